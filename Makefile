@@ -1,0 +1,43 @@
+# Two commands: `make demo` and `make test`. Both set everything up first and are idempotent.
+SHELL := /bin/bash
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.stamp-setup
+SHARED ?= ../shared
+EXAMPLE := $(SHARED)/examples/troops-report.txt
+export PIP_DISABLE_PIP_VERSION_CHECK=1
+
+.PHONY: setup demo test bench lock clean eval-gate
+
+setup: $(STAMP)
+
+# The stamp depends on every file that decides what is installed, so a second run is a no-op.
+$(STAMP): requirements/lock.txt requirements/nodeps.txt pyproject.toml scripts/setup-system.sh
+	@bash scripts/setup-system.sh
+	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	@$(BIN)/python -m pip install -q --require-hashes --no-deps -r requirements/lock.txt
+	@$(BIN)/python -m pip install -q --require-hashes --no-deps -r requirements/nodeps.txt
+	@$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
+	@$(BIN)/veracity doctor --quiet
+	@touch $@
+
+demo: setup
+	@mkdir -p out
+	@$(BIN)/veracity analyze $(EXAMPLE) --format json -o out/troops-report.json --quiet
+	@$(BIN)/veracity analyze $(EXAMPLE) --format html -o out/troops-report.html --quiet
+	@$(BIN)/veracity analyze $(EXAMPLE) --format summary
+
+test: setup
+	@$(BIN)/python -m pytest tests; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 1; fi; exit $$rc
+
+bench: setup
+	@$(BIN)/python benchmarks/run_all.py
+
+# Regenerate the pinned lock with hashes after editing requirements/*.in.
+lock:
+	@$(BIN)/uv pip compile requirements/base.in requirements/dev.in --generate-hashes --python-version 3.11 -o requirements/lock.txt -q
+	@$(BIN)/uv pip compile requirements/nodeps.in --no-deps --generate-hashes -o requirements/nodeps.txt -q
+
+clean:
+	rm -rf $(VENV) out .pytest_cache

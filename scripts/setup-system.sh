@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Debian packages veracity needs beside its Python ones. Quiet when they are already there.
+set -euo pipefail
+need=()
+for pkg in wordnet-base; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+done
+[ ${#need[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null; then
+  echo "veracity: please install Debian packages: ${need[*]}" >&2; exit 1
+fi
+SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+echo "installing Debian packages: ${need[*]}"
+$SUDO apt-get update -qq >/dev/null
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null

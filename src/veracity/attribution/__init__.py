@@ -1,0 +1,1 @@
+"""Attribution: who says each claim — source, cue, content, source type and chains."""

@@ -1,0 +1,1 @@
+"""Claims: one record per sentence with check-worthiness, quantities, dates, places, modality, frames."""

@@ -1,0 +1,114 @@
+"""Core commands: analyze, extract, list, show, doctor."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from ..errors import InputError, VeracityError
+from .common import console, err_console, options_from
+
+FORMATS = ("json", "jsonl", "html", "md", "summary")
+
+
+def _write(text: str, output: Optional[str]) -> None:
+    if output and output != "-":
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) -> None:
+    @app.command()
+    def analyze(
+        ctx: typer.Context,
+        paths: List[str] = typer.Argument(..., help="Files, directories, corpora (.jsonl/.csv), feeds, or - for stdin."),
+        fmt: str = typer.Option("json", "--format", "-f", help="json | jsonl | html | md | summary"),
+        output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+        db: Optional[str] = typer.Option(None, "--db", help="Store dossiers in this SQLite database."),
+        no_store: bool = typer.Option(False, "--no-store", help="Do not store dossiers (default: store in the user data dir)."),
+        stages: Optional[str] = typer.Option(None, "--stages", help="Comma-separated stage names to run instead of the defaults."),
+        published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) when the input has none."),
+        allow_non_english: bool = typer.Option(False, "--allow-non-english", help="Analyse non-English text anyway."),
+        quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or per-input status on stderr."),
+    ) -> None:
+        """Analyse articles into dossiers: claims, numbers, places, dates, modality, frames and sources."""
+        from ..analysis import analyze_paths
+        from ..report import render
+
+        if fmt not in FORMATS:
+            raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
+        from ..options import default_db_path
+
+        db_path = None if no_store else (db or default_db_path())
+        options = options_from(ctx.obj, db_path=db_path, stages=stages, reference_date=published, allow_non_english=allow_non_english or None)
+        results = analyze_paths(paths, options)
+        for r in results:
+            if not r.ok and not quiet:
+                err_console.print(f"veracity: {r.error}", markup=False)
+            elif not quiet and options.verbose:
+                err_console.print(f"ok {r.source} ({r.seconds:.2f}s)", markup=False)
+        good = [r.dossier for r in results if r.ok]
+        if good:
+            _write(render(good, fmt, results=results), output)
+        if not good:
+            raise typer.Exit(2)
+        if len(good) < len(results):
+            raise typer.Exit(1)
+
+    @app.command()
+    def extract(ctx: typer.Context, path: str = typer.Argument(..., help="A file (.txt, .html, ...) or - for stdin.")) -> None:
+        """Print the exact text the pipeline analyses (for HTML: the extracted main text)."""
+        from ..ingest import read_path
+
+        options = options_from(ctx.obj)
+        for article in read_path(path, options):
+            sys.stdout.write(article.text if article.text.endswith("\n") else article.text + "\n")
+
+    @app.command("list")
+    def list_(ctx: typer.Context, db: Optional[str] = typer.Option(None, "--db"), limit: int = typer.Option(50, "--limit")) -> None:
+        """List stored dossiers, newest first."""
+        from ..options import default_db_path
+        from ..store import open_store
+
+        store = open_store(db or default_db_path())
+        rows = store.list_articles(limit=limit)
+        for row in rows:
+            console.print(f"{row['id']}  {row['analysed_at'][:19]}  {row['claims']:>3} claims  {row['title'] or row['source_path'] or ''}", markup=False)
+        if not rows:
+            err_console.print("no stored dossiers")
+
+    @app.command()
+    def show(
+        ctx: typer.Context, ident: str = typer.Argument(..., help="A dossier id (or a unique prefix)."),
+        db: Optional[str] = typer.Option(None, "--db"),
+        fmt: str = typer.Option("json", "--format", "-f"),
+    ) -> None:
+        """Print a stored dossier."""
+        from ..options import default_db_path
+        from ..report import render
+        from ..store import open_store
+
+        store = open_store(db or default_db_path())
+        _write(render([store.get_dossier(ident)], fmt), None)
+
+    @app.command()
+    def doctor(quiet: bool = typer.Option(False, "--quiet", "-q")) -> None:
+        """Check that the pinned models are installed and match their hashes; time start-up."""
+        from ..assets import verify_all
+        from ..text import nlp
+
+        t0 = time.perf_counter()
+        paths = verify_all()
+        nlp.load()
+        took = time.perf_counter() - t0
+        if not quiet:
+            for name, p in paths.items():
+                console.print(f"ok  {name}: {p}", markup=False)
+            console.print(f"hash check + spaCy load: {took:.2f}s")

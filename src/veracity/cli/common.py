@@ -1,0 +1,26 @@
+"""What every command shares: the root state, consoles, and Options built from flags."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rich.console import Console
+
+from ..options import Options, build_options
+
+console = Console(highlight=False)
+err_console = Console(stderr=True, highlight=False)
+
+
+@dataclass
+class State:
+    verbose: bool = False
+    config: str | None = None
+
+
+def options_from(ctx_obj: State | None, **flags: Any) -> Options:
+    state = ctx_obj or State()
+    flags = {k: v for k, v in flags.items() if v is not None}
+    flags.setdefault("verbose", state.verbose)
+    return build_options(flags, config_path=state.config)

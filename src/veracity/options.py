@@ -1,0 +1,121 @@
+"""One options object, built once at the edge: defaults < config file < environment < flags.
+
+The core only ever sees :class:`Options`; no argparse, typer or HTTP types cross into it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+# A news article is a few KB; 20 MB of text is a book or a dump, not an article. Larger
+# inputs are refused with a clear error rather than parsed for minutes.
+MAX_INPUT_BYTES = 20 * 1024 * 1024
+
+# spaCy's parser needs ~1 GB per 100k characters; beyond this we refuse one document.
+MAX_ARTICLE_CHARS = 1_000_000
+
+DEFAULT_STAGES = (
+    "text.spacy.v1",
+    "claims.extract.v1",
+    "claims.checkworthy.v1",
+    "attribution.rules.v1",
+    "summary.v1",
+)
+
+
+def default_db_path() -> str:
+    from platformdirs import user_data_dir
+
+    return str(Path(user_data_dir("veracity")) / "veracity.db")
+
+
+def default_config_path() -> Path:
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("veracity")) / "config.toml"
+
+
+@dataclass(frozen=True)
+class Options:
+    stages: tuple[str, ...] = DEFAULT_STAGES
+    db_path: str | None = None  # None: do not store
+    n_process: int = 1  # spaCy worker processes for corpora
+    batch_size: int = 64
+    max_input_bytes: int = MAX_INPUT_BYTES
+    max_article_chars: int = MAX_ARTICLE_CHARS
+    # Analyse non-English text anyway (the English models will do poorly; a warning is kept).
+    allow_non_english: bool = False
+    # Publication date to resolve relative dates against when the article gives none.
+    reference_date: str | None = None
+    checkworthy_threshold: float | None = None  # None: the trained model's own threshold
+    evidence_db: str | None = None
+    top_k_evidence: int = 5
+    verbose: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def replace(self, **changes: Any) -> "Options":
+        return dataclasses.replace(self, **changes)
+
+
+_FIELDS = {f.name: f for f in dataclasses.fields(Options)}
+
+
+def _coerce(name: str, value: Any) -> Any:
+    current = getattr(Options(), name)
+    try:
+        if isinstance(current, bool):
+            if isinstance(value, str):
+                return value.strip().lower() in ("1", "true", "yes", "on")
+            return bool(value)
+        if isinstance(current, int) and not isinstance(current, bool):
+            return int(value)
+        if isinstance(current, tuple):
+            if isinstance(value, str):
+                return tuple(v.strip() for v in value.split(",") if v.strip())
+            return tuple(value)
+        if name == "checkworthy_threshold" and value is not None:
+            return float(value)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"option {name}: cannot use {value!r} ({exc})") from None
+    return value
+
+
+def build_options(
+    flags: dict[str, Any] | None = None,
+    config_path: str | Path | None = None,
+    environ: dict[str, str] | None = None,
+) -> Options:
+    """Merge the layers. Unknown keys in a config file are an error, not silently ignored."""
+    values: dict[str, Any] = {}
+    path = Path(config_path) if config_path else default_config_path()
+    if config_path and not path.exists():
+        raise ConfigError(f"config file not found: {path}")
+    if path.exists():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+        data = data.get("veracity", data)
+        for k, v in data.items():
+            if k not in _FIELDS:
+                raise ConfigError(f"{path}: unknown option {k!r}")
+            values[k] = _coerce(k, v)
+    env = os.environ if environ is None else environ
+    for name in _FIELDS:
+        key = "VERACITY_" + name.upper()
+        if key in env:
+            values[name] = _coerce(name, env[key])
+    for k, v in (flags or {}).items():
+        if v is None:
+            continue
+        if k not in _FIELDS:
+            raise ConfigError(f"unknown option {k!r}")
+        values[k] = _coerce(k, v)
+    return Options(**values)

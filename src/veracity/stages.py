@@ -1,0 +1,54 @@
+"""The one place stages are registered, by versioned name, with what they need and add.
+
+Factories import their modules lazily so that a run loads only the models it uses.
+Facets: ``article`` (always), ``doc`` (the spaCy parse, runtime only), ``paragraphs``,
+``sentences``, ``entities``, ``claims``, ``claims.<field>`` for a field a stage fills on
+every claim, ``attributions``, ``summary``.
+"""
+
+from __future__ import annotations
+
+from .options import Options
+from .pipeline import Registry
+
+REGISTRY = Registry()
+
+
+def _text(options: Options):
+    from .text.stage import SpacyText
+
+    return SpacyText(options)
+
+
+def _claims(options: Options):
+    from .claims.extract import ClaimExtractor
+
+    return ClaimExtractor(options)
+
+
+def _checkworthy(options: Options):
+    from .claims.checkworthy import CheckworthyStage
+
+    return CheckworthyStage(options)
+
+
+def _attribution_rules(options: Options):
+    from .attribution.rules import RuleAttributor
+
+    return RuleAttributor(options)
+
+
+def _summary(options: Options):
+    from .claims.summary import summarise
+
+    return summarise
+
+
+REGISTRY.add("text.spacy.v1", _text, needs={"article"}, adds={"doc", "paragraphs", "sentences", "entities"})
+REGISTRY.add(
+    "claims.extract.v1", _claims, needs={"doc", "sentences", "entities"},
+    adds={"claims", "claims.entities", "claims.quantities", "claims.dates", "claims.places", "claims.modality", "claims.frames"},
+)
+REGISTRY.add("claims.checkworthy.v1", _checkworthy, needs={"claims"}, adds={"claims.checkworthiness"})
+REGISTRY.add("attribution.rules.v1", _attribution_rules, needs={"doc", "sentences", "claims"}, adds={"attributions", "claims.attribution"})
+REGISTRY.add("summary.v1", _summary, needs={"claims", "attributions"}, adds={"summary"})

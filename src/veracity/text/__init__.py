@@ -1,0 +1,1 @@
+"""Text: spaCy parsing (sentences, tokens, entities, dependencies) and sentence embeddings."""
