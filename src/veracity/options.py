@@ -58,7 +58,7 @@ class Options:
     evidence_db: str | None = None
     top_k_evidence: int = 5
     verbose: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: tuple[tuple[str, Any], ...] = ()  # plug-in settings as (key, value) pairs; hashable
 
     def replace(self, **changes: Any) -> "Options":
         return dataclasses.replace(self, **changes)
