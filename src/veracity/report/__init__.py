@@ -26,4 +26,8 @@ def render(dossiers: Sequence[Dossier], fmt: str, results=None) -> str:
         from .summary import render_summary
 
         return render_summary(dossiers)
+    if fmt == "claimreview":
+        from .claimreview import claimreviews
+
+        return json.dumps(claimreviews(dossiers), ensure_ascii=False, indent=2)
     raise ValueError(f"unknown format {fmt!r}")

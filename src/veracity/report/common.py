@@ -1,0 +1,102 @@
+"""What every human-readable report shows, computed once: claim rows and sources by type."""
+
+from __future__ import annotations
+
+from ..model import Attribution, Claim, Dossier
+
+SOURCE_TYPE_LABELS = {
+    "person": "Named person",
+    "organisation": "Named organisation",
+    "outlet": "News outlet",
+    "anonymous": "Anonymous",
+    "document": "Document",
+    "pronoun": "Pronoun",
+    "none": "No source",
+}
+
+# Order in which a reader wants to see source types: the weakest sourcing last is the
+# convention of standards desks, but anonymous first draws the eye to what needs checking.
+SOURCE_TYPE_ORDER = ("anonymous", "pronoun", "none", "outlet", "organisation", "person", "document")
+
+
+def _fmt_number(v: float) -> str:
+    return f"{int(v):,}" if float(v).is_integer() else f"{v:,.2f}".rstrip("0").rstrip(".")
+
+
+def quantity_text(q) -> str:
+    qual = "" if q.qualifier in ("=", None) else q.qualifier + " "
+    rng = f"–{_fmt_number(q.value_max)}" if q.value_max is not None else ""
+    return f"{qual}{_fmt_number(q.value)}{rng}{' ' + q.unit if q.unit else ''}"
+
+
+def place_text(p) -> str:
+    codes = ",".join(p.codes) if p.codes else "?"
+    return f"{p.name} [{codes}{' ' + p.qualifier if p.qualifier else ''}]"
+
+
+def chain_text(a: Attribution) -> str:
+    if not a.chain:
+        return ""
+    return " → ".join(f"{link.span.text} ({link.source_type})" for link in a.chain)
+
+
+def claim_sources(d: Dossier, c: Claim) -> list[Attribution]:
+    return [a for i in c.attribution_ids if (a := d.attribution(i))]
+
+
+def claim_rows(d: Dossier) -> list[dict]:
+    """Claims ranked for a reader: check-worthy first, then by score, then in article order."""
+    rows = []
+    for i, c in enumerate(d.claims):
+        atts = claim_sources(d, c)
+        rows.append({
+            "i": i,
+            "claim": c,
+            "score": c.checkworthiness,
+            "modality": c.modality.label if c.modality else "",
+            "modality_cues": ", ".join(x.text for x in c.modality.cues) if c.modality else "",
+            "quantities": [quantity_text(q) for q in c.quantities],
+            "places": [place_text(p) for p in c.places],
+            "dates": [f"{x.span.text} → {x.value}" if x.value else x.span.text for x in c.dates],
+            "frames": [frame_text(f) for f in c.frames],
+            "sources": [{"text": " … ".join(s.text for s in a.source) or "(none)", "type": a.source_type,
+                         "entity": a.source_entity, "chain": chain_text(a)} for a in atts],
+            "verdict": c.verdict,
+            "corroboration": c.corroboration,
+        })
+    rows.sort(key=lambda r: (not r["claim"].checkworthy, -r["score"], r["i"]))
+    return rows
+
+
+def frame_text(f) -> str:
+    parts = []
+    if f.agent:
+        parts.append(f.agent.text)
+    parts.append(("not " if f.negated else "") + f.lemma)
+    if f.quantity and not (f.patient and f.patient.contains(f.quantity)):
+        parts.append(f.quantity.text)
+    if f.patient:
+        parts.append(f.patient.text)
+    if f.location:
+        parts.append("@ " + f.location.text)
+    if f.time:
+        parts.append("⏱ " + f.time.text)
+    for role, span in f.extra:
+        parts.append(f"[{role}: {span.text}]")
+    return " · ".join(parts)
+
+
+def source_groups(d: Dossier) -> list[dict]:
+    groups: dict[str, list[dict]] = {}
+    for a in d.attributions:
+        claims = [c.sentence_index for c in d.claims if a.id in c.attribution_ids]
+        groups.setdefault(a.source_type, []).append({
+            "source": " … ".join(s.text for s in a.source) or "(no source)",
+            "entity": a.source_entity,
+            "cue": " … ".join(s.text for s in a.cue),
+            "chain": chain_text(a),
+            "claims": claims,
+        })
+    order = {t: i for i, t in enumerate(SOURCE_TYPE_ORDER)}
+    return [{"type": t, "label": SOURCE_TYPE_LABELS.get(t, t), "items": items}
+            for t, items in sorted(groups.items(), key=lambda kv: order.get(kv[0], 99))]

@@ -1,0 +1,39 @@
+"""A short terminal summary: what the article claims and how it is sourced."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..model import Dossier
+from .common import SOURCE_TYPE_LABELS, claim_rows
+
+# A terminal summary is a glance, not the report: the top claims only.
+TOP_CLAIMS = 5
+
+
+def _cut(text: str, n: int = 110) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def render_summary(dossiers: Sequence[Dossier]) -> str:
+    out = []
+    for d in dossiers:
+        s = d.summary
+        title = d.article.title or d.article.source_path or d.article.id
+        out.append(f"{title}  ({d.article.id})")
+        if s:
+            out.append(f"  {s.claims} claims, {s.checkworthy} check-worthy; {round(100 * s.unnamed_share)}% without a named source; longest attribution chain {s.longest_chain}")
+            if s.by_modality:
+                out.append("  modality: " + ", ".join(f"{k} {v}" for k, v in s.by_modality.items()))
+            if s.sources_by_type:
+                out.append("  sources:  " + ", ".join(f"{SOURCE_TYPE_LABELS.get(k, k).lower()} {v}" for k, v in s.sources_by_type.items()))
+        out.append("  top claims:")
+        for r in claim_rows(d)[:TOP_CLAIMS]:
+            src = "; ".join(f"{x['type']}: {_cut(x['text'], 40)}" + (f" [{x['chain']}]" if x["chain"] else "") for x in r["sources"]) or "no source"
+            extras = ", ".join(r["quantities"] + r["places"])
+            out.append(f"   {r['score']:.2f} [{r['modality'] or '-'}] {_cut(r['claim'].span.text)}")
+            out.append(f"        source: {_cut(src, 100)}" + (f"; {_cut(extras, 60)}" if extras else ""))
+        for w in d.warnings:
+            out.append(f"  warning: {w}")
+    return "\n".join(out)
