@@ -1,0 +1,184 @@
+"""Where two linked claims disagree, from the structured parts the dossier already has.
+
+Each comparison reads model fields (Quantity, Place, DateRef, entities/frames, Modality,
+Attribution.source_type) — never re-extracts from text — and reports a
+:class:`~veracity.model.Divergence` with the spans on both sides. A part present on one side
+only is *not* a divergence (reports differ in detail); only two values for the same slot are.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Sequence
+
+from ..model import Attribution, Claim, DateRef, Divergence, Place, Quantity, Span
+
+# Two quantities with the same unit whose values differ by less than this relative amount are
+# the same figure rounded ("1.13bn" vs "1,130m"); beyond it they are different figures.
+REL_TOLERANCE = 0.005
+
+# Entity labels that name actors (people, organisations, groups); GPE is handled as places.
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+# Source types that name who speaks; anything else is unnamed.
+NAMED_SOURCES = frozenset({"person", "organisation", "outlet", "document"})
+
+
+def _unit(q: Quantity) -> str:
+    u = (q.unit or "").lower().strip()
+    return u[:-1] if u.endswith("s") and len(u) > 3 else u
+
+
+def _same_value(a: Quantity, b: Quantity) -> bool:
+    def close(x: float | None, y: float | None) -> bool:
+        if x is None or y is None:
+            return x is y
+        return abs(x - y) <= REL_TOLERANCE * max(abs(x), abs(y), 1e-9)
+
+    return close(a.value, b.value) and close(a.value_max, b.value_max)
+
+
+def quantities(a: Sequence[Quantity], b: Sequence[Quantity]) -> list[Divergence]:
+    """Per unit shared by both claims: values that find no equal on the other side diverge.
+
+    Quantities are paired by unit so that '300 troops' is never compared with '5 percent';
+    within a unit, equal values cancel out and what is left on both sides is a divergence.
+    """
+    out = []
+    units = {_unit(q) for q in a} & {_unit(q) for q in b}
+    for u in sorted(units):
+        qa = [q for q in a if _unit(q) == u]
+        qb = [q for q in b if _unit(q) == u]
+        left = [q for q in qa if not any(_same_value(q, r) for r in qb)]
+        right = [r for r in qb if not any(_same_value(q, r) for q in qa)]
+        if left and right:
+            out.append(Divergence("quantity", tuple(q.span for q in left), tuple(r.span for r in right),
+                                  f"{u or 'number'}: {_fmt(left)} vs {_fmt(right)}"))
+            continue
+        # Same numbers, different qualifier: "more than 300" vs "300".
+        for q in qa:
+            for r in qb:
+                if _same_value(q, r) and q.qualifier != r.qualifier:
+                    out.append(Divergence("quantity", (q.span,), (r.span,), f"{u or 'number'}: qualifier {q.qualifier} vs {r.qualifier}"))
+    return out
+
+
+def _fmt(qs: Iterable[Quantity]) -> str:
+    def one(q: Quantity) -> str:
+        v = f"{q.value:g}" + (f"-{q.value_max:g}" if q.value_max is not None else "")
+        return (q.qualifier if q.qualifier != "=" else "") + v
+    return ", ".join(one(q) for q in qs)
+
+
+def _codes(p: Place) -> frozenset[str]:
+    return frozenset(p.codes) if p.codes else frozenset({p.name.lower()})
+
+
+def places(a: Sequence[Place], b: Sequence[Place]) -> list[Divergence]:
+    """Places diverge when each side names a place the other lacks (a swap, not an addition),
+    or when the same place carries different qualifiers (eastern vs western Ukraine)."""
+    out = []
+    ca = set().union(*(_codes(p) for p in a)) if a else set()
+    cb = set().union(*(_codes(p) for p in b)) if b else set()
+    left = [p for p in a if not (_codes(p) & cb)]
+    right = [p for p in b if not (_codes(p) & ca)]
+    if left and right:
+        out.append(Divergence("place", tuple(p.span for p in left), tuple(p.span for p in right),
+                              f"{', '.join(p.name for p in left)} vs {', '.join(p.name for p in right)}"))
+    for p in a:
+        for r in b:
+            if _codes(p) & _codes(r) and p.qualifier and r.qualifier and p.qualifier != r.qualifier:
+                out.append(Divergence("place", (p.span,), (r.span,), f"{p.name}: {p.qualifier} vs {r.qualifier}"))
+    return out
+
+
+def _date_parts(d: DateRef) -> tuple[str, ...]:
+    return tuple((d.value or "").split("-")) if d.value else ()
+
+
+def _dates_agree(x: DateRef, y: DateRef) -> bool:
+    """Compare on the coarser of the two granularities: '2005-03' agrees with '2005-03-14'."""
+    px, py = _date_parts(x), _date_parts(y)
+    n = min(len(px), len(py))
+    return px[:n] == py[:n]
+
+
+def dates(a: Sequence[DateRef], b: Sequence[DateRef]) -> list[Divergence]:
+    ra = [d for d in a if d.value]
+    rb = [d for d in b if d.value]
+    left = [d for d in ra if not any(_dates_agree(d, e) for e in rb)]
+    right = [e for e in rb if not any(_dates_agree(d, e) for d in ra)]
+    if left and right:
+        return [Divergence("date", tuple(d.span for d in left), tuple(d.span for d in right),
+                           f"{', '.join(d.value or '' for d in left)} vs {', '.join(d.value or '' for d in right)}")]
+    return []
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def _norm_name(s: str) -> str:
+    s = _SPACE.sub(" ", s.strip().lower())
+    return s[4:] if s.startswith("the ") else s
+
+
+def _actors(c: Claim) -> dict[str, Span]:
+    out: dict[str, Span] = {}
+    for e in c.entities:
+        if e.label in ACTOR_LABELS:
+            out.setdefault(_norm_name(e.span.text), e.span)
+    return out
+
+
+def _surname_match(x: str, y: str) -> bool:
+    """'Mr Blair' / 'Tony Blair' / 'Blair' are one actor: a shared last word is enough."""
+    return x == y or x.split(" ")[-1] == y.split(" ")[-1]
+
+
+def actors(a: Claim, b: Claim) -> list[Divergence]:
+    """Named actors diverge when both claims name actors and at least one on each side has no
+    counterpart (a different minister, a different company)."""
+    xa, xb = _actors(a), _actors(b)
+    left = [n for n in xa if not any(_surname_match(n, m) for m in xb)]
+    right = [m for m in xb if not any(_surname_match(n, m) for n in xa)]
+    if left and right:
+        return [Divergence("actor", tuple(xa[n] for n in left),
+                           tuple(xb[m] for m in right), f"{', '.join(left)} vs {', '.join(right)}")]
+    return []
+
+
+def modality(a: Claim, b: Claim) -> list[Divergence]:
+    ma, mb = a.modality, b.modality
+    if ma and mb and ma.label != mb.label:
+        return [Divergence("modality", ma.cues or (a.span,), mb.cues or (b.span,), f"{ma.label} vs {mb.label}")]
+    return []
+
+
+def source_types(sa: Sequence[Attribution], sb: Sequence[Attribution]) -> list[Divergence]:
+    """A named source here and an unnamed one there ("a named minister here, 'sources' there")."""
+    if not sa or not sb:
+        return []
+    ta = {s.source_type for s in sa}
+    tb = {s.source_type for s in sb}
+    named_a, named_b = bool(ta & NAMED_SOURCES), bool(tb & NAMED_SOURCES)
+    if named_a != named_b:
+        here = tuple(sp for s in sa for sp in s.source)
+        there = tuple(sp for s in sb for sp in s.source)
+        return [Divergence("source_type", here, there, f"{'/'.join(sorted(ta))} vs {'/'.join(sorted(tb))}")]
+    return []
+
+
+def compare(a: Claim, b: Claim, attrs_a: Sequence[Attribution] = (), attrs_b: Sequence[Attribution] = ()) -> tuple[Divergence, ...]:
+    """All divergences between claim ``a`` (here) and claim ``b`` (there)."""
+    out: list[Divergence] = []
+    out += quantities(a.quantities, b.quantities)
+    out += places(a.places, b.places)
+    out += dates(a.dates, b.dates)
+    out += actors(a, b)
+    out += modality(a, b)
+    out += source_types(attrs_a, attrs_b)
+    return tuple(out)
+
+
+def claim_attributions(claim: Claim, attributions: Sequence[Attribution]) -> list[Attribution]:
+    by_id = {x.id: x for x in attributions}
+    return [by_id[i] for i in claim.attribution_ids if i in by_id]
