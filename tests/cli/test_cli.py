@@ -1,0 +1,48 @@
+import json
+
+from typer.testing import CliRunner
+
+from veracity.cli import app
+
+runner = CliRunner()
+
+
+def test_analyze_json_and_store(tmp_path, shared):
+    db = tmp_path / "v.db"
+    ex = str(shared / "examples" / "troops-report.txt")
+    r = runner.invoke(app, ["analyze", ex, "--db", str(db), "-f", "json"])
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    assert data["schema_version"] and data["claims"]
+    r = runner.invoke(app, ["list", "--db", str(db)])
+    assert data["article"]["id"] in r.stdout
+    r = runner.invoke(app, ["show", data["article"]["id"][:10], "--db", str(db)])
+    assert json.loads(r.stdout)["article"]["id"] == data["article"]["id"]
+
+
+def test_bad_inputs_one_line_each_and_the_rest_processed(tmp_path, shared):
+    good = tmp_path / "good.txt"
+    good.write_text("The council said 40 homes were flooded on Monday.", encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(bytes(range(256)) * 10)
+    r = runner.invoke(app, ["analyze", str(good), str(empty), str(binary), "--no-store", "-f", "jsonl"])
+    assert r.exit_code == 1  # some inputs failed, some did not
+    assert len([line for line in r.stdout.splitlines() if line.strip()]) == 1
+    assert "empty" in r.stderr and "binary" in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_nothing_analysable_exits_2(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    r = runner.invoke(app, ["analyze", str(empty), "--no-store"])
+    assert r.exit_code == 2 and "empty" in r.stderr
+
+
+def test_extract_prints_the_analysed_text(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("Line one.\nLine two.\n", encoding="utf-8")
+    r = runner.invoke(app, ["extract", str(f)])
+    assert r.exit_code == 0 and r.stdout == "Line one.\nLine two.\n"

@@ -1,0 +1,34 @@
+import pytest
+
+from veracity.errors import ConfigError
+from veracity.options import DEFAULT_STAGES, Options, build_options
+
+
+def test_layers_override_in_order(tmp_path):
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[veracity]\nbatch_size = 8\nn_process = 3\n', encoding="utf-8")
+    o = build_options({"n_process": 2}, config_path=cfg, environ={"VERACITY_BATCH_SIZE": "16", "VERACITY_VERBOSE": "yes"})
+    assert o.batch_size == 16  # environment beats the file
+    assert o.n_process == 2  # flags beat everything
+    assert o.verbose is True
+    assert o.stages == DEFAULT_STAGES
+
+
+def test_unknown_config_key_is_an_error(tmp_path):
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("bach_size = 8\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="bach_size"):
+        build_options(config_path=cfg, environ={})
+
+
+def test_bad_values_and_missing_file(tmp_path):
+    with pytest.raises(ConfigError):
+        build_options({"batch_size": "many"}, environ={})
+    with pytest.raises(ConfigError):
+        build_options(config_path=tmp_path / "nope.toml", environ={})
+
+
+def test_stage_list_from_string_and_hashable():
+    o = build_options({"stages": "text.spacy.v1, claims.extract.v1"}, environ={})
+    assert o.stages == ("text.spacy.v1", "claims.extract.v1")
+    assert hash(o) == hash(Options(stages=("text.spacy.v1", "claims.extract.v1")))

@@ -1,0 +1,61 @@
+import re
+from html.parser import HTMLParser
+
+from veracity import analysis
+from veracity.options import Options
+from veracity.report import render
+
+PAYLOADS = [
+    '<script>alert("x")</script>',
+    '<img src=x onerror=alert(1)>',
+    '"><svg onload=alert(2)>',
+    "</script><script>alert(3)</script>",
+    "javascript:alert(4)",
+]
+
+
+def _hostile_dossier():
+    text = ("Officials said " + PAYLOADS[0] + " that 300 people were evacuated. "
+            + PAYLOADS[1] + " The mayor said: " + PAYLOADS[2] + " and " + PAYLOADS[3] + " " + PAYLOADS[4] + ".")
+    return analysis.analyze_text(text, Options(), title=PAYLOADS[1], outlet=PAYLOADS[0], url="javascript:alert(5)")
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def test_no_payload_survives_in_html():
+    html = render([_hostile_dossier()], "html")
+    parser = _Tags()
+    parser.feed(html)
+    names = [t for t, _ in parser.tags]
+    # Our own page has exactly one executable script, the one we wrote, and no images.
+    assert sum(1 for t, a in parser.tags if t == "script" and a.get("type") != "application/json") == 1
+    assert "img" not in names
+    assert not [a for _, attrs in parser.tags for a in attrs if a.startswith("on")]  # no event handlers at all
+    assert not [v for _, attrs in parser.tags for v in attrs.values() if v and "javascript:" in v]
+    assert "alert(3)</script>" not in html
+    assert "&lt;script&gt;" in html  # the text is shown, escaped
+
+
+def test_json_island_cannot_close_its_script_tag():
+    html = render([_hostile_dossier()], "html")
+    islands = re.findall(r'<script type="application/json"[^>]*>(.*?)</script>', html, re.S)
+    assert islands and all("<" not in body for body in islands)
+
+
+def test_markdown_escapes_markup():
+    md = render([_hostile_dossier()], "md")
+    assert "<script>" not in md and "<img" not in md
+
+
+def test_demo_report_shows_claims_and_chart(example_dossier):
+    html = render([example_dossier], "html")
+    assert html.count('data-claim="') >= 2 * len(example_dossier.claims)  # in the text and the table
+    assert "Sourcing breakdown" in html and "Content-Security-Policy" in html
+    assert "http://" not in html.replace("http://www.w3.org", "") and "https://" not in html
