@@ -32,7 +32,7 @@ test: setup
 	@$(BIN)/python -m pytest tests; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 1; fi; exit $$rc
 
 bench: setup
-	@$(BIN)/python benchmarks/run_all.py
+	@$(BIN)/python benchmarks/run_all.py $(BENCH)
 
 # Regenerate the pinned lock with hashes after editing requirements/*.in.
 lock:
