@@ -52,3 +52,4 @@ REGISTRY.add(
 REGISTRY.add("claims.checkworthy.v1", _checkworthy, needs={"claims"}, adds={"claims.checkworthiness"})
 REGISTRY.add("attribution.rules.v1", _attribution_rules, needs={"doc", "sentences", "claims"}, adds={"attributions", "claims.attribution"})
 REGISTRY.add("summary.v1", _summary, needs={"claims", "attributions"}, adds={"summary"})
+REGISTRY.add("corroborate.v1", lambda options: __import__("veracity.corroborate.engine", fromlist=["CorroborateStage"]).CorroborateStage(options), needs={"claims", "attributions"}, adds={"claims.corroboration"}, doc="Corroborate claims against the evidence index (Options.evidence_db).")

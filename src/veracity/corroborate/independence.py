@@ -103,8 +103,9 @@ def group(reports: Sequence[Report]) -> list[list[int]]:
     for i, r in enumerate(reports):
         cited = cited_outlets(r)
         for j, out in enumerate(outlets):
-            # A report citing outlet X joins X's own reports; the same outlet is one line too.
-            if j != i and out and (out in cited or out == outlets[i]):
+            # A report citing outlet X joins X's reports. (The same outlet's own, unattributed
+            # reporting already shares one origin key, "outlet:<name>".)
+            if j != i and out and out in cited:
                 uf.union(i, j)
     groups: dict[int, list[int]] = {}
     for i in range(len(reports)):
