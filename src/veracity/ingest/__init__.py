@@ -1,54 +1,169 @@
 """Ingest: turn paths (files, directories, corpora, feeds, `-` for stdin) into Articles.
 
 ``iter_articles`` yields an :class:`~veracity.model.Article` or an
-:class:`~veracity.errors.InputError` per input item, so a batch never dies on one bad file.
+:class:`~veracity.errors.InputError` per input item (a file, a corpus row, a feed entry), so a
+batch never dies on one bad file. Formats are chosen by suffix (``.gz`` is looked through);
+a file with an unknown suffix given by name is sniffed. ``Article.text`` is exactly what the
+pipeline analyses and what ``veracity extract`` prints.
 """
 
 from __future__ import annotations
 
+import gzip
 import sys
+import zlib
 from pathlib import Path
 from typing import BinaryIO, Iterator, Sequence
 
 from ..errors import InputError
 from ..model import Article
 from ..options import Options
-from .text import article_from_bytes
+from .corpus import iter_csv, iter_json, iter_jsonl
+from .feed import iter_feed, looks_like_feed
+from .html import extract_html
+from .text import article_from_bytes, make_article
 
-SUPPORTED_SUFFIXES = {".txt", ".text", ".md", ""}
+__all__ = ["expand", "iter_articles", "iter_path", "read_path", "article_from_bytes", "SUFFIXES"]
+
+TEXT, HTML, JSONL, JSON, CSV, TSV, FEED, XML = "text", "html", "jsonl", "json", "csv", "tsv", "feed", "xml"
+SUFFIXES: dict[str, str] = {
+    ".txt": TEXT, ".text": TEXT, ".md": TEXT,
+    ".html": HTML, ".htm": HTML, ".xhtml": HTML, ".shtml": HTML,
+    ".jsonl": JSONL, ".ndjson": JSONL, ".json": JSON,
+    ".csv": CSV, ".tsv": TSV,
+    ".rss": FEED, ".atom": FEED, ".xml": XML,
+}
+CORPORA = (JSONL, CSV, TSV)
+SNIFF_BYTES = 1024
+
+
+def _format(name: str) -> tuple[str | None, bool]:
+    """(format, gzipped) by file name; format None for an unknown suffix."""
+    p = Path(name.lower())
+    gz = p.suffix == ".gz"
+    if gz:
+        p = p.with_suffix("")
+    return SUFFIXES.get(p.suffix), gz
+
+
+def _sniff(data: bytes) -> str:
+    head = data[:SNIFF_BYTES].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head or b"<body" in head:
+        return HTML
+    if head.startswith(b"<") and looks_like_feed(data):
+        return FEED
+    return TEXT
 
 
 def expand(paths: Sequence[str]) -> Iterator[str]:
+    """Files to read: named files as given (an unknown suffix is sniffed), directories
+    recursively in sorted order so runs are reproducible, skipping hidden entries and files of
+    no known type (a README without suffix, images), ``-`` for stdin."""
     for p in paths:
-        if p == "-":
+        path = Path(p)
+        if p == "-" or not path.is_dir():
             yield p
             continue
-        path = Path(p)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not child.name.startswith("."):
-                    yield str(child)
-        else:
-            yield p
+        for child in sorted(path.rglob("*")):
+            rel = child.relative_to(path).parts
+            if any(part.startswith(".") for part in rel) or not child.is_file():
+                continue
+            if _format(child.name)[0] is not None:
+                yield str(child)
+
+
+def _too_big(size: int, limit: int, what: str = "") -> str:
+    return f"{what}{size / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB input limit"
+
+
+def _read_limited(f: BinaryIO, limit: int, source: str, what: str = "") -> bytes:
+    data = f.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(f"{what}over the {limit / 1e6:.0f} MB input limit", source=source)
+    return data
+
+
+def _from_bytes(data: bytes, fmt: str, source: str, options: Options, kind_text: str = "text") -> Iterator[Article | InputError]:
+    if fmt == XML:
+        if not looks_like_feed(data):
+            raise InputError("XML but not an RSS/Atom feed", source=source)
+        fmt = FEED
+    if fmt == HTML:
+        yield _html_article(data, source, options)
+    elif fmt == FEED:
+        yield from iter_feed(data, source, options)
+    elif fmt == JSON:
+        yield from iter_json(data, source, options)
+    else:
+        yield article_from_bytes(data, source, options, kind=kind_text)
+
+
+def _html_article(data: bytes, source: str, options: Options) -> Article:
+    if not data.strip():
+        raise InputError("empty input", source=source)
+    if b"\x00" in data[:8192]:
+        raise InputError("binary data (NUL bytes), not HTML", source=source)
+    page = extract_html(data, source=source)
+    meta = {"html_lang": page.html_lang} if page.html_lang else {}
+    return make_article(page.text, source, options, kind="html", warnings=page.warnings, meta=meta,
+                        title=page.title, byline=page.byline, outlet=page.sitename, url=page.url,
+                        published=page.date)
+
+
+def _open(path: Path, gz: bool) -> BinaryIO:
+    # A buffered reader so corpus readers can peek; gzip streams decompress lazily.
+    return gzip.open(path, "rb") if gz else open(path, "rb", buffering=1 << 16)  # type: ignore[return-value]
+
+
+def iter_path(path: str, options: Options, stdin: BinaryIO | None = None) -> Iterator[Article | InputError]:
+    """Articles of one input, or InputErrors for what could not be read. A corpus or feed
+    yields one item per row or entry; an error that spoils the whole file is raised."""
+    if path == "-":
+        data = _read_limited(stdin or sys.stdin.buffer, options.max_input_bytes, "<stdin>")
+        yield from _from_bytes(data, _sniff(data), "<stdin>", options, kind_text="stdin")
+        return
+    p = Path(path)
+    if not p.exists():
+        raise InputError("no such file or directory", source=path)
+    if not p.is_file():
+        raise InputError("not a regular file", source=path)
+    fmt, gz = _format(p.name)
+    size = p.stat().st_size
+    try:
+        if fmt in CORPORA:
+            # Corpora are streamed row by row; the input limit applies to each row instead.
+            with _open(p, gz) as f:
+                if fmt == JSONL:
+                    yield from iter_jsonl(f, path, options)
+                else:
+                    yield from iter_csv(f, path, options, delimiter="\t" if fmt == TSV else ",")
+            return
+        if size > options.max_input_bytes:
+            raise InputError(_too_big(size, options.max_input_bytes, "file is "), source=path)
+        with _open(p, gz) as f:
+            data = _read_limited(f, options.max_input_bytes, path, "decompressed, " if gz else "")
+        yield from _from_bytes(data, fmt or _sniff(data), path, options)
+    except (OSError, EOFError, zlib.error) as exc:
+        # Unreadable file, permission denied, a truncated or corrupt .gz: the file's own error.
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
+        raise InputError(f"cannot read: {reason}", source=path) from None
 
 
 def read_path(path: str, options: Options, stdin: BinaryIO | None = None) -> list[Article]:
-    if path == "-":
-        data = (stdin or sys.stdin.buffer).read(options.max_input_bytes + 1)
-        return [article_from_bytes(data, "<stdin>", options, kind="stdin")]
-    p = Path(path)
-    if not p.exists():
-        raise InputError("no such file", source=path)
-    size = p.stat().st_size
-    if size > options.max_input_bytes:
-        raise InputError(f"file is {size / 1e6:.1f} MB, over the {options.max_input_bytes / 1e6:.0f} MB limit", source=path)
-    return [article_from_bytes(p.read_bytes(), path, options)]
+    """All articles of one input; raises the first InputError met (``iter_articles`` goes on)."""
+    out: list[Article] = []
+    for item in iter_path(path, options, stdin):
+        if isinstance(item, InputError):
+            raise item
+        out.append(item)
+    return out
 
 
 def iter_articles(paths: Sequence[str], options: Options, stdin: BinaryIO | None = None) -> Iterator[Article | InputError]:
     for path in expand(paths):
         try:
-            yield from read_path(path, options, stdin)
+            yield from iter_path(path, options, stdin)
         except InputError as exc:
             exc.source = exc.source or path
             yield exc
+

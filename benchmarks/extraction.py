@@ -1,0 +1,163 @@
+"""How well HTML main-text extraction keeps the article and drops the boilerplate.
+
+Data: ../shared/data/html/trafilatura_eval (990 real pages; for each, snippets that must be in
+the extracted text, ``with``, and boilerplate that must not, ``without``). The score is the one
+trafilatura's own evaluation uses: a ``with`` snippet found is a true positive, missed a false
+negative; a ``without`` snippet found is a false positive, absent a true negative. Precision =
+TP/(TP+FP), recall = TP/(TP+FN). Whitespace is collapsed on both sides before matching, because
+line breaks between blocks are a layout choice, not content.
+
+    .venv/bin/python benchmarks/extraction.py            # all configurations, all pages
+    .venv/bin/python benchmarks/extraction.py --limit 200 --configs defaults,veracity
+
+Outputs per configuration are cached under /tmp/veracity-cache/ingest/extraction/ (keyed by the
+configuration and the installed trafilatura version) so a re-run only scores; ``--no-cache``
+recomputes. This set is not held out: it is what the chosen settings were tuned on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import os
+import re
+import sys
+import time
+from pathlib import Path
+from typing import Callable
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+DATA = ROOT / ".." / "shared" / "data" / "html" / "trafilatura_eval"
+CACHE = Path("/tmp/veracity-cache/ingest/extraction")
+
+import trafilatura  # noqa: E402
+
+from veracity.ingest import html as vhtml  # noqa: E402
+
+# Plain trafilatura configurations compared against the one ingest uses ("veracity", which adds
+# its own fallback and clean-up on top of the chosen trafilatura settings).
+CONFIGS: dict[str, dict] = {
+    "defaults": {},
+    "no_comments": {"include_comments": False},
+    "precision": {"include_comments": False, "favor_precision": True},
+    "recall": {"include_comments": False, "favor_recall": True},
+    "precision_no_tables": {"include_comments": False, "favor_precision": True, "include_tables": False},
+    "no_comments_no_tables": {"include_comments": False, "include_tables": False},
+    "precision_dedup": {"include_comments": False, "favor_precision": True, "deduplicate": True},
+    "precision_fast": {"include_comments": False, "favor_precision": True, "fast": True},
+}
+
+WS = re.compile(r"\s+")
+LANG_ATTR = re.compile(rb"<html[^>]*?\blang\s*=\s*[\"']?([a-zA-Z]{2})", re.I)
+
+
+def norm(s: str) -> str:
+    return WS.sub(" ", s).strip()
+
+
+def load_pages(limit: int | None) -> list[dict]:
+    meta = json.loads((DATA / "evaldata.json").read_text(encoding="utf-8"))
+    pages = []
+    for url, entry in sorted(meta.items()):
+        name = entry["file"] + ".gz"
+        path = DATA / "eval" / name
+        if not path.exists():
+            path = DATA / "cache" / name
+        pages.append({"url": url, "path": path, "with": entry.get("with", []), "without": entry.get("without", [])})
+    return pages[:limit] if limit else pages
+
+
+def page_language(raw: bytes) -> str:
+    m = LANG_ATTR.search(raw[:20000])
+    if not m:
+        return "unknown"
+    lang = m.group(1).decode().lower()
+    return lang if lang in ("en", "de") else "other"
+
+
+def extractor(name: str) -> Callable[[bytes], str]:
+    if name == "veracity":
+        return lambda raw: vhtml.extract_html(raw).text
+    kwargs = CONFIGS[name]
+    return lambda raw: trafilatura.extract(raw, **kwargs) or ""
+
+
+def run_config(name: str, pages: list[dict], use_cache: bool) -> tuple[list[str], float]:
+    key = json.dumps([name, CONFIGS.get(name), vhtml.EXTRACT_SETTINGS if name == "veracity" else None,
+                      vhtml.SETTINGS_VERSION if name == "veracity" else None, trafilatura.__version__, len(pages)], sort_keys=True)
+    path = CACHE / f"{name}-{hashlib.sha256(key.encode()).hexdigest()[:12]}.json"
+    if use_cache and path.exists():
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return data["texts"], data["seconds"]
+    fn = extractor(name)
+    texts, t0 = [], time.perf_counter()
+    for page in pages:
+        raw = gzip.decompress(page["path"].read_bytes())
+        try:
+            texts.append(fn(raw))
+        except Exception as exc:  # a benchmark records a crash as an empty extraction and goes on
+            print(f"  {name}: {page['path'].name}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            texts.append("")
+    seconds = time.perf_counter() - t0
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"texts": texts, "seconds": seconds}), encoding="utf-8")
+    return texts, seconds
+
+
+def score(pages: list[dict], texts: list[str], langs: list[str], only: str | None = None) -> dict:
+    tp = fn = fp = tn = 0
+    for page, text, lang in zip(pages, texts, langs):
+        if only and lang != only:
+            continue
+        t = norm(text)
+        for s in page["with"]:
+            if norm(s) in t:
+                tp += 1
+            else:
+                fn += 1
+        for s in page["without"]:
+            if norm(s) in t:
+                fp += 1
+            else:
+                tn += 1
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    acc = (tp + tn) / max(1, tp + fn + fp + tn)
+    return {"precision": p, "recall": r, "f1": f1, "accuracy": acc, "pages": sum(1 for x in langs if not only or x == only)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--limit", type=int, default=None, help="only the first N pages (sorted by URL)")
+    ap.add_argument("--configs", default=",".join([*CONFIGS, "veracity"]))
+    ap.add_argument("--no-cache", action="store_true")
+    args = ap.parse_args()
+    import logging
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    pages = load_pages(args.limit)
+    langs = [page_language(gzip.decompress(p["path"].read_bytes())) for p in pages]
+    counts = {k: langs.count(k) for k in sorted(set(langs))}
+    print(f"pages: {len(pages)}  by <html lang>: {counts}  trafilatura {trafilatura.__version__}")
+    header = f"{'config':<24} {'P':>6} {'R':>6} {'F1':>6} {'acc':>6} | {'F1 en':>6} {'F1 de':>6} {'F1 oth':>6} | {'ms/page':>7}"
+    print(header)
+    print("-" * len(header))
+    for name in args.configs.split(","):
+        texts, seconds = run_config(name, pages, not args.no_cache)
+        s = score(pages, texts, langs)
+        by = {k: score(pages, texts, langs, k)["f1"] for k in ("en", "de")}
+        # "other": pages whose <html lang> is neither en nor de, including none declared.
+        rest = [i for i, l in enumerate(langs) if l not in ("en", "de")]
+        o = score([pages[i] for i in rest], [texts[i] for i in rest], ["x"] * len(rest))
+        print(f"{name:<24} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} {s['accuracy']:6.3f} | "
+              f"{by['en']:6.3f} {by['de']:6.3f} {o['f1']:6.3f} | {1000 * seconds / max(1, len(pages)):7.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,210 @@
+"""Corpora: JSON Lines and CSV/TSV files, one article per row, streamed.
+
+A row needs a ``text`` field (``body`` and ``content`` are accepted too) and may carry
+``title``, ``url``, ``outlet``, ``published``, ``byline`` and ``id``. A bad row becomes an
+InputError naming ``file:LINE`` and the rest of the file is still read; a row is never
+larger than ``options.max_input_bytes``, so a giant file never sits in memory at once.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any, BinaryIO, Iterator
+
+from ..errors import InputError
+from ..model import Article
+from ..options import Options
+from .dates import iso_date
+from .text import decode, make_article
+
+# Accepted names for each field, first match wins; corpora in the wild use all of these.
+FIELD_NAMES: dict[str, tuple[str, ...]] = {
+    "text": ("text", "body", "content", "article", "story"),
+    "title": ("title", "headline"),
+    "url": ("url", "link"),
+    "outlet": ("outlet", "source", "site", "publisher", "sitename"),
+    "published": ("published", "date", "published_at", "publish_date", "pubdate"),
+    "byline": ("byline", "author", "authors"),
+    "id": ("id", "doc_id", "article_id", "uuid"),
+}
+# After this many bad rows in a row, the file is not the corpus it claims to be: stop reading
+# it with one error instead of printing thousands.
+MAX_CONSECUTIVE_BAD_ROWS = 50
+# Short string fields (title, outlet, ...) longer than this are data errors, not metadata.
+MAX_FIELD_CHARS = 2000
+
+
+def _pick(row: dict[str, Any], name: str) -> Any:
+    lowered = {str(k).strip().lower(): v for k, v in row.items()}
+    for key in FIELD_NAMES[name]:
+        value = lowered.get(key)
+        if value not in (None, ""):
+            return value
+    return None
+
+
+def _short(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list):  # "authors": ["A", "B"]
+        value = ", ".join(str(v) for v in value if isinstance(v, (str, int, float)))
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        return None
+    s = str(value).strip()
+    return s[:MAX_FIELD_CHARS] or None
+
+
+def article_from_row(row: Any, source: str, options: Options, kind: str, warnings: list[str] | None = None) -> Article:
+    if not isinstance(row, dict):
+        raise InputError(f"row is a JSON {type(row).__name__}, not an object with a 'text' field", source=source)
+    text = _pick(row, "text")
+    if text is None and any(str(k).strip().lower() in FIELD_NAMES["text"] for k in row):
+        raise InputError("empty 'text'", source=source)
+    if text is None:
+        raise InputError(f"no 'text' field (fields: {', '.join(sorted(map(str, row))[:12]) or 'none'})", source=source)
+    if not isinstance(text, str):
+        raise InputError(f"'text' is a {type(text).__name__}, not a string", source=source)
+    if not text.strip():
+        raise InputError("empty 'text'", source=source)
+    warnings = list(warnings or [])
+    raw_date = _pick(row, "published")
+    published = iso_date(raw_date) if isinstance(raw_date, str) else None
+    if raw_date is not None and published is None:
+        warnings.append(f"publication date {str(raw_date)[:40]!r} not understood; ignored")
+    meta: dict[str, Any] = {}
+    ident = _short(_pick(row, "id"))
+    if ident:
+        meta["source_id"] = ident
+    return make_article(text, source, options, kind=kind, warnings=warnings, meta=meta,
+                        title=_short(_pick(row, "title")), url=_short(_pick(row, "url")),
+                        outlet=_short(_pick(row, "outlet")), byline=_short(_pick(row, "byline")),
+                        published=published)
+
+
+def _lines(f: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes) per line; None for a line over ``limit`` (its rest is skipped)."""
+    n = 0
+    while True:
+        line = f.readline(limit + 1)
+        if not line:
+            return
+        n += 1
+        if len(line) > limit and not line.endswith(b"\n"):
+            while True:  # skip the rest of the oversized line in bounded chunks
+                more = f.readline(limit + 1)
+                if not more or more.endswith(b"\n"):
+                    break
+            yield n, None
+        else:
+            yield n, line
+
+
+def iter_jsonl(f: BinaryIO, name: str, options: Options) -> Iterator[Article | InputError]:
+    bad = 0
+    seen = False
+    for n, line in _lines(f, options.max_input_bytes):
+        source = f"{name}:{n}"
+        try:
+            if line is None:
+                raise InputError(f"row over the {options.max_input_bytes / 1e6:.0f} MB limit", source=source)
+            if not line.strip():
+                continue
+            text, warnings = decode(line, source)
+            try:
+                row = json.loads(text)
+            except (json.JSONDecodeError, RecursionError) as exc:
+                raise InputError(f"not valid JSON ({getattr(exc, 'msg', 'nested too deeply')})", source=source) from None
+            yield article_from_row(row, source, options, "jsonl", warnings)
+            bad, seen = 0, True
+        except InputError as exc:
+            bad += 1
+            yield exc
+            if bad >= MAX_CONSECUTIVE_BAD_ROWS:
+                yield InputError(f"stopped after {bad} bad rows in a row; is this JSON Lines?", source=name)
+                return
+    if not seen and bad == 0:
+        yield InputError("no rows", source=name)
+
+
+def iter_json(data: bytes, name: str, options: Options) -> Iterator[Article | InputError]:
+    """A .json file: one object with a text field, or a list of them."""
+    text, warnings = decode(data, name)
+    try:
+        doc = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise InputError(f"not valid JSON ({getattr(exc, 'msg', 'nested too deeply')})", source=name) from None
+    rows = doc if isinstance(doc, list) else [doc]
+    if not rows:
+        raise InputError("empty JSON list", source=name)
+    for i, row in enumerate(rows):
+        source = f"{name}[{i}]" if isinstance(doc, list) else name
+        try:
+            yield article_from_row(row, source, options, "json", warnings)
+        except InputError as exc:
+            yield exc
+
+
+def _fix_surrogates(value: str, source: str) -> tuple[str, list[str]]:
+    """CSV is read with surrogateescape; a field with undecodable bytes is decoded on its own."""
+    try:
+        value.encode("utf-8")
+        return value, []
+    except UnicodeEncodeError:
+        return decode(value.encode("utf-8", "surrogateescape"), source)
+
+
+def iter_csv(f: BinaryIO, name: str, options: Options, delimiter: str = ",") -> Iterator[Article | InputError]:
+    head = f.peek(4096)[:4096] if hasattr(f, "peek") else b""
+    if b"\x00" in head:
+        raise InputError("binary data (NUL bytes), not CSV", source=name)
+    # The csv module's default field limit (128 KB) is below a long article; raise it to ours.
+    csv.field_size_limit(max(csv.field_size_limit(), options.max_input_bytes))
+    stream = io.TextIOWrapper(f, encoding="utf-8-sig", errors="surrogateescape", newline="")
+    reader = csv.reader(stream, delimiter=delimiter)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise InputError("empty CSV file", source=name) from None
+    except csv.Error as exc:
+        raise InputError(f"not readable as CSV ({exc})", source=name) from None
+    header = [_fix_surrogates(h, name)[0].strip() for h in header]
+    if not any(h.lower() in FIELD_NAMES["text"] for h in header):
+        raise InputError(f"no 'text' column (columns: {', '.join(header[:12])})", source=name)
+    bad, seen = 0, False
+    while True:
+        line = reader.line_num + 1
+        try:
+            values = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            bad += 1
+            yield InputError(f"not readable as CSV ({exc})", source=f"{name}:{line}")
+            if bad >= MAX_CONSECUTIVE_BAD_ROWS:
+                yield InputError(f"stopped after {bad} bad rows in a row", source=name)
+                return
+            continue
+        if not any(v.strip() for v in values):
+            continue
+        source = f"{name}:{line}"
+        try:
+            if len(values) != len(header):
+                raise InputError(f"{len(values)} fields, the header has {len(header)}", source=source)
+            warnings: list[str] = []
+            row: dict[str, Any] = {}
+            for key, value in zip(header, values):
+                value, w = _fix_surrogates(value, source)
+                row[key] = value
+                warnings.extend(w)
+            yield article_from_row(row, source, options, "csv", sorted(set(warnings)))
+            bad, seen = 0, True
+        except InputError as exc:
+            bad += 1
+            yield exc
+            if bad >= MAX_CONSECUTIVE_BAD_ROWS:
+                yield InputError(f"stopped after {bad} bad rows in a row", source=name)
+                return
+    if not seen and bad == 0:
+        yield InputError("no rows after the header", source=name)
