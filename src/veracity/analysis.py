@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import functools
-from typing import BinaryIO, Sequence
+from typing import BinaryIO, Iterator, Sequence
 
 from .errors import InputError
 from .ingest import iter_articles
@@ -34,26 +34,38 @@ def analyze_text(text: str, options: Options | None = None, **meta) -> Dossier:
     return analyze_article(article, options)
 
 
-def analyze_paths(paths: Sequence[str], options: Options, stdin: BinaryIO | None = None) -> list[Result]:
-    """Every input gets a Result, ok or with the error that stopped it; nothing is dropped."""
-    pipe = pipeline_for(options)
+def iter_results(paths: Sequence[str], options: Options, stdin: BinaryIO | None = None) -> Iterator[Result]:
+    """A Result per input, in order, ok or with the error that stopped it; nothing is dropped.
+
+    With ``options.n_process > 1`` the articles are analysed in worker processes.
+    """
     store = None
     if options.db_path:
         from .store import open_store
 
         store = open_store(options.db_path)
-    results: list[Result] = []
-    for item in iter_articles(paths, options, stdin):
-        if isinstance(item, InputError):
-            results.append(Result(item.source or "?", error=item))
-            continue
-        if options.reference_date and not item.published:
-            item = Article.create(item.text, **{**_meta(item), "published": options.reference_date})
-        result = pipe.run(item)
+    items = (_with_reference_date(i, options) for i in iter_articles(paths, options, stdin))
+    if options.n_process > 1:
+        from .batch.local import run_parallel
+
+        results = (r for r, _, _ in run_parallel(items, options, options.n_process))
+    else:
+        pipe = pipeline_for(options)
+        results = (Result(i.source or "?", error=i) if isinstance(i, InputError) else pipe.run(i) for i in items)
+    for result in results:
         if store is not None and result.ok:
             store.save_dossier(result.dossier)
-        results.append(result)
-    return results
+        yield result
+
+
+def analyze_paths(paths: Sequence[str], options: Options, stdin: BinaryIO | None = None) -> list[Result]:
+    return list(iter_results(paths, options, stdin))
+
+
+def _with_reference_date(item, options: Options):
+    if isinstance(item, Article) and options.reference_date and not item.published:
+        return Article.create(item.text, **{**_meta(item), "published": options.reference_date})
+    return item
 
 
 def _meta(a: Article) -> dict:

@@ -37,9 +37,10 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) when the input has none."),
         allow_non_english: bool = typer.Option(False, "--allow-non-english", help="Analyse non-English text anyway."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or per-input status on stderr."),
+        processes: Optional[int] = typer.Option(None, "--processes", "-p", help="Worker processes for many inputs (default 1)."),
     ) -> None:
         """Analyse articles into dossiers: claims, numbers, places, dates, modality, frames and sources."""
-        from ..analysis import analyze_paths
+        from ..analysis import iter_results
         from ..report import render
 
         if fmt not in FORMATS:
@@ -47,19 +48,33 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         from ..options import default_db_path
 
         db_path = None if no_store else (db or default_db_path())
-        options = options_from(ctx.obj, db_path=db_path, stages=stages, reference_date=published, allow_non_english=allow_non_english or None)
-        results = analyze_paths(paths, options)
-        for r in results:
-            if not r.ok and not quiet:
-                err_console.print(f"veracity: {r.error}", markup=False)
-            elif not quiet and options.verbose:
-                err_console.print(f"ok {r.source} ({r.seconds:.2f}s)", markup=False)
-        good = [r.dossier for r in results if r.ok]
-        if good:
-            _write(render(good, fmt, results=results), output)
+        options = options_from(ctx.obj, db_path=db_path, stages=stages, reference_date=published,
+                               allow_non_english=allow_non_english or None, n_process=processes)
+        # JSON Lines streams, so a corpus of any size never sits in memory; other formats collect.
+        stream = open(output, "w", encoding="utf-8") if fmt == "jsonl" and output and output != "-" else sys.stdout
+        good, total = [], 0
+        try:
+            for r in iter_results(paths, options):
+                total += 1
+                if not r.ok:
+                    if not quiet:
+                        err_console.print(f"veracity: {r.error}", markup=False)
+                    continue
+                if not quiet and options.verbose:
+                    err_console.print(f"ok {r.source} ({r.seconds:.2f}s)", markup=False)
+                if fmt == "jsonl":
+                    stream.write(render([r.dossier], "jsonl") + "\n")
+                    good.append(None)
+                else:
+                    good.append(r.dossier)
+        finally:
+            if stream is not sys.stdout:
+                stream.close()
+        if good and fmt != "jsonl":
+            _write(render(good, fmt), output)
         if not good:
             raise typer.Exit(2)
-        if len(good) < len(results):
+        if len(good) < total:
             raise typer.Exit(1)
 
     @app.command()
