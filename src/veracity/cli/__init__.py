@@ -18,6 +18,7 @@ from . import analyze as _analyze
 from . import attribution as _attribution
 from . import checkworthy as _checkworthy
 from . import corroborate as _corroborate
+from . import extract as _extract
 from . import verify as _verify
 from .common import State, err_console
 
@@ -37,7 +38,7 @@ def _root(
     ctx.obj = State(verbose=verbose, config=config)
 
 
-for module in (_analyze, _checkworthy, _attribution, _verify, _corroborate):
+for module in (_analyze, _extract, _checkworthy, _attribution, _verify, _corroborate):
     module.register(app, train_app, eval_app)
 
 

@@ -77,14 +77,7 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         if len(good) < total:
             raise typer.Exit(1)
 
-    @app.command()
-    def extract(ctx: typer.Context, path: str = typer.Argument(..., help="A file (.txt, .html, ...) or - for stdin.")) -> None:
-        """Print the exact text the pipeline analyses (for HTML: the extracted main text)."""
-        from ..ingest import read_path
-
-        options = options_from(ctx.obj)
-        for article in read_path(path, options):
-            sys.stdout.write(article.text if article.text.endswith("\n") else article.text + "\n")
+    # `extract` lives in cli/extract.py (ingest area).
 
     @app.command("list")
     def list_(ctx: typer.Context, db: Optional[str] = typer.Option(None, "--db"), limit: int = typer.Option(50, "--limit")) -> None:

@@ -58,14 +58,14 @@ def _short(value: Any) -> str | None:
 
 def article_from_row(row: Any, source: str, options: Options, kind: str, warnings: list[str] | None = None) -> Article:
     if not isinstance(row, dict):
-        raise InputError(f"row is a JSON {type(row).__name__}, not an object with a 'text' field", source=source)
+        raise InputError(f"row is JSON {type(row).__name__}, not an object with a 'text' field", source=source)
     text = _pick(row, "text")
     if text is None and any(str(k).strip().lower() in FIELD_NAMES["text"] for k in row):
         raise InputError("empty 'text'", source=source)
     if text is None:
         raise InputError(f"no 'text' field (fields: {', '.join(sorted(map(str, row))[:12]) or 'none'})", source=source)
     if not isinstance(text, str):
-        raise InputError(f"'text' is a {type(text).__name__}, not a string", source=source)
+        raise InputError(f"'text' is {type(text).__name__}, not a string", source=source)
     if not text.strip():
         raise InputError("empty 'text'", source=source)
     warnings = list(warnings or [])
