@@ -1,14 +1,143 @@
-"""Rule-based attribution. (Placeholder until the rules land: finds nothing.)"""
+"""Rule-based attribution over the dependency parse: the baseline and the learned model's backstop.
+
+Patterns: a reporting verb with its subject as source and its clausal complement (or the
+adjacent quotation, or its object for "highlighted the divisions") as content — which covers
+"X said ...", "... , said X", "X reports that ..."; "according to X" (content = the clause
+it qualifies); passive "... was reported by X"; and "X: '...'" colon attributions.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..model import Dossier
 from ..options import Options
+from .features import quote_state
+from .learned import RawRelation, run_span, token_runs
+
+# Verbs that report speech, writing or belief. Lemmas; kept to verbs whose complement is
+# nearly always what the subject asserts (PolNeAR's commonest cues plus news staples).
+REPORTING_VERBS = {
+    "say", "tell", "report", "claim", "state", "add", "note", "argue", "insist", "warn", "emphasize",
+    "emphasise", "stress", "explain", "announce", "acknowledge", "admit", "deny", "confirm", "suggest",
+    "write", "highlight", "reiterate", "believe", "think", "assert", "allege", "predict", "declare",
+    "contend", "maintain", "recall", "remark", "reply", "respond", "tweet", "testify", "concede",
+    "caution", "indicate", "reveal", "disclose", "estimate", "conclude", "point", "observe", "ask",
+    "charge", "accuse", "promise", "vow", "pledge", "urge", "complain", "joke", "quip", "continue",
+    "show", "find", "signal", "underline", "underscore", "describe", "call", "hope", "expect", "fear",
+}
+# Verbs that only count with a clausal complement: "find", "show", "call" otherwise mislead.
+NEED_CLAUSE = {"find", "show", "call", "hope", "expect", "fear", "continue", "point", "describe", "signal", "ask"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+CONTENT_DEPS = ("ccomp", "parataxis")
+OBJECT_DEPS = ("dobj", "obj")
+
+
+def _span_toks(tok: Any) -> list[int]:
+    return [t.i for t in tok.subtree]
+
+
+def _trim(doc: Any, toks: list[int]) -> list[int]:
+    """Drop leading/trailing commas, dashes and sentence-final stops (quotes stay: gold keeps them)."""
+    toks = sorted(toks)
+    while toks and doc[toks[0]].is_punct and doc[toks[0]].text in {",", "-", "\u2014", "\u2013", ":", ";"}:
+        toks = toks[1:]
+    while toks and doc[toks[-1]].is_punct and doc[toks[-1]].text in {",", "-", "\u2014", "\u2013", ":", ";", "."}:
+        toks = toks[:-1]
+    return toks
+
+
+def _quoted_runs(doc: Any, quote: list[int], lo: int, hi: int, exclude: set[int]) -> list[int]:
+    return [i for i in range(lo, hi) if quote[i] and i not in exclude]
+
+
+def _relation(doc: Any, src: list[int], cue: list[int], con: list[int]) -> RawRelation | None:
+    con = _trim(doc, [i for i in con if i not in set(cue) and i not in set(src)])
+    if not con or all(doc[i].is_punct for i in con):
+        return None
+    src = [i for i in sorted(src) if not (doc[i].is_punct and doc[i].text in {",", "\u2014", "-"})]
+    return RawRelation(
+        source=tuple(run_span(doc, r) for r in token_runs(src))[:1],
+        cue=tuple(run_span(doc, r) for r in token_runs(cue)),
+        content=tuple(run_span(doc, r) for r in token_runs(con)),
+        cue_tokens=tuple(cue),
+        source_tokens=tuple(token_runs(src)[0]) if src else (),
+    )
+
+
+def rule_relations(doc: Any, quote: list[int] | None = None) -> list[RawRelation]:
+    quote = quote if quote is not None else quote_state(doc)
+    out: list[RawRelation] = []
+    for sent in doc.sents:
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            # "according to X": the clause it modifies is the content.
+            if lemma == "accord" and tok.lower_ == "according":
+                to = next((c for c in tok.children if c.lower_ == "to"), None)
+                obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+                if obj is None:
+                    continue
+                src = _span_toks(obj)
+                cue = [tok.i, to.i]
+                clause = tok.head if tok.head.i != tok.i else None
+                if clause is None:
+                    continue
+                drop = set(_span_toks(tok))
+                con = [i for i in _span_toks(clause) if i not in drop and sent.start <= i < sent.end]
+                rel = _relation(doc, src, cue, con)
+                if rel:
+                    out.append(rel)
+                continue
+            if tok.pos_ not in ("VERB", "AUX") or lemma not in REPORTING_VERBS:
+                continue
+            if quote[tok.i] and not any(c.dep_ in SUBJECT_DEPS and not quote[c.i] for c in tok.children):
+                continue  # a verb inside someone's quotation is theirs, not a new attribution
+            subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            src: list[int] = []
+            if agent is not None:
+                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                src = _span_toks(pobj) if pobj is not None else []
+            elif subj is not None and subj.dep_ != "csubj":
+                src = _span_toks(subj)
+            comp = next((c for c in tok.children if c.dep_ in CONTENT_DEPS), None)
+            if subj is not None and subj.dep_ == "csubj":
+                comp = subj
+            cue = [tok.i] + [c.i for c in tok.children if c.dep_ in ("neg", "prt") or (c.dep_ == "aux" and c.lower_ in {"has", "have", "had", "will"})]
+            cue = sorted(set(cue))
+            con: list[int] = []
+            if comp is not None:
+                con = _span_toks(comp)
+                # "‘...,’ said X": the quotation spans the whole complement, marks included.
+                if quote[comp.i]:
+                    con = [i for i in range(sent.start, tok.i) if quote[i]] or con
+            elif lemma not in NEED_CLAUSE:
+                q = _quoted_runs(doc, quote, sent.start, sent.end, set(src) | {tok.i})
+                if q:
+                    con = q
+                else:
+                    obj = next((c for c in tok.children if c.dep_ in OBJECT_DEPS), None)
+                    if obj is not None and lemma in {"highlight", "report", "reveal", "deny", "confirm", "acknowledge", "admit", "predict", "stress", "emphasize", "underline", "underscore"}:
+                        con = _span_toks(obj)
+            if not con:
+                continue
+            rel = _relation(doc, src, cue, con)
+            if rel:
+                out.append(rel)
+    return out
 
 
 class RuleAttributor:
+    """The dossier stage with the rule extractor (``attribution.rules.v1``)."""
+
+    method = "rules"
+
     def __init__(self, options: Options):
         self.options = options
 
     def __call__(self, dossier: Dossier) -> Dossier:
-        return dossier.with_(attributions=())
+        from .stage import attach
+
+        if dossier.doc is None:
+            return dossier.with_(attributions=())
+        return attach(dossier, rule_relations(dossier.doc), self.method)

@@ -1,0 +1,130 @@
+"""The learned extractor: a cue CRF over sentences, then a role CRF per cue.
+
+Step 1 tags cue tokens (BIO) in each sentence. Step 2, for each cue found, tags every token
+in a window of sentences around it as Source, Content or Other, with features relative to
+that cue; running it once per cue is what lets nested relations ("X said Y claimed Z") and
+one source with several quotes come out as separate relations. Both models are crfsuite
+files trained by ``veracity train attribution`` (see models/attribution/TRAINING_REPORT.md).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+from ..errors import ModelError
+from .features import DocInfo, cue_features, doc_info, role_features
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "attribution"
+CUE_MODEL = "cue.crfsuite"
+ROLE_MODEL = "roles.crfsuite"
+META = "meta.json"
+
+# A content run made only of punctuation or a single function word is noise from the tagger,
+# not a quotation; gold contents on PolNeAR train are never this short.
+MIN_CONTENT_CHARS = 3
+
+
+@dataclass(frozen=True)
+class RawRelation:
+    """Character spans of one relation, before typing and chains."""
+
+    source: tuple[tuple[int, int], ...]
+    cue: tuple[tuple[int, int], ...]
+    content: tuple[tuple[int, int], ...]
+    cue_tokens: tuple[int, ...] = ()
+    source_tokens: tuple[int, ...] = ()
+
+
+def token_runs(tokens: Iterable[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for i in sorted(tokens):
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def run_span(doc: Any, run: list[int]) -> tuple[int, int]:
+    a, b = doc[run[0]], doc[run[-1]]
+    return a.idx, b.idx + len(b.text)
+
+
+def cue_runs(labels: list[str], offset: int) -> list[list[int]]:
+    out: list[list[int]] = []
+    for k, lab in enumerate(labels):
+        if lab == "B" or (lab == "I" and not out):
+            out.append([offset + k])
+        elif lab == "I" and out and out[-1][-1] == offset + k - 1:
+            out[-1].append(offset + k)
+        elif lab == "I":
+            out.append([offset + k])
+    return out
+
+
+class CrfExtractor:
+    def __init__(self, model_dir: Path = MODEL_DIR):
+        try:
+            import pycrfsuite
+        except ImportError as exc:  # pragma: no cover - a broken install
+            raise ModelError("python-crfsuite is not installed (pip install python-crfsuite==0.9.12)") from exc
+        cue_path, role_path = model_dir / CUE_MODEL, model_dir / ROLE_MODEL
+        for p in (cue_path, role_path):
+            if not p.exists():
+                raise ModelError(f"attribution model missing: {p} (run `veracity train attribution`)")
+        self.meta = json.loads((model_dir / META).read_text(encoding="utf-8")) if (model_dir / META).exists() else {}
+        self.cue_tagger = pycrfsuite.Tagger()
+        self.cue_tagger.open(str(cue_path))
+        self.role_tagger = pycrfsuite.Tagger()
+        self.role_tagger.open(str(role_path))
+
+    def cues(self, info: DocInfo) -> list[list[int]]:
+        out: list[list[int]] = []
+        for a, b in info.sents:
+            if b - a < 2:
+                continue
+            labels = self.cue_tagger.tag(cue_features(info, a, b))
+            if "B" in labels or "I" in labels:
+                out.extend(cue_runs(labels, a))
+        return out
+
+    def roles(self, info: DocInfo, cue: list[int]) -> tuple[list[int], list[int]]:
+        lo, _hi, feats = role_features(info, cue)
+        labels = self.role_tagger.tag(feats)
+        src = [lo + k for k, lab in enumerate(labels) if lab == "S"]
+        con = [lo + k for k, lab in enumerate(labels) if lab == "C"]
+        return src, con
+
+    def extract(self, doc: Any, info: DocInfo | None = None) -> list[RawRelation]:
+        info = info or doc_info(doc)
+        rels: list[RawRelation] = []
+        seen: set[tuple[tuple[int, int], ...]] = set()
+        for cue in self.cues(info):
+            src, con = self.roles(info, cue)
+            content = tuple(
+                run_span(doc, r) for r in token_runs(con)
+                if sum(1 for i in r if not doc[i].is_punct) and len(doc[r[0]:r[-1] + 1].text) >= MIN_CONTENT_CHARS
+            )
+            if not content or content in seen:
+                continue
+            seen.add(content)
+            source_run = _nearest_run(token_runs(src), cue)
+            rels.append(RawRelation(
+                source=(run_span(doc, source_run),) if source_run else (),
+                cue=tuple(run_span(doc, r) for r in token_runs(cue)),
+                content=content,
+                cue_tokens=tuple(cue),
+                source_tokens=tuple(source_run or ()),
+            ))
+        return rels
+
+
+def _nearest_run(runs: list[list[int]], cue: list[int]) -> list[int] | None:
+    """PolNeAR sources are single spans; when the tagger marks several, the one nearest the cue wins."""
+    if not runs:
+        return None
+    c0, c1 = min(cue), max(cue)
+    return min(runs, key=lambda r: (c0 - r[-1]) if r[-1] < c0 else (r[0] - c1))

@@ -1,0 +1,233 @@
+"""What kind of source a relation has, who it resolves to, and the chain of reporters.
+
+Works on the spaCy parse of the whole article (``dossier.doc``) and the source tokens an
+extractor found. Types: person | organisation | outlet | anonymous | document | pronoun | none.
+A chain lists who passed the claim on, outermost reporter first: "a senior European diplomat
+quoted by The Wall Street Journal" is [outlet WSJ, anonymous diplomat]. The relation's own
+``source_type`` is that of the innermost link — the original source, the one a fact-checker
+has to weigh — so an outlet relaying an unnamed official counts as anonymous.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
+PRONOUNS_GROUP = {"they", "we", "it", "them", "us"}
+PRONOUNS_SELF = {"i", "you", "me"}
+
+# Words that make an organisation name a news outlet. Kept to unambiguous press words and the
+# big wire services/broadcasters; "Post" and "Times" only count inside a proper name.
+OUTLET_WORDS = {
+    "times", "journal", "post", "news", "reuters", "press", "bloomberg", "cnn", "bbc", "nbc", "abc",
+    "cbs", "fox", "msnbc", "politico", "axios", "guardian", "telegraph", "herald", "tribune", "gazette",
+    "economist", "npr", "breitbart", "huffington", "afp", "magazine", "newspaper", "newsweek", "spiegel",
+    "monde", "chronicle", "examiner", "observer", "independent", "inquirer", "globe", "today", "vox",
+    "buzzfeed", "slate", "atlantic", "hill", "dispatch", "wire", "insider", "intercept", "daily", "sun",
+    "mail", "express", "mirror", "tass", "ria", "xinhua", "interfax", "ap", "upi", "cnbc", "pbs", "c-span",
+}
+OUTLET_NOUNS = {"newspaper", "paper", "outlet", "magazine", "broadcaster", "network", "channel", "daily", "tabloid", "agency"}
+DOCUMENT_NOUNS = {
+    "report", "statement", "study", "survey", "poll", "document", "memo", "letter", "filing", "analysis", "data",
+    "record", "release", "email", "e-mail", "tweet", "transcript", "book", "article", "editorial", "op-ed", "complaint",
+    "lawsuit", "indictment", "ruling", "order", "bill", "plan", "assessment", "estimate", "figure", "chart", "note",
+    "post", "video", "ad", "advertisement", "website", "communique", "declaration", "agreement", "draft", "proposal",
+}
+ORG_NOUNS = {
+    "campaign", "committee", "government", "administration", "party", "department", "ministry", "agency", "company",
+    "court", "council", "commission", "police", "army", "military", "team", "office", "union", "group", "embassy",
+    "organization", "organisation", "firm", "bank", "board", "parliament", "congress", "senate", "house", "kremlin",
+    "pentagon", "cabinet", "alliance", "coalition", "university", "institute", "foundation", "association", "fund",
+}
+# Hops that pass a claim on: "X quoted by Y", "X cited by Y", "Y, citing X", "X told Y".
+RELAY_VERBS = {"quote", "cite", "tell", "interview", "report", "speak"}
+
+
+@dataclass(frozen=True)
+class Link:
+    start: int  # char offsets into the article
+    end: int
+    source_type: str
+    entity: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    source_type: str
+    entity: str | None
+    chain: tuple[Link, ...]
+
+
+def _span_head(doc: Any, toks: Sequence[int]) -> int:
+    ts = set(toks)
+    for i in toks:
+        if doc[i].head.i not in ts or doc[i].head.i == i:
+            return i
+    return toks[0]
+
+
+def _ent_of(doc: Any, i: int) -> Any | None:
+    tok = doc[i]
+    if not tok.ent_type_:
+        return None
+    for ent in doc.ents:
+        if ent.start <= i < ent.end:
+            return ent
+    return None
+
+
+def _is_outlet_name(words: Sequence[str]) -> bool:
+    low = [w.lower().strip(".") for w in words]
+    return any(w in OUTLET_WORDS for w in low) and any(w[:1].isupper() for w in words)
+
+
+def _full_name(doc: Any, name: str, before: int) -> str:
+    """The longest PERSON mention earlier in the article that ends with ``name``'s last word."""
+    last = name.split()[-1] if name.split() else name
+    best = name
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.start_char >= before:
+            continue
+        words = ent.text.replace("\u2019s", "").replace("'s", "").split()
+        if words and words[-1] == last and len(ent.text) > len(best) and len(words) <= 4:
+            best = " ".join(words)
+    return best
+
+
+def resolve_pronoun(doc: Any, i: int) -> str | None:
+    """The named antecedent of a pronoun source: the nearest earlier fitting entity."""
+    low = doc[i].lower_
+    if low in PRONOUNS_PERSON:
+        labels = {"PERSON"}
+    elif low in PRONOUNS_GROUP:
+        labels = {"ORG", "NORP", "GPE"}
+    else:
+        return None
+    pos = doc[i].idx
+    cands = [e for e in doc.ents if e.label_ in labels and e.end_char <= pos]
+    if not cands:
+        return None
+    ent = cands[-1]
+    if ent.label_ == "PERSON":
+        return _full_name(doc, ent.text, ent.end_char + 1)
+    return ent.text
+
+
+def classify(doc: Any, toks: Sequence[int]) -> tuple[str, str | None]:
+    """Type and entity of the source made of tokens ``toks`` (contiguous, non-empty)."""
+    if not toks:
+        return "none", None
+    h = _span_head(doc, toks)
+    head = doc[h]
+    words = [doc[i].text for i in toks]
+    if len(toks) <= 2 and head.pos_ == "PRON":
+        return "pronoun", resolve_pronoun(doc, h)
+    ents = [e for e in doc.ents if e.start < toks[-1] + 1 and e.end > toks[0]]
+    ent = _ent_of(doc, h)
+    if ent is None:
+        # An apposition or compound may carry the name: "its chief of staff, Andriy Yermak".
+        for c in head.children:
+            if c.dep_ in ("appos", "compound") and _ent_of(doc, c.i) is not None:
+                ent = _ent_of(doc, c.i)
+                break
+    if ent is not None and ent.label_ in ("ORG", "WORK_OF_ART", "PERSON") and _is_outlet_name(ent.text.split()):
+        return "outlet", ent.text
+    if ent is not None and ent.label_ == "PERSON":
+        return "person", _full_name(doc, ent.text, ent.start_char + 1)
+    if ent is not None and ent.label_ in ("ORG", "NORP", "GPE", "FAC"):
+        return "organisation", ent.text
+    if head.pos_ == "PROPN" and _is_outlet_name(words):
+        return "outlet", " ".join(w for w in words if w[:1].isupper() or w.lower() == "the")
+    lemma = head.lemma_.lower()
+    if lemma in OUTLET_NOUNS and head.pos_ == "NOUN":
+        return "outlet", None
+    if lemma in DOCUMENT_NOUNS and head.pos_ == "NOUN":
+        return "document", None
+    if lemma in ORG_NOUNS and head.pos_ == "NOUN":
+        return "organisation", None
+    persons = [e for e in ents if e.label_ == "PERSON"]
+    if persons and head.pos_ == "PROPN":
+        return "person", _full_name(doc, persons[-1].text, persons[-1].start_char + 1)
+    if head.pos_ == "PROPN":
+        return "organisation", " ".join(words)
+    # A common-noun human source ("a senior European diplomat", "sources close to the
+    # operation", "one unnamed EU official"): unnamed.
+    return "anonymous", None
+
+
+def _subtree_tokens(tok: Any) -> list[int]:
+    return [t.i for t in tok.subtree]
+
+
+def _link(doc: Any, toks: Sequence[int]) -> Link:
+    toks = [i for i in toks if not doc[i].is_punct] or list(toks)
+    ty, ent = classify(doc, toks)
+    return Link(doc[toks[0]].idx, doc[toks[-1]].idx + len(doc[toks[-1]].text), ty, ent)
+
+
+def _relay_by(doc: Any, h: int) -> tuple[list[int], list[int]] | None:
+    """'X quoted/cited by Y' under the source head: (tokens of X without the relay, tokens of Y)."""
+    head = doc[h]
+    for c in head.children:
+        if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in RELAY_VERBS:
+            for a in c.children:
+                if a.dep_ == "agent":
+                    objs = [p for p in a.children if p.dep_ == "pobj"]
+                    if objs:
+                        inner = [i for i in _subtree_tokens(head) if i < c.left_edge.i]
+                        return inner, _subtree_tokens(objs[0])
+    return None
+
+
+def _citing(doc: Any, cue_head: int) -> list[int] | None:
+    """'Y reports, citing X' / 'Y said, citing X': tokens of X."""
+    for c in doc[cue_head].children:
+        if c.lemma_.lower() == "cite" and c.dep_ in ("advcl", "xcomp", "conj", "acl"):
+            objs = [o for o in c.children if o.dep_ in ("dobj", "obj")]
+            if objs:
+                return _subtree_tokens(objs[0])
+    return None
+
+
+def _told(doc: Any, cue_head: int) -> list[int] | None:
+    """'X told The Wall Street Journal': the outlet told, which relays X."""
+    tok = doc[cue_head]
+    if tok.lemma_.lower() != "tell":
+        return None
+    for c in tok.children:
+        if c.dep_ in ("dative", "dobj", "iobj"):
+            ty, _ = classify(doc, _subtree_tokens(c))
+            if ty == "outlet":
+                return _subtree_tokens(c)
+    return None
+
+
+def describe(doc: Any, source_toks: Sequence[int], cue_toks: Sequence[int]) -> SourceInfo:
+    """Type, resolved entity and chain of one relation's source."""
+    if not source_toks:
+        return SourceInfo("none", None, ())
+    toks = sorted(source_toks)
+    h = _span_head(doc, toks)
+    links: list[Link] = []
+    relay = _relay_by(doc, h)
+    inner_toks = toks
+    if relay is not None:
+        inner, outer = relay
+        links.append(_link(doc, outer))
+        inner_toks = [i for i in inner if i in set(toks)] or inner
+    cue_head = _span_head(doc, sorted(cue_toks)) if cue_toks else None
+    if cue_head is not None and relay is None:
+        cited = _citing(doc, cue_head)
+        told = _told(doc, cue_head)
+        if cited:
+            # Y is the reporter, X whom it cites: Y first.
+            links.append(_link(doc, toks))
+            links.append(_link(doc, cited))
+            last = links[-1]
+            return SourceInfo(last.source_type, last.entity, tuple(links))
+        if told:
+            links.append(_link(doc, told))
+    links.append(_link(doc, inner_toks))
+    last = links[-1]
+    return SourceInfo(last.source_type, last.entity, tuple(links))

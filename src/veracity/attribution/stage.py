@@ -1,0 +1,82 @@
+"""Turning extracted relations into the dossier's Attribution records, and the learned stage.
+
+Both stages (rules, learned) end here: spans become :class:`Span` objects into the article
+text, each relation gets its source type, resolved entity and chain, and every claim whose
+sentence overlaps a relation's content lists that relation's id.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from typing import Any, Iterable, Sequence
+
+from ..model import Attribution, ChainLink, Dossier, Span, content_id
+from ..options import Options
+from .features import doc_info
+from .learned import CrfExtractor, RawRelation
+from .sources import describe
+
+
+def build(text: str, doc: Any, raws: Sequence[RawRelation], method: str) -> tuple[Attribution, ...]:
+    out = []
+    for r in raws:
+        info = describe(doc, r.source_tokens, r.cue_tokens)
+        sp = lambda pairs: tuple(Span.of(text, s, e) for s, e in pairs)  # noqa: E731
+        chain = tuple(ChainLink(Span.of(text, l.start, l.end), l.source_type, l.entity) for l in info.chain)
+        ident = content_id(r.source, r.cue, r.content, prefix="at_")
+        out.append(Attribution(
+            id=ident, source=sp(r.source), cue=sp(r.cue), content=sp(r.content),
+            source_type=info.source_type, source_entity=info.entity, chain=chain, method=method,
+        ))
+    out.sort(key=lambda a: (a.content[0].start, a.cue[0].start if a.cue else 0))
+    return tuple(out)
+
+
+def attach(dossier: Dossier, raws: Sequence[RawRelation], method: str) -> Dossier:
+    atts = build(dossier.article.text, dossier.doc, raws, method)
+    claims = []
+    for c in dossier.claims:
+        ids = tuple(a.id for a in atts if any(c.span.overlaps(s) for s in a.content))
+        claims.append(dataclasses.replace(c, attribution_ids=ids))
+    return dossier.with_(attributions=atts, claims=tuple(claims))
+
+
+@functools.lru_cache(maxsize=1)
+def _extractor() -> CrfExtractor:
+    return CrfExtractor()
+
+
+def learned_relations(doc: Any) -> list[RawRelation]:
+    return _extractor().extract(doc, doc_info(doc))
+
+
+class LearnedAttributor:
+    """The dossier stage with the trained CRFs (``attribution.learned.v1``)."""
+
+    method = "crf"
+
+    def __init__(self, options: Options):
+        self.options = options
+        self.extractor = _extractor()
+
+    def __call__(self, dossier: Dossier) -> Dossier:
+        if dossier.doc is None:
+            return dossier.with_(attributions=())
+        return attach(dossier, self.extractor.extract(dossier.doc), self.method)
+
+    def pipe(self, dossiers: Iterable[Dossier]):
+        for d in dossiers:
+            yield self(d)
+
+
+def attributions_json(atts: Sequence[Attribution]) -> list[dict[str, Any]]:
+    """The `veracity attribute --format jsonl` shape (and the scorer's): offsets as [s, e] pairs."""
+    return [{
+        "source": [[s.start, s.end] for s in a.source],
+        "cue": [[s.start, s.end] for s in a.cue],
+        "content": [[s.start, s.end] for s in a.content],
+        "source_type": a.source_type,
+        "source_entity": a.source_entity,
+        "chain": [{"span": [l.span.start, l.span.end], "text": l.span.text, "source_type": l.source_type, "entity": l.entity} for l in a.chain],
+    } for a in atts]
