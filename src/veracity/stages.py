@@ -53,3 +53,4 @@ REGISTRY.add("claims.checkworthy.v1", _checkworthy, needs={"claims"}, adds={"cla
 REGISTRY.add("attribution.rules.v1", _attribution_rules, needs={"doc", "sentences", "claims"}, adds={"attributions", "claims.attribution"})
 REGISTRY.add("summary.v1", _summary, needs={"claims", "attributions"}, adds={"summary"})
 REGISTRY.add("corroborate.v1", lambda options: __import__("veracity.corroborate.engine", fromlist=["CorroborateStage"]).CorroborateStage(options), needs={"claims", "attributions"}, adds={"claims.corroboration"}, doc="Corroborate claims against the evidence index (Options.evidence_db).")
+REGISTRY.add("verify.v1", lambda options: __import__("veracity.verify.stage", fromlist=["VerifyStage"]).VerifyStage(options), needs={"claims"}, adds={"claims.verdict"}, doc="Verdicts with cited evidence from the evidence index (Options.evidence_db).")

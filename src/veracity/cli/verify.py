@@ -1,7 +1,152 @@
-"""CLI commands for the verify area (filled in by the verify work)."""
+"""CLI commands for the verify area: index, verify, train stance, eval stance."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import List, Optional
 
-def register(app, train_app, eval_app) -> None:
-    """Add this area's commands to the root, `train` and `eval` apps."""
+import typer
+
+from .common import console, err_console, options_from
+
+STANCE_SCORER = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "score_stance.py"
+
+
+def _db(db: Optional[str]) -> str:
+    from ..options import default_db_path
+
+    return db or default_db_path()
+
+
+def _print_verdicts(dossier) -> None:
+    claims = [c for c in dossier.claims if c.verdict is not None]
+    if not claims:
+        console.print("no claims were verified")
+        return
+    colour = {"SUPPORTED": "green", "REFUTED": "red", "DISPUTED": "yellow", "NOT_ENOUGH_INFO": "dim"}
+    for c in claims:
+        v = c.verdict
+        console.print(f"\n[bold]claim[/bold] {c.span.text.strip()}", markup=True, highlight=False)
+        console.print(f"  [{colour.get(v.label, 'white')}]{v.label}[/] (confidence {v.confidence:.2f})")
+        for e in v.evidence:
+            where = f"{e.outlet or '?'} {e.published or 'undated'} [{e.title or e.document_id}] chars {e.span.start}-{e.span.end}"
+            console.print(f"  - {e.stance} ({e.stance_confidence:.2f}, relevance {e.score:.2f}) {where}", markup=False)
+            console.print(f"    \"{e.span.text.strip()}\"", markup=False)
+            for ch in e.checks:
+                console.print(f"    check {ch.kind}: {ch.detail}", markup=False)
+
+
+def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) -> None:
+    @app.command()
+    def index(
+        ctx: typer.Context,
+        paths: List[str] = typer.Argument(..., help="Files, directories or corpora (anything `veracity analyze` reads)."),
+        db: Optional[str] = typer.Option(None, "--db", help="The SQLite store to add the evidence index to."),
+        quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    ) -> None:
+        """Add documents to the evidence index (BM25 + MiniLM); already indexed texts are skipped."""
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        from ..errors import InputError
+        from ..ingest import expand, iter_articles
+        from ..retrieval.index import EvidenceIndex
+
+        db_path = _db(db)
+        options = options_from(ctx.obj)
+        files = list(expand(paths))
+        errors: list[InputError] = []
+
+        def articles(advance):
+            for item in iter_articles(files, options):
+                if isinstance(item, InputError):
+                    errors.append(item)
+                    advance()
+                    continue
+                yield item
+
+        ix = EvidenceIndex(db_path)
+        with Progress(TextColumn("indexing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err_console,
+                      disable=quiet, transient=False) as bar:
+            task = bar.add_task("index", total=len(files))
+            # One file may hold many articles (JSONL, CSV, feeds): advance per source file.
+            seen: set[str] = set()
+
+            def progress(article, _n):
+                src = article.source_path or article.id
+                if src not in seen:
+                    seen.add(src)
+                    bar.advance(task)
+
+            counts = ix.add(articles(lambda: bar.advance(task)), progress=progress)
+        for e in errors:
+            err_console.print(f"veracity: {e}", markup=False)
+        stats = ix.stats()
+        ix.close()
+        console.print(f"added {counts.added} documents ({counts.sentences} sentences), skipped {counts.skipped} already indexed; "
+                      f"index now {stats['documents']} documents, {stats['sentences']} sentences in {db_path}")
+        if errors and not counts.added and not counts.skipped:
+            raise typer.Exit(2)
+
+    @app.command()
+    def verify(
+        ctx: typer.Context,
+        article: str = typer.Argument(..., help="An article file (.txt, .html, ...) or - for stdin."),
+        db: Optional[str] = typer.Option(None, "--db", help="The store holding the evidence index (veracity index ... --db DB)."),
+        fmt: str = typer.Option("text", "--format", "-f", help="text | json (the whole dossier)"),
+        k: Optional[int] = typer.Option(None, "--k", help="Evidence sentences kept per claim (default 5)."),
+        published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) when the input has none."),
+    ) -> None:
+        """Per claim: a verdict (SUPPORTED / REFUTED / DISPUTED / NOT_ENOUGH_INFO), its confidence and the cited evidence."""
+        from ..errors import InputError
+        from ..ingest import read_path
+        from ..model import dossier_to_json
+        from ..options import DEFAULT_STAGES
+        from ..pipeline import Pipeline
+
+        db_path = _db(db)
+        if not Path(db_path).exists():
+            raise InputError(f"no database at {db_path}; index a corpus first (veracity index PATH --db DB)")
+        options = options_from(ctx.obj, evidence_db=db_path, reference_date=published, top_k_evidence=k,
+                               stages=",".join(DEFAULT_STAGES) + ",verify.v1")
+        arts = read_path(article, options, sys.stdin.buffer)
+        if not arts:
+            raise InputError("no article found", source=article)
+        pipe = Pipeline(options)
+        for a in arts:
+            d = pipe.analyze(a)
+            if fmt == "json":
+                sys.stdout.write(dossier_to_json(d) + "\n")
+            else:
+                _print_verdicts(d)
+
+    @train_app.command("stance")
+    def train_stance(quick: bool = typer.Option(False, "--quick", help="Climate-FEVER + WiCE only (skips FNC-1); for trying things.")) -> None:
+        """Train the stance model + verdict aggregator (Climate-FEVER dev, WiCE, FNC-1; grouped CV) into models/stance/."""
+        from ..train.stance import train
+
+        report = train(log=lambda m: err_console.print(m, markup=False), quick=quick)
+        console.print(f"chosen: {report['chosen']}; CV evidence macro-F1 {report['evidence_macro_f1']:.4f}, "
+                      f"claim accuracy {report['claim_accuracy']:.4f}")
+
+    @eval_app.command("stance")
+    def eval_stance(
+        input: str = typer.Option(..., "--input", help="A Climate-FEVER style JSONL (claim + evidences)."),
+        output: str = typer.Option(..., "--output", help="Where to write predictions (score_stance.py format)."),
+        model: Optional[str] = typer.Option(None, "--model", help="A stance.npz other than the committed one."),
+    ) -> None:
+        """Label each given evidence sentence and each claim; write score_stance.py's format and print its output."""
+        from ..verify.evaluate import predict_file
+
+        n = predict_file(Path(input), Path(output), model)
+        err_console.print(f"wrote {n} claim predictions to {output}", markup=False)
+        if STANCE_SCORER.exists():
+            res = subprocess.run([sys.executable, str(STANCE_SCORER), input, output], capture_output=True, text=True)
+            sys.stdout.write(res.stdout)
+            if res.returncode:
+                err_console.print(res.stderr, markup=False)
+                raise typer.Exit(res.returncode)
+        else:
+            err_console.print(f"scorer not found at {STANCE_SCORER}; predictions written only", markup=False)

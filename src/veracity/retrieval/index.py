@@ -291,10 +291,12 @@ class EvidenceIndex:
         return self.search_many([text], k, documents=documents, exclude=exclude, mode=mode, candidates=candidates)[0]
 
     def search_many(self, texts: Sequence[str], k: int = 10, *, documents: Sequence[str] | None = None,
-                    exclude: Sequence[str] = (), mode: str = "hybrid", candidates: int = CANDIDATES) -> list[list[Hit]]:
+                    exclude: Sequence[str] = (), mode: str = "hybrid", candidates: int = CANDIDATES,
+                    vectors: np.ndarray | None = None) -> list[list[Hit]]:
+        """``vectors``: the queries' MiniLM vectors if the caller already has them (saves re-embedding)."""
         if mode not in ("hybrid", "bm25", "dense"):
             raise InputError(f"search mode must be hybrid, bm25 or dense, not {mode!r}")
-        vecs = self.encode(texts) if mode != "bm25" else None
+        vecs = None if mode == "bm25" else (vectors if vectors is not None else self.encode(texts))
         # Over-fetch when excluding documents, so k survive the filter.
         depth = candidates + (50 if exclude else 0)
         out = []

@@ -1,0 +1,45 @@
+"""Stage ``verify.v1``: a verdict with cited evidence for each check-worthy claim.
+
+Reads ``options.evidence_db`` (an index built by ``veracity index``; falls back to
+``options.db_path``, the shared store). Without an index the stage adds a warning and no
+verdicts rather than failing the whole analysis. Claims verified: the check-worthy ones, or
+every claim when no check-worthiness score was computed (all zero). The article itself, if it
+is in the index (same id or same text), is never cited as evidence for its own claims.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from ..model import Dossier
+from ..options import Options
+from .engine import ClaimQuery, Verifier
+
+
+class VerifyStage:
+    def __init__(self, options: Options):
+        self.db = options.evidence_db or options.db_path
+        self.k = options.top_k_evidence
+        self.verifier: Verifier | None = None
+        if self.db and Path(self.db).exists():
+            from ..retrieval.index import EvidenceIndex
+
+            self.verifier = Verifier(EvidenceIndex(self.db), k=self.k)
+
+    def __call__(self, dossier: Dossier) -> Dossier:
+        if self.verifier is None:
+            return dossier.with_(warnings=dossier.warnings + (f"verify.v1: no evidence index ({self.db or 'none given'}); build one with `veracity index`",))
+        from ..retrieval.index import text_hash
+
+        index = self.verifier.index
+        row = index.conn.execute("SELECT id FROM evidence_documents WHERE content_hash = ?", (text_hash(dossier.article.text),)).fetchone()
+        exclude = [dossier.article.id] + ([row[0]] if row else [])
+        claims = dossier.claims
+        scored = any(c.checkworthy or c.checkworthiness > 0 for c in claims)
+        chosen = [i for i, c in enumerate(claims) if c.checkworthy or not scored]
+        verdicts = self.verifier.verify([ClaimQuery(claims[i].span.text, claims[i].span.start) for i in chosen], exclude=exclude)
+        out = list(claims)
+        for i, v in zip(chosen, verdicts):
+            out[i] = dataclasses.replace(out[i], verdict=v)
+        return dossier.with_(claims=tuple(out))
