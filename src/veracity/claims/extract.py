@@ -1,19 +1,66 @@
-"""Sentence -> Claim records. (Baseline: claims with entities; enrichment in progress.)"""
+"""Sentence -> Claim records with entities, quantities, dates, places, modality and frames.
+
+Reads the one spaCy parse in ``dossier.doc`` (never re-parses). Dates are resolved against
+``Article.published``, else ``Options.reference_date``; without either, relative dates keep
+``value=None``. See the sibling modules for each field's rules.
+"""
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
+
+from ..errors import PipelineError
 from ..model import Claim, Dossier, content_id
 from ..options import Options
+from .dates import FUTURE_CUES, find_dates, parse_anchor
+from .frames import find_frames
+from .modality import classify
+from .places import find_places
+from .quantities import find_quantities
 
 
 class ClaimExtractor:
     def __init__(self, options: Options):
         self.options = options
 
+    def _anchor(self, dossier: Dossier) -> dt.date | None:
+        return parse_anchor(dossier.article.published) or parse_anchor(self.options.reference_date)
+
     def __call__(self, dossier: Dossier) -> Dossier:
+        doc = dossier.doc
+        if doc is None:
+            raise PipelineError("claims.extract.v1 needs the spaCy parse (run text.spacy.v1 first)",
+                                source=dossier.article.source_path or dossier.article.id)
+        text = dossier.article.text
+        if doc.text != text:
+            raise PipelineError("the spaCy parse does not match the article text; offsets would be wrong",
+                                source=dossier.article.source_path or dossier.article.id)
+        anchor = self._anchor(dossier)
+        ents = list(doc.ents)
+        ent_starts = [e.start_char for e in ents]
         claims = []
         for s in dossier.sentences:
-            ents = tuple(e for e in dossier.entities if s.span.contains(e.span))
-            cid = content_id(dossier.article.id, s.span.start, s.span.end, prefix="c_")
-            claims.append(Claim(id=cid, sentence_index=s.index, span=s.span, entities=ents))
+            sent = doc.char_span(s.span.start, s.span.end, alignment_mode="expand")
+            if sent is None or len(sent) == 0:
+                claims.append(Claim(id=content_id(dossier.article.id, s.span.start, s.span.end, prefix="c_"),
+                                    sentence_index=s.index, span=s.span))
+                continue
+            lo = bisect.bisect_left(ent_starts, s.span.start)
+            sent_ents = [e for e in ents[lo:] if e.start_char < s.span.end]
+            sent_ents = [e for e in sent_ents if e.end_char <= s.span.end]
+            entities = tuple(e for e in dossier.entities if s.span.contains(e.span))
+            quantities = find_quantities(doc, text, sent.start, sent.end)
+            future = any(t.lower_ in FUTURE_CUES for t in sent)
+            claims.append(Claim(
+                id=content_id(dossier.article.id, s.span.start, s.span.end, prefix="c_"),
+                sentence_index=s.index,
+                span=s.span,
+                entities=entities,
+                quantities=quantities,
+                dates=find_dates(text, sent_ents, anchor, future),
+                places=find_places(doc, text, sent_ents),
+                modality=classify(sent, text),
+                frames=find_frames(doc, sent, text, quantities),
+            ))
         return dossier.with_(claims=tuple(claims))

@@ -1,0 +1,299 @@
+"""Frames from the dependency parse: who does what to whom, where, when, how many.
+
+One frame per verbal predicate (ROOT, conjuncts, complement, adverbial, relative and
+participial clauses), plus nominal frames for "the X of Y by Z" ("the establishment of a
+patrol system by Ukrainian forces", "a provocation by Moscow").
+
+Roles, by general rules (nothing here knows any particular article):
+- agent: the active subject; in the passive the "by" phrase (agent dep), the passive
+  subject becoming the patient. A relative pronoun subject ("who", "which") is replaced by
+  the noun the clause hangs on. Clauses without a subject inherit one: conjuncts from the
+  first conjunct, infinitive/participle complements and purpose clauses from the clause
+  they depend on (the surface subject: "the contingent will be stationed ... to provide
+  support" -> the contingent provides), "a plan to deploy" from the subject of the verb
+  that has the plan as object, participles on a noun ("forces operating from bases",
+  "a diplomat quoted by ...") from that noun.
+- patient: direct object, or the passive subject.
+- location / time: prepositional or adverbial modifiers holding a place entity or a place
+  noun / a DATE or TIME entity; further ones go to ``extra``.
+- quantity: the first quantity found in the patient, then the agent, then the modifiers.
+- extra: ("purpose", to-infinitive adverbial), ("complement", xcomp), ("content", ccomp),
+  ("recipient", dative), and other prepositional phrases under their preposition.
+Spans are clean phrases: the subtree of the role's head, trimmed of relative clauses,
+comma-set participle clauses, the clause the frame itself comes from, and edge punctuation.
+
+A known spaCy error is repaired generally: in "While A have Xed B, C have Yed D" the parser
+often attaches C as a conjunct of B and leaves the main verb without a subject; a finite
+verb with no subject takes such a conjunct that ends right before it.
+"""
+
+from __future__ import annotations
+
+from ..model import Frame, Quantity, Span
+
+FRAME_DEPS = frozenset({"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj",
+                        "csubjpass", "parataxis"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+LOC_PREPS = frozenset({"in", "at", "into", "across", "to", "from", "near", "inside", "outside", "throughout",
+                       "within", "along", "over", "onto", "towards", "toward", "around", "on", "through",
+                       "off", "beyond", "out", "under", "above", "below", "via"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+TIME_ENTS = frozenset({"DATE", "TIME"})
+LOCATION_NOUNS = frozenset("""location base border region area city country nation capital territory
+front airspace town village site camp zone province street district frontier coast sea island
+headquarters embassy airport port state continent soil ground""".split())
+EDGE_DROP_DEPS = frozenset({"punct", "cc", "prep", "mark", "case"})
+# "according to" is a preposition in all but tag; "be" (copula, existential) is no action.
+SKIP_LEMMAS = frozenset({"accord", "be"})
+# Two-word prepositions, named in full as extra roles ("according to", "due to").
+TWO_WORD_PREPS = frozenset({("according", "to"), ("due", "to"), ("because", "of"), ("instead", "of"),
+                            ("ahead", "of"), ("out", "of"), ("prior", "to"), ("thanks", "to")})
+
+
+def _phrase(tok, text: str, exclude: frozenset[int] = frozenset(), dropped: frozenset[int] = frozenset()) -> Span | None:
+    """A clean contiguous phrase for ``tok``'s subtree (see module docstring)."""
+
+    def keep(child) -> bool:
+        if child.i in dropped:
+            return False
+        if any(child.left_edge.i <= x <= child.right_edge.i for x in exclude):
+            return False
+        if child.dep_ == "relcl":
+            return False
+        if child.dep_ in ("acl", "advcl") and child.left_edge.i > 0 and tok.doc[child.left_edge.i - 1].text == ",":
+            return False
+        return True
+
+    lo, hi = tok.i, tok.i
+    for child in reversed(list(tok.lefts)):
+        if not keep(child):
+            break
+        lo = child.left_edge.i
+    for child in tok.rights:
+        if not keep(child):
+            break
+        hi = child.right_edge.i
+    doc = tok.doc
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].dep_ == "cc") and lo != tok.i:
+        lo += 1
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space or doc[hi].dep_ == "cc") and hi != tok.i:
+        hi -= 1
+    # An unbalanced closing quote at the end of a phrase is trimmed with the other edges.
+    return Span.of(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+
+
+class _Roles:
+    __slots__ = ("subject", "passive")
+
+    def __init__(self, subject, passive: bool):
+        self.subject = subject
+        self.passive = passive
+
+
+class FrameBuilder:
+    """Builds the frames of one sentence; memoises subject inheritance per verb."""
+
+    def __init__(self, doc, sent, text: str, quantities: tuple[Quantity, ...]):
+        self.doc, self.sent, self.text, self.quantities = doc, sent, text, quantities
+        self._roles: dict[int, _Roles] = {}
+        self.dropped: set[int] = set()  # conjuncts re-assigned as another verb's subject
+
+    # ------------------------------------------------------------------ subjects
+    @staticmethod
+    def _is_passive(v) -> bool:
+        if any(c.dep_ == "auxpass" for c in v.children):
+            return True
+        # Bare past participles hanging on a noun or clause: "a diplomat quoted by", "tasked with".
+        return v.tag_ == "VBN" and v.dep_ in ("acl", "advcl") and not any(c.dep_ == "aux" for c in v.children)
+
+    def roles(self, v) -> _Roles:
+        if v.i in self._roles:
+            return self._roles[v.i]
+        self._roles[v.i] = _Roles(None, self._is_passive(v))  # guards against cycles
+        r = _Roles(self._subject(v), self._is_passive(v))
+        self._roles[v.i] = r
+        return r
+
+    def _subject(self, v):
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl"):
+                if c.dep_ == "expl":
+                    return None
+                if c.lower_ in RELATIVE_PRONOUNS and v.dep_ == "relcl":
+                    return v.head
+                return c
+        dep, head = v.dep_, v.head
+        if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+            return self.roles(head).subject
+        if dep in ("xcomp", "advcl") and head.pos_ in ("VERB", "AUX"):
+            return self.roles(head).subject
+        if dep == "xcomp" and head.pos_ == "ADJ" and head.head.pos_ in ("VERB", "AUX"):
+            return self.roles(head.head).subject  # "X remain hesitant to commit" -> X commits
+        if dep == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
+            return self.roles(head.head).subject
+        if dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+            if not infinitive:
+                return head  # "forces operating ...", "a diplomat quoted ..."
+            if head.dep_ in ("dobj", "attr") and head.head.pos_ in ("VERB", "AUX"):
+                return self.roles(head.head).subject  # "X unveiled a plan to deploy" -> X deploys
+            return None
+        if dep in ("ROOT", "conj", "ccomp") and self._finite(v):
+            return self._repair_subject(v)
+        return None
+
+    @staticmethod
+    def _finite(v) -> bool:
+        return v.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in v.children)
+
+    def _repair_subject(self, v):
+        """See module docstring: a conjunct noun right before a subjectless finite verb."""
+        lefts = [c for c in v.lefts if c.dep_ in ("aux", "auxpass", "neg", "advmod", "punct")]
+        first = min([v.i] + [c.i for c in lefts])
+        j = first - 1
+        while j >= self.sent.start and (self.doc[j].is_punct or self.doc[j].is_space):
+            j -= 1
+        if j < self.sent.start:
+            return None
+        # The conjunct whose subtree ends at j.
+        for tok in self.doc[self.sent.start : j + 1]:
+            if tok.dep_ == "conj" and tok.pos_ in ("NOUN", "PROPN", "PRON") and j <= tok.right_edge.i < first \
+                    and tok.head.dep_ in ("dobj", "pobj", "attr") and tok.head.head.i != v.i:
+                self.dropped.add(tok.i)
+                return tok
+        return None
+
+    # ------------------------------------------------------------------ roles
+    def _has_ent(self, tok, labels) -> bool:
+        return any(t.ent_type_ in labels for t in tok.subtree)
+
+    def _modifier_kind(self, child) -> str | None:
+        """'location', 'time' or None for a modifier of a predicate. The place or date must
+        be the modifier's own object ("in eastern Ukraine", "on Tuesday"), not something deep
+        inside it ("in a dramatic escalation of support for Ukraine")."""
+        if child.dep_ in ("npadvmod", "advmod", "tmod"):
+            return "time" if child.ent_type_ in TIME_ENTS else None
+        if child.dep_ != "prep":
+            return None
+        objs = [c for c in child.children if c.dep_ == "pobj"]
+        if any(o.ent_type_ in TIME_ENTS for o in objs):
+            return "time"
+        if child.lower_ in LOC_PREPS:
+            if any(o.ent_type_ in PLACE_ENTS or o.lemma_.lower() in LOCATION_NOUNS for o in objs):
+                return "location"
+        return None
+
+    def _quantity(self, spans: list[Span | None]) -> Span | None:
+        for s in spans:
+            if s is None:
+                continue
+            for q in self.quantities:
+                if s.contains(q.span):
+                    return q.span
+        return None
+
+    def verb_frame(self, v) -> Frame | None:
+        text = self.text
+        me = frozenset({v.i})
+        r = self.roles(v)
+        agent_tok = patient_tok = None
+        explicit_agent = None
+        for c in v.children:
+            if c.dep_ == "agent" or (r.passive and c.dep_ == "prep" and c.lower_ == "by"):
+                explicit_agent = next((o for o in c.children if o.dep_ == "pobj"), None)
+        if r.passive:
+            patient_tok, agent_tok = r.subject, explicit_agent
+        else:
+            agent_tok = r.subject
+        dobj = next((c for c in v.children if c.dep_ in ("dobj", "obj")), None)
+        if dobj is not None:
+            patient_tok = dobj
+        dropped = frozenset(self.dropped)
+        agent = _phrase(agent_tok, text, me, dropped) if agent_tok is not None else None
+        patient = _phrase(patient_tok, text, me, dropped) if patient_tok is not None else None
+        location = time = None
+        extra: list[tuple[str, Span]] = []
+        mods: list[Span] = []
+        for c in v.children:
+            if c.dep_ in ("agent",) or (c is not None and c.dep_ == "prep" and c.lower_ == "by" and r.passive):
+                continue
+            kind = self._modifier_kind(c)
+            if kind is not None:
+                span = _phrase(c, text, me, dropped)
+                mods.append(span)
+                if kind == "location" and location is None:
+                    location = span
+                elif kind == "time" and time is None:
+                    time = span
+                else:
+                    extra.append((kind, span))
+                continue
+            if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                extra.append(("purpose", _phrase(c, text, dropped=dropped)))
+            elif c.dep_ == "xcomp":
+                extra.append(("complement", _phrase(c, text, dropped=dropped)))
+            elif c.dep_ in ("acomp", "attr", "oprd"):
+                extra.append(("complement", _phrase(c, text, me, dropped)))
+            elif c.dep_ == "ccomp":
+                extra.append(("content", _phrase(c, text, dropped=dropped)))
+            elif c.dep_ in ("dative", "iobj"):
+                extra.append(("recipient", _phrase(c, text, me, dropped)))
+            elif c.dep_ == "prep":
+                span = _phrase(c, text, me, dropped)
+                mods.append(span)
+                nxt = self.doc[c.i + 1].lower_ if c.i + 1 < len(self.doc) else ""
+                extra.append((f"{c.lower_} {nxt}" if (c.lower_, nxt) in TWO_WORD_PREPS else c.lower_, span))
+        negated = any(c.dep_ == "neg" for c in v.children)
+        if agent is None and patient is None and location is None and time is None and not extra:
+            return None
+        return Frame(
+            action=Span.of(text, v.idx, v.idx + len(v.text)), lemma=v.lemma_.lower(), agent=agent, patient=patient,
+            quantity=self._quantity([patient, agent] + mods), location=location, time=time, negated=negated,
+            extra=tuple(extra),
+        )
+
+    def noun_frame(self, n) -> Frame | None:
+        """ "the X of Y by Z" / "an X by Z": nominal predicates with a by-agent."""
+        by = next((c for c in n.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        if by is None:
+            return None
+        agent_tok = next((o for o in by.children if o.dep_ == "pobj"), None)
+        if agent_tok is None:
+            return None
+        text = self.text
+        action, patient = n, None
+        if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.pos_ == "NOUN":
+            action = n.head.head
+            patient = _phrase(n, text, frozenset({by.i}))
+        else:
+            of = next((c for c in n.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((o for o in of.children if o.dep_ == "pobj"), None) if of is not None else None
+            patient = _phrase(obj, text, frozenset({by.i})) if obj is not None else None
+        agent = _phrase(agent_tok, text)
+        return Frame(action=Span.of(text, action.idx, action.idx + len(action.text)), lemma=action.lemma_.lower(),
+                     agent=agent, patient=patient, quantity=self._quantity([patient, agent]),
+                     negated=any(c.dep_ == "neg" for c in action.children))
+
+    def build(self) -> tuple[Frame, ...]:
+        frames: list[tuple[int, Frame]] = []
+        verbs = [t for t in self.sent if t.pos_ == "VERB" and t.dep_ in FRAME_DEPS and t.is_alpha
+                 and t.lemma_.lower() not in SKIP_LEMMAS]
+        # Subjects first, so repaired conjuncts are known before any phrase is cut.
+        for v in verbs:
+            self.roles(v)
+        for v in verbs:
+            f = self.verb_frame(v)
+            if f is not None:
+                frames.append((v.i, f))
+        for n in self.sent:
+            if n.pos_ == "NOUN":
+                f = self.noun_frame(n)
+                if f is not None:
+                    frames.append((n.i, f))
+        frames.sort(key=lambda x: x[0])
+        return tuple(f for _, f in frames)
+
+
+def find_frames(doc, sent, text: str, quantities: tuple[Quantity, ...] = ()) -> tuple[Frame, ...]:
+    """Frames of one sentence (``sent``: a spaCy Span)."""
+    return FrameBuilder(doc, sent, text, quantities).build()

@@ -1,0 +1,184 @@
+"""Modality of a sentence, with the cue words that decided it.
+
+Labels: question, reported, opinion, hedged, predicted, planned, asserted.
+
+Precedence, when several kinds of cue occur in one sentence (first wins):
+1. question  - the speech act: the sentence asks rather than claims.
+2. reported  - someone other than the author vouches for it ("say", "according to",
+               "reports", a sentence that opens inside a quotation); who is speaking
+               matters more to a fact-checker than how they phrase it.
+3. opinion   - a stance, not a checkable fact ("I think", "fears that", "should",
+               evaluative adjectives used as predicates: "the plan is reckless").
+4. hedged    - the author weakens the claim ("may", "might", "reportedly", "possibly",
+               "it is possible that", "appears to").
+5. predicted - a statement about the future that nobody controls ("could trigger",
+               "will rise", "is expected to", "likely to").
+6. planned   - an intention or arrangement ("plan to", "aims to", "is due to",
+               "will be stationed": a future passive, "will" with an agentive subject).
+7. asserted  - none of the above.
+
+"possible"/"potential" only hedge when predicative ("it is possible that"); attributive
+("a possible invasion") qualifies the event, not the claim. These are heuristics on one
+parse; the cues are returned so a reader can judge each decision.
+"""
+
+from __future__ import annotations
+
+from ..model import Modality, Span
+
+REPORT_VERBS = frozenset("""say tell report claim state announce add warn confirm deny insist argue
+explain note write allege acknowledge admit reveal disclose assert declare emphasize emphasise
+stress reiterate maintain tweet testify contend complain remark observe recall quote estimate
+predict indicate suggest""".split())
+QUOTE_OPEN = frozenset({"‘", "“", '"', "'", "«"})
+OPINION_VERBS = frozenset("think believe feel reckon fear hope worry doubt suspect guess suppose".split())
+OPINION_NOUNS = frozenset("fear fears belief view opinion concern hope worry".split())
+OPINION_PHRASES = (("in", "my", "view"), ("in", "my", "opinion"), ("in", "our", "view"), ("to", "my", "mind"))
+DEONTIC = frozenset({"should", "ought", "must"})
+EVALUATIVE = frozenset("""wrong right unacceptable outrageous disgraceful shameful absurd ridiculous
+brilliant terrible awful excellent fantastic appalling deplorable scandalous unfair fair stupid wise
+foolish reckless irresponsible disastrous shocking wonderful horrible pathetic silly crazy
+ill-advised misguided laudable admirable dreadful""".split())
+HEDGE_MODALS = frozenset({"may", "might"})
+HEDGE_ADVERBS = frozenset("""reportedly allegedly apparently possibly perhaps maybe probably seemingly
+purportedly supposedly presumably conceivably arguably""".split())
+HEDGE_ADJ = frozenset({"possible", "likely", "unlikely", "probable", "plausible", "unclear", "uncertain"})
+HEDGE_VERBS = frozenset({"seem", "appear"})
+PREDICT_MODALS = frozenset({"could", "would"})
+PREDICT_VERBS = frozenset({"expect", "forecast", "predict", "project", "anticipate"})
+PLAN_VERBS = frozenset("plan intend aim propose schedule seek prepare vow pledge promise".split())
+PLAN_NOUNS = frozenset("plan proposal scheme intention bid".split())
+FUTURE = frozenset({"will", "shall", "'ll", "’ll"})
+# Subjects that act on purpose: "will" with one of these states an intention, not a forecast.
+AGENTIVE_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+AGENTIVE_NOUNS = frozenset("""government minister ministry army force troops troop soldier personnel
+official officer company firm team party leader president council committee police state country
+nation agency court bank board union administration contingent group unit authority chief
+commander general parliament""".split())
+AGENTIVE_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they"})
+
+
+def _span(text: str, toks) -> Span:
+    toks = sorted(toks, key=lambda t: t.i)
+    return Span.of(text, toks[0].idx, toks[-1].idx + len(toks[-1].text))
+
+
+def _question(sent, text) -> list[Span]:
+    toks = [t for t in sent if not t.is_space]
+    while toks and (toks[-1].is_quote or toks[-1].text in ("’", "”", ")")):
+        toks.pop()
+    if toks and toks[-1].text == "?":
+        return [_span(text, [toks[-1]])]
+    return []
+
+
+def _reported(sent, text) -> list[Span]:
+    cues = []
+    for t in sent:
+        low = t.lower_
+        if low == "according" and t.i + 1 < sent.end and t.doc[t.i + 1].lower_ == "to":
+            cues.append(_span(text, [t, t.doc[t.i + 1]]))
+        elif t.lemma_.lower() in REPORT_VERBS and t.pos_ == "VERB":
+            clause = any(c.dep_ in ("ccomp", "parataxis") for c in t.children)
+            quoted = t.head.dep_ in ("ccomp",) or any(x.is_quote or x.text in QUOTE_OPEN for x in sent)
+            if clause or (quoted and t.dep_ in ("ROOT", "parataxis")):
+                cues.append(_span(text, [t]))
+        elif t.dep_ == "ccomp" and t.head.lemma_.lower() in REPORT_VERBS:
+            continue
+    if not cues:
+        first = next((t for t in sent if not t.is_space), None)
+        if first is not None and (first.text in QUOTE_OPEN or (first.is_quote and first.text != "’")):
+            cues.append(_span(text, [first]))
+    return cues
+
+
+def _opinion(sent, text) -> list[Span]:
+    cues = []
+    words = [t.lower_ for t in sent]
+    for k in range(len(words)):
+        for phrase in OPINION_PHRASES:
+            if tuple(words[k : k + len(phrase)]) == phrase:
+                cues.append(_span(text, list(sent[k : k + len(phrase)])))
+    for t in sent:
+        lem = t.lemma_.lower()
+        if t.pos_ == "VERB" and lem in OPINION_VERBS and any(c.dep_ == "ccomp" for c in t.children):
+            cues.append(_span(text, [t]))
+        elif t.pos_ == "NOUN" and lem in OPINION_NOUNS and any(
+                c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children) for c in t.children):
+            cues.append(_span(text, [t]))
+        elif t.tag_ == "MD" and t.lower_ in DEONTIC:
+            cues.append(_span(text, [t]))
+        elif t.pos_ == "ADJ" and t.lower_ in EVALUATIVE and t.dep_ in ("acomp", "attr", "ccomp"):
+            cues.append(_span(text, [t]))
+    return cues
+
+
+def _hedged(sent, text) -> list[Span]:
+    cues = []
+    for t in sent:
+        low = t.lower_
+        if t.tag_ == "MD" and low in HEDGE_MODALS:
+            cues.append(_span(text, [t]))
+        elif t.pos_ == "ADV" and low in HEDGE_ADVERBS:
+            cues.append(_span(text, [t]))
+        elif t.pos_ == "ADJ" and low in HEDGE_ADJ and t.dep_ in ("acomp", "attr"):
+            cues.append(_span(text, [t]))
+        elif t.pos_ == "VERB" and t.lemma_.lower() in HEDGE_VERBS and any(c.dep_ == "xcomp" for c in t.children):
+            cues.append(_span(text, [t]))
+    return cues
+
+
+def _agentive(subj) -> bool:
+    if subj.ent_type_ in AGENTIVE_LABELS:
+        return True
+    if subj.pos_ == "PRON":
+        return subj.lower_ in AGENTIVE_PRONOUNS
+    return subj.lemma_.lower() in AGENTIVE_NOUNS
+
+
+def _future(sent, text) -> tuple[list[Span], list[Span]]:
+    """(predicted cues, planned cues) from modals and "will"."""
+    predicted, planned = [], []
+    for t in sent:
+        low = t.lower_
+        if t.tag_ == "MD" and low in PREDICT_MODALS:
+            predicted.append(_span(text, [t]))
+        elif t.tag_ == "MD" and low in FUTURE:
+            verb = t.head
+            passive = any(c.dep_ == "auxpass" for c in verb.children)
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if passive:
+                planned.append(_span(text, [t, verb]))
+            elif subj is not None and _agentive(subj):
+                planned.append(_span(text, [t, verb]))
+            else:
+                predicted.append(_span(text, [t, verb]))
+        elif t.pos_ == "VERB" and t.lemma_.lower() in PREDICT_VERBS:
+            predicted.append(_span(text, [t]))
+        elif t.lower_ in ("likely", "set") and any(c.dep_ == "xcomp" for c in t.children):
+            (predicted if t.lower_ == "likely" else planned).append(_span(text, [t]))
+        elif t.pos_ == "VERB" and t.lemma_.lower() in PLAN_VERBS and any(
+                c.dep_ == "xcomp" or (c.dep_ == "dobj") for c in t.children):
+            planned.append(_span(text, [t]))
+        elif t.pos_ == "NOUN" and t.lemma_.lower() in PLAN_NOUNS and any(
+                c.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in c.children) for c in t.children):
+            planned.append(_span(text, [t]))
+        elif low == "due" and t.i + 1 < sent.end and t.doc[t.i + 1].lower_ == "to" and t.i + 2 < sent.end \
+                and t.doc[t.i + 2].tag_ == "VB":
+            planned.append(_span(text, [t, t.doc[t.i + 1]]))
+    return predicted, planned
+
+
+def classify(sent, text: str) -> Modality:
+    """Modality of one sentence (a spaCy Span) under the precedence above."""
+    for label, finder in (("question", _question), ("reported", _reported), ("opinion", _opinion),
+                          ("hedged", _hedged)):
+        cues = finder(sent, text)
+        if cues:
+            return Modality(label, tuple(cues))
+    predicted, planned = _future(sent, text)
+    if predicted:
+        return Modality("predicted", tuple(predicted))
+    if planned:
+        return Modality("planned", tuple(planned))
+    return Modality("asserted", ())
