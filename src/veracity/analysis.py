@@ -11,7 +11,7 @@ from typing import BinaryIO, Iterator, Sequence
 
 from .errors import InputError
 from .ingest import iter_articles
-from .ingest.text import article_from_bytes
+from .ingest.text import make_article
 from .model import Article, Dossier
 from .options import Options
 from .pipeline import Pipeline, Result
@@ -29,8 +29,7 @@ def analyze_article(article: Article, options: Options | None = None) -> Dossier
 
 def analyze_text(text: str, options: Options | None = None, **meta) -> Dossier:
     options = options or Options()
-    base = article_from_bytes(text.encode("utf-8"), meta.pop("source_path", "<text>"), options)
-    article = Article.create(base.text, source_path=base.source_path, **meta)
+    article = make_article(text, meta.pop("source_path", "<text>"), options, kind=meta.pop("kind", "text"), **meta)
     return analyze_article(article, options)
 
 

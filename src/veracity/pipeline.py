@@ -98,15 +98,19 @@ class Pipeline:
         out = stage(dossier)
         return out.with_(stages=out.stages + (spec.name,))
 
+    @staticmethod
+    def start(article: Article) -> Dossier:
+        return Dossier(article=article, warnings=tuple(article.meta.get("warnings", ())))
+
     def analyze(self, article: Article) -> Dossier:
-        dossier = Dossier(article=article)
+        dossier = self.start(article)
         for spec, stage in zip(self.specs, self.stages):
             dossier = self._apply(spec, stage, dossier)
         return dossier.with_(doc=None)
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Dossier]:
         """Run over many articles, letting stages that can batch do so."""
-        stream: Iterable[Dossier] = (Dossier(article=a) for a in articles)
+        stream: Iterable[Dossier] = (self.start(a) for a in articles)
         for spec, stage in zip(self.specs, self.stages):
             stream = self._pipe_stage(spec, stage, stream)
         for d in stream:

@@ -25,6 +25,8 @@ def _write(text: str, output: Optional[str]) -> None:
 
 
 def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) -> None:
+    register_serve(app)
+
     @app.command()
     def analyze(
         ctx: typer.Context,
@@ -120,3 +122,21 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
             for name, p in paths.items():
                 console.print(f"ok  {name}: {p}", markup=False)
             console.print(f"hash check + spaCy load: {took:.2f}s")
+
+
+def register_serve(app: typer.Typer) -> None:
+    @app.command()
+    def serve(
+        ctx: typer.Context,
+        db: Optional[str] = typer.Option(None, "--db", help="SQLite store (default: the user data dir)."),
+        host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on (loopback by default)."),
+        port: int = typer.Option(8000, "--port"),
+    ) -> None:
+        """Serve the REST API and the web UI."""
+        import uvicorn
+
+        from ..api.app import create_app
+        from ..options import default_db_path
+
+        options = options_from(ctx.obj, db_path=db or default_db_path())
+        uvicorn.run(create_app(options), host=host, port=port, log_level="warning")
