@@ -21,7 +21,7 @@ from ..options import Options
 from .corpus import iter_csv, iter_json, iter_jsonl
 from .feed import iter_feed, looks_like_feed
 from .html import extract_html
-from .text import article_from_bytes, make_article
+from .text import article_from_bytes, make_article, mib
 
 __all__ = ["expand", "iter_articles", "iter_path", "read_path", "article_from_bytes", "SUFFIXES"]
 
@@ -73,13 +73,13 @@ def expand(paths: Sequence[str]) -> Iterator[str]:
 
 
 def _too_big(size: int, limit: int, what: str = "") -> str:
-    return f"{what}{size / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB input limit"
+    return f"{what}{mib(size)}, over the {mib(limit)} input limit"
 
 
 def _read_limited(f: BinaryIO, limit: int, source: str, what: str = "") -> bytes:
     data = f.read(limit + 1)
     if len(data) > limit:
-        raise InputError(f"{what}over the {limit / 1e6:.0f} MB input limit", source=source)
+        raise InputError(f"{what}over the {mib(limit)} input limit", source=source)
     return data
 
 

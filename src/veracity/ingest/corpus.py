@@ -17,7 +17,7 @@ from ..errors import InputError
 from ..model import Article
 from ..options import Options
 from .dates import iso_date
-from .text import decode, make_article
+from .text import BINARY_SNIFF_BYTES, decode, make_article, mib
 
 # Accepted names for each field, first match wins; corpora in the wild use all of these.
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
@@ -101,14 +101,22 @@ def _lines(f: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
             yield n, line
 
 
+def _refuse_binary(f: BinaryIO, name: str, what: str) -> None:
+    """NUL bytes in the first block: an image, an archive or a sparse file, not a corpus."""
+    head = f.peek(BINARY_SNIFF_BYTES)[:BINARY_SNIFF_BYTES] if hasattr(f, "peek") else b""
+    if b"\x00" in head:
+        raise InputError(f"binary data (NUL bytes), not {what}", source=name)
+
+
 def iter_jsonl(f: BinaryIO, name: str, options: Options) -> Iterator[Article | InputError]:
+    _refuse_binary(f, name, "JSON Lines")
     bad = 0
     seen = False
     for n, line in _lines(f, options.max_input_bytes):
         source = f"{name}:{n}"
         try:
             if line is None:
-                raise InputError(f"row over the {options.max_input_bytes / 1e6:.0f} MB limit", source=source)
+                raise InputError(f"row over the {mib(options.max_input_bytes)} input limit", source=source)
             if not line.strip():
                 continue
             text, warnings = decode(line, source)
@@ -156,9 +164,7 @@ def _fix_surrogates(value: str, source: str) -> tuple[str, list[str]]:
 
 
 def iter_csv(f: BinaryIO, name: str, options: Options, delimiter: str = ",") -> Iterator[Article | InputError]:
-    head = f.peek(4096)[:4096] if hasattr(f, "peek") else b""
-    if b"\x00" in head:
-        raise InputError("binary data (NUL bytes), not CSV", source=name)
+    _refuse_binary(f, name, "CSV")
     # The csv module's default field limit (128 KB) is below a long article; raise it to ours.
     csv.field_size_limit(max(csv.field_size_limit(), options.max_input_bytes))
     stream = io.TextIOWrapper(f, encoding="utf-8-sig", errors="surrogateescape", newline="")

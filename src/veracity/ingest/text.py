@@ -30,6 +30,13 @@ MAX_HIGH_BYTE_SHARE = 0.3
 # Titles taken from a plain-text first line must look like a headline, not a paragraph.
 MAX_TITLE_CHARS = 150
 
+def mib(n: int) -> str:
+    """A byte count as people read it: "50.0 MiB", "512 KiB", "300 bytes"."""
+    if n >= 1 << 20:
+        return f"{n / (1 << 20):.1f} MiB".replace(".0 MiB", " MiB")
+    return f"{n / 1024:.0f} KiB" if n >= 1024 else f"{n} bytes"
+
+
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 HIGH_RUN = re.compile(rb"[\x80-\xff]+")
 UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
@@ -124,6 +131,6 @@ def headline(text: str) -> str | None:
 
 def article_from_bytes(data: bytes, source: str, options: Options, kind: str = "text") -> Article:
     if len(data) > options.max_input_bytes:
-        raise InputError(f"{len(data) / 1e6:.1f} MB, over the {options.max_input_bytes / 1e6:.0f} MB limit", source=source)
+        raise InputError(f"{mib(len(data))}, over the {mib(options.max_input_bytes)} input limit", source=source)
     text, warnings = decode(data, source)
     return make_article(text, source, options, kind=kind, warnings=warnings, title=headline(text))
