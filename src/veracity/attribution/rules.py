@@ -124,7 +124,30 @@ def rule_relations(doc: Any, quote: list[int] | None = None) -> list[RawRelation
             rel = _relation(doc, src, cue, con)
             if rel:
                 out.append(rel)
-    return out
+    return [_run_on(doc, quote, r) for r in out]
+
+
+def _run_on(doc: Any, quote: list[int], rel: RawRelation) -> RawRelation:
+    """A quotation that runs on: whole quoted sentences right after a quoted content, in the
+    same paragraph and with no attribution of their own, are the same speaker's words."""
+    if not rel.content:
+        return rel
+    end_tok = next((t.i for t in doc if t.idx >= rel.content[-1][1] - 1), None)
+    if end_tok is None or not quote[end_tok]:
+        return rel
+    content = list(rel.content)
+    sent = doc[end_tok].sent
+    while sent.end < len(doc):
+        nxt = doc[sent.end].sent
+        if "\n" in doc.text[sent.end_char:nxt.start_char]:
+            break
+        words = [t for t in nxt if not t.is_space]
+        if not words or not all(quote[t.i] for t in words):
+            break
+        content.append((words[0].idx, words[-1].idx + len(words[-1].text)))
+        sent = nxt
+    return rel if len(content) == len(rel.content) else RawRelation(
+        rel.source, rel.cue, tuple(content), rel.cue_tokens, rel.source_tokens)
 
 
 class RuleAttributor:

@@ -16,6 +16,7 @@ from typing import Any, Sequence
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 PRONOUNS_GROUP = {"they", "we", "it", "them", "us"}
 PRONOUNS_SELF = {"i", "you", "me"}
+RELATIVE = {"who", "which", "that"}
 
 # Words that make an organisation name a news outlet. Kept to unambiguous press words and the
 # big wire services/broadcasters; "Post" and "Times" only count inside a proper name.
@@ -121,14 +122,23 @@ def classify(doc: Any, toks: Sequence[int]) -> tuple[str, str | None]:
     h = _span_head(doc, toks)
     head = doc[h]
     words = [doc[i].text for i in toks]
+    if head.lower_ in RELATIVE and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
+        # "the NATO chief, who has emphasized": the relative pronoun stands for its noun.
+        noun = head.head.head
+        drop = {t.i for t in head.head.subtree}
+        ante = [t.i for t in noun.subtree if t.i not in drop and not t.is_punct]
+        if ante and noun.lower_ not in RELATIVE:
+            return classify(doc, ante)
     if len(toks) <= 2 and head.pos_ == "PRON":
         return "pronoun", resolve_pronoun(doc, h)
     ents = [e for e in doc.ents if e.start < toks[-1] + 1 and e.end > toks[0]]
     ent = _ent_of(doc, h)
     if ent is None:
         # An apposition or compound may carry the name: "its chief of staff, Andriy Yermak".
+        # A compound only names a proper-noun head: "EU official" is an unnamed official.
+        name_deps = ("appos", "compound") if head.pos_ == "PROPN" else ("appos",)
         for c in head.children:
-            if c.dep_ in ("appos", "compound") and _ent_of(doc, c.i) is not None:
+            if c.dep_ in name_deps and _ent_of(doc, c.i) is not None:
                 ent = _ent_of(doc, c.i)
                 break
     if ent is not None and ent.label_ in ("ORG", "WORK_OF_ART", "PERSON") and _is_outlet_name(ent.text.split()):

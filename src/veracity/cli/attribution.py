@@ -1,7 +1,119 @@
-"""CLI commands for the attribution area (filled in by the attribution work)."""
+"""CLI for the attribution area: `veracity attribute`, `veracity train attribution`,
+`veracity eval attribution`."""
 
 from __future__ import annotations
+
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import List
+
+import typer
+
+from ..errors import InputError
+from .common import console, err_console
+
+METHODS = ("learned", "rules")
+
+
+def read_text(path: str) -> str:
+    """The file's text exactly as the PolNeAR scorer reads it (UTF-8, no newline translation)."""
+    p = Path(path)
+    if not p.is_file():
+        raise InputError("no such file", source=path)
+    try:
+        with open(p, encoding="utf-8", newline="") as f:
+            return f.read()
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", source=path) from None
+
+
+def attribute_texts(texts: List[str], method: str = "learned", n_process: int = 1, batch_size: int = 16):
+    """(text, attributions) per text, parsing with the text stage's spaCy pipeline."""
+    from ..attribution.stage import build, learned_relations
+    from ..attribution.rules import rule_relations
+    from ..options import Options
+    from ..text.stage import SpacyText
+
+    if method not in METHODS:
+        raise InputError(f"unknown method {method!r}; choose from {', '.join(METHODS)}")
+    nlp = SpacyText(Options()).nlp
+    extract = learned_relations if method == "learned" else rule_relations
+    tag = "crf" if method == "learned" else "rules"
+    for text, doc in zip(texts, nlp.pipe(texts, batch_size=batch_size, n_process=n_process)):
+        yield text, build(text, doc, extract(doc), tag)
 
 
 def register(app, train_app, eval_app) -> None:
     """Add this area's commands to the root, `train` and `eval` apps."""
+
+    @app.command("attribute")
+    def attribute_cmd(
+        files: List[str] = typer.Argument(..., help="Plain-text articles (UTF-8)."),
+        fmt: str = typer.Option("jsonl", "--format", help="Output format: jsonl (one line per file)."),
+        method: str = typer.Option("learned", "--method", help="learned (CRF + typing) or rules."),
+        processes: int = typer.Option(1, "--processes", help="spaCy worker processes for many files."),
+        output: str = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
+    ) -> None:
+        """Who says what: source, cue and content spans (character offsets) per file."""
+        from ..attribution.stage import attributions_json
+
+        if fmt != "jsonl":
+            raise InputError(f"unknown format {fmt!r}; only jsonl is supported")
+        texts, ids, failed = [], [], 0
+        for f in files:
+            try:
+                t = read_text(f)
+            except InputError as exc:
+                err_console.print(f"veracity: {exc}", markup=False)
+                failed += 1
+                continue
+            texts.append(t)
+            ids.append(Path(f).stem)
+        out = open(output, "w", encoding="utf-8") if output else sys.stdout
+        try:
+            for ident, (_t, atts) in zip(ids, attribute_texts(texts, method, n_process=processes)):
+                out.write(json.dumps({"id": ident, "attributions": attributions_json(atts)}, ensure_ascii=False) + "\n")
+        finally:
+            if output:
+                out.close()
+        if failed:
+            raise typer.Exit(2 if not texts else 1)
+
+    @train_app.command("attribution")
+    def train_cmd() -> None:
+        """Train the cue and role CRFs on PolNeAR train; score on dev; write the artefact and report."""
+        from ..train.attribution import train_and_report
+
+        train_and_report(log=lambda m: console.print(m, markup=False))
+
+    @eval_app.command("attribution")
+    def eval_cmd(
+        split: str = typer.Option("dev", "--split", help="PolNeAR split (train or dev; test is held out)."),
+        method: str = typer.Option("learned", "--method", help="learned or rules."),
+        limit: int = typer.Option(0, "--limit", help="Only the first N articles (0 = all)."),
+        output: str = typer.Option(None, "-o", "--output", help="Keep the predictions JSONL here."),
+    ) -> None:
+        """Run the extractor on a PolNeAR split and print ../shared/eval/attribution/score.py's report."""
+        from ..attribution import evaluate, polnear
+        from ..attribution.stage import attributions_json
+
+        arts = polnear.load_split(split)
+        if limit:
+            arts = arts[:limit]
+        t0 = time.perf_counter()
+        rows = [{"id": a["id"], "attributions": attributions_json(atts)}
+                for a, (_t, atts) in zip(arts, attribute_texts([a["text"] for a in arts], method))]
+        secs = time.perf_counter() - t0
+        path = output or tempfile.mkstemp(prefix="veracity-attr-", suffix=".jsonl")[1]
+        evaluate.write_jsonl(rows, path)
+        if limit:
+            _res, report = evaluate.score_rows(arts, rows, Path(path).name)
+        else:
+            report = evaluate.run_scorer_cli(path, split)
+        console.print(report.rstrip(), markup=False)
+        console.print(f"{len(arts)} articles in {secs:.1f}s ({len(arts) / secs:.2f} articles/s, parsing included)", markup=False)
+        if not output:
+            Path(path).unlink(missing_ok=True)
