@@ -52,5 +52,6 @@ REGISTRY.add(
 REGISTRY.add("claims.checkworthy.v1", _checkworthy, needs={"claims"}, adds={"claims.checkworthiness"})
 REGISTRY.add("attribution.rules.v1", _attribution_rules, needs={"doc", "sentences", "claims"}, adds={"attributions", "claims.attribution"})
 REGISTRY.add("summary.v1", _summary, needs={"claims", "attributions"}, adds={"summary"})
+REGISTRY.add("attribution.learned.v1", lambda options: __import__("veracity.attribution.stage", fromlist=["LearnedAttributor"]).LearnedAttributor(options), needs={"doc", "sentences", "claims"}, adds={"attributions", "claims.attribution"}, doc="Learned attribution: cue and role CRFs trained on PolNeAR, rule-based source typing and chains.")
 REGISTRY.add("corroborate.v1", lambda options: __import__("veracity.corroborate.engine", fromlist=["CorroborateStage"]).CorroborateStage(options), needs={"claims", "attributions"}, adds={"claims.corroboration"}, doc="Corroborate claims against the evidence index (Options.evidence_db).")
 REGISTRY.add("verify.v1", lambda options: __import__("veracity.verify.stage", fromlist=["VerifyStage"]).VerifyStage(options), needs={"claims"}, adds={"claims.verdict"}, doc="Verdicts with cited evidence from the evidence index (Options.evidence_db).")
