@@ -7,18 +7,22 @@ STAMP := $(VENV)/.stamp-setup
 SHARED ?= ../shared
 EXAMPLE := $(SHARED)/examples/troops-report.txt
 export PIP_DISABLE_PIP_VERSION_CHECK=1
+.SHELLFLAGS := -o pipefail -c
+# pip's configured local indexes and setuptools' notices are noise for a user; real errors still show.
+QUIET := 2>&1 | { grep -v -E "is ignored: it is neither|BuildBackendWarning|warnings.warn|^\s*(!!|\*+)?\s*$$|corresp\(|_apply_pyprojecttoml|Please use a simple string|By 2027|See https://packaging|deprecated" || true; }
 
 .PHONY: setup demo test bench lock clean eval-gate
 
 setup: $(STAMP)
+	@:
 
 # The stamp depends on every file that decides what is installed, so a second run is a no-op.
 $(STAMP): requirements/lock.txt requirements/nodeps.txt pyproject.toml scripts/setup-system.sh
 	@bash scripts/setup-system.sh
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	@$(BIN)/python -m pip install -q --require-hashes --no-deps -r requirements/lock.txt
-	@$(BIN)/python -m pip install -q --require-hashes --no-deps -r requirements/nodeps.txt
-	@$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
+	@$(BIN)/python -m pip install -q --require-hashes --no-deps -r requirements/lock.txt $(QUIET)
+	@$(BIN)/python -m pip install -q --require-hashes --no-deps -r requirements/nodeps.txt $(QUIET)
+	@$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e . $(QUIET)
 	@$(BIN)/veracity doctor --quiet
 	@touch $@
 
