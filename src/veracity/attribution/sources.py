@@ -142,7 +142,9 @@ def classify(doc: Any, toks: Sequence[int]) -> tuple[str, str | None]:
                 ent = _ent_of(doc, c.i)
                 break
     if ent is not None and ent.label_ in ("ORG", "WORK_OF_ART", "PERSON") and _is_outlet_name(ent.text.split()):
-        return "outlet", ent.text
+        # Mastheads keep their article: "The Guardian", not "Guardian".
+        lead = "The " if ent.start > 0 and doc[ent.start - 1].text == "The" else ""
+        return "outlet", lead + ent.text
     if ent is not None and ent.label_ == "PERSON":
         return "person", _full_name(doc, ent.text, ent.start_char + 1)
     if ent is not None and ent.label_ in ("ORG", "NORP", "GPE", "FAC"):
