@@ -29,7 +29,8 @@ def test_bad_inputs_one_line_each_and_the_rest_processed(tmp_path, shared):
     binary.write_bytes(bytes(range(256)) * 10)
     r = runner.invoke(app, ["analyze", str(good), str(empty), str(binary), "--no-store", "-f", "jsonl"])
     assert r.exit_code == 1  # some inputs failed, some did not
-    assert len([line for line in r.stdout.splitlines() if line.strip()]) == 1
+    lines = [json.loads(x) for x in r.stdout.splitlines() if x.strip()]
+    assert len(lines) == 3 and "claims" in lines[0] and [("error" in x) for x in lines] == [False, True, True]
     assert "empty" in r.stderr and "binary" in r.stderr
     assert "Traceback" not in r.stderr
 
@@ -46,3 +47,18 @@ def test_extract_prints_the_analysed_text(tmp_path):
     f.write_text("Line one.\nLine two.\n", encoding="utf-8")
     r = runner.invoke(app, ["extract", str(f)])
     assert r.exit_code == 0 and r.stdout == "Line one.\nLine two.\n"
+
+
+def test_several_inputs_in_json_get_a_status_each(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("The council said 40 homes were flooded on Monday.", encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02" * 100)
+    r = runner.invoke(app, ["analyze", str(good), str(bad), "--no-store", "-f", "json"])
+    assert r.exit_code == 1
+    doc = json.loads(r.stdout)
+    assert [x["ok"] for x in doc["results"]] == [True, False]
+    assert doc["results"][1]["error"]["code"] == "input" and doc["results"][1]["source"].endswith("bad.txt")
+    r = runner.invoke(app, ["analyze", str(good), str(bad), "--no-store", "-f", "jsonl"])
+    lines = [json.loads(x) for x in r.stdout.splitlines() if x.strip()]
+    assert "claims" in lines[0] and lines[1]["error"]["code"] == "input"

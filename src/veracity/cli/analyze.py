@@ -10,7 +10,7 @@ from typing import List, Optional
 
 import typer
 
-from ..errors import InputError, VeracityError
+from .. import SCHEMA_VERSION
 from .common import console, err_console, options_from
 
 FORMATS = ("json", "jsonl", "html", "md", "summary", "claimreview")
@@ -22,6 +22,19 @@ def _write(text: str, output: Optional[str]) -> None:
         Path(output).write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def _error_record(r) -> dict:
+    return {"schema_version": SCHEMA_VERSION, "source": r.source, "error": r.error.to_dict()}
+
+
+def _results_document(results) -> dict:
+    """Several inputs in one JSON document: a status per input, in input order."""
+    from ..model import dossier_to_dict
+
+    items = [{"source": r.source, "ok": True, "dossier": dossier_to_dict(r.dossier)} if r.ok
+             else {"source": r.source, "ok": False, "error": r.error.to_dict()} for r in results]
+    return {"schema_version": SCHEMA_VERSION, "results": items}
 
 
 def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) -> None:
@@ -53,30 +66,33 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         options = options_from(ctx.obj, db_path=db_path, stages=stages, reference_date=published,
                                allow_non_english=allow_non_english or None, n_process=processes)
         # JSON Lines streams, so a corpus of any size never sits in memory; other formats collect.
+        # Every input gets a status: failures are reported on stderr, as error records in
+        # jsonl, and in the "results" list of json when several inputs were given.
         stream = open(output, "w", encoding="utf-8") if fmt == "jsonl" and output and output != "-" else sys.stdout
-        good, total = [], 0
+        results, n_ok, n_total = [], 0, 0
         try:
             for r in iter_results(paths, options):
-                total += 1
-                if not r.ok:
-                    if not quiet:
-                        err_console.print(f"veracity: {r.error}", markup=False)
-                    continue
-                if not quiet and options.verbose:
+                n_total += 1
+                if not r.ok and not quiet:
+                    err_console.print(f"veracity: {r.error}", markup=False)
+                elif r.ok and not quiet and options.verbose:
                     err_console.print(f"ok {r.source} ({r.seconds:.2f}s)", markup=False)
+                n_ok += r.ok
                 if fmt == "jsonl":
-                    stream.write(render([r.dossier], "jsonl") + "\n")
-                    good.append(None)
+                    stream.write((render([r.dossier], "jsonl") if r.ok else json.dumps(_error_record(r), ensure_ascii=False)) + "\n")
                 else:
-                    good.append(r.dossier)
+                    results.append(r)
         finally:
             if stream is not sys.stdout:
                 stream.close()
-        if good and fmt != "jsonl":
+        good = [r.dossier for r in results if r.ok]
+        if fmt == "json" and len(results) > 1:
+            _write(json.dumps(_results_document(results), ensure_ascii=False, indent=2), output)
+        elif good:
             _write(render(good, fmt), output)
-        if not good:
+        if not n_ok:
             raise typer.Exit(2)
-        if len(good) < total:
+        if n_ok < n_total:
             raise typer.Exit(1)
 
     # `extract` lives in cli/extract.py (ingest area).
