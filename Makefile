@@ -28,9 +28,10 @@ $(STAMP): requirements/lock.txt requirements/nodeps.txt pyproject.toml scripts/s
 
 demo: setup
 	@mkdir -p out
-	@$(BIN)/veracity analyze $(EXAMPLE) --format json -o out/troops-report.json --quiet
-	@$(BIN)/veracity analyze $(EXAMPLE) --format html -o out/troops-report.html --quiet
-	@$(BIN)/veracity analyze $(EXAMPLE) --format summary
+	@$(BIN)/veracity analyze $(EXAMPLE) --db out/veracity.db --format json -o out/troops-report.json --quiet
+	@$(BIN)/veracity show $$($(BIN)/python -c "import json;print(json.load(open('out/troops-report.json'))['article']['id'])") --db out/veracity.db --format html > out/troops-report.html
+	@$(BIN)/veracity show $$($(BIN)/python -c "import json;print(json.load(open('out/troops-report.json'))['article']['id'])") --db out/veracity.db --format summary
+	@echo "wrote out/troops-report.json and out/troops-report.html"
 
 test: setup
 	@$(BIN)/python -m pytest tests; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 1; fi; exit $$rc
