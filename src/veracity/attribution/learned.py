@@ -94,8 +94,9 @@ class CrfExtractor:
     def roles(self, info: DocInfo, cue: list[int]) -> tuple[list[int], list[int]]:
         lo, _hi, feats = role_features(info, cue)
         labels = self.role_tagger.tag(feats)
-        src = [lo + k for k, lab in enumerate(labels) if lab == "S"]
-        con = [lo + k for k, lab in enumerate(labels) if lab == "C"]
+        doc = info.doc
+        src = [lo + k for k, lab in enumerate(labels) if lab == "S" and not doc[lo + k].is_space]
+        con = [lo + k for k, lab in enumerate(labels) if lab == "C" and not doc[lo + k].is_space]
         return src, con
 
     def extract(self, doc: Any, info: DocInfo | None = None) -> list[RawRelation]:

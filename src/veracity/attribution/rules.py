@@ -52,7 +52,7 @@ def _quoted_runs(doc: Any, quote: list[int], lo: int, hi: int, exclude: set[int]
 
 
 def _relation(doc: Any, src: list[int], cue: list[int], con: list[int]) -> RawRelation | None:
-    con = _trim(doc, [i for i in con if i not in set(cue) and i not in set(src)])
+    con = _trim(doc, [i for i in con if i not in set(cue) and i not in set(src) and not doc[i].is_space])
     if not con or all(doc[i].is_punct for i in con):
         return None
     src = [i for i in sorted(src) if not (doc[i].is_punct and doc[i].text in {",", "\u2014", "-"})]
