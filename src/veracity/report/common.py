@@ -29,8 +29,15 @@ def quantity_text(q) -> str:
     return f"{qual}{_fmt_number(q.value)}{rng}{' ' + q.unit if q.unit else ''}"
 
 
+# Past this many member countries a region's code list stops being readable in a table cell.
+MAX_CODES_SHOWN = 6
+
+
 def place_text(p) -> str:
-    codes = ",".join(p.codes) if p.codes else "?"
+    if len(p.codes) > MAX_CODES_SHOWN:
+        codes = f"{len(p.codes)} countries"
+    else:
+        codes = ",".join(p.codes) if p.codes else "?"
     return f"{p.name} [{codes}{' ' + p.qualifier if p.qualifier else ''}]"
 
 
