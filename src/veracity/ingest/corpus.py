@@ -36,6 +36,12 @@ MAX_CONSECUTIVE_BAD_ROWS = 50
 MAX_FIELD_CHARS = 2000
 
 
+def _names(names: Any) -> str:
+    """Field names from the input, quoted and cut short so an error stays one readable line."""
+    shown = [repr(str(n)[:30]) for n in list(names)[:12]]
+    return ", ".join(shown) or "none"
+
+
 def _pick(row: dict[str, Any], name: str) -> Any:
     lowered = {str(k).strip().lower(): v for k, v in row.items()}
     for key in FIELD_NAMES[name]:
@@ -63,7 +69,7 @@ def article_from_row(row: Any, source: str, options: Options, kind: str, warning
     if text is None and any(str(k).strip().lower() in FIELD_NAMES["text"] for k in row):
         raise InputError("empty 'text'", source=source)
     if text is None:
-        raise InputError(f"no 'text' field (fields: {', '.join(sorted(map(str, row))[:12]) or 'none'})", source=source)
+        raise InputError(f"no 'text' field (fields: {_names(sorted(map(str, row)))})", source=source)
     if not isinstance(text, str):
         raise InputError(f"'text' is {type(text).__name__}, not a string", source=source)
     if not text.strip():
@@ -177,7 +183,7 @@ def iter_csv(f: BinaryIO, name: str, options: Options, delimiter: str = ",") -> 
         raise InputError(f"not readable as CSV ({exc})", source=name) from None
     header = [_fix_surrogates(h, name)[0].strip() for h in header]
     if not any(h.lower() in FIELD_NAMES["text"] for h in header):
-        raise InputError(f"no 'text' column (columns: {', '.join(header[:12])})", source=name)
+        raise InputError(f"no 'text' column (columns: {_names(header)})", source=name)
     bad, seen = 0, False
     while True:
         line = reader.line_num + 1

@@ -98,20 +98,39 @@ def _tree(data: bytes | str) -> Any:
 
 
 def fallback_text(tree: Any) -> str:
-    """The visible text of a page, one block per line, without scripts, styles and navigation."""
+    """The visible text of a page, one block per line, without scripts, styles and navigation.
+
+    Walks the tree without changing it (lxml refuses to set some hostile strings) and without
+    recursion (hostile pages nest thousands of levels deep)."""
     if tree is None:
         return ""
-    for el in list(tree.iter(*DROP_TAGS)):
-        if el.getparent() is not None:
-            el.drop_tree()
-    for el in tree.iter():
-        if isinstance(el.tag, str) and el.tag.lower() in BLOCK_TAGS:
-            el.tail = "\n" + (el.tail or "")
+    from lxml import etree
+
+    parts: list[str] = []
     try:
-        raw = tree.text_content()
-    except Exception:  # text_content on a broken tree (e.g. comments at the root) cannot be recovered
+        walker = etree.iterwalk(tree, events=("start", "end", "comment", "pi"))
+        for event, el in walker:
+            if event in ("comment", "pi"):
+                if el.tail:  # only the text after a comment is page text
+                    parts.append(el.tail)
+                continue
+            tag = el.tag.lower() if isinstance(el.tag, str) else None  # None: comment or PI
+            skipped = tag is None or tag in DROP_TAGS
+            if event == "start":
+                if skipped:
+                    walker.skip_subtree()
+                    if el.tail:  # text after a script or comment is still page text
+                        parts.append(el.tail)
+                elif el.text:
+                    parts.append(el.text)
+            elif not skipped:
+                if tag in BLOCK_TAGS:
+                    parts.append("\n")
+                if el.tail and el is not tree:
+                    parts.append(el.tail)
+    except Exception:  # a tree lxml built but cannot walk: treat as no text rather than crash
         return ""
-    return clean_text(str(raw))
+    return clean_text("".join(parts))
 
 
 def _html_lang(data: bytes | str) -> str | None:

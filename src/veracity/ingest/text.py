@@ -37,6 +37,7 @@ def mib(n: int) -> str:
     return f"{n / 1024:.0f} KiB" if n >= 1024 else f"{n} bytes"
 
 
+ALNUM = re.compile(r"[^\W_]")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 HIGH_RUN = re.compile(rb"[\x80-\xff]+")
 UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
@@ -104,6 +105,8 @@ def make_article(text: str, source: str, options: Options, *, kind: str, warning
     warnings = list(warnings or [])
     if not text.strip():
         raise InputError("no text", source=source)
+    if not ALNUM.search(text):
+        raise InputError("no words or numbers in the text", source=source)
     if len(text) > options.max_article_chars:
         raise InputError(f"{len(text):,} characters, over the {options.max_article_chars:,} limit for one article", source=source)
     lang = language.detect(text)
