@@ -16,6 +16,7 @@ import typer
 from ..errors import VeracityError
 from . import analyze as _analyze
 from . import attribution as _attribution
+from . import batch as _batch
 from . import checkworthy as _checkworthy
 from . import corroborate as _corroborate
 from . import extract as _extract
@@ -38,7 +39,7 @@ def _root(
     ctx.obj = State(verbose=verbose, config=config)
 
 
-for module in (_analyze, _extract, _checkworthy, _attribution, _verify, _corroborate):
+for module in (_analyze, _batch, _extract, _checkworthy, _attribution, _verify, _corroborate):
     module.register(app, train_app, eval_app)
 
 

@@ -115,6 +115,9 @@ class Store:
         ).fetchall()
         return [dict(r) for r in rows]
 
+    def article_ids(self) -> set[str]:
+        return {r[0] for r in self.conn.execute("SELECT article_id FROM dossiers")}
+
     def count(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM dossiers").fetchone()[0]
 

@@ -1,0 +1,72 @@
+"""`veracity batch`: analyse a corpus of any size into JSON Lines (and the store), locally or on Ray."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from typing import List, Optional
+
+import typer
+
+from .. import SCHEMA_VERSION
+from .common import err_console, options_from
+
+
+def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) -> None:
+    @app.command()
+    def batch(
+        ctx: typer.Context,
+        paths: List[str] = typer.Argument(..., help="Files, directories, corpora (.jsonl/.csv), feeds."),
+        output: str = typer.Option(..., "--output", "-o", help="JSON Lines: one dossier or error record per input."),
+        runner: str = typer.Option("local", "--runner", help="local (processes on this machine) or ray."),
+        workers: int = typer.Option(2, "--workers", "-w", help="Processes (local) or actors (ray)."),
+        address: Optional[str] = typer.Option(None, "--address", help="Ray cluster address (default: start Ray locally)."),
+        db: Optional[str] = typer.Option(None, "--db", help="Also store dossiers here; with --resume, skip what is stored."),
+        resume: bool = typer.Option(False, "--resume", help="Skip articles already in --db (content-hash ids)."),
+    ) -> None:
+        """Analyse many articles; one bad article is recorded and the run goes on."""
+        from ..errors import ConfigError
+        from ..ingest import iter_articles
+        from ..model import Article
+        from ..report import render
+
+        if runner not in ("local", "ray"):
+            raise ConfigError("--runner must be local or ray")
+        if resume and not db:
+            raise ConfigError("--resume needs --db")
+        options = options_from(ctx.obj, db_path=db, n_process=workers)
+        store = None
+        if db:
+            from ..store import open_store
+
+            store = open_store(db)
+        done_ids = store.article_ids() if (store and resume) else set()
+        items = (it for it in iter_articles(paths, options) if not (isinstance(it, Article) and it.id in done_ids))
+        if runner == "ray":
+            from ..batch.ray_runner import run_ray
+
+            results = run_ray(items, options, actors=workers, address=address)
+        else:
+            from ..batch.local import run_parallel
+
+            results = (r for r, _, _ in run_parallel(items, options, workers))
+        n = ok = 0
+        t0 = time.perf_counter()
+        with open(output, "a" if resume else "w", encoding="utf-8") as out:
+            for r in results:
+                n += 1
+                if r.ok:
+                    ok += 1
+                    out.write(render([r.dossier], "jsonl") + "\n")
+                    if store is not None:
+                        store.save_dossier(r.dossier)
+                else:
+                    out.write(json.dumps({"schema_version": SCHEMA_VERSION, "source": r.source, "error": r.error.to_dict()}, ensure_ascii=False) + "\n")
+                if n % 100 == 0:
+                    err_console.print(f"{n} done, {n - ok} failed, {n / (time.perf_counter() - t0):.1f} articles/s", markup=False)
+        err_console.print(f"{n} inputs: {ok} analysed, {n - ok} failed; {len(done_ids)} skipped as already stored", markup=False)
+        if n and not ok:
+            raise typer.Exit(2)
+        if ok < n:
+            raise typer.Exit(1)
