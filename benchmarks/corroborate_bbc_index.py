@@ -1,6 +1,8 @@
 """Build (or extend) an evidence index of the BBC corpus for the corroboration benchmarks.
 
-usage: python benchmarks/corroborate_bbc_index.py DB [LIMIT]
+usage: python benchmarks/corroborate_bbc_index.py DB [LIMIT] [--no-embed]
+--no-embed stores text and BM25 only (seconds); `EvidenceIndex(DB).embed_missing()` adds the
+vectors later (what this script does when re-run without the flag).
 Articles get the headline (first line) as title and "BBC News" as outlet; the BBC files carry
 no publication date. Uses the shared EvidenceIndex (incremental: re-running skips what is in).
 """
@@ -30,10 +32,14 @@ def bbc_articles(limit: int | None = None):
 
 def main() -> None:
     db = sys.argv[1]
-    limit = int(sys.argv[2]) if len(sys.argv) > 2 else None
+    args = [a for a in sys.argv[2:] if not a.startswith("--")]
+    limit = int(args[0]) if args else None
+    embed = "--no-embed" not in sys.argv
     t0 = time.perf_counter()
     idx = EvidenceIndex(db)
-    counts = idx.add(bbc_articles(limit))
+    counts = idx.add(bbc_articles(limit), embed=embed)
+    if embed:
+        print(f"embedded {idx.embed_missing()} sentences that had no vector", flush=True)
     print(f"added {counts.added} skipped {counts.skipped} sentences {counts.sentences} in {time.perf_counter() - t0:.1f}s; index {idx.stats()}")
 
 

@@ -18,6 +18,7 @@ from .frames import find_frames
 from .modality import classify
 from .places import find_places
 from .quantities import find_quantities
+from .tokview import view
 
 
 class ClaimExtractor:
@@ -37,8 +38,12 @@ class ClaimExtractor:
             raise PipelineError("the spaCy parse does not match the article text; offsets would be wrong",
                                 source=dossier.article.source_path or dossier.article.id)
         anchor = self._anchor(dossier)
+        tokens = view(doc)  # plain-Python tokens: see tokview for why
         ents = list(doc.ents)
         ent_starts = [e.start_char for e in ents]
+        # The text stage emits entities in document order; sorting keeps bisect honest anyway.
+        dossier_entities = tuple(sorted(dossier.entities, key=lambda e: (e.span.start, e.span.end)))
+        entity_starts = [e.span.start for e in dossier_entities]
         claims = []
         for s in dossier.sentences:
             sent = doc.char_span(s.span.start, s.span.end, alignment_mode="expand")
@@ -47,11 +52,14 @@ class ClaimExtractor:
                                     sentence_index=s.index, span=s.span))
                 continue
             lo = bisect.bisect_left(ent_starts, s.span.start)
-            sent_ents = [e for e in ents[lo:] if e.start_char < s.span.end]
-            sent_ents = [e for e in sent_ents if e.end_char <= s.span.end]
-            entities = tuple(e for e in dossier.entities if s.span.contains(e.span))
-            quantities = find_quantities(doc, text, sent.start, sent.end)
-            future = any(t.lower_ in FUTURE_CUES for t in sent)
+            hi = bisect.bisect_left(ent_starts, s.span.end, lo)
+            sent_ents = [e for e in ents[lo:hi] if e.end_char <= s.span.end]
+            elo = bisect.bisect_left(entity_starts, s.span.start)
+            ehi = bisect.bisect_left(entity_starts, s.span.end, elo)
+            entities = tuple(e for e in dossier_entities[elo:ehi] if s.span.contains(e.span))
+            quantities = find_quantities(tokens, text, sent.start, sent.end)
+            toks = tokens[sent.start : sent.end]
+            future = any(t.lower_ in FUTURE_CUES for t in toks)
             claims.append(Claim(
                 id=content_id(dossier.article.id, s.span.start, s.span.end, prefix="c_"),
                 sentence_index=s.index,
@@ -59,8 +67,8 @@ class ClaimExtractor:
                 entities=entities,
                 quantities=quantities,
                 dates=find_dates(text, sent_ents, anchor, future),
-                places=find_places(doc, text, sent_ents),
-                modality=classify(sent, text),
-                frames=find_frames(doc, sent, text, quantities),
+                places=find_places(tokens, text, sent_ents),
+                modality=classify(toks, text),
+                frames=find_frames(tokens, toks, text, quantities),
             ))
         return dossier.with_(claims=tuple(claims))

@@ -53,14 +53,20 @@ TWO_WORD_PREPS = frozenset({("according", "to"), ("due", "to"), ("because", "of"
 def _phrase(tok, text: str, exclude: frozenset[int] = frozenset(), dropped: frozenset[int] = frozenset()) -> Span | None:
     """A clean contiguous phrase for ``tok``'s subtree (see module docstring)."""
 
+    doc = tok.doc
+
     def keep(child) -> bool:
         if child.i in dropped:
             return False
-        if any(child.left_edge.i <= x <= child.right_edge.i for x in exclude):
+        dep = child.dep_
+        if dep == "relcl":
             return False
-        if child.dep_ == "relcl":
-            return False
-        if child.dep_ in ("acl", "advcl") and child.left_edge.i > 0 and tok.doc[child.left_edge.i - 1].text == ",":
+        left = child.left_edge.i
+        if exclude:
+            right = child.right_edge.i
+            if any(left <= x <= right for x in exclude):
+                return False
+        if dep in ("acl", "advcl") and left > 0 and doc[left - 1].text == ",":
             return False
         return True
 
@@ -73,7 +79,6 @@ def _phrase(tok, text: str, exclude: frozenset[int] = frozenset(), dropped: froz
         if not keep(child):
             break
         hi = child.right_edge.i
-    doc = tok.doc
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].dep_ == "cc") and lo != tok.i:
         lo += 1
     while hi > lo and (doc[hi].is_punct or doc[hi].is_space or doc[hi].dep_ == "cc") and hi != tok.i:
@@ -93,8 +98,9 @@ class _Roles:
 class FrameBuilder:
     """Builds the frames of one sentence; memoises subject inheritance per verb."""
 
-    def __init__(self, doc, sent, text: str, quantities: tuple[Quantity, ...]):
-        self.doc, self.sent, self.text, self.quantities = doc, sent, text, quantities
+    def __init__(self, doc, toks: list, text: str, quantities: tuple[Quantity, ...]):
+        self.doc, self.toks, self.text, self.quantities = doc, toks, text, quantities
+        self.start = toks[0].i if toks else 0
         self._roles: dict[int, _Roles] = {}
         self.dropped: set[int] = set()  # conjuncts re-assigned as another verb's subject
 
@@ -151,12 +157,12 @@ class FrameBuilder:
         lefts = [c for c in v.lefts if c.dep_ in ("aux", "auxpass", "neg", "advmod", "punct")]
         first = min([v.i] + [c.i for c in lefts])
         j = first - 1
-        while j >= self.sent.start and (self.doc[j].is_punct or self.doc[j].is_space):
+        while j >= self.start and (self.doc[j].is_punct or self.doc[j].is_space):
             j -= 1
-        if j < self.sent.start:
+        if j < self.start:
             return None
         # The conjunct whose subtree ends at j.
-        for tok in self.doc[self.sent.start : j + 1]:
+        for tok in self.toks[: j + 1 - self.start]:
             if tok.dep_ == "conj" and tok.pos_ in ("NOUN", "PROPN", "PRON") and j <= tok.right_edge.i < first \
                     and tok.head.dep_ in ("dobj", "pobj", "attr") and tok.head.head.i != v.i:
                 self.dropped.add(tok.i)
@@ -276,7 +282,7 @@ class FrameBuilder:
 
     def build(self) -> tuple[Frame, ...]:
         frames: list[tuple[int, Frame]] = []
-        verbs = [t for t in self.sent if t.pos_ == "VERB" and t.dep_ in FRAME_DEPS and t.is_alpha
+        verbs = [t for t in self.toks if t.pos_ == "VERB" and t.dep_ in FRAME_DEPS and t.is_alpha
                  and t.lemma_.lower() not in SKIP_LEMMAS]
         # Subjects first, so repaired conjuncts are known before any phrase is cut.
         for v in verbs:
@@ -285,7 +291,7 @@ class FrameBuilder:
             f = self.verb_frame(v)
             if f is not None:
                 frames.append((v.i, f))
-        for n in self.sent:
+        for n in self.toks:
             if n.pos_ == "NOUN":
                 f = self.noun_frame(n)
                 if f is not None:
@@ -294,6 +300,8 @@ class FrameBuilder:
         return tuple(f for _, f in frames)
 
 
-def find_frames(doc, sent, text: str, quantities: tuple[Quantity, ...] = ()) -> tuple[Frame, ...]:
-    """Frames of one sentence (``sent``: a spaCy Span)."""
-    return FrameBuilder(doc, sent, text, quantities).build()
+def find_frames(doc, toks: list, text: str, quantities: tuple[Quantity, ...] = ()) -> tuple[Frame, ...]:
+    """Frames of one sentence (``toks``: its spaCy tokens, in order)."""
+    if not toks:
+        return ()
+    return FrameBuilder(doc, toks, text, quantities).build()

@@ -63,8 +63,8 @@ def _span(text: str, toks) -> Span:
     return Span.of(text, toks[0].idx, toks[-1].idx + len(toks[-1].text))
 
 
-def _question(sent, text) -> list[Span]:
-    toks = [t for t in sent if not t.is_space]
+def _question(toks, text) -> list[Span]:
+    toks = [t for t in toks if not t.is_space]
     while toks and (toks[-1].is_quote or toks[-1].text in ("’", "”", ")")):
         toks.pop()
     if toks and toks[-1].text == "?":
@@ -72,34 +72,34 @@ def _question(sent, text) -> list[Span]:
     return []
 
 
-def _reported(sent, text) -> list[Span]:
+def _reported(toks, text) -> list[Span]:
     cues = []
-    for t in sent:
+    end = toks[-1].i + 1
+    has_quote = any(x.is_quote or x.text in QUOTE_OPEN for x in toks)
+    for t in toks:
         low = t.lower_
-        if low == "according" and t.i + 1 < sent.end and t.doc[t.i + 1].lower_ == "to":
+        if low == "according" and t.i + 1 < end and t.doc[t.i + 1].lower_ == "to":
             cues.append(_span(text, [t, t.doc[t.i + 1]]))
         elif t.lemma_.lower() in REPORT_VERBS and t.pos_ == "VERB":
             clause = any(c.dep_ in ("ccomp", "parataxis") for c in t.children)
-            quoted = t.head.dep_ in ("ccomp",) or any(x.is_quote or x.text in QUOTE_OPEN for x in sent)
+            quoted = t.head.dep_ in ("ccomp",) or has_quote
             if clause or (quoted and t.dep_ in ("ROOT", "parataxis")):
                 cues.append(_span(text, [t]))
-        elif t.dep_ == "ccomp" and t.head.lemma_.lower() in REPORT_VERBS:
-            continue
     if not cues:
-        first = next((t for t in sent if not t.is_space), None)
+        first = next((t for t in toks if not t.is_space), None)
         if first is not None and (first.text in QUOTE_OPEN or (first.is_quote and first.text != "’")):
             cues.append(_span(text, [first]))
     return cues
 
 
-def _opinion(sent, text) -> list[Span]:
+def _opinion(toks, text) -> list[Span]:
     cues = []
-    words = [t.lower_ for t in sent]
+    words = [t.lower_ for t in toks]
     for k in range(len(words)):
         for phrase in OPINION_PHRASES:
             if tuple(words[k : k + len(phrase)]) == phrase:
-                cues.append(_span(text, list(sent[k : k + len(phrase)])))
-    for t in sent:
+                cues.append(_span(text, toks[k : k + len(phrase)]))
+    for t in toks:
         lem = t.lemma_.lower()
         if t.pos_ == "VERB" and lem in OPINION_VERBS and any(c.dep_ == "ccomp" for c in t.children):
             cues.append(_span(text, [t]))
@@ -113,9 +113,9 @@ def _opinion(sent, text) -> list[Span]:
     return cues
 
 
-def _hedged(sent, text) -> list[Span]:
+def _hedged(toks, text) -> list[Span]:
     cues = []
-    for t in sent:
+    for t in toks:
         low = t.lower_
         if t.tag_ == "MD" and low in HEDGE_MODALS:
             cues.append(_span(text, [t]))
@@ -136,10 +136,11 @@ def _agentive(subj) -> bool:
     return subj.lemma_.lower() in AGENTIVE_NOUNS
 
 
-def _future(sent, text) -> tuple[list[Span], list[Span]]:
+def _future(toks, text) -> tuple[list[Span], list[Span]]:
     """(predicted cues, planned cues) from modals and "will"."""
     predicted, planned = [], []
-    for t in sent:
+    end = toks[-1].i + 1
+    for t in toks:
         low = t.lower_
         if t.tag_ == "MD" and low in PREDICT_MODALS:
             predicted.append(_span(text, [t]))
@@ -163,20 +164,22 @@ def _future(sent, text) -> tuple[list[Span], list[Span]]:
         elif t.pos_ == "NOUN" and t.lemma_.lower() in PLAN_NOUNS and any(
                 c.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in c.children) for c in t.children):
             planned.append(_span(text, [t]))
-        elif low == "due" and t.i + 1 < sent.end and t.doc[t.i + 1].lower_ == "to" and t.i + 2 < sent.end \
+        elif low == "due" and t.i + 1 < end and t.doc[t.i + 1].lower_ == "to" and t.i + 2 < end \
                 and t.doc[t.i + 2].tag_ == "VB":
             planned.append(_span(text, [t, t.doc[t.i + 1]]))
     return predicted, planned
 
 
-def classify(sent, text: str) -> Modality:
-    """Modality of one sentence (a spaCy Span) under the precedence above."""
+def classify(toks: list, text: str) -> Modality:
+    """Modality of one sentence (its spaCy tokens, in order) under the precedence above."""
+    if not toks:
+        return Modality("asserted", ())
     for label, finder in (("question", _question), ("reported", _reported), ("opinion", _opinion),
                           ("hedged", _hedged)):
-        cues = finder(sent, text)
+        cues = finder(toks, text)
         if cues:
             return Modality(label, tuple(cues))
-    predicted, planned = _future(sent, text)
+    predicted, planned = _future(toks, text)
     if predicted:
         return Modality("predicted", tuple(predicted))
     if planned:

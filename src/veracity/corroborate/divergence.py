@@ -69,24 +69,46 @@ def _fmt(qs: Iterable[Quantity]) -> str:
     return ", ".join(one(q) for q in qs)
 
 
-def _codes(p: Place) -> frozenset[str]:
-    return frozenset(p.codes) if p.codes else frozenset({p.name.lower()})
+def _norm_place(p: Place) -> str:
+    return p.name.strip().lower()
+
+
+def _compatible(p: Place, r: Place) -> bool:
+    """Not a contradiction: the same country, or a city/region inside a country named opposite.
+
+    Two finer places (two cities) must have the same name: Belfast and London are both GB
+    and still two different places.
+    """
+    if _norm_place(p) == _norm_place(r):
+        return True
+    if not p.codes or not r.codes:
+        return False
+    if p.kind == "country" or r.kind == "country":
+        return bool(set(p.codes) & set(r.codes))
+    return False
 
 
 def places(a: Sequence[Place], b: Sequence[Place]) -> list[Divergence]:
     """Places diverge when each side names a place the other lacks (a swap, not an addition),
-    or when the same place carries different qualifiers (eastern vs western Ukraine)."""
+    or when the same place carries different qualifiers (eastern vs western Ukraine).
+
+    Matching is in two passes: places named identically on both sides cancel first, so a
+    country mentioned on both sides ("British troops") cannot absorb a swapped city
+    (Belfast -> Paris); what is left is then matched by containment (London ~ UK).
+    """
     out = []
-    ca = set().union(*(_codes(p) for p in a)) if a else set()
-    cb = set().union(*(_codes(p) for p in b)) if b else set()
-    left = [p for p in a if not (_codes(p) & cb)]
-    right = [p for p in b if not (_codes(p) & ca)]
+    names_a = {_norm_place(p) for p in a}
+    names_b = {_norm_place(r) for r in b}
+    rest_a = [p for p in a if _norm_place(p) not in names_b]
+    rest_b = [r for r in b if _norm_place(r) not in names_a]
+    left = [p for p in rest_a if not any(_compatible(p, r) for r in rest_b)]
+    right = [r for r in rest_b if not any(_compatible(p, r) for p in rest_a)]
     if left and right:
         out.append(Divergence("place", tuple(p.span for p in left), tuple(p.span for p in right),
                               f"{', '.join(p.name for p in left)} vs {', '.join(p.name for p in right)}"))
     for p in a:
         for r in b:
-            if _codes(p) & _codes(r) and p.qualifier and r.qualifier and p.qualifier != r.qualifier:
+            if _norm_place(p) == _norm_place(r) and p.qualifier and r.qualifier and p.qualifier != r.qualifier:
                 out.append(Divergence("place", (p.span,), (r.span,), f"{p.name}: {p.qualifier} vs {r.qualifier}"))
     return out
 

@@ -108,20 +108,25 @@ def update(index, conn: sqlite3.Connection | None = None, progress: Callable[[in
     seq_next = (max((s for _, s in placed.values()), default=-1)) + 1
     story_of = {docs[i].id: placed[docs[i].id][0] for i in order if docs[i].id in placed}
     earlier = [i for i in order if docs[i].id in placed]
+    # One sparse product for all new documents (rows) against all documents (columns), in
+    # blocks to bound memory: 500 x 100k floats is 200 MB at most.
     rows = []
-    for n, i in enumerate(new):
-        story, sim = docs[i].id, None
-        if earlier:
-            sims = (X[earlier] @ X[i].T).toarray().ravel()
-            j = int(np.argmax(sims))
-            if sims[j] >= STORY_SIMILARITY:
-                story, sim = story_of[docs[earlier[j]].id], float(sims[j])
-        story_of[docs[i].id] = story
-        earlier.append(i)
-        date, source = (docs[i].published, "published") if docs[i].published else (text_date(docs[i].text), "text")
-        rows.append((docs[i].id, story, sim, date, source if date else None, seq_next + n))
-        if progress:
-            progress(n + 1, len(new))
+    for b in range(0, len(new), 500):
+        block = new[b:b + 500]
+        sims_block = (X[block] @ X.T).toarray()
+        for r, i in enumerate(block):
+            sims = sims_block[r]
+            story, sim = docs[i].id, None
+            if earlier:  # a document may only join one placed before it
+                j = earlier[int(np.argmax(sims[earlier]))]
+                if sims[j] >= STORY_SIMILARITY:
+                    story, sim = story_of[docs[j].id], float(sims[j])
+            story_of[docs[i].id] = story
+            earlier.append(i)
+            date, source = (docs[i].published, "published") if docs[i].published else (text_date(docs[i].text), "text")
+            rows.append((docs[i].id, story, sim, date, source if date else None, seq_next + b + r))
+            if progress:
+                progress(b + r + 1, len(new))
     with conn:
         conn.executemany("INSERT OR REPLACE INTO corroborate_stories VALUES (?,?,?,?,?,?)", rows)
     return len(new), _count(conn)

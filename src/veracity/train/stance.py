@@ -225,12 +225,13 @@ def train(out_dir: Path = MODEL_DIR, log: Log = print, quick: bool = False) -> d
     fold = folds_of(cf.groups)
     log(f"features ready ({time.perf_counter() - t0:.0f}s): climate-fever {len(ycf)}, " + ", ".join(f"{k} {len(v[1])}" for k, v in extras.items()))
 
+    # Strong L2 (small C) wins on the folds: 1,556 features against ~5k training pairs per fold.
     candidates: dict[str, tuple[Callable, list[str]]] = {
-        "logreg C=0.05 balanced, CF only": (lambda X, y: fit_logistic(X, y, 0.05, True), []),
-        "logreg C=0.05 balanced, CF+WiCE": (lambda X, y: fit_logistic(X, y, 0.05, True), ["wice"]),
-        "logreg C=0.05 balanced, CF+WiCE+FNC1": (lambda X, y: fit_logistic(X, y, 0.05, True), ["wice", "fnc1"]),
-        "logreg C=0.5 balanced, CF+WiCE+FNC1": (lambda X, y: fit_logistic(X, y, 0.5, True), ["wice", "fnc1"]),
-        "mlp 64 balanced-by-offsets, CF+WiCE+FNC1": (lambda X, y: fit_mlp(X, y, 64, 1e-2), ["wice", "fnc1"]),
+        "logreg C=0.01 balanced, CF only": (lambda X, y: fit_logistic(X, y, 0.01, True), []),
+        "logreg C=0.003 balanced, CF only": (lambda X, y: fit_logistic(X, y, 0.003, True), []),
+        "logreg C=0.003 balanced, CF+WiCE": (lambda X, y: fit_logistic(X, y, 0.003, True), ["wice"]),
+        "logreg C=0.003 balanced, CF+WiCE+FNC1": (lambda X, y: fit_logistic(X, y, 0.003, True), ["wice", "fnc1"]),
+        "mlp 64 (offsets rebalance), CF+WiCE": (lambda X, y: fit_mlp(X, y, 64, 1.0), ["wice"]),
     }
     tried: dict[str, dict] = {}
     best_name, best_f, best_oof = "", -1.0, None
