@@ -126,3 +126,24 @@ def test_real_english_pages_from_the_trafilatura_set(shared, options):
             assert " ".join(snippet.split()) in text
         seen += 1
     assert seen == len(wanted)
+
+
+def test_teasers_and_notices_inside_the_article_are_dropped():
+    from veracity.ingest.html import drop_boilerplate_lines
+
+    text = "\n".join([
+        "The bridge will reopen on Monday, the council said.",
+        "Read more: Council approves new bypass",
+        "Recommended by the inspectors, the repairs cost £2m.",
+        "READ MORE | Flood warnings issued",
+        "Follow The Gazette on Twitter and Facebook",
+        "© 2024 The Gazette. All rights reserved.",
+        "Read more about the repairs in the council's report, which was published on Friday.",
+    ])
+    kept, dropped = drop_boilerplate_lines(text)
+    assert dropped == 4
+    assert kept.split("\n") == [
+        "The bridge will reopen on Monday, the council said.",
+        "Recommended by the inspectors, the repairs cost £2m.",
+        "Read more about the repairs in the council's report, which was published on Friday.",
+    ]
