@@ -166,7 +166,10 @@ def best_offsets(logits: np.ndarray, y: np.ndarray) -> np.ndarray:
 def fit_aggregator(agg: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     from sklearn.linear_model import LogisticRegression
 
-    clf = LogisticRegression(C=1.0, max_iter=500, class_weight="balanced", random_state=SEED)
+    # Unweighted on purpose: on the folds it gave claim accuracy 0.507 against 0.456 balanced
+    # (macro-F1 0.37 vs 0.40), and an unweighted softmax keeps the verdict confidence calibrated
+    # to the real label mix. Adding the claim's own vector gained < 0.01 and was left out.
+    clf = LogisticRegression(C=1.0, max_iter=500, random_state=SEED)
     clf.fit(agg, y)
     # Classes absent from a fold would shift columns; all four occur in every Climate-FEVER fold.
     return clf.coef_.T.astype(np.float32), clf.intercept_.astype(np.float32)

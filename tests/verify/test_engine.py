@@ -1,0 +1,49 @@
+"""The verification chain on real BBC copy: retrieval, stance, checks, verdict, citations."""
+
+import pytest
+
+from veracity.model import Article
+from veracity.retrieval.index import EvidenceIndex
+from veracity.verify.engine import ClaimQuery, Verifier
+
+VERDICTS = {"SUPPORTED", "REFUTED", "DISPUTED", "NOT_ENOUGH_INFO"}
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory, shared):
+    root = shared / "data" / "corpus" / "bbc-news"
+    ix = EvidenceIndex(tmp_path_factory.mktemp("verify") / "ev.db")
+    arts = []
+    for rel in ("business/001.txt", "business/003.txt", "politics/002.txt"):
+        text = (root / rel).read_text(encoding="utf-8")
+        arts.append(Article.create(text, outlet="BBC", published="2005-02-01", title=text.splitlines()[0]))
+    ix.add(arts)
+    return ix
+
+
+def test_verdict_cites_evidence_with_offsets_and_number_check(index):
+    claim = "Analysts said TimeWarner's fourth quarter sales rose 9% to $11.1bn."
+    prefix = "In other news. "
+    [verdict] = Verifier(index, k=3).verify([ClaimQuery(claim, offset=len(prefix))])
+    assert verdict.label in VERDICTS and 0.0 < verdict.confidence <= 1.0
+    assert 1 <= len(verdict.evidence) <= 3
+    for e in verdict.evidence:
+        doc = index.document(e.document_id)
+        assert doc.text[e.span.start:e.span.end] == e.span.text
+        assert e.stance in {"supports", "refutes", "nei"} and e.outlet == "BBC"
+    cited = {e.span.text: e for e in verdict.evidence}
+    sales = next(t for t in cited if "fourth quarter sales rose 2%" in t)
+    numbers = [c for c in cited[sales].checks if c.kind == "number"]
+    assert numbers, "the 9% vs 2% disagreement must be reported"
+    check = numbers[0]
+    text = prefix + claim
+    assert text[check.claim[0].start:check.claim[0].end] == "9%"
+    doc = index.document(cited[sales].document_id)
+    assert doc.text[check.evidence[0].start:check.evidence[0].end] == "2%"
+
+
+def test_no_evidence_means_not_enough_info(tmp_path):
+    empty = EvidenceIndex(tmp_path / "empty.db")
+    [verdict] = Verifier(empty).verify([ClaimQuery("The moon is made of cheese.")])
+    assert verdict.evidence == ()
+    assert verdict.label == "NOT_ENOUGH_INFO"
