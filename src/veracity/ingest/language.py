@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 # Only the start of a text is looked at: a few hundred words decide, and long texts stay cheap.
-SAMPLE_CHARS = 4000
+SAMPLE_CHARS = 2500
 # Below this many words the counts are noise ("Officials said 300 people were evacuated.");
 # the language is reported as unknown and the text is not refused.
 MIN_WORDS = 12
@@ -60,7 +60,15 @@ STOPWORDS: dict[str, frozenset[str]] = {
     "sv": frozenset("och att det som en på är av för med till den har inte om ett var jag vi men".split()),
 }
 
+# Each word's languages, so one pass over the words counts all of them at once.
+WORD_LANGS: dict[str, tuple[str, ...]] = {}
+for _lang, _words in STOPWORDS.items():
+    for _w in _words:
+        WORD_LANGS[_w] = WORD_LANGS.get(_w, ()) + (_lang,)
+
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+LETTER = re.compile(r"[^\W\d_]")
+NON_LATIN_LETTER = re.compile(r"[^\W\d_\x00-\u024f]")
 
 # Scripts other than Latin, by the first word of their Unicode character names.
 SCRIPT_LANG = {"CYRILLIC": "ru", "GREEK": "el", "ARABIC": "ar", "HEBREW": "he", "CJK": "zh", "HIRAGANA": "ja",
@@ -70,11 +78,10 @@ UKRAINIAN = frozenset("іїєґІЇЄҐ")
 
 
 def _script_language(sample: str) -> str | None:
-    letters = [ch for ch in sample if ch.isalpha()]
-    if not letters:
+    if sample.isascii():
         return None
-    non_latin = [ch for ch in letters if ord(ch) > 0x24F]
-    if len(non_latin) <= MAX_NON_LATIN_SHARE * len(letters):
+    non_latin = NON_LATIN_LETTER.findall(sample)
+    if len(non_latin) <= MAX_NON_LATIN_SHARE * len(LETTER.findall(sample)):
         return None
     counts: dict[str, int] = {}
     for ch in non_latin[:2000]:
@@ -95,10 +102,14 @@ def detect(text: str) -> str | None:
     by_script = _script_language(sample)
     if by_script:
         return by_script
-    words = [w.lower() for w in WORD.findall(sample)]
+    words = WORD.findall(sample.lower())
     if len(words) < MIN_WORDS:
         return None
-    shares = {lang: sum(1 for w in words if w in stop) / len(words) for lang, stop in STOPWORDS.items()}
+    counts = dict.fromkeys(STOPWORDS, 0)
+    for w in words:
+        for lang in WORD_LANGS.get(w, ()):
+            counts[lang] += 1
+    shares = {lang: n / len(words) for lang, n in counts.items()}
     best = max(shares, key=shares.__getitem__)
     if best == "en" and shares["en"] >= MIN_ENGLISH_SHARE:
         return "en"
