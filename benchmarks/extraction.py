@@ -9,6 +9,7 @@ line breaks between blocks are a layout choice, not content.
 
     .venv/bin/python benchmarks/extraction.py            # all configurations, all pages
     .venv/bin/python benchmarks/extraction.py --limit 200 --configs defaults,veracity
+    .venv/bin/python benchmarks/extraction.py --ingest-speed   # ingest cost per .txt / .html article
 
 Outputs per configuration are cached under /tmp/veracity-cache/ingest/extraction/ (keyed by the
 configuration and the installed trafilatura version) so a re-run only scores; ``--no-cache``
@@ -132,16 +133,50 @@ def score(pages: list[dict], texts: list[str], langs: list[str], only: str | Non
     return {"precision": p, "recall": r, "f1": f1, "accuracy": acc, "pages": sum(1 for x in langs if not only or x == only)}
 
 
+def ingest_speed(pages: list[dict]) -> None:
+    """Ingest cost per article, CPU time (the machine is shared, so wall time is noisy)."""
+    from veracity.ingest import iter_articles
+    from veracity.options import Options
+
+    bbc = ROOT / ".." / "shared" / "data" / "corpus" / "bbc-news"
+    folders = sorted(str(p) for p in bbc.iterdir() if p.is_dir())
+    t0, c0 = time.perf_counter(), time.process_time()
+    items = list(iter_articles(folders, Options()))
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    bad = sum(1 for i in items if not hasattr(i, "text"))
+    print(f"txt  (bbc-news, {len(items)} files, {bad} errors): {1000 * cpu / len(items):.2f} ms CPU/article, "
+          f"{1000 * wall / len(items):.2f} ms wall/article")
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for i, page in enumerate(pages):
+            path = Path(tmp) / f"{i}.html"
+            path.write_bytes(gzip.decompress(page["path"].read_bytes()))
+            paths.append(str(path))
+        opts = Options(allow_non_english=True)
+        t0, c0 = time.perf_counter(), time.process_time()
+        items = list(iter_articles(paths, opts))
+        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    bad = sum(1 for i in items if not hasattr(i, "text"))
+    print(f"html (trafilatura_eval, {len(items)} pages, {bad} errors): {1000 * cpu / len(items):.1f} ms CPU/page, "
+          f"{1000 * wall / len(items):.1f} ms wall/page")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--limit", type=int, default=None, help="only the first N pages (sorted by URL)")
     ap.add_argument("--configs", default=",".join([*CONFIGS, "veracity"]))
     ap.add_argument("--no-cache", action="store_true")
+    ap.add_argument("--ingest-speed", action="store_true", help="time ingest of the BBC .txt corpus and the HTML pages instead")
     args = ap.parse_args()
     import logging
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     pages = load_pages(args.limit)
+    if args.ingest_speed:
+        ingest_speed(pages)
+        return
     langs = [page_language(gzip.decompress(p["path"].read_bytes())) for p in pages]
     counts = {k: langs.count(k) for k in sorted(set(langs))}
     print(f"pages: {len(pages)}  by <html lang>: {counts}  trafilatura {trafilatura.__version__}")

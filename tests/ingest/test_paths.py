@@ -56,3 +56,9 @@ def test_same_text_same_id(tmp_path, options):
     (tmp_path / "b.txt").write_text(STORY, encoding="utf-8")
     a, b = iter_articles([str(tmp_path)], options)
     assert a.id == b.id and a.source_path != b.source_path
+
+
+def test_empty_directory_is_reported(tmp_path, options):
+    (tmp_path / "notes.png").write_bytes(b"x")
+    (item,) = iter_articles([str(tmp_path)], options)
+    assert isinstance(item, InputError) and "no files of a known type" in item.message

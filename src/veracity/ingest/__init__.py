@@ -10,6 +10,7 @@ pipeline analyses and what ``veracity extract`` prints.
 from __future__ import annotations
 
 import gzip
+import os
 import sys
 import zlib
 from pathlib import Path
@@ -60,16 +61,17 @@ def expand(paths: Sequence[str]) -> Iterator[str]:
     recursively in sorted order so runs are reproducible, skipping hidden entries and files of
     no known type (a README without suffix, images), ``-`` for stdin."""
     for p in paths:
-        path = Path(p)
-        if p == "-" or not path.is_dir():
+        if p == "-" or not os.path.isdir(p):
             yield p
             continue
-        for child in sorted(path.rglob("*")):
-            rel = child.relative_to(path).parts
-            if any(part.startswith(".") for part in rel) or not child.is_file():
-                continue
-            if _format(child.name)[0] is not None:
-                yield str(child)
+        found: list[str] = []
+        # os.walk does not follow symlinked directories (no loops); an unreadable directory is
+        # yielded as itself so that reading it reports why.
+        for top, dirs, files in os.walk(p, onerror=lambda exc: found.append(exc.filename or p)):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            found.extend(os.path.join(top, f) for f in files
+                         if not f.startswith(".") and _format(f)[0] is not None and os.path.isfile(os.path.join(top, f)))
+        yield from sorted(found) if found else [p]  # an empty directory is reported, not skipped
 
 
 def _too_big(size: int, limit: int, what: str = "") -> str:
@@ -125,6 +127,12 @@ def iter_path(path: str, options: Options, stdin: BinaryIO | None = None) -> Ite
     p = Path(path)
     if not p.exists():
         raise InputError("no such file or directory", source=path)
+    if p.is_dir():
+        try:
+            os.listdir(p)
+        except OSError as exc:
+            raise InputError(f"cannot read directory: {exc.strerror or exc}", source=path) from None
+        raise InputError(f"no files of a known type in this directory ({', '.join(sorted(k for k in SUFFIXES if k))})", source=path)
     if not p.is_file():
         raise InputError("not a regular file", source=path)
     fmt, gz = _format(p.name)
