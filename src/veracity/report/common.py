@@ -38,7 +38,7 @@ def place_text(p) -> str:
         codes = f"{len(p.codes)} countries"
     else:
         codes = ",".join(p.codes) if p.codes else "?"
-    return f"{p.name} [{codes}{' ' + p.qualifier if p.qualifier else ''}]"
+    return f"{p.span.text} [{codes}{' ' + p.qualifier if p.qualifier else ''}]"
 
 
 def chain_text(a: Attribution) -> str:
@@ -63,9 +63,9 @@ def claim_rows(d: Dossier) -> list[dict]:
             "modality": c.modality.label if c.modality else "",
             "modality_cues": ", ".join(x.text for x in c.modality.cues) if c.modality else "",
             "quantities": [quantity_text(q) for q in c.quantities],
-            "places": [place_text(p) for p in c.places],
+            "places": list(dict.fromkeys(place_text(p) for p in c.places)),
             "dates": [f"{x.span.text} → {x.value}" if x.value else x.span.text for x in c.dates],
-            "frames": [frame_text(f) for f in c.frames],
+            "frames": [frame_parts(f) for f in c.frames],
             "sources": [{"text": " … ".join(s.text for s in a.source) or "(none)", "type": a.source_type,
                          "entity": a.source_entity, "chain": chain_text(a)} for a in atts],
             "verdict": c.verdict,
@@ -75,22 +75,35 @@ def claim_rows(d: Dossier) -> list[dict]:
     return rows
 
 
-def frame_text(f) -> str:
+# A frame role longer than this is a clause, not a phrase; a reader needs only its start.
+ROLE_CHARS = 70
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= ROLE_CHARS else text[: ROLE_CHARS - 1] + "…"
+
+
+def frame_parts(f) -> list[tuple[str, str]]:
+    """A frame as (role, phrase) pairs in reading order: who, does what, to what, how many, where, when."""
     parts = []
     if f.agent:
-        parts.append(f.agent.text)
-    parts.append(("not " if f.negated else "") + f.lemma)
-    if f.quantity and not (f.patient and f.patient.contains(f.quantity)):
-        parts.append(f.quantity.text)
+        parts.append(("who", _short(f.agent.text)))
+    parts.append(("does", ("not " if f.negated else "") + f.lemma))
     if f.patient:
-        parts.append(f.patient.text)
+        parts.append(("what", _short(f.patient.text)))
+    if f.quantity and not (f.patient and f.patient.contains(f.quantity)):
+        parts.append(("how many", _short(f.quantity.text)))
     if f.location:
-        parts.append("@ " + f.location.text)
+        parts.append(("where", _short(f.location.text)))
     if f.time:
-        parts.append("⏱ " + f.time.text)
-    for role, span in f.extra:
-        parts.append(f"[{role}: {span.text}]")
-    return " · ".join(parts)
+        parts.append(("when", _short(f.time.text)))
+    parts += [(role, _short(span.text)) for role, span in f.extra]
+    return parts
+
+
+def frame_text(f) -> str:
+    return " · ".join(f"{role}: {text}" for role, text in frame_parts(f))
 
 
 def source_groups(d: Dossier) -> list[dict]:
