@@ -21,6 +21,7 @@ def test_rss_entries(fixtures, options):
     # content:encoded wins over the one-line description; the script is gone
     assert first.text.startswith("The number of patients waiting") and "alert" not in first.text
     assert first.text.count("\n") == 1  # two paragraphs, one per line
+    assert "appeared first on" not in first.text  # the WordPress feed footer is not the story
     assert second.text.startswith("Single bus fares") and "summary" in second.meta["warnings"][0]
     assert isinstance(third, InputError) and third.source.endswith("feed.rss#3") and "no content" in third.message
 

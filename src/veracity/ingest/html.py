@@ -39,11 +39,10 @@ EXTRACT_SETTINGS: dict[str, Any] = {
 # that are not the publication date; original_date prefers published over last-modified.
 DATE_PARAMS: dict[str, Any] = {"extensive_search": False, "original_date": True}
 # Bump when the extraction logic changes, so cached benchmark outputs are recomputed.
-SETTINGS_VERSION = 3
+SETTINGS_VERSION = 4
 
-# Fewer characters than this from trafilatura, on a page whose visible text is much longer,
-# means it picked a caption or a teaser rather than the story: use the fallback instead.
-MIN_MAIN_CHARS = 40
+# For a feed entry's HTML, trafilatura's text must keep this share of the plain text to be used.
+FRAGMENT_KEEP_SHARE = 0.8
 
 # Elements that never hold the story text in the fallback dump.
 DROP_TAGS = ("script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form",
@@ -75,7 +74,7 @@ TEASER = re.compile(
 NOTICE = re.compile(
     r"^\W{0,3}(©|\(c\)\s*\d{4}|copyright\b)|all rights reserved|alle rechte vorbehalten|"
     r"^\W{0,3}(sign up (for|to) (our|the)|subscribe (now|to our|to the)|follow (us|[\w .]{1,40}) on (twitter|facebook|instagram|x\b)|"
-    r"never miss|zum newsletter|newsletter (abonnieren|anmelden)|share this (article|story)|teilen mit:|"
+    r"the post .{1,200} appeared first on|never miss|zum newsletter|newsletter (abonnieren|anmelden)|share this (article|story)|teilen mit:|"
     r"\*?(anzeige|werbung|advertisement|sponsored)\b)",
     re.I)
 
@@ -191,11 +190,17 @@ def extract_html(data: bytes | str, *, url: str | None = None, source: str | Non
         text, doc = _trafilatura(data, url, EXTRACT_SETTINGS)
     except Exception as exc:  # trafilatura has crashed on malformed pages; fall back, never crash
         warnings.append(f"main-text extraction failed ({type(exc).__name__}); used the page's plain text")
-    if not text or (fragment and len(text) < MIN_MAIN_CHARS):
-        plain = fallback_text(_tree(data))
-        if plain and not fragment and not warnings:
-            warnings.append("no main text found by trafilatura; used the page's plain text (boilerplate may remain)")
-        text = plain if len(plain) > len(text) else text
+    if fragment or not text:
+        plain = drop_boilerplate_lines(fallback_text(_tree(data)))[0]
+        if fragment:
+            # A feed entry's HTML is all story, and trafilatura may drop its short paragraphs:
+            # its result is kept only when it holds nearly all of the plain text.
+            if len(text) < FRAGMENT_KEEP_SHARE * len(plain):
+                text = plain
+        elif plain:
+            text = plain
+            if not warnings:
+                warnings.append("no main text found by trafilatura; used the page's plain text (boilerplate may remain)")
     if not text:
         raise InputError("no readable text in the HTML", source=source)
     out = Extracted(text=text, html_lang=_html_lang(data), warnings=warnings)
