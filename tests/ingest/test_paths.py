@@ -62,3 +62,17 @@ def test_empty_directory_is_reported(tmp_path, options):
     (tmp_path / "notes.png").write_bytes(b"x")
     (item,) = iter_articles([str(tmp_path)], options)
     assert isinstance(item, InputError) and "no files of a known type" in item.message
+
+
+def test_an_unexpected_parser_failure_is_reported_for_that_input_only(tmp_path, options, monkeypatch):
+    import veracity.ingest as ingest
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("parser exploded")
+
+    monkeypatch.setattr(ingest, "iter_feed", boom)
+    (tmp_path / "a.rss").write_text("<rss></rss>", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(STORY, encoding="utf-8")
+    bad, good = iter_articles([str(tmp_path)], options)
+    assert isinstance(bad, InputError) and "RuntimeError: parser exploded" in bad.message
+    assert isinstance(bad.__cause__, RuntimeError) and good.text == STORY

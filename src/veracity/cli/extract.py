@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import sys
+import traceback
 from typing import List
 
 import typer
@@ -38,6 +39,8 @@ def run_extract(paths: List[str], options, fmt: str = "text", out=None) -> int:
     for item in iter_articles(paths, options):
         if isinstance(item, InputError):
             failed += 1
+            if options.verbose and item.__traceback__ is not None:
+                traceback.print_exception(item, file=sys.stderr)
             err_console.print(f"veracity: {item}", markup=False)
             continue
         for w in item.meta.get("warnings", []):

@@ -174,4 +174,10 @@ def iter_articles(paths: Sequence[str], options: Options, stdin: BinaryIO | None
         except InputError as exc:
             exc.source = exc.source or path
             yield exc
+        except Exception as exc:  # noqa: BLE001
+            # A parser failing in a way no test has met yet must not sink the rest of a batch:
+            # it is reported for this input, with the original chained for --verbose.
+            err = InputError(f"could not be read ({type(exc).__name__}: {str(exc)[:200]})".replace("\n", " "), source=path)
+            err.__cause__ = exc
+            yield err
 
