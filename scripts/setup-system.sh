@@ -2,7 +2,7 @@
 # Debian packages veracity needs beside its Python ones. Quiet when they are already there.
 set -euo pipefail
 need=()
-for pkg in wordnet-base; do
+for pkg in wordnet-base postgresql; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 [ ${#need[@]} -eq 0 ] && exit 0

@@ -1,4 +1,5 @@
-"""The store: SQLite by default, keyed by content hashes so re-analysing an article is idempotent.
+"""The store: SQLite by default, PostgreSQL for a server (``postgresql://`` URLs), keyed by
+content hashes so re-analysing an article is idempotent.
 
 Dossiers are stored whole as JSON (the versioned schema) beside a few columns for listing and
 one row per claim for queries. Each area keeps its own tables through
@@ -41,6 +42,16 @@ CREATE TABLE claims (
 CREATE INDEX claims_article ON claims(article_id)
 """),
 ]
+
+
+def claim_rows(d: Dossier) -> list[tuple]:
+    """One row per claim for the queryable claims table, in both back-ends."""
+    rows = []
+    for c in d.claims:
+        types = [att.source_type for i in c.attribution_ids if (att := d.attribution(i))]
+        rows.append((c.id, d.article.id, c.sentence_index, c.span.start, c.span.end, c.span.text, c.checkworthiness,
+                     c.modality.label if c.modality else None, types[0] if types else None))
+    return rows
 
 
 def _now() -> str:
@@ -88,12 +99,7 @@ class Store:
                 "INSERT OR REPLACE INTO dossiers (article_id, schema_version, stages, analysed_at, body) VALUES (?,?,?,?,?)",
                 (a.id, body["schema_version"], stages, _now(), json.dumps(body, ensure_ascii=False)),
             )
-            rows = []
-            for c in d.claims:
-                types = [att.source_type for i in c.attribution_ids if (att := d.attribution(i))]
-                rows.append((c.id, a.id, c.sentence_index, c.span.start, c.span.end, c.span.text, c.checkworthiness,
-                             c.modality.label if c.modality else None, types[0] if types else None))
-            self.conn.executemany("INSERT OR REPLACE INTO claims VALUES (?,?,?,?,?,?,?,?,?)", rows)
+            self.conn.executemany("INSERT OR REPLACE INTO claims VALUES (?,?,?,?,?,?,?,?,?)", claim_rows(d))
         return True
 
     def get_dossier(self, ident: str) -> Dossier:
@@ -122,5 +128,10 @@ class Store:
         return self.conn.execute("SELECT COUNT(*) FROM dossiers").fetchone()[0]
 
 
-def open_store(path: str) -> Store:
+def open_store(path: str):
+    """A SQLite store for a path (or ":memory:"), a PostgreSQL store for a postgresql:// URL."""
+    if path.startswith(("postgresql://", "postgres://")):
+        from .postgres import PostgresStore
+
+        return PostgresStore(path)
     return Store(path)

@@ -1,0 +1,25 @@
+import pytest
+
+from veracity.errors import InputError
+from veracity.store import open_store
+
+
+def test_postgres_store_matches_the_sqlite_contract(pg_url, example_dossier):
+    store = open_store(pg_url)
+    assert type(store).__name__ == "PostgresStore" and store.schema_version == 1
+    assert store.save_dossier(example_dossier) is True
+    assert store.save_dossier(example_dossier) is False  # idempotent by content hash
+    back = store.get_dossier(example_dossier.article.id[:9])
+    assert back == example_dossier.with_(doc=None)
+    rows = store.list_articles()
+    assert rows[0]["id"] == example_dossier.article.id and rows[0]["claims"] == len(example_dossier.claims)
+    assert store.article_ids() == {example_dossier.article.id} and store.count() == 1
+    with pytest.raises(InputError, match="no stored dossier"):
+        store.get_dossier("zzz")
+    # The body is queryable JSONB: analysts can ask SQL questions of it directly.
+    n = store.conn.execute("SELECT jsonb_array_length(body->'claims') AS n FROM dossiers").fetchone()["n"]
+    assert n == len(example_dossier.claims)
+    store.close()
+    again = open_store(pg_url)  # reopening migrates nothing
+    assert again.count() == 1
+    again.close()
