@@ -78,8 +78,16 @@ class StanceModel:
         for i, (w, b) in enumerate(self.layers):
             arrays[f"W{i}"] = w.astype(np.float32)
             arrays[f"b{i}"] = b.astype(np.float32)
-        with open(path, "wb") as f:
-            np.savez_compressed(f, **{k: (v.astype(np.float32) if v.dtype == np.float64 else v) for k, v in arrays.items()})
+        # Written entry by entry with a fixed timestamp, so retraining gives a byte-identical file.
+        import io
+        import zipfile
+
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            for k in sorted(arrays):
+                v = arrays[k]
+                buf = io.BytesIO()
+                np.lib.format.write_array(buf, v.astype(np.float32) if v.dtype == np.float64 else v, allow_pickle=False)
+                zf.writestr(zipfile.ZipInfo(k + ".npy", date_time=(1980, 1, 1, 0, 0, 0)), buf.getvalue(), compress_type=zipfile.ZIP_DEFLATED)
 
     def logits(self, x: np.ndarray) -> np.ndarray:
         h = (x - self.mean) / self.std
