@@ -1,6 +1,6 @@
 """Build (or extend) an evidence index of the BBC corpus for the corroboration benchmarks.
 
-usage: python benchmarks/corroborate_bbc_index.py DB [LIMIT] [--no-embed]
+usage: python benchmarks/corroborate_bbc_index.py DB [LIMIT] [--no-embed] [--sections=politics,business]
 --no-embed stores text and BM25 only (seconds); `EvidenceIndex(DB).embed_missing()` adds the
 vectors later (what this script does when re-run without the flag).
 Articles get the headline (first line) as title and "BBC News" as outlet; the BBC files carry
@@ -18,8 +18,8 @@ from veracity.retrieval.index import EvidenceIndex
 BBC = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "corpus" / "bbc-news"
 
 
-def bbc_articles(limit: int | None = None):
-    files = sorted(BBC.glob("*/*.txt"))[:limit]
+def bbc_articles(limit: int | None = None, sections: list[str] | None = None):
+    files = [f for f in sorted(BBC.glob("*/*.txt")) if not sections or f.parent.name in sections][:limit]
     for f in files:
         raw = f.read_bytes()
         try:
@@ -35,9 +35,10 @@ def main() -> None:
     args = [a for a in sys.argv[2:] if not a.startswith("--")]
     limit = int(args[0]) if args else None
     embed = "--no-embed" not in sys.argv
+    sections = next((a.split("=", 1)[1].split(",") for a in sys.argv if a.startswith("--sections=")), None)
     t0 = time.perf_counter()
     idx = EvidenceIndex(db)
-    counts = idx.add(bbc_articles(limit), embed=embed)
+    counts = idx.add(bbc_articles(limit, sections), embed=embed)
     if embed:
         print(f"embedded {idx.embed_missing()} sentences that had no vector", flush=True)
     print(f"added {counts.added} skipped {counts.skipped} sentences {counts.sentences} in {time.perf_counter() - t0:.1f}s; index {idx.stats()}")

@@ -63,3 +63,12 @@ def test_text_date_takes_latest_full_date():
     assert st.text_date("On 5 March 2004 it began; by 12 January 2005 it was over.") == "2005-01-12"
     assert st.text_date("Sales in December 2004 rose.") == "2004-12"
     assert st.text_date("No date here.") is None
+
+
+def test_timeline_svg_escapes_and_orders():
+    from veracity.corroborate.timeline import svg
+
+    out = svg([("2005-02-01", "second <script>"), ("2005-01-01", "first"), (None, "no date")])
+    assert "<script>" not in out and "&lt;script&gt;" in out
+    assert out.index("first") < out.index("second") < out.index("no date")
+    assert out.startswith("<svg") and out.endswith("</svg>")
