@@ -34,7 +34,7 @@ FUTURE_CUES = frozenset({"will", "shall", "next", "due", "upcoming", "'ll", "’
 _LEAD = re.compile(r"^(?:on|in|at|since|from|by|until|till|during|of|the|this\s+past|earlier|later|early|late|mid-?)\s+", re.I)
 _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _PART_OF_DAY = re.compile(r"^(?:this|last|yesterday|tomorrow)\s+(morning|afternoon|evening|night)$", re.I)
-_REL_UNIT = re.compile(r"^(last|this|next|past|coming)\s+(week|weekend|month|year|decade)$", re.I)
+_REL_UNIT = re.compile(r"^(last|this|next|coming)\s+(week|weekend|month|year)$", re.I)
 _EARLIER_THIS = re.compile(r"^(?:earlier|later|early|late)\s+(?:this|last|next)\s+(week|month|year)$", re.I)
 _WEEKDAY = re.compile(r"^(?:(last|this|next|on)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?$", re.I)
 _AGO = re.compile(r"^(\w+|a few)\s+(day|week|month|year)s?\s+ago$", re.I)
@@ -98,7 +98,7 @@ def _resolve_rules(s: str, anchor: dt.date | None, future: bool) -> tuple[str | 
     if m:
         which = low.split()[0] if _REL_UNIT.match(low) else low.split()[1]
         unit = m.group(2) if _REL_UNIT.match(low) else m.group(1)
-        off = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1}[which]
+        off = {"last": -1, "this": 0, "next": 1, "coming": 1}[which]
         if anchor is None:
             return None, unit if unit in ("week", "month", "year") else "unknown", True
         if unit in ("week", "weekend"):

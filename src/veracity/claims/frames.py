@@ -79,12 +79,30 @@ def _phrase(tok, text: str, exclude: frozenset[int] = frozenset(), dropped: froz
         if not keep(child):
             break
         hi = child.right_edge.i
-    while lo < hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].dep_ == "cc") and lo != tok.i:
+    while lo < hi and lo != tok.i and _edge_junk(doc[lo]) and not _closes(doc, lo, hi, lo):
         lo += 1
-    while hi > lo and (doc[hi].is_punct or doc[hi].is_space or doc[hi].dep_ == "cc") and hi != tok.i:
+    while hi > lo and hi != tok.i and _edge_junk(doc[hi]) and not _closes(doc, lo, hi, hi):
         hi -= 1
-    # An unbalanced closing quote at the end of a phrase is trimmed with the other edges.
     return Span.of(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+
+
+PAIRS = {")": "(", "]": "[", "’": "‘", "”": "“"}
+
+
+def _edge_junk(t) -> bool:
+    return t.is_punct or t.is_space or t.dep_ == "cc"
+
+
+def _closes(doc, lo: int, hi: int, k: int) -> bool:
+    """Whether doc[k] is a bracket or quote paired with another inside [lo, hi]: keep it."""
+    ch = doc[k].text
+    if ch in PAIRS:
+        opener = PAIRS[ch]
+        return any(doc[j].text == opener for j in range(lo, k))
+    if ch in PAIRS.values():
+        closer = next(c for c, o in PAIRS.items() if o == ch)
+        return any(doc[j].text == closer for j in range(k + 1, hi + 1))
+    return False
 
 
 class _Roles:
@@ -234,7 +252,12 @@ class FrameBuilder:
                 else:
                     extra.append((kind, span))
                 continue
-            if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            if c.dep_ in ("npadvmod", "nummod", "quantmod") and any(
+                    c.left_edge.idx <= q.span.start < c.right_edge.idx + len(c.right_edge.text) for q in self.quantities):
+                span = _phrase(c, text, me, dropped)
+                mods.insert(0, span)  # "profits jumped 76%": the change is the frame's quantity
+                extra.append(("amount", span))
+            elif c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
                 extra.append(("purpose", _phrase(c, text, dropped=dropped)))
             elif c.dep_ == "xcomp":
                 extra.append(("complement", _phrase(c, text, dropped=dropped)))

@@ -46,7 +46,8 @@ HEDGE_ADJ = frozenset({"possible", "likely", "unlikely", "probable", "plausible"
 HEDGE_VERBS = frozenset({"seem", "appear"})
 PREDICT_MODALS = frozenset({"could", "would"})
 PREDICT_VERBS = frozenset({"expect", "forecast", "predict", "project", "anticipate"})
-PLAN_VERBS = frozenset("plan intend aim propose schedule seek prepare vow pledge promise".split())
+PLAN_VERBS = frozenset("plan intend aim propose schedule seek prepare vow pledge promise hope want".split())
+PLAN_DOBJ = frozenset({"plan", "propose", "schedule", "prepare"})  # "plan an attack"; not "hope"/"want" + noun
 PLAN_NOUNS = frozenset("plan proposal scheme intention bid".split())
 FUTURE = frozenset({"will", "shall", "'ll", "’ll"})
 # Subjects that act on purpose: "will" with one of these states an intention, not a forecast.
@@ -159,7 +160,7 @@ def _future(toks, text) -> tuple[list[Span], list[Span]]:
         elif t.lower_ in ("likely", "set") and any(c.dep_ == "xcomp" for c in t.children):
             (predicted if t.lower_ == "likely" else planned).append(_span(text, [t]))
         elif t.pos_ == "VERB" and t.lemma_.lower() in PLAN_VERBS and any(
-                c.dep_ == "xcomp" or (c.dep_ == "dobj") for c in t.children):
+                c.dep_ == "xcomp" or (c.dep_ == "dobj" and t.lemma_.lower() in PLAN_DOBJ) for c in t.children):
             planned.append(_span(text, [t]))
         elif t.pos_ == "NOUN" and t.lemma_.lower() in PLAN_NOUNS and any(
                 c.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in c.children) for c in t.children):

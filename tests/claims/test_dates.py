@@ -1,0 +1,74 @@
+"""Dates resolved against a publication date; the rules and the dateparser fallback."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from veracity.claims.dates import parse_anchor, resolve
+
+WED = dt.date(2025, 3, 12)  # a Wednesday
+
+
+@pytest.mark.parametrize("expr, future, expected", [
+    ("yesterday", False, ("2025-03-11", "day", True)),
+    ("today", False, ("2025-03-12", "day", True)),
+    ("last night", False, ("2025-03-11", "day", True)),
+    ("last week", False, ("2025-03-03", "week", True)),
+    ("next week", True, ("2025-03-17", "week", True)),
+    ("last month", False, ("2025-02", "month", True)),
+    ("last year", False, ("2024", "year", True)),
+    ("earlier this year", False, ("2025", "year", True)),
+    ("on Tuesday", False, ("2025-03-11", "day", True)),
+    ("Friday", False, ("2025-03-07", "day", True)),
+    ("on Friday", True, ("2025-03-14", "day", True)),
+    ("last Wednesday", False, ("2025-03-05", "day", True)),
+    ("three years ago", False, ("2022", "year", True)),
+    ("two weeks ago", False, ("2025-02-26", "week", True)),
+    ("12 March 2005", False, ("2005-03-12", "day", False)),
+    ("March 12, 2005", False, ("2005-03-12", "day", False)),
+    ("March 2005", False, ("2005-03", "month", False)),
+    ("in 2004", False, ("2004", "year", False)),
+    ("November", False, ("2024-11", "month", True)),
+    ("10 March", False, ("2025-03-10", "day", True)),
+])
+def test_rules(expr, future, expected):
+    assert resolve(expr, WED, future) == expected
+
+
+@pytest.mark.parametrize("expr", ["months", "two years", "the past decade", "long-term", "recent years"])
+def test_durations_are_not_dates(expr):
+    assert resolve(expr, WED) is None
+
+
+def test_without_anchor_relative_dates_stay_unresolved():
+    assert resolve("yesterday", None) == (None, "day", True)
+    assert resolve("12 March 2005", None) == ("2005-03-12", "day", False)
+
+
+def test_dateparser_fallback_reads_what_rules_do_not():
+    value, gran, _ = resolve("2005/03/12", WED)
+    assert (value, gran) == ("2005-03-12", "day")
+
+
+def test_anchor_parsing():
+    assert parse_anchor("2025-03-12T08:00:00Z") == WED
+    assert parse_anchor("Wed, 12 Mar 2025 08:00:00 GMT") == WED
+    assert parse_anchor("not a date") is None
+    assert parse_anchor(None) is None
+
+
+def test_demo_yesterday_resolved_against_publication(claims_demo):
+    refs = [r for c in claims_demo.claims for r in c.dates if r.span.text == "yesterday"]
+    assert refs and refs[0].value == "2025-03-11" and refs[0].relative and refs[0].anchor == "2025-03-12"
+
+
+def test_reference_date_option_is_the_fallback_anchor(claims_run):
+    from veracity.options import Options
+
+    d = claims_run("The minister resigned on Monday.", options=Options(reference_date="2005-02-02"))
+    (ref,) = d.claims[0].dates
+    assert (ref.value, ref.anchor) == ("2005-01-31", "2005-02-02")
+    d = claims_run("The minister resigned on Monday.")
+    assert d.claims[0].dates[0].value is None

@@ -1,0 +1,55 @@
+"""Quantities on real sentences (the demo article and BBC business copy)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims_helpers import claim_containing
+
+
+def _q(claims_run, sentence):
+    d = claims_run(sentence)
+    return [(q.span.text, q.value, q.unit, q.qualifier, q.value_max) for c in d.claims for q in c.quantities]
+
+
+def test_demo_troops_over_ten_thousand(claims_demo):
+    c = claim_containing(claims_demo, "over 10,000 multinational troops")
+    (q,) = c.quantities
+    assert (q.value, q.qualifier, q.unit, q.span.text) == (10000, ">", "troops", "over 10,000 multinational troops")
+
+
+def test_money_and_percent_from_bbc(claims_run):
+    got = _q(claims_run, "Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn (£600m) "
+                         "for the three months to December, from $639m year-earlier.")
+    assert ("76%", 76, "percent", "=", None) in got
+    assert ("$1.13bn", 1.13e9, "USD", "=", None) in got
+    assert ("£600m", 600e6, "GBP", "=", None) in got
+    assert ("$639m", 639e6, "USD", "=", None) in got
+    # "three months" is a DATE entity: a duration, not a count.
+    assert not any(v == 3 for _, v, *_ in got)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("More than 40 people died in the crash.", ("More than 40 people", 40, "people", ">", None)),
+    ("At least a dozen were hurt.", ("At least a dozen", 12, None, ">=", None)),
+    ("The scheme could cost up to 15 percent more.", ("up to 15 percent", 15, "percent", "<=", None)),
+    ("It cost about €3.1bn.", ("about €3.1bn", 3.1e9, "EUR", "~", None)),
+    ("Between 5,000 and 7,000 people marched.", ("Between 5,000 and 7,000 people", 5000, "people", "=", 7000)),
+    ("Sales rose 3.5 per cent.", ("3.5 per cent", 3.5, "percent", "=", None)),
+    ("Hundreds of fans queued outside.", ("Hundreds of fans", 100, "fans", ">", None)),
+    ("The road is 20 miles long.", ("20 miles", 20, "mile", "=", None)),
+    ("Nearly 1.2 million units were sold.", ("Nearly 1.2 million units", 1.2e6, "units", "~", None)),
+])
+def test_qualifiers_units_ranges(claims_run, sentence, expected):
+    got = _q(claims_run, sentence)
+    assert expected in got, got
+
+
+def test_pronoun_one_and_years_are_not_quantities(claims_run):
+    got = _q(claims_run, "‘It is a fear,’ said one unnamed EU official in 1999.")
+    assert got == []
+
+
+def test_word_numbers(claims_run):
+    got = _q(claims_run, "The deployment is divided into two distinct groups.")
+    assert got == [("two distinct groups", 2, "groups", "=", None)]
