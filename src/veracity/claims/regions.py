@@ -138,8 +138,12 @@ latin american region:latin america|arab region:middle east|arabs region:middle 
 DEMONYMS: dict[str, str] = {}
 for _line in _DEMONYMS.strip().splitlines():
     for _pair in _line.split("|"):
-        _word, _code = _pair.rsplit(" ", 1)
-        DEMONYMS[_word] = _code
+        if " region:" in _pair:  # region names can have spaces: "nordic region:nordic countries"
+            _word, _region = _pair.split(" region:", 1)
+            DEMONYMS[_word] = "region:" + _region
+        else:
+            _word, _code = _pair.rsplit(" ", 1)
+            DEMONYMS[_word] = _code
 
 # Capitals and cities often in the news -> country.
 _CITIES = """

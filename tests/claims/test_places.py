@@ -1,0 +1,81 @@
+"""Places: ISO codes, qualifiers, regions, demonyms, organisations left out."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims_helpers import claim_containing
+from veracity.claims import regions as R
+from veracity.claims.places import resolve_demonym, resolve_name
+
+
+def _places(claim):
+    return {p.span.text: p for p in claim.places}
+
+
+def test_eastern_ukraine_has_code_and_qualifier(claims_demo):
+    p = _places(claim_containing(claims_demo, "stationed in eastern Ukraine"))["eastern Ukraine"]
+    assert (p.codes, p.qualifier, p.kind, p.name) == (("UA",), "east", "country", "Ukraine")
+
+
+def test_scandinavia_and_balkans_expand_to_members(claims_demo):
+    ps = _places(claim_containing(claims_demo, "Scandinavia and the Balkans"))
+    assert ps["Scandinavia"].codes == ("DK", "NO", "SE") and ps["Scandinavia"].kind == "region"
+    assert set(ps["Balkans"].codes) == {"AL", "BA", "BG", "GR", "HR", "ME", "MK", "RS", "XK"}
+    assert ps["Germany"].codes == ("DE",) and ps["Poland"].codes == ("PL",)
+
+
+def test_demonyms_map_to_countries(claims_demo):
+    c = claim_containing(claims_demo, "support to Ukrainian forces")
+    p = _places(c)["Ukrainian"]
+    assert (p.codes, p.kind) == (("UA",), "demonym")
+    c = claim_containing(claims_demo, "deter further Russian aggression")
+    assert _places(c)["Russian"].codes == ("RU",)
+
+
+def test_organisations_are_not_places(claims_demo):
+    c = claim_containing(claims_demo, "from NATO and the European Union")
+    assert all("NATO" not in p.span.text and "Union" not in p.span.text for p in c.places)
+    c = claim_containing(claims_demo, "said one unnamed EU official")
+    assert [p.span.text for p in c.places] == ["Ukraine", "Moscow"]
+    assert _places(c)["Moscow"].codes == ("RU",) and _places(c)["Moscow"].kind == "city"
+
+
+def test_europe_is_a_region_with_members(claims_demo):
+    p = _places(claim_containing(claims_demo, "strategic locations across Europe"))["Europe"]
+    assert p.kind == "region" and {"DE", "FR", "PL", "UA"} <= set(p.codes)
+
+
+@pytest.mark.parametrize("name, code, kind", [
+    ("the U.S.", "US", "country"), ("Britain", "GB", "country"), ("Russia", "RU", "country"),
+    ("Scotland", "GB", "subdivision"), ("Texas", "US", "subdivision"), ("Kyiv", "UA", "city"),
+    ("South Korea", "KR", "country"), ("Germany", "DE", "country"),
+])
+def test_resolve_name(name, code, kind):
+    _, codes, got_kind = resolve_name(name)
+    assert (codes, got_kind) == ((code,), kind)
+
+
+def test_resolve_name_edge_cases():
+    assert resolve_name("NATO") is None and resolve_name("the EU") is None
+    assert resolve_name("the West")[1:] == ((), "region")
+    assert resolve_name("Narnia")[1:] == ((), "unknown")
+    assert resolve_demonym("Scandinavian")[1] == ("DK", "NO", "SE")
+    assert resolve_demonym("Muslim") is None
+
+
+def test_direction_inside_entity(claims_run):
+    d = claims_run("Fighting continued in Northern Iraq on Monday.")
+    ps = [p for c in d.claims for p in c.places]
+    assert any(p.codes == ("IQ",) and p.qualifier == "north" for p in ps), ps
+
+
+def test_tables_use_valid_codes():
+    import pycountry
+
+    valid = {c.alpha_2 for c in pycountry.countries} | {"XK"}
+    codes = {c for members in R.REGIONS.values() for c in members}
+    codes |= set(R.COUNTRY_ALIASES.values()) | set(R.CITIES.values())
+    codes |= {v for v in R.DEMONYMS.values() if not v.startswith("region:")}
+    assert codes <= valid, codes - valid
+    assert all(v[len("region:"):] in R.REGIONS for v in R.DEMONYMS.values() if v.startswith("region:"))
