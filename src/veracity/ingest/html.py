@@ -39,7 +39,7 @@ EXTRACT_SETTINGS: dict[str, Any] = {
 # that are not the publication date; original_date prefers published over last-modified.
 DATE_PARAMS: dict[str, Any] = {"extensive_search": False, "original_date": True}
 # Bump when the extraction logic changes, so cached benchmark outputs are recomputed.
-SETTINGS_VERSION = 4
+SETTINGS_VERSION = 5
 
 # For a feed entry's HTML, trafilatura's text must keep this share of the plain text to be used.
 FRAGMENT_KEEP_SHARE = 0.8
@@ -73,7 +73,9 @@ TEASER = re.compile(
     re.I)
 NOTICE = re.compile(
     r"^\W{0,3}(©|\(c\)\s*\d{4}|copyright\b)|all rights reserved|alle rechte vorbehalten|"
-    r"^\W{0,3}(sign up (for|to) (our|the)|subscribe (now|to our|to the)|follow (us|[\w .]{1,40}) on (twitter|facebook|instagram|x\b)|"
+    r"^\W{0,3}(sign up\b|subscribe (now|to our|to the)|follow (us|[\w .]{1,40}) on (twitter|facebook|instagram|x\b)|"
+    r"to (view|read|continue reading) (the|this) (full )?(story|article)|we want to hear what you think|"
+    r"for the latest (stories|news).{0,60}download|submit your letter to the editor|"
     r"the post .{1,200} appeared first on|never miss|zum newsletter|newsletter (abonnieren|anmelden)|share this (article|story)|teilen mit:|"
     r"\*?(anzeige|werbung|advertisement|sponsored)\b)",
     re.I)
