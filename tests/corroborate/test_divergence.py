@@ -75,3 +75,14 @@ def test_actor_modality_and_source_type():
     anon = Attribution("a2", (sp(B, "officials"),), (), (), "anonymous")
     (d,) = dv.source_types([named], [anon])
     assert d.kind == "source_type" and d.here[0].text.endswith("Lloyd Austin") and d.there[0].text == "officials"
+
+
+def test_lone_figure_that_lost_its_unit_still_diverges():
+    t1, t2 = "More than 20 followed suit.", "More than 60 followed suit."
+    a = claim(t1, quantities=(Quantity(Span(0, 26, t1[:26]), 20, "suit", ">"),))
+    b = claim(t2, quantities=(Quantity(Span(0, 12, t2[:12]), 60, None, ">"),))
+    (d,) = dv.compare(a, b)
+    assert d.kind == "quantity" and d.here[0].text.startswith("More than 20") and d.there[0].text == "More than 60"
+    # Two unmatched figures on a side: ambiguous, so no pairing is guessed.
+    c = claim(t2, quantities=(Quantity(Span(0, 12, t2[:12]), 60, None), Quantity(Span(0, 4, "More"), 7, None)))
+    assert dv.compare(a, c) == ()

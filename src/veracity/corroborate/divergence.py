@@ -59,7 +59,21 @@ def quantities(a: Sequence[Quantity], b: Sequence[Quantity]) -> list[Divergence]
             for r in qb:
                 if _same_value(q, r) and q.qualifier != r.qualifier:
                     out.append(Divergence("quantity", (q.span,), (r.span,), f"{u or 'number'}: qualifier {q.qualifier} vs {r.qualifier}"))
+    if not out:
+        out += _lone_leftovers(a, b)
     return out
+
+
+def _lone_leftovers(a: Sequence[Quantity], b: Sequence[Quantity]) -> list[Divergence]:
+    """One unmatched figure on each side where one of them lost its unit to the extractor
+    ("More than 20 followed suit" read as 20 'suit', "More than 60" as a bare 60): with a
+    single candidate on each side the pairing is unambiguous, so it is a divergence."""
+    left = [q for q in a if not any(_same_value(q, r) for r in b)]
+    right = [r for r in b if not any(_same_value(q, r) for q in a)]
+    if len(left) == 1 and len(right) == 1 and (not _unit(left[0]) or not _unit(right[0])):
+        q, r = left[0], right[0]
+        return [Divergence("quantity", (q.span,), (r.span,), f"{_unit(q) or _unit(r) or 'number'}: {_fmt([q])} vs {_fmt([r])}")]
+    return []
 
 
 def _fmt(qs: Iterable[Quantity]) -> str:

@@ -10,6 +10,7 @@ sentence, same kind, spans covering the old and the new words) or counts as a fa
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
@@ -50,6 +51,44 @@ class Outcome:
     missed: list[Perturbation] = field(default_factory=list)
 
 
+# News short forms pycountry does not list under these names.
+_ALIASES = frozenset({"uk", "us", "usa", "britain", "great britain", "america", "england", "scotland", "wales", "russia", "iran", "syria", "south korea", "north korea"})
+# A few dozen cities that BBC copy names often; pycountry has no cities.
+_CITIES = frozenset("""london paris berlin moscow washington new york tokyo beijing brussels madrid rome dublin belfast edinburgh
+cardiff glasgow manchester liverpool birmingham leeds sydney melbourne los angeles chicago boston hong kong shanghai delhi
+mumbai baghdad kabul jerusalem cairo lagos johannesburg geneva zurich frankfurt milan barcelona amsterdam athens vienna""".split("\n"))
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer() -> frozenset[str]:
+    """Place names a reader would accept, from pycountry (countries, subdivisions) plus the above.
+
+    Place perturbations target only GPE entities found here: spaCy tags some names as GPE
+    ("Krispy Kreme", "Finding" in "Finding Neverland"), and swapping those for a country tests
+    nothing about place divergence. Independent of the place extractor under test.
+    """
+    import pycountry
+
+    names = set(_ALIASES)
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            v = getattr(c, attr, None)
+            if v:
+                names.add(v.lower())
+    for sub in pycountry.subdivisions:
+        names.add(sub.name.lower())
+    for line in _CITIES:
+        names.update(x for x in line.split(" ") if x)
+    names.update({"new york", "los angeles", "hong kong"})
+    return frozenset(names)
+
+
+def _known_place(text: str) -> bool:
+    t = text.lower().strip()
+    t = t[4:] if t.startswith("the ") else t
+    return t in _gazetteer()
+
+
 def _scaled(num: str) -> str:
     """The same number written the same way but three times larger (or plus 7 for small ones)."""
     value = float(num.replace(",", ""))
@@ -87,7 +126,7 @@ def choose(d: Dossier) -> list[Perturbation]:
             if s.index in used:
                 continue
         if not any(p.kind == "place" for p in out):
-            gpes = [e for e in d.entities if e.label == "GPE" and s.span.contains(e.span)]
+            gpes = [e for e in d.entities if e.label == "GPE" and s.span.contains(e.span) and _known_place(e.span.text)]
             if gpes:
                 e = gpes[0]
                 new = next(c for c in _COUNTRIES if c not in s.span.text)
