@@ -59,7 +59,8 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         ctx: typer.Context,
         article: str = typer.Argument(..., help="An article file (.txt, .html, ...) or - for stdin."),
         db: Optional[str] = typer.Option(None, "--db", help="The store holding the evidence index (veracity index ... --db DB)."),
-        fmt: str = typer.Option("text", "--format", "-f", help="text | json (the whole dossier)"),
+        fmt: str = typer.Option("text", "--format", "-f", help="text | json | html | md (json/html/md: the whole dossier)"),
+        output: Optional[str] = typer.Option(None, "--output", "-o", help="Write json/html/md here instead of stdout."),
         show_all: bool = typer.Option(False, "--all", help="Also list claims with no corroborating report."),
         published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) when the input has none."),
     ) -> None:
@@ -81,8 +82,16 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         t0 = time.perf_counter()
         dossier = analyze_article(arts[0], options)
         took = time.perf_counter() - t0
-        if fmt == "json":
-            sys.stdout.write(dossier_to_json(dossier) + "\n")
+        if fmt in ("json", "html", "md"):
+            from ..report import render
+
+            text = dossier_to_json(dossier) if fmt == "json" else render([dossier], fmt)
+            if output:
+                Path(output).write_text(text, encoding="utf-8")
+            else:
+                sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        elif fmt != "text":
+            raise typer.BadParameter("--format must be text, json, html or md")
         else:
             _print_corroboration(dossier, show_all)
             if options.verbose:
