@@ -2,8 +2,8 @@
 
 Order of lookup for a name (first hit wins): organisations (never places) -> regions table
 -> news aliases ("Britain", "the U.S.") -> cities table -> pycountry countries -> pycountry
-subdivisions (only names that are unique across all countries) -> kept with no codes
-(kind "unknown"). NORP entities ("Ukrainian forces", "Russian aggression") map through the
+subdivisions (names unique worldwide, or shared but held by one of SUBDIVISION_PRIORITY) ->
+kept with no codes (kind "unknown"). NORP entities ("Ukrainian forces", "Russian aggression") map through the
 demonym table to their country or region with kind "demonym"; peoples that are not
 nations ("Muslim", "Democrats") give no place. A direction word right before a place
 ("eastern Ukraine") becomes the qualifier and is part of the span.
@@ -35,15 +35,29 @@ def _country_name(code: str) -> str:
     return getattr(c, "common_name", None) or c.name
 
 
+# When a subdivision name exists in several countries ("Florida": US state, Uruguayan
+# department), English-language news almost always means the one in these countries, in
+# this order; names shared only among other countries stay unresolved.
+SUBDIVISION_PRIORITY = ("US", "GB", "CA", "AU", "IN", "IE", "NZ", "ZA")
+
+
 @functools.lru_cache(maxsize=1)
 def _subdivision_index() -> dict[str, str]:
-    """Subdivision name -> country code, for names that are unique worldwide."""
+    """Subdivision name -> country code (unique names, or the priority country)."""
     import pycountry
 
     seen: dict[str, set[str]] = {}
     for sub in pycountry.subdivisions:
         seen.setdefault(sub.name.lower(), set()).add(sub.country_code)
-    return {name: next(iter(codes)) for name, codes in seen.items() if len(codes) == 1}
+    out = {}
+    for name, codes in seen.items():
+        if len(codes) == 1:
+            out[name] = next(iter(codes))
+        else:
+            preferred = next((c for c in SUBDIVISION_PRIORITY if c in codes), None)
+            if preferred:
+                out[name] = preferred
+    return out
 
 
 @functools.lru_cache(maxsize=4096)

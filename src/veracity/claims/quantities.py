@@ -4,6 +4,10 @@ Why not quantulum3: it takes ~4 s to import, loads a joblib (pickle) classifier,
 house rules forbid, and that classifier fails to load with the pinned scikit-learn. Rules on
 the tokens we already have are faster and good enough for news numbers.
 
+Scores: "a 2-1 win" is not a range (the second number is smaller): it is kept with unit
+"score", value = the first side and value_max = the second. Fractions ("two-thirds of")
+become unit "fraction" with the value as a share of one (0.667).
+
 Entity labels are used only to *exclude* numbers (dates, times, ordinals): spaCy's MONEY and
 CARDINAL boundaries are often off ("£" or "bn" left out), so spans are built from tokens.
 """
@@ -74,6 +78,9 @@ QUALIFIER_CUES: tuple[tuple[tuple[str, ...], str], ...] = tuple(sorted(
     key=lambda kv: -len(kv[0]),
 ))
 RANGE_JOINERS = {"to", "-", "–", "and"}
+CLOCK_WORDS = frozenset({"gmt", "bst", "utc", "est", "cet", "am", "pm", "a.m.", "p.m.", "hrs"})
+FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+             "fifths": 5, "tenth": 10, "tenths": 10}
 EXCLUDED_ENTS = {"DATE", "TIME", "ORDINAL"}
 # A counted noun further than this many tokens after the number is not its unit
 # ("10,000 multinational troops" = 2; longer gaps are usually a different phrase).
@@ -185,13 +192,19 @@ def find_quantities(doc, text: str, start_tok: int, end_tok: int) -> tuple[Quant
             i = b + 1
             continue
         value_max: float | None = None
+        score = False
         # Range: "5,000 to 7,000", "5-7", "between 5 and 7".
         if b + 2 < end_tok and doc[b + 1].lower_ in RANGE_JOINERS and _is_core(doc[b + 2]):
             between = a - 1 >= start_tok and doc[a - 1].lower_ in ("between", "from")
             if doc[b + 1].lower_ != "and" or between:
                 c = _extend_core(doc, b + 2, end_tok)
                 second = _parse_number(list(doc[b + 2 : c + 1]))
-                if second is not None:
+                if second is not None and doc[b + 1].lower_ in ("-", "–") and second.value < first.value \
+                        and not between:
+                    score = True  # "a 2-1 win": a score, not a range (see module docstring)
+                    value_max = second.value
+                    b = c
+                elif second is not None:
                     value_max = second.value
                     # "5 to 7 million": the scale of the second number applies to the first.
                     if second.value > first.value * 100 and first.value < 1000:
@@ -215,14 +228,22 @@ def find_quantities(doc, text: str, start_tok: int, end_tok: int) -> tuple[Quant
         if after:
             unit = unit or after[0]
             span_end = after[1]
+        if score:
+            unit = "score"
         if unit is None:
             noun = _counted_noun(doc, a, b, end_tok)
             if noun is not None:
-                unit = doc[noun].lower_
-                money = CURRENCY_WORDS.get(unit)
-                unit = money or unit
-                span_end = noun
+                word = doc[noun].lower_
+                if word in CLOCK_WORDS:
+                    i = noun + 1  # "1500 GMT": a time of day the NER missed
+                    continue
+                if not any(ch.isdigit() for ch in word):  # "777-200LR" is a model name, not a unit
+                    unit = CURRENCY_WORDS.get(word) or word
+                    span_end = noun
         value = first.value
+        if unit in FRACTIONS:
+            # "two-thirds of voters": a share, given as a fraction of one.
+            value, unit = value / FRACTIONS[unit], "fraction"
         # A bare four-digit year the NER missed, or "one" used as a pronoun, is not a quantity.
         core_text = doc[a].text
         if unit is None and a == b and YEAR.match(core_text) and value_max is None:

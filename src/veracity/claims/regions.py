@@ -168,6 +168,8 @@ toronto CA|montreal CA|vancouver CA|mexico city MX|havana CU|caracas VE|bogota C
 santiago CL|buenos aires AR|brasilia BR|rio de janeiro BR|sao paulo BR|canberra AU
 sydney AU|melbourne AU|wellington NZ|auckland NZ|jakarta ID|manila PH|bangkok TH|hanoi VN
 kuala lumpur MY|singapore SG|dhaka BD|colombo LK|kathmandu NP|yangon MM|rangoon MM
+newcastle GB|swansea GB|cambridge GB|oxford GB|bristol GB|sheffield GB|nottingham GB|leicester GB
+southampton GB|aberdeen GB|dundee GB|brighton GB|hollywood US|silicon valley US
 """
 CITIES: dict[str, str] = {}
 for _line in _CITIES.strip().splitlines():
