@@ -66,7 +66,7 @@ def bench_claims(db: Path, n: int) -> None:
         v.verify([ClaimQuery(c)])
         times.append((time.perf_counter() - t0) * 1000)
     print(f"claim: {len(times)} claims against {ix.stats()['sentences']} sentences: p50 {statistics.median(times):.1f} ms, "
-          f"p90 {pct(times, 0.9):.1f} ms (retrieval + re-ranking + stance + checks, warm)")
+          f"p90 {pct(times, 0.9):.1f} ms (retrieval + re-ranking + stance + checks, warm; load average {os.getloadavg()[0]:.1f})")
 
 
 def bench_synthetic(n: int, path: Path) -> None:
@@ -85,7 +85,8 @@ def bench_synthetic(n: int, path: Path) -> None:
         t0 = time.perf_counter()
         batch, per_doc = [], 100  # 100 sentences of ~20 words per synthetic document
         for d in range(n // per_doc):
-            sents = [" ".join(vocab[rng.choice(len(vocab), size=20, p=p)]).capitalize() + "." for _ in range(per_doc)]
+            draws = vocab[rng.choice(len(vocab), size=(per_doc, 20), p=p)]
+            sents = [" ".join(row).capitalize() + "." for row in draws]
             batch.append(Article.create("\n".join(sents), title=f"synthetic {d}"))
             if len(batch) == 200:
                 ix.add(batch, embed=False)
@@ -101,7 +102,7 @@ def bench_synthetic(n: int, path: Path) -> None:
         t0 = time.perf_counter()
         ix.search(q, k=10, mode="bm25")
         times.append((time.perf_counter() - t0) * 1000)
-    print(f"bm25: {len(times)} queries on {ix.stats()['sentences']} sentences: p50 {statistics.median(times):.1f} ms, p90 {pct(times, 0.9):.1f} ms")
+    print(f"bm25: {len(times)} queries on {ix.stats()['sentences']} sentences: p50 {statistics.median(times):.1f} ms, p90 {pct(times, 0.9):.1f} ms (load average {os.getloadavg()[0]:.1f})")
 
 
 def main() -> None:

@@ -6,6 +6,7 @@
   and the MiniLM vector as an int8 blob plus its float scale (vector ≈ int8 * scale).
 - ``evidence_fts``: an external-content FTS5 table over the sentence text (BM25 ranking;
   Porter stemming so "warming"/"warmed" meet).
+- ``evidence_terms``: how many sentences hold each lower-cased word (query pruning).
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ MIGRATIONS: list[tuple[int, str]] = [
             text, content='evidence_sentences', content_rowid='id', tokenize='porter unicode61'
         )""",
     ),
+    # Sentence frequency of each lower-cased word, so a query can drop words too common to be
+    # worth their posting lists (FTS5's own fts5vocab counts by scanning them: ~100 ms for "the").
+    (2, "CREATE TABLE IF NOT EXISTS evidence_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID"),
 ]
 
 
