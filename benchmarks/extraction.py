@@ -10,6 +10,7 @@ line breaks between blocks are a layout choice, not content.
     .venv/bin/python benchmarks/extraction.py            # all configurations, all pages
     .venv/bin/python benchmarks/extraction.py --limit 200 --configs defaults,veracity
     .venv/bin/python benchmarks/extraction.py --ingest-speed   # ingest cost per .txt / .html article
+    .venv/bin/python benchmarks/extraction.py --metadata       # title / byline / date accuracy
 
 Outputs per configuration are cached under /tmp/veracity-cache/ingest/extraction/ (keyed by the
 configuration and the installed trafilatura version) so a re-run only scores; ``--no-cache``
@@ -61,6 +62,12 @@ def norm(s: str) -> str:
     return WS.sub(" ", s).strip()
 
 
+def meta_norm(s: str) -> str:
+    """Metadata match: case, spacing, dash and ellipsis variants do not count as errors."""
+    s = s.replace("\u2013", "-").replace("\u2014", "-").replace("\u2026", "...")
+    return norm(s).lower()
+
+
 def load_pages(limit: int | None) -> list[dict]:
     meta = json.loads((DATA / "evaldata.json").read_text(encoding="utf-8"))
     pages = []
@@ -69,7 +76,8 @@ def load_pages(limit: int | None) -> list[dict]:
         path = DATA / "eval" / name
         if not path.exists():
             path = DATA / "cache" / name
-        pages.append({"url": url, "path": path, "with": entry.get("with", []), "without": entry.get("without", [])})
+        pages.append({"url": url, "path": path, "with": entry.get("with", []), "without": entry.get("without", []),
+                      "gold": {k: entry.get(k) for k in ("title", "author", "date")}})
     return pages[:limit] if limit else pages
 
 
@@ -163,11 +171,45 @@ def ingest_speed(pages: list[dict]) -> None:
           f"{1000 * wall / len(items):.1f} ms wall/page")
 
 
+def metadata(pages: list[dict], use_cache: bool) -> None:
+    """Title, byline and date as ingest reports them, against the gold metadata of the pages
+    that have it, for the date settings ingest uses and for htmldate's extensive search."""
+    variants = {"ingest (markup dates only)": dict(vhtml.DATE_PARAMS),
+                "extensive date search": {"extensive_search": True, "original_date": True}}
+    print(f"{'metadata':<28} {'title':>7} {'byline':>7} {'date':>7} {'ms/page':>8}")
+    for label, params in variants.items():
+        key = json.dumps(["meta", params, vhtml.EXTRACT_SETTINGS, vhtml.SETTINGS_VERSION, trafilatura.__version__, len(pages)], sort_keys=True)
+        path = CACHE / f"meta-{hashlib.sha256(key.encode()).hexdigest()[:12]}.json"
+        if use_cache and path.exists():
+            data = json.loads(path.read_text(encoding="utf-8"))
+        else:
+            vhtml.DATE_PARAMS.clear()
+            vhtml.DATE_PARAMS.update(params)
+            rows, t0 = [], time.perf_counter()
+            for page in pages:
+                try:
+                    e = vhtml.extract_html(gzip.decompress(page["path"].read_bytes()))
+                    rows.append({"title": e.title, "author": e.byline, "date": e.date})
+                except Exception:  # an unreadable page counts as all fields missed
+                    rows.append({"title": None, "author": None, "date": None})
+            data = {"rows": rows, "seconds": time.perf_counter() - t0}
+            CACHE.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(data), encoding="utf-8")
+        acc = {}
+        for field in ("title", "author", "date"):
+            pairs = [(r[field], p["gold"][field]) for r, p in zip(data["rows"], pages) if p["gold"].get(field)]
+            hits = sum(1 for got, gold in pairs if got and meta_norm(got) == meta_norm(gold))
+            acc[field] = (hits / max(1, len(pairs)), len(pairs))
+        print(f"{label:<28} {acc['title'][0]:7.3f} {acc['author'][0]:7.3f} {acc['date'][0]:7.3f} "
+              f"{1000 * data['seconds'] / len(pages):8.1f}   (pages with gold: {acc['title'][1]} / {acc['author'][1]} / {acc['date'][1]})")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--limit", type=int, default=None, help="only the first N pages (sorted by URL)")
     ap.add_argument("--configs", default=",".join([*CONFIGS, "veracity"]))
     ap.add_argument("--no-cache", action="store_true")
+    ap.add_argument("--metadata", action="store_true", help="score title, byline and date instead")
     ap.add_argument("--ingest-speed", action="store_true", help="time ingest of the BBC .txt corpus and the HTML pages instead")
     args = ap.parse_args()
     import logging
@@ -176,6 +218,9 @@ def main() -> None:
     pages = load_pages(args.limit)
     if args.ingest_speed:
         ingest_speed(pages)
+        return
+    if args.metadata:
+        metadata(pages, not args.no_cache)
         return
     langs = [page_language(gzip.decompress(p["path"].read_bytes())) for p in pages]
     counts = {k: langs.count(k) for k in sorted(set(langs))}

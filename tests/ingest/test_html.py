@@ -149,3 +149,24 @@ def test_teasers_and_notices_inside_the_article_are_dropped():
         "Recommended by the inspectors, the repairs cost £2m.",
         "Read more about the repairs in the council's report, which was published on Friday.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "host", "expected"),
+    [
+        ("Brexit - what happens next - BBC News", "BBC News", "www.bbc.co.uk", "Brexit - what happens next"),
+        ("Harbour Post | Port strike enters third day", "Harbour Post", None, "Port strike enters third day"),
+        ("Streit ums Feuerholz - www.AussenGedanken.de", None, "www.aussengedanken.de", "Streit ums Feuerholz"),
+        ("Ceasefire talks - what we know", "The Daily", "daily.example", "Ceasefire talks - what we know"),
+    ],
+)
+def test_site_name_is_cut_from_the_title(title, site, host, expected):
+    from veracity.ingest.html import clean_title
+
+    assert clean_title(title, site, host) == expected
+
+
+def test_byline_prefix_is_dropped():
+    from veracity.ingest.html import clean_byline
+
+    assert clean_byline("By  Helen Marsh") == "Helen Marsh" and clean_byline("Bylaw Office") == "Bylaw Office"

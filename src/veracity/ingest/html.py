@@ -39,7 +39,7 @@ EXTRACT_SETTINGS: dict[str, Any] = {
 # that are not the publication date; original_date prefers published over last-modified.
 DATE_PARAMS: dict[str, Any] = {"extensive_search": False, "original_date": True}
 # Bump when the extraction logic changes, so cached benchmark outputs are recomputed.
-SETTINGS_VERSION = 5
+SETTINGS_VERSION = 6
 
 # For a feed entry's HTML, trafilatura's text must keep this share of the plain text to be used.
 FRAGMENT_KEEP_SHARE = 0.8
@@ -176,6 +176,56 @@ def _html_lang(data: bytes | str) -> str | None:
     return m.group(1).decode("ascii").lower() if m else None
 
 
+# "Story headline | Outlet", "Outlet - Story headline": the separators sites put between the
+# headline and their own name in <title>.
+TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»|·)\s+")
+NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def _squash(s: str) -> str:
+    return NON_ALNUM.sub("", s.lower())
+
+
+def clean_title(title: str | None, sitename: str | None, hostname: str | None) -> str | None:
+    """The headline without the site's name glued to either end of it."""
+    if not title:
+        return None
+    title = " ".join(title.split())
+    names = {_squash(n) for n in (sitename, hostname) if n}
+    if hostname:
+        names.add(_squash(hostname.removeprefix("www.").rsplit(".", 1)[0]))
+    names.discard("")
+    parts = TITLE_SEPARATOR.split(title)
+    if len(parts) < 2 or not names:
+        return title
+
+    def is_site(part: str) -> bool:
+        p = _squash(part)
+        return bool(p) and any(p == n or (len(p) >= 4 and (p in n or n in p)) for n in names)
+
+    if is_site(parts[-1]):
+        parts = parts[:-1]
+    elif is_site(parts[0]):
+        parts = parts[1:]
+    else:
+        return title
+    # Rejoin with the separators the title used, by cutting the original string.
+    if title.startswith(parts[0]):
+        end = title.find(parts[-1]) + len(parts[-1])
+        return title[:end].strip() or title
+    start = title.rfind(parts[0])
+    return title[start:].strip() or title
+
+
+BYLINE_PREFIX = re.compile(r"^(?:by|von|vom|par|por|di|door)\s+", re.I)
+
+
+def clean_byline(byline: str | None) -> str | None:
+    if not byline:
+        return None
+    return BYLINE_PREFIX.sub("", " ".join(byline.split())) or None
+
+
 def _iso_date(value: str | None) -> str | None:
     if not value:
         return None
@@ -207,8 +257,8 @@ def extract_html(data: bytes | str, *, url: str | None = None, source: str | Non
         raise InputError("no readable text in the HTML", source=source)
     out = Extracted(text=text, html_lang=_html_lang(data), warnings=warnings)
     if doc is not None:
-        out.title = (doc.title or "").strip() or None
-        out.byline = (doc.author or "").strip() or None
+        out.title = clean_title(doc.title, doc.sitename, doc.hostname)
+        out.byline = clean_byline(doc.author)
         out.date = _iso_date(doc.date)
         out.sitename = (doc.sitename or "").strip() or None
         out.url = doc.url or url
