@@ -72,3 +72,21 @@ def test_reference_date_option_is_the_fallback_anchor(claims_run):
     assert (ref.value, ref.anchor) == ("2005-01-31", "2005-02-02")
     d = claims_run("The minister resigned on Monday.")
     assert d.claims[0].dates[0].value is None
+
+
+@pytest.mark.parametrize("expr, expected", [
+    ("May last year", ("2024-05", "month", True)),
+    ("last November's", ("2024-11", "month", True)),
+    ("the 1990s", ("1990", "decade", False)),
+    ("first quarter of 2005", ("2005", "year", False)),
+    ("three months to December", ("2024-12", "month", True)),
+    ("Monday 6 December", ("2024-12-06", "day", True)),
+    ("Wednesday night", ("2025-03-12", "day", True)),
+])
+def test_longer_news_phrases(expr, expected):
+    assert resolve(expr, WED) == expected
+
+
+@pytest.mark.parametrize("expr", ["74-year-old", "aged 30", "22", "just 35 hours"])
+def test_ages_and_bare_numbers_are_not_dates(expr):
+    assert resolve(expr, WED) is None

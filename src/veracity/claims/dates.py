@@ -5,7 +5,8 @@ Fast rules handle what news copy mostly says ("yesterday", "last week", "on Tues
 second to import) is the fallback only for DATE entities that the rules cannot read but
 that still look like a date (a month, weekday, digit or relative word), and its results are
 cached. Durations ("months", "two years", "long-term") are not points in time and are left
-out. Without an anchor, relative dates are kept with ``value=None``.
+out. Without an anchor, relative dates are kept with ``value=None``. Granularity is day,
+week, month, year, or decade ("the 1990s" -> value "1990").
 
 Bare weekdays and month names point back in time (news reports the past) unless the
 sentence speaks of the future ("will", "next", "is due to"), then they point forward.
@@ -31,7 +32,7 @@ NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
                 "several": None, "few": None, "a few": None}
 FUTURE_CUES = frozenset({"will", "shall", "next", "due", "upcoming", "'ll", "’ll", "coming"})
 
-_LEAD = re.compile(r"^(?:on|in|at|since|from|by|until|till|during|of|the|this\s+past|earlier|later|early|late|mid-?)\s+", re.I)
+_LEAD = re.compile(r"^(?:(?:on|in|at|since|from|by|until|till|during|of|the|this\s+past|earlier|later|early|late|mid)\s+|mid-)", re.I)
 _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _PART_OF_DAY = re.compile(r"^(?:this|last|yesterday|tomorrow)\s+(morning|afternoon|evening|night)$", re.I)
 _REL_UNIT = re.compile(r"^(last|this|next|coming)\s+(week|weekend|month|year)$", re.I)
@@ -44,8 +45,21 @@ _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.
 _MONTH_DAY_YEAR = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s*(\d{4})?$", re.I)
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DURATION = re.compile(
-    r"^(?:the\s+)?(?:(?:past|last|next|first|coming|previous|recent)\s+)?(?:\d+|\w+|a\s+few|several|many|few)?[\s-]*"
+    r"^(?:(?:just|only|about|around|nearly|almost|over|some|more\s+than|less\s+than|up\s+to)\s+)?"
+    r"(?:the\s+)?(?:(?:past|last|next|first|coming|previous|recent)\s+)?(?:\d+|\w+|a\s+few|several|many|few)?[\s-]*"
     r"(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|hours?|minutes?|term|time)(?:\s+(?:old|long))?$", re.I)
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_MONTH_REL_YEAR = re.compile(r"^([a-z]+)\s+(last|this|next)\s+year$", re.I)
+_LAST_MONTH = re.compile(r"^(last|next|this)\s+([a-z]+)$", re.I)
+_DECADE = re.compile(r"^(1[5-9]\d0|20\d0)'?s$", re.I)
+_SHORT_DECADE = re.compile(r"^'?([2-9]0)'?s$")
+_AGE = re.compile(r"\d+-year-old|\bage\s+of\s+\d+|\baged\s+\d+|\d+-date", re.I)
+_WEEKDAY_LEAD = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(.+)$", re.I)
+_DAY_PART = re.compile(r"^(morning|afternoon|evening|night|lunchtime)$", re.I)
+_TRAILING_MONTH_YEAR = re.compile(r"\b([a-z]+)\.?,?\s+(1[5-9]\d\d|20\d\d)$", re.I)
+_TRAILING_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)$")
+_TO_MONTH = re.compile(r"\bto\s+([a-z]+)$", re.I)
+_SMALL_NUMBER = re.compile(r"^\d{1,2}$")
 _LOOKS_DATED = re.compile(
     r"\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
     r"june|july|august|september|october|november|december|yesterday|tomorrow|today|ago|last|next", re.I)
@@ -218,12 +232,60 @@ def resolve(s: str, anchor: dt.date | None, future: bool = False) -> tuple[str |
         s = stripped
     if not s:
         return None
+    s = _POSSESSIVE.sub("", s)  # "last year's"
     hit = _resolve_rules(s, anchor, future)
     if hit is not None:
         return hit
-    if _DURATION.match(s) or not _LOOKS_DATED.search(s):
+    if _DURATION.match(s) or _SMALL_NUMBER.match(s) or _AGE.search(s) or not _LOOKS_DATED.search(s):
         return None
+    m = _WEEKDAY_LEAD.match(s)
+    if m:
+        # "Monday 6 December" -> the date; "Wednesday night" -> the weekday.
+        rest = None if _DAY_PART.match(m.group(2)) else resolve(m.group(2), anchor, future)
+        return rest if rest is not None and rest[0] is not None else _resolve_rules(m.group(1), anchor, future)
+    hit = _resolve_parts(s, anchor, future)
+    if hit is not None:
+        return hit
     return _resolve_fallback(s, anchor, future)
+
+
+def _resolve_parts(s: str, anchor: dt.date | None, future: bool) -> tuple[str | None, str, bool] | None:
+    """Longer phrases news uses often: "May last year", "last November", "the 1990s",
+    "first quarter of 2005" (-> the year), "three months to December" (-> that month)."""
+    low = s.lower()
+    m = _DECADE.match(low)
+    if m:
+        return m.group(1), "decade", False
+    m = _SHORT_DECADE.match(low)
+    if m:
+        return "19" + m.group(1), "decade", False  # "the 80s": news of this era means the 1900s
+    m = _MONTH_REL_YEAR.match(low)
+    if m and m.group(1) in MONTHS:
+        if anchor is None:
+            return None, "month", True
+        year = anchor.year + {"last": -1, "this": 0, "next": 1}[m.group(2)]
+        return f"{year:04d}-{MONTHS[m.group(1)]:02d}", "month", True
+    m = _LAST_MONTH.match(low)
+    if m and m.group(2) in MONTHS:
+        if anchor is None:
+            return None, "month", True
+        month, which = MONTHS[m.group(2)], m.group(1)
+        year = anchor.year
+        if which == "last" and month >= anchor.month:
+            year -= 1
+        elif which == "next" and month <= anchor.month:
+            year += 1
+        return f"{year:04d}-{month:02d}", "month", True
+    m = _TRAILING_MONTH_YEAR.search(low)
+    if m and m.group(1) in MONTHS:
+        return f"{int(m.group(2)):04d}-{MONTHS[m.group(1)]:02d}", "month", False
+    m = _TRAILING_YEAR.search(low)
+    if m:
+        return m.group(1), "year", False
+    m = _TO_MONTH.search(low)
+    if m and m.group(1) in MONTHS:
+        return _resolve_rules(m.group(1), anchor, future)
+    return None
 
 
 def find_dates(text: str, ents, anchor: dt.date | None, future: bool) -> tuple[DateRef, ...]:
