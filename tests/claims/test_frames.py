@@ -15,6 +15,7 @@ def test_demo_deployment(claims_demo):
     assert _t(f.patient) == "over 10,000 multinational troops"
     assert _t(f.quantity) == "over 10,000 multinational troops"
     assert _t(f.location) == "to the war-torn nation"
+    assert extra(f, "location_ref") == ["Ukraine"]  # the one country named earlier in the sentence
 
 
 def test_demo_first_contingent_passive_with_purpose(claims_demo):

@@ -60,6 +60,7 @@ class ClaimExtractor:
             quantities = find_quantities(tokens, text, sent.start, sent.end)
             toks = tokens[sent.start : sent.end]
             future = any(t.lower_ in FUTURE_CUES for t in toks)
+            places = find_places(tokens, text, sent_ents)
             claims.append(Claim(
                 id=content_id(dossier.article.id, s.span.start, s.span.end, prefix="c_"),
                 sentence_index=s.index,
@@ -67,8 +68,8 @@ class ClaimExtractor:
                 entities=entities,
                 quantities=quantities,
                 dates=find_dates(text, sent_ents, anchor, future),
-                places=find_places(tokens, text, sent_ents),
+                places=places,
                 modality=classify(toks, text),
-                frames=find_frames(tokens, toks, text, quantities),
+                frames=find_frames(tokens, toks, text, quantities, places),
             ))
         return dossier.with_(claims=tuple(claims))

@@ -18,7 +18,9 @@ Roles, by general rules (nothing here knows any particular article):
   noun / a DATE or TIME entity; further ones go to ``extra``.
 - quantity: the first quantity found in the patient, then the agent, then the modifiers.
 - extra: ("purpose", to-infinitive adverbial), ("complement", xcomp), ("content", ccomp),
-  ("recipient", dative), and other prepositional phrases under their preposition.
+  ("recipient", dative), ("amount", "jumped 76%"), ("location_ref", the one country named
+  earlier in the sentence when the location is "the [war-torn] nation/country"), and other
+  prepositional phrases under their preposition ("with", "according to", ...).
 Spans are clean phrases: the subtree of the role's head, trimmed of relative clauses,
 comma-set participle clauses, the clause the frame itself comes from, and edge punctuation.
 
@@ -29,7 +31,7 @@ verb with no subject takes such a conjunct that ends right before it.
 
 from __future__ import annotations
 
-from ..model import Frame, Quantity, Span
+from ..model import Frame, Place, Quantity, Span
 
 FRAME_DEPS = frozenset({"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj",
                         "csubjpass", "parataxis"})
@@ -42,7 +44,7 @@ TIME_ENTS = frozenset({"DATE", "TIME"})
 LOCATION_NOUNS = frozenset("""location base border region area city country nation capital territory
 front airspace town village site camp zone province street district frontier coast sea island
 headquarters embassy airport port state continent soil ground""".split())
-EDGE_DROP_DEPS = frozenset({"punct", "cc", "prep", "mark", "case"})
+GENERIC_PLACE_NOUNS = frozenset({"nation", "country", "state", "republic", "territory"})
 # "according to" is a preposition in all but tag; "be" (copula, existential) is no action.
 SKIP_LEMMAS = frozenset({"accord", "be"})
 # Two-word prepositions, named in full as extra roles ("according to", "due to").
@@ -116,8 +118,8 @@ class _Roles:
 class FrameBuilder:
     """Builds the frames of one sentence; memoises subject inheritance per verb."""
 
-    def __init__(self, doc, toks: list, text: str, quantities: tuple[Quantity, ...]):
-        self.doc, self.toks, self.text, self.quantities = doc, toks, text, quantities
+    def __init__(self, doc, toks: list, text: str, quantities: tuple[Quantity, ...], places: tuple[Place, ...] = ()):
+        self.doc, self.toks, self.text, self.quantities, self.places = doc, toks, text, quantities, places
         self.start = toks[0].i if toks else 0
         self._roles: dict[int, _Roles] = {}
         self.dropped: set[int] = set()  # conjuncts re-assigned as another verb's subject
@@ -207,6 +209,20 @@ class FrameBuilder:
                 return "location"
         return None
 
+    def _location_ref(self, location: Span) -> Span | None:
+        """ "to the war-torn nation": when a location is a generic place noun with no place
+        named in it, and the sentence named exactly one country before it, point to that
+        mention. Only within the sentence; anything wider needs real coreference."""
+        if any(location.contains(p.span) for p in self.places):
+            return None
+        words = location.text.lower().split()
+        if not words or words[-1] not in GENERIC_PLACE_NOUNS or "the" not in words:
+            return None
+        before = [p for p in self.places if p.kind == "country" and p.span.end <= location.start]
+        if len({p.codes for p in before}) != 1:
+            return None
+        return before[-1].span
+
     def _quantity(self, spans: list[Span | None]) -> Span | None:
         for s in spans:
             if s is None:
@@ -272,6 +288,10 @@ class FrameBuilder:
                 mods.append(span)
                 nxt = self.doc[c.i + 1].lower_ if c.i + 1 < len(self.doc) else ""
                 extra.append((f"{c.lower_} {nxt}" if (c.lower_, nxt) in TWO_WORD_PREPS else c.lower_, span))
+        if location is not None:
+            ref = self._location_ref(location)
+            if ref is not None:
+                extra.append(("location_ref", ref))
         negated = any(c.dep_ == "neg" for c in v.children)
         if agent is None and patient is None and location is None and time is None and not extra:
             return None
@@ -323,8 +343,9 @@ class FrameBuilder:
         return tuple(f for _, f in frames)
 
 
-def find_frames(doc, toks: list, text: str, quantities: tuple[Quantity, ...] = ()) -> tuple[Frame, ...]:
+def find_frames(doc, toks: list, text: str, quantities: tuple[Quantity, ...] = (),
+                places: tuple[Place, ...] = ()) -> tuple[Frame, ...]:
     """Frames of one sentence (``toks``: its spaCy tokens, in order)."""
     if not toks:
         return ()
-    return FrameBuilder(doc, toks, text, quantities).build()
+    return FrameBuilder(doc, toks, text, quantities, places).build()
