@@ -53,3 +53,13 @@ def test_pronoun_one_and_years_are_not_quantities(claims_run):
 def test_word_numbers(claims_run):
     got = _q(claims_run, "The deployment is divided into two distinct groups.")
     assert got == [("two distinct groups", 2, "groups", "=", None)]
+
+
+def test_scale_glued_to_full_stop(claims_run):
+    assert _q(claims_run, "The deal was worth $100m.") == [("$100m", 100e6, "USD", "=", None)]
+
+
+def test_scores_and_fractions(claims_run):
+    got = _q(claims_run, "Chelsea sealed a 2-1 win, and two-thirds of voters backed the plan.")
+    assert ("2-1", 2, "score", "=", 1) in got
+    assert any(u == "fraction" and abs(v - 2 / 3) < 1e-9 for _, v, u, *_ in got)

@@ -14,6 +14,7 @@ Kinds: country | region | city | subdivision | demonym | unknown.
 from __future__ import annotations
 
 import functools
+import unicodedata
 
 from ..model import Place, Span
 from . import regions as R
@@ -49,6 +50,8 @@ def _subdivision_index() -> dict[str, str]:
     seen: dict[str, set[str]] = {}
     for sub in pycountry.subdivisions:
         seen.setdefault(sub.name.lower(), set()).add(sub.country_code)
+        # News drops diacritics: "Rajasthan" for pycountry's "Rājasthān".
+        seen.setdefault(_ascii(sub.name.lower()), set()).add(sub.country_code)
     out = {}
     for name, codes in seen.items():
         if len(codes) == 1:
@@ -58,6 +61,10 @@ def _subdivision_index() -> dict[str, str]:
             if preferred:
                 out[name] = preferred
     return out
+
+
+def _ascii(s: str) -> str:
+    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -84,7 +91,7 @@ def resolve_name(name: str) -> tuple[str, tuple[str, ...], str] | None:
         return _country_name(c.alpha_2), (c.alpha_2,), "country"
     except LookupError:
         pass
-    code = _subdivision_index().get(key)
+    code = _subdivision_index().get(key) or _subdivision_index().get(_ascii(key))
     if code:
         return name, (code,), "subdivision"
     return name, (), "unknown"

@@ -100,7 +100,7 @@ def _extend_core(doc, b: int, end: int) -> int:
     """Last token of the number run starting at ``b``; takes a glued scale ("300" "m")."""
     while b + 1 < end:
         nxt = doc[b + 1]
-        if _is_core(nxt) or (nxt.lower_ in SCALES and doc[b].whitespace_ == ""):
+        if _is_core(nxt) or (nxt.lower_.rstrip(".") in SCALES and doc[b].whitespace_ == ""):
             b += 1
         else:
             break
@@ -130,8 +130,8 @@ def _parse_number(tokens: list) -> _Parsed | None:
         elif low in VAGUE:
             current = (current or 1.0) * VAGUE[low]
             seen, vague = True, True
-        elif low in SCALES:
-            scale = SCALES[low]
+        elif low.rstrip(".") in SCALES:  # "$100m." at the end of a sentence
+            scale = SCALES[low.rstrip(".")]
             current = (current or 1.0) * scale
             if scale >= 1e3:
                 total, current = total + current, 0.0
@@ -254,6 +254,8 @@ def find_quantities(doc, text: str, start_tok: int, end_tok: int) -> tuple[Quant
             continue
         s_char = doc[span_start].idx
         e_char = doc[span_end].idx + len(doc[span_end].text)
+        if doc[span_end].text.endswith(".") and doc[span_end].lower_.rstrip(".") in SCALES:
+            e_char -= 1  # "$100m." - the full stop belongs to the sentence
         out.append(Quantity(Span.of(text, s_char, e_char), value, unit, qualifier, value_max))
         i = span_end + 1
     return tuple(out)

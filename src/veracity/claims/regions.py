@@ -79,6 +79,13 @@ REGIONS: dict[str, tuple[str, ...]] = {
     "americas": (),
     "oceania": (),
     "arctic": (),
+    "atlantic": (),
+    "pacific": (),
+    "mediterranean": (),
+    "northern hemisphere": (),
+    "southern hemisphere": (),
+    "asia-pacific": (),
+    "far east": (),
     "antarctica": ("AQ",),
 }
 
