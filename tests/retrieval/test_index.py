@@ -63,3 +63,13 @@ def test_fts_query_is_quoted_and_drops_stopwords():
     q = fts_query('The "troops" AND NEAR(x) were sent')
     assert q == '"troops" OR "near" OR "sent"'
     assert fts_query("the of and") is None
+
+
+def test_common_words_are_pruned_from_large_queries():
+    from veracity.retrieval.index import MIN_QUERY_TERMS, POSTINGS_BUDGET, prune_words
+
+    words = ["government", "troops", "ukraine", "deploy", "year"]
+    df = {"government": POSTINGS_BUDGET, "year": POSTINGS_BUDGET, "troops": 40, "ukraine": 12, "deploy": 30}
+    kept = prune_words(words, df)
+    assert kept == ["troops", "ukraine", "deploy"] and len(kept) >= MIN_QUERY_TERMS
+    assert prune_words(words, {}) == words  # a small index keeps every word

@@ -1,0 +1,35 @@
+import numpy as np
+
+from veracity.verify.features import N_LEXICAL, lexical, pair_features
+from veracity.verify.stance import RELEVANCE_GATE, STANCES, StanceModel, load
+
+
+def test_artefact_loads_safely_and_matches_feature_layout():
+    model = load()
+    assert model.meta["n_lexical"] == N_LEXICAL
+    assert model.layers[0][0].shape[0] == 4 * 384 + N_LEXICAL
+    assert model.agg_w.shape[1] == 4
+
+
+def test_off_topic_pairs_take_no_side():
+    model = load()
+    u = np.zeros(384, np.float32)
+    u[0] = 1.0
+    v = np.zeros(384, np.float32)
+    v[1] = 1.0  # cosine 0, far under the gate
+    x = pair_features(u, v, lexical("Sea ice is increasing.", "The orchestra played in Vienna."))
+    p = model.predict_features(x)[0]
+    assert STANCES[int(p.argmax())] == "NOT_ENOUGH_INFO" and p[2] > 0.99
+    assert RELEVANCE_GATE > 0.0
+
+
+def test_no_evidence_verdict_is_not_enough_info():
+    label, conf, probs = load().verdict(np.zeros((0, 3), np.float32))
+    assert label == "NOT_ENOUGH_INFO" and 0.25 < conf <= 1.0 and abs(float(probs.sum()) - 1.0) < 1e-5
+
+
+def test_round_trip_is_byte_identical(tmp_path):
+    model = load()
+    model.save(tmp_path / "a.npz")
+    StanceModel.load(tmp_path / "a.npz").save(tmp_path / "b.npz")
+    assert (tmp_path / "a.npz").read_bytes() == (tmp_path / "b.npz").read_bytes()
