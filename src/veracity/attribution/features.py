@@ -201,7 +201,7 @@ def role_window(info: DocInfo, cue: Sequence[int]) -> tuple[int, int]:
 def role_features(info: DocInfo, cue: Sequence[int]) -> tuple[int, int, list[list[str]]]:
     """Window [lo, hi) and per-token features for labelling the source/content of ``cue``."""
     lo, hi = role_window(info, cue)
-    heads, lem, dep, quote, sent_of = info.head, info.lem, info.dep, info.quote, info.sent_of
+    heads, lem, dep, pos, quote, sent_of = info.head, info.lem, info.dep, info.pos, info.quote, info.sent_of
     cset = set(cue)
     h = cue_head(heads, cue)
     hpath = _path_to_root(heads, h)
@@ -233,6 +233,19 @@ def role_features(info: DocInfo, cue: Sequence[int]) -> tuple[int, int, list[lis
         if so == 0:
             # Relation through the parse: the branch of the lowest common ancestor.
             path = _path_to_root(heads, i)
+            # Under any token of a multi-word cue ("was able to tout", "spoke of"): which branch.
+            hit = next((n for n, t in enumerate(path) if t in cset), None)
+            if hit is not None and hit > 0:
+                b1 = dep[path[hit - 1]]
+                b2 = dep[path[hit - 2]] if hit > 1 else "-"
+                f.append("ucue=" + b1)
+                f.append("ucue2=%s>%s" % (b1, b2))
+                f.append("ucue|rel=%s|%s" % (b1, rel))
+            # The clause a token belongs to: the dependency of its nearest verb ancestor.
+            v = next((t for t in path if pos[t] in ("VERB", "AUX")), None)
+            if v is not None:
+                f.append("vdep=%s|%s" % (dep[v], rel))
+                f.append("vcue=%d" % int(v in cset or v == h))
             lca_n = next((n for n, t in enumerate(path) if t in hpos), None)
             if lca_n is None:
                 f.append("nolca")

@@ -25,6 +25,9 @@ META = "meta.json"
 # A content run made only of punctuation or a single function word is noise from the tagger,
 # not a quotation; gold contents on PolNeAR train are never this short.
 MIN_CONTENT_CHARS = 3
+# Marginal-probability thresholds for cue and content tokens; 0.5 and above means "use the
+# Viterbi labels". The trained values are in meta.json (chosen on dev, see the report).
+DEFAULT_THRESHOLD = 0.5
 
 
 @dataclass(frozen=True)
@@ -80,24 +83,38 @@ class CrfExtractor:
         self.cue_tagger.open(str(cue_path))
         self.role_tagger = pycrfsuite.Tagger()
         self.role_tagger.open(str(role_path))
+        self.cue_threshold = float(self.meta.get("cue_threshold", DEFAULT_THRESHOLD))
+        self.content_threshold = float(self.meta.get("content_threshold", DEFAULT_THRESHOLD))
+        self.use_rules = bool(self.meta.get("combine_rules", False))
 
     def cues(self, info: DocInfo) -> list[list[int]]:
+        """Cue token runs: tokens whose marginal probability of not being Other passes the
+        threshold (below 0.5 this finds more cues than the Viterbi path; chosen on dev)."""
         out: list[list[int]] = []
+        tg = self.cue_tagger
         for a, b in info.sents:
             if b - a < 2:
                 continue
-            labels = self.cue_tagger.tag(cue_features(info, a, b))
-            if "B" in labels or "I" in labels:
-                out.extend(cue_runs(labels, a))
+            labels = tg.tag(cue_features(info, a, b))
+            if self.cue_threshold >= 0.5:
+                if "B" in labels or "I" in labels:
+                    out.extend(cue_runs(labels, a))
+                continue
+            toks = [a + k for k in range(b - a) if 1.0 - tg.marginal("O", k) >= self.cue_threshold]
+            out.extend(token_runs(toks))
         return out
 
     def roles(self, info: DocInfo, cue: list[int]) -> tuple[list[int], list[int]]:
         lo, _hi, feats = role_features(info, cue)
-        labels = self.role_tagger.tag(feats)
+        tg = self.role_tagger
+        labels = tg.tag(feats)
         doc = info.doc
-        src = [lo + k for k, lab in enumerate(labels) if lab == "S" and not doc[lo + k].is_space]
-        con = [lo + k for k, lab in enumerate(labels) if lab == "C" and not doc[lo + k].is_space]
-        return src, con
+        if self.content_threshold >= 0.5:
+            con = [lo + k for k, lab in enumerate(labels) if lab == "C"]
+        else:
+            con = [lo + k for k in range(len(labels)) if tg.marginal("C", k) >= self.content_threshold]
+        src = [lo + k for k, lab in enumerate(labels) if lab == "S" and lo + k not in set(con)]
+        return [i for i in src if not doc[i].is_space], [i for i in con if not doc[i].is_space]
 
     def extract(self, doc: Any, info: DocInfo | None = None) -> list[RawRelation]:
         info = info or doc_info(doc)
@@ -120,7 +137,23 @@ class CrfExtractor:
                 cue_tokens=tuple(cue),
                 source_tokens=tuple(source_run or ()),
             ))
+        if self.use_rules:
+            from .rules import rule_relations
+
+            rels = combine(rels, rule_relations(doc, info.quote))
         return rels
+
+
+def _chars(spans: Iterable[tuple[int, int]]) -> set[int]:
+    return {i for s, e in spans for i in range(s, e)}
+
+
+def combine(learned: list[RawRelation], rules: list[RawRelation]) -> list[RawRelation]:
+    """Learned relations, plus rule relations whose content no learned relation touches: the
+    rules' reporting-verb lexicon catches cues the CRF missed, and never overrides it."""
+    taken = _chars(x for r in learned for x in r.content)
+    extra = [r for r in rules if not (_chars(r.content) & taken)]
+    return learned + extra
 
 
 def _nearest_run(runs: list[list[int]], cue: list[int]) -> list[int] | None:

@@ -8,6 +8,7 @@ it qualifies); passive "... was reported by X"; and "X: '...'" colon attribution
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..model import Dossier
@@ -65,9 +66,42 @@ def _relation(doc: Any, src: list[int], cue: list[int], con: list[int]) -> RawRe
     )
 
 
+# "“...” ― Name" (social-media and vox-pop style): a quotation, a dash, a name ending the line.
+DASH_ATTRIBUTION = re.compile(
+    r"(?P<q>[\u201c\u201d\"][^\n]*?[\u201d\"])[ \t\u00a0]*(?P<dash>\u2015|\u2014|\u2013|--)[ \t\u00a0]*"
+    r"(?P<name>[^\n\u201c\"]{2,60}?)[ \t\u00a0.]*(?=\n|$)")
+# "Graham: Trump's rhetoric is destroying the party" (headline style): a short capitalised
+# name, a colon, the claim to the end of the line.
+COLON_ATTRIBUTION = re.compile(
+    r"(?m)^(?P<name>(?:[A-Z][\w.\u2019'&-]*\s){0,4}[A-Z][\w.\u2019'&-]*)(?P<colon>:)[ \t]+(?P<content>[^\n]{8,}?)[ \t.]*$")
+
+
+def _toks(doc: Any, start: int, end: int) -> list[int]:
+    sp = doc.char_span(start, end, alignment_mode="expand")
+    return [t.i for t in sp if not t.is_space] if sp is not None else []
+
+
+def _pattern_relations(doc: Any) -> list[RawRelation]:
+    text = doc.text
+    out = []
+    for m in DASH_ATTRIBUTION.finditer(text):
+        src = _toks(doc, *m.span("name"))
+        cue = _toks(doc, *m.span("dash"))
+        if not src or not cue:
+            continue
+        out.append(RawRelation(((m.start("name"), m.end("name")),), (m.span("dash"),), (m.span("q"),), tuple(cue), tuple(src)))
+    for m in COLON_ATTRIBUTION.finditer(text):
+        src = _toks(doc, *m.span("name"))
+        if not src or not any(doc[i].pos_ == "PROPN" for i in src):
+            continue
+        out.append(RawRelation((m.span("name"),), (m.span("colon"),), (m.span("content"),),
+                               tuple(_toks(doc, *m.span("colon"))), tuple(src)))
+    return out
+
+
 def rule_relations(doc: Any, quote: list[int] | None = None) -> list[RawRelation]:
     quote = quote if quote is not None else quote_state(doc)
-    out: list[RawRelation] = []
+    out: list[RawRelation] = _pattern_relations(doc)
     for sent in doc.sents:
         for tok in sent:
             lemma = tok.lemma_.lower()
