@@ -1,7 +1,121 @@
-"""CLI commands for the checkworthy area (filled in by the checkworthy work)."""
+"""CLI for check-worthiness: `veracity checkworthy`, `veracity train checkworthy`, `veracity eval checkworthy`.
+
+`veracity checkworthy` must start fast: it imports only the model module (numpy), never spaCy.
+"""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Iterable, Optional, TextIO
 
-def register(app, train_app, eval_app) -> None:
-    """Add this area's commands to the root, `train` and `eval` apps."""
+import typer
+
+from ..errors import InputError
+from .common import err_console, options_from
+
+SCORER = Path("eval") / "score_checkworthy.py"
+# Sentences scored per model call: large enough to amortise the per-call overhead, small
+# enough that `veracity checkworthy -` streams its output for long inputs.
+CHUNK = 4096
+
+
+def _shared(option: Optional[str]) -> Path:
+    if option:
+        return Path(option)
+    from ..train.checkworthy import shared_dir
+
+    return shared_dir()
+
+
+def _lines(stream: TextIO) -> Iterable[list[str]]:
+    chunk: list[str] = []
+    for line in stream:
+        chunk.append(line.rstrip("\r\n"))
+        if len(chunk) >= CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def write_predictions(texts_chunks: Iterable[list[str]], out: TextIO, threshold: float | None) -> int:
+    from ..claims.checkworthy import load_model
+
+    model = load_model()
+    th = model.threshold if threshold is None else threshold
+    n = 0
+    for texts in texts_chunks:
+        for text, s in zip(texts, model.score(texts)):
+            out.write(json.dumps({"text": text, "score": round(float(s), 6), "checkworthy": bool(s >= th)}, ensure_ascii=False) + "\n")
+        n += len(texts)
+    return n
+
+
+def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) -> None:
+    @app.command("checkworthy")
+    def checkworthy(
+        ctx: typer.Context,
+        path: str = typer.Argument("-", help="A text file with one sentence per line, or - for stdin."),
+        threshold: Optional[float] = typer.Option(None, "--threshold", help="Decision threshold (default: the model's own)."),
+        output: Optional[str] = typer.Option(None, "--output", "-o", help="Write JSON Lines here instead of stdout."),
+    ) -> None:
+        """Score sentences for check-worthiness: JSON Lines {"text", "score", "checkworthy"}, in input order."""
+        options = options_from(ctx.obj, checkworthy_threshold=threshold)
+        th = options.checkworthy_threshold
+        if th is not None and not 0.0 <= th <= 1.0:
+            raise InputError(f"--threshold must be in [0, 1], got {th}")
+        if path != "-" and not Path(path).is_file():
+            raise InputError(f"{path}: no such file")
+        inp = sys.stdin if path == "-" else open(path, encoding="utf-8", errors="replace", newline="")
+        out = open(output, "w", encoding="utf-8") if output and output != "-" else sys.stdout
+        try:
+            write_predictions(_lines(inp), out, th)
+        finally:
+            if inp is not sys.stdin:
+                inp.close()
+            if out is not sys.stdout:
+                out.close()
+
+    @train_app.command("checkworthy")
+    def train_checkworthy(
+        out_dir: Optional[str] = typer.Option(None, "--out", help="Artefact directory (default: the package's models/checkworthy)."),
+        shared: Optional[str] = typer.Option(None, "--shared", help="The shared data root (default: ../shared or $VERACITY_SHARED)."),
+    ) -> None:
+        """Train the check-worthiness model on ClaimBuster (deterministic) and write its report."""
+        if shared:
+            os.environ["VERACITY_SHARED"] = shared
+        from ..claims.checkworthy import MODEL_DIR
+        from ..train.checkworthy import train
+
+        train(Path(out_dir) if out_dir else MODEL_DIR, log=lambda m: err_console.print(m, markup=False, highlight=False))
+
+    @eval_app.command("checkworthy")
+    def eval_checkworthy(
+        ctx: typer.Context,
+        gold: str = typer.Option(..., "--gold", help="Gold file: ClaimBuster CSV, CheckThat! 2024 TSV or CheckThat! 2019 CSV."),
+        shared: Optional[str] = typer.Option(None, "--shared", help="The shared root holding eval/score_checkworthy.py (default: ../shared or $VERACITY_SHARED)."),
+        threshold: Optional[float] = typer.Option(None, "--threshold", help="Decision threshold (default: the model's own)."),
+        keep: Optional[str] = typer.Option(None, "--predictions", help="Also keep the predictions JSONL here."),
+    ) -> None:
+        """Run the model on a gold file and print the shared scorer's output."""
+        from ..train.checkworthy import read_gold
+
+        options = options_from(ctx.obj, checkworthy_threshold=threshold)
+        scorer = _shared(shared) / SCORER
+        if not scorer.is_file():
+            raise InputError(f"scorer not found: {scorer} (pass --shared or set VERACITY_SHARED)")
+        texts = read_gold(Path(gold)).texts
+        with tempfile.TemporaryDirectory() as tmp:
+            pred = Path(keep) if keep else Path(tmp) / "predictions.jsonl"
+            with pred.open("w", encoding="utf-8") as f:
+                write_predictions([texts], f, options.checkworthy_threshold)
+            res = subprocess.run([sys.executable, str(scorer), str(gold), str(pred)], capture_output=True, text=True)
+        sys.stdout.write(res.stdout)
+        if res.returncode:
+            sys.stderr.write(res.stderr)
+            raise typer.Exit(res.returncode)
