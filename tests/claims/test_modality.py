@@ -65,3 +65,20 @@ def test_precedence_question_over_reported(claims_run):
 def test_attributive_possible_does_not_hedge(claims_run):
     label, _ = _mod(claims_run, "Troops are preparing for a possible invasion.")
     assert label == "asserted"
+
+
+def test_quoted_question_in_reported_speech_is_reported(claims_run):
+    label, cues = _mod(claims_run, "He said 'can I take it please?'")
+    assert label == "reported" and cues == ["said"]
+    label, _ = _mod(claims_run, "‘Why do so many Scots turn on each other?’")
+    assert label == "question"
+
+
+def test_colon_introduces_reported_speech(claims_run):
+    label, cues = _mod(claims_run, 'The Man Utd boss continued: "It is a job that needs a lot of experience."')
+    assert label == "reported" and cues == ["continued"]
+
+
+def test_will_with_nonvolitional_verb_predicts(claims_run):
+    assert _mod(claims_run, "That means Novo will miss a further two games.")[0] == "predicted"
+    assert _mod(claims_run, "The Rugby Football Union will investigate Robinson.")[0] == "planned"

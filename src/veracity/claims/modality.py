@@ -14,7 +14,11 @@ Precedence, when several kinds of cue occur in one sentence (first wins):
 5. predicted - a statement about the future that nobody controls ("could trigger",
                "will rise", "is expected to", "likely to").
 6. planned   - an intention or arrangement ("plan to", "aims to", "is due to",
-               "will be stationed": a future passive, "will" with an agentive subject).
+               "will be stationed": a future passive, "will" with an agentive subject
+               and a verb one does on purpose; "will be/miss/lose..." forecast).
+
+A question asked inside a quotation that a reporting verb introduces ("He said 'can I
+take it?'") is reported, not a question.
 7. asserted  - none of the above.
 
 "possible"/"potential" only hedge when predicative ("it is possible that"); attributive
@@ -57,6 +61,10 @@ official officer company firm team party leader president council committee poli
 nation agency court bank board union administration contingent group unit authority chief
 commander general parliament""".split())
 AGENTIVE_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they"})
+# Verbs nobody does on purpose: "will" with them forecasts even with a person as subject
+# ("Novo will miss two games", "we will be in for a torrid time").
+NONVOLITIONAL = frozenset("""be become remain miss lose need face suffer receive get see cost fall rise grow
+happen lead result mean fail win""".split())
 
 
 def _span(text: str, toks) -> Span:
@@ -73,6 +81,21 @@ def _question(toks, text) -> list[Span]:
     return []
 
 
+QUOTE_CHARS = frozenset({"'", '"', "‘", "’", "“", "”", "``", "''", "«", "»"})
+
+
+def _quoted_question(toks, q: Span) -> bool:
+    """Whether the "?" sits inside a quotation that does not open the sentence: a question
+    someone is reported to have asked ("He said 'can I take it?'"), not one the text asks.
+    Quote tokens toggle in and out of a quotation (apostrophes inside words are not
+    separate tokens, so they do not count)."""
+    quotes = [t for t in toks if t.text in QUOTE_CHARS and t.idx < q.start]
+    if len(quotes) % 2 == 0:
+        return False
+    first = next((t for t in toks if not t.is_space), None)
+    return first is not None and quotes[0].i != first.i
+
+
 def _reported(toks, text) -> list[Span]:
     cues = []
     end = toks[-1].i + 1
@@ -86,6 +109,9 @@ def _reported(toks, text) -> list[Span]:
             quoted = t.head.dep_ in ("ccomp",) or has_quote
             if clause or (quoted and t.dep_ in ("ROOT", "parataxis")):
                 cues.append(_span(text, [t]))
+        elif t.pos_ == "VERB" and t.i + 2 < end and t.doc[t.i + 1].text == ":" and (
+                t.doc[t.i + 2].is_quote or t.doc[t.i + 2].text in QUOTE_OPEN):
+            cues.append(_span(text, [t]))  # 'The boss continued: "..."' 
     if not cues:
         first = next((t for t in toks if not t.is_space), None)
         if first is not None and (first.text in QUOTE_OPEN or (first.is_quote and first.text != "’")):
@@ -151,6 +177,8 @@ def _future(toks, text) -> tuple[list[Span], list[Span]]:
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if passive:
                 planned.append(_span(text, [t, verb]))
+            elif verb.lemma_.lower() in NONVOLITIONAL:
+                predicted.append(_span(text, [t, verb]))
             elif subj is not None and _agentive(subj):
                 planned.append(_span(text, [t, verb]))
             else:
@@ -175,8 +203,13 @@ def classify(toks: list, text: str) -> Modality:
     """Modality of one sentence (its spaCy tokens, in order) under the precedence above."""
     if not toks:
         return Modality("asserted", ())
-    for label, finder in (("question", _question), ("reported", _reported), ("opinion", _opinion),
-                          ("hedged", _hedged)):
+    question = _question(toks, text)
+    reported = _reported(toks, text)
+    if question and not (reported and _quoted_question(toks, question[0])):
+        return Modality("question", tuple(question))
+    if reported:
+        return Modality("reported", tuple(reported))
+    for label, finder in (("opinion", _opinion), ("hedged", _hedged)):
         cues = finder(toks, text)
         if cues:
             return Modality(label, tuple(cues))
