@@ -98,6 +98,9 @@ def _edge_junk(t) -> bool:
 def _closes(doc, lo: int, hi: int, k: int) -> bool:
     """Whether doc[k] is a bracket or quote paired with another inside [lo, hi]: keep it."""
     ch = doc[k].text
+    if ch in ('"', "'", "``", "''"):
+        # Straight quotes open and close alike: keep one if the phrase holds an even number.
+        return sum(1 for j in range(lo, hi + 1) if doc[j].text in ('"', "'", "``", "''")) % 2 == 0
     if ch in PAIRS:
         opener = PAIRS[ch]
         return any(doc[j].text == opener for j in range(lo, k))
