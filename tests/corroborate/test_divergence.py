@@ -86,3 +86,12 @@ def test_lone_figure_that_lost_its_unit_still_diverges():
     # Two unmatched figures on a side: ambiguous, so no pairing is guessed.
     c = claim(t2, quantities=(Quantity(Span(0, 12, t2[:12]), 60, None), Quantity(Span(0, 4, "More"), 7, None)))
     assert dv.compare(a, c) == ()
+
+
+def test_shared_day_does_not_absorb_a_changed_year():
+    t1 = "Expectations of strong corporate earnings in 2005 drove the Jakarta exchange to a record high on Wednesday."
+    t2 = t1.replace("2005", "2003")
+    a = claim(t1, dates=(DateRef(sp(t1, "2005"), "2005", "year"), DateRef(sp(t1, "Wednesday"), "2005-01-12", "day", True)))
+    b = claim(t2, dates=(DateRef(sp(t2, "2003"), "2003", "year"), DateRef(sp(t2, "Wednesday"), "2005-01-12", "day", True)))
+    (d,) = dv.compare(a, b)
+    assert d.kind == "date" and [s.text for s in d.here] == ["2005"] and [s.text for s in d.there] == ["2003"]

@@ -139,10 +139,20 @@ def _dates_agree(x: DateRef, y: DateRef) -> bool:
 
 
 def dates(a: Sequence[DateRef], b: Sequence[DateRef]) -> list[Divergence]:
+    """Dates diverge when, after equal values cancel, a date on each side is left that does not
+    agree with any left on the other (on the coarser granularity: '2005-03' ~ '2005-03-14').
+
+    Cancelling equal values first matters: otherwise a day mentioned on both sides
+    ("Wednesday", 2005-01-12) would absorb a changed year ("in 2005" -> "in 2003") by agreeing
+    with '2005' at year granularity.
+    """
     ra = [d for d in a if d.value]
     rb = [d for d in b if d.value]
-    left = [d for d in ra if not any(_dates_agree(d, e) for e in rb)]
-    right = [e for e in rb if not any(_dates_agree(d, e) for d in ra)]
+    va, vb = {d.value for d in ra}, {d.value for d in rb}
+    rest_a = [d for d in ra if d.value not in vb]
+    rest_b = [e for e in rb if e.value not in va]
+    left = [d for d in rest_a if not any(_dates_agree(d, e) for e in rest_b)]
+    right = [e for e in rest_b if not any(_dates_agree(d, e) for d in rest_a)]
     if left and right:
         return [Divergence("date", tuple(d.span for d in left), tuple(d.span for d in right),
                            f"{', '.join(d.value or '' for d in left)} vs {', '.join(d.value or '' for d in right)}")]

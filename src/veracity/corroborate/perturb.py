@@ -21,6 +21,7 @@ from ..model import Dossier
 from . import divergence as dv
 
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w]|[.,]\d)")
+_NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*[A-Z]?\w* $")
 _AMOUNT_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _YEAR = re.compile(r"^(19|20)\d{2}$")
 _MONTHS = "January February March April May June July August September October November December".split()
@@ -120,6 +121,8 @@ def choose(d: Dossier) -> list[Perturbation]:
                 # a name; changing those tests something else than quantity divergence.
                 if _YEAR.match(m.group(1)) or not any(x.start <= a and a + len(m.group(1)) <= x.end for x in amounts):
                     continue
+                if _NAME_BEFORE.search(text[max(s.span.start, a - 30):a]):
+                    continue  # "BWV 216", "Radio 1": a number that is part of a name
                 out.append(Perturbation("quantity", a, a + len(m.group(1)), m.group(1), _scaled(m.group(1))))
                 used.add(s.index)
                 break
@@ -187,8 +190,10 @@ def score(orig: Dossier, pert: Dossier, placed: Sequence[Perturbation], encode) 
             for k, p in enumerate(placed):
                 if p.kind != d.kind or k in hit:
                     continue
-                here_ok = any(s.start <= p.start and p.end <= s.end for s in d.here)
-                there_ok = any(s.start <= p.new_start and p.new_start + len(p.new) <= s.end for s in d.there)
+                # Overlap, not containment: the extractor's span may leave out a word of the
+                # entity we replaced ("the United States" -> place span "United States").
+                here_ok = any(s.start < p.end and p.start < s.end for s in d.here)
+                there_ok = any(s.start < p.new_start + len(p.new) and p.new_start < s.end for s in d.there)
                 if here_ok and there_ok:
                     match = k
                     break
