@@ -132,8 +132,13 @@ class FrameBuilder:
     def _is_passive(v) -> bool:
         if any(c.dep_ == "auxpass" for c in v.children):
             return True
+        own_aux = any(c.dep_ in ("aux", "auxpass") for c in v.children)
         # Bare past participles hanging on a noun or clause: "a diplomat quoted by", "tasked with".
-        return v.tag_ == "VBN" and v.dep_ in ("acl", "advcl") and not any(c.dep_ == "aux" for c in v.children)
+        if v.tag_ == "VBN" and v.dep_ in ("acl", "advcl") and not own_aux:
+            return True
+        # "was confined and told ...": a participle conjunct shares the first verb's passive.
+        return v.tag_ == "VBN" and v.dep_ == "conj" and not own_aux and v.head is not v \
+            and FrameBuilder._is_passive(v.head)
 
     def roles(self, v) -> _Roles:
         if v.i in self._roles:
