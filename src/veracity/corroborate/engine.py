@@ -22,7 +22,7 @@ from ..model import Article, Claim, Corroboration, CorroborationSummary, Dossier
 from ..options import Options
 from . import divergence as dv
 from . import independence as ind
-from .related import DocView, load_model, pair_features
+from .related import DocView, load_model
 
 # Candidate sentences retrieved per claim before per-document de-duplication.
 CANDIDATES = 30
@@ -156,7 +156,7 @@ class Corroborator:
         for doc_id, (h, cos) in best.items():  # type: ignore[misc]
             if cos < SAME_CLAIM_COSINE:
                 continue
-            p = float(self.model.score(pair_features(claim.span.text, vec, self.view(doc_id)))[0])
+            p = float(self.model.score(self.model.features_for(claim.span.text, vec, self.view(doc_id)))[0])
             if p < self.model.threshold:
                 continue
             kept.append((h, cos, p))

@@ -62,7 +62,7 @@ def predict(rows: list[dict], model: rel.RelatedModel | None = None, encode: Cal
     for r, cv in zip(rows, claim_vecs):
         evs = []
         for e in r["evidences"]:
-            x = rel.pair_features(str(r["claim"]), cv, views[texts[str(e.get("evidence", ""))]])
+            x = model.features_for(str(r["claim"]), cv, views[texts[str(e.get("evidence", ""))]])
             s = float(model.score(x)[0])
             evs.append({"evidence_id": e["evidence_id"], "related": s >= model.threshold, "score": round(s, 4)})
         yield {"claim_id": r["claim_id"], "evidences": evs}

@@ -32,7 +32,23 @@ FEATURES = (
     "max_sim", "top3_sim", "centroid_sim", "lead_max_sim",
     "tok_overlap", "lead_tok_overlap", "bigram_overlap", "name_overlap",
     "num_overlap", "has_num", "log_claim_tokens",
+    "idf_overlap", "tfidf_cos", "max_sent_overlap", "log_shared", "sim_x_idf_overlap",
 )
+
+
+@dataclass(frozen=True)
+class Idf:
+    """Inverse document frequencies of stemmed content words (from the training bodies).
+
+    Shipped with the model so that a pair's features never depend on what else is indexed;
+    words not listed (seen in fewer than two training bodies) get ``default`` (the rare end).
+    """
+
+    table: dict
+    default: float
+
+    def __call__(self, w: str) -> float:
+        return self.table.get(w, self.default)
 
 
 @dataclass(frozen=True)
@@ -42,6 +58,8 @@ class DocView:
     sentences: tuple[str, ...]
     vectors: np.ndarray  # (n, 384) unit rows
     tokens: frozenset[str]
+    counts: dict  # stemmed token -> count over the sentences kept
+    sent_tokens: tuple[frozenset[str], ...]
     lead_tokens: frozenset[str]
     bigrams: frozenset[tuple[str, str]]
     names: frozenset[str]
@@ -52,23 +70,39 @@ class DocView:
         toks: list[str] = []
         lead: list[str] = []
         big: set[tuple[str, str]] = set()
+        per: list[frozenset[str]] = []
         for i, s in enumerate(sentences):
             t = tf.content_tokens(s)
             toks.extend(t)
+            per.append(frozenset(t))
             big |= tf.bigrams(t)
             if i < LEAD_SENTENCES:
                 lead.extend(t)
         text = " ".join(sentences)
-        return cls(tuple(sentences), vectors, frozenset(toks), frozenset(lead), frozenset(big), frozenset(tf.names(text)), frozenset(tf.numbers(text)))
+        counts: dict[str, int] = {}
+        for t in toks:
+            counts[t] = counts.get(t, 0) + 1
+        return cls(tuple(sentences), vectors, frozenset(toks), counts, tuple(per), frozenset(lead), frozenset(big), frozenset(tf.names(text)), frozenset(tf.numbers(text)))
 
 
-def pair_features(claim: str, claim_vec: np.ndarray, doc: DocView) -> np.ndarray:
+def pair_features(claim: str, claim_vec: np.ndarray, doc: DocView, idf: Idf) -> np.ndarray:
     sims = doc.vectors @ claim_vec if len(doc.vectors) else np.zeros(1, dtype=np.float32)
     top = np.sort(sims)[::-1]
     centroid = doc.vectors.mean(0) if len(doc.vectors) else np.zeros_like(claim_vec)
     norm = float(np.linalg.norm(centroid)) or 1.0
     toks = tf.content_tokens(claim)
     nums = tf.numbers(claim)
+    distinct = set(toks)
+    shared = distinct & doc.tokens
+    w_all = sum(idf(t) for t in distinct)
+    idf_overlap = sum(idf(t) for t in shared) / w_all if w_all else 0.0
+    # TF-IDF cosine between the claim and the document (sublinear tf), over stemmed words.
+    dv = {t: (1 + math.log(c)) * idf(t) for t, c in doc.counts.items()}
+    dn = math.sqrt(sum(v * v for v in dv.values())) or 1.0
+    cv = {t: idf(t) for t in distinct}
+    cn = math.sqrt(sum(v * v for v in cv.values())) or 1.0
+    tfidf = sum(cv[t] * dv[t] for t in shared) / (cn * dn)
+    max_sent = max((len(distinct & st) / len(distinct) for st in doc.sent_tokens), default=0.0) if distinct else 0.0
     return np.array([
         float(top[0]),
         float(top[:3].mean()),
@@ -81,6 +115,11 @@ def pair_features(claim: str, claim_vec: np.ndarray, doc: DocView) -> np.ndarray
         tf.overlap(nums, doc.numbers),
         1.0 if nums else 0.0,
         math.log1p(len(toks)),
+        idf_overlap,
+        tfidf,
+        max_sent,
+        math.log1p(len(shared)),
+        float(top[0]) * idf_overlap,
     ], dtype=np.float64)
 
 
@@ -94,6 +133,10 @@ class RelatedModel:
     intercept: float
     threshold: float
     features: tuple[str, ...]
+    idf: Idf
+
+    def features_for(self, claim: str, claim_vec: np.ndarray, doc: DocView) -> np.ndarray:
+        return pair_features(claim, claim_vec, doc, self.idf)
 
     def score(self, x: np.ndarray) -> np.ndarray:
         z = ((np.atleast_2d(x) - self.mean) / self.scale) @ self.coef + self.intercept
@@ -103,14 +146,16 @@ class RelatedModel:
         return {
             "kind": "logistic", "features": list(self.features), "mean": self.mean.tolist(),
             "scale": self.scale.tolist(), "coef": self.coef.tolist(), "intercept": self.intercept,
-            "threshold": self.threshold,
+            "threshold": self.threshold, "idf_default": self.idf.default,
+            "idf": {k: round(v, 3) for k, v in sorted(self.idf.table.items())},
         }
 
     @classmethod
     def from_dict(cls, d: dict) -> "RelatedModel":
         if tuple(d.get("features", ())) != FEATURES:
             raise ModelError("related model was trained on different features; run `veracity train related`")
-        return cls(np.array(d["mean"]), np.array(d["scale"]), np.array(d["coef"]), float(d["intercept"]), float(d["threshold"]), FEATURES)
+        return cls(np.array(d["mean"]), np.array(d["scale"]), np.array(d["coef"]), float(d["intercept"]), float(d["threshold"]), FEATURES,
+                   Idf(dict(d["idf"]), float(d["idf_default"])))
 
 
 @functools.lru_cache(maxsize=1)
