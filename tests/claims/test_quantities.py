@@ -63,3 +63,8 @@ def test_scores_and_fractions(claims_run):
     got = _q(claims_run, "Chelsea sealed a 2-1 win, and two-thirds of voters backed the plan.")
     assert ("2-1", 2, "score", "=", 1) in got
     assert any(u == "fraction" and abs(v - 2 / 3) < 1e-9 for _, v, u, *_ in got)
+
+
+def test_names_with_number_words_are_not_counts(claims_run):
+    assert _q(claims_run, "Wales won the Six Nations title.") == []
+    assert _q(claims_run, "Ten people died.") == [("Ten people", 10, "people", "=", None)]

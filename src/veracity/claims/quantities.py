@@ -237,6 +237,9 @@ def find_quantities(doc, text: str, start_tok: int, end_tok: int) -> tuple[Quant
                 if word in CLOCK_WORDS:
                     i = noun + 1  # "1500 GMT": a time of day the NER missed
                     continue
+                if doc[a].is_alpha and doc[a].text[:1].isupper() and doc[noun].text[:1].isupper():
+                    i = noun + 1  # "the Six Nations": a capitalised number word + name is a name
+                    continue
                 if not any(ch.isdigit() for ch in word):  # "777-200LR" is a model name, not a unit
                     unit = CURRENCY_WORDS.get(word) or word
                     span_end = noun
