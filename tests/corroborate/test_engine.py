@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from veracity.analysis import analyze_article
-from veracity.corroborate.engine import Corroborator
+from veracity.corroborate.engine import SAME_CLAIM_COSINE, Corroborator
 from veracity.model import Article
 from veracity.options import Options
 from veracity.retrieval.index import EvidenceIndex
@@ -40,7 +40,7 @@ def test_claims_are_linked_to_the_original_report(result):
     assert len(with_reports) >= 3
     for c in with_reports:
         best = c.corroboration.reports[0]
-        assert best.outlet == "BBC News" and best.similarity >= 0.62
+        assert best.outlet == "BBC News" and best.similarity >= SAME_CLAIM_COSINE
         assert c.corroboration.earliest == best.document_id  # dated 2005-01-20
 
 
