@@ -231,18 +231,21 @@ def main() -> None:
     langs = [page_language(gzip.decompress(p["path"].read_bytes())) for p in pages]
     counts = {k: langs.count(k) for k in sorted(set(langs))}
     print(f"pages: {len(pages)}  by <html lang>: {counts}  trafilatura {trafilatura.__version__}")
-    header = f"{'config':<24} {'P':>6} {'R':>6} {'F1':>6} {'acc':>6} | {'F1 en':>6} {'F1 de':>6} {'F1 oth':>6} | {'ms/page':>7}"
+    header = (f"{'config':<24} {'P':>6} {'R':>6} {'F1':>6} {'acc':>6} | {'P en':>6} {'R en':>6} {'F1 en':>6} | "
+              f"{'F1 de':>6} {'F1 oth':>6} | {'ms/page':>7}")
     print(header)
     print("-" * len(header))
     for name in args.configs.split(","):
         texts, seconds = run_config(name, pages, not args.no_cache)
         s = score(pages, texts, langs)
         by = {k: score(pages, texts, langs, k)["f1"] for k in ("en", "de")}
+        en = score(pages, texts, langs, "en")
         # "other": pages whose <html lang> is neither en nor de, including none declared.
         rest = [i for i, l in enumerate(langs) if l not in ("en", "de")]
         o = score([pages[i] for i in rest], [texts[i] for i in rest], ["x"] * len(rest))
         print(f"{name:<24} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} {s['accuracy']:6.3f} | "
-              f"{by['en']:6.3f} {by['de']:6.3f} {o['f1']:6.3f} | {1000 * seconds / max(1, len(pages)):7.1f}")
+              f"{en['precision']:6.3f} {en['recall']:6.3f} {by['en']:6.3f} | "
+              f"{by['de']:6.3f} {o['f1']:6.3f} | {1000 * seconds / max(1, len(pages)):7.1f}")
 
 
 if __name__ == "__main__":
