@@ -82,3 +82,10 @@ def test_colon_introduces_reported_speech(claims_run):
 def test_will_with_nonvolitional_verb_predicts(claims_run):
     assert _mod(claims_run, "That means Novo will miss a further two games.")[0] == "predicted"
     assert _mod(claims_run, "The Rugby Football Union will investigate Robinson.")[0] == "planned"
+
+
+def test_source_reporting_a_noun_phrase(claims_demo, claims_run):
+    m = claim_containing(claims_demo, "highlighted the deep divisions").modality
+    assert m.label == "reported" and [c.text for c in m.cues] == ["highlighted"]
+    # Without a source as subject the same verb asserts.
+    assert _mod(claims_run, "The crisis highlighted the deep divisions.")[0] == "asserted"

@@ -34,6 +34,13 @@ REPORT_VERBS = frozenset("""say tell report claim state announce add warn confir
 explain note write allege acknowledge admit reveal disclose assert declare emphasize emphasise
 stress reiterate maintain tweet testify contend complain remark observe recall quote estimate
 predict indicate suggest""".split())
+# Reporting with a noun phrase as content ("The Times highlighted the divisions"): reported
+# only when a source is the subject (a named person/organisation or a source noun).
+REPORT_NOMINAL = frozenset("""highlight reveal describe detail cite confirm deny announce report disclose
+document acknowledge admit""".split())
+SOURCE_LABELS = frozenset({"PERSON", "ORG"})
+SOURCE_NOUNS = frozenset("""official source spokesman spokeswoman spokesperson minister analyst report
+newspaper study survey paper statement agency diplomat expert police""".split())
 QUOTE_OPEN = frozenset({"‘", "“", '"', "'", "«"})
 OPINION_VERBS = frozenset("think believe feel reckon fear hope worry doubt suspect guess suppose".split())
 OPINION_NOUNS = frozenset("fear fears belief view opinion concern hope worry".split())
@@ -96,22 +103,32 @@ def _quoted_question(toks, q: Span) -> bool:
     return first is not None and quotes[0].i != first.i
 
 
+def _report_verb(t, end: int, has_quote: bool) -> bool:
+    """Whether verb ``t`` introduces reported content (see REPORT_VERBS / REPORT_NOMINAL)."""
+    lemma = t.lemma_.lower()
+    if lemma in REPORT_VERBS:
+        if any(c.dep_ in ("ccomp", "parataxis") for c in t.children):
+            return True
+        if (t.head.dep_ == "ccomp" or has_quote) and t.dep_ in ("ROOT", "parataxis"):
+            return True
+    if lemma in REPORT_NOMINAL and any(c.dep_ == "dobj" for c in t.children):
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if subj is not None and (subj.ent_type_ in SOURCE_LABELS or subj.lemma_.lower() in SOURCE_NOUNS):
+            return True
+    # 'The boss continued: "..."'
+    return t.i + 2 < end and t.doc[t.i + 1].text == ":" and (
+        t.doc[t.i + 2].is_quote or t.doc[t.i + 2].text in QUOTE_OPEN)
+
+
 def _reported(toks, text) -> list[Span]:
     cues = []
     end = toks[-1].i + 1
     has_quote = any(x.is_quote or x.text in QUOTE_OPEN for x in toks)
     for t in toks:
-        low = t.lower_
-        if low == "according" and t.i + 1 < end and t.doc[t.i + 1].lower_ == "to":
+        if t.lower_ == "according" and t.i + 1 < end and t.doc[t.i + 1].lower_ == "to":
             cues.append(_span(text, [t, t.doc[t.i + 1]]))
-        elif t.lemma_.lower() in REPORT_VERBS and t.pos_ == "VERB":
-            clause = any(c.dep_ in ("ccomp", "parataxis") for c in t.children)
-            quoted = t.head.dep_ in ("ccomp",) or has_quote
-            if clause or (quoted and t.dep_ in ("ROOT", "parataxis")):
-                cues.append(_span(text, [t]))
-        elif t.pos_ == "VERB" and t.i + 2 < end and t.doc[t.i + 1].text == ":" and (
-                t.doc[t.i + 2].is_quote or t.doc[t.i + 2].text in QUOTE_OPEN):
-            cues.append(_span(text, [t]))  # 'The boss continued: "..."' 
+        elif t.pos_ == "VERB" and _report_verb(t, end, has_quote):
+            cues.append(_span(text, [t]))
     if not cues:
         first = next((t for t in toks if not t.is_space), None)
         if first is not None and (first.text in QUOTE_OPEN or (first.is_quote and first.text != "’")):
