@@ -5,8 +5,10 @@ Labels: question, reported, opinion, hedged, predicted, planned, asserted.
 Precedence, when several kinds of cue occur in one sentence (first wins):
 1. question  - the speech act: the sentence asks rather than claims.
 2. reported  - someone other than the author vouches for it ("say", "according to",
-               "reports", a sentence that opens inside a quotation); who is speaking
-               matters more to a fact-checker than how they phrase it.
+               "reports", 'continued: "...', a named source or source noun that
+               "highlighted"/"revealed" a noun phrase, a sentence that opens inside a
+               quotation); who is speaking matters more to a fact-checker than how they
+               phrase it.
 3. opinion   - a stance, not a checkable fact ("I think", "fears that", "should",
                evaluative adjectives used as predicates: "the plan is reckless").
 4. hedged    - the author weakens the claim ("may", "might", "reportedly", "possibly",
