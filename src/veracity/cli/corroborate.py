@@ -63,6 +63,7 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         output: Optional[str] = typer.Option(None, "--output", "-o", help="Write json/html/md here instead of stdout."),
         show_all: bool = typer.Option(False, "--all", help="Also list claims with no corroborating report."),
         published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) when the input has none."),
+        stages: Optional[str] = typer.Option(None, "--stages", help="Comma-separated analysis stages to run before corroborate.v1 (default: the defaults)."),
     ) -> None:
         """Per claim: the reports in the index that carry it, the earliest, divergences and independent lines."""
         from ..analysis import analyze_article
@@ -74,8 +75,9 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         db_path = _db(db)
         if not Path(db_path).exists():
             raise InputError(f"no database at {db_path}; index a corpus first (veracity index PATH --db DB)")
+        before = stages.split(",") if stages else list(DEFAULT_STAGES)
         options = options_from(ctx.obj, evidence_db=db_path, reference_date=published,
-                               stages=",".join(s for s in DEFAULT_STAGES if not s.startswith("corroborate")) + ",corroborate.v1")
+                               stages=",".join(s.strip() for s in before if s.strip() and not s.strip().startswith("corroborate")) + ",corroborate.v1")
         arts = read_path(article, options, sys.stdin.buffer)
         if not arts:
             raise InputError("no article found", source=article)
