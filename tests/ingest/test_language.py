@@ -52,3 +52,10 @@ def test_non_english_kept_with_a_warning_when_allowed(tmp_path, options):
     (article,) = read_path(str(f), options.replace(allow_non_english=True))
     assert article.language == "fr" and article.text == FRENCH
     assert "non-English" in article.meta["warnings"][0]
+
+
+def test_declared_page_language_decides_short_texts(tmp_path, options):
+    f = tmp_path / "short.html"
+    f.write_text('<html lang="fr"><body><p>Le pont rouvre lundi.</p></body></html>', encoding="utf-8")
+    with pytest.raises(UnsupportedLanguageError, match=r"\(fr\)"):
+        read_path(str(f), options)

@@ -76,3 +76,10 @@ def test_an_unexpected_parser_failure_is_reported_for_that_input_only(tmp_path, 
     bad, good = iter_articles([str(tmp_path)], options)
     assert isinstance(bad, InputError) and "RuntimeError: parser exploded" in bad.message
     assert isinstance(bad.__cause__, RuntimeError) and good.text == STORY
+
+
+def test_jsonl_piped_on_stdin_is_a_corpus(fixtures, options):
+    data = (fixtures / "corpus.jsonl").read_bytes()
+    items = list(iter_articles(["-"], options, stdin=io.BytesIO(data)))
+    assert len(items) == 3 and items[0].kind == "jsonl" and items[0].source_path == "<stdin>:1"
+    assert isinstance(items[1], InputError) and items[1].source == "<stdin>:2"

@@ -40,7 +40,7 @@ def _check(data: bytes, suffix: str) -> None:
         assert all(isinstance(i, (Article, InputError)) for i in items)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=HOSTILE, suffix=st.sampled_from(SUFFIXES))
 def test_read_raises_nothing_but_input_error(data, suffix):
     _check(data, suffix)

@@ -10,6 +10,8 @@ pipeline analyses and what ``veracity extract`` prints.
 from __future__ import annotations
 
 import gzip
+import io
+import json
 import os
 import sys
 import zlib
@@ -19,7 +21,7 @@ from typing import BinaryIO, Iterator, Sequence
 from ..errors import InputError
 from ..model import Article
 from ..options import Options
-from .corpus import iter_csv, iter_json, iter_jsonl
+from .corpus import FIELD_NAMES, iter_csv, iter_json, iter_jsonl
 from .feed import iter_feed, looks_like_feed
 from .html import extract_html
 from .text import article_from_bytes, make_article, mib
@@ -53,7 +55,19 @@ def _sniff(data: bytes) -> str:
         return HTML
     if head.startswith(b"<") and looks_like_feed(data):
         return FEED
+    if head.startswith(b"{") and _looks_like_jsonl(data):
+        return JSONL
     return TEXT
+
+
+def _looks_like_jsonl(data: bytes) -> bool:
+    """A first line that is a JSON object with a text field: a corpus piped in, not an article."""
+    first = data.split(b"\n", 1)[0]
+    try:
+        row = json.loads(first)
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(row, dict) and any(str(k).strip().lower() in FIELD_NAMES["text"] for k in row)
 
 
 def expand(paths: Sequence[str]) -> Iterator[str]:
@@ -96,6 +110,8 @@ def _from_bytes(data: bytes, fmt: str, source: str, options: Options, kind_text:
         yield from iter_feed(data, source, options)
     elif fmt == JSON:
         yield from iter_json(data, source, options)
+    elif fmt == JSONL:
+        yield from iter_jsonl(io.BufferedReader(io.BytesIO(data)), source, options)  # type: ignore[arg-type]
     else:
         yield article_from_bytes(data, source, options, kind=kind_text)
 
@@ -108,6 +124,7 @@ def _html_article(data: bytes, source: str, options: Options) -> Article:
     page = extract_html(data, source=source)
     meta = {"html_lang": page.html_lang} if page.html_lang else {}
     return make_article(page.text, source, options, kind="html", warnings=page.warnings, meta=meta,
+                        declared_language=page.html_lang,
                         title=page.title, byline=page.byline, outlet=page.sitename, url=page.url,
                         published=page.date)
 

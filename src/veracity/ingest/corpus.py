@@ -174,49 +174,52 @@ def iter_csv(f: BinaryIO, name: str, options: Options, delimiter: str = ",") -> 
     # The csv module's default field limit (128 KB) is below a long article; raise it to ours.
     csv.field_size_limit(max(csv.field_size_limit(), options.max_input_bytes))
     stream = io.TextIOWrapper(f, encoding="utf-8-sig", errors="surrogateescape", newline="")
-    reader = csv.reader(stream, delimiter=delimiter)
     try:
-        header = next(reader)
-    except StopIteration:
-        raise InputError("empty CSV file", source=name) from None
-    except csv.Error as exc:
-        raise InputError(f"not readable as CSV ({exc})", source=name) from None
-    header = [_fix_surrogates(h, name)[0].strip() for h in header]
-    if not any(h.lower() in FIELD_NAMES["text"] for h in header):
-        raise InputError(f"no 'text' column (columns: {_names(header)})", source=name)
-    bad, seen = 0, False
-    while True:
-        line = reader.line_num + 1
+        reader = csv.reader(stream, delimiter=delimiter)
         try:
-            values = next(reader)
+            header = next(reader)
         except StopIteration:
-            break
+            raise InputError("empty CSV file", source=name) from None
         except csv.Error as exc:
-            bad += 1
-            yield InputError(f"not readable as CSV ({exc})", source=f"{name}:{line}")
-            if bad >= MAX_CONSECUTIVE_BAD_ROWS:
-                yield InputError(f"stopped after {bad} bad rows in a row", source=name)
-                return
-            continue
-        if not any(v.strip() for v in values):
-            continue
-        source = f"{name}:{line}"
-        try:
-            if len(values) != len(header):
-                raise InputError(f"{len(values)} fields, the header has {len(header)}", source=source)
-            warnings: list[str] = []
-            row: dict[str, Any] = {}
-            for key, value in zip(header, values):
-                value, w = _fix_surrogates(value, source)
-                row[key] = value
-                warnings.extend(w)
-            yield article_from_row(row, source, options, "csv", sorted(set(warnings)))
-            bad, seen = 0, True
-        except InputError as exc:
-            bad += 1
-            yield exc
-            if bad >= MAX_CONSECUTIVE_BAD_ROWS:
-                yield InputError(f"stopped after {bad} bad rows in a row", source=name)
-                return
-    if not seen and bad == 0:
-        yield InputError("no rows after the header", source=name)
+            raise InputError(f"not readable as CSV ({exc})", source=name) from None
+        header = [_fix_surrogates(h, name)[0].strip() for h in header]
+        if not any(h.lower() in FIELD_NAMES["text"] for h in header):
+            raise InputError(f"no 'text' column (columns: {_names(header)})", source=name)
+        bad, seen = 0, False
+        while True:
+            line = reader.line_num + 1
+            try:
+                values = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                bad += 1
+                yield InputError(f"not readable as CSV ({exc})", source=f"{name}:{line}")
+                if bad >= MAX_CONSECUTIVE_BAD_ROWS:
+                    yield InputError(f"stopped after {bad} bad rows in a row", source=name)
+                    return
+                continue
+            if not any(v.strip() for v in values):
+                continue
+            source = f"{name}:{line}"
+            try:
+                if len(values) != len(header):
+                    raise InputError(f"{len(values)} fields, the header has {len(header)}", source=source)
+                warnings: list[str] = []
+                row: dict[str, Any] = {}
+                for key, value in zip(header, values):
+                    value, w = _fix_surrogates(value, source)
+                    row[key] = value
+                    warnings.extend(w)
+                yield article_from_row(row, source, options, "csv", sorted(set(warnings)))
+                bad, seen = 0, True
+            except InputError as exc:
+                bad += 1
+                yield exc
+                if bad >= MAX_CONSECUTIVE_BAD_ROWS:
+                    yield InputError(f"stopped after {bad} bad rows in a row", source=name)
+                    return
+        if not seen and bad == 0:
+            yield InputError("no rows after the header", source=name)
+    finally:
+        stream.detach()  # the caller owns and closes the file, not this wrapper

@@ -100,8 +100,11 @@ def decode(data: bytes, source: str) -> tuple[str, list[str]]:
 
 
 def make_article(text: str, source: str, options: Options, *, kind: str, warnings: list[str] | None = None,
-                 meta: dict[str, Any] | None = None, **fields: Any) -> Article:
-    """The one way every format becomes an Article: limits, language, warnings, content id."""
+                 meta: dict[str, Any] | None = None, declared_language: str | None = None, **fields: Any) -> Article:
+    """The one way every format becomes an Article: limits, language, warnings, content id.
+
+    ``declared_language`` (a page's ``<html lang>``) decides only when the text is too short
+    for the word counts to."""
     warnings = list(warnings or [])
     if not text.strip():
         raise InputError("no text", source=source)
@@ -110,6 +113,8 @@ def make_article(text: str, source: str, options: Options, *, kind: str, warning
     if len(text) > options.max_article_chars:
         raise InputError(f"{len(text):,} characters, over the {options.max_article_chars:,} limit for one article", source=source)
     lang = language.detect(text)
+    if lang is None and declared_language and declared_language != "en":
+        lang = declared_language
     if lang is not None and lang != "en":
         if not options.allow_non_english:
             raise UnsupportedLanguageError(
