@@ -13,9 +13,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
-import math
 import re
-from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
@@ -26,6 +24,11 @@ from ..model import Dossier
 from ..options import Options
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "checkworthy"
+# "fast": n-grams only, the default (meets the 2,000 sentences/s budget). "full": n-grams +
+# MiniLM vectors, ranks better but runs at MiniLM speed. Chosen with Options.extra
+# ("checkworthy_model", name) or `--model`.
+VARIANTS = ("fast", "full")
+DEFAULT_VARIANT = "fast"
 ARRAYS = "model.npz"
 META = "model.json"
 
@@ -62,18 +65,25 @@ class TfidfBlock:
     coef: np.ndarray
 
     def margins(self, texts: Sequence[str]) -> np.ndarray:
-        analyze = ANALYZERS[self.analyzer]
-        out = np.zeros(len(texts), dtype=np.float64)
-        vocab, idf, coef = self.vocab, self.idf, self.coef
+        """Each text's dot product with ``coef``, for the whole batch at once in numpy."""
+        analyze, get = ANALYZERS[self.analyzer], self.vocab.get
+        ids: list[int] = []
+        rows: list[int] = []
         for r, text in enumerate(texts):
-            counts = Counter(analyze(text))
-            ids = [vocab[g] for g in counts if g in vocab]
-            if not ids:
-                continue
-            tf = np.fromiter((1.0 + math.log(counts[g]) for g in counts if g in vocab), dtype=np.float64, count=len(ids))
-            ix = np.asarray(ids)
-            w = tf * idf[ix]
-            out[r] = float(w @ coef[ix]) / max(float(np.sqrt(w @ w)), 1e-12)
+            found = [i for i in map(get, analyze(text)) if i is not None]
+            ids.extend(found)
+            rows.extend([r] * len(found))
+        out = np.zeros(len(texts), dtype=np.float64)
+        if not ids:
+            return out
+        # Count each (row, feature) pair: unique over a combined key.
+        key = np.asarray(rows, dtype=np.int64) * len(self.idf) + np.asarray(ids, dtype=np.int64)
+        uniq, counts = np.unique(key, return_counts=True)
+        row, col = uniq // len(self.idf), uniq % len(self.idf)
+        w = (1.0 + np.log(counts)) * self.idf[col]
+        norm = np.sqrt(np.bincount(row, weights=w * w, minlength=len(texts)))
+        dot = np.bincount(row, weights=w * self.coef[col], minlength=len(texts))
+        np.divide(dot, norm, out=out, where=norm > 0)
         return out
 
 
@@ -125,8 +135,10 @@ class CheckworthyModel:
 
 
 @functools.lru_cache(maxsize=2)
-def load_model(path: str = str(MODEL_DIR)) -> CheckworthyModel:
-    return CheckworthyModel.load(path)
+def load_model(variant: str = DEFAULT_VARIANT) -> CheckworthyModel:
+    if variant not in VARIANTS:
+        raise ModelError(f"unknown check-worthiness model {variant!r}; choose one of {', '.join(VARIANTS)}")
+    return CheckworthyModel.load(MODEL_DIR / variant)
 
 
 class CheckworthyStage:
@@ -134,7 +146,7 @@ class CheckworthyStage:
 
     def __init__(self, options: Options):
         self.options = options
-        self.model = load_model()
+        self.model = load_model(str(dict(options.extra).get("checkworthy_model", DEFAULT_VARIANT)))
         t = options.checkworthy_threshold
         self.threshold = self.model.threshold if t is None else float(t)
 
