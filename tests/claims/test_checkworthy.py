@@ -44,8 +44,9 @@ def test_word_grams_fold_numbers_and_add_bigrams() -> None:
 def test_char_grams_fold_digits_and_space() -> None:
     grams = char_grams("In  1988,  42%")
     assert " 0000" in grams and "00%" in grams
-    assert not any(ch.isdigit() for g in grams for ch in g)
-    assert "  " not in "".join(g for g in grams if len(g) == 2 and g == "  ")
+    assert not any(ch in "123456789" for g in grams for ch in g)
+    # Runs of spaces are collapsed, so spacing does not create new n-grams.
+    assert "in 00" in grams and not any("  " in g for g in grams)
 
 
 def test_hostile_long_sentence_is_bounded() -> None:
