@@ -53,3 +53,16 @@ def test_damaged_real_files(cut, junk, name):
     raw = (FIXTURES / name).read_bytes()
     cut = min(cut, len(raw))
     _check(raw[:cut] + junk + raw[cut:][: len(raw) // 2], Path(name).suffix)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=HOSTILE)
+def test_stdin_raises_nothing_but_input_error(data):
+    import io
+
+    try:
+        articles = read_path("-", OPTIONS, stdin=io.BytesIO(data))
+    except InputError as exc:
+        assert "\n" not in exc.message
+    else:
+        assert all(isinstance(a, Article) and a.text.strip() for a in articles)

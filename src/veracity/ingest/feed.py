@@ -17,7 +17,7 @@ from ..model import Article
 from ..options import Options
 from .dates import iso_date
 from .html import clean_text, extract_html
-from .text import make_article
+from .text import BINARY_SNIFF_BYTES, make_article
 
 # A feed's root element appears within the first bytes (after an XML declaration, comments
 # and perhaps a stylesheet instruction).
@@ -61,7 +61,12 @@ def _short(value: Any) -> str | None:
 def iter_feed(data: bytes, name: str, options: Options) -> Iterator[Article | InputError]:
     import feedparser
 
-    parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False, sanitize_html=True)
+    if b"\x00" in data[:BINARY_SNIFF_BYTES]:
+        raise InputError("binary data (NUL bytes), not a feed", source=name)
+    try:
+        parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False, sanitize_html=True)
+    except Exception as exc:  # feedparser's encoding sniffing raises on some broken bytes
+        raise InputError(f"not a readable RSS/Atom feed ({type(exc).__name__})", source=name) from exc
     entries = parsed.get("entries") or []
     if not entries:
         reason = parsed.get("bozo_exception")
