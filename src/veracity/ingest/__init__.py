@@ -24,7 +24,7 @@ from ..options import Options
 from .corpus import FIELD_NAMES, iter_csv, iter_json, iter_jsonl
 from .feed import iter_feed, looks_like_feed
 from .html import extract_html
-from .text import article_from_bytes, make_article, mib
+from .text import BINARY_SNIFF_BYTES, article_from_bytes, make_article, mib
 
 __all__ = ["expand", "iter_articles", "iter_path", "read_path", "article_from_bytes", "SUFFIXES"]
 
@@ -119,7 +119,7 @@ def _from_bytes(data: bytes, fmt: str, source: str, options: Options, kind_text:
 def _html_article(data: bytes, source: str, options: Options) -> Article:
     if not data.strip():
         raise InputError("empty input", source=source)
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data[:BINARY_SNIFF_BYTES]:
         raise InputError("binary data (NUL bytes), not HTML", source=source)
     page = extract_html(data, source=source)
     meta = {"html_lang": page.html_lang} if page.html_lang else {}
