@@ -11,6 +11,7 @@ line breaks between blocks are a layout choice, not content.
     .venv/bin/python benchmarks/extraction.py --limit 200 --configs defaults,veracity
     .venv/bin/python benchmarks/extraction.py --ingest-speed   # ingest cost per .txt / .html article
     .venv/bin/python benchmarks/extraction.py --metadata       # title / byline / date accuracy
+    .venv/bin/python benchmarks/extraction.py --language       # English-or-not vs <html lang>
 
 Outputs per configuration are cached under /tmp/veracity-cache/ingest/extraction/ (keyed by the
 configuration and the installed trafilatura version) so a re-run only scores; ``--no-cache``
@@ -210,11 +211,35 @@ def metadata(pages: list[dict], use_cache: bool) -> None:
         vhtml.DATE_PARAMS.update(variants[chosen])
 
 
+def language_check(pages: list[dict], use_cache: bool) -> None:
+    """Ingest's English / not-English decision on the extracted texts, against the pages'
+    declared <html lang> (a silver label: some sites declare the wrong language), plus the
+    BBC corpus, which is all English."""
+    from veracity.ingest.language import detect
+
+    texts, _ = run_config("veracity", pages, use_cache)
+    langs = [page_language(gzip.decompress(p["path"].read_bytes())) for p in pages]
+    rows = {"en": [0, 0, 0], "de": [0, 0, 0], "other": [0, 0, 0]}  # English / not English / unknown
+    for text, lang in zip(texts, langs):
+        if lang == "unknown":
+            continue
+        got = detect(text)
+        rows[lang][0 if got == "en" else 2 if got is None else 1] += 1
+    print(f"{'<html lang>':<12} {'pages':>6} {'-> en':>6} {'-> not en':>10} {'-> unknown':>11}")
+    for lang, (en, other, unk) in rows.items():
+        print(f"{lang:<12} {en + other + unk:6d} {en:6d} {other:10d} {unk:11d}")
+    bbc = ROOT / ".." / "shared" / "data" / "corpus" / "bbc-news"
+    files = sorted(p for p in bbc.glob("*/*.txt"))
+    got = [detect(f.read_bytes().decode("utf-8", "replace")) for f in files]
+    print(f"bbc-news: {len(files)} articles, {sum(1 for g in got if g == 'en')} detected English")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--limit", type=int, default=None, help="only the first N pages (sorted by URL)")
     ap.add_argument("--configs", default=",".join([*CONFIGS, "veracity"]))
     ap.add_argument("--no-cache", action="store_true")
+    ap.add_argument("--language", action="store_true", help="check the language decision instead")
     ap.add_argument("--metadata", action="store_true", help="score title, byline and date instead")
     ap.add_argument("--ingest-speed", action="store_true", help="time ingest of the BBC .txt corpus and the HTML pages instead")
     args = ap.parse_args()
@@ -227,6 +252,9 @@ def main() -> None:
         return
     if args.metadata:
         metadata(pages, not args.no_cache)
+        return
+    if args.language:
+        language_check(pages, not args.no_cache)
         return
     langs = [page_language(gzip.decompress(p["path"].read_bytes())) for p in pages]
     counts = {k: langs.count(k) for k in sorted(set(langs))}
