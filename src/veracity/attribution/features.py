@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Sequence
 
+from .wordnet import classes as wn_classes
+
 OPEN_DOUBLE = "\u201c\u201e\u201f\u00ab"
 CLOSE_DOUBLE = "\u201d\u00bb"
 OPEN_SINGLE = "\u2018"
@@ -127,6 +129,8 @@ def doc_info(doc: Any) -> DocInfo:
             "q=%d" % quote[i],
             "e=" + (tok.ent_type_ or "-"),
         ]
+        for c in wn_classes(lem[i], pos[i]):
+            f.append("wn=" + c)
         if i in starts:
             f.append("sstart")
         if i + 1 in starts or i + 1 == n:
@@ -161,6 +165,10 @@ def cue_features(info: DocInfo, start: int, end: int) -> list[list[str]]:
                     f.append("%d:d=%s" % (k, dep[j]))
             else:
                 f.append("%d:edge" % k)
+        for c in wn_classes(lem[i], pos[i]):
+            f.append("wn|d=%s|%s" % (c, dep[i]))
+            if "ccomp" in deps:
+                f.append("wn|ccomp=" + c)
         f.append("lp=%s|%s" % (lem[i], pos[i]))
         f.append("ld=%s|%s" % (lem[i], dep[i]))
         out.append(f)
@@ -212,7 +220,8 @@ def role_features(info: DocInfo, cue: Sequence[int]) -> tuple[int, int, list[lis
     c0, c1 = min(cue), max(cue)
     # How the cue attaches to its clause ("according to" hangs from the verb it qualifies).
     cue_att = dep[hpath[1]] if len(hpath) > 1 else "ROOT"
-    cue_feats = ["cl=" + clem, "catt=" + cue_att]
+    cwn = wn_classes(clem, info.pos[h])
+    cue_feats = ["cl=" + clem, "catt=" + cue_att] + ["cwn=" + c for c in cwn]
     out = []
     for i in range(lo, hi):
         f = ["bias"] + info.base[i] + cue_feats
@@ -229,6 +238,8 @@ def role_features(info: DocInfo, cue: Sequence[int]) -> tuple[int, int, list[lis
         if quote[i] == 1 and cq == 1:
             f.append("sameq")
         f.append("cl|rel=%s|%s" % (clem, rel))
+        for c in cwn:
+            f.append("cwn|rel=%s|%s" % (c, rel))
         f.append("catt|rel=%s|%s" % (cue_att, rel))
         if so == 0:
             # Relation through the parse: the branch of the lowest common ancestor.

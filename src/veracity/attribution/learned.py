@@ -85,26 +85,32 @@ class CrfExtractor:
         self.role_tagger.open(str(role_path))
         self.cue_threshold = float(self.meta.get("cue_threshold", DEFAULT_THRESHOLD))
         self.content_threshold = float(self.meta.get("content_threshold", DEFAULT_THRESHOLD))
+        self.confirm_threshold = float(self.meta.get("confirm_threshold", 1.0))
         self.use_rules = bool(self.meta.get("combine_rules", False))
 
-    def cues(self, info: DocInfo) -> list[list[int]]:
-        """Cue token runs: tokens whose marginal probability of not being Other passes the
-        threshold (below 0.5 this finds more cues than the Viterbi path; chosen on dev)."""
-        out: list[list[int]] = []
+    def cues(self, info: DocInfo) -> list[tuple[list[int], float]]:
+        """Cue token runs with their probability (max marginal of not-Other over the run).
+
+        Runs on the Viterbi path get probability >= 0.5 by construction in practice; with a
+        ``cue_threshold`` below 0.5, less likely runs are proposed too and must then be
+        confirmed by the role model (see ``extract``)."""
+        out: list[tuple[list[int], float]] = []
         tg = self.cue_tagger
+        low = min(self.cue_threshold, 0.5)
         for a, b in info.sents:
             if b - a < 2:
                 continue
             labels = tg.tag(cue_features(info, a, b))
-            if self.cue_threshold >= 0.5:
-                if "B" in labels or "I" in labels:
-                    out.extend(cue_runs(labels, a))
-                continue
-            toks = [a + k for k in range(b - a) if 1.0 - tg.marginal("O", k) >= self.cue_threshold]
-            out.extend(token_runs(toks))
+            p_cue = [1.0 - tg.marginal("O", k) for k in range(b - a)]
+            viterbi = {i for r in cue_runs(labels, a) for i in r}
+            toks = [a + k for k in range(b - a) if p_cue[k] >= low or a + k in viterbi]
+            for r in token_runs(toks):
+                p = max(p_cue[i - a] for i in r)
+                out.append((r, 1.0 if any(i in viterbi for i in r) else p))
         return out
 
-    def roles(self, info: DocInfo, cue: list[int]) -> tuple[list[int], list[int]]:
+    def roles(self, info: DocInfo, cue: list[int]) -> tuple[list[int], list[int], float]:
+        """Source and content tokens for ``cue`` and the mean content marginal (confidence)."""
         lo, _hi, feats = role_features(info, cue)
         tg = self.role_tagger
         labels = tg.tag(feats)
@@ -113,15 +119,19 @@ class CrfExtractor:
             con = [lo + k for k, lab in enumerate(labels) if lab == "C"]
         else:
             con = [lo + k for k in range(len(labels)) if tg.marginal("C", k) >= self.content_threshold]
-        src = [lo + k for k, lab in enumerate(labels) if lab == "S" and lo + k not in set(con)]
-        return [i for i in src if not doc[i].is_space], [i for i in con if not doc[i].is_space]
+        conf = sum(tg.marginal("C", i - lo) for i in con) / len(con) if con else 0.0
+        cs = set(con)
+        src = [lo + k for k, lab in enumerate(labels) if lab == "S" and lo + k not in cs]
+        return [i for i in src if not doc[i].is_space], [i for i in con if not doc[i].is_space], conf
 
     def extract(self, doc: Any, info: DocInfo | None = None) -> list[RawRelation]:
         info = info or doc_info(doc)
         rels: list[RawRelation] = []
         seen: set[tuple[tuple[int, int], ...]] = set()
-        for cue in self.cues(info):
-            src, con = self.roles(info, cue)
+        for cue, p_cue in self.cues(info):
+            src, con, conf = self.roles(info, cue)
+            if p_cue < 1.0 and conf < self.confirm_threshold:
+                continue  # an unlikely cue whose content the role model is not sure of
             content = tuple(
                 run_span(doc, r) for r in token_runs(con)
                 if sum(1 for i in r if not doc[i].is_punct) and len(doc[r[0]:r[-1] + 1].text) >= MIN_CONTENT_CHARS

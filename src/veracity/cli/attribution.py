@@ -30,18 +30,29 @@ def read_text(path: str) -> str:
         raise InputError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", source=path) from None
 
 
-def attribute_texts(texts: List[str], method: str = "learned", n_process: int = 1, batch_size: int = 16):
-    """(text, attributions) per text, parsing with the text stage's spaCy pipeline."""
-    from ..attribution.stage import build, learned_relations
+def load(method: str):
+    """The spaCy pipeline (the text stage's) and the extractor for ``method``, loaded once."""
     from ..attribution.rules import rule_relations
+    from ..attribution.stage import learned_relations
     from ..options import Options
     from ..text.stage import SpacyText
 
     if method not in METHODS:
         raise InputError(f"unknown method {method!r}; choose from {', '.join(METHODS)}")
     nlp = SpacyText(Options()).nlp
-    extract = learned_relations if method == "learned" else rule_relations
-    tag = "crf" if method == "learned" else "rules"
+    if method == "learned":
+        from ..attribution.stage import _extractor
+
+        _extractor()  # load the CRFs now, not inside a timed run
+        return nlp, learned_relations, "crf"
+    return nlp, rule_relations, "rules"
+
+
+def attribute_texts(texts: List[str], method: str = "learned", n_process: int = 1, batch_size: int = 16, loaded=None):
+    """(text, attributions) per text, parsing with the text stage's spaCy pipeline."""
+    from ..attribution.stage import build
+
+    nlp, extract, tag = loaded or load(method)
     for text, doc in zip(texts, nlp.pipe(texts, batch_size=batch_size, n_process=n_process)):
         yield text, build(text, doc, extract(doc), tag)
 
@@ -94,6 +105,7 @@ def register(app, train_app, eval_app) -> None:
         split: str = typer.Option("dev", "--split", help="PolNeAR split (train or dev; test is held out)."),
         method: str = typer.Option("learned", "--method", help="learned or rules."),
         limit: int = typer.Option(0, "--limit", help="Only the first N articles (0 = all)."),
+        processes: int = typer.Option(1, "--processes", help="spaCy worker processes."),
         output: str = typer.Option(None, "-o", "--output", help="Keep the predictions JSONL here."),
     ) -> None:
         """Run the extractor on a PolNeAR split and print ../shared/eval/attribution/score.py's report."""
@@ -103,9 +115,10 @@ def register(app, train_app, eval_app) -> None:
         arts = polnear.load_split(split)
         if limit:
             arts = arts[:limit]
+        loaded = load(method)
         t0 = time.perf_counter()
         rows = [{"id": a["id"], "attributions": attributions_json(atts)}
-                for a, (_t, atts) in zip(arts, attribute_texts([a["text"] for a in arts], method))]
+                for a, (_t, atts) in zip(arts, attribute_texts([a["text"] for a in arts], method, n_process=processes, loaded=loaded))]
         secs = time.perf_counter() - t0
         path = output or tempfile.mkstemp(prefix="veracity-attr-", suffix=".jsonl")[1]
         evaluate.write_jsonl(rows, path)
