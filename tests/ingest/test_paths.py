@@ -14,7 +14,7 @@ STORY = "The council said on Monday that 40 homes had been flooded after the riv
 def test_directory_is_recursive_sorted_and_skips_hidden_and_unknown(tmp_path):
     (tmp_path / "b").mkdir()
     (tmp_path / ".git").mkdir()
-    for name in ["b/two.txt", "a.html", ".hidden.txt", ".git/config.txt", "photo.png", "README", "b/c.jsonl"]:
+    for name in ["b/two.txt", "a.html", ".hidden.txt", ".git/config.txt", "photo.png", "README", "README.TXT", "LICENSE.txt", "b/c.jsonl"]:
         (tmp_path / name).write_text("x", encoding="utf-8")
     found = [p.replace(str(tmp_path) + "/", "") for p in expand([str(tmp_path)])]
     assert found == ["a.html", "b/c.jsonl", "b/two.txt"]
@@ -83,3 +83,8 @@ def test_jsonl_piped_on_stdin_is_a_corpus(fixtures, options):
     items = list(iter_articles(["-"], options, stdin=io.BytesIO(data)))
     assert len(items) == 3 and items[0].kind == "jsonl" and items[0].source_path == "<stdin>:1"
     assert isinstance(items[1], InputError) and items[1].source == "<stdin>:2"
+
+
+def test_bbc_directory_gives_exactly_its_2225_articles(shared, options):
+    found = list(expand([str(shared / "data" / "corpus" / "bbc-news")]))
+    assert len(found) == 2225 and not any("README" in p for p in found)

@@ -13,6 +13,7 @@ import gzip
 import io
 import json
 import os
+import re
 import sys
 import zlib
 from pathlib import Path
@@ -37,6 +38,9 @@ SUFFIXES: dict[str, str] = {
     ".rss": FEED, ".atom": FEED, ".xml": XML,
 }
 CORPORA = (JSONL, CSV, TSV)
+# A corpus directory's own documentation (bbc-news/README.TXT, LICENSE.txt) is not an article;
+# skipped when a directory is walked, still read when named on its own.
+CORPUS_DOC = re.compile(r"^(readme|licen[cs]e|copying|changelog|provenance|notice|authors|citation)(\.|$)", re.I)
 SNIFF_BYTES = 1024
 
 
@@ -72,8 +76,8 @@ def _looks_like_jsonl(data: bytes) -> bool:
 
 def expand(paths: Sequence[str]) -> Iterator[str]:
     """Files to read: named files as given (an unknown suffix is sniffed), directories
-    recursively in sorted order so runs are reproducible, skipping hidden entries and files of
-    no known type (a README without suffix, images), ``-`` for stdin."""
+    recursively in sorted order so runs are reproducible, skipping hidden entries, files of no
+    known type (images, ...) and the corpus's own README/LICENSE files, ``-`` for stdin."""
     for p in paths:
         if p == "-" or not os.path.isdir(p):
             yield p
@@ -84,7 +88,8 @@ def expand(paths: Sequence[str]) -> Iterator[str]:
         for top, dirs, files in os.walk(p, onerror=lambda exc: found.append(exc.filename or p)):
             dirs[:] = [d for d in dirs if not d.startswith(".")]
             found.extend(os.path.join(top, f) for f in files
-                         if not f.startswith(".") and _format(f)[0] is not None and os.path.isfile(os.path.join(top, f)))
+                         if not f.startswith(".") and not CORPUS_DOC.match(f) and _format(f)[0] is not None
+                         and os.path.isfile(os.path.join(top, f)))
         yield from sorted(found) if found else [p]  # an empty directory is reported, not skipped
 
 
