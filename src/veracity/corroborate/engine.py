@@ -41,15 +41,8 @@ MIN_CLAIM_WORDS = 4
 # Only claims the check-worthiness model flagged are corroborated when it ran; otherwise the
 # longest claims, up to this many, to bound the time per article.
 MAX_CLAIMS = 40
-
-
-def _doc_view(index, doc_id: str) -> DocView:
-    sents = index.sentences(doc_id)
-    from .related import BODY_SENTENCES
-
-    sents = sents[:BODY_SENTENCES]
-    vecs = index.vectors([s.id for s in sents]) if sents else np.zeros((0, 384), dtype=np.float32)
-    return DocView.build([s.text for s in sents], vecs)
+# Claim vectors memoised per Corroborator (a long-running API process must not grow forever).
+MEMO_SIZE = 4096
 
 
 def _claims_to_check(d: Dossier) -> list[Claim]:
@@ -83,7 +76,10 @@ class Corroborator:
         from ..retrieval.index import EvidenceIndex
         from ..store import open_store
 
-        self.index = EvidenceIndex(self.db_path)
+        # The index embeds the claims for its dense search; we need the same vectors for the
+        # features, so a small memo saves embedding every claim twice.
+        self._memo: dict[str, np.ndarray] = {}
+        self.index = EvidenceIndex(self.db_path, encoder=self._encode)
         self.store = open_store(self.db_path)
         self.model = load_model()
         self._views: dict[str, DocView] = {}
@@ -93,10 +89,36 @@ class Corroborator:
         self.index.close()
         self.store.close()
 
+    def _encode(self, texts) -> np.ndarray:
+        from ..text.embed import encode
+
+        missing = [t for t in dict.fromkeys(texts) if t not in self._memo]
+        if missing:
+            if len(self._memo) > MEMO_SIZE:
+                self._memo.clear()
+            self._memo.update(zip(missing, encode(missing)))
+        return np.stack([self._memo[t] for t in texts]) if texts else np.zeros((0, 384), dtype=np.float32)
+
     # ---------------------------------------------------------------- other documents
+    def _load_views(self, doc_ids) -> None:
+        """Build the related-model views of several documents with ONE vectors() call
+        (each call to EvidenceIndex.vectors rebuilds an id->row map over the whole index)."""
+        from .related import BODY_SENTENCES
+
+        todo = [d for d in dict.fromkeys(doc_ids) if d not in self._views]
+        if not todo:
+            return
+        sents = {d: self.index.sentences(d)[:BODY_SENTENCES] for d in todo}
+        ids = [s.id for d in todo for s in sents[d]]
+        vecs = self.index.vectors(ids) if ids else np.zeros((0, 384), dtype=np.float32)
+        k = 0
+        for d in todo:
+            n = len(sents[d])
+            self._views[d] = DocView.build([s.text for s in sents[d]], vecs[k:k + n])
+            k += n
+
     def view(self, doc_id: str) -> DocView:
-        if doc_id not in self._views:
-            self._views[doc_id] = _doc_view(self.index, doc_id)
+        self._load_views([doc_id])
         return self._views[doc_id]
 
     def dossier_of(self, doc_id: str) -> Dossier | None:
@@ -135,12 +157,23 @@ class Corroborator:
         exclude = self._same_text_ids(dossier)
         hits_per = self.index.search_many(texts, CANDIDATES, exclude=exclude)
         vecs = self.index.encode(texts)
-        own = ind.Report(dossier.article.id, dossier.article.outlet, ())
+        # Cosines for hits the dense list did not score (BM25-only), all in one vectors() call.
+        need = sorted({h.sentence_id for hits in hits_per for h in hits if h.cosine is None})
+        extra = dict(zip(need, self.index.vectors(need))) if need else {}
+        best_per: list[dict] = []
+        for vec, hits in zip(vecs, hits_per):
+            best: dict[str, tuple] = {}
+            for h in hits:
+                cos = h.cosine if h.cosine is not None else float(extra[h.sentence_id] @ vec)
+                if h.document_id not in best or cos > best[h.document_id][1]:
+                    best[h.document_id] = (h, cos)
+            best_per.append({d: hc for d, hc in best.items() if hc[1] >= SAME_CLAIM_COSINE})
+        self._load_views([d for b in best_per for d in b])
         by_id: dict[str, Claim] = {}
-        for claim, vec, hits in zip(claims, vecs, hits_per):
+        for claim, vec, best in zip(claims, vecs, best_per):
             own_attrs = tuple(dv.claim_attributions(claim, dossier.attributions))
             own = ind.Report(dossier.article.id, dossier.article.outlet, own_attrs)
-            by_id[claim.id] = claim.__class__(**{**claim.__dict__, "corroboration": self._summarise(claim, vec, hits, own, own_attrs)})
+            by_id[claim.id] = claim.__class__(**{**claim.__dict__, "corroboration": self._summarise(claim, vec, best, own, own_attrs)})
         return dossier.with_(claims=tuple(by_id.get(c.id, c) for c in dossier.claims))
 
     def _same_text_ids(self, dossier: Dossier) -> list[str]:
@@ -150,16 +183,9 @@ class Corroborator:
         row = self.index.conn.execute("SELECT id FROM evidence_documents WHERE content_hash = ?", (text_hash(dossier.article.text),)).fetchone()
         return [dossier.article.id] + ([row[0]] if row else [])
 
-    def _summarise(self, claim: Claim, vec: np.ndarray, hits, own: ind.Report, own_attrs) -> CorroborationSummary:
-        best: dict[str, object] = {}
-        for h in hits:
-            cos = h.cosine if h.cosine is not None else float(self.index.vectors([h.sentence_id])[0] @ vec)
-            if h.document_id not in best or cos > best[h.document_id][1]:  # type: ignore[index]
-                best[h.document_id] = (h, cos)
+    def _summarise(self, claim: Claim, vec: np.ndarray, best: dict, own: ind.Report, own_attrs) -> CorroborationSummary:
         kept = []
-        for doc_id, (h, cos) in best.items():  # type: ignore[misc]
-            if cos < SAME_CLAIM_COSINE:
-                continue
+        for doc_id, (h, cos) in best.items():
             p = float(self.model.score(self.model.features_for(claim.span.text, vec, self.view(doc_id)))[0])
             if p < self.model.threshold:
                 continue
