@@ -141,3 +141,17 @@ def test_eval_gate_ct24_dev_test() -> None:
     assert res.returncode == 0, res.stderr
     f1 = float(res.stdout.strip().splitlines()[-1].split()[-1])
     assert f1 >= GATE_F1, res.stdout
+
+
+def test_vectorised_char_lookup_equals_dict_lookup() -> None:
+    """The numpy hash path must give exactly the scores of the plain n-gram dictionary path."""
+    block = next(b for b in load_model().blocks if b.analyzer == "char")
+    texts = WORTHY + NOT_WORTHY + ["", "a", "\u00e9\u00e9 \U0001f600 \u4e2d\u6587 1,000", "x" * 3000]
+    fast = block.margins(texts)
+    index, block._hash_index = block._hash_index, None
+    try:
+        slow = block.margins(texts)
+    finally:
+        block._hash_index = index
+    assert index is not None
+    assert abs(fast - slow).max() < 1e-12
