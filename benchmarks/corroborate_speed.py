@@ -3,7 +3,7 @@
 usage: python benchmarks/corroborate_speed.py DB ARTICLE [ARTICLE...]
 For each article: the dossier analysis (spaCy pipeline), then corroboration cold (first
 time: other documents' dossiers analysed and stored) and warm (the same call again in this
-process: models loaded, dossiers read from the store). Prints per-article times and the
+process: models loaded, other dossiers read from the store, the claims embedded afresh). Prints per-article times and the
 median warm total (analysis + corroboration) — the figure the issue's 1 s target is about.
 """
 from __future__ import annotations
@@ -29,7 +29,8 @@ def main() -> None:
     except Exception:  # check-worthiness model absent: run without it
         opts = Options(stages=tuple(s for s in STAGES if "checkworthy" not in s))
     eng = Corroborator(db, opts)
-    warm_totals = []
+    warm_totals: list[float] = []
+    warm_cpu: list[float] = []
     for p in paths:
         art = read_path(p, opts)[0]
         t0 = time.perf_counter()
@@ -37,16 +38,21 @@ def main() -> None:
         t1 = time.perf_counter()
         out = eng.corroborate(d)
         t2 = time.perf_counter()
+        eng._memo.clear()  # warm = models loaded and dossiers stored, but the claims embedded afresh
+        c2 = time.process_time()
         d2 = analyze_article(art, opts)
         t3 = time.perf_counter()
         eng.corroborate(d2)
         t4 = time.perf_counter()
+        cpu = time.process_time() - c2
+        warm_cpu.append(cpu)
         checked = sum(1 for c in out.claims if c.corroboration is not None)
         reports = sum(len(c.corroboration.reports) for c in out.claims if c.corroboration)
         warm_totals.append(t4 - t2)
         print(f"{Path(p).name}: claims checked {checked}, reports {reports}; analysis {t1 - t0:.2f}s, corroborate cold {t2 - t1:.2f}s; "
-              f"warm: analysis {t3 - t2:.2f}s + corroborate {t4 - t3:.2f}s = {t4 - t2:.2f}s")
-    print(f"articles {len(paths)}  warm total p50 {statistics.median(warm_totals):.2f}s  max {max(warm_totals):.2f}s")
+              f"warm: analysis {t3 - t2:.2f}s + corroborate {t4 - t3:.2f}s = {t4 - t2:.2f}s (CPU {cpu:.2f}s)")
+    print(f"articles {len(paths)}  warm total p50 {statistics.median(warm_totals):.2f}s  max {max(warm_totals):.2f}s  "
+          f"(process CPU p50 {statistics.median(warm_cpu):.2f}s; wall includes waiting for a shared CPU)")
 
 
 if __name__ == "__main__":
