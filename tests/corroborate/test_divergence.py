@@ -95,3 +95,12 @@ def test_shared_day_does_not_absorb_a_changed_year():
     b = claim(t2, dates=(DateRef(sp(t2, "2003"), "2003", "year"), DateRef(sp(t2, "Wednesday"), "2005-01-12", "day", True)))
     (d,) = dv.compare(a, b)
     assert d.kind == "date" and [s.text for s in d.here] == ["2005"] and [s.text for s in d.there] == ["2003"]
+
+
+def test_pronoun_source_is_not_an_unnamed_source():
+    he = Attribution("a3", (sp(B, "officials"),), (), (), "pronoun")
+    named = Attribution("a1", (sp(A, "Defence Secretary Lloyd Austin"),), (), (), "person", "Lloyd Austin")
+    anon = Attribution("a2", (sp(B, "officials"),), (), (), "anonymous")
+    assert dv.source_types([he], [named]) == []
+    assert dv.source_types([he], [anon]) == []
+    assert len(dv.source_types([anon], [named])) == 1

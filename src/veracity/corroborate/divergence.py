@@ -200,13 +200,23 @@ def modality(a: Claim, b: Claim) -> list[Divergence]:
 
 
 def source_types(sa: Sequence[Attribution], sb: Sequence[Attribution]) -> list[Divergence]:
-    """A named source here and an unnamed one there ("a named minister here, 'sources' there")."""
-    if not sa or not sb:
-        return []
+    """A named source here and an unnamed one there ("a named minister here, 'sources' there").
+
+    Only 'named' against 'anonymous' counts: a pronoun ("he said") names someone the article
+    introduced earlier, so it is neither, and a side with no attribution says nothing.
+    """
     ta = {s.source_type for s in sa}
     tb = {s.source_type for s in sb}
-    named_a, named_b = bool(ta & NAMED_SOURCES), bool(tb & NAMED_SOURCES)
-    if named_a != named_b:
+
+    def side(types: set[str]) -> str | None:
+        if types & NAMED_SOURCES and "anonymous" not in types:
+            return "named"
+        if "anonymous" in types and not types & NAMED_SOURCES:
+            return "anonymous"
+        return None
+
+    ka, kb = side(ta), side(tb)
+    if ka and kb and ka != kb:
         here = tuple(sp for s in sa for sp in s.source)
         there = tuple(sp for s in sb for sp in s.source)
         return [Divergence("source_type", here, there, f"{'/'.join(sorted(ta))} vs {'/'.join(sorted(tb))}")]
