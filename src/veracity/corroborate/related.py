@@ -92,8 +92,10 @@ def pair_features(claim: str, claim_vec: np.ndarray, doc: DocView, idf: Idf) -> 
     norm = float(np.linalg.norm(centroid)) or 1.0
     toks = tf.content_tokens(claim)
     nums = tf.numbers(claim)
-    distinct = set(toks)
-    shared = distinct & doc.tokens
+    # Sorted: float sums must not depend on set order (string hashing varies per process),
+    # or the trained artefact would not be reproducible byte for byte.
+    distinct = sorted(set(toks))
+    shared = sorted(set(distinct) & doc.tokens)
     w_all = sum(idf(t) for t in distinct)
     idf_overlap = sum(idf(t) for t in shared) / w_all if w_all else 0.0
     # TF-IDF cosine between the claim and the document (sublinear tf), over stemmed words.
@@ -102,7 +104,8 @@ def pair_features(claim: str, claim_vec: np.ndarray, doc: DocView, idf: Idf) -> 
     cv = {t: idf(t) for t in distinct}
     cn = math.sqrt(sum(v * v for v in cv.values())) or 1.0
     tfidf = sum(cv[t] * dv[t] for t in shared) / (cn * dn)
-    max_sent = max((len(distinct & st) / len(distinct) for st in doc.sent_tokens), default=0.0) if distinct else 0.0
+    dset = set(distinct)
+    max_sent = max((len(dset & st) / len(dset) for st in doc.sent_tokens), default=0.0) if dset else 0.0
     return np.array([
         float(top[0]),
         float(top[:3].mean()),

@@ -101,7 +101,7 @@ def fit_idf(views: dict[str, rel.DocView]) -> rel.Idf:
     n = len(views)
     df: dict[str, int] = {}
     for v in views.values():
-        for t in v.tokens:
+        for t in sorted(v.tokens):
             df[t] = df.get(t, 0) + 1
     table = {t: math.log((1 + n) / (1 + c)) + 1 for t, c in df.items() if c >= IDF_MIN_DF}
     return rel.Idf(table, math.log((1 + n) / (1 + 1)) + 1)
