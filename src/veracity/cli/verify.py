@@ -59,28 +59,22 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         files = list(expand(paths))
         errors: list[InputError] = []
 
-        def articles(advance):
-            for item in iter_articles(files, options):
-                if isinstance(item, InputError):
-                    errors.append(item)
-                    advance()
-                    continue
-                yield item
-
         ix = EvidenceIndex(db_path)
-        with Progress(TextColumn("indexing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err_console,
-                      disable=quiet, transient=False) as bar:
+        with Progress(TextColumn("indexing"), BarColumn(), MofNCompleteColumn(), TextColumn("files"), TimeElapsedColumn(),
+                      console=err_console, disable=quiet) as bar:
             task = bar.add_task("index", total=len(files))
-            # One file may hold many articles (JSONL, CSV, feeds): advance per source file.
-            seen: set[str] = set()
 
-            def progress(article, _n):
-                src = article.source_path or article.id
-                if src not in seen:
-                    seen.add(src)
+            def articles():
+                # One file may hold many articles (JSONL, CSV, feeds): the bar counts files.
+                for f in files:
+                    for item in iter_articles([f], options):
+                        if isinstance(item, InputError):
+                            errors.append(item)
+                        else:
+                            yield item
                     bar.advance(task)
 
-            counts = ix.add(articles(lambda: bar.advance(task)), progress=progress)
+            counts = ix.add(articles())
         for e in errors:
             err_console.print(f"veracity: {e}", markup=False)
         stats = ix.stats()

@@ -189,6 +189,16 @@ def fit_aggregator(agg: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarr
     return clf.coef_.T.astype(np.float32), clf.intercept_.astype(np.float32)
 
 
+# Ten equal-width confidence bins: the usual ECE; 1,225 claims give ~100 per occupied bin.
+ECE_BINS = 10
+
+
+def expected_calibration_error(conf: np.ndarray, correct: np.ndarray) -> float:
+    """Mean |accuracy - confidence| over confidence bins, weighted by bin size."""
+    bins = np.minimum((conf * ECE_BINS).astype(int), ECE_BINS - 1)
+    return float(sum(abs(correct[bins == b].mean() - conf[bins == b].mean()) * (bins == b).mean() for b in range(ECE_BINS) if (bins == b).any()))
+
+
 def folds_of(groups: list[str]) -> np.ndarray:
     from sklearn.model_selection import GroupKFold
 
@@ -315,12 +325,16 @@ def train(out_dir: Path = MODEL_DIR, log: Log = print, quick: bool = False) -> d
     agg, yclaim, ids = claim_level(rows, probs)
     cfold = folds_of(ids)
     cpred = np.zeros(len(yclaim), int)
+    cconf = np.zeros(len(yclaim))
     for k in range(FOLDS):
         aw, ab = fit_aggregator(agg[cfold != k], yclaim[cfold != k])
-        cpred[cfold == k] = (agg[cfold == k] @ aw + ab).argmax(1)
+        cp = softmax(agg[cfold == k] @ aw + ab)
+        cpred[cfold == k] = cp.argmax(1)
+        cconf[cfold == k] = cp.max(1)
     claim_acc = float((cpred == yclaim).mean())
+    claim_ece = expected_calibration_error(cconf, cpred == yclaim)
     claim_f1 = macro_f1(yclaim, cpred, 4)
-    log(f"chosen {best_name}: claim accuracy {claim_acc:.4f}, claim macro-F1 {claim_f1[0]:.4f}")
+    log(f"chosen {best_name}: claim accuracy {claim_acc:.4f}, claim macro-F1 {claim_f1[0]:.4f}, confidence ECE {claim_ece:.4f}")
 
     # The shipped model: everything except the gate claims.
     train_mask = np.array([not is_gate_claim(g) for g in cf.groups])
@@ -342,13 +356,14 @@ def train(out_dir: Path = MODEL_DIR, log: Log = print, quick: bool = False) -> d
     model.meta = {
         "n_lexical": N_LEXICAL, "lexical_names": list(LEXICAL_NAMES), "chosen": best_name, "stances": list(STANCES),
         "verdicts": list(VERDICTS), "gate_mod": GATE_MOD, "seed": SEED,
-        "cv": {"evidence_macro_f1": round(best_f, 4), "claim_accuracy": round(claim_acc, 4), "claim_macro_f1": round(claim_f1[0], 4)},
+        "cv": {"evidence_macro_f1": round(best_f, 4), "claim_accuracy": round(claim_acc, 4), "claim_macro_f1": round(claim_f1[0], 4),
+               "claim_confidence_ece": round(claim_ece, 4)},
     }
     out_dir.mkdir(parents=True, exist_ok=True)
     model.save(out_dir / "stance.npz")
     report = {"tried": tried, "chosen": best_name, "offsets": model.offsets.tolist(), "evidence_macro_f1": best_f,
               "evidence_per_class": tried[best_name]["per_class_offsets"], "claim_accuracy": claim_acc,
-              "claim_macro_f1": claim_f1[0], "claim_per_class": claim_f1[1],
+              "claim_macro_f1": claim_f1[0], "claim_per_class": claim_f1[1], "claim_confidence_ece": claim_ece,
               "sizes": {"climate-fever": int(len(ycf)), **{k: int(len(v[1])) for k, v in extras.items()}},
               "seconds": round(time.perf_counter() - t0)}
     (out_dir / "cv.json").write_text(json.dumps(report, indent=2, sort_keys=True) + "\n", encoding="utf-8")
@@ -399,7 +414,7 @@ def write_report(report: dict, out_dir: Path = MODEL_DIR) -> Path:
         lines.append(f"| {name} | {t['macro_f1']:.4f} | {t['macro_f1_offsets']:.4f} | {pc} | {t['seconds']} |")
     lines += [
         "",
-        f"**Chosen:** {report['chosen']} (best nested figure). Logit offsets (S, R, NEI) = "
+        f"**Chosen:** {report['chosen']} (best nested figure among the models trained with negatives; see below). Logit offsets (S, R, NEI) = "
         f"{', '.join(f'{x:+.1f}' for x in report['offsets'])}, chosen on out-of-fold predictions (grid {OFFSET_GRID});"
         " in the figures above each fold's offsets come from the other folds only. A relevance gate (verify/stance.py"
         " RELEVANCE_GATE: cosine < 0.40 -> NOT_ENOUGH_INFO) is applied in every figure, as at run time. Only models trained"
@@ -413,6 +428,7 @@ def write_report(report: dict, out_dir: Path = MODEL_DIR) -> Path:
         "",
         f"- claim accuracy **{report['claim_accuracy']:.4f}**, claim macro-F1 {report['claim_macro_f1']:.4f} "
         f"(S / R / NEI / DISPUTED: {' / '.join(f'{x:.3f}' for x in report['claim_per_class'])})",
+        f"- verdict confidence calibration: expected calibration error {report['claim_confidence_ece']:.4f} ({ECE_BINS} bins, out-of-fold)",
         f"- evidence macro-F1 **{report['evidence_macro_f1']:.4f}** (S / R / NEI: {' / '.join(f'{x:.3f}' for x in report['evidence_per_class'])})",
         "",
         "Targets were 0.70 evidence macro-F1 and 0.60 claim accuracy: not reached. Separately computed sentence vectors"
