@@ -155,3 +155,24 @@ def test_vectorised_char_lookup_equals_dict_lookup() -> None:
         block._hash_index = index
     assert index is not None
     assert abs(fast - slow).max() < 1e-12
+
+
+def test_missing_artefact_is_a_clear_model_error(tmp_path) -> None:
+    from veracity.claims.checkworthy import CheckworthyModel
+    from veracity.errors import ModelError
+
+    with pytest.raises(ModelError, match="veracity train checkworthy"):
+        CheckworthyModel.load(tmp_path)
+    with pytest.raises(ModelError, match="unknown check-worthiness model"):
+        load_model("huge")
+
+
+def test_cli_reads_a_file_and_writes_output(tmp_path) -> None:
+    src = tmp_path / "in.txt"
+    src.write_text("Thank you.\r\nWe're consuming 50 percent of the world's cocaine.\r\n", encoding="utf-8")
+    dst = tmp_path / "out.jsonl"
+    res = _cli(["checkworthy", str(src), "-o", str(dst)], "")
+    assert res.returncode == 0, res.stderr
+    rows = [json.loads(x) for x in dst.read_text(encoding="utf-8").splitlines()]
+    assert [r["text"] for r in rows] == ["Thank you.", "We're consuming 50 percent of the world's cocaine."]
+    assert [r["checkworthy"] for r in rows] == [False, True]
