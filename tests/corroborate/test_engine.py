@@ -60,3 +60,17 @@ def test_independent_lines(result):
     _, d = result
     lines = {c.corroboration.independent_lines for c in d.claims if c.corroboration and c.corroboration.reports}
     assert 1 in lines and lines <= {0, 1}
+
+
+def test_perturbation_of_a_few_real_articles_is_found_exactly():
+    """The benchmark's method (benchmarks/corroborate_divergence.py) on three BBC articles."""
+    from veracity.analysis import analyze_text
+    from veracity.corroborate.perturb import run
+    from veracity.text.embed import encode
+
+    names = ["business/001.txt", "business/186.txt", "politics/030.txt"]
+    texts = [(n, (BBC / n).read_text(encoding="utf-8")) for n in names]
+    opts = Options(stages=STAGES)
+    res = run(texts, lambda t: analyze_text(t, opts, published="2005-01-15"), encode)
+    assert res["perturbations"] >= 6
+    assert res["precision"] >= 0.95 and res["recall"] >= 0.95, res["errors"]
