@@ -101,7 +101,8 @@ def check_numbers(claim: str, evidence: str) -> list[Check]:
         same_unit = [e for e in en if e.unit == c.unit]
         if same_unit and all(_differ(c.value, e.value) for e in same_unit):
             e = same_unit[0]
-            out.append(Check("number", f"{claim[c.start:c.end]} {c.unit} vs {evidence[e.start:e.end]} {e.unit}",
+            unit = "" if c.unit == "%" else f" (unit: {c.unit})"
+            out.append(Check("number", f"{claim[c.start:c.end]} vs {evidence[e.start:e.end]}{unit}",
                              (Span.of(claim, c.start, c.end),), tuple(Span.of(evidence, x.start, x.end) for x in same_unit)))
     return out
 
