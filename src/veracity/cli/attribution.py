@@ -94,11 +94,13 @@ def register(app, train_app, eval_app) -> None:
             raise typer.Exit(2 if not texts else 1)
 
     @train_app.command("attribution")
-    def train_cmd() -> None:
+    def train_cmd(
+        out: str = typer.Option(None, "--out", help="Write the artefact here instead of src/veracity/models/attribution."),
+    ) -> None:
         """Train the cue and role CRFs on PolNeAR train; score on dev; write the artefact and report."""
-        from ..train.attribution import train_and_report
+        from ..train.attribution import MODEL_DIR, train_and_report
 
-        train_and_report(log=lambda m: console.print(m, markup=False))
+        train_and_report(Path(out) if out else MODEL_DIR, log=lambda m: console.print(m, markup=False))
 
     @eval_app.command("attribution")
     def eval_cmd(
