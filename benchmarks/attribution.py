@@ -53,13 +53,20 @@ def _runs(tokens) -> list[list[int]]:
 
 
 def textacy_rows(te, arts, docs):
-    rows = []
+    """textacy's direct quotations; it refuses a document with an odd number of quotation
+    marks (ValueError), which then yields nothing, as it would for a user."""
+    rows, refused = [], 0
     for a, d in zip(arts, docs):
         atts = []
-        for q in te.direct_quotations(d):
+        try:
+            quotes = list(te.direct_quotations(d))
+        except ValueError:
+            quotes, refused = [], refused + 1
+        for q in quotes:
             atts.append({"source": _runs(q.speaker), "cue": _runs(q.cue),
                          "content": [[q.content.start_char, q.content.end_char]]})
         rows.append({"id": a["id"], "attributions": atts})
+    print(f"textacy refused {refused} of {len(docs)} documents (unbalanced quotation marks)")
     return rows
 
 

@@ -24,7 +24,8 @@ def build(text: str, doc: Any, raws: Sequence[RawRelation], method: str) -> tupl
         info = describe(doc, r.source_tokens, r.cue_tokens)
         sp = lambda pairs: tuple(Span.of(text, s, e) for s, e in pairs)  # noqa: E731
         chain = tuple(ChainLink(Span.of(text, l.start, l.end), l.source_type, l.entity) for l in info.chain)
-        ident = content_id(r.source, r.cue, r.content, prefix="at_")
+        # Offsets plus the words themselves: stable for one article, distinct across articles.
+        ident = content_id(r.source, r.cue, r.content, [text[a:b] for a, b in r.content + r.source], prefix="at_")
         out.append(Attribution(
             id=ident, source=sp(r.source), cue=sp(r.cue), content=sp(r.content),
             source_type=info.source_type, source_entity=info.entity, chain=chain, method=method,
