@@ -17,8 +17,10 @@ from ..model import Attribution, Claim, DateRef, Divergence, Place, Quantity, Sp
 # the same figure rounded ("1.13bn" vs "1,130m"); beyond it they are different figures.
 REL_TOLERANCE = 0.005
 
-# Entity labels that name actors (people, organisations, groups); GPE is handled as places.
-ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+# Entity labels that name actors (people, organisations). GPE is handled as places; NORP
+# ("Russian", "Labour supporters") is an attribute more than an actor and, on BBC copy, made
+# most of the noisy actor divergences.
+ACTOR_LABELS = frozenset({"PERSON", "ORG"})
 # Source types that name who speaks; anything else is unnamed.
 NAMED_SOURCES = frozenset({"person", "organisation", "outlet", "document"})
 
@@ -113,8 +115,10 @@ def places(a: Sequence[Place], b: Sequence[Place]) -> list[Divergence]:
     out = []
     names_a = {_norm_place(p) for p in a}
     names_b = {_norm_place(r) for r in b}
-    rest_a = [p for p in a if _norm_place(p) not in names_b]
-    rest_b = [r for r in b if _norm_place(r) not in names_a]
+    # A place the resolver could not place (no codes: "Yugansk" the company nickname) is not
+    # known to be a place at all, so it cannot contradict one.
+    rest_a = [p for p in a if _norm_place(p) not in names_b and p.codes]
+    rest_b = [r for r in b if _norm_place(r) not in names_a and r.codes]
     left = [p for p in rest_a if not any(_compatible(p, r) for r in rest_b)]
     right = [r for r in rest_b if not any(_compatible(p, r) for p in rest_a)]
     if left and right:
