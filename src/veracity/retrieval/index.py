@@ -254,6 +254,8 @@ class EvidenceIndex:
                 "UPDATE evidence_sentences SET emb = ?, emb_scale = ? WHERE id = ?",
                 [(b, s, sid) for (sid, _), b, s in zip(pending, blobs, scales)],
             )
+        if self._matrix is not None and self._ids is not None and len(self._ids) and min(sid for sid, _ in pending) <= self._ids[-1]:
+            self._ids = self._matrix = None  # older sentences embedded late: reload in id order
         if self._matrix is not None:
             ids = np.array([sid for sid, _ in pending], dtype=np.int64)
             deq = np.frombuffer(b"".join(blobs), dtype=np.int8).reshape(len(blobs), -1).astype(np.float32)
@@ -415,11 +417,14 @@ class EvidenceIndex:
 
     def vectors(self, sentence_ids: Sequence[int]) -> np.ndarray:
         ids, matrix = self._load_matrix()
-        pos = {int(s): i for i, s in enumerate(ids)}
-        out = np.zeros((len(sentence_ids), matrix.shape[1] if matrix.ndim == 2 else 384), dtype=np.float32)
-        for j, sid in enumerate(sentence_ids):
-            if int(sid) in pos:
-                out[j] = matrix[pos[int(sid)]]
+        out = np.zeros((len(sentence_ids), 384), dtype=np.float32)
+        if not len(ids) or not len(sentence_ids):
+            return out
+        # Sentence ids only grow, so the matrix rows are in id order: binary search, no dict.
+        want = np.asarray(sentence_ids, dtype=np.int64)
+        pos = np.minimum(np.searchsorted(ids, want), len(ids) - 1)
+        found = ids[pos] == want
+        out[found] = matrix[pos[found]]
         return out
 
     def stats(self) -> dict:

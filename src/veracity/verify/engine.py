@@ -49,6 +49,7 @@ class Verifier:
         self.index = index
         self.model = model or load()
         self.k = k
+        checks_mod.antonyms()  # the WordNet table (~1 s to read): at start-up, not in a claim's time
 
     def verify(self, claims: Sequence[ClaimQuery], exclude: Sequence[str] = ()) -> list[Verdict]:
         if not claims:
