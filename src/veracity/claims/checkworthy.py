@@ -199,10 +199,119 @@ class CheckworthyModel:
         return 1.0 / (1.0 + np.exp(-z))
 
 
-@functools.lru_cache(maxsize=2)
-def load_model(variant: str = DEFAULT_VARIANT) -> CheckworthyModel:
-    if variant not in VARIANTS:
-        raise ModelError(f"unknown check-worthiness model {variant!r}; choose one of {', '.join(VARIANTS)}")
+# Sentences per onnxruntime call for the transformer, sorted by length so padding stays low.
+TRANSFORMER_BATCH = 64
+TRANSFORMER_ONNX = "model.onnx"
+
+
+class TransformerModel:
+    """Fine-tuned all-MiniLM-L6-v2 classifier (int8 ONNX, onnxruntime); no torch at run time.
+
+    The ONNX file's sha256 is recorded in its JSON metadata by the training command and checked
+    before the session is created, as for the pinned pretrained assets.
+    """
+
+    def __init__(self, path: str | Path, threshold: float, sha256: str | None, meta: dict | None = None,
+                 max_tokens: int = 64, threads: int = 0):
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        from ..assets import MINILM_TOKENIZER, file_sha256, verified_path
+
+        path = Path(path)
+        if sha256 is not None:
+            got = file_sha256(path)
+            if got != sha256:
+                raise ModelError(f"check-worthiness transformer: hash mismatch at {path} (got {got[:12]}…, "
+                                 f"expected {sha256[:12]}…); run `veracity train checkworthy --transformer`")
+        opts = ort.SessionOptions()
+        if threads:
+            opts.intra_op_num_threads = threads
+        opts.log_severity_level = 3
+        self.session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
+        self.tokenizer = Tokenizer.from_file(str(verified_path(MINILM_TOKENIZER)))
+        self.tokenizer.no_padding()
+        self.tokenizer.enable_truncation(max_tokens)
+        self.threshold = threshold
+        self.meta = meta or {}
+
+    @classmethod
+    def load(cls, path: str | Path = MODEL_DIR / "transformer") -> "TransformerModel":
+        path = Path(path)
+        try:
+            meta = json.loads((path / META).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"check-worthiness transformer not readable at {path}: {exc}; "
+                             "run `veracity train checkworthy --transformer`") from None
+        if not (path / TRANSFORMER_ONNX).is_file():
+            raise ModelError(f"check-worthiness transformer: {path / TRANSFORMER_ONNX} is missing")
+        return cls(path / TRANSFORMER_ONNX, float(meta["threshold"]), str(meta["sha256"]), meta, int(meta["max_tokens"]))
+
+    def score(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros(len(texts), dtype=np.float64)
+        if not len(texts):
+            return out
+        # Truncation happens after tokenising: cap the characters first (hostile input).
+        enc = self.tokenizer.encode_batch([t[:MAX_CHARS] for t in texts])
+        order = sorted(range(len(enc)), key=lambda i: len(enc[i].ids))
+        for b in range(0, len(order), TRANSFORMER_BATCH):
+            idx = order[b:b + TRANSFORMER_BATCH]
+            width = max(len(enc[i].ids) for i in idx)
+            ids = np.zeros((len(idx), width), dtype=np.int64)
+            mask = np.zeros((len(idx), width), dtype=np.int64)
+            for r, i in enumerate(idx):
+                ids[r, :len(enc[i].ids)] = enc[i].ids
+                mask[r, :len(enc[i].ids)] = 1
+            out[idx] = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0].astype(np.float64).ravel()
+        return out
+
+
+def align_threshold(p: np.ndarray, src: float, dst: float) -> np.ndarray:
+    """Monotone piecewise-linear map of [0, 1] onto itself that sends ``src`` to ``dst``.
+
+    The cascade mixes two models with different operating points; mapping the transformer's
+    threshold onto the fast model's lets one threshold decide every sentence.
+    """
+    return np.where(p < src, p * (dst / src), dst + (p - src) * ((1.0 - dst) / (1.0 - src)))
+
+
+class CascadeModel:
+    """The fast n-gram model scores everything; sentences in its uncertain band [lo, hi] are re-scored
+    by the transformer (band chosen on held-out training debates, see the training report)."""
+
+    def __init__(self, fast: CheckworthyModel, transformer: TransformerModel, lo: float, hi: float):
+        self.fast, self.transformer, self.lo, self.hi = fast, transformer, lo, hi
+        self.threshold = fast.threshold
+        self.meta = {"cascade": {"lo": lo, "hi": hi}, "fast": fast.meta, "transformer": transformer.meta}
+
+    def band(self, fast_scores: np.ndarray) -> np.ndarray:
+        return (fast_scores >= self.lo) & (fast_scores <= self.hi)
+
+    def score(self, texts: Sequence[str]) -> np.ndarray:
+        p = self.fast.score(texts)
+        idx = np.flatnonzero(self.band(p))
+        if len(idx):
+            pt = self.transformer.score([texts[i] for i in idx])
+            p[idx] = align_threshold(pt, self.transformer.threshold, self.threshold)
+        return p
+
+
+ALL_VARIANTS = VARIANTS + ("transformer", "cascade")
+
+
+@functools.lru_cache(maxsize=4)
+def load_model(variant: str = DEFAULT_VARIANT) -> "CheckworthyModel | TransformerModel | CascadeModel":
+    if variant not in ALL_VARIANTS:
+        raise ModelError(f"unknown check-worthiness model {variant!r}; choose one of {', '.join(ALL_VARIANTS)}")
+    if variant == "transformer":
+        return TransformerModel.load(MODEL_DIR / "transformer")
+    if variant == "cascade":
+        tx = load_model("transformer")
+        assert isinstance(tx, TransformerModel)
+        fast = load_model("fast")
+        assert isinstance(fast, CheckworthyModel)
+        band = tx.meta["cascade"]
+        return CascadeModel(fast, tx, float(band["lo"]), float(band["hi"]))
     return CheckworthyModel.load(MODEL_DIR / variant)
 
 

