@@ -69,3 +69,14 @@ def test_eval_stance_contract(shared, tmp_path):
     assert [p["claim_id"] for p in preds] == [r["claim_id"] for r in rows]
     assert all(len(p["evidences"]) == 5 for p in preds)
     assert {e["label"] for p in preds for e in p["evidences"]} <= {"SUPPORTS", "REFUTES", "NOT_ENOUGH_INFO"}
+
+
+def test_stage_with_empty_index_warns(tmp_path):
+    from veracity.retrieval.index import EvidenceIndex
+
+    db = tmp_path / "empty.db"
+    EvidenceIndex(db).close()
+    options = Options(stages=("text.spacy.v1", "claims.extract.v1", "verify.v1"), evidence_db=str(db))
+    d = Pipeline(options).analyze(Article.create(ARTICLE))
+    assert any("empty" in w for w in d.warnings)
+    assert all(c.verdict is None for c in d.claims)

@@ -33,6 +33,8 @@ class VerifyStage:
         from ..retrieval.index import text_hash
 
         index = self.verifier.index
+        if not index.conn.execute("SELECT 1 FROM evidence_documents LIMIT 1").fetchone():
+            return dossier.with_(warnings=dossier.warnings + (f"verify.v1: the evidence index in {self.db} is empty; add documents with `veracity index`",))
         row = index.conn.execute("SELECT id FROM evidence_documents WHERE content_hash = ?", (text_hash(dossier.article.text),)).fetchone()
         exclude = [dossier.article.id] + ([row[0]] if row else [])
         claims = dossier.claims
