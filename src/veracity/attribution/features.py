@@ -83,6 +83,7 @@ class DocInfo:
     dep: list[str]
     head: list[int]
     child_deps: list[frozenset[str]]
+    space: list[bool]
 
 
 def _shape(t: str) -> str:
@@ -99,35 +100,45 @@ def _shape(t: str) -> str:
 
 def doc_info(doc: Any) -> DocInfo:
     quote = quote_state(doc)
-    sents = [(s.start, s.end) for s in doc.sents]
+    from .rules import sentence_bounds
+
+    sents = sentence_bounds(doc)
     sent_of = [0] * len(doc)
     for k, (a, b) in enumerate(sents):
         for i in range(a, b):
             sent_of[i] = k
     n = len(doc)
-    lem = [t.lemma_.lower()[:20] for t in doc]
-    pos = [t.pos_ for t in doc]
-    dep = [t.dep_ for t in doc]
-    head = [t.head.i for t in doc]
+    # One pass over the tokens: creating spaCy Token objects is the expensive part.
+    toks = list(doc)
+    lem, pos, dep, head, low, tag, shape, ent = [], [], [], [], [], [], [], []
+    space = [t.is_space for t in toks]
+    for t in toks:
+        lem.append(t.lemma_.lower()[:20])
+        pos.append(t.pos_)
+        dep.append(t.dep_)
+        head.append(t.head.i)
+        low.append(t.lower_[:20])
+        tag.append(t.tag_)
+        shape.append(_shape(t.text))
+        ent.append(t.ent_type_ or "-")
     kids: list[set[str]] = [set() for _ in range(n)]
     for i, h in enumerate(head):
         if h != i:
             kids[h].add(dep[i])
     starts = {a for a, _ in sents}
     base: list[list[str]] = []
-    for tok in doc:
-        i = tok.i
+    for i in range(n):
         f = [
-            "w=" + tok.lower_[:20],
+            "w=" + low[i],
             "l=" + lem[i],
             "p=" + pos[i],
-            "t=" + tok.tag_,
+            "t=" + tag[i],
             "d=" + dep[i],
-            "s=" + _shape(tok.text),
+            "s=" + shape[i],
             "hl=" + lem[head[i]],
             "hp=" + pos[head[i]],
             "q=%d" % quote[i],
-            "e=" + (tok.ent_type_ or "-"),
+            "e=" + ent[i],
         ]
         for c in wn_classes(lem[i], pos[i]):
             f.append("wn=" + c)
@@ -136,7 +147,7 @@ def doc_info(doc: Any) -> DocInfo:
         if i + 1 in starts or i + 1 == n:
             f.append("send")
         base.append(f)
-    return DocInfo(doc, base, quote, sent_of, sents, lem, pos, dep, head, [frozenset(k) for k in kids])
+    return DocInfo(doc, base, quote, sent_of, sents, lem, pos, dep, head, [frozenset(k) for k in kids], space)
 
 
 # ------------------------------------------------------------------------ cue tagger

@@ -103,8 +103,11 @@ class CrfExtractor:
             if b - a < 2:
                 continue
             labels = tg.tag(cue_features(info, a, b))
-            p_cue = [1.0 - tg.marginal("O", k) for k in range(b - a)]
             viterbi = {i for r in cue_runs(labels, a) for i in r}
+            if self.cue_threshold >= 0.5:
+                out.extend((r, 1.0) for r in token_runs(viterbi))
+                continue
+            p_cue = [1.0 - tg.marginal("O", k) for k in range(b - a)]
             toks = [a + k for k in range(b - a) if p_cue[k] >= low or a + k in viterbi]
             for r in token_runs(toks):
                 p = max(p_cue[i - a] for i in r)
@@ -116,15 +119,17 @@ class CrfExtractor:
         lo, _hi, feats = role_features(info, cue)
         tg = self.role_tagger
         labels = tg.tag(feats)
-        doc = info.doc
         if self.content_threshold >= 0.5:
             con = [lo + k for k, lab in enumerate(labels) if lab == "C"]
         else:
             con = [lo + k for k in range(len(labels)) if tg.marginal("C", k) >= self.content_threshold]
-        conf = sum(tg.marginal("C", i - lo) for i in con) / len(con) if con else 0.0
+        conf = 1.0
+        if self.confirm_threshold < 1.0:  # only then is the confidence used (marginals cost time)
+            conf = sum(tg.marginal("C", i - lo) for i in con) / len(con) if con else 0.0
         cs = set(con)
         src = [lo + k for k, lab in enumerate(labels) if lab == "S" and lo + k not in cs]
-        return [i for i in src if not doc[i].is_space], [i for i in con if not doc[i].is_space], conf
+        sp = info.space
+        return [i for i in src if not sp[i]], [i for i in con if not sp[i]], conf
 
     def extract(self, doc: Any, info: DocInfo | None = None) -> list[RawRelation]:
         info = info or doc_info(doc)
@@ -152,9 +157,9 @@ class CrfExtractor:
                 source_tokens=tuple(source_run or ()),
             ))
         if self.use_rules:
-            from .rules import rule_relations
+            from .rules import doc_text, rule_relations
 
-            rels = combine(rels, rule_relations(doc, info.quote), doc.text, self.quote_override)
+            rels = combine(rels, rule_relations(doc, info.quote), doc_text(doc), self.quote_override)
         return rels
 
 

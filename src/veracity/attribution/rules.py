@@ -8,6 +8,7 @@ it qualifies); passive "... was reported by X"; and "X: '...'" colon attribution
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -82,7 +83,7 @@ def _toks(doc: Any, start: int, end: int) -> list[int]:
 
 
 def _pattern_relations(doc: Any) -> list[RawRelation]:
-    text = doc.text
+    text = doc_text(doc)
     out = []
     for m in DASH_ATTRIBUTION.finditer(text):
         src = _toks(doc, *m.span("name"))
@@ -102,7 +103,8 @@ def _pattern_relations(doc: Any) -> list[RawRelation]:
 def rule_relations(doc: Any, quote: list[int] | None = None) -> list[RawRelation]:
     quote = quote if quote is not None else quote_state(doc)
     out: list[RawRelation] = _pattern_relations(doc)
-    for sent in doc.sents:
+    for s0, s1 in sentence_bounds(doc):
+        sent = doc[s0:s1]
         for tok in sent:
             lemma = tok.lemma_.lower()
             # "according to X": the clause it modifies is the content.
@@ -161,25 +163,51 @@ def rule_relations(doc: Any, quote: list[int] | None = None) -> list[RawRelation
     return [_run_on(doc, quote, r) for r in out]
 
 
+def doc_text(doc: Any) -> str:
+    """doc.text joins every token on each access; keep it once per doc."""
+    cached = doc.user_data.get("veracity_text")
+    if cached is None:
+        cached = doc.user_data["veracity_text"] = doc.text
+    return cached
+
+
+def sentence_bounds(doc: Any) -> list[tuple[int, int]]:
+    """(start, end) token indices of the sentences, computed once per doc (doc.sents and
+    Token.sent rebuild them on every access)."""
+    cached = doc.user_data.get("veracity_sents")
+    if cached is None:
+        cached = doc.user_data["veracity_sents"] = [(s.start, s.end) for s in doc.sents]
+    return cached
+
+
+def _token_at(doc: Any, char: int) -> int | None:
+    """The token covering (or first after) character ``char``, without walking the doc."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is not None and len(span):
+        return span[0].i
+    return None
+
+
 def _run_on(doc: Any, quote: list[int], rel: RawRelation) -> RawRelation:
     """A quotation that runs on: whole quoted sentences right after a quoted content, in the
     same paragraph and with no attribution of their own, are the same speaker's words."""
     if not rel.content:
         return rel
-    end_tok = next((t.i for t in doc if t.idx >= rel.content[-1][1] - 1), None)
+    end_tok = _token_at(doc, rel.content[-1][1] - 1)
     if end_tok is None or not quote[end_tok]:
         return rel
     content = list(rel.content)
-    sent = doc[end_tok].sent
-    while sent.end < len(doc):
-        nxt = doc[sent.end].sent
-        if "\n" in doc.text[sent.end_char:nxt.start_char]:
+    bounds = sentence_bounds(doc)
+    k = bisect.bisect_right([a for a, _ in bounds], end_tok) - 1
+    while k + 1 < len(bounds):
+        (_a, b), (na, nb) = bounds[k], bounds[k + 1]
+        if "\n" in doc_text(doc)[doc[b - 1].idx:doc[na].idx]:
             break
-        words = [t for t in nxt if not t.is_space]
+        words = [t for t in doc[na:nb] if not t.is_space]
         if not words or not all(quote[t.i] for t in words):
             break
         content.append((words[0].idx, words[-1].idx + len(words[-1].text)))
-        sent = nxt
+        k += 1
     return rel if len(content) == len(rel.content) else RawRelation(
         rel.source, rel.cue, tuple(content), rel.cue_tokens, rel.source_tokens)
 

@@ -60,6 +60,14 @@ class SourceInfo:
     chain: tuple[Link, ...]
 
 
+def _ents(doc: Any) -> list[Any]:
+    """doc.ents builds new Span objects on every access; keep one list per doc."""
+    cached = doc.user_data.get("veracity_ents")
+    if cached is None:
+        cached = doc.user_data["veracity_ents"] = list(doc.ents)
+    return cached
+
+
 def _span_head(doc: Any, toks: Sequence[int]) -> int:
     ts = set(toks)
     for i in toks:
@@ -72,7 +80,7 @@ def _ent_of(doc: Any, i: int) -> Any | None:
     tok = doc[i]
     if not tok.ent_type_:
         return None
-    for ent in doc.ents:
+    for ent in _ents(doc):
         if ent.start <= i < ent.end:
             return ent
     return None
@@ -87,7 +95,7 @@ def _full_name(doc: Any, name: str, before: int) -> str:
     """The longest PERSON mention earlier in the article that ends with ``name``'s last word."""
     last = name.split()[-1] if name.split() else name
     best = name
-    for ent in doc.ents:
+    for ent in _ents(doc):
         if ent.label_ != "PERSON" or ent.start_char >= before:
             continue
         words = ent.text.replace("\u2019s", "").replace("'s", "").split()
@@ -106,7 +114,7 @@ def resolve_pronoun(doc: Any, i: int) -> str | None:
     else:
         return None
     pos = doc[i].idx
-    cands = [e for e in doc.ents if e.label_ in labels and e.end_char <= pos]
+    cands = [e for e in _ents(doc) if e.label_ in labels and e.end_char <= pos]
     if not cands:
         return None
     ent = cands[-1]
@@ -131,7 +139,7 @@ def classify(doc: Any, toks: Sequence[int]) -> tuple[str, str | None]:
             return classify(doc, ante)
     if len(toks) <= 2 and head.pos_ == "PRON":
         return "pronoun", resolve_pronoun(doc, h)
-    ents = [e for e in doc.ents if e.start < toks[-1] + 1 and e.end > toks[0]]
+    ents = [e for e in _ents(doc) if e.start < toks[-1] + 1 and e.end > toks[0]]
     ent = _ent_of(doc, h)
     if ent is None:
         # An apposition or compound may carry the name: "its chief of staff, Andriy Yermak".
