@@ -196,7 +196,7 @@ VARIANTS = """| variant | content overlap F1 | content exact F1 | full overlap F
 | cue CRF with c1=0.01 (less sparse) | 0.628 | 0.414 | 0.507 |
 | role CRF + branch-under-any-cue-token and clause features | 0.628 | 0.415 | 0.506 |
 | cue CRF + WordNet lexname features, base role CRF | 0.637 | 0.435 | 0.514 |
-| **both CRFs + WordNet lexname features, all decoding above** — this artefact | 0.639 | 0.442 | 0.514 |
+| **both CRFs + WordNet lexname features, all decoding above** — this artefact | 0.640 | 0.447 | 0.517 |
 | oracle cues (gold cue tokens given to the base role CRF): the role model's ceiling | 0.757 | 0.544 | 0.656 |
 
 The cue model is the bottleneck: with gold cues the same role model reaches 0.757, with
