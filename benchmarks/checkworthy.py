@@ -3,6 +3,8 @@
     .venv/bin/python benchmarks/checkworthy.py                 # fast model, 5,000 sentences
     .venv/bin/python benchmarks/checkworthy.py --model full --n 1000
     .venv/bin/python benchmarks/checkworthy.py --cli           # also: cold start of `veracity checkworthy`
+    .venv/bin/python benchmarks/checkworthy.py --model cascade --n 20000   # prints the re-scored share too
+    .venv/bin/python benchmarks/checkworthy.py --model transformer --n 1000
 
 Sentences: the first N of ClaimBuster crowdsourced (../shared, read at run time), scored in one
 batch. The machine is shared, so wall time depends on the load: CPU time (process time) is
@@ -44,7 +46,7 @@ def load_seconds(model: str) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--model", default="fast", choices=("fast", "full"))
+    ap.add_argument("--model", default="fast", choices=("fast", "full", "transformer", "cascade"))
     ap.add_argument("--n", type=int, default=5000)
     ap.add_argument("--cli", action="store_true", help="also time `veracity checkworthy` on the same lines")
     args = ap.parse_args()
@@ -60,6 +62,9 @@ def main() -> None:
     wall, cpu = time.perf_counter() - w0, time.process_time() - c0
     print(f"scored {len(texts)} sentences: wall {wall:.3f} s = {len(texts) / wall:.0f} sentences/s; "
           f"cpu {cpu:.3f} s = {len(texts) / cpu:.0f} sentences/cpu-s")
+    if args.model == "cascade":
+        share = float(model.band(model.fast.score(texts)).mean())
+        print(f"cascade: {share:.1%} of the sentences fall in the band [{model.lo}, {model.hi}] and are re-scored by the transformer")
     if args.cli:
         data = "\n".join(texts) + "\n"
         exe = str(Path(sys.executable).with_name("veracity"))

