@@ -44,12 +44,51 @@ def load_seconds(model: str) -> float:
     return float(out.stdout.strip())
 
 
+def bands() -> None:
+    """Post-hoc sensitivity of the cascade to its band-selection tolerance (not used to choose anything).
+
+    For each tolerance, the band is chosen on the held-out training fold exactly as the training
+    command does; the dev files' F1 is then printed next to it."""
+    import json
+
+    import numpy as np
+
+    from veracity.claims.checkworthy import MODEL_DIR, align_threshold, load_model
+    from veracity.train import checkworthy_transformer as T
+    from veracity.train.checkworthy import _f1, data_dir, read_gold
+
+    tr, _, fit_idx, held_idx = T.split(lambda m: None)
+    y = tr.labels.astype(bool)[held_idx]
+    fast, tx = load_model("fast"), load_model("transformer")
+    pt = tx.score([tr.texts[i] for i in held_idx])
+    pf = T.fast_heldout(tr, fit_idx, held_idx, json.loads((MODEL_DIR / "fast" / "model.json").read_text())["calibration"])
+    d = data_dir()
+    gold = {"groundtruth": read_gold(d / "claimbuster" / "groundtruth.csv"),
+            "dev-test": read_gold(d / "checkthat2024" / "CT24_checkworthy_english_dev-test.tsv")}
+    dev = {k: (fast.score(g.texts), tx.score(g.texts), g.labels) for k, g in gold.items()}
+    print("tolerance  mix  band          held-out share  held-out F1 | dev F1 (share re-scored) per file")
+    for tol in (0.0, 0.005, 0.01, 0.02, 0.03):
+        T.BAND_TOLERANCE = tol
+        b = T.choose_band(pf, pt, y, fast.threshold)
+        cells = []
+        for k, (f, t, lab) in dev.items():
+            band = (f >= b["lo"]) & (f <= b["hi"])
+            p = f.copy()
+            p[band] = align_threshold((1 - b["mix"]) * t[band] + b["mix"] * f[band], b["mix_threshold"], fast.threshold)
+            cells.append(f"{k} {_f1(lab, p >= fast.threshold)[2]:.4f} ({band.mean():.1%})")
+        print(f"{tol:9.3f}  {b['mix']:.2f} [{b['lo']:.2f}, {b['hi']:.2f}]  {b['share']:14.1%}  {b['f1']:11.4f} | " + "; ".join(cells))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", default="fast", choices=("fast", "full", "transformer", "cascade"))
     ap.add_argument("--n", type=int, default=5000)
     ap.add_argument("--cli", action="store_true", help="also time `veracity checkworthy` on the same lines")
+    ap.add_argument("--bands", action="store_true", help="cascade band sensitivity (post-hoc; needs scikit-learn) and exit")
     args = ap.parse_args()
+    if args.bands:
+        bands()
+        return
     from veracity.claims.checkworthy import load_model
 
     texts = sentences(args.n)
