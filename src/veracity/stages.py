@@ -38,11 +38,31 @@ def _attribution_rules(options: Options):
     return RuleAttributor(options)
 
 
+def _attribution_learned(options: Options):
+    from .attribution.stage import LearnedAttributor
+
+    return LearnedAttributor(options)
+
+
+def _verify(options: Options):
+    from .verify.stage import VerifyStage
+
+    return VerifyStage(options)
+
+
+def _corroborate(options: Options):
+    from .corroborate.engine import CorroborateStage
+
+    return CorroborateStage(options)
+
+
 def _summary(options: Options):
     from .claims.summary import summarise
 
     return summarise
 
+
+ATTRIBUTION = {"attributions", "claims.attribution"}
 
 REGISTRY.add("text.spacy.v1", _text, needs={"article"}, adds={"doc", "paragraphs", "sentences", "entities"})
 REGISTRY.add(
@@ -50,8 +70,11 @@ REGISTRY.add(
     adds={"claims", "claims.entities", "claims.quantities", "claims.dates", "claims.places", "claims.modality", "claims.frames"},
 )
 REGISTRY.add("claims.checkworthy.v1", _checkworthy, needs={"claims"}, adds={"claims.checkworthiness"})
-REGISTRY.add("attribution.rules.v1", _attribution_rules, needs={"doc", "sentences", "claims"}, adds={"attributions", "claims.attribution"})
+REGISTRY.add("attribution.rules.v1", _attribution_rules, needs={"doc", "sentences", "claims"}, adds=ATTRIBUTION)
+REGISTRY.add("attribution.learned.v1", _attribution_learned, needs={"doc", "sentences", "claims"}, adds=ATTRIBUTION,
+             doc="Learned attribution: cue and role CRFs trained on PolNeAR, rule-based source typing and chains.")
+REGISTRY.add("verify.v1", _verify, needs={"claims"}, adds={"claims.verdict"},
+             doc="Verdicts with cited evidence from the evidence index (Options.evidence_db).")
+REGISTRY.add("corroborate.v1", _corroborate, needs={"claims", "attributions"}, adds={"claims.corroboration"},
+             doc="Corroborate claims against the evidence index (Options.evidence_db).")
 REGISTRY.add("summary.v1", _summary, needs={"claims", "attributions"}, adds={"summary"})
-REGISTRY.add("attribution.learned.v1", lambda options: __import__("veracity.attribution.stage", fromlist=["LearnedAttributor"]).LearnedAttributor(options), needs={"doc", "sentences", "claims"}, adds={"attributions", "claims.attribution"}, doc="Learned attribution: cue and role CRFs trained on PolNeAR, rule-based source typing and chains.")
-REGISTRY.add("corroborate.v1", lambda options: __import__("veracity.corroborate.engine", fromlist=["CorroborateStage"]).CorroborateStage(options), needs={"claims", "attributions"}, adds={"claims.corroboration"}, doc="Corroborate claims against the evidence index (Options.evidence_db).")
-REGISTRY.add("verify.v1", lambda options: __import__("veracity.verify.stage", fromlist=["VerifyStage"]).VerifyStage(options), needs={"claims"}, adds={"claims.verdict"}, doc="Verdicts with cited evidence from the evidence index (Options.evidence_db).")

@@ -53,6 +53,7 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         allow_non_english: bool = typer.Option(False, "--allow-non-english", help="Analyse non-English text anyway."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or per-input status on stderr."),
         processes: Optional[int] = typer.Option(None, "--processes", "-p", help="Worker processes for many inputs (default 1)."),
+        evidence_db: Optional[str] = typer.Option(None, "--evidence-db", "-e", help="An index built by `veracity index`: adds verdicts and corroboration."),
     ) -> None:
         """Analyse articles into dossiers: claims, numbers, places, dates, modality, frames and sources."""
         from ..analysis import iter_results
@@ -64,7 +65,11 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
 
         db_path = None if no_store else (db or default_db_path())
         options = options_from(ctx.obj, db_path=db_path, stages=stages, reference_date=published,
-                               allow_non_english=allow_non_english or None, n_process=processes)
+                               allow_non_english=allow_non_english or None, n_process=processes, evidence_db=evidence_db)
+        if evidence_db and not stages:
+            from ..options import with_evidence_stages
+
+            options = options.replace(stages=with_evidence_stages(options.stages))
         # JSON Lines streams, so a corpus of any size never sits in memory; other formats collect.
         # Every input gets a status: failures are reported on stderr, as error records in
         # jsonl, and in the "results" list of json when several inputs were given.

@@ -98,6 +98,8 @@ def render_html(dossiers: Sequence[Dossier]) -> str:
             "d": d,
             "paragraphs": _segments(d),
             "rows": claim_rows(d),
+            "verified": any(c.verdict is not None for c in d.claims),
+            "corroborated": any(c.corroboration is not None for c in d.claims),
             "groups": source_groups(d),
             "chart": _chart(by_type),
             "modality_chart": _chart(s.by_modality) if s else [],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Sequence
 
 from ..model import Dossier
@@ -28,12 +29,24 @@ def render_summary(dossiers: Sequence[Dossier]) -> str:
                 out.append("  modality: " + ", ".join(f"{k} {v}" for k, v in s.by_modality.items()))
             if s.sources_by_type:
                 out.append("  sources:  " + ", ".join(f"{SOURCE_TYPE_LABELS.get(k, k).lower()} {v}" for k, v in s.sources_by_type.items()))
+        verdicts = Counter(c.verdict.label for c in d.claims if c.verdict)
+        if verdicts:
+            out.append("  verdicts: " + ", ".join(f"{k} {v}" for k, v in sorted(verdicts.items())))
+        checked = [c for c in d.claims if c.corroboration is not None]
+        if checked:
+            carried = sum(1 for c in checked if c.corroboration.reports)
+            lines = max((c.corroboration.independent_lines for c in checked), default=0)
+            out.append(f"  corroboration: {carried} of {len(checked)} checked claims carried by other indexed reports"
+                       + (f"; at most {lines} independent line(s) of evidence" if carried else " — no independent corroboration found"))
         out.append("  top claims:")
         for r in claim_rows(d)[:TOP_CLAIMS]:
             src = "; ".join(f"{x['type']}: {_cut(x['text'], 40)}" + (f" [{x['chain']}]" if x["chain"] else "") for x in r["sources"]) or "no source"
             extras = ", ".join(r["quantities"] + r["places"])
             out.append(f"   {r['score']:.2f} [{r['modality'] or '-'}] {_cut(r['claim'].span.text)}")
             out.append(f"        source: {_cut(src, 100)}" + (f"; {_cut(extras, 60)}" if extras else ""))
+            c = r["claim"]
+            if c.verdict:
+                out.append(f"        verdict: {c.verdict.label} ({c.verdict.confidence:.2f}) on {len(c.verdict.evidence)} evidence sentence(s)")
         for w in d.warnings:
             out.append(f"  warning: {w}")
     return "\n".join(out)
