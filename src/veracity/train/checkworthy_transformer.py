@@ -372,7 +372,7 @@ def train_transformer(out: Path, shards: int = 1, log: Callable[[str], None] = _
         "held_rows": info["held_rows"], "held_ap_fp32": round(info["held_ap"], 4), "held_ap": round(ap_t, 4),
         "history": info["history"], "fast_held_ap": round(average_precision(pf, y[held_idx]), 4),
         "held_f1": round(f1_t, 4), "cascade": {k: (round(v, 4) if isinstance(v, float) else v) for k, v in band.items()},
-        "fast_threshold": float(fast_meta["threshold"]),
+        "fast_threshold": float(fast_meta["threshold"]), "finetune_seconds": info["seconds"],
     }
     (out / "transformer" / "model.json").write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     meta["seconds"] = round(time.perf_counter() - t0)
