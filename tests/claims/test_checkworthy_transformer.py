@@ -92,3 +92,16 @@ def test_cascade_rescores_only_the_band() -> None:
     pm = (1 - cas.mix) * pt + cas.mix * pf[band]
     assert np.allclose(pc[band], align_threshold(pm, cas.mix_threshold, cas.threshold))
     assert np.all((pc >= 0) & (pc <= 1))
+
+
+def test_cli_cascade_and_transformer_keep_the_contract() -> None:
+    exe = str(Path(sys.executable).with_name("veracity"))
+    lines = WORTHY + NOT_WORTHY
+    for model in ("transformer", "cascade"):
+        res = subprocess.run([exe, "checkworthy", "-", "--model", model], input="\n".join(lines) + "\n",
+                             capture_output=True, text=True, check=True)
+        rows = [json.loads(r) for r in res.stdout.splitlines()]
+        assert [r["text"] for r in rows] == lines
+        th = load_model(model).threshold
+        assert all(r["checkworthy"] == (r["score"] >= th) for r in rows)
+        assert [r["checkworthy"] for r in rows] == [True] * 3 + [False] * 3
