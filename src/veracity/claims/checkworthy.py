@@ -204,6 +204,9 @@ class CheckworthyModel:
 # neighbours and their padding (measured: 0.29 vs 0.23 for the same sentence). Scoring each
 # sentence alone makes its score a function of its own text; it costs ~30% throughput.
 TRANSFORMER_BATCH = 1
+# One intra-op thread: at batch 1 the matrices are too small to split; measured 144 vs 95
+# sentences/s wall (1 vs 2 threads) on the loaded 2-core machine.
+TRANSFORMER_THREADS = 1
 TRANSFORMER_ONNX = "model.onnx"
 
 
@@ -215,7 +218,7 @@ class TransformerModel:
     """
 
     def __init__(self, path: str | Path, threshold: float, sha256: str | None, meta: dict | None = None,
-                 max_tokens: int = 64, threads: int = 0):
+                 max_tokens: int = 64, threads: int = TRANSFORMER_THREADS):
         import onnxruntime as ort
         from tokenizers import Tokenizer
 

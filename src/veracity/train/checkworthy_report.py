@@ -42,13 +42,15 @@ def train_and_report(out: Path, log: Callable[[str], None] = print) -> dict:
         "ClaimBuster groundtruth": read_gold(d / "claimbuster" / "groundtruth.csv"),
         "CT24 dev-test": read_gold(d / "checkthat2024" / "CT24_checkworthy_english_dev-test.tsv"),
     }
-    rows, shares = [], []
+    rows, shares, wins = [], [], []
     for name, g in evals.items():
         pf = fast.score(g.texts)
+        pc = cas.score(g.texts)
         rows.append(_row(f"fast / {name}", g.labels, pf, fast.threshold))
         rows.append(_row(f"transformer / {name}", g.labels, tx.score(g.texts), tx.threshold))
-        rows.append(_row(f"cascade / {name}", g.labels, cas.score(g.texts), cas.threshold))
+        rows.append(_row(f"cascade / {name}", g.labels, pc, cas.threshold))
         shares.append(f"{name}: {cas.band(pf).mean():.1%}")
+        wins.append(_f1(g.labels, pc >= cas.threshold)[2] > _f1(g.labels, pf >= fast.threshold)[2])
     hist = "\n".join(f"| {h['step']} | {h['held_ap']:.4f} | {h['held_f1']:.4f} | {h['threshold']:.2f} |" for h in meta["history"])
     text = f"""# Check-worthiness transformer + cascade: training report
 
@@ -103,6 +105,11 @@ Band share on the evaluation files: {'; '.join(shares)}.
 | model / set | rows | positives | precision | recall | F1 | AP |
 |---|---|---|---|---|---|---|
 {chr(10).join(rows)}
+
+Default: the cascade may replace `fast` as the default only if its F1 beats `fast` on both files above;
+here it does {'so' if all(wins) else 'not'} ({', '.join(f'{k}: {"better" if w else "not better"}' for k, w in zip(evals, wins))}), so the default
+is {'a candidate for change' if all(wins) else 'left at `fast`'}. The transformer alone ranks best (AP) but runs at a few hundred
+sentences per second (docs/benchmarks/checkworthy.md), so it is opt-in (`--model transformer`).
 """
     (out / REPORT).write_text(text, encoding="utf-8")
     log(f"wrote {out / REPORT}")
