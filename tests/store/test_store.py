@@ -32,3 +32,12 @@ def test_migrations_are_versioned_and_refuse_newer_databases(tmp_path):
     assert apply(again.conn, "extra", [(1, "CREATE TABLE t (x INTEGER)"), (2, "ALTER TABLE t ADD COLUMN y TEXT")]) == 2
     with pytest.raises(StoreError, match="newer"):
         apply(again.conn, "extra", [(1, "CREATE TABLE t (x INTEGER)")])
+
+
+def test_a_changed_analysis_of_the_same_article_replaces_the_old(example_dossier):
+    store = open_store(":memory:")
+    store.save_dossier(example_dossier)
+    changed = example_dossier.with_(warnings=example_dossier.warnings + ("re-analysed with new evidence",))
+    assert store.save_dossier(changed) is True
+    assert store.count() == 1
+    assert store.get_dossier(example_dossier.article.id).warnings[-1] == "re-analysed with new evidence"

@@ -82,13 +82,18 @@ class Store:
         self.conn.close()
 
     def save_dossier(self, d: Dossier) -> bool:
-        """Store a dossier; returns False when the same article with the same stages was there."""
+        """Store a dossier; returns False when exactly this dossier was already there.
+
+        The same article analysed again with changed models or evidence replaces the old
+        dossier: the key is the article's content hash, the value the latest analysis.
+        """
         a = d.article
         body = dossier_to_dict(d)
+        text = json.dumps(body, ensure_ascii=False)
         stages = json.dumps(list(d.stages))
         with self._lock, self.conn:
-            row = self.conn.execute("SELECT stages, schema_version FROM dossiers WHERE article_id = ?", (a.id,)).fetchone()
-            if row and row["stages"] == stages and row["schema_version"] == body["schema_version"]:
+            row = self.conn.execute("SELECT body FROM dossiers WHERE article_id = ?", (a.id,)).fetchone()
+            if row and row["body"] == text:
                 return False
             self.conn.execute(
                 "INSERT OR REPLACE INTO articles (id, title, outlet, url, published, source_path, kind, chars) VALUES (?,?,?,?,?,?,?,?)",
@@ -97,7 +102,7 @@ class Store:
             self.conn.execute("DELETE FROM claims WHERE article_id = ?", (a.id,))
             self.conn.execute(
                 "INSERT OR REPLACE INTO dossiers (article_id, schema_version, stages, analysed_at, body) VALUES (?,?,?,?,?)",
-                (a.id, body["schema_version"], stages, _now(), json.dumps(body, ensure_ascii=False)),
+                (a.id, body["schema_version"], stages, _now(), text),
             )
             self.conn.executemany("INSERT OR REPLACE INTO claims VALUES (?,?,?,?,?,?,?,?,?)", claim_rows(d))
         return True

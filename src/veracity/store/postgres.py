@@ -79,8 +79,8 @@ class PostgresStore:
         a, body = d.article, dossier_to_dict(d)
         stages = json.dumps(list(d.stages))
         with self._lock, self.conn.transaction():
-            row = self.conn.execute("SELECT stages, schema_version FROM dossiers WHERE article_id = %s", (a.id,)).fetchone()
-            if row and row["stages"] == stages and row["schema_version"] == body["schema_version"]:
+            row = self.conn.execute("SELECT body FROM dossiers WHERE article_id = %s", (a.id,)).fetchone()
+            if row and row["body"] == json.loads(json.dumps(body)):
                 return False
             self.conn.execute(
                 "INSERT INTO articles (id, title, outlet, url, published, source_path, kind, chars) VALUES (%s,%s,%s,%s,%s,%s,%s,%s)"
