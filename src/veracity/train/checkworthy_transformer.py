@@ -187,6 +187,9 @@ def finetune(out: Path, shards: int = 1, log: Callable[[str], None] = _log_defau
         return {**json.loads(info_path.read_text()), "weights": str(CACHE_DIR / f"transformer-{key}.npz")}
     states = load_states(tr.texts, shards, log)
     log(f"states ready ({time.perf_counter() - t0:.0f}s); fit {len(fit_idx)}, held-out {len(held_idx)} sentences")
+    # Re-seed here: computing the states (first run) builds models and draws from the RNG, a
+    # cached run does not; the head's initialisation and the dropout masks must not depend on that.
+    torch.manual_seed(SEED)
     m = base_model()
     m.train()
     for p in m.parameters():
