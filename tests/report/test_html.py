@@ -59,3 +59,19 @@ def test_demo_report_shows_claims_and_chart(example_dossier):
     assert html.count('data-claim="') >= 2 * len(example_dossier.claims)  # in the text and the table
     assert "Sourcing breakdown" in html and "Content-Security-Policy" in html
     assert "http://" not in html.replace("http://www.w3.org", "") and "https://" not in html
+
+
+def test_corroborated_claims_get_an_escaped_timeline(example_dossier):
+    from veracity.model import Corroboration, CorroborationSummary, Span
+
+    hostile = '<script>alert("t")</script>'
+    reps = (Corroboration("d1", Span(0, 5, "Troop"), 0.9, outlet=hostile, published="2025-02-10", title="First"),
+            Corroboration("d2", Span(0, 5, "Troop"), 0.8, outlet="Second outlet", published="2025-02-12", title=hostile))
+    claims = list(example_dossier.claims)
+    claims[0] = claims[0].__class__(**{**claims[0].__dict__, "corroboration": CorroborationSummary(reps, "d1", 2)})
+    html = render([example_dossier.with_(claims=tuple(claims))], "html")
+    assert 'aria-label="reports of this claim"' in html and "2025-02-10" in html
+    assert "<script>alert(" not in html
+    parser = _Tags()
+    parser.feed(html)
+    assert sum(1 for t, a in parser.tags if t == "script" and a.get("type") != "application/json") == 1

@@ -16,6 +16,7 @@ from importlib import resources
 from typing import Sequence
 
 from jinja2 import Environment, select_autoescape
+from markupsafe import Markup
 
 from ..model import Dossier, to_jsonable
 from .common import SOURCE_TYPE_LABELS, claim_rows, source_groups
@@ -88,6 +89,16 @@ def _template():
     return _env.from_string(src)
 
 
+def _with_timelines(rows: list[dict]) -> list[dict]:
+    """A small timeline of the reports that carry each corroborated claim (SVG, text escaped)."""
+    from ..corroborate.timeline import for_summary
+
+    for r in rows:
+        c = r["corroboration"]
+        r["timeline"] = Markup(for_summary(c)) if c is not None and c.reports else None
+    return rows
+
+
 def render_html(dossiers: Sequence[Dossier]) -> str:
     views = []
     for n, d in enumerate(dossiers):
@@ -97,7 +108,7 @@ def render_html(dossiers: Sequence[Dossier]) -> str:
             "n": n,
             "d": d,
             "paragraphs": _segments(d),
-            "rows": claim_rows(d),
+            "rows": _with_timelines(claim_rows(d)),
             "verified": any(c.verdict is not None for c in d.claims),
             "corroborated": any(c.corroboration is not None for c in d.claims),
             "groups": source_groups(d),
