@@ -109,7 +109,7 @@ def frame_text(f) -> str:
 def source_groups(d: Dossier) -> list[dict]:
     groups: dict[str, list[dict]] = {}
     for a in d.attributions:
-        claims = [c.sentence_index for c in d.claims if a.id in c.attribution_ids]
+        claims = [k + 1 for k, c in enumerate(d.claims) if a.id in c.attribution_ids]  # numbered as in the claims table
         groups.setdefault(a.source_type, []).append({
             "source": " … ".join(s.text for s in a.source) or "(no source)",
             "entity": a.source_entity,
