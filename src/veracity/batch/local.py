@@ -13,6 +13,7 @@ import time
 from typing import Iterable, Iterator
 
 from ..errors import InputError, VeracityError
+from . import RecordedError, chunks
 from ..model import Article, Dossier
 from ..options import Options
 from ..pipeline import Pipeline, Result
@@ -61,17 +62,6 @@ def _work_chunk(articles: list[Article]) -> list[tuple[str, Dossier | None, dict
     return [(a.source_path or a.id, d, None, each, pid, rss) for a, d in zip(articles, dossiers)]
 
 
-def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    chunk: list[Article] = []
-    for it in items:
-        chunk.append(it)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 def _work(article: Article) -> tuple[str, Dossier | None, dict | None, float, int, float]:
     t0 = time.perf_counter()
     try:
@@ -81,12 +71,6 @@ def _work(article: Article) -> tuple[str, Dossier | None, dict | None, float, in
     except Exception as exc:  # a bug on one article must not end a million-article run
         body, err = None, {"code": "internal", "message": f"{type(exc).__name__}: {exc}", "source": article.source_path}
     return article.source_path or article.id, body, err, time.perf_counter() - t0, os.getpid(), peak_rss_mb()
-
-
-class _Recorded(VeracityError):
-    def __init__(self, code: str, message: str, source: str | None):
-        super().__init__(message, source=source)
-        self.code = code
 
 
 def run_parallel(items: Iterable[Article | InputError], options: Options, n_process: int) -> Iterator[tuple[Result, int, float]]:
@@ -105,7 +89,7 @@ def run_parallel(items: Iterable[Article | InputError], options: Options, n_proc
                 if isinstance(it, Article):
                     yield it
 
-        outputs = (row for rows in pool.imap(_work_chunk, _chunks(articles(), CHUNK)) for row in rows)
+        outputs = (row for rows in pool.imap(_work_chunk, chunks(articles(), CHUNK)) for row in rows)
         done = 0
         for source, body, err, secs, pid, rss in outputs:
             while done < len(pending) and isinstance(pending[done], InputError):
@@ -115,7 +99,7 @@ def run_parallel(items: Iterable[Article | InputError], options: Options, n_proc
             if body is not None:
                 yield Result(source, body, seconds=secs), pid, rss
             else:
-                yield Result(source, error=_Recorded(err["code"], err["message"], err["source"]), seconds=secs), pid, rss
+                yield Result(source, error=RecordedError(err["code"], err["message"], err["source"]), seconds=secs), pid, rss
         for it in pending[done:]:
             yield Result(it.source or "?", error=it), 0, 0.0
 

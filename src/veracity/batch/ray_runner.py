@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from ..errors import ConfigError, InputError, VeracityError
+from ..errors import ConfigError, InputError
+from . import RecordedError, chunks
 from ..model import Article
 from ..options import Options
 from ..pipeline import Result
@@ -24,29 +25,12 @@ CHUNK = 16
 IN_FLIGHT_PER_ACTOR = 2
 
 
-class _Failed(VeracityError):
-    def __init__(self, code: str, message: str, source: str | None):
-        super().__init__(message, source=source)
-        self.code = code
-
-
 def _import_ray():
     try:
         import ray
     except ImportError:
         raise ConfigError("the Ray runner needs Ray: pip install 'ray==2.60.0'") from None
     return ray
-
-
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    chunk: list = []
-    for it in items:
-        chunk.append(it)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 class PipelineWorker:
@@ -82,7 +66,7 @@ def run_ray(items: Iterable[Article | InputError], options: Options, *, actors: 
         limit = max(1, actors * IN_FLIGHT_PER_ACTOR)
         pending: dict = {}
         turn = 0
-        for batch in _chunks(items, chunk):
+        for batch in chunks(items, chunk):
             for it in batch:
                 if isinstance(it, InputError):
                     yield Result(it.source or "?", error=it)
@@ -109,10 +93,10 @@ def _collect(ray, pending: dict, wait_all: bool) -> Iterator[Result]:
             rows = ray.get(ref)
         except Exception as exc:  # an actor died (OOM, segfault): its chunk fails, the run goes on
             for a in articles:
-                yield Result(a.source_path or a.id, error=_Failed("worker", f"worker failed: {type(exc).__name__}: {exc}", a.source_path))
+                yield Result(a.source_path or a.id, error=RecordedError("worker", f"worker failed: {type(exc).__name__}: {exc}", a.source_path))
             continue
         for source, dossier, err, secs in rows:
             if err is None:
                 yield Result(source, dossier, seconds=secs)
             else:
-                yield Result(source, error=_Failed(err["code"], err["message"], err["source"]), seconds=secs)
+                yield Result(source, error=RecordedError(err["code"], err["message"], err["source"]), seconds=secs)
