@@ -1,7 +1,7 @@
 import pytest
 
 from veracity.errors import InputError, PipelineError
-from veracity.model import Article, Dossier
+from veracity.model import Article
 from veracity.options import Options
 from veracity.pipeline import Pipeline, Registry
 from veracity.stages import REGISTRY

@@ -11,15 +11,9 @@ from typing import Optional
 
 import typer
 
-from .common import console, err_console, options_from
+from .common import console, err_console, existing_index, options_from
 
 SCORER = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "score_related.py"
-
-
-def _db(db: Optional[str]) -> str:
-    from ..options import default_db_path
-
-    return db or default_db_path()
 
 
 def _print_corroboration(dossier, show_all: bool) -> None:
@@ -72,9 +66,7 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         from ..model import dossier_to_json
         from ..options import DEFAULT_STAGES
 
-        db_path = _db(db)
-        if not Path(db_path).exists():
-            raise InputError(f"no database at {db_path}; index a corpus first (veracity index PATH --db DB)")
+        db_path = existing_index(db)
         before = stages.split(",") if stages else list(DEFAULT_STAGES)
         options = options_from(ctx.obj, evidence_db=db_path, reference_date=published,
                                stages=",".join(s.strip() for s in before if s.strip() and not s.strip().startswith("corroborate")) + ",corroborate.v1")
@@ -109,12 +101,9 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
     ) -> None:
         """Cluster indexed articles into stories (incrementally) and print each story's timeline."""
         from ..corroborate import stories as st
-        from ..errors import InputError
         from ..retrieval.index import EvidenceIndex
 
-        db_path = _db(db)
-        if not Path(db_path).exists():
-            raise InputError(f"no database at {db_path}; index a corpus first (veracity index PATH --db DB)")
+        db_path = existing_index(db)
         t0 = time.perf_counter()
         index = EvidenceIndex(db_path)
         new, total = st.update(index)

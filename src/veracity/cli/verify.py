@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
@@ -10,15 +9,9 @@ from typing import List, Optional
 
 import typer
 
-from .common import console, err_console, options_from
+from .common import console, db_path as common_db_path, err_console, existing_index, options_from
 
 STANCE_SCORER = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "score_stance.py"
-
-
-def _db(db: Optional[str]) -> str:
-    from ..options import default_db_path
-
-    return db or default_db_path()
 
 
 def _print_verdicts(dossier) -> None:
@@ -54,7 +47,7 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         from ..ingest import expand, iter_articles
         from ..retrieval.index import EvidenceIndex
 
-        db_path = _db(db)
+        db_path = common_db_path(db)
         options = options_from(ctx.obj)
         files = list(expand(paths))
         errors: list[InputError] = []
@@ -100,9 +93,7 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         from ..options import DEFAULT_STAGES
         from ..pipeline import Pipeline
 
-        db_path = _db(db)
-        if not Path(db_path).exists():
-            raise InputError(f"no database at {db_path}; index a corpus first (veracity index PATH --db DB)")
+        db_path = existing_index(db)
         options = options_from(ctx.obj, evidence_db=db_path, reference_date=published, top_k_evidence=k,
                                stages=",".join(DEFAULT_STAGES) + ",verify.v1")
         arts = read_path(article, options, sys.stdin.buffer)
