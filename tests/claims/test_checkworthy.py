@@ -18,7 +18,7 @@ from veracity.options import Options
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("VERACITY_SHARED", ROOT.parent / "shared"))
 DEV_TEST = SHARED / "data" / "checkworthiness" / "checkthat2024" / "CT24_checkworthy_english_dev-test.tsv"
-# The CI gate: the committed model measured 0.82 F1 on dev-test (docs/benchmarks/checkworthy.md);
+# The CI gate: the committed model measured 0.810 F1 on dev-test (docs/benchmarks/checkworthy.md);
 # below 0.80 a change has made it clearly worse, not just moved it by a few sentences.
 GATE_F1 = 0.80
 
