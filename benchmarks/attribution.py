@@ -1,4 +1,4 @@
-"""Attribution benchmark on PolNeAR dev: veracity (learned, rules) vs textacy's direct quotations.
+"""Attribution benchmark on PolNeAR dev: veracity (learned, tagger, rules) vs textacy's direct quotations.
 
     .venv/bin/python benchmarks/attribution.py [--split dev] [--processes 2] [--textacy-path DIR]
 
@@ -75,6 +75,7 @@ def main(argv=None) -> int:
     ap.add_argument("--split", default="dev")
     ap.add_argument("--processes", type=int, default=1, help="spaCy processes for the timed parse")
     ap.add_argument("--textacy-path", default=DEFAULT_TEXTACY_PATH)
+    ap.add_argument("--no-tagger", action="store_true", help="skip the MiniLM tagger (attribution.tagger.v1)")
     args = ap.parse_args(argv)
     os.environ.setdefault("OMP_NUM_THREADS", "1")
 
@@ -92,6 +93,11 @@ def main(argv=None) -> int:
     t0 = time.perf_counter()
     nlp = SpacyText(Options()).nlp
     ex = CrfExtractor()
+    tagger = None
+    if not args.no_tagger:
+        from veracity.attribution.tagged import TaggerExtractor
+
+        tagger = TaggerExtractor.load()
     load_s = time.perf_counter() - t0
     t0 = time.perf_counter()
     docs = list(nlp.pipe(texts, batch_size=16, n_process=args.processes))
@@ -106,6 +112,12 @@ def main(argv=None) -> int:
     rows = [{"id": a["id"], "attributions": attributions_json(build(a["text"], d, ex.extract(d, doc_info(d)), "crf"))}
             for a, d in zip(arts, docs)]
     systems.append(("veracity learned (attribution.learned.v1)", rows, time.perf_counter() - t0))
+
+    if tagger is not None:
+        t0 = time.perf_counter()
+        rows = [{"id": a["id"], "attributions": attributions_json(build(a["text"], d, tagger.extract(d, doc_info(d)), "tagger"))}
+                for a, d in zip(arts, docs)]
+        systems.append(("veracity tagger (attribution.tagger.v1)", rows, time.perf_counter() - t0))
 
     t0 = time.perf_counter()
     rows = [{"id": a["id"], "attributions": attributions_json(build(a["text"], d, rule_relations(d), "rules"))}

@@ -131,11 +131,13 @@ class CrfExtractor:
         sp = info.space
         return [i for i in src if not sp[i]], [i for i in con if not sp[i]], conf
 
-    def extract(self, doc: Any, info: DocInfo | None = None) -> list[RawRelation]:
+    def extract(self, doc: Any, info: DocInfo | None = None,
+                cues: list[tuple[list[int], float]] | None = None) -> list[RawRelation]:
+        """Relations of ``doc``; ``cues`` (token runs, probability) replace the cue CRF's when given."""
         info = info or doc_info(doc)
         rels: list[RawRelation] = []
         seen: set[tuple[tuple[int, int], ...]] = set()
-        for cue, p_cue in self.cues(info):
+        for cue, p_cue in (self.cues(info) if cues is None else cues):
             src, con, conf = self.roles(info, cue)
             if p_cue < 1.0 and conf < self.confirm_threshold:
                 continue  # an unlikely cue whose content the role model is not sure of

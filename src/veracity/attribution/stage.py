@@ -71,6 +71,27 @@ class LearnedAttributor:
             yield self(d)
 
 
+@functools.lru_cache(maxsize=1)
+def _tagger_extractor():
+    from .tagged import TaggerExtractor
+
+    return TaggerExtractor.load()
+
+
+def tagger_relations(doc: Any) -> list[RawRelation]:
+    return _tagger_extractor().extract(doc, doc_info(doc))
+
+
+class TaggerAttributor(LearnedAttributor):
+    """The dossier stage with the fine-tuned MiniLM tagger (``attribution.tagger.v1``)."""
+
+    method = "tagger"
+
+    def __init__(self, options: Options):
+        self.options = options
+        self.extractor = _tagger_extractor()
+
+
 def attributions_json(atts: Sequence[Attribution]) -> list[dict[str, Any]]:
     """The `veracity attribute --format jsonl` shape (and the scorer's): offsets as [s, e] pairs."""
     return [{

@@ -15,7 +15,7 @@ import typer
 from ..errors import InputError
 from .common import console, err_console
 
-METHODS = ("learned", "rules")
+METHODS = ("learned", "rules", "tagger")
 
 
 def read_text(path: str) -> str:
@@ -45,6 +45,11 @@ def load(method: str):
 
         _extractor()  # load the CRFs now, not inside a timed run
         return nlp, learned_relations, "crf"
+    if method == "tagger":
+        from ..attribution.stage import _tagger_extractor, tagger_relations
+
+        _tagger_extractor()  # load the ONNX tagger and the CRFs now, not inside a timed run
+        return nlp, tagger_relations, "tagger"
     return nlp, rule_relations, "rules"
 
 
@@ -64,7 +69,7 @@ def register(app, train_app, eval_app) -> None:
     def attribute_cmd(
         files: List[str] = typer.Argument(..., help="Plain-text articles (UTF-8)."),
         fmt: str = typer.Option("jsonl", "--format", help="Output format: jsonl (one line per file)."),
-        method: str = typer.Option("learned", "--method", help="learned (CRF + typing) or rules."),
+        method: str = typer.Option("learned", "--method", help="learned (CRF + typing), tagger (MiniLM tagger) or rules."),
         processes: int = typer.Option(1, "--processes", help="spaCy worker processes for many files."),
         output: str = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
     ) -> None:
@@ -96,16 +101,29 @@ def register(app, train_app, eval_app) -> None:
     @train_app.command("attribution")
     def train_cmd(
         out: str = typer.Option(None, "--out", help="Write the artefact here instead of src/veracity/models/attribution."),
+        tagger: bool = typer.Option(False, "--tagger", help="Fine-tune the MiniLM tagger instead (needs torch==2.13.0, onnx; "
+                                    "writes models/attribution/tagger/)."),
     ) -> None:
-        """Train the cue and role CRFs on PolNeAR train; score on dev; write the artefact and report."""
+        """Train the cue and role CRFs (or, with --tagger, the MiniLM tagger) on PolNeAR train; score on dev; write
+        the artefact and report."""
+        log = lambda m: console.print(m, markup=False)  # noqa: E731
+        if tagger:
+            from ..attribution.tagger import TAGGER_DIR
+            from ..train.attribution_tagger import train_tagger
+            from ..train.attribution_tagger_report import finish
+
+            dst = Path(out) if out else TAGGER_DIR
+            train_tagger(dst, log=log)
+            finish(dst, log=log)
+            return
         from ..train.attribution import MODEL_DIR, train_and_report
 
-        train_and_report(Path(out) if out else MODEL_DIR, log=lambda m: console.print(m, markup=False))
+        train_and_report(Path(out) if out else MODEL_DIR, log=log)
 
     @eval_app.command("attribution")
     def eval_cmd(
         split: str = typer.Option("dev", "--split", help="PolNeAR split (train or dev; test is held out)."),
-        method: str = typer.Option("learned", "--method", help="learned or rules."),
+        method: str = typer.Option("learned", "--method", help="learned, tagger or rules."),
         limit: int = typer.Option(0, "--limit", help="Only the first N articles (0 = all)."),
         processes: int = typer.Option(1, "--processes", help="spaCy worker processes."),
         output: str = typer.Option(None, "-o", "--output", help="Keep the predictions JSONL here."),

@@ -1,0 +1,187 @@
+"""The fine-tuned MiniLM token tagger (int8 ONNX, onnxruntime): cue / source / content per word piece.
+
+The network is all-MiniLM-L6-v2 fine-tuned on PolNeAR train by ``veracity train attribution
+--tagger`` (``veracity.train.attribution_tagger``) with three BIO heads, one per role, so that
+one token can be a cue of an inner relation and the content of an outer one. An article is
+cut into overlapping windows of word pieces; each piece takes its probabilities from the window
+in which it sits furthest from an edge (most context on both sides). The runtime never imports
+torch: the tokenizer is the pinned MiniLM ``tokenizer.json``, the network an ONNX file whose
+sha256 is checked before the session is built.
+
+This module is shared by training and run time so that both cut windows and align word
+pieces to characters in exactly the same way.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Sequence
+
+import numpy as np
+
+from ..errors import ModelError
+
+TAGGER_DIR = Path(__file__).resolve().parents[1] / "models" / "attribution" / "tagger"
+TAGGER_ONNX = "model.onnx"
+TAGGER_META = "meta.json"
+
+# Word pieces per window including [CLS] and [SEP]. 256 keeps attention cheap and still spans
+# several sentences, enough to see a quote's cue one or two sentences away.
+WINDOW = 256
+# Step between window starts (body pieces): consecutive windows share 64 pieces, so no piece
+# is ever closer than ~32 pieces to the edge of the window it is read from.
+STRIDE = 190
+BODY = WINDOW - 2
+CLS, SEP = 101, 102
+ROLES = ("cue", "source", "content")
+# BIO per role: index 0 = O, 1 = B, 2 = I; the network outputs ROLES x BIO probabilities.
+N_TAGS = 3
+# Hostile input: an article longer than this many characters is cut (PolNeAR's longest dev
+# article has ~23k characters).
+MAX_CHARS = 400_000
+# Windows per onnxruntime call: batching windows of equal length amortises per-call overhead.
+BATCH = 8
+
+
+def tokenizer():
+    from tokenizers import Tokenizer
+
+    from ..assets import MINILM_TOKENIZER, verified_path
+
+    tok = Tokenizer.from_file(str(verified_path(MINILM_TOKENIZER)))
+    tok.no_padding()
+    tok.no_truncation()
+    return tok
+
+
+def encode(tok: Any, text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Word-piece ids (no special tokens) and their [start, end) character offsets in ``text``."""
+    enc = tok.encode(text[:MAX_CHARS], add_special_tokens=False)
+    ids = np.asarray(enc.ids, dtype=np.int64)
+    offs = np.asarray(enc.offsets, dtype=np.int64).reshape(-1, 2)
+    return ids, offs
+
+
+def windows(n: int) -> list[tuple[int, int]]:
+    """[start, end) body-piece ranges covering ``n`` pieces with overlap; the last ends at n."""
+    if n <= BODY:
+        return [(0, n)]
+    out, s = [], 0
+    while True:
+        e = min(n, s + BODY)
+        out.append((s, e))
+        if e == n:
+            return out
+        s = min(s + STRIDE, n - BODY)
+
+
+def owner(n: int, wins: Sequence[tuple[int, int]]) -> np.ndarray:
+    """For each piece, the window it is read from: the one where it is furthest from an edge."""
+    best = np.full(n, -1, dtype=np.int64)
+    margin = np.full(n, -1, dtype=np.int64)
+    for w, (s, e) in enumerate(wins):
+        pos = np.arange(s, e)
+        m = np.minimum(pos - s, e - 1 - pos)
+        take = m > margin[s:e]
+        best[s:e][take] = w
+        margin[s:e][take] = m[take]
+    return best
+
+
+def window_ids(ids: np.ndarray, s: int, e: int) -> np.ndarray:
+    return np.concatenate([[CLS], ids[s:e], [SEP]]).astype(np.int64)
+
+
+@dataclass(frozen=True)
+class TokenProbs:
+    """Per spaCy token: P(B), P(I) for each role (arrays of shape [n_tokens, 3 roles])."""
+
+    b: np.ndarray
+    i: np.ndarray
+
+    def inside(self) -> np.ndarray:
+        return self.b + self.i
+
+
+def piece_to_tokens(doc: Any, offs: np.ndarray, probs: np.ndarray) -> TokenProbs:
+    """spaCy-token probabilities: B from the token's first word piece, I as the mean over its
+    pieces of P(inside) minus that B (a token is in a span as a whole)."""
+    n = len(doc)
+    b = np.zeros((n, len(ROLES)), dtype=np.float32)
+    i = np.zeros((n, len(ROLES)), dtype=np.float32)
+    if not len(offs) or not n:
+        return TokenProbs(b, i)
+    starts = offs[:, 0]
+    for t in doc:
+        if t.is_space:
+            continue
+        a, z = t.idx, t.idx + len(t.text)
+        lo = int(np.searchsorted(starts, a, side="left"))
+        hi = int(np.searchsorted(starts, z, side="left"))
+        if hi <= lo:
+            # A character the tokenizer dropped (control/zero-width): borrow the previous piece.
+            lo, hi = max(0, lo - 1), max(1, lo)
+        p = probs[lo:hi]
+        b[t.i] = p[0, :, 1]
+        i[t.i] = np.clip((p[:, :, 1] + p[:, :, 2]).mean(0) - p[0, :, 1], 0.0, 1.0)
+    return TokenProbs(b, i)
+
+
+class Tagger:
+    """The ONNX tagger: text -> per-piece [n_pieces, 3 roles, 3 BIO] probabilities."""
+
+    def __init__(self, path: Path = TAGGER_DIR, threads: int = 1, check: bool = True):
+        import onnxruntime as ort
+
+        from ..assets import file_sha256
+
+        onnx = path / TAGGER_ONNX
+        try:
+            self.meta = json.loads((path / TAGGER_META).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"attribution tagger not readable at {path}: {exc}; run `veracity train attribution --tagger`") from None
+        if not onnx.is_file():
+            raise ModelError(f"attribution tagger: {onnx} is missing; run `veracity train attribution --tagger`")
+        if check:
+            got = file_sha256(onnx)
+            if got != self.meta.get("sha256"):
+                raise ModelError(f"attribution tagger: hash mismatch at {onnx} (got {got[:12]}…); "
+                                 "run `veracity train attribution --tagger`")
+        opts = ort.SessionOptions()
+        # One thread: the CLI and benchmark parallelise over processes, not inside one article.
+        opts.intra_op_num_threads = threads
+        opts.inter_op_num_threads = 1
+        opts.log_severity_level = 3
+        self.session = ort.InferenceSession(str(onnx), opts, providers=["CPUExecutionProvider"])
+        self.tok = tokenizer()
+
+    def pieces(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """(offsets [n, 2], probabilities [n, 3, 3]) for the word pieces of ``text``."""
+        ids, offs = encode(self.tok, text)
+        n = len(ids)
+        out = np.zeros((n, len(ROLES), N_TAGS), dtype=np.float32)
+        if not n:
+            return offs, out
+        wins = windows(n)
+        own = owner(n, wins)
+        # Full-length windows are batched together; only a short article's single window differs.
+        for b0 in range(0, len(wins), BATCH):
+            group = wins[b0:b0 + BATCH]
+            width = max(e - s for s, e in group) + 2
+            x = np.zeros((len(group), width), dtype=np.int64)
+            mask = np.zeros((len(group), width), dtype=np.int64)
+            for r, (s, e) in enumerate(group):
+                x[r, :e - s + 2] = window_ids(ids, s, e)
+                mask[r, :e - s + 2] = 1
+            probs = self.session.run(None, {"input_ids": x, "attention_mask": mask})[0]
+            for r, (s, e) in enumerate(group):
+                w = b0 + r
+                sel = np.nonzero(own[s:e] == w)[0]
+                out[s + sel] = probs[r, 1 + sel].reshape(len(sel), len(ROLES), N_TAGS)
+        return offs, out
+
+    def token_probs(self, doc: Any, text: str | None = None) -> TokenProbs:
+        offs, probs = self.pieces(doc.text if text is None else text)
+        return piece_to_tokens(doc, offs, probs)

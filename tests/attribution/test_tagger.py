@@ -1,0 +1,90 @@
+"""The MiniLM tagger's windowing, label alignment and decoding (fast: no training, one small ONNX run)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from veracity.attribution.tagger import BODY, STRIDE, TokenProbs, owner, piece_to_tokens, windows
+
+SENT = 'The senator said the bill "will pass next week," according to his aides.'
+
+
+def test_windows_cover_every_piece_with_overlap():
+    for n in (0, 5, BODY, BODY + 1, 3 * BODY + 17, 4554):
+        wins = windows(n)
+        covered = np.zeros(n, dtype=bool)
+        for s, e in wins:
+            assert 0 <= s < max(e, 1) and e - s <= BODY
+            covered[s:e] = True
+        assert covered.all()
+        if n > BODY:
+            assert wins[-1][1] == n
+            assert all(b[0] - a[0] <= STRIDE for a, b in zip(wins, wins[1:]))
+
+
+def test_each_piece_is_read_from_the_window_where_it_has_most_context():
+    n = BODY + 100
+    wins = windows(n)
+    own = owner(n, wins)
+    assert own[0] == 0 and own[-1] == len(wins) - 1
+    # a piece in the overlap near the first window's end belongs to the second window
+    assert own[BODY - 3] == 1
+
+
+def test_piece_labels_follow_gold_character_spans():
+    from veracity.attribution.tagger import encode, tokenizer
+    from veracity.train.attribution_tagger import piece_labels
+
+    text = "Officials said the plan failed."
+    ids, offs = encode(tokenizer(), text)
+    rel = {"source": [(0, 9)], "cue": [(10, 14)], "content": [(15, 30)]}
+    y = piece_labels(offs, [rel])
+    words = [text[s:e] for s, e in offs]
+    assert y[words.index("said"), 0] == 1  # cue B
+    assert y[words.index("officials" if "officials" in words else "Officials"), 1] == 1  # source B
+    assert y[words.index("the"), 2] == 1 and y[words.index("failed"), 2] == 2  # content B then I
+    assert y[words.index("."), 2] == 0  # the full stop is outside the gold content
+
+
+def _probs(doc, spans: dict[int, list[tuple[int, int]]]) -> TokenProbs:
+    """Synthetic probabilities: role k is certain on the given token ranges [a, b)."""
+    b = np.zeros((len(doc), 3), dtype=np.float32)
+    i = np.zeros((len(doc), 3), dtype=np.float32)
+    for k, ranges in spans.items():
+        for a, z in ranges:
+            b[a, k] = 0.9
+            i[a + 1:z, k] = 0.9
+    return TokenProbs(b, i)
+
+
+def test_direct_decoding_joins_content_cue_and_source(parse):
+    from veracity.attribution.features import doc_info
+    from veracity.attribution.tagged import Decode, direct_relations
+
+    doc = parse(SENT)
+    # cue "said" (2), source "The senator" (0-1), content "the bill ... week" (3-11)
+    probs = _probs(doc, {0: [(2, 3)], 1: [(0, 2)], 2: [(3, 12)]})
+    rels = direct_relations(doc, doc_info(doc), probs, Decode(combine_rules=False))
+    assert len(rels) == 1
+    r = rels[0]
+    assert SENT[r.cue[0][0]:r.cue[0][1]] == "said"
+    assert SENT[r.source[0][0]:r.source[0][1]] == "The senator"
+    assert SENT[r.content[0][0]:r.content[0][1]].startswith("the bill")
+    # the same content with no cue within reach is dropped
+    far = direct_relations(doc, doc_info(doc), _probs(doc, {2: [(3, 12)]}), Decode(combine_rules=False))
+    assert far == []
+
+
+def test_piece_probabilities_map_to_spacy_tokens(parse):
+    from veracity.attribution.tagger import encode, tokenizer
+
+    doc = parse(SENT)
+    ids, offs = encode(tokenizer(), SENT)
+    p = np.zeros((len(ids), 3, 3), dtype=np.float32)
+    p[:, :, 0] = 1.0
+    said = next(k for k, (s, e) in enumerate(offs) if SENT[s:e] == "said")
+    p[said, 0] = (0.0, 1.0, 0.0)
+    tp = piece_to_tokens(doc, offs, p)
+    assert tp.inside()[2, 0] == pytest.approx(1.0)
+    assert tp.inside()[:, 0].sum() == pytest.approx(1.0)
