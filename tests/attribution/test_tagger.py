@@ -88,3 +88,29 @@ def test_piece_probabilities_map_to_spacy_tokens(parse):
     tp = piece_to_tokens(doc, offs, p)
     assert tp.inside()[2, 0] == pytest.approx(1.0)
     assert tp.inside()[:, 0].sum() == pytest.approx(1.0)
+
+
+def test_bio_viterbi_keeps_a_wavering_quote_whole_but_splits_two_spans(parse):
+    from veracity.attribution.tagged import CONTENT, role_runs
+
+    doc = parse("He said the plan would fail because nobody wanted it at all.")
+    probs = _probs(doc, {2: [(2, 13)]})
+    probs.i[6, CONTENT] = 0.3  # "because": the tagger wavers mid-quote (a threshold would cut here)
+    assert role_runs(doc, probs, CONTENT, 0.5, 0.0) == [list(range(2, 13))]
+    assert role_runs(doc, probs, CONTENT, 0.5, 3.0) == [list(range(2, 13))]
+    # a B after a clear stretch of O starts a second span
+    two = _probs(doc, {2: [(2, 5), (8, 13)]})
+    assert role_runs(doc, two, CONTENT, 0.5, 0.0) == [[2, 3, 4], list(range(8, 13))]
+
+
+def test_shipped_tagger_finds_cue_source_and_content(parse):
+    from veracity.attribution.tagger import Tagger
+
+    doc = parse(SENT)
+    tp = Tagger().token_probs(doc)
+    inside = tp.inside()
+    said = [t.i for t in doc if t.text == "said"][0]
+    assert inside[said, 0] > 0.5  # cue
+    assert inside[1, 1] > 0.5  # "senator": source
+    bill = [t.i for t in doc if t.text == "bill"][0]
+    assert inside[bill, 2] > 0.5  # content

@@ -10,7 +10,9 @@ choice and its figures are in models/attribution/tagger/TRAINING_REPORT.md; the 
   relation takes the source run nearest its cue in the cue's sentence;
 - ``crf``: the tagger's cue runs replace the cue CRF and the role CRF finds source and content
   per cue, as in ``attribution.learned.v1``;
-- ``hybrid``: ``crf`` relations, plus ``direct`` relations on content the CRF left untouched.
+- ``hybrid``: ``crf`` relations, plus ``direct`` relations on content the CRF left untouched;
+- ``augment``: the cue CRF's cues plus the tagger's cues where the CRF found none, then the
+  role CRF.
 
 Either way the rules may add relations on untouched content and give direct quotations their
 exact marks (``learned.combine``); source typing and chains stay the rule-based ones.
@@ -18,6 +20,9 @@ exact marks (``learned.combine``); source typing and chains stay the rule-based 
 
 from __future__ import annotations
 
+import math
+
+import numpy as np
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,9 +43,16 @@ class Decode:
     cue: float = 0.5
     source: float = 0.5
     content: float = 0.5
+    # Cost (log-probability) of opening / closing a span, per role (see ``role_runs``).
+    smooth_cue: float = 0.0
+    smooth_source: float = 0.0
+    smooth_content: float = 0.0
     # A content run further than this many tokens from every cue has no relation (PolNeAR
     # contents sit next to their cue or one clause away).
     max_gap: int = 40
+    # Relations (from any mode) whose content the tagger rates below this mean P(content)
+    # are dropped: the tagger vetoes the CRF's less plausible contents (0 = keep all).
+    min_content_prob: float = 0.0
     combine_rules: bool = True
     quote_override: bool = True
     trim_sources: bool = True
@@ -51,24 +63,51 @@ class Decode:
         return cls(**{k: v for k, v in (d or {}).items() if k in names})
 
 
-def role_runs(doc: Any, probs: TokenProbs, role: int, threshold: float) -> list[list[int]]:
-    """Token runs inside a ``role`` span: P(inside) >= threshold; a token whose P(B) beats its
-    P(I) starts a new span even right after another (two adjacent cues, "said ... told")."""
-    p_in = probs.inside()[:, role]
-    b, i = probs.b[:, role], probs.i[:, role]
+def role_runs(doc: Any, probs: TokenProbs, role: int, threshold: float, smooth: float = 0.0) -> list[list[int]]:
+    """Token runs of one role by a BIO Viterbi path over the tagger's per-token probabilities.
+
+    The tagger scores each piece on its own, so P(inside) wobbles inside a long quotation
+    ("I", "for" dipping under 0.5) and a plain threshold breaks one content into fragments
+    that the scorer's Jaccard >= 0.5 rule then rejects. ``smooth`` is the log-probability
+    cost of opening or closing a span (0 = thresholding); ``threshold`` shifts the inside
+    scores by its log-odds (0.5 = no shift). O -> I is not allowed (a span starts with B),
+    while B right after a span starts the next one at no cost (two adjacent relations)."""
+    toks = [t.i for t in doc if not t.is_space]  # whitespace neither joins nor breaks a span
+    if not toks:
+        return []
+    shift = -math.log(threshold / (1.0 - threshold))
+    eps = 1e-6
+    b = probs.b[toks, role].astype(float).tolist()
+    i = probs.i[toks, role].astype(float).tolist()
+    lam = smooth
+    neg = -1e18
+    # scores of ending at token k in state O / B / I, and back-pointers
+    so, sb, si = math.log(max(1.0 - b[0] - i[0], eps)), math.log(max(b[0], eps)) + shift - lam, neg
+    back: list[tuple[int, int, int]] = [(0, 0, 0)]
+    for k in range(1, len(toks)):
+        eo = math.log(max(1.0 - b[k] - i[k], eps))
+        eb = math.log(max(b[k], eps)) + shift
+        ei = math.log(max(i[k], eps)) + shift
+        # O from O (0), B (-lam), I (-lam)
+        co = max((so, 0), (sb - lam, 1), (si - lam, 2))
+        # B from O (-lam), B (0), I (0): a span right after another is common (one relation
+        # per sentence of a long quotation), so only leaving O costs
+        cb = max((so - lam, 0), (sb, 1), (si, 2))
+        # I from B (0), I (0)
+        ci = max((sb, 1), (si, 2))
+        so, sb, si = co[0] + eo, cb[0] + eb, ci[0] + ei
+        back.append((co[1], cb[1], ci[1]))
+    state = max((so, 0), (sb, 1), (si, 2))[1]
+    path = [0] * len(toks)
+    for k in range(len(toks) - 1, -1, -1):
+        path[k] = state
+        state = back[k][state]
     runs: list[list[int]] = []
-    prev_in = False
-    for t in doc:
-        if t.is_space:
-            continue  # whitespace tokens neither join nor break a span
-        if p_in[t.i] >= threshold:
-            if prev_in and b[t.i] <= i[t.i]:
-                runs[-1].append(t.i)
-            else:
-                runs.append([t.i])
-            prev_in = True
-        else:
-            prev_in = False
+    for k, st in enumerate(path):
+        if st == 1 or (st == 2 and not runs):
+            runs.append([toks[k]])
+        elif st == 2:
+            runs[-1].append(toks[k])
     return runs
 
 
@@ -86,9 +125,9 @@ def _useful(doc: Any, run: list[int]) -> bool:
 
 
 def direct_relations(doc: Any, info: DocInfo, probs: TokenProbs, d: Decode) -> list[RawRelation]:
-    cues = role_runs(doc, probs, CUE, d.cue)
-    contents = [r for r in role_runs(doc, probs, CONTENT, d.content) if _useful(doc, r)]
-    sources = role_runs(doc, probs, SOURCE, d.source)
+    cues = role_runs(doc, probs, CUE, d.cue, d.smooth_cue)
+    contents = [r for r in role_runs(doc, probs, CONTENT, d.content, d.smooth_content) if _useful(doc, r)]
+    sources = role_runs(doc, probs, SOURCE, d.source, d.smooth_source)
     by_cue: dict[int, list[list[int]]] = {}
     for c in contents:
         cs = set(c)
@@ -139,11 +178,23 @@ class TaggerExtractor:
         return relations(doc, info, probs, self.crf, self.decode)
 
 
+def _content_prob(doc: Any, probs: TokenProbs, r: RawRelation) -> float:
+    """Mean tagger P(inside a content) over the relation's content tokens."""
+    p = probs.inside()[:, CONTENT]
+    vals = [p[t.i] for s, e in r.content for t in doc.char_span(s, e, alignment_mode="expand") or () if not t.is_space]
+    return float(np.mean(vals)) if vals else 0.0
+
+
 def relations(doc: Any, info: DocInfo, probs: TokenProbs, crf: CrfExtractor, d: Decode) -> list[RawRelation]:
     if d.mode == "direct":
         rels = direct_relations(doc, info, probs, d)
     else:
-        cues = [(r, 1.0) for r in role_runs(doc, probs, CUE, d.cue)]
+        cues = [(r, 1.0) for r in role_runs(doc, probs, CUE, d.cue, d.smooth_cue)]
+        if d.mode == "augment":
+            # the cue CRF's cues, plus the tagger's where the CRF found none
+            own = crf.cues(info)
+            taken = {i for r, _p in own for i in r}
+            cues = own + [(r, p) for r, p in cues if not (set(r) & taken)]
         saved = crf.use_rules
         crf.use_rules = False  # the rules are combined once, below
         try:
@@ -153,6 +204,8 @@ def relations(doc: Any, info: DocInfo, probs: TokenProbs, crf: CrfExtractor, d: 
         if d.mode == "hybrid":
             taken = _chars(x for r in rels for x in r.content)
             rels += [r for r in direct_relations(doc, info, probs, d) if not (_chars(r.content) & taken)]
+    if d.min_content_prob > 0.0:
+        rels = [r for r in rels if _content_prob(doc, probs, r) >= d.min_content_prob]
     if d.combine_rules:
         from .rules import doc_text, rule_relations
 
