@@ -18,7 +18,8 @@ from veracity.options import Options
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("VERACITY_SHARED", ROOT.parent / "shared"))
 DEV_TEST = SHARED / "data" / "checkworthiness" / "checkthat2024" / "CT24_checkworthy_english_dev-test.tsv"
-# The CI gate: the committed model measured 0.810 F1 on dev-test (docs/benchmarks/checkworthy.md);
+# The CI gate (the issue's floor): the default CLI model (transformer) measured 0.881 F1 on dev-test
+# (docs/benchmarks/checkworthy.md; fast 0.810);
 # below 0.80 a change has made it clearly worse, not just moved it by a few sentences.
 GATE_F1 = 0.80
 
@@ -145,7 +146,7 @@ def test_eval_gate_ct24_dev_test() -> None:
 
 def test_vectorised_char_lookup_equals_dict_lookup() -> None:
     """The numpy hash path must give exactly the scores of the plain n-gram dictionary path."""
-    block = next(b for b in load_model().blocks if b.analyzer == "char")
+    block = next(b for b in load_model("fast").blocks if b.analyzer == "char")
     texts = WORTHY + NOT_WORTHY + ["", "a", "\u00e9\u00e9 \U0001f600 \u4e2d\u6587 1,000", "x" * 3000]
     fast = block.margins(texts)
     index, block._hash_index = block._hash_index, None
