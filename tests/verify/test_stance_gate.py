@@ -13,9 +13,10 @@ from veracity.verify.evaluate import predict_rows
 from veracity.verify.stance import STANCES, load
 
 GATE_CLAIMS = 80
-# Measured on this sample with the committed model: evidence macro-F1 0.507, claim accuracy 0.525.
-EVIDENCE_MACRO_F1_FLOOR = 0.45
-CLAIM_ACCURACY_FLOOR = 0.40
+# Measured on this sample with the committed model (bi-encoder + fine-tuned cross-encoder,
+# stacked): evidence macro-F1 0.491, claim accuracy 0.537 (80 claims: one claim is 0.0125).
+EVIDENCE_MACRO_F1_FLOOR = 0.47
+CLAIM_ACCURACY_FLOOR = 0.50
 
 
 def macro_f1(pairs):

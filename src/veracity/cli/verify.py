@@ -108,11 +108,17 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
                 _print_verdicts(d)
 
     @train_app.command("stance")
-    def train_stance(quick: bool = typer.Option(False, "--quick", help="Climate-FEVER + WiCE only (skips FNC-1); for trying things.")) -> None:
-        """Train the stance model + verdict aggregator (Climate-FEVER dev, WiCE, FNC-1; grouped CV) into models/stance/."""
+    def train_stance(
+        quick: bool = typer.Option(False, "--quick", help="Climate-FEVER + WiCE only (skips FNC-1); for trying things."),
+        no_cross: bool = typer.Option(False, "--no-cross-encoder", help="Bi-encoder models only (no torch needed); for trying things."),
+    ) -> None:
+        """Train the stance model + verdict aggregator (Climate-FEVER dev, WiCE, FNC-1; grouped CV) into models/stance/.
+
+        The cross-encoder stage needs the training extra (torch); its fold logits and weights are
+        cached under /tmp/veracity-cache/verify/ce/ (~45 min on one thread when cold)."""
         from ..train.stance import train
 
-        report = train(log=lambda m: err_console.print(m, markup=False), quick=quick)
+        report = train(log=lambda m: err_console.print(m, markup=False), quick=quick, cross=not no_cross)
         console.print(f"chosen: {report['chosen']}; CV evidence macro-F1 {report['evidence_macro_f1']:.4f}, "
                       f"claim accuracy {report['claim_accuracy']:.4f}")
 

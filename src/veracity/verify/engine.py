@@ -1,9 +1,10 @@
 """Claim verification: retrieve evidence, re-rank it, judge its stance, run the checks, give a verdict.
 
 For each claim: hybrid retrieval (:class:`EvidenceIndex`, BM25 + MiniLM, RRF) fetches
-``RERANK_CANDIDATES`` sentences; the stance model scores every candidate; candidates are
-re-ranked by how much they bear on the claim (cosine plus the model's probability that the
-sentence supports or refutes rather than says nothing); the top ``k`` are kept with their
+``RERANK_CANDIDATES`` sentences; the bi-encoder stance model scores every candidate; candidates
+are re-ranked by how much they bear on the claim (cosine plus that model's probability that the
+sentence supports or refutes rather than says nothing); the top ``k`` are kept, the
+cross-encoder (if the artefact stacks one) re-judges their stance, and they are kept with their
 stance, checks and citations, and the claim-level aggregator turns their stance probabilities
 into SUPPORTED / REFUTED / DISPUTED / NOT_ENOUGH_INFO with a probability as confidence.
 """
@@ -76,11 +77,19 @@ class Verifier:
             label, conf, _ = self.model.verdict(np.zeros((0, 3), np.float32))
             return Verdict(VERDICT_NAMES[label], round(conf, 4), ())
         lex = np.stack([lexical(claim.text, h.text) for h in hits])
-        probs = self.model.predict_features(pair_features(np.repeat(qvec[None, :], len(hits), 0), evecs, lex))
+        x = pair_features(np.repeat(qvec[None, :], len(hits), 0), evecs, lex)
+        # Every candidate gets the cheap bi-encoder stance (for re-ranking); a stacked model's
+        # cross-encoder then scores only the top k that are about the same claim.
+        probs = self.model.base_probs(x)
         off_claim = cos < SAME_CLAIM_COSINE
         probs[off_claim] = np.array([0.0, 0.0, 1.0], dtype=probs.dtype)
         rerank = cos + STANCE_RERANK_WEIGHT * (1.0 - probs[:, 2])
         top = np.argsort(-rerank, kind="stable")[: self.k]
+        if self.model.uses_cross:
+            sel = [int(i) for i in top if not off_claim[i]]
+            if sel:
+                ce = self.model.cross.logits([claim.text] * len(sel), [hits[i].text for i in sel])
+                probs[sel] = self.model.predict_features(x[sel], ce)
         label, conf, _ = self.model.verdict(probs[top])
         evidence = []
         for i in top:
