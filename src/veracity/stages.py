@@ -44,6 +44,12 @@ def _attribution_learned(options: Options):
     return LearnedAttributor(options)
 
 
+def _attribution_tagger(options: Options):
+    from .attribution.stage import TaggerAttributor
+
+    return TaggerAttributor(options)
+
+
 def _verify(options: Options):
     from .verify.stage import VerifyStage
 
@@ -73,6 +79,8 @@ REGISTRY.add("claims.checkworthy.v1", _checkworthy, needs={"claims"}, adds={"cla
 REGISTRY.add("attribution.rules.v1", _attribution_rules, needs={"doc", "sentences", "claims"}, adds=ATTRIBUTION)
 REGISTRY.add("attribution.learned.v1", _attribution_learned, needs={"doc", "sentences", "claims"}, adds=ATTRIBUTION,
              doc="Learned attribution: cue and role CRFs trained on PolNeAR, rule-based source typing and chains.")
+REGISTRY.add("attribution.tagger.v1", _attribution_tagger, needs={"doc", "sentences", "claims"}, adds=ATTRIBUTION,
+             doc="Attribution with a fine-tuned MiniLM cue/source/content tagger (int8 ONNX) + the CRFs and rules.")
 REGISTRY.add("verify.v1", _verify, needs={"claims"}, adds={"claims.verdict"},
              doc="Verdicts with cited evidence from the evidence index (Options.evidence_db).")
 REGISTRY.add("corroborate.v1", _corroborate, needs={"claims", "attributions"}, adds={"claims.corroboration"},
