@@ -35,3 +35,17 @@ def test_attribute_missing_file_is_one_line_error(tmp_path):
     r = runner.invoke(app, ["attribute", str(tmp_path / "nope.txt")])
     assert r.exit_code == 2
     assert "no such file" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_attribute_with_the_tagger_keeps_the_jsonl_contract(tmp_path):
+    text = "\u201cWe are confident,\u201d said Mayor Anne Hidalgo.\n"
+    f = tmp_path / "mayor.txt"
+    f.write_text(text, encoding="utf-8")
+    r = runner.invoke(app, ["attribute", str(f), "--method", "tagger", "--format", "jsonl"])
+    assert r.exit_code == 0, r.output
+    (line,) = [json.loads(x) for x in r.stdout.splitlines()]
+    (a,) = line["attributions"]
+    assert set(a) >= {"source", "cue", "content", "source_type", "source_entity", "chain"}
+    assert [text[s:e] for s, e in a["cue"]] == ["said"]
+    assert "Hidalgo" in text[a["source"][0][0]:a["source"][0][1]] and a["source_type"] == "person"
+    assert "We are confident" in text[a["content"][0][0]:a["content"][0][1]]
