@@ -14,9 +14,9 @@ from veracity.verify.stance import STANCES, load
 
 GATE_CLAIMS = 80
 # Measured on this sample with the committed model (bi-encoder + fine-tuned cross-encoder,
-# stacked): evidence macro-F1 0.491, claim accuracy 0.537 (80 claims: one claim is 0.0125).
+# stacked): evidence macro-F1 0.491, claim accuracy 0.562 (80 claims: one claim is 0.0125).
 EVIDENCE_MACRO_F1_FLOOR = 0.47
-CLAIM_ACCURACY_FLOOR = 0.50
+CLAIM_ACCURACY_FLOOR = 0.52
 
 
 def macro_f1(pairs):

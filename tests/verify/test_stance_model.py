@@ -53,3 +53,14 @@ def test_round_trip_is_byte_identical(tmp_path):
     model.save(tmp_path / "a.npz")
     StanceModel.load(tmp_path / "a.npz").save(tmp_path / "b.npz")
     assert (tmp_path / "a.npz").read_bytes() == (tmp_path / "b.npz").read_bytes()
+
+
+def test_verdict_reading_both_models_needs_the_bi_encoder_probabilities():
+    model = load()
+    probs = np.array([[0.7, 0.1, 0.2], [0.2, 0.6, 0.2]], np.float32)
+    if not model.verdict_reads_base:
+        pytest.skip("the committed aggregator reads the final probabilities only")
+    with pytest.raises(ModelError):
+        model.verdict(probs)
+    label, conf, p = model.verdict(probs, probs)
+    assert label in {"SUPPORTS", "REFUTES", "NOT_ENOUGH_INFO", "DISPUTED"} and abs(float(p.sum()) - 1.0) < 1e-5

@@ -290,18 +290,25 @@ def claim_level(rows: list[dict], probs: np.ndarray) -> tuple[np.ndarray, np.nda
     return np.stack(aggs), np.array(ys), ids
 
 
-def claim_verdicts(rows: list[dict], oof: np.ndarray, ycf: np.ndarray, fold: np.ndarray) -> dict:
+def nested_probs(oof: np.ndarray, ycf: np.ndarray, fold: np.ndarray) -> np.ndarray:
+    """Evidence probabilities with each fold's logit offsets chosen on the other folds."""
+    probs = np.zeros_like(oof)
+    for k in range(FOLDS):
+        off = best_offsets(oof[fold != k], ycf[fold != k])
+        probs[fold == k] = softmax(oof[fold == k] + off)
+    return probs
+
+
+def claim_verdicts(rows: list[dict], oof: np.ndarray, ycf: np.ndarray, fold: np.ndarray, base_oof: np.ndarray | None = None) -> dict:
     """Claim-level figures from out-of-fold evidence logits: offsets and aggregator nested by fold.
 
     DISPUTED (evidence pulling both ways) is rare (~10% of claims), so an unweighted aggregator
     never predicts it; a DISPUTED logit offset is chosen on the other folds (claim macro-F1,
     accuracy allowed to fall by at most DISPUTED_ACC_SLACK) and applied to the held-out fold.
     """
-    probs = np.zeros_like(oof)
-    for k in range(FOLDS):
-        off = best_offsets(oof[fold != k], ycf[fold != k])
-        probs[fold == k] = softmax(oof[fold == k] + off)
-    agg, yclaim, ids = claim_level(rows, probs)
+    agg, yclaim, ids = claim_level(rows, nested_probs(oof, ycf, fold))
+    if base_oof is not None:  # the aggregator also reads the bi-encoder model's probabilities
+        agg = np.hstack([agg, claim_level(rows, nested_probs(base_oof, ycf, fold))[0]])
     cfold = folds_of(ids)
     cprob = np.zeros((len(yclaim), 4))
     for k in range(FOLDS):
@@ -443,7 +450,18 @@ def train(out_dir: Path = MODEL_DIR, log: Log = print, quick: bool = False, cros
     best_f, best_oof = results[best_name]
 
     cl = claim_verdicts(rows, best_oof, ycf, fold)
-    use_disputed = cl["disputed_offset"]["macro_f1"] > cl["plain"]["macro_f1"] + 1e-9 and \
+    agg_inputs, cl_final = "final", cl
+    if stack_state and stack_state[1].spec_named(best_name) is not None:
+        # A stacked model's verdict may also read the bi-encoder's probabilities (both are at
+        # hand at run time); kept only if claim accuracy gains more than TIE_MARGIN on the folds.
+        cl_both = claim_verdicts(rows, best_oof, ycf, fold, base_oof=results[base_name][1])
+        log(f"verdict from final + bi-encoder probabilities: claim accuracy {cl_both['plain']['accuracy']:.4f} "
+            f"(final only {cl['plain']['accuracy']:.4f})")
+        if cl_both["plain"]["accuracy"] > cl["plain"]["accuracy"] + TIE_MARGIN:
+            agg_inputs, cl = "final+base", cl_both
+    # Shipped only if the nested claim macro-F1 gain is more than noise (TIE_MARGIN): a wrong
+    # DISPUTED verdict misleads a reader more than a missed one.
+    use_disputed = cl["disputed_offset"]["macro_f1"] > cl["plain"]["macro_f1"] + TIE_MARGIN and \
         cl["disputed_offset"]["accuracy"] >= cl["plain"]["accuracy"] - DISPUTED_ACC_SLACK
     claim = cl["disputed_offset" if use_disputed else "plain"]
     log(f"chosen {best_name}: claim accuracy {claim['accuracy']:.4f}, claim macro-F1 {claim['macro_f1']:.4f}, confidence ECE {claim['ece']:.4f}"
@@ -471,7 +489,7 @@ def train(out_dir: Path = MODEL_DIR, log: Log = print, quick: bool = False, cros
     model.agg_offsets = np.array([0.0, 0.0, 0.0, d], np.float32)
     model.meta = {
         "n_lexical": N_LEXICAL, "lexical_names": list(LEXICAL_NAMES), "chosen": best_name, "stances": list(STANCES),
-        "verdicts": list(VERDICTS), "gate_mod": GATE_MOD, "seed": SEED, "stack": stack,
+        "verdicts": list(VERDICTS), "gate_mod": GATE_MOD, "seed": SEED, "stack": stack, "agg_inputs": agg_inputs,
         "cv": {"evidence_macro_f1": round(best_f, 4), "claim_accuracy": round(claim["accuracy"], 4), "claim_macro_f1": round(claim["macro_f1"], 4),
                "claim_confidence_ece": round(claim["ece"], 4)},
     }
@@ -483,7 +501,8 @@ def train(out_dir: Path = MODEL_DIR, log: Log = print, quick: bool = False, cros
               "evidence_per_class": tried[best_name]["per_class_offsets"], "claim_accuracy": claim["accuracy"],
               "claim_macro_f1": claim["macro_f1"], "claim_per_class": claim["per_class"], "claim_confidence_ece": claim["ece"],
               "claim_plain": {k: v for k, v in cl["plain"].items()}, "claim_disputed": {k: v for k, v in cl["disputed_offset"].items()},
-              "disputed_offset": d, "stack": stack, "cross_encoder": ce_meta | ce_info if ce_meta or ce_info else {},
+              "disputed_offset": d, "stack": stack, "agg_inputs": agg_inputs,
+              "claim_final_only": {k: v for k, v in cl_final["plain"].items()}, "cross_encoder": ce_meta | ce_info if ce_meta or ce_info else {},
               "sizes": {"climate-fever": int(len(ycf)), **{k: int(len(v[1])) for k, v in extras.items()}},
               "seconds": round(time.perf_counter() - t0)}
     (out_dir / "cv.json").write_text(json.dumps(report, indent=2, sort_keys=True, default=_jsonable) + "\n", encoding="utf-8")

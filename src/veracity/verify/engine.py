@@ -85,12 +85,13 @@ class Verifier:
         probs[off_claim] = np.array([0.0, 0.0, 1.0], dtype=probs.dtype)
         rerank = cos + STANCE_RERANK_WEIGHT * (1.0 - probs[:, 2])
         top = np.argsort(-rerank, kind="stable")[: self.k]
+        base = probs.copy()
         if self.model.uses_cross:
             sel = [int(i) for i in top if not off_claim[i]]
             if sel:
                 ce = self.model.cross.logits([claim.text] * len(sel), [hits[i].text for i in sel])
                 probs[sel] = self.model.predict_features(x[sel], ce)
-        label, conf, _ = self.model.verdict(probs[top])
+        label, conf, _ = self.model.verdict(probs[top], base[top])
         evidence = []
         for i in top:
             h = hits[i]

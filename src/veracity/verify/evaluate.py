@@ -24,12 +24,13 @@ def predict_rows(rows: list[dict], model: StanceModel) -> list[dict]:
             claims.append(r["claim"])
             evidence.append(e["evidence"])
             owner.append(i)
-    probs = model.predict(claims, evidence) if claims else np.zeros((0, 3), np.float32)
+    probs, base = model.predict_both(claims, evidence)
     owner_arr = np.array(owner, dtype=int)
     out = []
     for i, r in enumerate(rows):
-        p = probs[owner_arr == i] if len(owner) else np.zeros((0, 3), np.float32)
-        label, _, _ = model.verdict(p)
+        mine = owner_arr == i if len(owner) else np.zeros(0, bool)
+        p = probs[mine] if len(owner) else np.zeros((0, 3), np.float32)
+        label, _, _ = model.verdict(p, base[mine] if len(owner) else None)
         out.append({
             "claim_id": r["claim_id"], "label": label,
             "evidences": [{"evidence_id": e.get("evidence_id"), "label": STANCES[int(p[j].argmax())]} for j, e in enumerate(r.get("evidences", []))],

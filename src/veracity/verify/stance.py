@@ -201,8 +201,13 @@ class StanceModel:
 
     def predict(self, claims: Sequence[str], evidence: Sequence[str], u: np.ndarray | None = None, v: np.ndarray | None = None) -> np.ndarray:
         """Stance probabilities (rows: pairs; columns: STANCES). Vectors are computed if not given."""
+        return self.predict_both(claims, evidence, u, v)[0]
+
+    def predict_both(self, claims: Sequence[str], evidence: Sequence[str], u: np.ndarray | None = None,
+                     v: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(final, bi-encoder) stance probabilities; the verdict may read both."""
         if not len(claims):
-            return np.zeros((0, 3), dtype=np.float32)
+            return np.zeros((0, 3), dtype=np.float32), np.zeros((0, 3), dtype=np.float32)
         if u is None or v is None:
             from ..text.embed import encode
 
@@ -211,11 +216,23 @@ class StanceModel:
         lex = np.stack([lexical(c, e) for c, e in zip(claims, evidence)])
         x = pair_features(u, v, lex)
         ce = self.cross.logits(list(claims), list(evidence)) if self.uses_cross else None
-        return self.predict_features(x, ce)
+        return self.predict_features(x, ce), self.base_probs(x)
 
-    def verdict(self, probs: np.ndarray) -> tuple[str, float, np.ndarray]:
-        """(label, confidence, all four probabilities) for one claim's evidence probabilities."""
-        p = softmax((aggregate_features(probs) @ self.agg_w + self.agg_b + self.agg_offsets)[None, :])[0]
+    @property
+    def verdict_reads_base(self) -> bool:
+        """The aggregator reads the bi-encoder's evidence probabilities beside the final ones."""
+        return self.meta.get("agg_inputs") == "final+base"
+
+    def verdict(self, probs: np.ndarray, base: np.ndarray | None = None) -> tuple[str, float, np.ndarray]:
+        """(label, confidence, all four probabilities) for one claim's evidence probabilities.
+
+        ``base``: the same evidence's bi-encoder probabilities (needed when verdict_reads_base)."""
+        feats = aggregate_features(probs)
+        if self.verdict_reads_base:
+            if base is None and len(probs):
+                raise ModelError("this verdict aggregator reads the bi-encoder probabilities too: pass base=")
+            feats = np.concatenate([feats, aggregate_features(probs if base is None else base)])
+        p = softmax((feats @ self.agg_w + self.agg_b + self.agg_offsets)[None, :])[0]
         i = int(p.argmax())
         return VERDICTS[i], float(p[i]), p
 
