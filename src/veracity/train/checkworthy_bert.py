@@ -115,3 +115,24 @@ class BertClassifier(nn.Module):
             for mod, name in pairs:
                 put(mod.weight, e + name + ".weight")
                 put(mod.bias, e + name + ".bias")
+
+
+def pad_states(states: list[np.ndarray], js) -> tuple[torch.Tensor, torch.Tensor]:
+    """Cached token states of rows ``js`` -> a zero-padded batch and its mask (float)."""
+    L = max(len(states[j]) for j in js)
+    x = np.zeros((len(js), L, states[js[0]].shape[1]), dtype=np.float32)
+    mask = np.zeros((len(js), L), dtype=np.float32)
+    for r, j in enumerate(js):
+        x[r, :len(states[j])] = states[j]
+        mask[r, :len(states[j])] = 1.0
+    return torch.from_numpy(x), torch.from_numpy(mask)
+
+
+def top_forward(m: "BertClassifier", x: torch.Tensor, mask: torch.Tensor, frozen: int) -> torch.Tensor:
+    """The trainable layers above ``frozen`` on cached states, mean-pooled over real tokens, then the head."""
+    bias = ((1.0 - mask) * -10000.0)[:, None, None, :]
+    for layer in m.layers[frozen:]:
+        x = layer(x, bias)
+    pooled = (x * mask.unsqueeze(-1)).sum(1) / mask.sum(1, keepdim=True).clamp(min=1.0)
+    return m.head(m.drop(pooled))
+

@@ -123,23 +123,15 @@ def pair_states(claims: list[str], evidence: list[str], log: Log) -> list[np.nda
 
 
 def _pad(states: list[np.ndarray], js):
-    import torch
+    from .checkworthy_bert import pad_states
 
-    L = max(len(states[j]) for j in js)
-    x = np.zeros((len(js), L, states[js[0]].shape[1]), dtype=np.float32)
-    mask = np.zeros((len(js), L), dtype=np.float32)
-    for r, j in enumerate(js):
-        x[r, :len(states[j])] = states[j]
-        mask[r, :len(states[j])] = 1.0
-    return torch.from_numpy(x), torch.from_numpy(mask)
+    return pad_states(states, js)
 
 
 def _top_forward(m, x, mask):
-    bias = ((1.0 - mask) * -10000.0)[:, None, None, :]
-    for layer in m.layers[FROZEN:]:
-        x = layer(x, bias)
-    pooled = (x * mask.unsqueeze(-1)).sum(1) / mask.sum(1, keepdim=True).clamp(min=1.0)
-    return m.head(m.drop(pooled))
+    from .checkworthy_bert import top_forward
+
+    return top_forward(m, x, mask, FROZEN)
 
 
 def _predict(m, states: list[np.ndarray], rows: list[int]) -> np.ndarray:
