@@ -7,10 +7,11 @@ fast; the full-dev figure is in docs/benchmarks/attribution.md.
 
 from __future__ import annotations
 
-# The committed artefact measures content overlap F1 0.629 on this sample (0.652 on all of
-# dev). The 0.75 is not reached, so the floor guards against regressions: the
-# measured figure minus a margin for ONNX Runtime / spaCy drift across platforms.
-CONTENT_OVERLAP_FLOOR = 0.61
+# The committed artefact with its gap-filling decoder measures content overlap F1 0.641 on this
+# sample (0.664 on all of dev; 0.629 / 0.652 before gap filling). The 0.75 is not
+# reached, so the floor guards against regressions: just under the measured figure, with a
+# small margin for ONNX Runtime / spaCy drift across platforms.
+CONTENT_OVERLAP_FLOOR = 0.63
 SAMPLE_EVERY = 3
 
 

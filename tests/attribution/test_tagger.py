@@ -114,3 +114,24 @@ def test_shipped_tagger_finds_cue_source_and_content(parse):
     assert inside[1, 1] > 0.5  # "senator": source
     bill = [t.i for t in doc if t.text == "bill"][0]
     assert inside[bill, 2] > 0.5  # content
+
+
+def test_gap_filling_adds_only_long_confident_uncovered_contents_next_to_a_cue(parse):
+    from veracity.attribution.features import doc_info
+    from veracity.attribution.learned import RawRelation
+    from veracity.attribution.tagged import Decode, fill_relations
+
+    doc = parse(SENT)
+    info = doc_info(doc)
+    d = Decode(fill_min_tokens=5, fill_min_prob=0.8, fill_max_gap=3)
+    probs = _probs(doc, {0: [(2, 3)], 1: [(0, 2)], 2: [(3, 12)]})
+    rels = fill_relations(doc, info, probs, [], d)
+    assert len(rels) == 1
+    assert SENT[rels[0].cue[0][0]:rels[0].cue[0][1]] == "said"
+    assert SENT[rels[0].source[0][0]:rels[0].source[0][1]] == "The senator"
+    # content some kept relation already covers is left alone
+    kept = RawRelation(source=(), cue=(), content=(rels[0].content[0],), cue_tokens=(), source_tokens=())
+    assert fill_relations(doc, info, probs, [kept], d) == []
+    # a short run (fragment) is not added, nor one with no cue within reach
+    assert fill_relations(doc, info, _probs(doc, {0: [(2, 3)], 2: [(3, 6)]}), [], d) == []
+    assert fill_relations(doc, info, _probs(doc, {2: [(3, 12)]}), [], d) == []
