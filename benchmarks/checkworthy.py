@@ -81,7 +81,7 @@ def bands() -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--model", default="fast", choices=("fast", "full", "transformer", "cascade"))
+    ap.add_argument("--model", default="fast", choices=("fast", "full", "transformer", "cascade", "distilled", "distilled-cascade"))
     ap.add_argument("--n", type=int, default=5000)
     ap.add_argument("--cli", action="store_true", help="also time `veracity checkworthy` on the same lines")
     ap.add_argument("--bands", action="store_true", help="cascade band sensitivity (post-hoc; needs scikit-learn) and exit")
@@ -101,7 +101,7 @@ def main() -> None:
     wall, cpu = time.perf_counter() - w0, time.process_time() - c0
     print(f"scored {len(texts)} sentences: wall {wall:.3f} s = {len(texts) / wall:.0f} sentences/s; "
           f"cpu {cpu:.3f} s = {len(texts) / cpu:.0f} sentences/cpu-s")
-    if args.model == "cascade":
+    if args.model in ("cascade", "distilled-cascade"):
         share = float(model.band(model.fast.score(texts)).mean())
         print(f"cascade: {share:.1%} of the sentences fall in the band [{model.lo}, {model.hi}] and are re-scored by the transformer")
     if args.cli:

@@ -315,7 +315,10 @@ class CascadeModel:
         return p
 
 
-ALL_VARIANTS = VARIANTS + ("transformer", "cascade")
+# "distilled": the fast model's features and scorer, fitted with the transformer's scores on an
+# unlabelled pool as extra soft targets (train/checkworthy_distil.py); as fast as `fast`.
+# "distilled-cascade": the distilled model everywhere, the transformer on its uncertain band.
+ALL_VARIANTS = VARIANTS + ("transformer", "cascade", "distilled", "distilled-cascade")
 
 
 @functools.lru_cache(maxsize=4)
@@ -331,6 +334,13 @@ def load_model(variant: str = DEFAULT_VARIANT) -> "CheckworthyModel | Transforme
         assert isinstance(fast, CheckworthyModel)
         band = tx.meta["cascade"]
         return CascadeModel(fast, tx, float(band["lo"]), float(band["hi"]), float(band.get("mix", 0.0)),
+                            float(band.get("mix_threshold", tx.threshold)))
+    if variant == "distilled-cascade":
+        student = load_model("distilled")
+        tx = load_model("transformer")
+        assert isinstance(student, CheckworthyModel) and isinstance(tx, TransformerModel)
+        band = student.meta["cascade"]
+        return CascadeModel(student, tx, float(band["lo"]), float(band["hi"]), float(band.get("mix", 0.0)),
                             float(band.get("mix_threshold", tx.threshold)))
     return CheckworthyModel.load(MODEL_DIR / variant)
 

@@ -64,7 +64,7 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         path: str = typer.Argument("-", help="A text file with one sentence per line, or - for stdin."),
         threshold: Optional[float] = typer.Option(None, "--threshold", help="Decision threshold (default: the model's own)."),
         output: Optional[str] = typer.Option(None, "--output", "-o", help="Write JSON Lines here instead of stdout."),
-        model: str = typer.Option(CLI_VARIANT, "--model", help="transformer (fine-tuned MiniLM, most accurate, default; ~300 sentences per CPU-second) | fast (n-grams, ~10,000/s: for bulk batches) | cascade (fast, transformer on fast's uncertain sentences; what the dossier uses) | full (n-grams + MiniLM)."),
+        model: str = typer.Option(CLI_VARIANT, "--model", help="transformer (fine-tuned MiniLM, most accurate, default; ~300 sentences per CPU-second) | fast (n-grams, ~10,000/s: for bulk batches) | cascade (fast, transformer on fast's uncertain sentences; what the dossier uses) | full (n-grams + MiniLM) | distilled (n-grams fitted on the transformer's scores) | distilled-cascade (distilled, transformer on its uncertain band; ~2,900/s)."),
     ) -> None:
         """Score sentences for check-worthiness: JSON Lines {"text", "score", "checkworthy"}, in input order."""
         options = options_from(ctx.obj, checkworthy_threshold=threshold)
@@ -88,12 +88,18 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         out_dir: Optional[str] = typer.Option(None, "--out", help="Artefact directory (default: the package's models/checkworthy)."),
         shared: Optional[str] = typer.Option(None, "--shared", help="The shared data root (default: ../shared or $VERACITY_SHARED)."),
         transformer: bool = typer.Option(False, "--transformer", help="Instead: fine-tune MiniLM (needs the training extra torch==2.13.0, onnx==1.23.2), export int8 ONNX, choose the cascade band."),
+        distil: bool = typer.Option(False, "--distil", help="Instead: fit the n-gram LR on crowdsourced labels + the transformer's scores on CT19/BBC sentences (writes <out>/distilled)."),
     ) -> None:
         """Train the check-worthiness model on ClaimBuster (deterministic) and write its report."""
         if shared:
             os.environ["VERACITY_SHARED"] = shared
         from ..claims.checkworthy import MODEL_DIR
 
+        if distil:
+            from ..train.checkworthy_distil import train_distil
+
+            train_distil((Path(out_dir) if out_dir else MODEL_DIR) / "distilled", log=lambda m: err_console.print(m, markup=False, highlight=False))
+            return
         if transformer:
             try:
                 from ..train.checkworthy_report import train_and_report
@@ -112,7 +118,7 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         shared: Optional[str] = typer.Option(None, "--shared", help="The shared root holding eval/score_checkworthy.py (default: ../shared or $VERACITY_SHARED)."),
         threshold: Optional[float] = typer.Option(None, "--threshold", help="Decision threshold (default: the model's own)."),
         keep: Optional[str] = typer.Option(None, "--predictions", help="Also keep the predictions JSONL here."),
-        model: str = typer.Option(CLI_VARIANT, "--model", help="transformer (default) | fast | cascade | full"),
+        model: str = typer.Option(CLI_VARIANT, "--model", help="transformer (default) | fast | cascade | full | distilled | distilled-cascade"),
     ) -> None:
         """Run the model on a gold file and print the shared scorer's output."""
         from ..train.checkworthy import read_gold
