@@ -405,7 +405,7 @@ def _report(out: Path, tr: Labelled, dropped: int, results: list, shipped: dict,
         "sentences per second on two shared cores (docs/benchmarks/checkworthy.md), far from the 2,000/s budget. "
         "Among these two, `fast` is the batch choice; `full` is opt-in (`--model full`, or Options.extra "
         "`(\"checkworthy_model\", \"full\")`). The fine-tuned transformer (TRANSFORMER_REPORT.md) is the default "
-        "of `veracity checkworthy`, the fast->transformer cascade that of the pipeline stage.",
+        "of `veracity checkworthy`, the distilled n-gram->transformer cascade that of the pipeline stage.",
         "- Word and character TF-IDF together beat either alone; C=1 beat C=4 (less overfitting to crowd noise).",
         "- Threshold: chosen on out-of-fold predictions of the training set. The ClaimBuster groundtruth and "
         "CT24 dev (the same 1,032 sentences relabelled, identical labels) and CT24 dev-test are measured, "
