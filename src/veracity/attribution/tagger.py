@@ -133,9 +133,7 @@ class Tagger:
     """The ONNX tagger: text -> per-piece [n_pieces, 3 roles, 3 BIO] probabilities."""
 
     def __init__(self, path: Path = TAGGER_DIR, threads: int = 1, check: bool = True):
-        import onnxruntime as ort
-
-        from ..assets import file_sha256
+        from ..onnxrun import checked_session
 
         onnx = path / TAGGER_ONNX
         try:
@@ -144,17 +142,8 @@ class Tagger:
             raise ModelError(f"attribution tagger not readable at {path}: {exc}; run `veracity train attribution --tagger`") from None
         if not onnx.is_file():
             raise ModelError(f"attribution tagger: {onnx} is missing; run `veracity train attribution --tagger`")
-        if check:
-            got = file_sha256(onnx)
-            if got != self.meta.get("sha256"):
-                raise ModelError(f"attribution tagger: hash mismatch at {onnx} (got {got[:12]}…); "
-                                 "run `veracity train attribution --tagger`")
-        opts = ort.SessionOptions()
-        # One thread: the CLI and benchmark parallelise over processes, not inside one article.
-        opts.intra_op_num_threads = threads
-        opts.inter_op_num_threads = 1
-        opts.log_severity_level = 3
-        self.session = ort.InferenceSession(str(onnx), opts, providers=["CPUExecutionProvider"])
+        self.session = checked_session(onnx, str(self.meta.get("sha256", "")) if check else None, "attribution tagger",
+                                       "veracity train attribution --tagger", threads)
         self.tok = tokenizer()
 
     def pieces(self, text: str) -> tuple[np.ndarray, np.ndarray]:

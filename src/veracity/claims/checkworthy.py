@@ -229,22 +229,13 @@ class TransformerModel:
 
     def __init__(self, path: str | Path, threshold: float, sha256: str | None, meta: dict | None = None,
                  max_tokens: int = 64, threads: int = TRANSFORMER_THREADS):
-        import onnxruntime as ort
         from tokenizers import Tokenizer
 
-        from ..assets import MINILM_TOKENIZER, file_sha256, verified_path
+        from ..assets import MINILM_TOKENIZER, verified_path
+        from ..onnxrun import checked_session
 
-        path = Path(path)
-        if sha256 is not None:
-            got = file_sha256(path)
-            if got != sha256:
-                raise ModelError(f"check-worthiness transformer: hash mismatch at {path} (got {got[:12]}…, "
-                                 f"expected {sha256[:12]}…); run `veracity train checkworthy --transformer`")
-        opts = ort.SessionOptions()
-        if threads:
-            opts.intra_op_num_threads = threads
-        opts.log_severity_level = 3
-        self.session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
+        self.session = checked_session(Path(path), sha256, "check-worthiness transformer",
+                                       "veracity train checkworthy --transformer", threads)
         self.tokenizer = Tokenizer.from_file(str(verified_path(MINILM_TOKENIZER)))
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(max_tokens)
@@ -264,22 +255,13 @@ class TransformerModel:
         return cls(path / TRANSFORMER_ONNX, float(meta["threshold"]), str(meta["sha256"]), meta, int(meta["max_tokens"]))
 
     def score(self, texts: Sequence[str]) -> np.ndarray:
-        out = np.zeros(len(texts), dtype=np.float64)
+        from ..onnxrun import run_by_length
+
         if not len(texts):
-            return out
+            return np.zeros(0, dtype=np.float64)
         # Truncation happens after tokenising: cap the characters first (hostile input).
         enc = self.tokenizer.encode_batch([t[:MAX_CHARS] for t in texts])
-        order = sorted(range(len(enc)), key=lambda i: len(enc[i].ids))
-        for b in range(0, len(order), TRANSFORMER_BATCH):
-            idx = order[b:b + TRANSFORMER_BATCH]
-            width = max(len(enc[i].ids) for i in idx)
-            ids = np.zeros((len(idx), width), dtype=np.int64)
-            mask = np.zeros((len(idx), width), dtype=np.int64)
-            for r, i in enumerate(idx):
-                ids[r, :len(enc[i].ids)] = enc[i].ids
-                mask[r, :len(enc[i].ids)] = 1
-            out[idx] = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0].astype(np.float64).ravel()
-        return out
+        return np.array([float(r.ravel()[0]) for r in run_by_length(self.session, enc, TRANSFORMER_BATCH)], dtype=np.float64)
 
 
 def align_threshold(p: np.ndarray, src: float, dst: float) -> np.ndarray:

@@ -33,42 +33,24 @@ BATCH = 1
 
 class CrossEncoder:
     def __init__(self, path: str | Path, sha256: str | None, threads: int = THREADS):
-        import onnxruntime as ort
         from tokenizers import Tokenizer
 
-        from ..assets import MINILM_TOKENIZER, file_sha256, verified_path
+        from ..assets import MINILM_TOKENIZER, verified_path
+        from ..onnxrun import checked_session
 
-        path = Path(path)
-        if not path.is_file():
-            raise ModelError(f"stance cross-encoder not found at {path}; run `veracity train stance`")
-        if sha256 is not None:
-            got = file_sha256(path)
-            if got != sha256:
-                raise ModelError(f"stance cross-encoder: hash mismatch at {path} (got {got[:12]}…, expected {sha256[:12]}…); "
-                                 "run `veracity train stance`")
-        opts = ort.SessionOptions()
-        opts.intra_op_num_threads = threads
-        opts.inter_op_num_threads = 1
-        opts.log_severity_level = 3
-        self.session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
+        self.session = checked_session(Path(path), sha256, "stance cross-encoder", "veracity train stance", threads)
         self.tokenizer = Tokenizer.from_file(str(verified_path(MINILM_TOKENIZER)))
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(MAX_TOKENS)
 
     def logits(self, claims: Sequence[str], evidence: Sequence[str]) -> np.ndarray:
         """Rows: pairs; columns: SUPPORTS, REFUTES, NOT_ENOUGH_INFO logits."""
+        from ..onnxrun import run_by_length
+
         out = np.zeros((len(claims), 3), dtype=np.float32)
         if not len(claims):
             return out
         enc = self.tokenizer.encode_batch([(c[:MAX_CHARS], e[:MAX_CHARS]) for c, e in zip(claims, evidence)])
-        order = sorted(range(len(enc)), key=lambda i: len(enc[i].ids))
-        for b in range(0, len(order), BATCH):
-            idx = order[b:b + BATCH]
-            width = max(len(enc[i].ids) for i in idx)
-            ids = np.zeros((len(idx), width), dtype=np.int64)
-            mask = np.zeros((len(idx), width), dtype=np.int64)
-            for r, i in enumerate(idx):
-                ids[r, :len(enc[i].ids)] = enc[i].ids
-                mask[r, :len(enc[i].ids)] = 1
-            out[idx] = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+        for i, row in enumerate(run_by_length(self.session, enc, BATCH)):
+            out[i] = row
         return out
