@@ -5,6 +5,19 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Iterator
 
+# Real debate sentences (ClaimBuster / CheckThat! style), clear cases both ways; the
+# check-worthiness tests of every model variant use them.
+WORTHY = [
+    "We're consuming 50 percent of the world's cocaine.",
+    "Unemployment has gone up by 3 million people since he took office.",
+    "The deficit last year was $1.4 trillion, the largest in our history.",
+]
+NOT_WORTHY = [
+    "Thank you very much.",
+    "I think we've seen a deterioration of values.",
+    "Well, let me say this.",
+]
+
 
 def iter_spans(obj: Any) -> Iterator[Any]:
     """Every Span inside a (nested) dataclass / tuple structure."""

@@ -14,6 +14,7 @@ import pytest
 from veracity.claims.checkworthy import CheckworthyStage, char_grams, load_model, word_grams
 from veracity.model import Article, Claim, Dossier, Span
 from veracity.options import Options
+from claims_helpers import NOT_WORTHY, WORTHY
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("VERACITY_SHARED", ROOT.parent / "shared"))
@@ -22,18 +23,6 @@ DEV_TEST = SHARED / "data" / "checkworthiness" / "checkthat2024" / "CT24_checkwo
 # (docs/benchmarks/checkworthy.md; fast 0.810);
 # below 0.80 a change has made it clearly worse, not just moved it by a few sentences.
 GATE_F1 = 0.80
-
-# Real debate sentences (ClaimBuster / CheckThat! style), clear cases both ways.
-WORTHY = [
-    "We're consuming 50 percent of the world's cocaine.",
-    "Unemployment has gone up by 3 million people since he took office.",
-    "The deficit last year was $1.4 trillion, the largest in our history.",
-]
-NOT_WORTHY = [
-    "Thank you very much.",
-    "I think we've seen a deterioration of values.",
-    "Well, let me say this.",
-]
 
 
 def test_word_grams_fold_numbers_and_add_bigrams() -> None:

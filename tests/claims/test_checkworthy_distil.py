@@ -12,21 +12,11 @@ import pytest
 
 from veracity.claims.checkworthy import MODEL_DIR, CascadeModel, CheckworthyModel, load_model
 from veracity.train.checkworthy import norm, read_gold
+from claims_helpers import NOT_WORTHY, WORTHY
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("VERACITY_SHARED", ROOT.parent / "shared"))
 ART = MODEL_DIR / "distilled"
-
-WORTHY = [
-    "We're consuming 50 percent of the world's cocaine.",
-    "Unemployment has gone up by 3 million people since he took office.",
-    "The deficit last year was $1.4 trillion, the largest in our history.",
-]
-NOT_WORTHY = [
-    "Thank you very much.",
-    "I think we've seen a deterioration of values.",
-    "Well, let me say this.",
-]
 
 
 def test_artefact_is_small_safe_and_described() -> None:

@@ -13,17 +13,7 @@ import pytest
 
 from veracity.claims.checkworthy import MODEL_DIR, CascadeModel, TransformerModel, align_threshold, load_model
 from veracity.errors import ModelError
-
-WORTHY = [
-    "We're consuming 50 percent of the world's cocaine.",
-    "Unemployment has gone up by 3 million people since he took office.",
-    "The deficit last year was $1.4 trillion, the largest in our history.",
-]
-NOT_WORTHY = [
-    "Thank you very much.",
-    "I think we've seen a deterioration of values.",
-    "Well, let me say this.",
-]
+from claims_helpers import NOT_WORTHY, WORTHY
 
 
 def test_transformer_artefact_is_small_and_records_its_hash() -> None:

@@ -305,26 +305,24 @@ class CascadeModel:
 ALL_VARIANTS = VARIANTS + ("transformer", "cascade", "distilled", "distilled-cascade")
 
 
-@functools.lru_cache(maxsize=4)
+# Cascade variant -> (its first-stage model, the model whose metadata records the band: the
+# training run that chose it).
+CASCADES = {"cascade": ("fast", "transformer"), "distilled-cascade": ("distilled", "distilled")}
+
+
+# Unbounded: the variants are a fixed handful, and a cascade must not evict the transformer it shares.
+@functools.lru_cache(maxsize=None)
 def load_model(variant: str = DEFAULT_VARIANT) -> "CheckworthyModel | TransformerModel | CascadeModel":
     if variant not in ALL_VARIANTS:
         raise ModelError(f"unknown check-worthiness model {variant!r}; choose one of {', '.join(ALL_VARIANTS)}")
     if variant == "transformer":
         return TransformerModel.load(MODEL_DIR / "transformer")
-    if variant == "cascade":
-        tx = load_model("transformer")
-        assert isinstance(tx, TransformerModel)
-        fast = load_model("fast")
-        assert isinstance(fast, CheckworthyModel)
-        band = tx.meta["cascade"]
-        return CascadeModel(fast, tx, float(band["lo"]), float(band["hi"]), float(band.get("mix", 0.0)),
-                            float(band.get("mix_threshold", tx.threshold)))
-    if variant == "distilled-cascade":
-        student = load_model("distilled")
-        tx = load_model("transformer")
-        assert isinstance(student, CheckworthyModel) and isinstance(tx, TransformerModel)
-        band = student.meta["cascade"]
-        return CascadeModel(student, tx, float(band["lo"]), float(band["hi"]), float(band.get("mix", 0.0)),
+    if variant in CASCADES:
+        first_name, band_owner = CASCADES[variant]
+        first, tx = load_model(first_name), load_model("transformer")
+        assert isinstance(first, CheckworthyModel) and isinstance(tx, TransformerModel)
+        band = load_model(band_owner).meta["cascade"]
+        return CascadeModel(first, tx, float(band["lo"]), float(band["hi"]), float(band.get("mix", 0.0)),
                             float(band.get("mix_threshold", tx.threshold)))
     return CheckworthyModel.load(MODEL_DIR / variant)
 

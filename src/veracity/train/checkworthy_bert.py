@@ -136,3 +136,28 @@ def top_forward(m: "BertClassifier", x: torch.Tensor, mask: torch.Tensor, frozen
     pooled = (x * mask.unsqueeze(-1)).sum(1) / mask.sum(1, keepdim=True).clamp(min=1.0)
     return m.head(m.drop(pooled))
 
+
+def frozen_states(m: "BertClassifier", encodings, frozen: int, batch: int, log, label: str) -> list[np.ndarray]:
+    """Token states after the embedding and the bottom ``frozen`` layers (fp16), one array per
+    tokenised input, in input order. Batches group inputs of similar length (little padding);
+    the order is fixed, so the float rounding, and the cache built from it, are reproducible."""
+    import time
+
+    order = sorted(range(len(encodings)), key=lambda j: (len(encodings[j].ids), j))
+    out: list[np.ndarray | None] = [None] * len(encodings)
+    t0 = time.perf_counter()
+    with torch.inference_mode():
+        for b in range(0, len(order), batch):
+            js = order[b:b + batch]
+            L = max(len(encodings[j].ids) for j in js)
+            ids = torch.tensor([encodings[j].ids + [0] * (L - len(encodings[j].ids)) for j in js])
+            mask = torch.tensor([[1] * len(encodings[j].ids) + [0] * (L - len(encodings[j].ids)) for j in js])
+            x, bias = m.embed(ids, mask)
+            for layer in m.layers[:frozen]:
+                x = layer(x, bias)
+            for r, j in enumerate(js):
+                out[j] = x[r, :len(encodings[j].ids)].numpy().astype(np.float16)
+            if b // batch % 20 == 0:
+                log(f"  {label}: {b + len(js)}/{len(encodings)} ({time.perf_counter() - t0:.0f}s)")
+    return out  # type: ignore[return-value]
+

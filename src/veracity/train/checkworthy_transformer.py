@@ -99,30 +99,17 @@ def _states_path(texts: list[str], shard: int, shards: int) -> Path:
 
 def cache_states(texts: list[str], shard: int = 0, shards: int = 1, log: Callable[[str], None] = _log_default) -> Path:
     """Token states after the frozen layers for texts[shard::shards] (fp16, concatenated)."""
-    torch = _setup(1)
+    _setup(1)
     path = _states_path(texts, shard, shards)
     if path.exists():
         return path
+    from .checkworthy_bert import frozen_states
+
     m = base_model().eval()
     tok = tokenizer()
     idx = list(range(shard, len(texts), shards))
     enc = tok.encode_batch([texts[i] or " " for i in idx])
-    order = sorted(range(len(idx)), key=lambda j: (len(enc[j].ids), j))
-    out: list[np.ndarray | None] = [None] * len(idx)
-    t0 = time.perf_counter()
-    with torch.inference_mode():
-        for b in range(0, len(order), STATE_BATCH):
-            js = order[b:b + STATE_BATCH]
-            L = max(len(enc[j].ids) for j in js)
-            ids = torch.tensor([enc[j].ids + [0] * (L - len(enc[j].ids)) for j in js])
-            mask = torch.tensor([[1] * len(enc[j].ids) + [0] * (L - len(enc[j].ids)) for j in js])
-            x, bias = m.embed(ids, mask)
-            for layer in m.layers[:FROZEN]:
-                x = layer(x, bias)
-            for r, j in enumerate(js):
-                out[j] = x[r, :len(enc[j].ids)].numpy().astype(np.float16)
-            if b // STATE_BATCH % 20 == 0:
-                log(f"  states shard {shard}: {b + len(js)}/{len(idx)} ({time.perf_counter() - t0:.0f}s)")
+    out = frozen_states(m, enc, FROZEN, STATE_BATCH, log, f"states shard {shard}")
     lens = np.array([len(o) for o in out], dtype=np.int64)
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp.npz")

@@ -93,25 +93,12 @@ def pair_states(claims: list[str], evidence: list[str], log: Log) -> list[np.nda
     """Token states after the frozen layers for each pair (fp16), cached by the pairs' text."""
     path = ce_dir() / f"states-l{FROZEN}-t{MAX_TOKENS}-{_key(claims, evidence)}.npz"
     if not path.exists():
-        torch = _setup()
+        from .checkworthy_bert import frozen_states
+
+        _setup()
         m = base_model().eval()
         enc = tokenizer().encode_batch(list(zip(claims, evidence)))
-        order = sorted(range(len(enc)), key=lambda j: (len(enc[j].ids), j))
-        out: list[np.ndarray | None] = [None] * len(enc)
-        t0 = time.perf_counter()
-        with torch.inference_mode():
-            for b in range(0, len(order), STATE_BATCH):
-                js = order[b:b + STATE_BATCH]
-                L = max(len(enc[j].ids) for j in js)
-                ids = torch.tensor([enc[j].ids + [0] * (L - len(enc[j].ids)) for j in js])
-                mask = torch.tensor([[1] * len(enc[j].ids) + [0] * (L - len(enc[j].ids)) for j in js])
-                x, bias = m.embed(ids, mask)
-                for layer in m.layers[:FROZEN]:
-                    x = layer(x, bias)
-                for r, j in enumerate(js):
-                    out[j] = x[r, :len(enc[j].ids)].numpy().astype(np.float16)
-                if b // STATE_BATCH % 20 == 0:
-                    log(f"  cross-encoder states {b + len(js)}/{len(enc)} ({time.perf_counter() - t0:.0f}s)")
+        out = frozen_states(m, enc, FROZEN, STATE_BATCH, log, "cross-encoder states")
         lens = np.array([len(o) for o in out], dtype=np.int64)  # type: ignore[arg-type]
         tmp = path.with_suffix(".tmp.npz")
         np.savez(tmp, lens=lens, states=np.concatenate(out))  # type: ignore[arg-type]
