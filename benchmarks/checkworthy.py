@@ -5,6 +5,7 @@
     .venv/bin/python benchmarks/checkworthy.py --cli           # also: cold start of `veracity checkworthy`
     .venv/bin/python benchmarks/checkworthy.py --model cascade --n 20000   # prints the re-scored share too
     .venv/bin/python benchmarks/checkworthy.py --model transformer --n 1000
+    .venv/bin/python benchmarks/checkworthy.py --model student --n 20000 --processes 2   # both cores
 
 Sentences: the first N of ClaimBuster crowdsourced (../shared, read at run time), scored in one
 batch. The machine is shared, so wall time depends on the load: CPU time (process time) is
@@ -25,6 +26,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+from veracity.claims.checkworthy import ALL_VARIANTS  # noqa: E402
 SHARED = Path(os.environ.get("VERACITY_SHARED", ROOT / ".." / "shared"))
 
 
@@ -81,8 +84,9 @@ def bands() -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--model", default="fast", choices=("fast", "full", "transformer", "cascade", "distilled", "distilled-cascade"))
+    ap.add_argument("--model", default="fast", choices=ALL_VARIANTS)
     ap.add_argument("--n", type=int, default=5000)
+    ap.add_argument("--processes", type=int, default=1, help="score with this many worker processes (claims/checkworthy_pool.py)")
     ap.add_argument("--cli", action="store_true", help="also time `veracity checkworthy` on the same lines")
     ap.add_argument("--bands", action="store_true", help="cascade band sensitivity (post-hoc; needs scikit-learn) and exit")
     args = ap.parse_args()
@@ -96,14 +100,25 @@ def main() -> None:
     print(f"model {args.model}: load (fresh interpreter, import + artefact + first sentence) median {loads[1]:.3f} s, min {loads[0]:.3f} s")
     model = load_model(args.model)
     model.score(texts[:50])  # warm: the embedder session (full) is created on first use
-    w0, c0 = time.perf_counter(), time.process_time()
-    model.score(texts)
-    wall, cpu = time.perf_counter() - w0, time.process_time() - c0
-    print(f"scored {len(texts)} sentences: wall {wall:.3f} s = {len(texts) / wall:.0f} sentences/s; "
-          f"cpu {cpu:.3f} s = {len(texts) / cpu:.0f} sentences/cpu-s")
-    if args.model in ("cascade", "distilled-cascade"):
+    if args.processes > 1:
+        from veracity.claims.checkworthy_pool import ModelPool
+
+        with ModelPool(args.model, args.processes) as pool:
+            pool.score(texts[:2000])  # warm: every worker has loaded its model and scored
+            w0 = time.perf_counter()
+            pool.score(texts)
+            wall = time.perf_counter() - w0
+        print(f"scored {len(texts)} sentences with {args.processes} worker processes (warm pool): wall {wall:.3f} s = "
+              f"{len(texts) / wall:.0f} sentences/s")
+    else:
+        w0, c0 = time.perf_counter(), time.process_time()
+        model.score(texts)
+        wall, cpu = time.perf_counter() - w0, time.process_time() - c0
+        print(f"scored {len(texts)} sentences: wall {wall:.3f} s = {len(texts) / wall:.0f} sentences/s; "
+              f"cpu {cpu:.3f} s = {len(texts) / cpu:.0f} sentences/cpu-s")
+    if args.model.endswith("cascade"):
         share = float(model.band(model.fast.score(texts)).mean())
-        print(f"cascade: {share:.1%} of the sentences fall in the band [{model.lo}, {model.hi}] and are re-scored by the transformer")
+        print(f"cascade: {share:.1%} of the sentences fall in the band [{model.lo}, {model.hi}] and are re-scored by the network")
     if args.cli:
         data = "\n".join(texts) + "\n"
         exe = str(Path(sys.executable).with_name("veracity"))

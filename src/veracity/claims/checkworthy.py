@@ -33,12 +33,12 @@ DEFAULT_VARIANT = "fast"
 # `veracity checkworthy` / `eval checkworthy` score sentences the user hands over, where the
 # ranking quality is the point: the transformer (CT24 dev-test F1 0.881 vs fast 0.810).
 CLI_VARIANT = "transformer"
-# The dossier scores every claim of every article: the transformer on all of them would cost about
-# as much CPU as parsing the article, so the pipeline uses a cascade (n-grams + ~6% re-scored by the
-# transformer). The distilled one (n-grams also fitted on the transformer's scores of 44k unlabelled
-# sentences) beats the plain cascade on CT24 dev-test (0.867 vs 0.833) and is level on groundtruth
-# (0.896 vs 0.898), at ~2,900 sentences per CPU-second.
-STAGE_VARIANT = "distilled-cascade"
+# The dossier scores every claim of every article: a 6-layer network on all of them would cost about
+# as much CPU as parsing the article, so the pipeline uses a cascade. The student cascade (distilled
+# n-grams everywhere, the 2-layer student on their uncertain ~20%) beats the distilled n-grams + teacher
+# cascade on ClaimBuster groundtruth (0.917 vs 0.896), is level on CT24 dev-test (0.866 vs 0.867),
+# and is faster (~3,500 vs ~2,900 sentences per CPU-second).
+STAGE_VARIANT = "student-cascade"
 ARRAYS = "model.npz"
 META = "model.json"
 
@@ -228,14 +228,14 @@ class TransformerModel:
     """
 
     def __init__(self, path: str | Path, threshold: float, sha256: str | None, meta: dict | None = None,
-                 max_tokens: int = 64, threads: int = TRANSFORMER_THREADS):
+                 max_tokens: int = 64, threads: int = TRANSFORMER_THREADS,
+                 retrain: str = "veracity train checkworthy --transformer"):
         from tokenizers import Tokenizer
 
         from ..assets import MINILM_TOKENIZER, verified_path
         from ..onnxrun import checked_session
 
-        self.session = checked_session(Path(path), sha256, "check-worthiness transformer",
-                                       "veracity train checkworthy --transformer", threads)
+        self.session = checked_session(Path(path), sha256, "check-worthiness network", retrain, threads)
         self.tokenizer = Tokenizer.from_file(str(verified_path(MINILM_TOKENIZER)))
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(max_tokens)
@@ -245,14 +245,15 @@ class TransformerModel:
     @classmethod
     def load(cls, path: str | Path = MODEL_DIR / "transformer") -> "TransformerModel":
         path = Path(path)
+        retrain = f"veracity train checkworthy --{path.name}"
         try:
             meta = json.loads((path / META).read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
-            raise ModelError(f"check-worthiness transformer not readable at {path}: {exc}; "
-                             "run `veracity train checkworthy --transformer`") from None
+            raise ModelError(f"check-worthiness network not readable at {path}: {exc}; run `{retrain}`") from None
         if not (path / TRANSFORMER_ONNX).is_file():
-            raise ModelError(f"check-worthiness transformer: {path / TRANSFORMER_ONNX} is missing")
-        return cls(path / TRANSFORMER_ONNX, float(meta["threshold"]), str(meta["sha256"]), meta, int(meta["max_tokens"]))
+            raise ModelError(f"check-worthiness network: {path / TRANSFORMER_ONNX} is missing; run `{retrain}`")
+        return cls(path / TRANSFORMER_ONNX, float(meta["threshold"]), str(meta["sha256"]), meta, int(meta["max_tokens"]),
+                   retrain=retrain)
 
     def score(self, texts: Sequence[str]) -> np.ndarray:
         from ..onnxrun import run_by_length
@@ -302,12 +303,17 @@ class CascadeModel:
 # "distilled": the fast model's features and scorer, fitted with the transformer's scores on an
 # unlabelled pool as extra soft targets (train/checkworthy_distil.py); as fast as `fast`.
 # "distilled-cascade": the distilled model everywhere, the transformer on its uncertain band.
-ALL_VARIANTS = VARIANTS + ("transformer", "cascade", "distilled", "distilled-cascade")
+# "student": a 2-layer MiniLM distilled from the transformer (train/checkworthy_student.py), ~3x
+# cheaper. "student-cascade": the distilled model everywhere, the student on its uncertain band (up to 40%).
+ALL_VARIANTS = VARIANTS + ("transformer", "cascade", "distilled", "distilled-cascade", "student", "student-cascade")
+# Fine-tuned MiniLM networks, run by TransformerModel from models/checkworthy/<name>/.
+NETWORKS = ("transformer", "student")
 
 
-# Cascade variant -> (its first-stage model, the model whose metadata records the band: the
-# training run that chose it).
-CASCADES = {"cascade": ("fast", "transformer"), "distilled-cascade": ("distilled", "distilled")}
+# Cascade variant -> (its first-stage model, its second-stage network, the model whose metadata
+# records the band: the training run that chose it).
+CASCADES = {"cascade": ("fast", "transformer", "transformer"), "distilled-cascade": ("distilled", "transformer", "distilled"),
+            "student-cascade": ("distilled", "student", "student")}
 
 
 # Unbounded: the variants are a fixed handful, and a cascade must not evict the transformer it shares.
@@ -315,11 +321,11 @@ CASCADES = {"cascade": ("fast", "transformer"), "distilled-cascade": ("distilled
 def load_model(variant: str = DEFAULT_VARIANT) -> "CheckworthyModel | TransformerModel | CascadeModel":
     if variant not in ALL_VARIANTS:
         raise ModelError(f"unknown check-worthiness model {variant!r}; choose one of {', '.join(ALL_VARIANTS)}")
-    if variant == "transformer":
-        return TransformerModel.load(MODEL_DIR / "transformer")
+    if variant in NETWORKS:
+        return TransformerModel.load(MODEL_DIR / variant)
     if variant in CASCADES:
-        first_name, band_owner = CASCADES[variant]
-        first, tx = load_model(first_name), load_model("transformer")
+        first_name, second_name, band_owner = CASCADES[variant]
+        first, tx = load_model(first_name), load_model(second_name)
         assert isinstance(first, CheckworthyModel) and isinstance(tx, TransformerModel)
         band = load_model(band_owner).meta["cascade"]
         return CascadeModel(first, tx, float(band["lo"]), float(band["hi"]), float(band.get("mix", 0.0)),

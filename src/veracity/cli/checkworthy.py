@@ -44,16 +44,17 @@ def _lines(stream: TextIO) -> Iterable[list[str]]:
         yield chunk
 
 
-def write_predictions(texts_chunks: Iterable[list[str]], out: TextIO, threshold: float | None, variant: str = CLI_VARIANT) -> int:
-    from ..claims.checkworthy import load_model
+def write_predictions(texts_chunks: Iterable[list[str]], out: TextIO, threshold: float | None, variant: str = CLI_VARIANT,
+                      processes: int = 1) -> int:
+    from ..claims.checkworthy_pool import ModelPool
 
-    model = load_model(variant)
-    th = model.threshold if threshold is None else threshold
     n = 0
-    for texts in texts_chunks:
-        for text, s in zip(texts, model.score(texts)):
-            out.write(json.dumps({"text": text, "score": round(float(s), 6), "checkworthy": bool(s >= th)}, ensure_ascii=False) + "\n")
-        n += len(texts)
+    with ModelPool(variant, processes) as model:
+        th = model.threshold if threshold is None else threshold
+        for texts in texts_chunks:
+            for text, s in zip(texts, model.score(texts)):
+                out.write(json.dumps({"text": text, "score": round(float(s), 6), "checkworthy": bool(s >= th)}, ensure_ascii=False) + "\n")
+            n += len(texts)
     return n
 
 
@@ -64,7 +65,8 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         path: str = typer.Argument("-", help="A text file with one sentence per line, or - for stdin."),
         threshold: Optional[float] = typer.Option(None, "--threshold", help="Decision threshold (default: the model's own)."),
         output: Optional[str] = typer.Option(None, "--output", "-o", help="Write JSON Lines here instead of stdout."),
-        model: str = typer.Option(CLI_VARIANT, "--model", help="transformer (fine-tuned MiniLM, most accurate, default; ~300 sentences per CPU-second) | fast (n-grams, ~10,000/s: for bulk batches) | cascade (fast, transformer on fast's uncertain sentences; what the dossier uses) | full (n-grams + MiniLM) | distilled (n-grams fitted on the transformer's scores) | distilled-cascade (distilled, transformer on its uncertain band; ~2,900/s)."),
+        model: str = typer.Option(CLI_VARIANT, "--model", help="transformer (fine-tuned MiniLM, most accurate, default; ~320 sentences per CPU-second) | student (2-layer MiniLM distilled from it: as accurate on the dev files, ~1,100/s a core) | student-cascade (distilled n-grams, student on their uncertain band; ~3,600/s; what the dossier uses) | fast (n-grams, ~10,000/s) | cascade | full | distilled | distilled-cascade."),
+        processes: int = typer.Option(1, "--processes", "-p", min=1, help="Worker processes for large inputs (each loads the model; 2 on a 2-core machine doubles the network variants' throughput)."),
     ) -> None:
         """Score sentences for check-worthiness: JSON Lines {"text", "score", "checkworthy"}, in input order."""
         options = options_from(ctx.obj, checkworthy_threshold=threshold)
@@ -76,7 +78,7 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         inp = sys.stdin if path == "-" else open(path, encoding="utf-8", errors="replace", newline="")
         out = open(output, "w", encoding="utf-8") if output and output != "-" else sys.stdout
         try:
-            write_predictions(_lines(inp), out, th, model)
+            write_predictions(_lines(inp), out, th, model, processes)
         finally:
             if inp is not sys.stdin:
                 inp.close()
@@ -89,6 +91,7 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         shared: Optional[str] = typer.Option(None, "--shared", help="The shared data root (default: ../shared or $VERACITY_SHARED)."),
         transformer: bool = typer.Option(False, "--transformer", help="Instead: fine-tune MiniLM (needs the training extra torch==2.13.0, onnx==1.23.2), export int8 ONNX, choose the cascade band."),
         distil: bool = typer.Option(False, "--distil", help="Instead: fit the n-gram LR on crowdsourced labels + the transformer's scores on CT19/BBC sentences (writes <out>/distilled)."),
+        student: bool = typer.Option(False, "--student", help="Instead: distil the transformer into a 2-layer MiniLM student (training extra as --transformer; writes <out>/student and STUDENT_REPORT.md)."),
     ) -> None:
         """Train the check-worthiness model on ClaimBuster (deterministic) and write its report."""
         if shared:
@@ -99,6 +102,13 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
             from ..train.checkworthy_distil import train_distil
 
             train_distil((Path(out_dir) if out_dir else MODEL_DIR) / "distilled", log=lambda m: err_console.print(m, markup=False, highlight=False))
+            return
+        if student:
+            try:
+                from ..train.checkworthy_student_report import train_and_report as train_student
+            except ImportError as exc:
+                raise InputError(f"--student needs the training extra: pip install torch==2.13.0 onnx==1.23.2 ({exc})") from None
+            train_student(Path(out_dir) if out_dir else MODEL_DIR, log=lambda m: err_console.print(m, markup=False, highlight=False))
             return
         if transformer:
             try:
@@ -118,7 +128,7 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         shared: Optional[str] = typer.Option(None, "--shared", help="The shared root holding eval/score_checkworthy.py (default: ../shared or $VERACITY_SHARED)."),
         threshold: Optional[float] = typer.Option(None, "--threshold", help="Decision threshold (default: the model's own)."),
         keep: Optional[str] = typer.Option(None, "--predictions", help="Also keep the predictions JSONL here."),
-        model: str = typer.Option(CLI_VARIANT, "--model", help="transformer (default) | fast | cascade | full | distilled | distilled-cascade"),
+        model: str = typer.Option(CLI_VARIANT, "--model", help="transformer (default) | student | student-cascade | fast | cascade | full | distilled | distilled-cascade"),
     ) -> None:
         """Run the model on a gold file and print the shared scorer's output."""
         from ..train.checkworthy import read_gold

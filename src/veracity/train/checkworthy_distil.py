@@ -187,6 +187,19 @@ def _band(tr, held_idx: np.ndarray, best: dict, log: Callable[[str], None]) -> d
     return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in band.items()}
 
 
+def distilled_heldout(tr, fit_idx: np.ndarray, held_idx: np.ndarray, meta: dict, log: Callable[[str], None] = _log_default) -> np.ndarray:
+    """The shipped distilled recipe (its chosen pool weight and C) fitted on the fit folds with the
+    selection teacher's pool scores: honest held-out probabilities, calibrated as the shipped model was."""
+    from .checkworthy import _sigmoid
+
+    chosen = max(meta["grid"], key=lambda r: r["ap"])
+    pool = pool_texts(log)
+    _vecs, X = _design(tr.texts, pool)
+    y = tr.labels.astype(bool)
+    est = _fit(X, len(y), fit_idx, y, _teacher(pool, True, log), chosen["w"], chosen["C"])
+    return _sigmoid(chosen["a"] * est.decision_function(X[held_idx]) + chosen["b"])
+
+
 def train_distil(out: Path, log: Callable[[str], None] = _log_default) -> dict:
     from ..claims.checkworthy import CheckworthyModel
     from .checkworthy import THRESHOLDS, Candidate, Features, _export, _f1, _platt, _sigmoid, average_precision

@@ -126,7 +126,7 @@ Band share on the evaluation files: {'; '.join(shares)}.
 Defaults (claims/checkworthy.py CLI_VARIANT, STAGE_VARIANT): `veracity checkworthy` and `veracity eval checkworthy`
 use the transformer, the best on both files by F1 and AP: when a user hands over sentences, ranking quality is
 the point, at a few hundred sentences per CPU-second (docs/benchmarks/checkworthy.md). The pipeline stage uses
-a cascade (`distilled-cascade` since the distilled n-gram model exists; see docs/benchmarks/checkworthy.md),
+a cascade (`student-cascade` since the distilled student exists: STUDENT_REPORT.md, docs/benchmarks/checkworthy.md),
 which scores every claim of every article at about fast's speed; the plain cascade beats `fast` on
 {'both files' if all(wins) else 'only ' + ', '.join(k for k, w in zip(evals, wins) if w)}. `fast` stays the choice for bulk batches.
 """

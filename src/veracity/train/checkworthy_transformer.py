@@ -259,15 +259,19 @@ BAND_TOLERANCE = 0.01
 MAX_BAND_SHARE = 0.10
 
 
-def export_onnx(out: Path, weights: str, sample: list[str], log: Callable[[str], None] = _log_default) -> tuple[Path, dict]:
+def export_onnx(out: Path, weights: str, sample: list[str], log: Callable[[str], None] = _log_default,
+                model_fn: Callable | None = None, stem: str = "transformer", work: Path | None = None) -> tuple[Path, dict]:
     """Fine-tuned weights -> fp32 ONNX (TorchScript exporter) -> int8 dynamic quantisation.
 
     Per-tensor and per-channel weight scales are both tried; the one whose probabilities on
-    ``sample`` (held-out training sentences) stay closer to the fp32 network is kept."""
+    ``sample`` (held-out training sentences) stay closer to the fp32 network is kept. ``model_fn``
+    builds the network the weights belong to (default: the 6-layer classifier); intermediate
+    files go to ``work`` (default: the cache), named after ``stem``; the result is ``out/model.onnx``."""
     torch = _setup(1)
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    m = base_model()
+    work = CACHE_DIR if work is None else work
+    m = (model_fn or base_model)()
     with np.load(weights, allow_pickle=False) as z:
         m.load_state_dict({k: torch.from_numpy(z[k]) for k in z.files})
     m.eval()
@@ -282,7 +286,7 @@ def export_onnx(out: Path, weights: str, sample: list[str], log: Callable[[str],
 
     ids = torch.tensor([[101, 2057, 2031, 2410, 2454, 102], [101, 4067, 2017, 102, 0, 0]])
     mask = (ids > 0).to(torch.int64)
-    fp32 = CACHE_DIR / "transformer-fp32.onnx"
+    fp32 = work / f"{stem}-fp32.onnx"
     torch.onnx.export(Prob(m), (ids, mask), str(fp32), input_names=["input_ids", "attention_mask"], output_names=["prob"],
                       dynamic_axes={"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"}, "prob": {0: "batch"}},
                       opset_version=OPSET, dynamo=False)
@@ -291,7 +295,7 @@ def export_onnx(out: Path, weights: str, sample: list[str], log: Callable[[str],
     ref = TransformerModel(fp32, 0.5, None, max_tokens=MAX_TOKENS).score(sample)
     errs = {}
     for per_channel in (False, True):
-        q = CACHE_DIR / f"transformer-int8-{'channel' if per_channel else 'tensor'}.onnx"
+        q = work / f"{stem}-int8-{'channel' if per_channel else 'tensor'}.onnx"
         quantize_dynamic(str(fp32), str(q), weight_type=QuantType.QInt8, per_channel=per_channel, op_types_to_quantize=["MatMul", "Gather"])
         diff = np.abs(TransformerModel(q, 0.5, None, max_tokens=MAX_TOKENS).score(sample) - ref)
         errs[per_channel] = {"mean_abs_diff": round(float(diff.mean()), 5), "max_abs_diff": round(float(diff.max()), 5), "path": q}
@@ -328,9 +332,14 @@ def fast_heldout(tr, fit_idx: np.ndarray, held_idx: np.ndarray, calibration: dic
 MIX_WEIGHTS = (0.0, 0.25, 0.5)
 
 
-def choose_band(pf: np.ndarray, pt: np.ndarray, y: np.ndarray, th_f: float) -> dict:
+def choose_band(pf: np.ndarray, pt: np.ndarray, y: np.ndarray, th_f: float, max_share: float | None = None,
+                tolerance: float | None = None) -> dict:
     """Blend weight, its threshold, and the smallest uncertain band [lo, hi] around the fast
-    threshold whose cascade F1 is within BAND_TOLERANCE of scoring every sentence with the blend."""
+    threshold whose cascade F1 is within BAND_TOLERANCE of scoring every sentence with the blend,
+    re-scoring at most ``max_share`` (default MAX_BAND_SHARE) of the sentences; ``tolerance``
+    defaults to BAND_TOLERANCE."""
+    max_share = MAX_BAND_SHARE if max_share is None else max_share
+    tolerance = BAND_TOLERANCE if tolerance is None else tolerance
     mixes = []
     for w in MIX_WEIGHTS:
         pm = (1 - w) * pt + w * pf
@@ -346,9 +355,9 @@ def choose_band(pf: np.ndarray, pt: np.ndarray, y: np.ndarray, th_f: float) -> d
             band = (pf >= lo) & (pf <= hi)
             f1 = _f1(y, np.where(band, pm >= th_m, pf >= th_f))[2]
             share = float(band.mean())
-            if share > MAX_BAND_SHARE:
+            if share > max_share:
                 continue
-            if f1 >= f1_m - BAND_TOLERANCE and (best is None or share < best["share"] or (share == best["share"] and f1 > best["f1"])):
+            if f1 >= f1_m - tolerance and (best is None or share < best["share"] or (share == best["share"] and f1 > best["f1"])):
                 best = {"lo": float(lo), "hi": float(hi), "share": share, "f1": f1}
             if capped is None or f1 > capped["f1"] or (f1 == capped["f1"] and share < capped["share"]):
                 capped = {"lo": float(lo), "hi": float(hi), "share": share, "f1": f1}
