@@ -98,28 +98,26 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
             os.environ["VERACITY_SHARED"] = shared
         from ..claims.checkworthy import MODEL_DIR
 
+        out = Path(out_dir) if out_dir else MODEL_DIR
+        log = lambda m: err_console.print(m, markup=False, highlight=False)  # noqa: E731
         if distil:
             from ..train.checkworthy_distil import train_distil
 
-            train_distil((Path(out_dir) if out_dir else MODEL_DIR) / "distilled", log=lambda m: err_console.print(m, markup=False, highlight=False))
+            train_distil(out / "distilled", log=log)
             return
-        if student:
+        if student or transformer:
+            flag, module = ("--student", "checkworthy_student_report") if student else ("--transformer", "checkworthy_report")
             try:
-                from ..train.checkworthy_student_report import train_and_report as train_student
+                import importlib
+
+                recipe = importlib.import_module(f"..train.{module}", __package__)
             except ImportError as exc:
-                raise InputError(f"--student needs the training extra: pip install torch==2.13.0 onnx==1.23.2 ({exc})") from None
-            train_student(Path(out_dir) if out_dir else MODEL_DIR, log=lambda m: err_console.print(m, markup=False, highlight=False))
-            return
-        if transformer:
-            try:
-                from ..train.checkworthy_report import train_and_report
-            except ImportError as exc:
-                raise InputError(f"--transformer needs the training extra: pip install torch==2.13.0 onnx==1.23.2 ({exc})") from None
-            train_and_report(Path(out_dir) if out_dir else MODEL_DIR, log=lambda m: err_console.print(m, markup=False, highlight=False))
+                raise InputError(f"{flag} needs the training extra: pip install torch==2.13.0 onnx==1.23.2 ({exc})") from None
+            recipe.train_and_report(out, log=log)
             return
         from ..train.checkworthy import train
 
-        train(Path(out_dir) if out_dir else MODEL_DIR, log=lambda m: err_console.print(m, markup=False, highlight=False))
+        train(out, log=log)
 
     @eval_app.command("checkworthy")
     def eval_checkworthy(

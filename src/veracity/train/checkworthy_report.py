@@ -41,6 +41,15 @@ def threshold_note(meta: dict) -> str:
             "No labels are used in this step.")
 
 
+def eval_sets() -> dict:
+    """The two labelled files every training report measures (never tuned on)."""
+    d = data_dir()
+    return {
+        "ClaimBuster groundtruth": read_gold(d / "claimbuster" / "groundtruth.csv"),
+        "CT24 dev-test": read_gold(d / "checkthat2024" / "CT24_checkworthy_english_dev-test.tsv"),
+    }
+
+
 def train_and_report(out: Path, log: Callable[[str], None] = print) -> dict:
     from ..claims.checkworthy import CascadeModel, CheckworthyModel, TransformerModel
 
@@ -50,11 +59,7 @@ def train_and_report(out: Path, log: Callable[[str], None] = print) -> dict:
     fast = CheckworthyModel.load(out / "fast")
     band = meta["cascade"]
     cas = CascadeModel(fast, tx, band["lo"], band["hi"], band["mix"], band["mix_threshold"])
-    d = data_dir()
-    evals = {
-        "ClaimBuster groundtruth": read_gold(d / "claimbuster" / "groundtruth.csv"),
-        "CT24 dev-test": read_gold(d / "checkthat2024" / "CT24_checkworthy_english_dev-test.tsv"),
-    }
+    evals = eval_sets()
     rows, shares, wins = [], [], []
     for name, g in evals.items():
         pf = fast.score(g.texts)

@@ -13,8 +13,7 @@ from typing import Callable
 import onnx  # noqa: F401  (needed by onnxruntime.quantization; fail early with a clear message)
 import torch  # noqa: F401
 
-from .checkworthy import data_dir, read_gold
-from .checkworthy_report import _row
+from .checkworthy_report import _row, eval_sets
 from .checkworthy_student import train_student
 
 REPORT = "STUDENT_REPORT.md"
@@ -30,11 +29,7 @@ def train_and_report(out: Path, log: Callable[[str], None] = print) -> dict:
     front = CheckworthyModel.load(out / meta["front"])
     band = meta["cascade"]
     cas = CascadeModel(front, st, band["lo"], band["hi"], band["mix"], band["mix_threshold"])
-    d = data_dir()
-    evals = {
-        "ClaimBuster groundtruth": read_gold(d / "claimbuster" / "groundtruth.csv"),
-        "CT24 dev-test": read_gold(d / "checkthat2024" / "CT24_checkworthy_english_dev-test.tsv"),
-    }
+    evals = eval_sets()
     rows, shares = [], []
     for name, g in evals.items():
         pf = front.score(g.texts)
