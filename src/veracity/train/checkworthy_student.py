@@ -32,7 +32,7 @@ from typing import Callable
 
 import numpy as np
 
-from .checkworthy import CACHE_DIR, SEED, THRESHOLDS, _f1, average_precision
+from .checkworthy import CACHE_DIR, SEED, THRESHOLDS, _f1, average_precision, reliability
 
 LAYERS = 2
 EPOCHS = 3
@@ -202,6 +202,7 @@ def train_student(out: Path, log: Callable[[str], None] = _log_default) -> dict:
     ap = average_precision(pt, y[held_idx])
     f1, th = max((_f1(y[held_idx], pt >= t)[2], float(t)) for t in THRESHOLDS)
     log(f"student int8 held-out: AP {ap:.4f}, F1 {f1:.4f} at {th:.2f} (fp32 checkpoint {best})")
+    ece, bins = reliability(pt, y[held_idx].astype(float))
     front_meta = json.loads((out / FRONT / "model.json").read_text())
     pf = distilled_heldout(tr, fit_idx, held_idx, front_meta, log)
     band = choose_band(pf, pt, y[held_idx], float(front_meta["threshold"]), max_share=MAX_BAND_SHARE, tolerance=0.0)
@@ -221,6 +222,7 @@ def train_student(out: Path, log: Callable[[str], None] = _log_default) -> dict:
         "quantisation_check": quant, "selection": {k: v for k, v in sel_info.items() if k != "checkpoints"},
         "checkpoints": [{k: v for k, v in c.items() if k != "weights"} for c in sel_info["checkpoints"]],
         "chosen_fraction": best["fraction"], "held_ap": round(ap, 4), "held_f1": round(f1, 4),
+        "held_reliability": {"ece": round(ece, 4), "bins": [[r, n, round(c, 3), round(a, 3)] for r, n, c, a in bins]},
         "front": FRONT, "front_held_ap": round(average_precision(pf, y[held_idx]), 4),
         "cascade": {k: (round(v, 4) if isinstance(v, float) else v) for k, v in band.items()},
         "front_threshold": float(front_meta["threshold"]), "max_band_share": MAX_BAND_SHARE,

@@ -13,10 +13,15 @@ from typing import Callable
 import onnx  # noqa: F401  (needed by onnxruntime.quantization; fail early with a clear message)
 import torch  # noqa: F401
 
+from .checkworthy import reliability
 from .checkworthy_report import _row, eval_sets
 from .checkworthy_student import train_student
 
 REPORT = "STUDENT_REPORT.md"
+
+
+def _bins(name: str, ece: float, bins) -> str:
+    return f"- {name}: ECE {ece:.4f}; bins (range n mean-p pos-rate): " + "; ".join(f"{r} {n} {c:.2f} {a:.2f}" for r, n, c, a in bins)
 
 
 def train_and_report(out: Path, log: Callable[[str], None] = print) -> dict:
@@ -30,8 +35,11 @@ def train_and_report(out: Path, log: Callable[[str], None] = print) -> dict:
     band = meta["cascade"]
     cas = CascadeModel(front, st, band["lo"], band["hi"], band["mix"], band["mix_threshold"])
     evals = eval_sets()
-    rows, shares = [], []
+    rows, shares, rel = [], [], []
     for name, g in evals.items():
+        for label, m in (("student", st), ("student-cascade", cas)):
+            ece, bins = reliability(m.score(g.texts), g.labels.astype(float))
+            rel.append(_bins(f"{label} / {name}", ece, bins))
         pf = front.score(g.texts)
         rows.append(_row(f"{meta['front']} / {name}", g.labels, pf, front.threshold))
         rows.append(_row(f"transformer (teacher) / {name}", g.labels, tx.score(g.texts), tx.threshold))
@@ -94,6 +102,15 @@ threshold {band['mix_threshold']:.2f} mapped onto the n-gram threshold {meta['fr
 bands re-scoring at most {meta['max_band_share']:.0%} of sentences (the student is cheap enough that the whole budget goes to quality):
 {band['share']:.1%} of held-out sentences, cascade F1 {band['f1']:.4f} (the blend on every sentence: {band['mix_f1']:.4f}; the
 n-gram model alone {band['fast_f1']:.4f}). Share on the evaluation files: {'; '.join(shares)}.
+
+## Reliability of the probabilities
+
+10 equal-width bins; ECE = expected calibration error. The student's score is a distilled copy of the
+teacher's, which was trained with class-balanced weights, so it is a ranking score with a chosen
+threshold, not a calibrated probability: expect it to over-state the chance of a positive.
+
+{_bins("held-out fold 0, selection network (int8)", meta["held_reliability"]["ece"], meta["held_reliability"]["bins"])}
+{chr(10).join(rel)}
 
 ## Evaluation files (measured, not tuned)
 
