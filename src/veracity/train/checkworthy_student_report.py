@@ -55,7 +55,9 @@ def train_and_report(out: Path, log: Callable[[str], None] = print) -> dict:
 Written by `veracity train checkworthy --student` (training extra: `pip install torch==2.13.0 onnx==1.23.2`;
 deterministic: file order, seed {meta['seed']}, one thread, `torch.use_deterministic_algorithms(True)`). The two
 training runs are cached under `/tmp/veracity-cache/cw-student/` keyed by their inputs; to use both cores, fill the
-cache first with `python -m veracity.train.checkworthy_student selection` and `... refit` in parallel. This invocation
+cache first with `python -m veracity.train.checkworthy_student selection` and `... refit` in parallel. It reads what
+`veracity train checkworthy --transformer` and `--distil` leave behind (the teacher's selection network and the pool's
+teacher scores, cached under `/tmp/veracity-cache/`), so on a new machine run those first. This invocation
 took {meta['seconds'] + round(time.perf_counter() - t0)} s; the refit run itself took {r['seconds']} s on one thread.
 
 ## Why a student
