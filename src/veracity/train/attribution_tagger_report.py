@@ -118,7 +118,7 @@ def choose_decode(model_dir: Path, log: Log = print) -> dict[str, Any]:
 
 
 EXPLORATION = (
-    "| decoder (epoch-1 tagger) | content overlap P / R / F1 | content exact F1 | full overlap F1 |",
+    "| decoder (first tagger, epoch 1) | content overlap P / R / F1 | content exact F1 | full overlap F1 |",
     "|---|---|---|---|",
     "| direct, per-token argmax, no rules | 0.426 / 0.546 / 0.479 | 0.092 | 0.224 |",
     "| direct, BIO Viterbi (no smoothing) | 0.496 / 0.496 / 0.496 | 0.144 | 0.256 |",
@@ -138,7 +138,8 @@ EXPLORATION = (
 
 
 FILL_NOTES = (
-    "Why reading relations straight off the tagger loses (final tagger, PolNeAR dev, bare BIO "
+    "Why reading relations straight off the tagger loses (measured on the first tagger: bottom 4 "
+    "layers frozen, 3 epochs; PolNeAR dev, bare BIO "
     "Viterbi content runs against the 2,192 gold contents): 1,599 gold contents have a run with "
     "character Jaccard >= 0.5, 184 are touched by no run, 118 by a run too long for them, 97 by one "
     "too short, 111 by a run that also covers another gold content (merged), 83 by two or more "
@@ -179,7 +180,8 @@ def write_report(model_dir: Path, meta: dict[str, Any], choice: dict[str, Any]) 
         "", f"Kept: epoch {meta['epoch']}.", "",
         f"Export: ONNX opset {meta['opset']}, {meta['quantisation']}; {meta['bytes'] / 1e6:.1f} MB, sha256 "
         f"`{meta['sha256'][:16]}…` (checked at load). int8 vs fp32 on dev windows: {meta['int8_check']}.", "",
-        "## Decoders explored during development (epoch-1 checkpoint, PolNeAR dev; not re-run by this command)", "",
+        "## Decoders explored during development (the first tagger's epoch-1 checkpoint: bottom 4 layers "
+        "frozen; PolNeAR dev; not re-run by this command)", "",
         *EXPLORATION, "",
         "## Decoder (chosen on dev by coordinate search; content overlap F1, ties by full relation overlap F1)", "",
         "| decode | content overlap F1 | content exact F1 | source overlap F1 | cue exact F1 | full overlap F1 |",
