@@ -29,6 +29,8 @@ Log = Callable[[str], None]
 # (content overlap 0.47-0.50: the tagger's span boundaries are too loose for the scorer's
 # Jaccard >= 0.5 rule), while adding its confident cues to the CRF's and letting it veto
 # contents it finds implausible scored 0.644-0.648; the thresholds below bracket those.
+# That was the first tagger (top 2 layers trained); with the top 4 trained its tags are good
+# enough that the search moves from this start to "direct" (see the report's table).
 # A second pass lets a threshold chosen late (the veto) revisit one chosen early (the cue).
 SEARCH_PASSES = 2
 START = Decode(mode="augment", cue=0.9, min_content_prob=0.4)
