@@ -6,12 +6,19 @@ all 0, as the sentence model was trained) and a fresh 3-way head on the mean-poo
 SUPPORTS / REFUTES / NOT_ENOUGH_INFO. Unlike the bi-encoder features, its attention sees both
 sentences at once, so it can notice a contradiction.
 
-Why partial fine-tuning: on this shared 2-core machine a full MiniLM training step runs at
-~8 pairs/s on one thread (measured on Climate-FEVER pairs, batch 32), so 5 folds + a final
-fit of 2 epochs would take ~2.5 h. The bottom ``FROZEN`` layers keep their pretrained weights:
-each pair's token states after them are computed once (inference only) and cached under
-/tmp/veracity-cache/verify/ce/; only the top layers and the head train. The exported ONNX
-graph is the whole 6-layer network (frozen layers with their original weights), int8.
+Why partial fine-tuning: training time, and so far no held-out gain from more layers. On this
+shared 2-core machine (one thread; other engineers' jobs on the other core) a full MiniLM
+training step ran at ~8 pairs/s (batch 32): 5 folds + a final fit of 2 epochs ~2.5 h. The
+bottom ``FROZEN`` layers (and the embeddings, whatever ``FROZEN`` is) keep their pretrained
+weights: each pair's token states after them are computed once (inference only) and cached
+under /tmp/veracity-cache/verify/ce/ (keyed by ``FROZEN``, as are the fold logits and the final
+weights); only the layers above and the head train. Tried (docs/benchmarks/verify.md):
+``FROZEN = 2`` (top 4 layers; folds 2,145 s, final fit 416 s at load ~2) raised out-of-fold
+evidence macro-F1 of the stack from 0.512 to 0.522, but on the unseen gate claims it fell
+(122 claims: 0.496 -> 0.482; the CI sample of 80: 0.491 -> 0.466, under the 0.47 floor), so
+``FROZEN = 3`` still ships. ``FROZEN = 1`` ran at 1.24 s a batch of 16 under load ~4.6 (~85 min
+in all) and was stopped for lack of time; it and full fine-tuning are untried. The exported
+ONNX graph is the whole 6-layer network (frozen parts with their original weights), int8.
 
 Folds: the same 5 GroupKFold-by-claim folds as train/stance.py; each fold's model never sees
 its held-out claims, and its logits on them (and on that fold's random negatives) are the
@@ -40,7 +47,7 @@ FROZEN = 3  # of 6 layers; see the module docstring for why
 # Climate-FEVER pairs: p50 60, p90 94 word pieces; 128 keeps nearly every pair whole.
 MAX_TOKENS = 128
 BATCH = 16  # small data (~4,900 pairs a fold): more, smaller steps
-EPOCHS = 2  # ~7.5 min a fold on one thread; checkpoints after each epoch are scored
+EPOCHS = 2  # ~7.5 min a fold on one thread (top 3 layers); checkpoints after each epoch are scored
 LR_TOP, LR_HEAD = 8e-5, 1e-3  # the fresh head learns faster than the pretrained layers
 WEIGHT_DECAY = 0.01
 WARMUP = 0.06
