@@ -38,20 +38,6 @@ def test_student_artefact_is_small_two_layers_and_hash_recorded() -> None:
     assert (MODEL_DIR / "STUDENT_REPORT.md").is_file()
 
 
-def test_student_ranks_real_sentences_without_torch() -> None:
-    code = (
-        "import json, sys; from veracity.claims.checkworthy import load_model; "
-        "m = load_model('student'); s = m.score(json.loads(sys.argv[1])); "
-        "print(json.dumps([list(map(float, s)), 'torch' in sys.modules]))"
-    )
-    res = subprocess.run([sys.executable, "-c", code, json.dumps(WORTHY + NOT_WORTHY)], capture_output=True, text=True, check=True)
-    scores, torch_loaded = json.loads(res.stdout)
-    assert not torch_loaded
-    assert min(scores[:3]) > max(scores[3:])
-    th = load_model("student").threshold
-    assert all(s >= th for s in scores[:3]) and not any(s >= th for s in scores[3:])
-
-
 def test_student_cascade_rescores_only_the_band_with_the_student() -> None:
     cas = load_model("student-cascade")
     assert isinstance(cas, CascadeModel) and isinstance(cas.transformer, TransformerModel)

@@ -24,18 +24,19 @@ def test_transformer_artefact_is_small_and_records_its_hash() -> None:
     assert 0.0 <= meta["cascade"]["lo"] <= meta["fast_threshold"] <= meta["cascade"]["hi"] <= 1.0
 
 
-def test_transformer_scores_clear_cases_without_torch() -> None:
+@pytest.mark.parametrize("network", ["transformer", "student"])
+def test_network_scores_clear_cases_without_torch(network: str) -> None:
     code = (
         "import sys, json; from veracity.claims.checkworthy import load_model; "
-        "m = load_model('transformer'); s = m.score(json.loads(sys.argv[1])); "
+        "m = load_model(sys.argv[2]); s = m.score(json.loads(sys.argv[1])); "
         "print(json.dumps([list(map(float, s)), 'torch' in sys.modules, 'transformers' in sys.modules]))"
     )
-    out = subprocess.run([sys.executable, "-c", code, json.dumps(WORTHY + NOT_WORTHY)], capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", code, json.dumps(WORTHY + NOT_WORTHY), network], capture_output=True, text=True, check=True)
     scores, torch_loaded, hf_loaded = json.loads(out.stdout)
     assert not torch_loaded and not hf_loaded
     assert all(0.0 <= s <= 1.0 for s in scores)
     assert min(scores[:3]) > max(scores[3:])
-    th = load_model("transformer").threshold
+    th = load_model(network).threshold
     assert all(s >= th for s in scores[:3]) and all(s < th for s in scores[3:])
 
 

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import subprocess
@@ -108,8 +109,6 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         if student or transformer:
             flag, module = ("--student", "checkworthy_student_report") if student else ("--transformer", "checkworthy_report")
             try:
-                import importlib
-
                 recipe = importlib.import_module(f"..train.{module}", __package__)
             except ImportError as exc:
                 raise InputError(f"{flag} needs the training extra: pip install torch==2.13.0 onnx==1.23.2 ({exc})") from None

@@ -218,6 +218,8 @@ def evaluate_pieces(m, data, states, rows=None) -> dict[str, float]:
 
 def finetune(log: Log = _log_default, epochs: int = EPOCHS) -> dict[str, Any]:
     """Train top layers + head on train windows; keep the epoch with the best dev piece F1."""
+    from .checkworthy_bert import warmup_linear
+
     torch = _setup(1)
     t0 = time.perf_counter()
     train, dev = dataset("train", log), dataset("dev", log)
@@ -244,8 +246,7 @@ def finetune(log: Log = _log_default, epochs: int = EPOCHS) -> dict[str, Any]:
     rng = np.random.default_rng(SEED)
     n_batches = (len(rows) + BATCH - 1) // BATCH
     total = epochs * n_batches
-    warm = max(1, int(WARMUP * total))
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (total - s) / (total - warm))))
+    sched = warmup_linear(opt, total, WARMUP)
     weight = torch.tensor(CLASS_WEIGHTS, dtype=torch.float32)
     history, best, step = [], None, 0
     for epoch in range(epochs):

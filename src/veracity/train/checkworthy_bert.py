@@ -128,6 +128,21 @@ def pad_states(states: list[np.ndarray], js) -> tuple[torch.Tensor, torch.Tensor
     return torch.from_numpy(x), torch.from_numpy(mask)
 
 
+def pad_ids(encodings, js) -> tuple[torch.Tensor, torch.Tensor]:
+    """Word-piece ids of tokenised inputs ``js`` -> a zero-padded batch and its 0/1 mask (int64)."""
+    L = max(len(encodings[j].ids) for j in js)
+    ids = torch.tensor([encodings[j].ids + [0] * (L - len(encodings[j].ids)) for j in js])
+    mask = torch.tensor([[1] * len(encodings[j].ids) + [0] * (L - len(encodings[j].ids)) for j in js])
+    return ids, mask
+
+
+def warmup_linear(opt: torch.optim.Optimizer, total: int, warmup: float) -> torch.optim.lr_scheduler.LambdaLR:
+    """BERT's schedule: the rate rises linearly over the first ``warmup`` share of ``total`` steps,
+    then falls linearly to zero."""
+    warm = max(1, int(warmup * total))
+    return torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (total - s) / (total - warm))))
+
+
 def top_forward(m: "BertClassifier", x: torch.Tensor, mask: torch.Tensor, frozen: int) -> torch.Tensor:
     """The trainable layers above ``frozen`` on cached states, mean-pooled over real tokens, then the head."""
     bias = ((1.0 - mask) * -10000.0)[:, None, None, :]
@@ -149,9 +164,7 @@ def frozen_states(m: "BertClassifier", encodings, frozen: int, batch: int, log, 
     with torch.inference_mode():
         for b in range(0, len(order), batch):
             js = order[b:b + batch]
-            L = max(len(encodings[j].ids) for j in js)
-            ids = torch.tensor([encodings[j].ids + [0] * (L - len(encodings[j].ids)) for j in js])
-            mask = torch.tensor([[1] * len(encodings[j].ids) + [0] * (L - len(encodings[j].ids)) for j in js])
+            ids, mask = pad_ids(encodings, js)
             x, bias = m.embed(ids, mask)
             for layer in m.layers[:frozen]:
                 x = layer(x, bias)

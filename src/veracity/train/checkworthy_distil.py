@@ -23,14 +23,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import time
 from pathlib import Path
 from typing import Callable
 
 import numpy as np
 
-from .checkworthy import data_dir, norm, read_gold, shared_dir, training_set
+from .checkworthy import data_dir, norm, read_gold, shared_dir
 
 DISTIL_CACHE = Path(os.environ.get("VERACITY_CACHE", "/tmp/veracity-cache")) / "checkworthy-distil"
 # Pool sentences outside this length range are headlines/fragments or run-ons the splitter missed.
@@ -162,12 +161,14 @@ def _fit(X, n_lab: int, lab_idx: np.ndarray, y: np.ndarray, pt: np.ndarray, w_po
     return est.fit(sparse.vstack(rows).tocsr(), np.concatenate(labels), sample_weight=np.concatenate(weights))
 
 
-def _teacher(pool: list[str], selection: bool, log: Callable[[str], None]) -> np.ndarray:
-    pt = all_teacher_scores(pool, SHARDS, selection)
+def teacher_probs(texts: list[str], selection: bool, log: Callable[[str], None]) -> np.ndarray:
+    """The transformer's (or its selection network's) probabilities for ``texts``, from the cache,
+    scoring the missing shards first (one sentence per call, so the sharding cannot change a score)."""
+    pt = all_teacher_scores(texts, SHARDS, selection)
     if pt is None:
         for s in range(SHARDS):
-            teacher_scores(pool, s, SHARDS, log, selection)
-        pt = all_teacher_scores(pool, SHARDS, selection)
+            teacher_scores(texts, s, SHARDS, log, selection)
+        pt = all_teacher_scores(texts, SHARDS, selection)
     assert pt is not None
     return pt
 
@@ -196,7 +197,7 @@ def distilled_heldout(tr, fit_idx: np.ndarray, held_idx: np.ndarray, meta: dict,
     pool = pool_texts(log)
     _vecs, X = _design(tr.texts, pool)
     y = tr.labels.astype(bool)
-    est = _fit(X, len(y), fit_idx, y, _teacher(pool, True, log), chosen["w"], chosen["C"])
+    est = _fit(X, len(y), fit_idx, y, teacher_probs(pool, True, log), chosen["w"], chosen["C"])
     return _sigmoid(chosen["a"] * est.decision_function(X[held_idx]) + chosen["b"])
 
 
@@ -209,7 +210,7 @@ def train_distil(out: Path, log: Callable[[str], None] = _log_default) -> dict:
     tr, dropped, fit_idx, held_idx = split(log)
     y = tr.labels.astype(bool)
     pool = pool_texts(log)
-    pt, pt_sel = (_teacher(pool, sel, log) for sel in (False, True))
+    pt, pt_sel = (teacher_probs(pool, sel, log) for sel in (False, True))
     vecs, X = _design(tr.texts, pool)
     log(f"features: {X.shape[1]}; pool teacher mean p {pt.mean():.3f} (selection network {pt_sel.mean():.3f})")
     rows = []

@@ -67,16 +67,9 @@ def student_model():
     return m
 
 
-def _teacher(texts: list[str], selection: bool, log: Callable[[str], None]) -> np.ndarray:
-    from .checkworthy_distil import all_teacher_scores, teacher_scores
-
-    got = all_teacher_scores(texts, 2, selection)  # `train checkworthy --distil` caches the pool in 2 shards
-    return got if got is not None else teacher_scores(texts, 0, 1, log, selection)
-
-
 def training_rows(run: str, log: Callable[[str], None]) -> tuple[list[str], np.ndarray, list[str], np.ndarray]:
     """(training texts, soft targets, held-out texts, held-out labels) of the selection or refit run."""
-    from .checkworthy_distil import pool_texts
+    from .checkworthy_distil import pool_texts, teacher_probs
     from .checkworthy_transformer import split
 
     tr, _, fit_idx, held_idx = split(log)
@@ -85,15 +78,17 @@ def training_rows(run: str, log: Callable[[str], None]) -> tuple[list[str], np.n
         fit_idx, held_idx = np.arange(len(tr.texts)), np.array([], dtype=np.int64)
     lab_texts = [tr.texts[i] for i in fit_idx]
     y = tr.labels.astype(np.float64)
-    lab_t = LABEL_WEIGHT * y[fit_idx] + (1 - LABEL_WEIGHT) * _teacher(lab_texts, selection, log)
+    lab_t = LABEL_WEIGHT * y[fit_idx] + (1 - LABEL_WEIGHT) * teacher_probs(lab_texts, selection, log)
     pool = pool_texts(log)
     texts = lab_texts + pool
-    targets = np.concatenate([lab_t, _teacher(pool, selection, log)]).astype(np.float32)
+    targets = np.concatenate([lab_t, teacher_probs(pool, selection, log)]).astype(np.float32)
     return texts, targets, [tr.texts[i] for i in held_idx], y[held_idx]
 
 
 def _predict(m, enc, rows) -> np.ndarray:
     import torch
+
+    from .checkworthy_bert import pad_ids
 
     m.eval()
     order = sorted(rows, key=lambda j: (len(enc[j].ids), j))
@@ -101,20 +96,11 @@ def _predict(m, enc, rows) -> np.ndarray:
     with torch.inference_mode():
         for b in range(0, len(order), 64):
             js = order[b:b + 64]
-            ids, mask = _batch(enc, js)
+            ids, mask = pad_ids(enc, js)
             for j, z in zip(js, m(ids, mask).numpy()):
                 out[j] = float(z)
     m.train()
     return 1.0 / (1.0 + np.exp(-np.array([out[j] for j in rows])))
-
-
-def _batch(enc, js):
-    import torch
-
-    L = max(len(enc[j].ids) for j in js)
-    ids = torch.tensor([enc[j].ids + [0] * (L - len(enc[j].ids)) for j in js])
-    mask = torch.tensor([[1] * len(enc[j].ids) + [0] * (L - len(enc[j].ids)) for j in js])
-    return ids, mask
 
 
 def train_run(run: str, log: Callable[[str], None] = _log_default) -> dict:
@@ -122,6 +108,7 @@ def train_run(run: str, log: Callable[[str], None] = _log_default) -> dict:
 
     Deterministic (one thread, fixed data order, seeded batch order and dropout), so a finished run
     is cached by its inputs and two runs can be started in parallel processes to fill the cache."""
+    from .checkworthy_bert import pad_ids, warmup_linear
     from .checkworthy_transformer import _setup, tokenizer
 
     torch = _setup(1)
@@ -148,8 +135,7 @@ def train_run(run: str, log: Callable[[str], None] = _log_default) -> dict:
     by_len = sorted(range(len(texts)), key=lambda j: (len(enc[j].ids), j))
     batches = [by_len[b:b + BATCH] for b in range(0, len(by_len), BATCH)]
     total = EPOCHS * len(batches)
-    warm = max(1, int(WARMUP * total))
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (total - s) / (total - warm))))
+    sched = warmup_linear(opt, total, WARMUP)
     checks = {max(1, int(round(f * total))): f for f in CHECKPOINTS}
     log(f"student {run}: {len(texts)} sentences ({len(held_texts)} held out), {total} steps")
     info: dict = {"run": run, "rows": len(texts), "total_steps": total, "checkpoints": []}
@@ -157,7 +143,7 @@ def train_run(run: str, log: Callable[[str], None] = _log_default) -> dict:
     for _ in range(EPOCHS):
         for bi in rng.permutation(len(batches)):
             js = batches[int(bi)]
-            ids, mask = _batch(enc, js)
+            ids, mask = pad_ids(enc, js)
             loss = torch.nn.functional.binary_cross_entropy_with_logits(m(ids, mask), torch.from_numpy(targets[js]))
             opt.zero_grad()
             loss.backward()

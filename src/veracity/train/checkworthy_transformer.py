@@ -163,6 +163,8 @@ def finetune(out: Path, shards: int = 1, log: Callable[[str], None] = _log_defau
 
     With ``refit_fraction``: train on every fold instead and keep the weights at that fraction
     of the schedule (the chosen checkpoint's), with no held-out scoring."""
+    from .checkworthy_bert import warmup_linear
+
     torch = _setup(1)
     t0 = time.perf_counter()
     tr, dropped, fit_idx, held_idx = split(log)
@@ -196,8 +198,7 @@ def finetune(out: Path, shards: int = 1, log: Callable[[str], None] = _log_defau
     by_len = sorted(fit_idx.tolist(), key=lambda j: (len(states[j]), j))
     batches = [by_len[b:b + BATCH] for b in range(0, len(by_len), BATCH)]
     total = EPOCHS * len(batches)
-    warm = max(1, int(WARMUP * total))
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (total - s) / (total - warm))))
+    sched = warmup_linear(opt, total, WARMUP)
     pos_weight = torch.tensor(float((1 - y[fit_idx]).sum() / y[fit_idx].sum()))  # balanced, as the n-gram LR
     checks = {max(1, int(round(f * total))) for f in CHECKPOINTS}
     stop = max(1, int(round(refit_fraction * total))) if refit_fraction is not None else total
@@ -332,14 +333,11 @@ def fast_heldout(tr, fit_idx: np.ndarray, held_idx: np.ndarray, calibration: dic
 MIX_WEIGHTS = (0.0, 0.25, 0.5)
 
 
-def choose_band(pf: np.ndarray, pt: np.ndarray, y: np.ndarray, th_f: float, max_share: float | None = None,
-                tolerance: float | None = None) -> dict:
+def choose_band(pf: np.ndarray, pt: np.ndarray, y: np.ndarray, th_f: float, max_share: float = MAX_BAND_SHARE,
+                tolerance: float = BAND_TOLERANCE) -> dict:
     """Blend weight, its threshold, and the smallest uncertain band [lo, hi] around the fast
-    threshold whose cascade F1 is within BAND_TOLERANCE of scoring every sentence with the blend,
-    re-scoring at most ``max_share`` (default MAX_BAND_SHARE) of the sentences; ``tolerance``
-    defaults to BAND_TOLERANCE."""
-    max_share = MAX_BAND_SHARE if max_share is None else max_share
-    tolerance = BAND_TOLERANCE if tolerance is None else tolerance
+    threshold whose cascade F1 is within ``tolerance`` of scoring every sentence with the blend,
+    among bands re-scoring at most ``max_share`` of the sentences."""
     mixes = []
     for w in MIX_WEIGHTS:
         pm = (1 - w) * pt + w * pf
