@@ -33,6 +33,7 @@ import numpy as np
 
 from ..attribution import polnear
 from ..attribution.tagger import N_TAGS, ROLES, TAGGER_META, TAGGER_ONNX, encode, tokenizer, window_ids, windows
+from .onnx_export import OPSET
 
 CACHE_DIR = polnear.CACHE_DIR / "tagger"
 SEED = 20261125
@@ -44,7 +45,6 @@ WARMUP = 0.06
 # Gold B/I pieces are rarer than O (cues especially); weighting them up trades a little
 # precision for recall, which the decoder's thresholds (chosen on dev) can take back.
 CLASS_WEIGHTS = (1.0, 3.0, 2.0)
-OPSET = 17
 STATE_BATCH = 8
 
 Log = Callable[[str], None]
@@ -291,14 +291,11 @@ def export_onnx(out: Path, weights: str, log: Log = _log_default) -> dict[str, A
     """fp32 ONNX (TorchScript exporter) -> int8 dynamic quantisation (per-channel); check the
     int8 probabilities against fp32 on a few dev windows."""
     torch = _setup(1)
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
     from ..assets import file_sha256
+    from ..onnxrun import checked_session
+    from .onnx_export import export_fp32, load_weights, quantise_int8
 
-    m = base_tagger()
-    with np.load(weights, allow_pickle=False) as z:
-        m.load_state_dict({k: torch.from_numpy(z[k]) for k in z.files})
-    m.eval()
+    m = load_weights(base_tagger(), weights)
 
     class Probs(torch.nn.Module):
         def __init__(self, inner):
@@ -315,24 +312,16 @@ def export_onnx(out: Path, weights: str, log: Log = _log_default) -> dict[str, A
     ids = torch.tensor([[101, 2057, 2031, 2410, 2454, 102], [101, 4067, 2017, 102, 0, 0]])
     mask = (ids > 0).to(torch.int64)
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    fp32 = CACHE_DIR / "tagger-fp32.onnx"
-    torch.onnx.export(Probs(m), (ids, mask), str(fp32), input_names=["input_ids", "attention_mask"], output_names=["probs"],
-                      dynamic_axes={"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"},
-                                    "probs": {0: "batch", 1: "tokens"}},
-                      opset_version=OPSET, dynamo=False)
-    q = CACHE_DIR / "tagger-int8.onnx"
-    quantize_dynamic(str(fp32), str(q), weight_type=QuantType.QInt8, per_channel=True, op_types_to_quantize=["MatMul", "Gather"])
+    fp32 = export_fp32(Probs(m), ids, mask, CACHE_DIR / "tagger-fp32.onnx", "probs", {0: "batch", 1: "tokens"})
+    q = quantise_int8(fp32, CACHE_DIR / "tagger-int8.onnx", per_channel=True)
     # Agreement check on real text: the first dev windows, fp32 vs int8.
-    import onnxruntime as ort
-
     dev = dataset("dev", lambda _m: None)[:4]
     rows = _win_rows(dev)[:8]
     x, mk = _batch_ids(dev, rows)
     feeds = {"input_ids": x.numpy(), "attention_mask": mk.numpy()}
-    so = ort.SessionOptions()
-    so.intra_op_num_threads = 1
-    p32 = ort.InferenceSession(str(fp32), so, providers=["CPUExecutionProvider"]).run(None, feeds)[0]
-    p8 = ort.InferenceSession(str(q), so, providers=["CPUExecutionProvider"]).run(None, feeds)[0]
+    retrain = "veracity train attribution --tagger"
+    p32 = checked_session(fp32, None, "tagger fp32 export", retrain).run(None, feeds)[0]
+    p8 = checked_session(q, None, "tagger int8 export", retrain).run(None, feeds)[0]
     valid = mk.numpy().astype(bool)
     diff = np.abs(p32 - p8)[valid]
     agree = float((p32.argmax(-1) == p8.argmax(-1))[valid].mean())

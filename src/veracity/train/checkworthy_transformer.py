@@ -30,6 +30,7 @@ from typing import Callable
 import numpy as np
 
 from .checkworthy import CACHE_DIR, FOLDS, SEED, THRESHOLDS, _f1, average_precision, training_set
+from .onnx_export import OPSET
 
 FROZEN = 0  # of 6 layers; see the module docstring for why
 MAX_TOKENS = 64  # 99% of ClaimBuster sentences are <= 75 word pieces, 95% <= 53
@@ -249,7 +250,6 @@ def finetune(out: Path, shards: int = 1, log: Callable[[str], None] = _log_defau
 
 # --------------------------------------------------------------------------- export
 
-OPSET = 17
 # A cascade band is acceptable when its held-out F1 is within this of the transformer's own
 # (smaller bands are faster; the last hundredth of F1 is within the held-out fold's noise).
 BAND_TOLERANCE = 0.01
@@ -269,13 +269,10 @@ def export_onnx(out: Path, weights: str, sample: list[str], log: Callable[[str],
     builds the network the weights belong to (default: the 6-layer classifier); intermediate
     files go to ``work`` (default: the cache), named after ``stem``; the result is ``out/model.onnx``."""
     torch = _setup(1)
-    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from .onnx_export import export_fp32, load_weights, quantise_int8
 
     work = CACHE_DIR if work is None else work
-    m = (model_fn or base_model)()
-    with np.load(weights, allow_pickle=False) as z:
-        m.load_state_dict({k: torch.from_numpy(z[k]) for k in z.files})
-    m.eval()
+    m = load_weights((model_fn or base_model)(), weights)
 
     class Prob(torch.nn.Module):
         def __init__(self, inner):
@@ -287,17 +284,13 @@ def export_onnx(out: Path, weights: str, sample: list[str], log: Callable[[str],
 
     ids = torch.tensor([[101, 2057, 2031, 2410, 2454, 102], [101, 4067, 2017, 102, 0, 0]])
     mask = (ids > 0).to(torch.int64)
-    fp32 = work / f"{stem}-fp32.onnx"
-    torch.onnx.export(Prob(m), (ids, mask), str(fp32), input_names=["input_ids", "attention_mask"], output_names=["prob"],
-                      dynamic_axes={"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"}, "prob": {0: "batch"}},
-                      opset_version=OPSET, dynamo=False)
+    fp32 = export_fp32(Prob(m), ids, mask, work / f"{stem}-fp32.onnx", "prob", {0: "batch"})
     from ..claims.checkworthy import TransformerModel
 
     ref = TransformerModel(fp32, 0.5, None, max_tokens=MAX_TOKENS).score(sample)
     errs = {}
     for per_channel in (False, True):
-        q = work / f"{stem}-int8-{'channel' if per_channel else 'tensor'}.onnx"
-        quantize_dynamic(str(fp32), str(q), weight_type=QuantType.QInt8, per_channel=per_channel, op_types_to_quantize=["MatMul", "Gather"])
+        q = quantise_int8(fp32, work / f"{stem}-int8-{'channel' if per_channel else 'tensor'}.onnx", per_channel)
         diff = np.abs(TransformerModel(q, 0.5, None, max_tokens=MAX_TOKENS).score(sample) - ref)
         errs[per_channel] = {"mean_abs_diff": round(float(diff.mean()), 5), "max_abs_diff": round(float(diff.max()), 5), "path": q}
         log(f"int8 per_channel={per_channel}: |p - p_fp32| mean {diff.mean():.5f}, max {diff.max():.5f} on {len(sample)} held-out sentences")

@@ -41,6 +41,7 @@ from typing import Callable
 import numpy as np
 
 from ..verify.embcache import cache_dir
+from .onnx_export import OPSET
 
 SEED = 13
 FROZEN = 3  # of 6 layers; see the module docstring for why
@@ -52,7 +53,6 @@ LR_TOP, LR_HEAD = 8e-5, 1e-3  # the fresh head learns faster than the pretrained
 WEIGHT_DECAY = 0.01
 WARMUP = 0.06
 STATE_BATCH = 64
-OPSET = 17
 N_CLASSES = 3
 
 Log = Callable[[str], None]
@@ -264,27 +264,19 @@ def export_onnx(weights: Path, out: Path, sample: list[tuple[str, str]], log: Lo
     Per-tensor and per-channel weight scales are both tried; the one whose logits on ``sample``
     stay closer to the fp32 network's (label agreement, then mean |diff|) is kept."""
     torch = _setup()
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
     from ..verify.crossencoder import CrossEncoder
+    from .onnx_export import export_fp32, load_weights, quantise_int8
 
-    m = base_model()
-    with np.load(weights, allow_pickle=False) as z:
-        m.load_state_dict({k: torch.from_numpy(z[k]) for k in z.files})
-    m.eval()
+    m = load_weights(base_model(), weights)
     ids = torch.tensor([[101, 2057, 2031, 102, 2410, 2454, 102], [101, 4067, 2017, 102, 2017, 102, 0]])
     mask = (ids > 0).to(torch.int64)
-    fp32 = ce_dir() / "crossencoder-fp32.onnx"
-    torch.onnx.export(m, (ids, mask), str(fp32), input_names=["input_ids", "attention_mask"], output_names=["logits"],
-                      dynamic_axes={"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"}, "logits": {0: "batch"}},
-                      opset_version=OPSET, dynamo=False)
+    fp32 = export_fp32(m, ids, mask, ce_dir() / "crossencoder-fp32.onnx", "logits", {0: "batch"})
     claims = [c for c, _ in sample]
     evid = [e for _, e in sample]
     ref = CrossEncoder(fp32, None).logits(claims, evid)
     errs = {}
     for per_channel in (False, True):
-        q = ce_dir() / f"crossencoder-int8-{'channel' if per_channel else 'tensor'}.onnx"
-        quantize_dynamic(str(fp32), str(q), weight_type=QuantType.QInt8, per_channel=per_channel, op_types_to_quantize=["MatMul", "Gather"])
+        q = quantise_int8(fp32, ce_dir() / f"crossencoder-int8-{'channel' if per_channel else 'tensor'}.onnx", per_channel)
         got = CrossEncoder(q, None).logits(claims, evid)
         agree = float((got.argmax(1) == ref.argmax(1)).mean())
         diff = np.abs(got - ref)

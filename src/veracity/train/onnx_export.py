@@ -1,0 +1,50 @@
+"""torch -> ONNX -> int8 for the fine-tuned MiniLM networks (training only: torch, onnx).
+
+The check-worthiness transformer (and its student), the stance cross-encoder and the
+attribution tagger all ship the same way: the TorchScript exporter writes an fp32 graph with
+``input_ids`` / ``attention_mask`` inputs of dynamic batch and length, and onnxruntime's dynamic
+quantisation turns its MatMul and Gather weights (the encoder and the embedding tables, ~all of
+the bytes) into int8. Each caller keeps its own fp32-vs-int8 check and per-channel choice.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+OPSET = 17
+INPUTS = ("input_ids", "attention_mask")
+_DYNAMIC = {0: "batch", 1: "tokens"}
+# The weights that matter: every dense layer is a MatMul, the embedding tables are Gathers.
+QUANTISED_OPS = ("MatMul", "Gather")
+
+
+def load_weights(model: Any, weights: str | Path) -> Any:
+    """``model`` with the fine-tuned state dict saved at ``weights`` (.npz), in eval mode."""
+    import numpy as np
+    import torch
+
+    with np.load(weights, allow_pickle=False) as z:
+        model.load_state_dict({k: torch.from_numpy(z[k]) for k in z.files})
+    return model.eval()
+
+
+def export_fp32(module: Any, ids: Any, mask: Any, dst: Path, output: str, output_axes: dict[int, str]) -> Path:
+    """``module(ids, mask)`` traced to ``dst`` (opset ``OPSET``); ``output_axes`` names the
+    output's dynamic axes (e.g. ``{0: "batch"}``)."""
+    import torch
+
+    # The TorchScript exporter (dynamo=False): the shipped artefacts' bytes were produced by it.
+    torch.onnx.export(module, (ids, mask), str(dst), input_names=list(INPUTS), output_names=[output],
+                      dynamic_axes={**{name: dict(_DYNAMIC) for name in INPUTS}, output: output_axes},
+                      opset_version=OPSET, dynamo=False)
+    return dst
+
+
+def quantise_int8(fp32: Path, dst: Path, per_channel: bool) -> Path:
+    """Dynamic int8 quantisation of the fp32 graph at ``fp32`` into ``dst``."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    quantize_dynamic(str(fp32), str(dst), weight_type=QuantType.QInt8, per_channel=per_channel,
+                     op_types_to_quantize=list(QUANTISED_OPS))
+    return dst
