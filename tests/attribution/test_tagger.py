@@ -135,3 +135,17 @@ def test_gap_filling_adds_only_long_confident_uncovered_contents_next_to_a_cue(p
     # a short run (fragment) is not added, nor one with no cue within reach
     assert fill_relations(doc, info, _probs(doc, {0: [(2, 3)], 2: [(3, 6)]}), [], d) == []
     assert fill_relations(doc, info, _probs(doc, {2: [(3, 12)]}), [], d) == []
+
+
+def test_trim_punct_drops_a_closing_full_stop_but_not_from_a_quotation(parse):
+    from veracity.attribution.tagged import Decode, content_runs
+
+    doc = parse("The minister said the talks had failed.")
+    probs = _probs(doc, {2: [(3, 8)]})  # "the talks had failed ."
+    assert [doc[i].text for i in content_runs(doc, probs, Decode())[0]][-1] == "."
+    assert [doc[i].text for i in content_runs(doc, probs, Decode(trim_punct=True))[0]][-1] == "failed"
+    quoted = parse("The minister said: \u201cThe talks have failed.\u201d")
+    n = len(quoted)
+    q = _probs(quoted, {2: [(4, n - 1)]})  # from the opening mark to the full stop inside it
+    run = content_runs(quoted, q, Decode(trim_punct=True))[0]
+    assert quoted[run[0]].text == "\u201c" and quoted[run[-1]].text == "."
