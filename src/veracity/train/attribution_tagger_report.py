@@ -48,7 +48,7 @@ AXES: tuple[tuple[str, tuple[Any, ...]], ...] = (
     # inside long contents, so a span cost (BIO Viterbi) mends fragments; a content run far
     # from every cue is mostly unattributed text; sources sit just under the argmax.
     ("smooth_content", (0.0, 0.5, 1.0, 2.0)),
-    ("content", (0.4, 0.5, 0.6, 0.7, 0.8)),
+    ("content", (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)),
     ("max_gap", (15, 20, 40)),
     ("source", (0.3, 0.4, 0.5)),
     ("trim_punct", (False, True)),
