@@ -34,6 +34,22 @@ DEFAULT_STAGES = (
 EVIDENCE_STAGES = ("verify.v1", "corroborate.v1")
 
 
+# The attribution extractors a user may pick by method name (`veracity analyze --attribution`).
+ATTRIBUTION_STAGES = {"learned": "attribution.learned.v1", "tagger": "attribution.tagger.v1", "rules": "attribution.rules.v1"}
+
+
+def with_attribution(stages: tuple[str, ...], method: str) -> tuple[str, ...]:
+    """The stage list with its attribution stage swapped for ``method``'s (added if absent)."""
+    if method not in ATTRIBUTION_STAGES:
+        raise ValueError(f"unknown attribution method {method!r}; choose from {', '.join(ATTRIBUTION_STAGES)}")
+    want = ATTRIBUTION_STAGES[method]
+    if any(s.startswith("attribution.") for s in stages):
+        return tuple(want if s.startswith("attribution.") else s for s in stages)
+    if stages and stages[-1] == "summary.v1":
+        return stages[:-1] + (want, "summary.v1")
+    return stages + (want,)
+
+
 def with_evidence_stages(stages: tuple[str, ...]) -> tuple[str, ...]:
     """The stage list with verification and corroboration inserted before the summary."""
     extra = tuple(s for s in EVIDENCE_STAGES if s not in stages)

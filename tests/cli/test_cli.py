@@ -62,3 +62,14 @@ def test_several_inputs_in_json_get_a_status_each(tmp_path):
     r = runner.invoke(app, ["analyze", str(good), str(bad), "--no-store", "-f", "jsonl"])
     lines = [json.loads(x) for x in r.stdout.splitlines() if x.strip()]
     assert "claims" in lines[0] and lines[1]["error"]["code"] == "input"
+
+
+def test_analyze_attribution_picks_the_extractor(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("The senator said the bill would pass next week, according to his aides.", encoding="utf-8")
+    r = runner.invoke(app, ["analyze", str(f), "--no-store", "-f", "json", "--attribution", "tagger"])
+    assert r.exit_code == 0, r.output
+    atts = json.loads(r.stdout)["attributions"]
+    assert atts and {a["method"] for a in atts} == {"tagger"}
+    bad = runner.invoke(app, ["analyze", str(f), "--no-store", "--attribution", "oracle"])
+    assert bad.exit_code != 0 and "--attribution" in bad.output

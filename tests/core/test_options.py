@@ -32,3 +32,16 @@ def test_stage_list_from_string_and_hashable():
     o = build_options({"stages": "text.spacy.v1, claims.extract.v1"}, environ={})
     assert o.stages == ("text.spacy.v1", "claims.extract.v1")
     assert hash(o) == hash(Options(stages=("text.spacy.v1", "claims.extract.v1")))
+
+
+def test_with_attribution_swaps_or_adds_the_stage():
+    import pytest
+
+    from veracity.options import DEFAULT_STAGES, with_attribution
+
+    swapped = with_attribution(DEFAULT_STAGES, "tagger")
+    assert "attribution.tagger.v1" in swapped and "attribution.learned.v1" not in swapped
+    assert len(swapped) == len(DEFAULT_STAGES)
+    assert with_attribution(("text.spacy.v1", "summary.v1"), "rules") == ("text.spacy.v1", "attribution.rules.v1", "summary.v1")
+    with pytest.raises(ValueError):
+        with_attribution(DEFAULT_STAGES, "oracle")
