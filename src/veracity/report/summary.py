@@ -46,7 +46,10 @@ def render_summary(dossiers: Sequence[Dossier]) -> str:
             out.append(f"        source: {_cut(src, 100)}" + (f"; {_cut(extras, 60)}" if extras else ""))
             c = r["claim"]
             if c.verdict:
-                out.append(f"        verdict: {c.verdict.label} ({c.verdict.confidence:.2f}) on {len(c.verdict.evidence)} evidence sentence(s)")
+                # Retrieved is not related: say how many sentences took a side, as the HTML report does.
+                sided = sum(1 for e in c.verdict.evidence if e.stance != "nei")
+                out.append(f"        verdict: {c.verdict.label} ({c.verdict.confidence:.2f}); {len(c.verdict.evidence)} evidence "
+                           f"sentence(s) retrieved, {sided or 'none'} taking a side")
         for w in d.warnings:
             out.append(f"  warning: {w}")
     return "\n".join(out)
