@@ -149,3 +149,14 @@ def test_trim_punct_drops_a_closing_full_stop_but_not_from_a_quotation(parse):
     q = _probs(quoted, {2: [(4, n - 1)]})  # from the opening mark to the full stop inside it
     run = content_runs(quoted, q, Decode(trim_punct=True))[0]
     assert quoted[run[0]].text == "\u201c" and quoted[run[-1]].text == "."
+
+
+def test_decoder_search_breaks_near_ties_on_the_next_figure():
+    from veracity.train.attribution_tagger_report import better
+
+    # content overlap within 0.001 and full relation within 0.001: content exact decides
+    assert better((0.7155, 0.5562, 0.480), (0.7158, 0.5565, 0.458))
+    assert not better((0.7158, 0.5565, 0.458), (0.7155, 0.5562, 0.480))
+    # a real gain in content overlap wins whatever the rest says
+    assert better((0.720, 0.50, 0.40), (0.715, 0.60, 0.50))
+    assert not better((0.715, 0.60, 0.50), (0.720, 0.50, 0.40))

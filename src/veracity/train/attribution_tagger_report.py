@@ -2,8 +2,9 @@
 
 The decoder (``attribution.tagged.Decode``) is chosen by a small coordinate search on dev
 content-overlap F1 (the issue's headline and the CI gate's metric; ties go to full-relation
-overlap F1, then content exact F1; differences under 0.001 are ties). The tagger's token probabilities for the dev articles are computed once with the
-exported int8 ONNX file itself (what ships), so every candidate is scored on the real artefact.
+overlap F1, then content exact F1; differences under 0.001 are ties). The tagger's token
+probabilities for the dev articles are computed once with the exported int8 ONNX file itself
+(what ships), so every candidate is scored on the real artefact.
 No torch here: this runs on the run-time stack.
 """
 
