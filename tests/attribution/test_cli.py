@@ -49,3 +49,17 @@ def test_attribute_with_the_tagger_keeps_the_jsonl_contract(tmp_path):
     assert [text[s:e] for s, e in a["cue"]] == ["said"]
     assert "Hidalgo" in text[a["source"][0][0]:a["source"][0][1]] and a["source_type"] == "person"
     assert "We are confident" in text[a["content"][0][0]:a["content"][0][1]]
+
+
+def test_attribute_refuses_a_giant_file_but_does_the_others(tmp_path):
+    from veracity.options import MAX_ARTICLE_CHARS
+
+    giant = tmp_path / "giant.txt"
+    giant.write_text("The minister said the talks failed. " * (MAX_ARTICLE_CHARS // 36 + 1), encoding="utf-8")
+    ok = tmp_path / "ok.txt"
+    ok.write_text("The minister said the talks had failed.\n", encoding="utf-8")
+    r = runner.invoke(app, ["attribute", str(giant), str(ok), "--method", "learned"])
+    assert r.exit_code == 1
+    assert "limit for one article" in r.stderr and "Traceback" not in r.stderr
+    lines = [json.loads(x) for x in r.stdout.splitlines()]
+    assert [x["id"] for x in lines] == ["ok"] and lines[0]["attributions"]

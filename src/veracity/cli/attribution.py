@@ -28,11 +28,17 @@ def read_text(path: str) -> str:
     p = Path(path)
     if not p.is_file():
         raise InputError("no such file", source=path)
+    from ..options import MAX_ARTICLE_CHARS
+
     try:
         with open(p, encoding="utf-8", newline="") as f:
-            return f.read()
+            # One character over the limit is enough to refuse; a hostile multi-GB file is never read whole.
+            text = f.read(MAX_ARTICLE_CHARS + 1)
     except UnicodeDecodeError as exc:
         raise InputError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", source=path) from None
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise InputError(f"over the {MAX_ARTICLE_CHARS:,}-character limit for one article", source=path)
+    return text
 
 
 def load(method: str):
