@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .features import DocInfo, doc_info
-from .learned import MIN_CONTENT_CHARS, CrfExtractor, RawRelation, _chars, _nearest_run, combine, run_span, trim_source
+from .learned import MIN_CONTENT_CHARS, QUOTE_OPENERS, CrfExtractor, RawRelation, _chars, _nearest_run, combine, run_span, trim_source
 from .tagger import ROLES, Tagger, TokenProbs
 
 CUE, SOURCE, CONTENT = (ROLES.index(r) for r in ("cue", "source", "content"))
@@ -144,12 +144,11 @@ def _gap(a: list[int], b: list[int]) -> int:
 
 
 TRAILING_PUNCT = {".", ","}
-QUOTE_MARKS = set('"\u201c\u201d\u2018\u2019\'')
 
 
 def _trim_run(doc: Any, run: list[int]) -> list[int]:
     """``run`` without a closing "." or "," (kept when the run opens with a quotation mark)."""
-    if doc[run[0]].text[:1] in QUOTE_MARKS:
+    if doc[run[0]].text[:1] in QUOTE_OPENERS:
         return run
     while len(run) > 1 and doc[run[-1]].text in TRAILING_PUNCT:
         run = run[:-1]

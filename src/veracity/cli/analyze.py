@@ -73,11 +73,12 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
 
             options = options.replace(stages=with_evidence_stages(options.stages))
         if attribution:
-            from ..options import ATTRIBUTION_STAGES, with_attribution
+            from ..options import with_attribution
 
-            if attribution not in ATTRIBUTION_STAGES:
-                raise typer.BadParameter(f"--attribution must be one of {', '.join(ATTRIBUTION_STAGES)}")
-            options = options.replace(stages=with_attribution(options.stages, attribution))
+            try:
+                options = options.replace(stages=with_attribution(options.stages, attribution))
+            except ValueError as exc:
+                raise typer.BadParameter(f"--attribution: {exc}") from None
         # JSON Lines streams, so a corpus of any size never sits in memory; other formats collect.
         # Every input gets a status: failures are reported on stderr, as error records in
         # jsonl, and in the "results" list of json when several inputs were given.
