@@ -79,6 +79,12 @@ class Decode:
     # quotation; the tagger often runs one token over (on dev, 56 of the ~525 overlap-matched
     # contents that miss their exact boundary end in an extra "." or ","). True drops that token.
     trim_punct: bool = False
+    # A content run joins a cue of its own sentence when there is one, however near a cue of
+    # the next or previous sentence is: the nearest cue by tokens is often the next sentence's
+    # ("..., the NYPD overruled that. | Clinton now says ..."). On dev this alone moved every
+    # figure up (content overlap F1 0.754 -> 0.764, cue exact 0.812 -> 0.823, source overlap
+    # 0.888 -> 0.903).
+    same_sentence_cue: bool = False
 
     @classmethod
     def of(cls, d: dict[str, Any] | None) -> "Decode":
@@ -176,7 +182,8 @@ def direct_relations(doc: Any, info: DocInfo, probs: TokenProbs, d: Decode) -> l
         cands = [(k, g) for k, g in cands if g <= d.max_gap]
         if not cands:
             continue
-        k = min(cands, key=lambda kg: (kg[1], kg[0]))[0]
+        own = {info.sent_of[c[0]], info.sent_of[c[-1]]} if d.same_sentence_cue else set()
+        k = min(cands, key=lambda kg: (bool(own) and info.sent_of[cues[kg[0]][0]] not in own, kg[1], kg[0]))[0]
         by_cue.setdefault(k, []).append(c)
     rels = []
     for k in sorted(by_cue):

@@ -51,6 +51,9 @@ AXES: tuple[tuple[str, tuple[Any, ...]], ...] = (
     ("smooth_content", (0.0, 0.5, 1.0, 2.0)),
     ("content", (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)),
     ("max_gap", (15, 20, 40)),
+    # Added 2026-11-26 (session 5): of the relations whose content matched but whose cue did
+    # not, many had joined the nearest cue by tokens, in the next sentence.
+    ("same_sentence_cue", (False, True)),
     ("source", (0.3, 0.4, 0.5)),
     ("trim_punct", (False, True)),
 )
