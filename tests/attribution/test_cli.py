@@ -5,6 +5,7 @@ import json
 from typer.testing import CliRunner
 
 from veracity.cli import app
+from veracity.errors import InputError
 
 runner = CliRunner()
 
@@ -63,3 +64,27 @@ def test_attribute_refuses_a_giant_file_but_does_the_others(tmp_path):
     assert "limit for one article" in r.stderr and "Traceback" not in r.stderr
     lines = [json.loads(x) for x in r.stdout.splitlines()]
     assert [x["id"] for x in lines] == ["ok"] and lines[0]["attributions"]
+
+
+def test_attribute_table_is_readable_and_prints_article_text_literally(tmp_path):
+    # "[bold red]" is article text: it must print as written, not be taken as console markup.
+    text = "\u201cThe [bold red]plan[/] is dead,\u201d said Mayor Anne Hidalgo.\n"
+    f = tmp_path / "mayor.txt"
+    f.write_text(text, encoding="utf-8")
+    out = tmp_path / "table.txt"
+    r = runner.invoke(app, ["attribute", str(f), "--format", "table", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    table = out.read_text(encoding="utf-8")
+    assert "mayor: 1 attribution(s)" in table
+    assert "Mayor Anne Hidalgo" in table and "person" in table and "said" in table
+    assert "[bold red]plan[/]" in table
+
+
+def test_attribute_unknown_format_is_refused(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("The minister said the talks had failed.\n", encoding="utf-8")
+    r = runner.invoke(app, ["attribute", str(f), "--format", "xml"])
+    # The console entry point turns an InputError into a one-line message and exit code 2.
+    assert isinstance(r.exception, InputError)
+    assert "unknown format 'xml'" in str(r.exception) and "jsonl, table" in str(r.exception)
+    assert r.stdout == ""

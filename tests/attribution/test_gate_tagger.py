@@ -7,13 +7,14 @@ articles on top of the cached parse; the full-dev figure is the one the issue se
 
 from __future__ import annotations
 
-# The committed artefact (all 6 layers fine-tuned for 3 epochs, direct decoding) measures content
-# overlap F1 0.754 on dev (full relation 0.619). The floor is the issue's 0.75; it leaves little
-# margin for ONNX Runtime / spaCy drift across platforms, so a failure here near 0.75 means
-# drift or a regression, to be looked at rather than lowered. Earlier taggers: 0.740 (top 5
-# layers), 0.716 (top 4, wider decoder search), 0.688, 0.664.
+# The committed artefact (all 6 layers fine-tuned for 3 epochs, direct decoding, a content joining
+# a cue of its own sentence first) measures content overlap F1 0.767 on dev (full relation
+# 0.635). The content floor is the issue's 0.75; the full floor keeps ~0.015 of margin for ONNX
+# Runtime / spaCy drift across platforms, so a failure near either floor means drift or a
+# regression, to be looked at rather than lowered. Earlier: 0.754 (nearest cue by tokens), 0.740
+# (top 5 layers), 0.716 (top 4, wider decoder search), 0.688, 0.664.
 CONTENT_OVERLAP_FLOOR = 0.75
-FULL_OVERLAP_FLOOR = 0.60
+FULL_OVERLAP_FLOOR = 0.62
 
 
 def test_tagger_content_overlap_on_dev(shared):

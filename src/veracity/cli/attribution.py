@@ -73,13 +73,47 @@ def attribute_texts(texts: List[str], method: str = DEFAULT_METHOD, n_process: i
         yield text, build(text, doc, extract(doc), tag)
 
 
+FORMATS = ("jsonl", "table")
+# Longest content shown in a table cell; the JSONL output always has the whole span.
+TABLE_CONTENT_CHARS = 160
+
+
+def _spans_text(text: str, spans: list[list[int]], limit: int = 0) -> str:
+    out = " … ".join(text[s:e].strip() for s, e in spans)
+    return out if not limit or len(out) <= limit else out[:limit - 1] + "…"
+
+
+def attribution_table(ident: str, text: str, atts: list[dict]):
+    """A rich table for a person: who (typed, with the chain), the cue, what is said.
+
+    Article text goes into cells as ``Text`` objects, never as console markup (it is hostile
+    input: "[bold]" in an article must print as written)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    t = Table(title=Text(f"{ident}: {len(atts)} attribution(s)"), show_lines=True)
+    for col in ("source", "type", "chain", "cue", "content"):
+        t.add_column(col, overflow="fold")
+    for a in atts:
+        src = _spans_text(text, a["source"]) or "—"
+        # a single link is worth showing only when it names more than the span ("who" -> its antecedent)
+        shown = len(a["chain"]) > 1 or any(c["text"] != src for c in a["chain"])
+        chain = " ← ".join(f"{c['text']} ({c['source_type']})" for c in a["chain"]) if shown else ""
+        if a.get("source_entity") and a["source_entity"] not in src:
+            src += f" = {a['source_entity']}"
+        t.add_row(Text(src), Text(a["source_type"]), Text(chain), Text(_spans_text(text, a["cue"])),
+                  Text(_spans_text(text, a["content"], TABLE_CONTENT_CHARS)))
+    return t
+
+
 def register(app, train_app, eval_app) -> None:
     """Add this area's commands to the root, `train` and `eval` apps."""
 
     @app.command("attribute")
     def attribute_cmd(
         files: List[str] = typer.Argument(..., help="Plain-text articles (UTF-8)."),
-        fmt: str = typer.Option("jsonl", "--format", help="Output format: jsonl (one line per file)."),
+        fmt: str = typer.Option("jsonl", "--format", help="jsonl (one line per file, character offsets) or table "
+                                "(for reading: source, type, chain, cue, content)."),
         method: str = typer.Option(DEFAULT_METHOD, "--method", help="tagger (MiniLM tagger, most accurate), learned (CRFs, "
                                    "twice as fast) or rules."),
         processes: int = typer.Option(1, "--processes", help="spaCy worker processes for many files."),
@@ -88,8 +122,8 @@ def register(app, train_app, eval_app) -> None:
         """Who says what: source, cue and content spans (character offsets) per file."""
         from ..attribution.stage import attributions_json
 
-        if fmt != "jsonl":
-            raise InputError(f"unknown format {fmt!r}; only jsonl is supported")
+        if fmt not in FORMATS:
+            raise InputError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
         texts, ids, failed = [], [], 0
         for f in files:
             try:
@@ -102,8 +136,15 @@ def register(app, train_app, eval_app) -> None:
             ids.append(Path(f).stem)
         out = open(output, "w", encoding="utf-8") if output else sys.stdout
         try:
-            for ident, (_t, atts) in zip(ids, attribute_texts(texts, method, n_process=processes)):
-                out.write(json.dumps({"id": ident, "attributions": attributions_json(atts)}, ensure_ascii=False) + "\n")
+            for ident, (text, atts) in zip(ids, attribute_texts(texts, method, n_process=processes)):
+                rows = attributions_json(atts)
+                if fmt == "table":
+                    from rich.console import Console
+
+                    Console(file=out, highlight=False, soft_wrap=False, width=160 if output else None).print(
+                        attribution_table(ident, text, rows))
+                else:
+                    out.write(json.dumps({"id": ident, "attributions": rows}, ensure_ascii=False) + "\n")
         finally:
             if output:
                 out.close()
