@@ -199,11 +199,7 @@ def write_report(model_dir: Path, meta: dict[str, Any], choice: dict[str, Any]) 
         f"{meta['lr_head']} (head), linear warm-up {meta['warmup']} and decay, batch {meta['batch']} windows, "
         f"{meta['epochs']} epochs, class weights O/B/I {meta['class_weights']}. Training took {meta['seconds']} s "
         "(states cache included) on the shared 2-core machine.", "",
-        "Dev piece-level F1 (inside a span or not) per epoch:", "",
-        "| epoch | cue | source | content |", "|---|---|---|---|",
-        *[f"| {h['epoch']} | {h['dev_piece_f1']['cue']} | {h['dev_piece_f1']['source']} | {h['dev_piece_f1']['content']} |"
-          for h in meta["history"]],
-        "", f"Kept: epoch {meta['epoch']}.", "",
+        *_stages(meta), "",
         f"Export: ONNX opset {meta['opset']}, {meta['quantisation']}; {meta['bytes'] / 1e6:.1f} MB, sha256 "
         f"`{meta['sha256'][:16]}…` (checked at load). int8 vs fp32 on dev windows: {meta['int8_check']}.", "",
         "## Decoders explored during development (the first tagger's epoch-1 checkpoint: bottom 4 layers "
@@ -223,6 +219,24 @@ def write_report(model_dir: Path, meta: dict[str, Any], choice: dict[str, Any]) 
         f"Tagger time on dev: {choice['tagger_seconds_dev']} s for 84 articles (int8 ONNX, 1 thread, on top of spaCy).", "",
     ]
     (model_dir / "TRAINING_REPORT.md").write_text("\n".join(lines), encoding="utf-8")
+
+
+def _stages(meta: dict[str, Any]) -> list[str]:
+    """Dev piece F1 per epoch; with a continuation stage, the first stage's epochs come first."""
+    first = meta.get("first_stage")
+    lines = []
+    if first:
+        lines += [f"Then {meta['continue_epochs']} more epochs from the first stage's epoch {first['epoch']} weights "
+                  f"(fresh warm-up and decay, lr {meta['lr_continue'][0]} / {meta['lr_continue'][1]} (head); "
+                  f"{meta['seconds']} s more).", ""]
+    lines += ["Dev piece-level F1 (inside a span or not) per epoch:", "",
+              "| stage | epoch | cue | source | content |", "|---|---|---|---|---|"]
+    for stage, info in (("first", first), ("continued" if first else "first", meta)):
+        for h in (info or {}).get("history", []):
+            f1 = h["dev_piece_f1"]
+            lines.append(f"| {stage} | {h['epoch']} | {f1['cue']} | {f1['source']} | {f1['content']} |")
+    kept = f"Kept: epoch {meta['epoch']}" + (" of the continuation" if first else "")
+    return lines + ["", kept + "."]
 
 
 def _short(d: dict[str, Any]) -> str:
