@@ -20,6 +20,14 @@ evidence macro-F1 of the stack from 0.512 to 0.522, but on the unseen gate claim
 in all) and was stopped for lack of time; it and full fine-tuning are untried. The exported
 ONNX graph is the whole 6-layer network (frozen parts with their original weights), int8.
 
+Intermediate NLI stage (``NLI_PRETRAIN``, off): the top layers + head first fitted for 1 epoch on
+31,506 general NLI pairs (SNLI test+validation, SICK, the MNLI subsets; entailment/contradiction/
+neutral -> SUPPORTS/REFUTES/NOT_ENOUGH_INFO; 407 s), then every fold and the final fit starting
+from those weights. Tried 2026-11-26: out-of-fold stack evidence macro-F1 0.512 -> 0.514 (within
+the 0.005 tie margin; REFUTES F1 0.335 -> 0.338), but on the unseen gate claims it fell (122
+claims: 0.496 -> 0.478, claim accuracy 0.508 -> 0.475; CI sample of 80: 0.491 -> 0.474, claim
+accuracy 0.5625 -> 0.5125), so it does not ship (docs/benchmarks/verify.md).
+
 Folds: the same 5 GroupKFold-by-claim folds as train/stance.py; each fold's model never sees
 its held-out claims, and its logits on them (and on that fold's random negatives) are the
 out-of-fold features the stacked stance model is trained on. Checkpoints after each epoch are
@@ -60,10 +68,12 @@ N_CLASSES = 3
 # NLI pairs (entailment/contradiction/neutral -> SUPPORTS/REFUTES/NEI). Why: ~4,900 Climate-FEVER
 # pairs a fold, only ~10% REFUTES, is little to learn contradiction from; the standard recipe for
 # small in-domain sets is to learn NLI first. RTE is left out: its not_entailment merges
-# contradiction with neutral. Outcome: docs/benchmarks/verify.md.
-NLI_PRETRAIN = False  # retraining with it on is in progress; see docs/benchmarks/verify.md
+# contradiction with neutral. Outcome (module docstring, docs/benchmarks/verify.md):
+# Off: tried, +0.002 on the folds (within the tie margin) and lower on the unseen gate claims.
+NLI_PRETRAIN = False
 NLI_EPOCHS = 1
-NLI_MAX_PAIRS = 40_000  # budget cap (<= 25 min of training on one thread); a seeded subsample above it
+# Cap for the <= 25 min budget, a seeded subsample above it; not binding: all 31,506 pairs took 407 s (~77 pairs/s).
+NLI_MAX_PAIRS = 40_000
 NLI_LABELS = {"entailment": 0, "contradiction": 1, "neutral": 2}  # -> index in STANCES
 
 Log = Callable[[str], None]
