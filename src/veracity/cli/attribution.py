@@ -136,13 +136,14 @@ def register(app, train_app, eval_app) -> None:
             ids.append(Path(f).stem)
         out = open(output, "w", encoding="utf-8") if output else sys.stdout
         try:
+            if fmt == "table":
+                from rich.console import Console
+
+                table_console = Console(file=out, highlight=False, soft_wrap=False, width=160 if output else None)
             for ident, (text, atts) in zip(ids, attribute_texts(texts, method, n_process=processes)):
                 rows = attributions_json(atts)
                 if fmt == "table":
-                    from rich.console import Console
-
-                    Console(file=out, highlight=False, soft_wrap=False, width=160 if output else None).print(
-                        attribution_table(ident, text, rows))
+                    table_console.print(attribution_table(ident, text, rows))
                 else:
                     out.write(json.dumps({"id": ident, "attributions": rows}, ensure_ascii=False) + "\n")
         finally:

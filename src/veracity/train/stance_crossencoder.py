@@ -283,6 +283,12 @@ def nli_weights(log: Log) -> Path | None:
     return path
 
 
+def _fold_key(labels: np.ndarray, fold: np.ndarray, train_mask: np.ndarray, tag: str) -> str:
+    """Cache key of one cross-validation run's fold logits (and their timing side files)."""
+    return _key(tag, labels.tolist(), fold.tolist(), train_mask.tolist(), FROZEN, MAX_TOKENS, BATCH, EPOCHS, LR_TOP, LR_HEAD, SEED,
+                *_init_parts())
+
+
 def fold_logits(states: list[np.ndarray], labels: np.ndarray, fold: np.ndarray, train_mask: np.ndarray, log: Log,
                 tag: str, init: Path | None = None) -> np.ndarray:
     """Out-of-fold logits of every row, one slice per epoch: shape (EPOCHS, n_rows, 3).
@@ -290,8 +296,7 @@ def fold_logits(states: list[np.ndarray], labels: np.ndarray, fold: np.ndarray, 
     Rows with ``train_mask`` False (e.g. the random negatives) are scored but never trained on;
     a row of fold k is scored by the model trained on the other folds' trainable rows.
     """
-    key = _key(tag, labels.tolist(), fold.tolist(), train_mask.tolist(), FROZEN, MAX_TOKENS, BATCH, EPOCHS, LR_TOP, LR_HEAD, SEED,
-               *_init_parts())
+    key = _fold_key(labels, fold, train_mask, tag)
     out = np.zeros((EPOCHS, len(labels), N_CLASSES), np.float32)
     for k in range(int(fold.max()) + 1):
         path = ce_dir() / f"oof-{key}-fold{k}.npy"
@@ -310,8 +315,7 @@ def fold_logits(states: list[np.ndarray], labels: np.ndarray, fold: np.ndarray, 
 
 def fold_seconds(labels: np.ndarray, fold: np.ndarray, train_mask: np.ndarray, tag: str) -> int | None:
     """Total training seconds of the cached folds (as measured when they were trained), if recorded."""
-    key = _key(tag, labels.tolist(), fold.tolist(), train_mask.tolist(), FROZEN, MAX_TOKENS, BATCH, EPOCHS, LR_TOP, LR_HEAD, SEED,
-               *_init_parts())
+    key = _fold_key(labels, fold, train_mask, tag)
     total = 0
     for k in range(int(fold.max()) + 1):
         side = ce_dir() / f"oof-{key}-fold{k}.json"
