@@ -13,6 +13,7 @@ in ``--textacy-path`` (default /tmp/veracity-cache/attribution/textacy-pkgs, a
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 import time
@@ -114,10 +115,16 @@ def main(argv=None) -> int:
     systems.append(("veracity learned (attribution.learned.v1)", rows, time.perf_counter() - t0))
 
     if tagger is not None:
-        t0 = time.perf_counter()
-        rows = [{"id": a["id"], "attributions": attributions_json(build(a["text"], d, tagger.extract(d, doc_info(d)), "tagger"))}
-                for a, d in zip(arts, docs)]
-        systems.append(("veracity tagger (attribution.tagger.v1)", rows, time.perf_counter() - t0))
+        # With the cue-conditioned second pass (the default when its artefact is there), then
+        # the tagger's decoder alone: the pass's cost and gain side by side.
+        variants = ([("veracity tagger + cue pass (attribution.tagger.v1)", tagger),
+                     ("veracity tagger-fast (no cue pass)", dataclasses.replace(tagger, cuepass=None))]
+                    if tagger.cuepass is not None else [("veracity tagger (no cue pass artefact)", tagger)])
+        for label, ex_t in variants:
+            t0 = time.perf_counter()
+            rows = [{"id": a["id"], "attributions": attributions_json(build(a["text"], d, ex_t.extract(d, doc_info(d)), "tagger"))}
+                    for a, d in zip(arts, docs)]
+            systems.append((label, rows, time.perf_counter() - t0))
 
     t0 = time.perf_counter()
     rows = [{"id": a["id"], "attributions": attributions_json(build(a["text"], d, rule_relations(d), "rules"))}

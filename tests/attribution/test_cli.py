@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from veracity.cli import app
@@ -38,11 +39,12 @@ def test_attribute_missing_file_is_one_line_error(tmp_path):
     assert "no such file" in r.stderr and "Traceback" not in r.stderr
 
 
-def test_attribute_with_the_tagger_keeps_the_jsonl_contract(tmp_path):
+@pytest.mark.parametrize("method", ["tagger", "tagger-fast"])
+def test_attribute_with_the_tagger_keeps_the_jsonl_contract(tmp_path, method):
     text = "\u201cWe are confident,\u201d said Mayor Anne Hidalgo.\n"
     f = tmp_path / "mayor.txt"
     f.write_text(text, encoding="utf-8")
-    r = runner.invoke(app, ["attribute", str(f), "--method", "tagger", "--format", "jsonl"])
+    r = runner.invoke(app, ["attribute", str(f), "--method", method, "--format", "jsonl"])
     assert r.exit_code == 0, r.output
     (line,) = [json.loads(x) for x in r.stdout.splitlines()]
     (a,) = line["attributions"]

@@ -20,6 +20,11 @@ short runs are mostly fragments of a longer gold content, and its low-confidence
 not attributed content), each joined to the nearest cue (tagger or kept relation) a few tokens
 away, with the tagger's nearest source in the cue's sentence.
 
+In ``direct`` mode the cue-conditioned second pass (``cuepass.py``), when its artefact is
+present, then gives each relation the content and source that its own cue's pass finds, in
+place of the runs grouped by nearest cue (on dev: content overlap F1 0.767 -> 0.780, source
+overlap 0.902 -> 0.930, full relation 0.635 -> 0.675).
+
 Either way the rules may add relations on untouched content and give direct quotations their
 exact marks (``learned.combine``); source typing and chains stay the rule-based ones.
 """
@@ -30,7 +35,7 @@ import math
 
 import numpy as np
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from .features import DocInfo, doc_info
 from .learned import MIN_CONTENT_CHARS, QUOTE_OPENERS, CrfExtractor, RawRelation, _chars, _nearest_run, combine, run_span, trim_source
@@ -212,17 +217,31 @@ class TaggerExtractor:
     tagger: Tagger
     crf: CrfExtractor
     decode: Decode = field(default_factory=Decode)
+    # The cue-conditioned second pass (``cuepass.py``); None = the tagger's decoder alone.
+    cuepass: Any = None
 
     @classmethod
-    def load(cls) -> "TaggerExtractor":
+    def load(cls, cue_pass: bool = True) -> "TaggerExtractor":
+        from .cuepass import CuePass
+
         tagger = Tagger()
         crf = CrfExtractor()
-        return cls(tagger, crf, Decode.of(tagger.meta.get("decode")))
+        second = CuePass() if cue_pass and CuePass.available() else None
+        return cls(tagger, crf, Decode.of(tagger.meta.get("decode")), second)
 
     def extract(self, doc: Any, info: DocInfo | None = None, probs: TokenProbs | None = None) -> list[RawRelation]:
         info = info or doc_info(doc)
         probs = probs if probs is not None else self.tagger.token_probs(doc)
-        return relations(doc, info, probs, self.crf, self.decode)
+        return relations(doc, info, probs, self.crf, self.decode, self.refiner(doc, probs))
+
+    def refiner(self, doc: Any, probs: TokenProbs) -> "Refine | None":
+        if self.cuepass is None:
+            return None
+        from .cuepass import refine_all
+
+        cp, d = self.cuepass, self.decode
+        return lambda rels: refine_all(doc, probs, rels, lambda cues: cp.token_probs(doc, cues), cp.decode,
+                                       d.trim_punct, d.trim_sources)
 
 
 def _content_prob(doc: Any, probs: TokenProbs, r: RawRelation) -> float:
@@ -265,9 +284,16 @@ def fill_relations(doc: Any, info: DocInfo, probs: TokenProbs, kept: list[RawRel
     return out
 
 
-def relations(doc: Any, info: DocInfo, probs: TokenProbs, crf: CrfExtractor, d: Decode) -> list[RawRelation]:
+# Rewrites the decoder's relations before the rules are combined (the cue pass).
+Refine = Callable[[list[RawRelation]], list[RawRelation]]
+
+
+def relations(doc: Any, info: DocInfo, probs: TokenProbs, crf: CrfExtractor, d: Decode,
+              refine: Refine | None = None) -> list[RawRelation]:
     if d.mode == "direct":
         rels = direct_relations(doc, info, probs, d)
+        if refine is not None:
+            rels = refine(rels)  # every direct relation has a cue
     else:
         cues = [(r, 1.0) for r in role_runs(doc, probs, CUE, d.cue, d.smooth_cue)]
         if d.mode == "augment":

@@ -15,7 +15,7 @@ import typer
 from ..errors import InputError
 from .common import console, err_console
 
-METHODS = ("learned", "rules", "tagger")
+METHODS = ("learned", "rules", "tagger", "tagger-fast")
 # `veracity attribute` and `veracity eval attribution` answer "who says what" as well as we can:
 # the MiniLM tagger beats the CRFs on PolNeAR dev content overlap, content exact and full
 # relation F1 (docs/BENCHMARKS.md). The CRFs (`--method learned`) are twice as fast and stay the
@@ -61,6 +61,11 @@ def load(method: str):
 
         _tagger_extractor()  # load the ONNX tagger and the CRFs now, not inside a timed run
         return nlp, tagger_relations, "tagger"
+    if method == "tagger-fast":
+        from ..attribution.stage import _tagger_extractor, tagger_fast_relations
+
+        _tagger_extractor(False)
+        return nlp, tagger_fast_relations, "tagger"
     return nlp, rule_relations, "rules"
 
 
@@ -114,8 +119,9 @@ def register(app, train_app, eval_app) -> None:
         files: List[str] = typer.Argument(..., help="Plain-text articles (UTF-8)."),
         fmt: str = typer.Option("jsonl", "--format", help="jsonl (one line per file, character offsets) or table "
                                 "(for reading: source, type, chain, cue, content)."),
-        method: str = typer.Option(DEFAULT_METHOD, "--method", help="tagger (MiniLM tagger, most accurate), learned (CRFs, "
-                                   "twice as fast) or rules."),
+        method: str = typer.Option(DEFAULT_METHOD, "--method", help="tagger (MiniLM tagger with its cue-conditioned "
+                                   "second pass, most accurate), tagger-fast (without the second pass), learned (CRFs, "
+                                   "fastest learned) or rules."),
         processes: int = typer.Option(1, "--processes", help="spaCy worker processes for many files."),
         output: str = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
     ) -> None:
@@ -157,10 +163,18 @@ def register(app, train_app, eval_app) -> None:
         out: str = typer.Option(None, "--out", help="Write the artefact here instead of src/veracity/models/attribution."),
         tagger: bool = typer.Option(False, "--tagger", help="Fine-tune the MiniLM tagger instead (needs torch==2.13.0, onnx; "
                                     "writes models/attribution/tagger/)."),
+        cue_pass: bool = typer.Option(False, "--cue-pass", help="Train the tagger's cue-conditioned second pass from the "
+                                      "tagger's weights (needs torch; writes models/attribution/cuepass/)."),
     ) -> None:
-        """Train the cue and role CRFs (or, with --tagger, the MiniLM tagger) on PolNeAR train; score on dev; write
-        the artefact and report."""
+        """Train the cue and role CRFs (or, with --tagger, the MiniLM tagger; with --cue-pass, its second pass) on
+        PolNeAR train; score on dev; write the artefact and report."""
         log = lambda m: console.print(m, markup=False)  # noqa: E731
+        if cue_pass:
+            from ..attribution.cuepass import CUEPASS_DIR
+            from ..train.attribution_cuepass import train_cuepass
+
+            train_cuepass(Path(out) if out else CUEPASS_DIR, log=log)
+            return
         if tagger:
             from ..attribution.tagger import TAGGER_DIR
             from ..train.attribution_tagger import train_tagger
@@ -177,7 +191,7 @@ def register(app, train_app, eval_app) -> None:
     @eval_app.command("attribution")
     def eval_cmd(
         split: str = typer.Option("dev", "--split", help="PolNeAR split (train or dev; test is held out)."),
-        method: str = typer.Option(DEFAULT_METHOD, "--method", help="tagger, learned or rules."),
+        method: str = typer.Option(DEFAULT_METHOD, "--method", help="tagger, tagger-fast, learned or rules."),
         limit: int = typer.Option(0, "--limit", help="Only the first N articles (0 = all)."),
         processes: int = typer.Option(1, "--processes", help="spaCy worker processes."),
         output: str = typer.Option(None, "-o", "--output", help="Keep the predictions JSONL here."),

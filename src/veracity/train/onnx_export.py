@@ -29,14 +29,17 @@ def load_weights(model: Any, weights: str | Path) -> Any:
     return model.eval()
 
 
-def export_fp32(module: Any, ids: Any, mask: Any, dst: Path, output: str, output_axes: dict[int, str]) -> Path:
-    """``module(ids, mask)`` traced to ``dst`` (opset ``OPSET``); ``output_axes`` names the
-    output's dynamic axes (e.g. ``{0: "batch"}``)."""
+def export_fp32(module: Any, ids: Any, mask: Any, dst: Path, output: str, output_axes: dict[int, str],
+                extra: tuple[tuple[str, Any], ...] = ()) -> Path:
+    """``module(ids, mask, *extra values)`` traced to ``dst`` (opset ``OPSET``); ``output_axes``
+    names the output's dynamic axes (e.g. ``{0: "batch"}``); ``extra`` adds named [batch, tokens]
+    inputs after the two standard ones (the cue pass's ``token_type_ids``)."""
     import torch
 
+    names = list(INPUTS) + [n for n, _v in extra]
     # The TorchScript exporter (dynamo=False): the shipped artefacts' bytes were produced by it.
-    torch.onnx.export(module, (ids, mask), str(dst), input_names=list(INPUTS), output_names=[output],
-                      dynamic_axes={**{name: dict(_DYNAMIC) for name in INPUTS}, output: output_axes},
+    torch.onnx.export(module, (ids, mask, *(v for _n, v in extra)), str(dst), input_names=names, output_names=[output],
+                      dynamic_axes={**{name: dict(_DYNAMIC) for name in names}, output: output_axes},
                       opset_version=OPSET, dynamo=False)
     return dst
 

@@ -1,0 +1,211 @@
+"""The cue-conditioned second pass: one cue marked, its own source and content tagged.
+
+The tagger (``tagger.py``) labels every piece once for all relations, so where two relations
+sit side by side their contents run together or break apart, and a content joins whichever
+cue is nearest. This pass reads a 128-piece window centred on one cue found by the tagger's
+decoder, with that cue's pieces marked by BERT's second token type (MiniLM has the embedding;
+no new vocabulary), and says which pieces are *this* cue's source and content. Each relation
+from the tagger's decoder then takes its content and source from its own pass.
+
+The network starts from the fine-tuned tagger's weights and is trained on one window per gold
+PolNeAR train relation (``veracity train attribution --cue-pass``,
+``veracity.train.attribution_cuepass``). It ships as int8 ONNX with a third input,
+``token_type_ids``; its decoder settings were chosen on dev and sit in ``meta.json``.
+
+Shared by training and run time so that both cut and mark windows the same way.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+import numpy as np
+
+from ..errors import ModelError
+from .tagger import CLS, N_TAGS, ROLES, SEP, TokenProbs, encode, piece_to_tokens, tokenizer
+
+CUEPASS_DIR = Path(__file__).resolve().parents[1] / "models" / "attribution" / "cuepass"
+CUEPASS_ONNX = "model.onnx"
+CUEPASS_META = "meta.json"
+# Body pieces per window (128 with [CLS] and [SEP]): ~60 pieces either side of the cue hold
+# the cue's sentence and its neighbours, where nearly all PolNeAR contents and sources sit,
+# at half the tagger window's attention cost.
+BODY = 126
+# Windows per onnxruntime call.
+BATCH = 16
+SOURCE, CONTENT = ROLES.index("source"), ROLES.index("content")
+
+
+def cue_pieces(offs: np.ndarray, spans: Sequence[tuple[int, int]]) -> list[int]:
+    """Indices of the word pieces that overlap the character spans."""
+    starts, ends = offs[:, 0], offs[:, 1]
+    out: set[int] = set()
+    for s, e in spans:
+        lo = int(np.searchsorted(ends, s, side="right"))
+        hi = int(np.searchsorted(starts, e, side="left"))
+        out.update(range(lo, hi))
+    return sorted(out)
+
+
+def window(n: int, pieces: Sequence[int]) -> tuple[int, int]:
+    """[s, e) body pieces of the window centred on the cue pieces."""
+    c = (pieces[0] + pieces[-1] + 1) // 2
+    s = max(0, min(c - BODY // 2, n - BODY))
+    return s, min(n, s + BODY)
+
+
+def inputs(ids: np.ndarray, s: int, e: int, pieces: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+    """(input ids, token types) of one window: type 1 on the cue's pieces, 0 elsewhere."""
+    x = np.concatenate([[CLS], ids[s:e], [SEP]]).astype(np.int64)
+    typ = np.zeros(len(x), np.int64)
+    for i in pieces:
+        if s <= i < e:
+            typ[1 + i - s] = 1
+    return x, typ
+
+
+def pad(rows: Sequence[tuple[np.ndarray, np.ndarray]]) -> dict[str, np.ndarray]:
+    width = max(len(x) for x, _t in rows)
+    feeds = {k: np.zeros((len(rows), width), np.int64) for k in ("input_ids", "attention_mask", "token_type_ids")}
+    for r, (x, t) in enumerate(rows):
+        feeds["input_ids"][r, :len(x)] = x
+        feeds["token_type_ids"][r, :len(x)] = t
+        feeds["attention_mask"][r, :len(x)] = 1
+    return feeds
+
+
+@dataclass(frozen=True)
+class CueDecode:
+    """How a pass's probabilities become the relation's spans (chosen on dev; meta.json)."""
+
+    # P(inside) at which a token joins this cue's content / source.
+    content: float = 0.5
+    source: float = 0.5
+    # With no source from the pass: keep the tagger decoder's (True) or say "no source".
+    keep_source: bool = False
+    # Orphan cues: a tagger cue run that the decoder left without content (no content run near
+    # it) gets its own pass, and a relation when the pass's content is confident: mean P(inside)
+    # of at least ``orphan_min`` (0 = off) over content touching no kept relation's, for a cue
+    # whose mean tagger P(cue) is at least ``orphan_cue``. Such cues are mostly PolNeAR's short
+    # "broad" attributions ("would back | Trump") that the tagger's content head half-sees.
+    orphan_min: float = 0.0
+    orphan_cue: float = 0.7
+
+    @classmethod
+    def of(cls, d: dict[str, Any] | None) -> "CueDecode":
+        names = set(cls.__dataclass_fields__)
+        return cls(**{k: v for k, v in (d or {}).items() if k in names})
+
+
+class CuePass:
+    """The ONNX network: (text, cues) -> per-cue token probabilities."""
+
+    def __init__(self, path: Path = CUEPASS_DIR, threads: int = 1, check: bool = True):
+        from ..onnxrun import checked_session
+
+        retrain = "veracity train attribution --cue-pass"
+        try:
+            self.meta = json.loads((path / CUEPASS_META).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"attribution cue pass not readable at {path}: {exc}; run `{retrain}`") from None
+        self.session = checked_session(path / CUEPASS_ONNX, str(self.meta.get("sha256", "")) if check else None,
+                                       "attribution cue pass", retrain, threads)
+        self.decode = CueDecode.of(self.meta.get("decode"))
+        self.tok = tokenizer()
+
+    @staticmethod
+    def available(path: Path = CUEPASS_DIR) -> bool:
+        return (path / CUEPASS_META).is_file() and (path / CUEPASS_ONNX).is_file()
+
+    def token_probs(self, doc: Any, cues: Sequence[Sequence[int]], text: str | None = None) -> list[TokenProbs | None]:
+        """Per cue (spaCy token indices): the pass's token probabilities, or None when the cue
+        has no word piece (whitespace, a character the tokenizer drops)."""
+        ids, offs = encode(self.tok, doc.text if text is None else text)
+        out: list[TokenProbs | None] = [None] * len(cues)
+        todo = []
+        for k, cue in enumerate(cues):
+            last = doc[cue[-1]]
+            pieces = cue_pieces(offs, [(doc[cue[0]].idx, last.idx + len(last.text))]) if len(ids) else []
+            if pieces:
+                s, e = window(len(ids), pieces)
+                todo.append((k, s, e, inputs(ids, s, e, pieces)))
+        for b in range(0, len(todo), BATCH):
+            group = todo[b:b + BATCH]
+            probs = self.session.run(None, pad([g[3] for g in group]))[0]
+            for r, (k, s, e, _x) in enumerate(group):
+                full = np.zeros((len(ids), len(ROLES), N_TAGS), np.float32)
+                full[..., 0] = 1.0  # outside the window: O
+                full[s:e] = probs[r, 1:1 + e - s]
+                out[k] = piece_to_tokens(doc, offs, full)
+        return out
+
+
+def refine(doc: Any, rels: list, probs: Sequence[TokenProbs | None], d: CueDecode, trim_punct: bool, trim_sources: bool) -> list:
+    """Each relation with the content and source its own cue's pass found (unchanged where the
+    pass found no content)."""
+    from . import tagged as tg
+    from .learned import _nearest_run, run_span, trim_source
+
+    out = []
+    for r, p in zip(rels, probs):
+        if p is None:
+            out.append(r)
+            continue
+        cue = list(r.cue_tokens)
+        cs = set(cue)
+        runs = [x for x in tg.role_runs(doc, p, CONTENT, d.content) if not (set(x) & cs) and tg._useful(doc, x)]
+        if not runs:
+            out.append(r)
+            continue
+        if trim_punct:
+            runs = [tg._trim_run(doc, x) for x in runs]
+        taken = {i for x in runs for i in x}
+        srcs = [x for x in tg.role_runs(doc, p, SOURCE, d.source) if not (set(x) & cs) and not (set(x) & taken)]
+        src = _nearest_run(srcs, cue) if srcs else None
+        if src and trim_sources:
+            src = trim_source(doc, src)
+        if src:
+            source, stoks = (run_span(doc, src),), tuple(src)
+        elif d.keep_source:
+            source, stoks = r.source, r.source_tokens
+        else:
+            source, stoks = (), ()
+        out.append(dataclasses.replace(r, content=tuple(run_span(doc, x) for x in sorted(runs)),
+                                       source=source, source_tokens=stoks))
+    return out
+
+
+PassProbs = Callable[[list[list[int]]], list[TokenProbs | None]]
+
+
+def refine_all(doc: Any, tagger_probs: TokenProbs, rels: list, pass_probs: PassProbs, d: CueDecode,
+               trim_punct: bool, trim_sources: bool) -> list:
+    """``refine`` on the decoder's relations, then relations for confident orphan cues."""
+    from . import tagged as tg
+    from .learned import RawRelation, _chars, run_span
+
+    out = refine(doc, rels, pass_probs([list(r.cue_tokens) for r in rels]), d, trim_punct, trim_sources)
+    if d.orphan_min <= 0.0:
+        return out
+    used = {i for r in rels for i in r.cue_tokens}
+    cue_p = tagger_probs.inside()[:, tg.CUE]
+    cands = [c for c in tg.role_runs(doc, tagger_probs, tg.CUE, 0.5)
+             if not (set(c) & used) and float(cue_p[c].mean()) >= d.orphan_cue]
+    taken = _chars(x for r in out for x in r.content)
+    for cue, p in zip(cands, pass_probs(cands)):
+        if p is None:
+            continue
+        runs = [x for x in tg.role_runs(doc, p, CONTENT, d.content) if not (set(x) & set(cue)) and tg._useful(doc, x)]
+        if not runs or float(np.mean([p.inside()[i, CONTENT] for x in runs for i in x])) < d.orphan_min:
+            continue
+        spans = tuple(run_span(doc, x) for x in sorted(runs))
+        if _chars(spans) & taken:
+            continue
+        bare = RawRelation(source=(), cue=(run_span(doc, cue),), content=spans, cue_tokens=tuple(cue), source_tokens=())
+        out += refine(doc, [bare], [p], d, trim_punct, trim_sources)
+        taken |= _chars(spans)
+    return out
