@@ -140,8 +140,17 @@ class CuePass:
                 full = np.zeros((len(ids), len(ROLES), N_TAGS), np.float32)
                 full[..., 0] = 1.0  # outside the window: O
                 full[s:e] = probs[r, 1:1 + e - s]
-                out[k] = piece_to_tokens(doc, offs, full)
+                # Only the window's tokens are mapped: an article has ~30 cues, and mapping every
+                # token for each cost more than the network.
+                span = doc.char_span(int(offs[s, 0]), int(offs[e - 1, 1]), alignment_mode="expand")
+                out[k] = piece_to_tokens(doc, offs, full, span)
         return out
+
+
+def _window_tokens(doc: Any, p: TokenProbs) -> Any:
+    """The span of tokens a pass gave any probability to (its window): decoding reads only these."""
+    live = np.nonzero((p.b + p.i).sum(1) > 0)[0]
+    return doc[int(live[0]):int(live[-1]) + 1] if len(live) else doc[0:0]
 
 
 def refine(doc: Any, rels: list, probs: Sequence[TokenProbs | None], d: CueDecode, trim_punct: bool, trim_sources: bool) -> list:
@@ -157,14 +166,15 @@ def refine(doc: Any, rels: list, probs: Sequence[TokenProbs | None], d: CueDecod
             continue
         cue = list(r.cue_tokens)
         cs = set(cue)
-        runs = [x for x in tg.role_runs(doc, p, CONTENT, d.content) if not (set(x) & cs) and tg._useful(doc, x)]
+        win = _window_tokens(doc, p)
+        runs = [x for x in tg.role_runs(win, p, CONTENT, d.content) if not (set(x) & cs) and tg._useful(doc, x)]
         if not runs:
             out.append(r)
             continue
         if trim_punct:
             runs = [tg._trim_run(doc, x) for x in runs]
         taken = {i for x in runs for i in x}
-        srcs = [x for x in tg.role_runs(doc, p, SOURCE, d.source) if not (set(x) & cs) and not (set(x) & taken)]
+        srcs = [x for x in tg.role_runs(win, p, SOURCE, d.source) if not (set(x) & cs) and not (set(x) & taken)]
         src = _nearest_run(srcs, cue) if srcs else None
         if src and trim_sources:
             src = trim_source(doc, src)
@@ -199,7 +209,8 @@ def refine_all(doc: Any, tagger_probs: TokenProbs, rels: list, pass_probs: PassP
     for cue, p in zip(cands, pass_probs(cands)):
         if p is None:
             continue
-        runs = [x for x in tg.role_runs(doc, p, CONTENT, d.content) if not (set(x) & set(cue)) and tg._useful(doc, x)]
+        runs = [x for x in tg.role_runs(_window_tokens(doc, p), p, CONTENT, d.content)
+                if not (set(x) & set(cue)) and tg._useful(doc, x)]
         if not runs or float(np.mean([p.inside()[i, CONTENT] for x in runs for i in x])) < d.orphan_min:
             continue
         spans = tuple(run_span(doc, x) for x in sorted(runs))

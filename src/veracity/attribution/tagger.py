@@ -105,16 +105,17 @@ class TokenProbs:
         return self.b + self.i
 
 
-def piece_to_tokens(doc: Any, offs: np.ndarray, probs: np.ndarray) -> TokenProbs:
+def piece_to_tokens(doc: Any, offs: np.ndarray, probs: np.ndarray, tokens: Any = None) -> TokenProbs:
     """spaCy-token probabilities: B from the token's first word piece, I as the mean over its
-    pieces of P(inside) minus that B (a token is in a span as a whole)."""
+    pieces of P(inside) minus that B (a token is in a span as a whole). ``tokens`` (a span of
+    ``doc``) limits the work to those tokens; the others keep zeros."""
     n = len(doc)
     b = np.zeros((n, len(ROLES)), dtype=np.float32)
     i = np.zeros((n, len(ROLES)), dtype=np.float32)
     if not len(offs) or not n:
         return TokenProbs(b, i)
     starts = offs[:, 0]
-    for t in doc:
+    for t in (doc if tokens is None else tokens):
         if t.is_space:
             continue
         a, z = t.idx, t.idx + len(t.text)
