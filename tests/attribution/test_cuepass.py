@@ -52,7 +52,6 @@ def _pass(doc, spans):
 
 
 def _tokens(doc, words):
-    toks = [t.i for t in doc]
     for k in range(len(doc)):
         if [t.text for t in doc[k:k + len(words)]] == words:
             return list(range(k, k + len(words)))

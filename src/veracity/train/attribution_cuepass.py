@@ -143,8 +143,7 @@ def export_onnx(out: Path, weights: str, log: Log) -> dict[str, Any]:
     """fp32 ONNX with a token_type_ids input -> int8 (per-channel); int8 vs fp32 on dev windows."""
     torch = _setup()
     from ..assets import file_sha256
-    from ..onnxrun import checked_session
-    from .onnx_export import OPSET, export_fp32, load_weights, quantise_int8
+    from .onnx_export import OPSET, export_fp32, int8_check, load_weights, quantise_int8
 
     m = load_weights(at.base_tagger(), weights)
 
@@ -164,20 +163,12 @@ def export_onnx(out: Path, weights: str, log: Log) -> dict[str, Any]:
                        extra=(("token_type_ids", types),))
     q = quantise_int8(fp32, CACHE_DIR / "cuepass-int8.onnx", per_channel=True)
     feeds = pad([(x, t) for x, t, _y in examples("dev")[:16]])
-    retrain = "veracity train attribution --cue-pass"
-    p32 = checked_session(fp32, None, "cue pass fp32 export", retrain).run(None, feeds)[0]
-    p8 = checked_session(q, None, "cue pass int8 export", retrain).run(None, feeds)[0]
-    valid = feeds["attention_mask"].astype(bool)
-    diff = np.abs(p32 - p8)[valid]
-    agree = float((p32.argmax(-1) == p8.argmax(-1))[valid].mean())
-    log(f"int8 vs fp32 on 16 dev windows: |p diff| mean {diff.mean():.4f} max {diff.max():.4f}; argmax agreement {agree:.4f}")
+    check = int8_check(fp32, q, feeds, "cue pass", "veracity train attribution --cue-pass", log)
     out.mkdir(parents=True, exist_ok=True)
     dst = out / CUEPASS_ONNX
     dst.write_bytes(q.read_bytes())
     return {"sha256": file_sha256(dst), "bytes": dst.stat().st_size, "opset": OPSET,
-            "quantisation": "onnxruntime dynamic int8 (MatMul, Gather), per-channel",
-            "int8_check": {"windows": 16, "mean_abs_diff": round(float(diff.mean()), 5),
-                           "max_abs_diff": round(float(diff.max()), 5), "argmax_agreement": round(agree, 5)}}
+            "quantisation": "onnxruntime dynamic int8 (MatMul, Gather), per-channel", "int8_check": check}
 
 
 def choose_decoder(out: Path, log: Log) -> tuple[dict[str, Any], list[dict[str, Any]]]:

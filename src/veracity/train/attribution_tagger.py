@@ -312,8 +312,7 @@ def export_onnx(out: Path, weights: str, log: Log = _log_default) -> dict[str, A
     int8 probabilities against fp32 on a few dev windows."""
     torch = _setup(1)
     from ..assets import file_sha256
-    from ..onnxrun import checked_session
-    from .onnx_export import export_fp32, load_weights, quantise_int8
+    from .onnx_export import export_fp32, int8_check, load_weights, quantise_int8
 
     m = load_weights(base_tagger(), weights)
 
@@ -339,21 +338,14 @@ def export_onnx(out: Path, weights: str, log: Log = _log_default) -> dict[str, A
     rows = _win_rows(dev)[:8]
     x, mk = _batch_ids(dev, rows)
     feeds = {"input_ids": x.numpy(), "attention_mask": mk.numpy()}
-    retrain = "veracity train attribution --tagger"
-    p32 = checked_session(fp32, None, "tagger fp32 export", retrain).run(None, feeds)[0]
-    p8 = checked_session(q, None, "tagger int8 export", retrain).run(None, feeds)[0]
-    valid = mk.numpy().astype(bool)
-    diff = np.abs(p32 - p8)[valid]
-    agree = float((p32.argmax(-1) == p8.argmax(-1))[valid].mean())
-    log(f"int8 vs fp32 on {len(rows)} dev windows: |p diff| mean {diff.mean():.4f} max {diff.max():.4f}; argmax agreement {agree:.4f}")
+    check = int8_check(fp32, q, feeds, "tagger", "veracity train attribution --tagger", log)
     out.mkdir(parents=True, exist_ok=True)
     dst = out / TAGGER_ONNX
     dst.write_bytes(q.read_bytes())
     log(f"exported {dst} ({dst.stat().st_size / 1e6:.1f} MB)")
     return {"sha256": file_sha256(dst), "bytes": dst.stat().st_size,
             "quantisation": "onnxruntime dynamic int8 (MatMul, Gather), per-channel", "opset": OPSET,
-            "int8_check": {"windows": len(rows), "mean_abs_diff": round(float(diff.mean()), 5),
-                           "max_abs_diff": round(float(diff.max()), 5), "argmax_agreement": round(agree, 5)}}
+            "int8_check": check}
 
 
 def train_tagger(out: Path, log: Log = _log_default) -> dict[str, Any]:
