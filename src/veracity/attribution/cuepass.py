@@ -124,8 +124,10 @@ class CuePass:
     def token_probs(self, doc: Any, cues: Sequence[Sequence[int]], text: str | None = None) -> list[TokenProbs | None]:
         """Per cue (spaCy token indices): the pass's token probabilities, or None when the cue
         has no word piece (whitespace, a character the tokenizer drops)."""
-        ids, offs = encode(self.tok, doc.text if text is None else text)
         out: list[TokenProbs | None] = [None] * len(cues)
+        if not cues:
+            return out
+        ids, offs = encode(self.tok, doc.text if text is None else text)
         todo = []
         for k, cue in enumerate(cues):
             last = doc[cue[-1]]
