@@ -121,13 +121,13 @@ class CuePass:
     def available(path: Path = CUEPASS_DIR) -> bool:
         return (path / CUEPASS_META).is_file() and (path / CUEPASS_ONNX).is_file()
 
-    def token_probs(self, doc: Any, cues: Sequence[Sequence[int]], text: str | None = None) -> list[TokenProbs | None]:
+    def token_probs(self, doc: Any, cues: Sequence[Sequence[int]]) -> list[TokenProbs | None]:
         """Per cue (spaCy token indices): the pass's token probabilities, or None when the cue
         has no word piece (whitespace, a character the tokenizer drops)."""
         out: list[TokenProbs | None] = [None] * len(cues)
         if not cues:
             return out
-        ids, offs = encode(self.tok, doc.text if text is None else text)
+        ids, offs = encode(self.tok, doc.text)
         todo = []
         for k, cue in enumerate(cues):
             last = doc[cue[-1]]
@@ -155,39 +155,44 @@ def _window_tokens(doc: Any, p: TokenProbs) -> Any:
     return doc[int(live[0]):int(live[-1]) + 1] if len(live) else doc[0:0]
 
 
-def refine(doc: Any, rels: list, probs: Sequence[TokenProbs | None], d: CueDecode, trim_punct: bool, trim_sources: bool) -> list:
-    """Each relation with the content and source its own cue's pass found (unchanged where the
-    pass found no content)."""
+def _content_runs(doc: Any, p: TokenProbs, cue: Sequence[int], d: CueDecode) -> list[list[int]]:
+    """The pass's content runs inside its window, outside the cue, long enough to keep."""
+    from . import tagged as tg
+
+    cs = set(cue)
+    return [x for x in tg.role_runs(_window_tokens(doc, p), p, CONTENT, d.content)
+            if not (set(x) & cs) and tg._useful(doc, x)]
+
+
+def _rewrite(doc: Any, r: Any, p: TokenProbs, runs: list[list[int]], d: CueDecode, trim_punct: bool, trim_sources: bool) -> Any:
+    """Relation ``r`` with content ``runs`` and the pass's source nearest its cue."""
     from . import tagged as tg
     from .learned import _nearest_run, run_span, trim_source
 
+    cue = list(r.cue_tokens)
+    if trim_punct:
+        runs = [tg._trim_run(doc, x) for x in runs]
+    taken = {i for x in runs for i in x} | set(cue)
+    srcs = [x for x in tg.role_runs(_window_tokens(doc, p), p, SOURCE, d.source) if not (set(x) & taken)]
+    src = _nearest_run(srcs, cue) if srcs else None
+    if src and trim_sources:
+        src = trim_source(doc, src)
+    if src:
+        source, stoks = (run_span(doc, src),), tuple(src)
+    elif d.keep_source:
+        source, stoks = r.source, r.source_tokens
+    else:
+        source, stoks = (), ()
+    return dataclasses.replace(r, content=tuple(run_span(doc, x) for x in sorted(runs)), source=source, source_tokens=stoks)
+
+
+def refine(doc: Any, rels: list, probs: Sequence[TokenProbs | None], d: CueDecode, trim_punct: bool, trim_sources: bool) -> list:
+    """Each relation with the content and source its own cue's pass found (unchanged where the
+    pass found no content)."""
     out = []
     for r, p in zip(rels, probs):
-        if p is None:
-            out.append(r)
-            continue
-        cue = list(r.cue_tokens)
-        cs = set(cue)
-        win = _window_tokens(doc, p)
-        runs = [x for x in tg.role_runs(win, p, CONTENT, d.content) if not (set(x) & cs) and tg._useful(doc, x)]
-        if not runs:
-            out.append(r)
-            continue
-        if trim_punct:
-            runs = [tg._trim_run(doc, x) for x in runs]
-        taken = {i for x in runs for i in x}
-        srcs = [x for x in tg.role_runs(win, p, SOURCE, d.source) if not (set(x) & cs) and not (set(x) & taken)]
-        src = _nearest_run(srcs, cue) if srcs else None
-        if src and trim_sources:
-            src = trim_source(doc, src)
-        if src:
-            source, stoks = (run_span(doc, src),), tuple(src)
-        elif d.keep_source:
-            source, stoks = r.source, r.source_tokens
-        else:
-            source, stoks = (), ()
-        out.append(dataclasses.replace(r, content=tuple(run_span(doc, x) for x in sorted(runs)),
-                                       source=source, source_tokens=stoks))
+        runs = _content_runs(doc, p, r.cue_tokens, d) if p is not None else []
+        out.append(_rewrite(doc, r, p, runs, d, trim_punct, trim_sources) if runs else r)
     return out
 
 
@@ -209,16 +214,13 @@ def refine_all(doc: Any, tagger_probs: TokenProbs, rels: list, pass_probs: PassP
              if not (set(c) & used) and float(cue_p[c].mean()) >= d.orphan_cue]
     taken = _chars(x for r in out for x in r.content)
     for cue, p in zip(cands, pass_probs(cands)):
-        if p is None:
-            continue
-        runs = [x for x in tg.role_runs(_window_tokens(doc, p), p, CONTENT, d.content)
-                if not (set(x) & set(cue)) and tg._useful(doc, x)]
+        runs = _content_runs(doc, p, cue, d) if p is not None else []
         if not runs or float(np.mean([p.inside()[i, CONTENT] for x in runs for i in x])) < d.orphan_min:
             continue
         spans = tuple(run_span(doc, x) for x in sorted(runs))
         if _chars(spans) & taken:
             continue
         bare = RawRelation(source=(), cue=(run_span(doc, cue),), content=spans, cue_tokens=tuple(cue), source_tokens=())
-        out += refine(doc, [bare], [p], d, trim_punct, trim_sources)
+        out.append(_rewrite(doc, bare, p, runs, d, trim_punct, trim_sources))
         taken |= _chars(spans)
     return out

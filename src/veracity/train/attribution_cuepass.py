@@ -78,11 +78,7 @@ def examples(split: str) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
 
 def forward(m: Any, ids: Any, types: Any, mask: Any) -> Any:
     """The tagger network with token types: [batch, tokens, roles, BIO] logits."""
-    import torch
-
-    pos = torch.arange(ids.shape[1]).unsqueeze(0)
-    h = m.drop(m.ln(m.word(ids) + m.pos(pos) + m.typ(types)))
-    bias = ((1.0 - mask.to(h.dtype)) * -10000.0)[:, None, None, :]
+    h, bias = m.embed(ids, mask, types)
     for layer in m.layers:
         h = layer(h, bias)
     z = m.head(m.drop(h))

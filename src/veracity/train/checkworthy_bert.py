@@ -75,11 +75,12 @@ class BertClassifier(nn.Module):
         self.layers = nn.ModuleList(Layer(d, cfg["num_attention_heads"], cfg["intermediate_size"], eps, drop) for _ in range(cfg["num_hidden_layers"]))
         self.head = nn.Linear(d, 1)
 
-    def embed(self, ids: torch.Tensor, mask: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-        """Embedding-layer output and the additive attention bias that hides padding."""
+    def embed(self, ids: torch.Tensor, mask: torch.Tensor, types: torch.Tensor | None = None) -> tuple[torch.Tensor, torch.Tensor]:
+        """Embedding-layer output and the additive attention bias that hides padding; ``types``
+        are the token type ids (all 0 when None; the attribution cue pass marks its cue with 1)."""
         t = ids.shape[1]
         pos = torch.arange(t, device=ids.device).unsqueeze(0)
-        x = self.word(ids) + self.pos(pos) + self.typ(torch.zeros_like(ids))
+        x = self.word(ids) + self.pos(pos) + self.typ(torch.zeros_like(ids) if types is None else types)
         x = self.drop(self.ln(x))
         bias = ((1.0 - mask.to(x.dtype)) * -10000.0)[:, None, None, :]
         return x, bias
