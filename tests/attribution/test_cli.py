@@ -65,7 +65,28 @@ def test_attribute_refuses_a_giant_file_but_does_the_others(tmp_path):
     assert r.exit_code == 1
     assert "limit for one article" in r.stderr and "Traceback" not in r.stderr
     lines = [json.loads(x) for x in r.stdout.splitlines()]
-    assert [x["id"] for x in lines] == ["ok"] and lines[0]["attributions"]
+    assert [x["id"] for x in lines] == ["giant", "ok"]
+    assert lines[0]["attributions"] == [] and "limit for one article" in lines[0]["error"]["message"]
+    assert lines[1]["attributions"] and "error" not in lines[1]
+
+
+def test_attribute_keeps_a_line_per_file_in_order_for_binary_and_wrong_encoding(tmp_path):
+    """A batch loses nothing: unreadable files are recorded where they stand, the rest analysed."""
+    first = tmp_path / "first.txt"
+    first.write_text("The minister said the talks had failed.\n", encoding="utf-8")
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(bytes(range(256)) * 4)
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Le ministre a dit: \u00ab c'est fini \u00bb.".encode("latin-1"))
+    last = tmp_path / "last.txt"
+    last.write_text("Nothing is attributed here.", encoding="utf-8")
+    r = runner.invoke(app, ["attribute", str(first), str(binary), str(latin), str(last), "--method", "learned"])
+    assert r.exit_code == 1
+    lines = [json.loads(x) for x in r.stdout.splitlines()]
+    assert [x["id"] for x in lines] == ["first", "scan", "latin", "last"]
+    assert lines[0]["attributions"] and "error" not in lines[0]
+    assert [("not UTF-8" in x.get("error", {}).get("message", "")) for x in lines] == [False, True, True, False]
+    assert r.stderr.count("not UTF-8") == 2 and "Traceback" not in r.stderr
 
 
 def test_attribute_table_is_readable_and_prints_article_text_literally(tmp_path):

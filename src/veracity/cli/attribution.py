@@ -130,23 +130,33 @@ def register(app, train_app, eval_app) -> None:
 
         if fmt not in FORMATS:
             raise InputError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
-        texts, ids, failed = [], [], 0
+        # Every input gets its line, in input order: a file that cannot be read is reported on
+        # stderr and, in JSONL, as {"id", "attributions": [], "error": {code, message, source}}
+        # (the error object of `analyze`'s records), so a consumer counting lines loses nothing;
+        # the scorer reads such a line as "no predictions".
+        order: list[tuple[str, dict | None]] = []  # (id, error or None)
+        texts: list[str] = []
         for f in files:
             try:
-                t = read_text(f)
+                texts.append(read_text(f))
+                order.append((Path(f).stem, None))
             except InputError as exc:
                 err_console.print(f"veracity: {exc}", markup=False)
-                failed += 1
-                continue
-            texts.append(t)
-            ids.append(Path(f).stem)
+                order.append((Path(f).stem, exc.to_dict()))
+        failed = sum(1 for _i, e in order if e is not None)
         out = open(output, "w", encoding="utf-8") if output else sys.stdout
         try:
             if fmt == "table":
                 from rich.console import Console
 
                 table_console = Console(file=out, highlight=False, soft_wrap=False, width=160 if output else None)
-            for ident, (text, atts) in zip(ids, attribute_texts(texts, method, n_process=processes)):
+            results = attribute_texts(texts, method, n_process=processes)
+            for ident, error in order:
+                if error is not None:
+                    if fmt == "jsonl":
+                        out.write(json.dumps({"id": ident, "attributions": [], "error": error}, ensure_ascii=False) + "\n")
+                    continue
+                text, atts = next(results)
                 rows = attributions_json(atts)
                 if fmt == "table":
                     table_console.print(attribution_table(ident, text, rows))
