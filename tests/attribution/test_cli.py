@@ -111,3 +111,23 @@ def test_attribute_unknown_format_is_refused(tmp_path):
     assert isinstance(r.exception, InputError)
     assert "unknown format 'xml'" in str(r.exception) and "jsonl, table" in str(r.exception)
     assert r.stdout == ""
+
+
+def test_attribute_with_worker_processes_gives_the_single_process_lines(tmp_path):
+    """--processes 2 parses and extracts in spawned workers; the output is the same, in order."""
+    texts = {
+        "a-mayor": "\u201cWe are confident,\u201d said Mayor Anne Hidalgo.\n",
+        "b-police": "Police said the suspect fled on foot, according to a statement released on Monday.\n",
+        "c-none": "The bridge reopened in May after two years of repairs.\n",
+    }
+    paths = []
+    for name, text in texts.items():
+        f = tmp_path / f"{name}.txt"
+        f.write_text(text, encoding="utf-8")
+        paths.append(str(f))
+    one = runner.invoke(app, ["attribute", *paths, "--method", "learned"])
+    two = runner.invoke(app, ["attribute", *paths, "--method", "learned", "--processes", "2"])
+    assert one.exit_code == 0 and two.exit_code == 0, two.output
+    assert [json.loads(x)["id"] for x in two.stdout.splitlines()] == list(texts)
+    assert two.stdout == one.stdout
+    assert json.loads(one.stdout.splitlines()[0])["attributions"]

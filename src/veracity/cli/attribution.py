@@ -70,10 +70,16 @@ def load(method: str):
 
 
 def attribute_texts(texts: List[str], method: str = DEFAULT_METHOD, n_process: int = 1, batch_size: int = 16, loaded=None):
-    """(text, attributions) per text, parsing with the text stage's spaCy pipeline."""
+    """(text, attributions) per text, in order, parsing with the text stage's spaCy pipeline;
+    with ``n_process`` > 1, worker processes parse and extract (``attribution.parallel``)."""
     from ..attribution.stage import build
 
-    nlp, extract, tag = loaded or load(method)
+    nlp, extract, tag = loaded or load(method)  # in the parent too: a bad method fails here, clearly
+    if n_process > 1 and len(texts) > 1:
+        from ..attribution.parallel import attribute_parallel
+
+        yield from attribute_parallel(texts, method, min(n_process, len(texts)), load)
+        return
     for text, doc in zip(texts, nlp.pipe(texts, batch_size=batch_size, n_process=n_process)):
         yield text, build(text, doc, extract(doc), tag)
 
@@ -122,7 +128,7 @@ def register(app, train_app, eval_app) -> None:
         method: str = typer.Option(DEFAULT_METHOD, "--method", help="tagger (MiniLM tagger with its cue-conditioned "
                                    "second pass, most accurate), tagger-fast (without the second pass), learned (CRFs, "
                                    "fastest learned) or rules."),
-        processes: int = typer.Option(1, "--processes", help="spaCy worker processes for many files."),
+        processes: int = typer.Option(1, "--processes", help="Worker processes for many files (each parses and extracts)."),
         output: str = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
     ) -> None:
         """Who says what: source, cue and content spans (character offsets) per file."""
@@ -203,7 +209,7 @@ def register(app, train_app, eval_app) -> None:
         split: str = typer.Option("dev", "--split", help="PolNeAR split (train or dev; test is held out)."),
         method: str = typer.Option(DEFAULT_METHOD, "--method", help="tagger, tagger-fast, learned or rules."),
         limit: int = typer.Option(0, "--limit", help="Only the first N articles (0 = all)."),
-        processes: int = typer.Option(1, "--processes", help="spaCy worker processes."),
+        processes: int = typer.Option(1, "--processes", help="Worker processes (each parses and extracts)."),
         output: str = typer.Option(None, "-o", "--output", help="Keep the predictions JSONL here."),
     ) -> None:
         """Run the extractor on a PolNeAR split and print ../shared/eval/attribution/score.py's report."""
