@@ -22,7 +22,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from ..attribution import polnear
+from ..attribution import cuepass, polnear
 from ..attribution.cuepass import CUEPASS_META, CUEPASS_ONNX, CueDecode, cue_pieces, inputs, pad, window
 from ..attribution.tagger import N_TAGS, ROLES, encode, tokenizer
 from . import attribution_tagger as at
@@ -95,8 +95,10 @@ def finetune(init: str, log: Log) -> dict[str, Any]:
 
     torch = _setup()
     exs = examples("train")
+    # The window size is part of what the pass learns (it loses when read through another), so
+    # it belongs in the key with the rest of the recipe.
     key = hashlib.sha256(repr((Path(init).name, len(exs), SEED, THREADS, BATCH, EPOCHS, LR_LAYERS, LR_HEAD, WARMUP,
-                               at.CLASS_WEIGHTS)).encode()).hexdigest()[:16]
+                               at.CLASS_WEIGHTS, cuepass.BODY)).encode()).hexdigest()[:16]
     w_path, info_path = CACHE_DIR / f"cuepass-{key}.npz", CACHE_DIR / f"cuepass-{key}.json"
     if w_path.exists() and info_path.exists():
         log(f"cue-pass weights cached: {w_path}")
