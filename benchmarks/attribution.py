@@ -163,7 +163,7 @@ def main(argv=None) -> int:
         for method in ("tagger", "tagger-fast"):
             t0 = time.perf_counter()
             rows = [{"id": a["id"], "attributions": attributions_json(atts)}
-                    for a, (_t, atts) in zip(arts, attribute_texts(texts, method, n_process=args.processes))]
+                    for a, (_t, atts, _err) in zip(arts, attribute_texts(texts, method, n_process=args.processes))]
             secs = time.perf_counter() - t0
             h = evaluate.headline(evaluate.score_rows(arts, rows, method)[0])
             print(f"  --method {method}: {secs:.1f}s = {n / secs:.2f} articles/s; content overlap F1 {h['content_overlap_f1']:.3f}, "

@@ -131,3 +131,33 @@ def test_attribute_with_worker_processes_gives_the_single_process_lines(tmp_path
     assert [json.loads(x)["id"] for x in two.stdout.splitlines()] == list(texts)
     assert two.stdout == one.stdout
     assert json.loads(one.stdout.splitlines()[0])["attributions"]
+
+
+def test_attribute_goes_on_when_extraction_fails_on_one_article(tmp_path, monkeypatch):
+    """A bug met on one article costs only that article: its line carries the error, the rest are done."""
+    from veracity.attribution import stage
+
+    real = stage.learned_relations
+
+    def flaky(doc):
+        if "reactor" in doc.text:
+            raise RuntimeError("simulated extractor bug")
+        return real(doc)
+
+    monkeypatch.setattr(stage, "learned_relations", flaky)
+    paths = []
+    for name, text in (("one", "The minister said the talks had failed.\n"),
+                       ("two", "Engineers said the reactor was safe.\n"),
+                       ("three", "Police said the road would reopen on Monday.\n")):
+        f = tmp_path / f"{name}.txt"
+        f.write_text(text, encoding="utf-8")
+        paths.append(str(f))
+    r = runner.invoke(app, ["attribute", *paths, "--method", "learned"])
+    assert r.exit_code == 1
+    lines = [json.loads(x) for x in r.stdout.splitlines()]
+    assert [x["id"] for x in lines] == ["one", "two", "three"]
+    assert lines[0]["attributions"] and lines[2]["attributions"]
+    err = lines[1]["error"]
+    assert lines[1]["attributions"] == [] and err["code"] == "internal" and err["source"].endswith("two.txt")
+    assert "simulated extractor bug" in err["message"] and "simulated extractor bug" in r.stderr
+    assert "Traceback" not in r.stderr

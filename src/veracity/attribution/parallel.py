@@ -1,4 +1,5 @@
-"""`veracity attribute` on several cores: worker processes that each parse *and* extract.
+"""`veracity attribute` over many files: one article's failure stays its own, and several
+cores are used by worker processes that each parse *and* extract.
 
 Why not ``nlp.pipe(n_process=N)`` followed by extraction in the parent: with the MiniLM tagger
 the extraction costs more CPU than the parse (about 0.2 s of parse, 0.2 s of tagger and 0.5 s of
@@ -22,22 +23,30 @@ Loader = Callable[[str], tuple[Any, Callable[[Any], list], str]]
 _STATE: dict[str, Any] = {}
 
 
+def extract_safely(text: str, doc: Any, extract: Callable[[Any], list], tag: str) -> tuple[tuple, dict | None]:
+    """(attributions, None), or ((), error) when extraction fails on this article: a bug met on
+    one article must not end a run over many (the error has the shape of ``VeracityError.to_dict``)."""
+    from .stage import build
+
+    try:
+        return build(text, doc, extract(doc), tag), None
+    except Exception as exc:  # noqa: BLE001
+        return (), {"code": "internal", "message": f"attribution failed: {type(exc).__name__}: {exc}", "source": None}
+
+
 def _init(method: str, loader: Loader) -> None:
     _STATE["loaded"] = loader(method)
 
 
-def _work(text: str) -> tuple:
-    from .stage import build
-
+def _work(text: str) -> tuple[tuple, dict | None]:
     nlp, extract, tag = _STATE["loaded"]
-    doc = nlp(text)
-    return build(text, doc, extract(doc), tag)
+    return extract_safely(text, nlp(text), extract, tag)
 
 
-def attribute_parallel(texts: Sequence[str], method: str, processes: int, loader: Loader) -> Iterator[tuple[str, tuple]]:
-    """(text, attributions) per text, in input order, from ``processes`` workers; ``loader``
+def attribute_parallel(texts: Sequence[str], method: str, processes: int, loader: Loader) -> Iterator[tuple[str, tuple, dict | None]]:
+    """(text, attributions, error) per text, in input order, from ``processes`` workers; ``loader``
     (a module-level function, so that it pickles) returns (nlp, extract, method tag)."""
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(processes, initializer=_init, initargs=(method, loader)) as pool:
-        for text, atts in zip(texts, pool.imap(_work, texts, chunksize=CHUNK)):
-            yield text, atts
+        for text, (atts, error) in zip(texts, pool.imap(_work, texts, chunksize=CHUNK)):
+            yield text, atts, error

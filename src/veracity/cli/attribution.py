@@ -70,18 +70,18 @@ def load(method: str):
 
 
 def attribute_texts(texts: List[str], method: str = DEFAULT_METHOD, n_process: int = 1, batch_size: int = 16, loaded=None):
-    """(text, attributions) per text, in order, parsing with the text stage's spaCy pipeline;
-    with ``n_process`` > 1, worker processes parse and extract (``attribution.parallel``)."""
-    from ..attribution.stage import build
+    """(text, attributions, error or None) per text, in order, parsing with the text stage's
+    spaCy pipeline; with ``n_process`` > 1, worker processes parse and extract
+    (``attribution.parallel``). An article whose extraction fails gets no attributions and an
+    error; the others go on."""
+    from ..attribution.parallel import attribute_parallel, extract_safely
 
     nlp, extract, tag = loaded or load(method)  # in the parent too: a bad method fails here, clearly
     if n_process > 1 and len(texts) > 1:
-        from ..attribution.parallel import attribute_parallel
-
         yield from attribute_parallel(texts, method, min(n_process, len(texts)), load)
         return
-    for text, doc in zip(texts, nlp.pipe(texts, batch_size=batch_size, n_process=n_process)):
-        yield text, build(text, doc, extract(doc), tag)
+    for text, doc in zip(texts, nlp.pipe(texts, batch_size=batch_size)):
+        yield (text, *extract_safely(text, doc, extract, tag))
 
 
 FORMATS = ("jsonl", "table")
@@ -136,20 +136,20 @@ def register(app, train_app, eval_app) -> None:
 
         if fmt not in FORMATS:
             raise InputError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
-        # Every input gets its line, in input order: a file that cannot be read is reported on
-        # stderr and, in JSONL, as {"id", "attributions": [], "error": {code, message, source}}
-        # (the error object of `analyze`'s records), so a consumer counting lines loses nothing;
-        # the scorer reads such a line as "no predictions".
-        order: list[tuple[str, dict | None]] = []  # (id, error or None)
+        # Every input gets its line, in input order: a file that cannot be read, or whose
+        # extraction fails, is reported on stderr and, in JSONL, as {"id", "attributions": [],
+        # "error": {code, message, source}} (the error object of `analyze`'s records), so a
+        # consumer counting lines loses nothing; the scorer reads such a line as "no predictions".
+        order: list[tuple[str, dict | None]] = []  # (file, read error or None)
         texts: list[str] = []
         for f in files:
             try:
                 texts.append(read_text(f))
-                order.append((Path(f).stem, None))
+                order.append((f, None))
             except InputError as exc:
                 err_console.print(f"veracity: {exc}", markup=False)
-                order.append((Path(f).stem, exc.to_dict()))
-        failed = sum(1 for _i, e in order if e is not None)
+                order.append((f, exc.to_dict()))
+        failed = 0
         out = open(output, "w", encoding="utf-8") if output else sys.stdout
         try:
             if fmt == "table":
@@ -157,12 +157,19 @@ def register(app, train_app, eval_app) -> None:
 
                 table_console = Console(file=out, highlight=False, soft_wrap=False, width=160 if output else None)
             results = attribute_texts(texts, method, n_process=processes)
-            for ident, error in order:
+            for f, error in order:
+                text, atts = "", ()
+                if error is None:
+                    text, atts, error = next(results)
+                    if error is not None:
+                        error = {**error, "source": f}
+                        err_console.print(f"veracity: {f}: {error['message']}", markup=False)
+                ident = Path(f).stem
                 if error is not None:
+                    failed += 1
                     if fmt == "jsonl":
                         out.write(json.dumps({"id": ident, "attributions": [], "error": error}, ensure_ascii=False) + "\n")
                     continue
-                text, atts = next(results)
                 rows = attributions_json(atts)
                 if fmt == "table":
                     table_console.print(attribution_table(ident, text, rows))
@@ -172,7 +179,7 @@ def register(app, train_app, eval_app) -> None:
             if output:
                 out.close()
         if failed:
-            raise typer.Exit(2 if not texts else 1)
+            raise typer.Exit(2 if failed == len(order) else 1)
 
     @train_app.command("attribution")
     def train_cmd(
@@ -221,8 +228,11 @@ def register(app, train_app, eval_app) -> None:
             arts = arts[:limit]
         loaded = load(method)
         t0 = time.perf_counter()
-        rows = [{"id": a["id"], "attributions": attributions_json(atts)}
-                for a, (_t, atts) in zip(arts, attribute_texts([a["text"] for a in arts], method, n_process=processes, loaded=loaded))]
+        rows = []
+        for a, (_t, atts, error) in zip(arts, attribute_texts([a["text"] for a in arts], method, n_process=processes, loaded=loaded)):
+            if error is not None:  # scored as "no predictions", and said
+                err_console.print(f"veracity: {a['id']}: {error['message']}", markup=False)
+            rows.append({"id": a["id"], "attributions": attributions_json(atts)})
         secs = time.perf_counter() - t0
         path = output or tempfile.mkstemp(prefix="veracity-attr-", suffix=".jsonl")[1]
         evaluate.write_jsonl(rows, path)
