@@ -18,6 +18,13 @@ def rows_for(arts: Sequence[dict[str, Any]], docs: Sequence[Any], extract: Extra
     return [{"id": a["id"], "attributions": extract(d, a["text"])} for a, d in zip(arts, docs)]
 
 
+def raw_row(art_id: str, rels: Sequence[Any]) -> dict[str, Any]:
+    """The scorer row of extracted relations (``learned.RawRelation``), before source typing:
+    what the training commands' decoder searches score."""
+    return {"id": art_id, "attributions": [{"source": list(r.source), "cue": list(r.cue), "content": list(r.content)}
+                                           for r in rels]}
+
+
 def score_rows(arts: Sequence[dict[str, Any]], rows: Sequence[dict[str, Any]], name: str = "veracity") -> tuple[dict[str, Any], str]:
     """Scores from ``../shared/eval/attribution/score.py`` and its printed report."""
     sc = polnear.scorer_module()

@@ -76,7 +76,9 @@ def attribute_texts(texts: List[str], method: str = DEFAULT_METHOD, n_process: i
     error; the others go on."""
     from ..attribution.parallel import attribute_parallel, extract_safely
 
-    nlp, extract, tag = loaded or load(method)  # in the parent too: a bad method fails here, clearly
+    # Loaded in the parent even when workers do the work: a bad method or model fails here with
+    # a clear error, where a failing Pool initializer would be restarted forever.
+    nlp, extract, tag = loaded or load(method)
     if n_process > 1 and len(texts) > 1:
         yield from attribute_parallel(texts, method, min(n_process, len(texts)), load)
         return
@@ -158,8 +160,7 @@ def register(app, train_app, eval_app) -> None:
                 table_console = Console(file=out, highlight=False, soft_wrap=False, width=160 if output else None)
             results = attribute_texts(texts, method, n_process=processes)
             for f, error in order:
-                text, atts = "", ()
-                if error is None:
+                if error is None:  # read: its extraction's result, in the same order
                     text, atts, error = next(results)
                     if error is not None:
                         error = {**error, "source": f}

@@ -52,12 +52,7 @@ ORPHAN_GRID = {"orphan_min": (0.8, 0.9), "orphan_cue": (0.7, 0.9)}
 
 
 def _setup():
-    import torch
-
-    torch.set_num_threads(THREADS)
-    torch.manual_seed(SEED)
-    torch.use_deterministic_algorithms(True)
-    return torch
+    return at._setup(THREADS, SEED)
 
 
 def examples(split: str) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
@@ -207,7 +202,7 @@ def choose_decoder(out: Path, log: Log) -> tuple[dict[str, Any], list[dict[str, 
                 return refine_all(doc, p, rels, pass_probs, cd, d.trim_punct, d.trim_sources)
 
             rels = relations(doc, info, p, crf, d, run if cd is not None else None)
-            rows.append({"id": a["id"], "attributions": [{"source": list(r.source), "cue": list(r.cue), "content": list(r.content)} for r in rels]})
+            rows.append(evaluate.raw_row(a["id"], rels))
         return rows
 
     def score(cd: CueDecode | None) -> dict[str, float]:

@@ -62,11 +62,12 @@ def _log_default(m: str) -> None:
     print(m, flush=True)
 
 
-def _setup(threads: int = 1):
+def _setup(threads: int = 1, seed: int = SEED):
+    """torch with ``threads`` threads, seeded, deterministic algorithms (also the cue pass's)."""
     import torch
 
     torch.set_num_threads(threads)
-    torch.manual_seed(SEED)
+    torch.manual_seed(seed)
     torch.use_deterministic_algorithms(True)
     return torch
 

@@ -79,8 +79,7 @@ def _rows(arts, docs, infos, probs, crf, d: Decode) -> list[dict[str, Any]]:
     rows = []
     for a, doc, info, p in zip(arts, docs, infos, probs):
         rels = relations(doc, info, p, crf, d)
-        rows.append({"id": a["id"], "attributions": [{"source": list(r.source), "cue": list(r.cue), "content": list(r.content)}
-                                                      for r in rels]})
+        rows.append(evaluate.raw_row(a["id"], rels))
     return rows
 
 
