@@ -1,6 +1,10 @@
 """Issue 2 speed benchmark: the whole dossier pipeline over the BBC corpus vs bare spaCy.
 
-    .venv/bin/python benchmarks/pipeline.py [--limit N] [--processes 2]
+    .venv/bin/python benchmarks/pipeline.py [--limit N] [--processes 2] [--batch-attribution learned|tagger|rules]
+
+The throughput run is a corpus run as `veracity batch` makes it (``Options.for_batch``: the
+CRF attributor unless told otherwise); start-up and the one-at-a-time latency are those of the
+interactive default (`veracity analyze`, the API), whose attributor is the MiniLM tagger.
 
 Prints articles/s, p50/p95 per-article latency, peak memory (all processes), start-up time
 (import + model load, in a fresh interpreter), and the throughput of bare ``nlp.pipe`` with
@@ -99,6 +103,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--processes", type=int, default=2)
+    ap.add_argument("--batch-attribution", default=None, help="the corpus run's attributor (default: Options')")
     args = ap.parse_args()
 
     from veracity.batch.local import peak_rss_mb, run_parallel
@@ -126,7 +131,9 @@ def main() -> None:
     sampler.start()
     t0 = time.perf_counter()
     lat, peaks, failed = [], {}, 0
-    for result, pid, rss in run_parallel(items, Options(), args.processes):
+    batch_options = Options(**({"batch_attribution": args.batch_attribution} if args.batch_attribution else {})).for_batch()
+    attributor = next(s for s in batch_options.stages if s.startswith("attribution."))
+    for result, pid, rss in run_parallel(items, batch_options, args.processes):
         if result.ok:
             lat.append(result.seconds)
         else:
@@ -137,16 +144,17 @@ def main() -> None:
     sampler.stop()
     rate = len(lat) / wall
     peak_total = peak_rss_mb() + sum(peaks.values())
-    print(f"veracity ({args.processes} processes): {rate:.1f} articles/s ({wall:.1f} s), {failed} failed")
+    print(f"veracity ({args.processes} processes, {attributor}): {rate:.1f} articles/s ({wall:.1f} s), {failed} failed")
     print(f"per-article cost in the batch run (share of its chunk): p50 {1000 * statistics.median(lat):.0f} ms, p95 {1000 * pct(lat, 0.95):.0f} ms")
     # Latency as a user meets it: one article at a time through a warm pipeline.
     from veracity.pipeline import Pipeline
 
     pipe = Pipeline(Options())
+    interactive = next(s for s in Options().stages if s.startswith("attribution."))
     sample = articles[:: max(1, len(articles) // LATENCY_SAMPLE)][:LATENCY_SAMPLE]
     pipe.analyze(sample[0])
     single = [pipe.run(a).seconds for a in sample]
-    print(f"per-article latency, one at a time, warm ({len(single)} articles): p50 {1000 * statistics.median(single):.0f} ms, p95 {1000 * pct(single, 0.95):.0f} ms")
+    print(f"per-article latency, one at a time, warm ({len(single)} articles, {interactive}): p50 {1000 * statistics.median(single):.0f} ms, p95 {1000 * pct(single, 0.95):.0f} ms")
     print(f"peak memory, all processes: {sampler.peak:.0f} MB PSS sampled every {SAMPLE_S}s "
           f"(sum of each process's peak RSS, which counts shared pages twice: {peak_total:.0f} MB)")
     print(f"throughput ratio veracity / bare spaCy: {rate / bare_rate:.2f}")

@@ -12,7 +12,7 @@ from veracity.pipeline import Pipeline
 STAGES = ("text.spacy.v1", "claims.extract.v1")
 
 
-@pytest.fixture(scope="module", params=["attribution.rules.v1", "attribution.learned.v1"])
+@pytest.fixture(scope="module", params=["attribution.rules.v1", "attribution.learned.v1", "attribution.tagger.v1"])
 def dossier(request, example_text):
     pipe = Pipeline(Options(stages=STAGES + (request.param,)))
     return pipe.analyze(Article.create(example_text))

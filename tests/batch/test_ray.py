@@ -35,5 +35,18 @@ def test_batch_cli_local_resume(tmp_path):
     assert r.exit_code == 1, r.output  # the malformed row fails, the rest are analysed
     lines = [json.loads(x) for x in out.read_text().splitlines()]
     assert sum("claims" in x for x in lines) == 3 and sum("error" in x for x in lines) == 1
+    # a corpus run attributes with the CRFs (Options.batch_attribution), not the interactive tagger
+    methods = {a["method"] for x in lines if "claims" in x for a in x["attributions"]}
+    assert methods == {"crf"}
     r = runner.invoke(app, ["batch", str(corpus), "-o", str(out), "--db", str(db), "-w", "1", "--resume"])
     assert "3 skipped" in r.stderr
+
+
+def test_batch_cli_attribution_flag(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"id": "1", "text": "The council said 40 roads were closed on Friday."}) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    r = CliRunner().invoke(app, ["batch", str(corpus), "-o", str(out), "-w", "1", "--attribution", "tagger"])
+    assert r.exit_code == 0, r.output
+    (line,) = [json.loads(x) for x in out.read_text().splitlines()]
+    assert {a["method"] for a in line["attributions"]} == {"tagger"}

@@ -39,9 +39,26 @@ def test_with_attribution_swaps_or_adds_the_stage():
 
     from veracity.options import DEFAULT_STAGES, with_attribution
 
-    swapped = with_attribution(DEFAULT_STAGES, "tagger")
-    assert "attribution.tagger.v1" in swapped and "attribution.learned.v1" not in swapped
+    swapped = with_attribution(DEFAULT_STAGES, "learned")
+    assert "attribution.learned.v1" in swapped and "attribution.tagger.v1" not in swapped
     assert len(swapped) == len(DEFAULT_STAGES)
     assert with_attribution(("text.spacy.v1", "summary.v1"), "rules") == ("text.spacy.v1", "attribution.rules.v1", "summary.v1")
     with pytest.raises(ValueError):
         with_attribution(DEFAULT_STAGES, "oracle")
+
+
+def test_interactive_runs_use_the_tagger_and_corpus_runs_the_crfs(tmp_path):
+    o = Options()
+    assert "attribution.tagger.v1" in o.stages
+    batch = o.for_batch()
+    assert "attribution.learned.v1" in batch.stages and "attribution.tagger.v1" not in batch.stages
+    assert len(batch.stages) == len(o.stages)
+    assert "attribution.tagger.v1" in Options(batch_attribution="tagger").for_batch().stages
+    assert Options(batch_attribution="").for_batch().stages == Options().stages
+    bare = Options(stages=("text.spacy.v1", "claims.extract.v1"))
+    assert bare.for_batch().stages == bare.stages  # no attribution stage is added
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('batch_attribution = "rules"\n', encoding="utf-8")
+    assert "attribution.rules.v1" in build_options(config_path=cfg, environ={}).for_batch().stages
+    with pytest.raises(ConfigError, match="batch_attribution"):
+        Options(batch_attribution="oracle").for_batch()
