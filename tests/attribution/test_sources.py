@@ -24,3 +24,12 @@ def test_relative_pronoun_for_a_named_person_takes_the_name(parse):
     assert info.source_type == "person"
     assert info.entity == "Elizabeth Warren"
     assert doc.text[info.chain[0].start:info.chain[0].end].endswith("Elizabeth Warren")
+
+
+def test_countries_are_an_organisation_source_named_by_their_members(parse):
+    doc = parse("Some countries, including Germany and Poland, have signaled cautious support for the plan.")
+    info = describe(doc, _toks(doc, "Some countries, including Germany and Poland"), _toks(doc, "have signaled"))
+    assert (info.source_type, info.entity) == ("organisation", "Germany, Poland")
+    doc = parse("Several countries said they would not send troops.")
+    info = describe(doc, _toks(doc, "Several countries"), _toks(doc, "said"))
+    assert (info.source_type, info.entity) == ("organisation", None)

@@ -40,6 +40,9 @@ ORG_NOUNS = {
     "court", "council", "commission", "police", "army", "military", "team", "office", "union", "group", "embassy",
     "organization", "organisation", "firm", "bank", "board", "parliament", "congress", "senate", "house", "kremlin",
     "pentagon", "cabinet", "alliance", "coalition", "university", "institute", "foundation", "association", "fund",
+    # States speak through their governments: "some countries, including Germany and Poland, have
+    # signalled support" is not an unnamed person, and often names its members.
+    "country", "nation", "capital", "state",
 }
 # Hops that pass a claim on: "X quoted by Y", "X cited by Y", "Y, citing X", "X told Y".
 RELAY_VERBS = {"quote", "cite", "tell", "interview", "report", "speak"}
@@ -173,7 +176,8 @@ def classify(doc: Any, toks: Sequence[int]) -> tuple[str, str | None]:
     if lemma in DOCUMENT_NOUNS and head.pos_ == "NOUN":
         return "document", None
     if lemma in ORG_NOUNS and head.pos_ == "NOUN":
-        return "organisation", None
+        named = [e.text for e in ents if e.label_ in ("GPE", "ORG")]
+        return "organisation", ", ".join(named) or None
     persons = [e for e in ents if e.label_ == "PERSON"]
     if persons and head.pos_ == "PROPN":
         return "person", _full_name(doc, persons[-1].text, persons[-1].start_char + 1)
