@@ -90,6 +90,40 @@ def test_piece_probabilities_map_to_spacy_tokens(parse):
     assert tp.inside()[:, 0].sum() == pytest.approx(1.0)
 
 
+def _reference_piece_to_tokens(doc, offs, probs, tokens=None):
+    """The per-token loop that ``piece_to_tokens`` replaced with array arithmetic."""
+    b = np.zeros((len(doc), 3), dtype=np.float32)
+    i = np.zeros((len(doc), 3), dtype=np.float32)
+    for t in (doc if tokens is None else tokens):
+        if t.is_space:
+            continue
+        lo = int(np.searchsorted(offs[:, 0], t.idx, side="left"))
+        hi = int(np.searchsorted(offs[:, 0], t.idx + len(t.text), side="left"))
+        if hi <= lo:
+            lo, hi = max(0, lo - 1), max(1, lo)
+        q = probs[lo:hi]
+        b[t.i] = q[0, :, 1]
+        i[t.i] = np.clip((q[:, :, 1] + q[:, :, 2]).mean(0) - q[0, :, 1], 0.0, 1.0)
+    return b, i
+
+
+def test_piece_to_tokens_matches_the_per_token_reference(parse):
+    from veracity.attribution.tagger import encode, tokenizer
+
+    # multi-piece words, a zero-width character the tokenizer drops, double spaces, a curly quote
+    text = "Unprecedentedly,  Zelenskyy\u200b’s spokeswoman said:  \u201cNo.\u201d\n\nIt was  antidisestablishmentarian."
+    doc = parse(text)
+    ids, offs = encode(tokenizer(), text)
+    rng = np.random.default_rng(0)
+    probs = rng.dirichlet(np.ones(3), size=(len(ids), 3)).astype(np.float32)
+    for tokens in (None, doc[3:9]):
+        got = piece_to_tokens(doc, offs, probs, tokens)
+        want_b, want_i = _reference_piece_to_tokens(doc, offs, probs, tokens)
+        assert np.array_equal(got.b, want_b)
+        assert np.allclose(got.i, want_i, atol=1e-6)
+        assert (got.b.sum(1) > 0).sum() == sum(not t.is_space for t in (doc if tokens is None else tokens))
+
+
 def test_bio_viterbi_keeps_a_wavering_quote_whole_but_splits_two_spans(parse):
     from veracity.attribution.tagged import CONTENT, role_runs
 

@@ -40,7 +40,7 @@ from typing import Any, Callable
 
 from .features import DocInfo, doc_info
 from .learned import MIN_CONTENT_CHARS, QUOTE_OPENERS, CrfExtractor, RawRelation, _chars, _nearest_run, combine, run_span, trim_source
-from .tagger import ROLES, Tagger, TokenProbs
+from .tagger import ROLES, Tagger, TokenProbs, token_bounds
 
 CUE, SOURCE, CONTENT = (ROLES.index(r) for r in ("cue", "source", "content"))
 
@@ -107,7 +107,10 @@ def role_runs(doc: Any, probs: TokenProbs, role: int, threshold: float, smooth: 
     cost of opening or closing a span (0 = thresholding); ``threshold`` shifts the inside
     scores by its log-odds (0.5 = no shift). O -> I is not allowed (a span starts with B),
     while B right after a span starts the next one at no cost (two adjacent relations)."""
-    toks = [t.i for t in doc if not t.is_space]  # whitespace neither joins nor breaks a span
+    # whitespace neither joins nor breaks a span; ``doc`` may be a Span (a cue pass's window)
+    whole, first = (doc, 0) if hasattr(doc, "user_data") else (doc.doc, doc.start)
+    space = token_bounds(whole)[2][first:first + len(doc)]
+    toks = (np.nonzero(~space)[0] + first).tolist()
     if not toks:
         return []
     shift = -math.log(threshold / (1.0 - threshold))
