@@ -24,7 +24,7 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         db: Optional[str] = typer.Option(None, "--db", help="Also store dossiers here; with --resume, skip what is stored."),
         resume: bool = typer.Option(False, "--resume", help="Skip articles already in --db (content-hash ids)."),
         attribution: Optional[str] = typer.Option(None, "--attribution", help="Attribution extractor: learned (CRFs, "
-                                                  "default for corpora), tagger (most accurate, ~4x the CPU) or rules."),
+                                                  "default for corpora), tagger (most accurate, ~3x the CPU) or rules."),
     ) -> None:
         """Analyse many articles; one bad article is recorded and the run goes on."""
         from ..errors import ConfigError
