@@ -144,20 +144,6 @@ def piece_to_tokens(doc: Any, offs: np.ndarray, probs: np.ndarray, tokens: Any =
     b[idx] = probs[lo, :, 1]
     i[idx] = np.clip(mean - b[idx], 0.0, 1.0)
     return TokenProbs(b, i)
-    starts = offs[:, 0]
-    for t in (doc if tokens is None else tokens):
-        if t.is_space:
-            continue
-        a, z = t.idx, t.idx + len(t.text)
-        lo = int(np.searchsorted(starts, a, side="left"))
-        hi = int(np.searchsorted(starts, z, side="left"))
-        if hi <= lo:
-            # A character the tokenizer dropped (control/zero-width): borrow the previous piece.
-            lo, hi = max(0, lo - 1), max(1, lo)
-        p = probs[lo:hi]
-        b[t.i] = p[0, :, 1]
-        i[t.i] = np.clip((p[:, :, 1] + p[:, :, 2]).mean(0) - p[0, :, 1], 0.0, 1.0)
-    return TokenProbs(b, i)
 
 
 class Tagger:
