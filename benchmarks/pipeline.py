@@ -109,7 +109,7 @@ def main() -> None:
     from veracity.batch.local import peak_rss_mb, run_parallel
     from veracity.errors import InputError
     from veracity.ingest import iter_articles
-    from veracity.options import Options
+    from veracity.options import Options, attribution_stage
 
     items = list(iter_articles([str(CORPUS)], Options()))
     if args.limit:
@@ -131,8 +131,8 @@ def main() -> None:
     sampler.start()
     t0 = time.perf_counter()
     lat, peaks, failed = [], {}, 0
-    batch_options = Options(**({"batch_attribution": args.batch_attribution} if args.batch_attribution else {})).for_batch()
-    attributor = next(s for s in batch_options.stages if s.startswith("attribution."))
+    batch_options = Options(batch_attribution=args.batch_attribution or Options.batch_attribution).for_batch()
+    attributor = attribution_stage(batch_options.stages)
     for result, pid, rss in run_parallel(items, batch_options, args.processes):
         if result.ok:
             lat.append(result.seconds)
@@ -150,7 +150,7 @@ def main() -> None:
     from veracity.pipeline import Pipeline
 
     pipe = Pipeline(Options())
-    interactive = next(s for s in Options().stages if s.startswith("attribution."))
+    interactive = attribution_stage(Options().stages)
     sample = articles[:: max(1, len(articles) // LATENCY_SAMPLE)][:LATENCY_SAMPLE]
     pipe.analyze(sample[0])
     single = [pipe.run(a).seconds for a in sample]

@@ -40,13 +40,19 @@ EVIDENCE_STAGES = ("verify.v1", "corroborate.v1")
 ATTRIBUTION_STAGES = {"learned": "attribution.learned.v1", "tagger": "attribution.tagger.v1", "rules": "attribution.rules.v1"}
 
 
+def attribution_stage(stages: tuple[str, ...]) -> str | None:
+    """The stage list's attribution stage, if it has one."""
+    return next((s for s in stages if s.startswith("attribution.")), None)
+
+
 def with_attribution(stages: tuple[str, ...], method: str) -> tuple[str, ...]:
     """The stage list with its attribution stage swapped for ``method``'s (added if absent)."""
     if method not in ATTRIBUTION_STAGES:
         raise ValueError(f"unknown attribution method {method!r}; choose from {', '.join(ATTRIBUTION_STAGES)}")
     want = ATTRIBUTION_STAGES[method]
-    if any(s.startswith("attribution.") for s in stages):
-        return tuple(want if s.startswith("attribution.") else s for s in stages)
+    have = attribution_stage(stages)
+    if have is not None:
+        return tuple(want if s == have else s for s in stages)
     if stages and stages[-1] == "summary.v1":
         return stages[:-1] + (want, "summary.v1")
     return stages + (want,)
@@ -102,7 +108,7 @@ class Options:
     def for_batch(self) -> "Options":
         """These options as a corpus run uses them: attribution by ``batch_attribution``. A stage
         list without an attribution stage stays without one."""
-        if not self.batch_attribution or not any(s.startswith("attribution.") for s in self.stages):
+        if not self.batch_attribution or attribution_stage(self.stages) is None:
             return self
         try:
             return self.replace(stages=with_attribution(self.stages, self.batch_attribution))

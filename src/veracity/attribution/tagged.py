@@ -108,8 +108,8 @@ def role_runs(doc: Any, probs: TokenProbs, role: int, threshold: float, smooth: 
     scores by its log-odds (0.5 = no shift). O -> I is not allowed (a span starts with B),
     while B right after a span starts the next one at no cost (two adjacent relations)."""
     # whitespace neither joins nor breaks a span; ``doc`` may be a Span (a cue pass's window)
-    whole, first = (doc, 0) if hasattr(doc, "user_data") else (doc.doc, doc.start)
-    space = token_bounds(whole)[2][first:first + len(doc)]
+    first = 0 if doc.doc is doc else doc.start
+    space = token_bounds(doc.doc)[2][first:first + len(doc)]
     toks = (np.nonzero(~space)[0] + first).tolist()
     if not toks:
         return []

@@ -34,8 +34,8 @@ SEED = 7
 # thread count on this machine (deterministic algorithms), so the count is part of the recipe.
 THREADS = 2
 BATCH = 16
-# Three passes over the ~19,800 train relations, each count a fresh schedule from the tagger's
-# weights (not a continuation). One already starts from a network that knows the roles; each
+# Three passes over the ~19,800 train relations (each epoch count was trained as a fresh schedule
+# from the tagger's weights, not as a continuation). One already starts from a network that knows the roles; each
 # further epoch raised every dev figure (docs/benchmarks/attribution.md, sessions 7 and 8):
 # content overlap F1 0.7855 -> 0.7885 -> 0.7925, content exact 0.614 -> 0.620 -> 0.628,
 # full relation 0.680 -> 0.687 -> 0.692. Each epoch costs ~28 min on 2 quiet threads.
