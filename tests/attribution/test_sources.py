@@ -33,3 +33,39 @@ def test_countries_are_an_organisation_source_named_by_their_members(parse):
     doc = parse("Several countries said they would not send troops.")
     info = describe(doc, _toks(doc, "Several countries"), _toks(doc, "said"))
     assert (info.source_type, info.entity) == ("organisation", None)
+
+
+def test_a_thing_is_not_an_anonymous_source(parse):
+    # PolNeAR-style relations give intentions and effects a "source"; none of them is an
+    # unnamed person, and counting them as anonymous would inflate the figure readers check first.
+    doc = parse("This initiative, which has been discussed in secret meetings, aims to create a continuous "
+                "aerial presence over Ukrainian airspace.")
+    info = describe(doc, _toks(doc, "This initiative"), _toks(doc, "aims"))
+    assert (info.source_type, info.entity) == ("none", None)
+    doc = parse("The euro crisis showed that the union was a burden, not a boon.")
+    assert describe(doc, _toks(doc, "The euro crisis"), _toks(doc, "showed")).source_type == "none"
+
+
+def test_texts_and_recordings_are_document_sources(parse):
+    doc = parse("The recording shows the officer drawing his weapon before the man turned around.")
+    assert describe(doc, _toks(doc, "The recording"), _toks(doc, "shows")).source_type == "document"
+    doc = parse("The research drew direct links between fossil fuel emissions and extreme weather.")
+    assert describe(doc, _toks(doc, "The research"), _toks(doc, "drew")).source_type == "document"
+
+
+def test_unnamed_people_stay_anonymous(parse):
+    # "source" is first a place and a text in WordNet, but also an informant; "percent" and
+    # "majority" count people.
+    for text, source, cue in (
+        ("Sources close to the operation say the initiative has been fast-tracked.", "Sources close to the operation", "say"),
+        ("Sixty-three percent said Clinton was justified in keeping the diagnosis private.", "Sixty-three percent", "said"),
+        ("A majority of voters said the economy was their main concern.", "A majority of voters", "said"),
+        ("Defense analysts warn that any large-scale presence could trigger a response.", "Defense analysts", "warn"),
+    ):
+        doc = parse(text)
+        assert describe(doc, _toks(doc, source), _toks(doc, cue)).source_type == "anonymous", text
+
+
+def test_a_journal_is_an_outlet(parse):
+    doc = parse("The top British medical journal reported that the drug had failed two trials.")
+    assert describe(doc, _toks(doc, "The top British medical journal"), _toks(doc, "reported")).source_type == "outlet"

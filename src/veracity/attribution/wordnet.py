@@ -26,6 +26,7 @@ SENSES = 2
 
 
 def _load(pos: str) -> dict[str, tuple[str, ...]]:
+    """Every sense's lexname of every lemma, in WordNet's frequency order (with repeats)."""
     index, data = WORDNET_DIR / f"index.{pos}", WORDNET_DIR / f"data.{pos}"
     if not index.exists() or not data.exists():
         return {}
@@ -44,12 +45,7 @@ def _load(pos: str) -> dict[str, tuple[str, ...]]:
             parts = line.split()
             n_ptr = int(parts[3])
             offsets = parts[4 + n_ptr + 2:]
-            names = []
-            for off in offsets[:SENSES]:
-                name = LEXNAMES.get(lexfile.get(off, -1))
-                if name and name not in names:
-                    names.append(name)
-            out[parts[0]] = tuple(names)
+            out[parts[0]] = tuple(LEXNAMES.get(lexfile.get(off, -1), "") for off in offsets)
     return out
 
 
@@ -60,5 +56,19 @@ def tables() -> dict[str, dict[str, tuple[str, ...]]]:
 
 def classes(lemma: str, pos: str) -> tuple[str, ...]:
     """Lexnames of ``lemma``'s first senses for a spaCy coarse POS (VERB/AUX use verbs)."""
+    return _distinct(_senses(lemma, pos)[:SENSES])
+
+
+def all_classes(lemma: str, pos: str) -> tuple[str, ...]:
+    """Lexnames of every sense of ``lemma``: what the word can mean at all, not what it
+    mostly means ("source" is first a place and a text, but also an informant)."""
+    return _distinct(_senses(lemma, pos))
+
+
+def _senses(lemma: str, pos: str) -> tuple[str, ...]:
     table = tables().get("VERB" if pos in ("VERB", "AUX") else "NOUN" if pos == "NOUN" else "", {})
     return table.get(lemma.replace(" ", "_"), ())
+
+
+def _distinct(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(n for n in names if n))
