@@ -161,7 +161,9 @@ class CrfExtractor:
         if self.use_rules:
             from .rules import doc_text, rule_relations
 
-            rels = combine(rels, rule_relations(doc, info.quote), doc_text(doc), self.quote_override)
+            from .citing import split_citing
+
+            rels = split_citing(doc, combine(rels, rule_relations(doc, info.quote), doc_text(doc), self.quote_override))
         return rels
 
 

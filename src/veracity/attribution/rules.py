@@ -160,7 +160,9 @@ def rule_relations(doc: Any, quote: list[int] | None = None) -> list[RawRelation
             rel = _relation(doc, src, cue, con)
             if rel:
                 out.append(rel)
-    return [_run_on(doc, quote, r) for r in out]
+    from .citing import split_citing
+
+    return split_citing(doc, [_run_on(doc, quote, r) for r in out])
 
 
 def doc_text(doc: Any) -> str:

@@ -245,13 +245,72 @@ def _relay_by(doc: Any, h: int) -> tuple[list[int], list[int]] | None:
     return None
 
 
+CITE_VERBS = {"cite", "quote"}
+
+
+def _cited_object(tok: Any) -> list[int] | None:
+    """Tokens of whom an active 'citing X' / 'quoting X' / 'which cited X' names (None when the
+    clause is passive: "quoted by" is ``_relay_by``'s)."""
+    if tok.lemma_.lower() not in CITE_VERBS or any(a.dep_ in ("agent", "auxpass") for a in tok.children):
+        return None
+    objs = [o for o in tok.children if o.dep_ in ("dobj", "obj")]
+    return _subtree_tokens(objs[0]) if objs else None
+
+
 def _citing(doc: Any, cue_head: int) -> list[int] | None:
-    """'Y reports, citing X' / 'Y said, citing X': tokens of X."""
-    for c in doc[cue_head].children:
-        if c.lemma_.lower() == "cite" and c.dep_ in ("advcl", "xcomp", "conj", "acl"):
-            objs = [o for o in c.children if o.dep_ in ("dobj", "obj")]
-            if objs:
-                return _subtree_tokens(objs[0])
+    """'Y reports, citing X' / 'Y said, citing X': tokens of X. With "according to" the clause
+    hangs off the reported verb: "According to a report by AP, citing two people, the state will pay"."""
+    cue = doc[cue_head]
+    heads = [cue, cue.head] if cue.lower_ == "according" and cue.head.i != cue.i else [cue]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in ("advcl", "xcomp", "conj", "acl"):
+                cited = _cited_object(c)
+                if cited:
+                    return cited
+            # the parser hangs "citing X" on the reported clause it precedes:
+            # "reports, citing X, that Z" (citing <- is <- reports)
+            if c.dep_ == "ccomp":
+                opener = min((g.i for g in c.children if g.dep_ in ("mark", "nsubj", "nsubjpass")), default=c.i)
+                for g in c.children:
+                    if g.dep_ in ("advcl", "xcomp", "conj") and g.i < opener:
+                        cited = _cited_object(g)
+                        if cited:
+                            return cited
+    return None
+
+
+def _cites_within(doc: Any, toks: list[int]) -> tuple[list[int], list[int] | None]:
+    """A source that itself cites someone: "Reuters, quoting unnamed officials", "The Wall Street
+    Journal, which cited a senior European diplomat", "a Reuters report that cited three officials".
+    Returns the source without the citing clause, and whom it cites (or None)."""
+    head = doc[_span_head(doc, toks)]
+    for c in head.children:
+        if c.dep_ in ("acl", "relcl"):
+            cited = _cited_object(c)
+            if cited:
+                kept = [i for i in toks if i < c.left_edge.i and not doc[i].is_punct]
+                return kept or toks, cited
+    return toks, None
+
+
+def _author(doc: Any, toks: list[int]) -> list[int] | None:
+    """Who is behind a document source: "a report by the Associated Press", "a Reuters report",
+    "the Journal's analysis". A fact-checker weighs the outlet or person, not the word "report"."""
+    head = doc[_span_head(doc, toks)]
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            cands = [p for p in c.children if p.dep_ == "pobj"]
+        elif c.dep_ in ("compound", "poss") and c.i < head.i:
+            cands = [c]
+        else:
+            continue
+        for p in cands:
+            sub = [i for i in _subtree_tokens(p) if doc[i].dep_ != "case" and not doc[i].is_punct]
+            if sub and classify(doc, sub)[0] in ("outlet", "organisation", "person"):
+                return sub
     return None
 
 
@@ -276,23 +335,28 @@ def describe(doc: Any, source_toks: Sequence[int], cue_toks: Sequence[int]) -> S
     h = _span_head(doc, toks)
     links: list[Link] = []
     relay = _relay_by(doc, h)
-    inner_toks = toks
     if relay is not None:
         inner, outer = relay
         links.append(_link(doc, outer))
-        inner_toks = [i for i in inner if i in set(toks)] or inner
+        toks = [i for i in inner if i in set(toks)] or inner
     cue_head = _span_head(doc, sorted(cue_toks)) if cue_toks else None
+    cited = None
     if cue_head is not None and relay is None:
         cited = _citing(doc, cue_head)
         told = _told(doc, cue_head)
-        if cited:
-            # Y is the reporter, X whom it cites: Y first.
-            links.append(_link(doc, toks))
-            links.append(_link(doc, cited))
-            last = links[-1]
-            return SourceInfo(last.source_type, last.entity, tuple(links))
-        if told:
+        if told and not cited:
             links.append(_link(doc, told))
-    links.append(_link(doc, inner_toks))
-    last = links[-1]
-    return SourceInfo(last.source_type, last.entity, tuple(links))
+    toks, own_cited = _cites_within(doc, toks)
+    author = _author(doc, toks)
+    # Outermost reporter first: the document's author stands for the document, then whom the
+    # source cites, however the sentence attached the citing clause.
+    links.append(_link(doc, author or toks))
+    for hop in (own_cited, cited):
+        if hop:
+            links.append(_link(doc, hop))
+    chain: list[Link] = []
+    for link in links:
+        if all((link.start, link.end) != (c.start, c.end) for c in chain):
+            chain.append(link)
+    last = chain[-1]
+    return SourceInfo(last.source_type, last.entity, tuple(chain))

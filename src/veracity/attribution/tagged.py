@@ -38,6 +38,7 @@ import numpy as np
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from .citing import split_citing
 from .features import DocInfo, doc_info
 from .learned import MIN_CONTENT_CHARS, QUOTE_OPENERS, CrfExtractor, RawRelation, _chars, _nearest_run, combine, run_span, trim_source
 from .tagger import ROLES, Tagger, TokenProbs, token_bounds
@@ -322,4 +323,4 @@ def relations(doc: Any, info: DocInfo, probs: TokenProbs, crf: CrfExtractor, d: 
         rels = combine(rels, rule_relations(doc, info.quote), doc_text(doc), d.quote_override)
     if d.fill_min_tokens > 0:
         rels = rels + fill_relations(doc, info, probs, rels, d)
-    return rels
+    return split_citing(doc, rels)
