@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from .learned import RawRelation, run_span, token_runs
-from .sources import CITE_VERBS
+from .sources import CITE_VERBS, cited_object
 
 # The citing clause's attachments to the reporting verb in spaCy's English parses.
 CITING_DEPS = ("advcl", "xcomp", "conj")
@@ -58,11 +58,8 @@ def _citing_verb(doc: Any, r: RawRelation) -> Any | None:
     cues = set(r.cue_tokens)
     heads = [i for i in r.cue_tokens if doc[i].head.i not in cues or doc[i].head.i == i]
     cue = doc[heads[0]] if heads else doc[r.cue_tokens[0]]
-    if cue.lemma_.lower() not in CITE_VERBS or cue.head.i == cue.i:
-        return None
-    if any(a.dep_ in ("agent", "auxpass") for a in cue.children):
-        return None  # "quoted by X" is a relay, not a citation
-    return cue if any(o.dep_ in ("dobj", "obj") for o in cue.children) else None
+    # "quoted by X" is a relay (``sources._relay_by``), not a citation
+    return cue if cue.head.i != cue.i and cited_object(cue) else None
 
 
 def _reporting_verb(cue: Any) -> Any | None:
@@ -89,8 +86,7 @@ def split_citing(doc: Any, rels: Sequence[RawRelation]) -> list[RawRelation]:
         clause = set(_subtree(cue))
         content = _tokens(doc, r.content)
         if (set(content) - clause) & set(_subtree(verb)):
-            objs = [o for o in cue.children if o.dep_ in ("dobj", "obj")]
-            cited = _clean(doc, [i for i in content if i in clause and i not in cue_tokens]) or _clean(doc, _subtree(objs[0]))
+            cited = _clean(doc, [i for i in content if i in clause and i not in cue_tokens]) or _clean(doc, cited_object(cue))
             drop |= clause
         else:
             cited = content  # "The report cited an investigation as identifying Beijing": already its own

@@ -248,7 +248,7 @@ def _relay_by(doc: Any, h: int) -> tuple[list[int], list[int]] | None:
 CITE_VERBS = {"cite", "quote"}
 
 
-def _cited_object(tok: Any) -> list[int] | None:
+def cited_object(tok: Any) -> list[int] | None:
     """Tokens of whom an active 'citing X' / 'quoting X' / 'which cited X' names (None when the
     clause is passive: "quoted by" is ``_relay_by``'s)."""
     if tok.lemma_.lower() not in CITE_VERBS or any(a.dep_ in ("agent", "auxpass") for a in tok.children):
@@ -265,7 +265,7 @@ def _citing(doc: Any, cue_head: int) -> list[int] | None:
     for h in heads:
         for c in h.children:
             if c.dep_ in ("advcl", "xcomp", "conj", "acl"):
-                cited = _cited_object(c)
+                cited = cited_object(c)
                 if cited:
                     return cited
             # the parser hangs "citing X" on the reported clause it precedes:
@@ -274,7 +274,7 @@ def _citing(doc: Any, cue_head: int) -> list[int] | None:
                 opener = min((g.i for g in c.children if g.dep_ in ("mark", "nsubj", "nsubjpass")), default=c.i)
                 for g in c.children:
                     if g.dep_ in ("advcl", "xcomp", "conj") and g.i < opener:
-                        cited = _cited_object(g)
+                        cited = cited_object(g)
                         if cited:
                             return cited
     return None
@@ -287,7 +287,7 @@ def _cites_within(doc: Any, toks: list[int]) -> tuple[list[int], list[int] | Non
     head = doc[_span_head(doc, toks)]
     for c in head.children:
         if c.dep_ in ("acl", "relcl"):
-            cited = _cited_object(c)
+            cited = cited_object(c)
             if cited:
                 kept = [i for i in toks if i < c.left_edge.i and not doc[i].is_punct]
                 return kept or toks, cited
