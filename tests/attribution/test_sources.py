@@ -69,3 +69,12 @@ def test_unnamed_people_stay_anonymous(parse):
 def test_a_journal_is_an_outlet(parse):
     doc = parse("The top British medical journal reported that the drug had failed two trials.")
     assert describe(doc, _toks(doc, "The top British medical journal"), _toks(doc, "reported")).source_type == "outlet"
+
+
+def test_a_surname_found_in_full_earlier_is_that_person_without_its_possessive(parse):
+    # The entity recogniser misses the bare surname in the second sentence; the first names him.
+    doc = parse("Ukrainian President Volodymyr Zelenskyy met European leaders in Kyiv on Monday. "
+                "Zelenskyy's verdict on the talks: \"Nothing has changed.\"")
+    info = describe(doc, _toks(doc, "Zelenskyy's"), _toks(doc, "verdict"))
+    assert (info.source_type, info.entity) == ("person", "Volodymyr Zelenskyy")
+    assert doc.text[info.chain[0].start:info.chain[0].end] == "Zelenskyy"

@@ -121,6 +121,16 @@ def _full_name(doc: Any, name: str, before: int) -> str:
     return best
 
 
+def _named_earlier(doc: Any, tok: Any) -> bool:
+    """Whether a PERSON mention of two or more words before ``tok`` ends with ``tok``'s text."""
+    for ent in _ents(doc):
+        if ent.label_ == "PERSON" and ent.end <= tok.i and len(ent) > 1:
+            words = ent.text.replace("\u2019s", "").replace("'s", "").split()
+            if words and words[-1] == tok.text:
+                return True
+    return False
+
+
 def resolve_pronoun(doc: Any, i: int) -> str | None:
     """The named antecedent of a pronoun source: the nearest earlier fitting entity."""
     low = doc[i].lower_
@@ -180,6 +190,12 @@ def classify(doc: Any, toks: Sequence[int]) -> tuple[str, str | None]:
         return "outlet", lead + ent.text
     if ent is not None and ent.label_ == "PERSON":
         return "person", _full_name(doc, ent.text, ent.start_char + 1)
+    if head.pos_ == "PROPN" and (ent is None or len(ent) == 1) and _named_earlier(doc, head):
+        # A surname that the entity recogniser found in full earlier in the article, though it
+        # missed (or mislabelled) it here: "Volodymyr Zelenskyy ... Zelenskyy's verdict".
+        first = [c.text for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < head.i]
+        # "Ivanka Trump" keeps her own first name; a bare "Trump" takes the earlier full one
+        return "person", " ".join(first + [head.text]) if first else _full_name(doc, head.text, head.idx)
     if ent is not None and ent.label_ in ("ORG", "NORP", "GPE", "FAC"):
         return "organisation", ent.text
     if head.pos_ == "PROPN" and _is_outlet_name(words):
@@ -224,7 +240,8 @@ def _subtree_tokens(tok: Any) -> list[int]:
 
 
 def _link(doc: Any, toks: Sequence[int]) -> Link:
-    toks = [i for i in toks if not doc[i].is_punct] or list(toks)
+    # "Zelenskyy's | verdict": the possessive ending is not part of the name.
+    toks = [i for i in toks if not doc[i].is_punct and doc[i].dep_ != "case"] or list(toks)
     # A chain names who passed the claim on: "who" tells a reader nothing, its noun does.
     toks = relative_antecedent(doc, toks) or toks
     ty, ent = classify(doc, toks)
