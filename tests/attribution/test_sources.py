@@ -78,3 +78,11 @@ def test_a_surname_found_in_full_earlier_is_that_person_without_its_possessive(p
     info = describe(doc, _toks(doc, "Zelenskyy's"), _toks(doc, "verdict"))
     assert (info.source_type, info.entity) == ("person", "Volodymyr Zelenskyy")
     assert doc.text[info.chain[0].start:info.chain[0].end] == "Zelenskyy"
+
+
+def test_a_chain_link_is_named_without_the_sources_relative_clause(parse):
+    doc = parse("Officials, who spoke on condition of anonymity because they were not authorized to discuss the "
+                "plan, said it would cost $2 billion.")
+    info = describe(doc, _toks(doc, "Officials, who"), _toks(doc, "said"))
+    assert info.source_type == "anonymous"
+    assert [doc.text[l.start:l.end] for l in info.chain] == ["Officials"]

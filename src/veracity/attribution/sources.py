@@ -242,8 +242,12 @@ def _subtree_tokens(tok: Any) -> list[int]:
 def _link(doc: Any, toks: Sequence[int]) -> Link:
     # "Zelenskyy's | verdict": the possessive ending is not part of the name.
     toks = [i for i in toks if not doc[i].is_punct and doc[i].dep_ != "case"] or list(toks)
-    # A chain names who passed the claim on: "who" tells a reader nothing, its noun does.
+    # A chain names who passed the claim on: "who" tells a reader nothing, its noun does; and
+    # "Officials, who spoke on condition of anonymity" is named by "Officials".
     toks = relative_antecedent(doc, toks) or toks
+    head = doc[_span_head(doc, toks)]
+    clauses = {t.i for c in head.children if c.dep_ == "relcl" for t in c.subtree}
+    toks = [i for i in toks if i not in clauses and not doc[i].is_punct] or toks
     ty, ent = classify(doc, toks)
     return Link(doc[toks[0]].idx, doc[toks[-1]].idx + len(doc[toks[-1]].text), ty, ent)
 
