@@ -14,6 +14,7 @@ from typing import Any
 
 from ..model import Dossier
 from ..options import Options
+from .colon import colon_relations
 from .features import quote_state
 from .learned import RawRelation, run_span, token_runs
 
@@ -105,6 +106,7 @@ def rule_relations(doc: Any, quote: list[int] | None = None) -> list[RawRelation
     out: list[RawRelation] = _pattern_relations(doc)
     for s0, s1 in sentence_bounds(doc):
         sent = doc[s0:s1]
+        out.extend(colon_relations(doc, sent))
         for tok in sent:
             lemma = tok.lemma_.lower()
             # "according to X": the clause it modifies is the content.
