@@ -3,7 +3,8 @@
 Patterns: a reporting verb with its subject as source and its clausal complement (or the
 adjacent quotation, or its object for "highlighted the divisions") as content — which covers
 "X said ...", "... , said X", "X reports that ..."; "according to X" (content = the clause
-it qualifies); passive "... was reported by X"; and "X: '...'" colon attributions.
+it qualifies); passive "... was reported by X"; "X: '...'" colon attributions; and noun cues
+before a colon or dash ("The council's position was blunt: ...", ``colon.py``).
 """
 
 from __future__ import annotations
