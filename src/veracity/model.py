@@ -240,7 +240,7 @@ class Summary:
     checkworthy: int = 0
     by_modality: dict[str, int] = field(default_factory=dict)
     sources_by_type: dict[str, int] = field(default_factory=dict)
-    unnamed_share: float = 0.0  # share of claims with no named source (anonymous, pronoun-less, none)
+    unnamed_share: float = 0.0  # share of claims with no named source (anonymous, none, unresolved pronoun)
     longest_chain: int = 0
 
 

@@ -6,8 +6,17 @@ from collections import Counter
 
 from ..model import Dossier, Summary
 
-# Source types that name who is speaking; everything else leaves the reader unable to check.
+# Source types that name who is speaking; everything else leaves the reader unable to check,
+# except "he" or "she" resolved to a person the article names ("..., he said" after "Andriy
+# Yermak said"). "They" and "it" are resolved to the nearest organisation, too rough to count.
 NAMED_TYPES = frozenset({"person", "organisation", "outlet", "document"})
+PERSON_PRONOUNS = frozenset({"he", "she"})
+
+
+def _named(source_type: str, entity: str | None, text: str) -> bool:
+    if source_type == "pronoun":
+        return bool(entity) and text.strip().lower() in PERSON_PRONOUNS
+    return source_type in NAMED_TYPES
 
 
 def summarise(dossier: Dossier) -> Dossier:
@@ -16,11 +25,11 @@ def summarise(dossier: Dossier) -> Dossier:
     sources = Counter(a.source_type for a in dossier.attributions)
     unnamed = 0
     for c in claims:
-        atts = [dossier.attribution(i) for i in c.attribution_ids]
-        types = {a.source_type for a in atts if a}
+        atts = [a for a in (dossier.attribution(i) for i in c.attribution_ids) if a]
+        named = {_named(a.source_type, a.source_entity, a.source[0].text if a.source else "") for a in atts}
         # The origin of a chain is what matters: an outlet quoting an anonymous diplomat is anonymous.
-        origins = {a.chain[-1].source_type for a in atts if a and a.chain}
-        if not (types | origins) & NAMED_TYPES or (origins and not origins & NAMED_TYPES):
+        origins = {_named(a.chain[-1].source_type, a.chain[-1].entity, a.chain[-1].span.text) for a in atts if a.chain}
+        if True not in named | origins or (origins and True not in origins):
             unnamed += 1
     longest = max((len(a.chain) for a in dossier.attributions), default=0)
     summary = Summary(
