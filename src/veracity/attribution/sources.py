@@ -225,7 +225,7 @@ def classify(doc: Any, toks: Sequence[int]) -> tuple[str, str | None]:
 def _thing_kind(head: Any) -> str | None:
     """"document" or "none" for a common-noun head that cannot be a person or a group (by every
     WordNet sense of it), None when it can or when WordNet does not know it. A capitalised head
-    is left alone: the tagger files names it does not know as nouns ("Sanders" -> "sander")."""
+    is left alone: spaCy's POS tagger files names it does not know as nouns ("Sanders" -> "sander")."""
     if not head.text.islower():
         return None
     lemma = head.lemma_.lower()
