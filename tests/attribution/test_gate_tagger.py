@@ -7,16 +7,17 @@ articles on top of the cached parse; the full-dev figure is the one the issue se
 
 from __future__ import annotations
 
-# The committed artefacts (the tagger: all 6 layers fine-tuned for 3 epochs, direct decoding, a
-# content joining a cue of its own sentence first; then the cue-conditioned second pass, 3 epochs)
-# measure content overlap F1 0.7925, full relation 0.692 and source overlap 0.938 on dev. The content
-# floor is the issue's 0.75; the others keep ~0.015 of margin for ONNX Runtime / spaCy drift
-# across platforms, so a failure near a floor means drift or a regression, to be looked at
-# rather than lowered. Earlier content figures: 0.767 (tagger alone), 0.754 (nearest cue by
-# tokens), 0.740 (top 5 layers), 0.716, 0.688, 0.664; full relation with a 1-epoch pass 0.680,
-# with a 2-epoch pass 0.687.
+# The committed artefacts (the tagger: all 6 layers fine-tuned for 3 epochs, read through two
+# window tilings, direct decoding, a content joining a cue of its own sentence first; then the
+# cue-conditioned second pass, 3 epochs) measure content overlap F1 0.801, full relation 0.703
+# and source overlap 0.938 on dev. The content floor is the issue's 0.75; the others keep
+# ~0.015 of margin for ONNX Runtime / spaCy drift across platforms, so a failure near a floor
+# means drift or a regression, to be looked at rather than lowered. Earlier content figures:
+# 0.7925 (one tiling), 0.767 (tagger alone), 0.754 (nearest cue by tokens), 0.740 (top 5
+# layers), 0.716, 0.688, 0.664; full relation 0.692 with one tiling, 0.680 / 0.687 with a
+# 1- / 2-epoch pass.
 CONTENT_OVERLAP_FLOOR = 0.75
-FULL_OVERLAP_FLOOR = 0.675
+FULL_OVERLAP_FLOOR = 0.69
 SOURCE_OVERLAP_FLOOR = 0.92
 
 

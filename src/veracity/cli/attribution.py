@@ -189,23 +189,30 @@ def register(app, train_app, eval_app) -> None:
                                     "writes models/attribution/tagger/)."),
         cue_pass: bool = typer.Option(False, "--cue-pass", help="Train the tagger's cue-conditioned second pass from the "
                                       "tagger's weights (needs torch; writes models/attribution/cuepass/)."),
+        decoder_only: bool = typer.Option(False, "--decoder-only", help="With --tagger or --cue-pass: only choose the "
+                                          "decoder again on dev for the shipped network and rewrite meta.json and the "
+                                          "report (no torch needed)."),
     ) -> None:
         """Train the cue and role CRFs (or, with --tagger, the MiniLM tagger; with --cue-pass, its second pass) on
         PolNeAR train; score on dev; write the artefact and report."""
         log = lambda m: console.print(m, markup=False)  # noqa: E731
+        if decoder_only and not (tagger or cue_pass):
+            raise typer.BadParameter("--decoder-only goes with --tagger or --cue-pass")
         if cue_pass:
             from ..attribution.cuepass import CUEPASS_DIR
-            from ..train.attribution_cuepass import train_cuepass
+            from ..train.attribution_cuepass import redecode, train_cuepass
 
-            train_cuepass(Path(out) if out else CUEPASS_DIR, log=log)
+            (redecode if decoder_only else train_cuepass)(Path(out) if out else CUEPASS_DIR, log=log)
             return
         if tagger:
             from ..attribution.tagger import TAGGER_DIR
-            from ..train.attribution_tagger import train_tagger
             from ..train.attribution_tagger_report import finish
 
             dst = Path(out) if out else TAGGER_DIR
-            train_tagger(dst, log=log)
+            if not decoder_only:
+                from ..train.attribution_tagger import train_tagger
+
+                train_tagger(dst, log=log)
             finish(dst, log=log)
             return
         from ..train.attribution import MODEL_DIR, train_and_report

@@ -244,15 +244,26 @@ def train_cuepass(out: Path, log: Log) -> dict[str, Any]:
             "warmup": WARMUP, "class_weights": list(at.CLASS_WEIGHTS), **exp,
             **{k: v for k, v in info.items() if k != "weights"}}
     (out / CUEPASS_META).write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return _decode_and_report(out, meta, log, t0, "")
+
+
+def redecode(out: Path, log: Log) -> dict[str, Any]:
+    """The command's last step alone: the decoder chosen again on dev for the shipped network
+    (``--cue-pass --decoder-only``), after a change to what feeds it (the tagger's reading)."""
+    meta = json.loads((out / CUEPASS_META).read_text(encoding="utf-8"))
+    return _decode_and_report(out, meta, log, time.perf_counter(), " (decoder search only: `--decoder-only`)")
+
+
+def _decode_and_report(out: Path, meta: dict[str, Any], log: Log, t0: float, how: str) -> dict[str, Any]:
     best, table = choose_decoder(out, log)
     meta["decode"] = best["decode"]
     meta["dev"] = {k: v for k, v in best.items() if k != "decode"}
     (out / CUEPASS_META).write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    write_report(out, meta, table, round(time.perf_counter() - t0))
+    write_report(out, meta, table, f"{round(time.perf_counter() - t0)} s{how}")
     return meta
 
 
-def write_report(out: Path, meta: dict[str, Any], table: list[dict[str, Any]], seconds: int) -> None:
+def write_report(out: Path, meta: dict[str, Any], table: list[dict[str, Any]], seconds: str) -> None:
     cols = ("content_overlap_f1", "content_exact_f1", "source_overlap_f1", "cue_exact_f1", "full_overlap_f1")
     lines = [
         "# Attribution cue pass: training report", "",
@@ -267,7 +278,7 @@ def write_report(out: Path, meta: dict[str, Any], table: list[dict[str, Any]], s
         f"- Export: ONNX opset {meta['opset']}, {meta['quantisation']}; {meta['bytes'] / 1e6:.1f} MB, sha256 "
         f"`{meta['sha256'][:16]}…` (checked at load). int8 vs fp32: {meta['int8_check']}.",
         f"- Decoder chosen on PolNeAR dev (content overlap F1, ties within {TIE} to full relation F1): `{meta['decode']}`.",
-        f"- Whole command: {seconds} s.", "",
+        f"- Whole command: {seconds}.", "",
         "## Dev (shared scorer), the int8 tagger and this int8 pass", "",
         "| decoder | " + " | ".join(c.replace("_f1", "") for c in cols) + " |",
         "|---|" + "---|" * len(cols),
