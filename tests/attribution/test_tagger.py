@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from veracity.attribution.tagger import BODY, STRIDE, TokenProbs, owner, piece_to_tokens, windows
+from veracity.attribution.tagger import BODY, STRIDE, TILING_SHIFTS, TokenProbs, owner, piece_to_tokens, windows
 
 SENT = 'The senator said the bill "will pass next week," according to his aides.'
 
@@ -21,6 +21,32 @@ def test_windows_cover_every_piece_with_overlap():
         if n > BODY:
             assert wins[-1][1] == n
             assert all(b[0] - a[0] <= STRIDE for a, b in zip(wins, wins[1:]))
+
+
+def test_every_tiling_covers_every_piece():
+    for shift in TILING_SHIFTS:
+        for n in (BODY + 1, BODY + shift + 3, 3 * BODY + 17, 4554):
+            wins = windows(n, shift)
+            covered = np.zeros(n, dtype=bool)
+            for s, e in wins:
+                assert 0 <= s < e <= n and e - s <= BODY
+                covered[s:e] = True
+            assert covered.all() and wins[-1][1] == n
+    # the second tiling's windows start half a stride after the first's
+    assert [s for s, _e in windows(3 * BODY, TILING_SHIFTS[1])][1] == STRIDE // 2
+
+
+def test_a_long_article_is_the_mean_of_its_tilings():
+    from veracity.attribution.tagger import Tagger, encode
+
+    tagger = Tagger()
+    text = " ".join([SENT] * 40)  # ~800 word pieces: several windows in each tiling
+    ids, _offs = encode(tagger.tok, text)
+    assert len(ids) > BODY
+    reads = [tagger._read(ids, windows(len(ids), shift)) for shift in TILING_SHIFTS]
+    _offs, probs = tagger.pieces(text)
+    np.testing.assert_allclose(probs, sum(reads) / len(reads), rtol=0, atol=1e-6)
+    assert not np.allclose(reads[0], reads[1])  # the tilings really read differently
 
 
 def test_each_piece_is_read_from_the_window_where_it_has_most_context():
