@@ -41,7 +41,7 @@ from typing import Any, Callable
 from .citing import split_citing
 from .features import DocInfo, doc_info
 from .learned import MIN_CONTENT_CHARS, QUOTE_OPENERS, CrfExtractor, RawRelation, _chars, _nearest_run, combine, run_span, trim_source
-from .tagger import ROLES, Tagger, TokenProbs, token_bounds
+from .tagger import ROLES, TILING_SHIFTS, Tagger, TokenProbs, token_bounds
 
 CUE, SOURCE, CONTENT = (ROLES.index(r) for r in ("cue", "source", "content"))
 
@@ -229,7 +229,9 @@ class TaggerExtractor:
     def load(cls, cue_pass: bool = True) -> "TaggerExtractor":
         from .cuepass import CuePass
 
-        tagger = Tagger()
+        # The fast mode (no pass) reads one tiling: speed is what it is for. On dev that costs it
+        # content overlap 0.768 -> 0.761 and full relation 0.646 -> 0.632, for ~30% less CPU.
+        tagger = Tagger(shifts=TILING_SHIFTS if cue_pass else TILING_SHIFTS[:1])
         crf = CrfExtractor()
         second = CuePass() if cue_pass and CuePass.available() else None
         return cls(tagger, crf, Decode.of(tagger.meta.get("decode")), second)

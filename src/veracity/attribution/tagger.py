@@ -158,9 +158,11 @@ def piece_to_tokens(doc: Any, offs: np.ndarray, probs: np.ndarray, tokens: Any =
 class Tagger:
     """The ONNX tagger: text -> per-piece [n_pieces, 3 roles, 3 BIO] probabilities."""
 
-    def __init__(self, path: Path = TAGGER_DIR, threads: int = 1, check: bool = True):
+    def __init__(self, path: Path = TAGGER_DIR, threads: int = 1, check: bool = True,
+                 shifts: Sequence[int] = TILING_SHIFTS):
         from ..onnxrun import checked_session
 
+        self.shifts = tuple(shifts)
         onnx = path / TAGGER_ONNX
         try:
             self.meta = json.loads((path / TAGGER_META).read_text(encoding="utf-8"))
@@ -177,7 +179,7 @@ class Tagger:
         the readings through each tiling (one reading when the article fits one window)."""
         ids, offs = encode(self.tok, text)
         n = len(ids)
-        shifts = TILING_SHIFTS if n > BODY else TILING_SHIFTS[:1]
+        shifts = self.shifts if n > BODY else self.shifts[:1]
         return offs, sum(self._read(ids, windows(n, shift)) for shift in shifts) / len(shifts)
 
     def _read(self, ids: np.ndarray, wins: list[tuple[int, int]]) -> np.ndarray:
