@@ -220,3 +220,17 @@ def test_decoder_search_breaks_near_ties_on_the_next_figure():
     # a real gain in content overlap wins whatever the rest says
     assert better((0.720, 0.50, 0.40), (0.715, 0.60, 0.50))
     assert not better((0.715, 0.60, 0.50), (0.720, 0.50, 0.40))
+
+
+def test_a_content_loses_the_next_paragraphs_opening_quotation_mark():
+    from veracity.attribution.learned import RawRelation
+    from veracity.attribution.tagged import _without_dangling_opener
+
+    text = 'He said the talks had failed.\n\n"We will try again," she said.'
+    end = text.index('"') + 1
+    r = RawRelation(source=(), cue=(), content=((8, end),))
+    assert text[slice(*_without_dangling_opener(text, r).content[0])] == "the talks had failed."
+    # a mark that closes the content's own quotation stays
+    text2 = '"We will try again."\n\nShe left.'
+    r2 = RawRelation(source=(), cue=(), content=((0, text2.index("\n")),))
+    assert _without_dangling_opener(text2, r2) == r2
