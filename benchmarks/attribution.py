@@ -14,7 +14,6 @@ in ``--textacy-path`` (default /tmp/veracity-cache/attribution/textacy-pkgs, a
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 import sys
 import time
@@ -118,8 +117,9 @@ def main(argv=None) -> int:
     if tagger is not None:
         # With the cue-conditioned second pass (the default when its artefact is there), then
         # the tagger's decoder alone: the pass's cost and gain side by side.
+        # tagger-fast as the CLI builds it: no pass, and the tagger reading one tiling
         variants = ([("veracity tagger + cue pass (attribution.tagger.v1)", tagger),
-                     ("veracity tagger-fast (no cue pass)", dataclasses.replace(tagger, cuepass=None))]
+                     ("veracity tagger-fast (no cue pass, one tiling)", TaggerExtractor.load(cue_pass=False))]
                     if tagger.cuepass is not None else [("veracity tagger (no cue pass artefact)", tagger)])
         for label, ex_t in variants:
             t0 = time.perf_counter()
