@@ -38,9 +38,10 @@ STRIDE = 190
 BODY = WINDOW - 2
 # Window starts of the tilings read at run time, averaged per piece. A piece sits at a different
 # place in its window in each tiling, so a reading spoiled by where a window happens to begin
-# (a quote cut from its cue) is outvoted. Chosen on PolNeAR dev (tagger + cue pass): content
-# overlap F1 0.7925 -> 0.7995, full relation 0.6920 -> 0.7004 (article bootstrap: 95% CI of the
-# full-relation gain [+0.002, +0.015]), for ~1.3x the tagger's CPU. Training reads one tiling.
+# (a quote cut from its cue) is outvoted. Chosen on PolNeAR dev (tagger + cue pass, decoders
+# chosen again): content overlap F1 0.7925 -> 0.801, full relation 0.692 -> 0.703 (article
+# bootstrap: 95% interval of the full-relation gain [+0.003, +0.018]), for ~1.3x the tagger's CPU
+# (about a fifth of the default's end-to-end throughput). Training reads one tiling.
 TILING_SHIFTS = (0, STRIDE // 2)
 CLS, SEP = 101, 102
 ROLES = ("cue", "source", "content")
