@@ -234,3 +234,16 @@ def test_a_content_loses_the_next_paragraphs_opening_quotation_mark():
     text2 = '"We will try again."\n\nShe left.'
     r2 = RawRelation(source=(), cue=(), content=((0, text2.index("\n")),))
     assert _without_dangling_opener(text2, r2) == r2
+
+
+def test_a_cue_of_auxiliaries_alone_is_no_attribution(parse):
+    from veracity.attribution.learned import RawRelation
+    from veracity.attribution.tagged import _bare_auxiliary
+
+    doc = parse("These personnel will focus on improving combat tactics. Graham: the party is lost.")
+    will = next(t.i for t in doc if t.text == "will")
+    colon = next(t.i for t in doc if t.text == ":")
+    said = parse("Officials said the plan failed.")
+    assert _bare_auxiliary(doc, RawRelation(source=(), cue=(), content=(), cue_tokens=(will,)))
+    assert not _bare_auxiliary(doc, RawRelation(source=(), cue=(), content=(), cue_tokens=(colon,)))
+    assert not _bare_auxiliary(said, RawRelation(source=(), cue=(), content=(), cue_tokens=(1,)))

@@ -328,7 +328,15 @@ def relations(doc: Any, info: DocInfo, probs: TokenProbs, crf: CrfExtractor, d: 
     if d.fill_min_tokens > 0:
         rels = rels + fill_relations(doc, info, probs, rels, d)
     text = doc.text
-    return [_without_dangling_opener(text, r) for r in split_citing(doc, rels)]
+    return [_without_dangling_opener(text, r) for r in split_citing(doc, rels) if not _bare_auxiliary(doc, r)]
+
+
+def _bare_auxiliary(doc: Any, r: RawRelation) -> bool:
+    """A cue of auxiliaries alone ("These personnel | will | improving combat tactics") attributes
+    nothing; PolNeAR train has 16 such gold cues in ~20,000 relations. (A bare colon is a cue:
+    "Graham: Trump's rhetoric is destroying the party".)"""
+    aux = [doc[i].pos_ == "AUX" or doc[i].tag_ == "MD" for i in r.cue_tokens if not doc[i].is_punct]
+    return bool(aux) and all(aux)
 
 
 # A quotation mark that opens the next paragraph, after the content's own paragraph ended.
