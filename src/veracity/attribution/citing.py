@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from .learned import RawRelation, run_span, token_runs
-from .sources import CITE_VERBS, cited_object
+from .learned import RawRelation, run_span, span_tokens, spans_of, token_runs
+from .sources import CITE_VERBS, _subtree_tokens as _subtree, cited_object
 
 # The citing clause's attachments to the reporting verb in spaCy's English parses.
 CITING_DEPS = ("advcl", "xcomp", "conj")
@@ -30,14 +30,6 @@ def _clean(doc: Any, toks: Sequence[int]) -> list[int]:
     while out and (doc[out[-1]].is_punct or doc[out[-1]].is_space):
         out = out[:-1]
     return out
-
-
-def _subtree(tok: Any) -> list[int]:
-    return [t.i for t in tok.subtree]
-
-
-def _spans(doc: Any, toks: Sequence[int]) -> tuple[tuple[int, int], ...]:
-    return tuple(run_span(doc, r) for r in token_runs(toks))
 
 
 def _according(verb: Any) -> tuple[Any, list[int]] | None:
@@ -76,6 +68,8 @@ def _reporting_verb(cue: Any) -> Any | None:
 
 def split_citing(doc: Any, rels: Sequence[RawRelation]) -> list[RawRelation]:
     out = list(rels)
+    if not any(t.lemma_.lower() in CITE_VERBS for t in doc):
+        return out  # every repair below starts from a "cite" or "quote"
     cue_tokens = {i for r in rels for i in r.cue_tokens}
     drop: set[int] = set()  # tokens of citing clauses, which no reported content keeps
     for k, r in enumerate(rels):
@@ -84,7 +78,7 @@ def split_citing(doc: Any, rels: Sequence[RawRelation]) -> list[RawRelation]:
         if verb is None:
             continue  # only a participle beside a reporting verb: "who cited her record" is left as found
         clause = set(_subtree(cue))
-        content = _tokens(doc, r.content)
+        content = span_tokens(doc, r.content)
         if (set(content) - clause) & set(_subtree(verb)):
             cited = _clean(doc, [i for i in content if i in clause and i not in cue_tokens]) or _clean(doc, cited_object(cue))
             drop |= clause
@@ -99,24 +93,24 @@ def split_citing(doc: Any, rels: Sequence[RawRelation]) -> list[RawRelation]:
         elif subj and (not src or verb.i in src):
             src = _clean(doc, _subtree(subj[0]))
         if cited != content or tuple(src) != tuple(r.source_tokens):
-            out[k] = RawRelation(source=_spans(doc, src) if src else r.source, cue=r.cue,
-                                 content=_spans(doc, cited) if cited != content else r.content,
+            out[k] = RawRelation(source=spans_of(doc, src) if src else r.source, cue=r.cue,
+                                 content=spans_of(doc, cited) if cited != content else r.content,
                                  cue_tokens=r.cue_tokens, source_tokens=tuple(src) or r.source_tokens)
         reported = _reported(doc, verb, acc, subj, clause, cue_tokens)
         if reported is not None and src:
             cue_run, said = reported
-            out.append(RawRelation(source=_spans(doc, src), cue=_spans(doc, cue_run), content=_spans(doc, said),
+            out.append(RawRelation(source=spans_of(doc, src), cue=spans_of(doc, cue_run), content=spans_of(doc, said),
                                    cue_tokens=tuple(cue_run), source_tokens=tuple(src)))
             cue_tokens |= set(cue_run)
-    return [_without(doc, r, drop | _own_citing(doc, r)) if not (set(r.cue_tokens) & drop) else r for r in out]
+    return [r if set(r.cue_tokens) & drop else _without(doc, r, drop) for r in out]
 
 
-def _own_citing(doc: Any, r: RawRelation) -> set[int]:
-    """Tokens of citing clauses inside ``r``'s content that belong to ``r``'s own cue: "According
-    to a report by AP, | citing two people, the state will pay half" (the rules' content)."""
+def _own_citing(doc: Any, r: RawRelation, toks: Sequence[int]) -> set[int]:
+    """Tokens of citing clauses inside ``r``'s content (``toks``) that belong to ``r``'s own cue:
+    "According to a report by AP, | citing two people, the state will pay half" (the rules' content)."""
     cues = set(r.cue_tokens)
     out: set[int] = set()
-    for i in _tokens(doc, r.content):
+    for i in toks:
         tok = doc[i]
         if tok.lemma_.lower() not in CITE_VERBS or i in cues:
             continue
@@ -146,13 +140,11 @@ def _reported(doc: Any, verb: Any, acc: tuple[Any, list[int]] | None, subj: list
     return ([verb.i], said) if said else None
 
 
-def _tokens(doc: Any, spans: Sequence[tuple[int, int]]) -> list[int]:
-    return [t.i for s, e in spans for t in (doc.char_span(s, e, alignment_mode="expand") or ()) if not t.is_space]
-
-
 def _without(doc: Any, r: RawRelation, drop: set[int]) -> RawRelation:
-    """``r`` with the tokens of citing clauses (and the commas around them) cut from its content."""
-    toks = _tokens(doc, r.content)
+    """``r`` with the tokens of citing clauses (``drop``, and its own: ``_own_citing``) and the
+    commas around them cut from its content."""
+    toks = span_tokens(doc, r.content)
+    drop = drop | _own_citing(doc, r, toks)
     if not set(toks) & drop:
         return r
     kept = [i for i in toks if i not in drop]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .learned import RawRelation, run_span, token_runs
+from .learned import RawRelation, spans_of
 
 MARKS = {":", "\u2014", "\u2013", "--"}
 # Nouns that name what someone said or concluded. A closed list: WordNet's communication and
@@ -63,15 +63,12 @@ def colon_relations(doc: Any, sent: Any) -> list[RawRelation]:
         words = [i for i in content if not doc[i].is_punct]
         if len(words) < MIN_CONTENT_WORDS or not any(doc[i].pos_ in ("VERB", "AUX") for i in content):
             continue
-        nouns = [t for t in doc[sent.start:p] if _message_noun(t, p) and _owner(t)]
-        if not nouns:
+        owned = [(t, src) for t in doc[sent.start:p] if _message_noun(t, p) and (src := _owner(t))]
+        if not owned:
             continue
-        noun = nouns[-1]
-        source = _owner(noun)
+        noun, source = owned[-1]
         cue = [i for i in range(noun.i, p + 1) if i not in source and not doc[i].is_space]
-        out.append(RawRelation(source=tuple(run_span(doc, r) for r in token_runs(source)),
-                               cue=tuple(run_span(doc, r) for r in token_runs(cue)),
-                               content=tuple(run_span(doc, r) for r in token_runs(content)),
+        out.append(RawRelation(source=spans_of(doc, source), cue=spans_of(doc, cue), content=spans_of(doc, content),
                                cue_tokens=tuple(cue), source_tokens=tuple(source)))
         break  # one such relation per sentence
     return out

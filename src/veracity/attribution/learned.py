@@ -56,6 +56,20 @@ def run_span(doc: Any, run: list[int]) -> tuple[int, int]:
     return a.idx, b.idx + len(b.text)
 
 
+def spans_of(doc: Any, toks: Iterable[int]) -> tuple[tuple[int, int], ...]:
+    """Character spans of the contiguous runs of ``toks``."""
+    return tuple(run_span(doc, r) for r in token_runs(toks))
+
+
+def span_tokens(doc: Any, spans: Iterable[tuple[int, int]]) -> list[int]:
+    """The non-space tokens that character spans cover (partly covered tokens included)."""
+    out = []
+    for s, e in spans:
+        sp = doc.char_span(s, e, alignment_mode="expand")
+        out.extend(t.i for t in sp or () if not t.is_space)
+    return out
+
+
 def cue_runs(labels: list[str], offset: int) -> list[list[int]]:
     out: list[list[int]] = []
     for k, lab in enumerate(labels):

@@ -17,7 +17,7 @@ from ..model import Dossier
 from ..options import Options
 from .colon import colon_relations
 from .features import quote_state
-from .learned import RawRelation, run_span, token_runs
+from .learned import RawRelation, run_span, span_tokens, token_runs
 
 # Verbs that report speech, writing or belief. Lemmas; kept to verbs whose complement is
 # nearly always what the subject asserts (PolNeAR's commonest cues plus news staples).
@@ -80,8 +80,7 @@ COLON_ATTRIBUTION = re.compile(
 
 
 def _toks(doc: Any, start: int, end: int) -> list[int]:
-    sp = doc.char_span(start, end, alignment_mode="expand")
-    return [t.i for t in sp if not t.is_space] if sp is not None else []
+    return span_tokens(doc, ((start, end),))
 
 
 def _pattern_relations(doc: Any) -> list[RawRelation]:

@@ -247,7 +247,7 @@ def _link(doc: Any, toks: Sequence[int]) -> Link:
     toks = relative_antecedent(doc, toks) or toks
     head = doc[_span_head(doc, toks)]
     clauses = {t.i for c in head.children if c.dep_ == "relcl" for t in c.subtree}
-    toks = [i for i in toks if i not in clauses and not doc[i].is_punct] or toks
+    toks = [i for i in toks if i not in clauses] or toks
     ty, ent = classify(doc, toks)
     return Link(doc[toks[0]].idx, doc[toks[-1]].idx + len(doc[toks[-1]].text), ty, ent)
 

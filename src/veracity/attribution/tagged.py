@@ -327,7 +327,9 @@ def relations(doc: Any, info: DocInfo, probs: TokenProbs, crf: CrfExtractor, d: 
         rels = combine(rels, rule_relations(doc, info.quote), doc_text(doc), d.quote_override)
     if d.fill_min_tokens > 0:
         rels = rels + fill_relations(doc, info, probs, rels, d)
-    text = doc.text
+    from .rules import doc_text
+
+    text = doc_text(doc)
     return [_without_dangling_opener(text, r) for r in split_citing(doc, rels) if not _bare_auxiliary(doc, r)]
 
 

@@ -26,10 +26,10 @@ def summarise(dossier: Dossier) -> Dossier:
     unnamed = 0
     for c in claims:
         atts = [a for a in (dossier.attribution(i) for i in c.attribution_ids) if a]
-        named = {_named(a.source_type, a.source_entity, a.source[0].text if a.source else "") for a in atts}
+        named = any(_named(a.source_type, a.source_entity, a.source[0].text if a.source else "") for a in atts)
         # The origin of a chain is what matters: an outlet quoting an anonymous diplomat is anonymous.
-        origins = {_named(a.chain[-1].source_type, a.chain[-1].entity, a.chain[-1].span.text) for a in atts if a.chain}
-        if True not in named | origins or (origins and True not in origins):
+        origins = [_named(a.chain[-1].source_type, a.chain[-1].entity, a.chain[-1].span.text) for a in atts if a.chain]
+        if not any(origins) and (origins or not named):
             unnamed += 1
     longest = max((len(a.chain) for a in dossier.attributions), default=0)
     summary = Summary(
