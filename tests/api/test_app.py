@@ -1,13 +1,15 @@
 from fastapi.testclient import TestClient
 
 from veracity.api.app import create_app
+from veracity.api.settings import ServerSettings
 from veracity.options import Options
 
 TEXT = "The council said 40 homes were flooded on Monday. Officials warned that more rain could follow."
 
 
 def _client(db=":memory:"):
-    return TestClient(create_app(Options(db_path=db, max_input_bytes=100_000)))
+    # TestClient sends Host "testserver"; no token, as on loopback.
+    return TestClient(create_app(Options(db_path=db, max_input_bytes=100_000), ServerSettings(allowed_hosts=("testserver",))))
 
 
 def test_analyze_stores_and_reads_back():
@@ -28,14 +30,15 @@ def test_errors_are_json_with_status():
     r = c.post("/v1/analyze", json={"text": "   "})
     assert r.status_code == 422 and r.json()["error"]["code"] == "input"
     r = c.get("/v1/dossiers/nope")
-    assert r.status_code == 422 and "no stored dossier" in r.json()["error"]["message"]
+    assert r.status_code == 404 and "no stored dossier" in r.json()["error"]["message"]
     r = c.post("/v1/analyze", json={"text": "x" * 200_000})
-    assert r.status_code == 413
-    assert c.post("/v1/analyze", params={"format": "pdf"}, json={"text": TEXT}).status_code == 422
+    assert r.status_code == 413 and r.json()["error"]["code"] == "too_large"
+    r = c.post("/v1/analyze", params={"format": "pdf"}, json={"text": TEXT})
+    assert r.status_code == 422 and r.json()["error"]["code"] == "validation"
 
 
 def test_ui_and_health():
     c = _client()
-    assert c.get("/health").json()["status"] == "ok"
+    assert c.get("/healthz").json()["status"] == "ok"
     page = c.get("/")
     assert page.status_code == 200 and "Content-Security-Policy" in page.text and "sandbox" in page.text

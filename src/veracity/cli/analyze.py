@@ -159,14 +159,32 @@ def register_serve(app: typer.Typer) -> None:
     def serve(
         ctx: typer.Context,
         db: Optional[str] = typer.Option(None, "--db", help="SQLite store (default: the user data dir)."),
-        host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on (loopback by default)."),
+        host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on (loopback by default; any other "
+                                 "needs VERACITY_API_TOKEN)."),
         port: int = typer.Option(8000, "--port"),
+        allowed_host: List[str] = typer.Option([], "--allowed-host", help="A Host header to accept besides localhost, "
+                                               "127.0.0.1, ::1 and --host (repeatable; '*.example.org' for subdomains)."),
+        cors_origin: List[str] = typer.Option([], "--cors-origin", help="An origin whose pages may call the API "
+                                              "(repeatable). Default: none, CORS off."),
+        analysis_workers: Optional[int] = typer.Option(None, "--analysis-workers", min=1, help="Analyses at once (default: 2, or 1 on one core)."),
+        analysis_queue: Optional[int] = typer.Option(None, "--analysis-queue", min=0, help="Analyses waiting before 503 (default 16)."),
+        analysis_timeout: Optional[float] = typer.Option(None, "--analysis-timeout", min=0.1, help="Seconds before 504 (default 60)."),
     ) -> None:
-        """Serve the REST API and the web UI."""
+        """Serve the REST API and the web UI. With VERACITY_API_TOKEN set, every request but
+        /healthz and /readyz needs 'Authorization: Bearer <token>'."""
         import uvicorn
 
         from ..api.app import create_app
+        from ..api.security import allowed_hosts_for, check_bind
+        from ..api.settings import LOOPBACK_HOSTS, ServerSettings
         from ..options import default_db_path
 
+        limits = {k: v for k, v in (("analysis_workers", analysis_workers), ("analysis_queue", analysis_queue),
+                                    ("analysis_timeout_s", analysis_timeout)) if v is not None}
+        settings = ServerSettings.from_env(allowed_hosts=allowed_hosts_for(host, allowed_host, LOOPBACK_HOSTS),
+                                           cors_origins=tuple(cors_origin), **limits)
+        check_bind(host, settings.token)  # before anything opens or binds
         options = options_from(ctx.obj, db_path=db or default_db_path())
-        uvicorn.run(create_app(options), host=host, port=port, log_level="warning")
+        err_console.print(f"veracity: serving on {host}:{port}; Host names accepted: {', '.join(settings.allowed_hosts)}"
+                          + ("; bearer token required" if settings.token else ""), markup=False, highlight=False)
+        uvicorn.run(create_app(options, settings), host=host, port=port, log_level="warning", server_header=False)
