@@ -3,4 +3,4 @@
 __version__ = "0.1.0"
 
 # The JSON shape of a dossier; bump on any incompatible change and say so in docs/schema.md.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"

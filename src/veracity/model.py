@@ -21,10 +21,14 @@ from . import SCHEMA_VERSION
 
 
 def content_id(*parts: object, prefix: str = "", length: int = 16) -> str:
-    """A stable id from content: the same inputs always give the same id."""
+    """A stable id from content: the same inputs always give the same id.
+
+    Never raises on a lone surrogate ("a\\ud800."): ``surrogatepass`` hashes its code point, so
+    an id is defined for every Python string (ingest replaces them, but ids are made elsewhere too).
+    """
     h = hashlib.sha256()
     for p in parts:
-        h.update(json.dumps(p, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8"))
+        h.update(json.dumps(p, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8", "surrogatepass"))
         h.update(b"\x1f")
     return prefix + h.hexdigest()[:length]
 
@@ -163,7 +167,7 @@ class Attribution:
 class Check:
     """A precise contradiction check between claim and evidence, with the words that fired it."""
 
-    kind: str  # number | date | negation | antonym | role | place
+    kind: str  # denial | negation | number | place | date | role | polarity | antonym
     detail: str
     claim: tuple[Span, ...] = ()
     evidence: tuple[Span, ...] = ()
@@ -180,6 +184,10 @@ class Evidence:
     published: str | None = None
     title: str | None = None
     checks: tuple[Check, ...] = ()
+    # The evidence rests on the claim's own origin (the same outlet, or the source the claim's
+    # chain cites): it repeats the claim and adds no independent support.
+    same_origin: bool = False
+    origin: str | None = None  # the origin that evidence and claim share, e.g. "outlet:the wall street journal"
 
 
 @dataclass(frozen=True)
@@ -187,6 +195,8 @@ class Verdict:
     label: str  # SUPPORTED | REFUTED | DISPUTED | NOT_ENOUGH_INFO
     confidence: float
     evidence: tuple[Evidence, ...] = ()
+    reason: str = ""  # one line a person reads: why this label, from which evidence
+    claimed: tuple[Span, ...] = ()  # what was verified: the claim's content, without its attribution
 
 
 @dataclass(frozen=True)
@@ -207,13 +217,15 @@ class Corroboration:
     title: str | None = None
     origin: str | None = None  # the original source this report rests on, if known
     divergences: tuple[Divergence, ...] = ()
+    stance: str = "corroborates"  # corroborates | contradicts | related (same story, takes no side)
 
 
 @dataclass(frozen=True)
 class CorroborationSummary:
     reports: tuple[Corroboration, ...] = ()
     earliest: str | None = None  # document id of the first report
-    independent_lines: int = 0
+    independent_lines: int = 0  # independent lines among the corroborating reports only
+    contradicting: int = 0  # reports that contradict the claim (never counted as lines)
 
 
 @dataclass(frozen=True)

@@ -24,9 +24,12 @@ def _print_verdicts(dossier) -> None:
         v = c.verdict
         console.print(f"\n[bold]claim[/bold] {c.span.text.strip()}", markup=True, highlight=False)
         console.print(f"  [{colour.get(v.label, 'white')}]{v.label}[/] (confidence {v.confidence:.2f})")
+        if v.reason:
+            console.print(f"  why: {v.reason}", markup=False, highlight=False)
         for e in v.evidence:
             where = f"{e.outlet or '?'} {e.published or 'undated'} [{e.title or e.document_id}] chars {e.span.start}-{e.span.end}"
-            console.print(f"  - {e.stance} ({e.stance_confidence:.2f}, relevance {e.score:.2f}) {where}", markup=False)
+            origin = f" [same origin: {e.origin.split(':', 1)[-1] if e.origin else '?'}]" if e.same_origin else ""
+            console.print(f"  - {e.stance}{origin} ({e.stance_confidence:.2f}, relevance {e.score:.2f}) {where}", markup=False)
             console.print(f"    \"{e.span.text.strip()}\"", markup=False)
             for ch in e.checks:
                 console.print(f"    check {ch.kind}: {ch.detail}", markup=False)
@@ -126,12 +129,21 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
     def eval_stance(
         input: str = typer.Option(..., "--input", help="A Climate-FEVER style JSONL (claim + evidences)."),
         output: str = typer.Option(..., "--output", help="Where to write predictions (score_stance.py format)."),
-        model: Optional[str] = typer.Option(None, "--model", help="A stance.npz other than the committed one."),
+        model: Optional[str] = typer.Option(None, "--model", help="With --system stack: a stance.npz other than the committed one."),
+        system: str = typer.Option("news", "--system", help="news: the verifier's judge (news cross-encoder + checks); stack: the Climate-FEVER stack."),
+        cv_folds: Optional[str] = typer.Option(None, "--cv-folds", help="news-folds.json from `python -m veracity.train.stance_news --export-folds`: judge each FNC-1 headline with the fold model that never saw it."),
+        no_checks: bool = typer.Option(False, "--no-checks", help="With --system news: the model alone, without the frame-level checks."),
     ) -> None:
-        """Label each given evidence sentence and each claim; write score_stance.py's format and print its output."""
-        from ..verify.evaluate import predict_file
+        """Label each given evidence (sentence or whole document) and each claim; write score_stance.py's format and print its output."""
+        from ..verify.evaluate import predict_file, predict_file_news
 
-        n = predict_file(Path(input), Path(output), model)
+        if system == "stack":
+            n = predict_file(Path(input), Path(output), model)
+        elif system == "news":
+            n = predict_file_news(Path(input), Path(output), cv_folds, checks=not no_checks,
+                                  log=lambda m: err_console.print(m, markup=False))
+        else:
+            raise typer.BadParameter("--system is news or stack")
         err_console.print(f"wrote {n} claim predictions to {output}", markup=False)
         if STANCE_SCORER.exists():
             res = subprocess.run([sys.executable, str(STANCE_SCORER), input, output], capture_output=True, text=True)

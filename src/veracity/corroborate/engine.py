@@ -21,6 +21,7 @@ from ..model import Article, Claim, Corroboration, CorroborationSummary, Dossier
 from ..options import Options
 from . import divergence as dv
 from . import independence as ind
+from ..verify.stage import query as verify_query
 from .related import DocView, load_model
 
 # Candidate sentences retrieved per claim before per-document de-duplication.
@@ -35,8 +36,6 @@ MAX_REPORTS = 8
 # ("Michael Howard has finally revealed the full scale of his planned Tory tax cuts" vs
 # "... would cut £35bn ... to allow £4bn in tax cuts"); above 0.75 nearly always.
 SAME_CLAIM_COSINE = 0.68
-# Claims with fewer content words than this ("He said so.") cannot be linked meaningfully.
-MIN_CLAIM_WORDS = 4
 # Only claims the check-worthiness model flagged are corroborated when it ran; otherwise the
 # longest claims, up to this many, to bound the time per article.
 MAX_CLAIMS = 40
@@ -45,11 +44,12 @@ MEMO_SIZE = 4096
 
 
 def _claims_to_check(d: Dossier) -> list[Claim]:
-    from .textfeat import content_tokens
+    """The claims the verifier checks too (:func:`veracity.verify.claimed.verifiable`), the
+    longest ``MAX_CLAIMS`` of them at most."""
+    from ..verify.claimed import verifiable
 
-    claims = [c for c in d.claims if len(content_tokens(c.span.text)) >= MIN_CLAIM_WORDS]
-    if any(c.checkworthy for c in claims):
-        claims = [c for c in claims if c.checkworthy]
+    scored = any(c.checkworthy or c.checkworthiness > 0 for c in d.claims)
+    claims = [c for c in d.claims if verifiable(c, scored)]
     if len(claims) > MAX_CLAIMS:
         keep = set(id(c) for c in sorted(claims, key=lambda c: -len(c.span))[:MAX_CLAIMS])
         claims = [c for c in claims if id(c) in keep]
@@ -83,6 +83,7 @@ class Corroborator:
         self.model = load_model()
         self._views: dict[str, DocView] = {}
         self._dossiers: dict[str, Dossier | None] = {}
+        self._judge = None  # the verifier's stance judge, loaded on first use
 
     def close(self) -> None:
         self.index.close()
@@ -172,7 +173,8 @@ class Corroborator:
         for claim, vec, best in zip(claims, vecs, best_per):
             own_attrs = tuple(dv.claim_attributions(claim, dossier.attributions))
             own = ind.Report(dossier.article.id, dossier.article.outlet, own_attrs)
-            by_id[claim.id] = claim.__class__(**{**claim.__dict__, "corroboration": self._summarise(claim, vec, best, own, own_attrs)})
+            query = verify_query(dossier, claim)
+            by_id[claim.id] = claim.__class__(**{**claim.__dict__, "corroboration": self._summarise(claim, vec, best, own, own_attrs, query)})
         return dossier.with_(claims=tuple(by_id.get(c.id, c) for c in dossier.claims))
 
     def _same_text_ids(self, dossier: Dossier) -> list[str]:
@@ -182,7 +184,20 @@ class Corroborator:
         row = self.index.conn.execute("SELECT id FROM evidence_documents WHERE content_hash = ?", (text_hash(dossier.article.text),)).fetchone()
         return [dossier.article.id] + ([row[0]] if row else [])
 
-    def _summarise(self, claim: Claim, vec: np.ndarray, best: dict, own: ind.Report, own_attrs) -> CorroborationSummary:
+    def _stances(self, query, kept: list) -> list[str]:
+        """corroborates | contradicts for each kept report: the verifier's judge (news stance
+        model + frame-level checks) on what the claim asserts against the report's sentence. A
+        report that restates the claim (it passed the same-claim gate) corroborates unless the
+        judge finds it contradicting."""
+        from ..verify.judge import judge, load as load_judge
+
+        if self._judge is None:
+            self._judge = load_judge()
+        js = judge(self._judge, query.text, [h.text for h, _c, _p in kept], [float(c) for _h, c, _p in kept],
+                   query.published, [h.published for h, _c, _p in kept], query.sentence.text if query.sentence else None)
+        return ["contradicts" if j.stance == "refutes" else "corroborates" for j in js]
+
+    def _summarise(self, claim: Claim, vec: np.ndarray, best: dict, own: ind.Report, own_attrs, query) -> CorroborationSummary:
         kept = []
         for doc_id, (h, cos) in best.items():
             p = float(self.model.score(self.model.features_for(claim.span.text, vec, self.view(doc_id)))[0])
@@ -191,22 +206,31 @@ class Corroborator:
             kept.append((h, cos, p))
         kept.sort(key=lambda t: -t[1])
         kept = kept[:MAX_REPORTS]
+        from ..model import Span
+        from ..verify.origin import shared_origin
+
+        stances = self._stances(query, kept)
         reports: list[Corroboration] = []
         ind_reports: list[ind.Report] = []
-        for h, cos, _p in kept:
+        counted: list[int] = []  # reports that can be an independent line
+        for i, ((h, cos, _p), stance) in enumerate(zip(kept, stances)):
             other_claim, other_attrs = self._claim_at(h.document_id, h.start, h.end)
             divs = dv.compare(claim, other_claim, own_attrs, other_attrs) if other_claim else ()
             ind_reports.append(ind.Report(h.document_id, h.outlet, tuple(other_attrs)))
-            from ..model import Span
-
             reports.append(Corroboration(h.document_id, Span(h.start, h.end, h.text), round(float(cos), 4), h.outlet,
-                                         h.published, h.title, None, divs))
-        n, origins = ind.independent_lines(own, ind_reports)
+                                         h.published, h.title, None, divs, stance))
+            # A contradicting report is listed, never counted; one crediting the claim's own
+            # origin ("the Journal reported, citing ...") joins the claim's own line.
+            doc = self.index.document(h.document_id)
+            if stance == "corroborates" and not shared_origin(query.origins, h.outlet, h.text, doc.text[:3000] if doc else ""):
+                counted.append(i)
+        _, origins = ind.independent_lines(own, ind_reports)
+        n, _ = ind.independent_lines(own, [ind_reports[i] for i in counted])
         reports = [r.__class__(**{**r.__dict__, "origin": o}) for r, o in zip(reports, origins)]
         earliest = min(reports, key=lambda r: (date_key(r.published), r.document_id)).document_id if reports else None
         if reports and all(r.published is None for r in reports):
             earliest = None  # no dates: "first" cannot be known, and we do not guess
-        return CorroborationSummary(tuple(reports), earliest, n)
+        return CorroborationSummary(tuple(reports), earliest, n, sum(r.stance == "contradicts" for r in reports))
 
     def _claim_at(self, doc_id: str, start: int, end: int) -> tuple[Claim | None, list]:
         d = self.dossier_of(doc_id)

@@ -50,6 +50,8 @@ def render_summary(dossiers: Sequence[Dossier]) -> str:
                 sided = sum(1 for e in c.verdict.evidence if e.stance != "nei")
                 out.append(f"        verdict: {c.verdict.label} ({c.verdict.confidence:.2f}); {len(c.verdict.evidence)} evidence "
                            f"sentence(s) retrieved, {sided or 'none'} taking a side")
+                if c.verdict.reason:
+                    out.append(f"        why: {_cut(c.verdict.reason, 160)}")
         for w in d.warnings:
             out.append(f"  warning: {w}")
     return "\n".join(out)

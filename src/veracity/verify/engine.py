@@ -1,62 +1,123 @@
-"""Claim verification: retrieve evidence, re-rank it, judge its stance, run the checks, give a verdict.
+"""Claim verification: retrieve evidence, judge its stance, mark shared origins, give a verdict.
 
-For each claim: hybrid retrieval (:class:`EvidenceIndex`, BM25 + MiniLM, RRF) fetches
-``RERANK_CANDIDATES`` sentences; the bi-encoder stance model scores every candidate; candidates
-are re-ranked by how much they bear on the claim (cosine plus that model's probability that the
-sentence supports or refutes rather than says nothing); the top ``k`` are kept, the
-cross-encoder (if the artefact stacks one) re-judges their stance, and they are kept with their
-stance, checks and citations, and the claim-level aggregator turns their stance probabilities
-into SUPPORTED / REFUTED / DISPUTED / NOT_ENOUGH_INFO with a probability as confidence.
+For each claim, what it asserts (:mod:`veracity.verify.claimed`: its attributed content, not
+"according to ...") is searched in the evidence index (BM25 + MiniLM, fused). Sentences about
+the same thing (closest first, MiniLM cosine at least ``MIN_COSINE``) are judged by the news stance
+cross-encoder and the frame-level checks (:mod:`veracity.verify.judge`); a supporting
+sentence that rests on the claim's own origin (:mod:`veracity.verify.origin`) is marked
+``same_origin`` and adds no independent support. The verdict follows from the evidence by
+rules a person can check (:func:`verdict_of`), with a one-line reason.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Sequence
 
 import numpy as np
 
 from ..model import Check, Evidence, Span, Verdict
 from ..retrieval.index import EvidenceIndex, Hit
-from . import checks as checks_mod
-from .features import lexical, pair_features
-from .stance import STANCES, StanceModel, load
+from .claimed import Claimed
+from .contradiction import SENTENCE_CHECKS
+from .judge import Judgement, NewsStance, judge, load
+from .origin import Origin, shared_origin
 
-# Candidates scored by the stance model per claim: enough that a relevant sentence ranked
-# ~15th by retrieval can still surface, few enough to stay well under 100 ms per claim.
+# Candidates retrieved per claim: enough that a relevant sentence ranked ~15th by retrieval
+# can still surface.
 RERANK_CANDIDATES = 20
-# Re-ranking weight of "bears on the claim" (1 - P(NEI)) against cosine; cosine alone ranks
-# paraphrases of the claim's topic first, the stance signal lifts sentences that take a side.
-STANCE_RERANK_WEIGHT = 0.5
-# Below this cosine a sentence is not about the claim, whatever the stance model says.
+# Sentences judged per claim (closest first): all candidates about the claim at all. The
+# cross-encoder reads the closest few (judge.MODEL_PAIRS); the checks parse only sentences
+# that share enough with the claim for some check to apply.
+JUDGED = RERANK_CANDIDATES
+# Below this cosine a sentence is not about the claim: it is neither judged nor cited.
 MIN_COSINE = 0.25
-# In an open corpus the stance model (trained on Climate-FEVER, where every evidence sentence
-# is on the claim's topic) also "supports" sentences that merely share its subject. Only a
-# sentence about the same claim can bear on its truth: under this cosine a retrieved sentence
-# counts as not enough info. 0.60 keeps ~42% of Climate-FEVER's siding evidence but none of
-# the off-topic "supports" seen on the demo article against BBC business news (0.41-0.58).
-SAME_CLAIM_COSINE = 0.60
-# The verdict labels in the dossier (the aggregator is trained on Climate-FEVER's names).
-VERDICT_NAMES = {"SUPPORTS": "SUPPORTED", "REFUTES": "REFUTED", "NOT_ENOUGH_INFO": "NOT_ENOUGH_INFO", "DISPUTED": "DISPUTED"}
-STANCE_NAMES = {"SUPPORTS": "supports", "REFUTES": "refutes", "NOT_ENOUGH_INFO": "nei"}
+# Evidence shown per claim: the deciding sentences always, then the closest others, up to k
+# (at least) and MAX_CITED (at most).
+MAX_CITED = 8
+# Characters of an evidence document searched for a credit to the claim's origin.
+ORIGIN_CHARS = 3000
+VERDICT_NAMES = ("SUPPORTED", "REFUTED", "DISPUTED", "NOT_ENOUGH_INFO")
 
 
 @dataclass(frozen=True)
 class ClaimQuery:
-    text: str
-    offset: int = 0  # where the claim starts in its article (checks' claim spans are shifted by it)
+    text: str  # what is claimed
+    offset: int = 0  # where ``text`` starts in its article (used when ``claimed`` is not given)
+    claimed: Claimed | None = None  # maps offsets in ``text`` to article spans
+    published: str | None = None
+    origins: tuple[Origin, ...] = field(default=())
+    sentence: Span | None = None  # the claim's whole sentence (article offsets), for sentence-level checks
+
+    def spans(self, start: int, end: int) -> tuple[Span, ...]:
+        if self.claimed is not None:
+            return self.claimed.to_article(start, end)
+        return (Span(start + self.offset, end + self.offset, self.text[start:end]),)
+
+    def shift(self, spans: tuple[Span, ...], kind: str = "") -> tuple[Span, ...]:
+        if kind in SENTENCE_CHECKS and self.sentence is not None:
+            return _shift(spans, self.sentence.start)
+        return tuple(x for s in spans for x in self.spans(s.start, s.end))
 
 
 def _shift(spans: tuple[Span, ...], by: int) -> tuple[Span, ...]:
     return tuple(Span(s.start + by, s.end + by, s.text) for s in spans)
 
 
+def _who(e: Evidence) -> str:
+    parts = [e.outlet or e.title or e.document_id]
+    if e.published:
+        parts.append(e.published[:10])
+    return ", ".join(p for p in parts if p)
+
+
+def _quote(text: str, n: int = 70) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "\u2026"
+
+
+def verdict_of(evidence: Sequence[Evidence]) -> tuple[str, float, str]:
+    """(label, confidence, reason) from judged evidence.
+
+    - refuting and independent supporting evidence both: DISPUTED;
+    - refuting only: REFUTED (a denial by the party concerned is refutation);
+    - independent support only: SUPPORTED;
+    - support only from the claim's own origin, or nothing that takes a side: NOT_ENOUGH_INFO.
+    """
+    ref = [e for e in evidence if e.stance == "refutes"]
+    sup = [e for e in evidence if e.stance == "supports" and not e.same_origin]
+    echo = [e for e in evidence if e.stance == "supports" and e.same_origin]
+    if ref:
+        r = max(ref, key=lambda e: e.stance_confidence)
+        why = r.checks[0].detail if r.checks else f"it reads as contradicting the claim ({r.stance_confidence:.2f})"
+        against = f"{_who(r)}: \u201c{_quote(r.span.text)}\u201d \u2014 {why}"
+    if ref and sup:
+        s = max(sup, key=lambda e: e.stance_confidence)
+        conf = min(max(e.stance_confidence for e in ref), s.stance_confidence)
+        return "DISPUTED", round(conf, 4), f"Disputed: supported by {_who(s)} but contradicted by {against}"
+    if ref:
+        conf = max(e.stance_confidence for e in ref)
+        extra = f"; {len(echo)} report(s) repeating the claim's own origin do not count" if echo else "; no independent report supports it"
+        return "REFUTED", round(conf, 4), f"Refuted: {against}{extra}"
+    if sup:
+        conf = max(e.stance_confidence for e in sup)
+        names = "; ".join(_who(e) for e in sup[:3])
+        return "SUPPORTED", round(conf, 4), f"Supported by {len(sup)} report(s) not resting on the claim's origin ({names}); none contradicts it"
+    if echo:
+        o = echo[0].origin or "the claim's own source"
+        conf = max(e.stance_confidence for e in echo)
+        return "NOT_ENOUGH_INFO", round(conf, 4), (f"Not enough info: only {len(echo)} report(s) resting on the same origin "
+                                                   f"({o.split(':', 1)[-1]}) repeat it; nothing independent confirms or contradicts it")
+    if evidence:
+        conf = max(e.stance_confidence for e in evidence if e.stance == "nei") if any(e.stance == "nei" for e in evidence) else 0.5
+        return "NOT_ENOUGH_INFO", round(conf, 4), "Not enough info: the indexed reports on this subject neither confirm nor contradict it"
+    return "NOT_ENOUGH_INFO", 1.0, "Not enough info: nothing in the evidence index is about this claim"
+
+
 class Verifier:
-    def __init__(self, index: EvidenceIndex, model: StanceModel | None = None, k: int = 5):
+    def __init__(self, index: EvidenceIndex, model: NewsStance | None = None, k: int = 5):
         self.index = index
         self.model = model or load()
         self.k = k
-        checks_mod.antonyms()  # the WordNet table (~1 s to read): at start-up, not in a claim's time
 
     def verify(self, claims: Sequence[ClaimQuery], exclude: Sequence[str] = ()) -> list[Verdict]:
         if not claims:
@@ -67,40 +128,34 @@ class Verifier:
         return [self._judge(c, qvecs[i], hits) for i, (c, hits) in enumerate(zip(claims, hit_lists))]
 
     def _judge(self, claim: ClaimQuery, qvec: np.ndarray, hits: list[Hit]) -> Verdict:
+        claimed = claim.claimed.pieces if claim.claimed else ((Span(claim.offset, claim.offset + len(claim.text), claim.text),) if claim.text else ())
         if hits:
-            evecs = self.index.vectors([h.sentence_id for h in hits])
-            cos = evecs @ qvec
-            keep = [i for i in range(len(hits)) if cos[i] >= MIN_COSINE]
-            hits = [hits[i] for i in keep]
-            evecs, cos = evecs[keep], cos[keep]
-        if not hits:
-            label, conf, _ = self.model.verdict(np.zeros((0, 3), np.float32))
-            return Verdict(VERDICT_NAMES[label], round(conf, 4), ())
-        lex = np.stack([lexical(claim.text, h.text) for h in hits])
-        x = pair_features(np.repeat(qvec[None, :], len(hits), 0), evecs, lex)
-        # Every candidate gets the cheap bi-encoder stance (for re-ranking); a stacked model's
-        # cross-encoder then scores only the top k that are about the same claim.
-        probs = self.model.base_probs(x)
-        off_claim = cos < SAME_CLAIM_COSINE
-        probs[off_claim] = np.array([0.0, 0.0, 1.0], dtype=probs.dtype)
-        rerank = cos + STANCE_RERANK_WEIGHT * (1.0 - probs[:, 2])
-        top = np.argsort(-rerank, kind="stable")[: self.k]
-        base = probs.copy()
-        if self.model.uses_cross:
-            sel = [int(i) for i in top if not off_claim[i]]
-            if sel:
-                ce = self.model.cross.logits([claim.text] * len(sel), [hits[i].text for i in sel])
-                probs[sel] = self.model.predict_features(x[sel], ce)
-        label, conf, _ = self.model.verdict(probs[top], base[top])
-        evidence = []
-        for i in top:
-            h = hits[i]
-            fired = checks_mod.run_checks(claim.text, h.text)
-            shifted = tuple(Check(c.kind, c.detail, _shift(c.claim, claim.offset), _shift(c.evidence, h.start)) for c in fired)
-            s = int(probs[i].argmax())
-            evidence.append(Evidence(
-                document_id=h.document_id, span=Span(h.start, h.end, h.text), stance=STANCE_NAMES[STANCES[s]],
-                score=round(float(rerank[i]), 4), stance_confidence=round(float(probs[i, s]), 4),
-                outlet=h.outlet, published=h.published, title=h.title, checks=shifted,
-            ))
-        return Verdict(VERDICT_NAMES[label], round(conf, 4), tuple(evidence))
+            cos = self.index.vectors([h.sentence_id for h in hits]) @ qvec
+            order = [int(i) for i in np.argsort(-cos, kind="stable") if cos[i] >= MIN_COSINE]
+        else:
+            cos, order = np.zeros(0), []
+        # The model judges the closest sentences from RELATED_COSINE up; the checks also read
+        # the others down to MIN_COSINE, since a reversal ("support" for "oppose") or a denial
+        # pulls the MiniLM cosine down (0.31 for councils opposing vs supporting a plan).
+        judged = order[:JUDGED]
+        verdicts = judge(self.model, claim.text, [hits[i].text for i in judged], [float(cos[i]) for i in judged],
+                         claim.published, [hits[i].published for i in judged], claim.sentence.text if claim.sentence else None)
+        by_hit: dict[int, Judgement] = dict(zip(judged, verdicts))
+        evidence = [self._evidence(claim, hits[i], float(cos[i]), by_hit.get(i)) for i in order]
+        deciding = [e for e in evidence if e.stance != "nei"]
+        rest = [e for e in evidence if e.stance == "nei"]
+        cited = (deciding + rest)[: min(MAX_CITED, max(self.k, len(deciding)))]
+        label, conf, reason = verdict_of(cited)
+        return Verdict(label, conf, tuple(cited), reason, claimed)
+
+    def _evidence(self, claim: ClaimQuery, h: Hit, cos: float, j: Judgement | None) -> Evidence:
+        stance, conf, checks = ("nei", round(1.0 - cos, 4), ()) if j is None else (j.stance, j.confidence, j.checks)
+        shifted = tuple(Check(c.kind, c.detail, claim.shift(c.claim, c.kind), _shift(c.evidence, h.start)) for c in checks)
+        origin = None
+        if stance == "supports" and claim.origins:
+            doc = self.index.document(h.document_id)
+            o = shared_origin(claim.origins, h.outlet, h.text, doc.text[:ORIGIN_CHARS] if doc else "")
+            origin = o.key if o else None
+        return Evidence(document_id=h.document_id, span=Span(h.start, h.end, h.text), stance=stance, score=round(cos, 4),
+                        stance_confidence=conf, outlet=h.outlet, published=h.published, title=h.title, checks=shifted,
+                        same_origin=origin is not None, origin=origin)

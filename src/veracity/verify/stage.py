@@ -12,9 +12,20 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from ..model import Dossier
+from ..model import Claim, Dossier
 from ..options import Options
+from .claimed import verifiable, what_is_claimed
 from .engine import ClaimQuery, Verifier
+from .origin import claim_origins
+
+
+def query(dossier: Dossier, claim: Claim) -> ClaimQuery:
+    """What the claim asserts (its content, without who says so), with its article's date and
+    the origins its attribution chain names."""
+    claimed = what_is_claimed(dossier.article.text, claim, dossier.attributions)
+    attrs = [a for i in claim.attribution_ids if (a := dossier.attribution(i))]
+    return ClaimQuery(claimed.text, claimed.pieces[0].start if claimed.pieces else claim.span.start, claimed,
+                      dossier.article.published, claim_origins(attrs, dossier.article.outlet), claim.span)
 
 
 class VerifyStage:
@@ -39,8 +50,8 @@ class VerifyStage:
         exclude = [dossier.article.id] + ([row[0]] if row else [])
         claims = dossier.claims
         scored = any(c.checkworthy or c.checkworthiness > 0 for c in claims)
-        chosen = [i for i, c in enumerate(claims) if c.checkworthy or not scored]
-        verdicts = self.verifier.verify([ClaimQuery(claims[i].span.text, claims[i].span.start) for i in chosen], exclude=exclude)
+        chosen = [i for i, c in enumerate(claims) if verifiable(c, scored)]
+        verdicts = self.verifier.verify([query(dossier, claims[i]) for i in chosen], exclude=exclude)
         out = list(claims)
         for i, v in zip(chosen, verdicts):
             out[i] = dataclasses.replace(out[i], verdict=v)

@@ -1,0 +1,54 @@
+"""Fact-checking scenarios: share of expectations that hold, per field and per scenario.
+
+Each scenario (tests/verify/scenarios*/NAME/) is an article, 5-8 evidence reports indexed
+beside it, and what a careful fact-checker concludes (expect.toml): each claim's verdict, the
+reports it cites as supporting and refuting, the echoes of its own origin, the checks that
+fire, and the independent lines behind it.
+
+usage: python benchmarks/verify_scenarios.py [--holdout] [--verbose]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tests" / "verify"))
+
+import scenario_runner as R  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--holdout", action="store_true", help="the three scenarios kept apart from tuning")
+    ap.add_argument("--verbose", action="store_true")
+    args = ap.parse_args()
+    root = R.HOLDOUT if args.holdout else R.SCENARIOS
+    t0 = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        outs = R.run_all(root, Path(tmp))
+    by_field: Counter = Counter()
+    ok_field: Counter = Counter()
+    for o in outs:
+        by_field[o.field] += 1
+        ok_field[o.field] += o.ok
+        if args.verbose and not o.ok:
+            print(f"  miss {o.scenario}: {o.claim!r} {o.field}: want {o.expected} got {o.got}")
+    n_ok = sum(o.ok for o in outs)
+    verdicts = [o for o in outs if o.field == "verdict"]
+    print(f"scenarios: {len({o.scenario for o in outs})} ({root.name}), claims: {len(verdicts)}, {time.perf_counter() - t0:.0f}s")
+    for f in by_field:
+        print(f"  {f:18s} {ok_field[f]:3d}/{by_field[f]:3d}")
+    print(f"expectations holding: {n_ok}/{len(outs)} = {n_ok / len(outs):.3f}")
+    wrong_side = [o for o in verdicts if {o.expected, o.got} == {"SUPPORTED", "REFUTED"}]
+    print(f"confidently wrong (SUPPORTED where REFUTED is expected, or the reverse): {len(wrong_side)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,140 @@
+"""What a claim asserts, without who says so: the text that verification compares.
+
+"European defense chiefs have unveiled a covert plan ..., according to a senior European
+diplomat quoted by The Wall Street Journal" claims the plan; the attribution says who claims
+it. Compared whole, the attribution dilutes topic overlap with the evidence and can decide its
+stance ("quoted by" reads like an echo). So the verifier compares the *content* of the
+attributions inside the claim's sentence (the attribution stage's spans), and, where no
+attribution was found, the sentence with a trailing or leading attribution phrase cut off
+("..., officials said.", "According to X, ...").
+
+The result is a :class:`Claimed`: the text compared and the pieces of the article it comes
+from, so that any offset into the text maps back to an exact article offset.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..model import Attribution, Claim, Span
+
+# An attribution content shorter than this many characters is a fragment ("he said it"), not
+# what the sentence claims; the whole sentence is compared instead.
+MIN_CONTENT_CHARS = 25
+# A content covering less than this share of its sentence is usually a quoted phrase inside a
+# longer claim ("tasked with 'preparing for ...'"): the sentence itself is the claim.
+MIN_CONTENT_SHARE = 0.5
+
+_TRAILING = re.compile(
+    r"(?:,|\s[-\u2013\u2014])\s*(?:according to|as reported by|(?:as )?(?:reported|quoted|cited) (?:by|in)|citing|"
+    r"(?:[\w'\u2019.-]+\s){0,8}?(?:said|says|reported|reports|told|added|claimed|claims|stated|confirmed|announced|wrote))\b[^,;]*[.!?\"'\u2019\u201d]*\s*$",
+    re.IGNORECASE)
+_LEADING = re.compile(r"^\s*(?:according to [^,]{3,120},|(?:[\w'\u2019.-]+\s){1,8}?(?:said|says|reported|reports|told \w+|claimed|claims)(?: on \w+)?(?: that)?\s)",
+                      re.IGNORECASE)
+
+
+# A claim with fewer content words than this ("He said so.") cannot be checked against anything.
+MIN_CLAIM_WORDS = 4
+
+
+def verifiable(claim: Claim, scored: bool) -> bool:
+    """Claims verification and corroboration look at: the check-worthy ones, and any other
+    sentence anchored to a checkable fact (a named party, a figure, a place, a date): the
+    check-worthiness model is trained on debates and misses plain news statements such as
+    "Councils in Cumbria and Northumberland oppose the closures". Without scores, every claim."""
+    from .checks import content_words
+
+    if len(content_words(claim.span.text)) < MIN_CLAIM_WORDS:
+        return False
+    if claim.checkworthy or not scored:
+        return True
+    return bool(claim.quantities or claim.places or claim.dates or any(e.label in ("PERSON", "ORG", "GPE", "NORP") for e in claim.entities))
+
+
+# Cues that state a party's own stance or plan rather than report speech: "Councils oppose
+# the closures" claims the opposition itself, so the whole sentence is what is claimed.
+STANCE_CUES = frozenset("oppose support back reject deny refuse expect want hope plan intend fear welcome criticise criticize "
+                        "condemn approve veto favour favor resist block urge demand seek aim".split())
+
+
+def _reports_speech(a: Attribution) -> bool:
+    if not a.source or not any(s.text.strip() for s in a.source):
+        return False  # no one says it: a passive or a plan ("is expected to"), not a report
+    words = [w.lower().strip(".,") for c in a.cue for w in c.text.split()]
+    stems = {w[:-1] if w.endswith("s") else w for w in words} | {w[:-2] if w.endswith("ed") else w for w in words} | \
+            {w[:-1] if w.endswith("d") else w for w in words}
+    return not (stems & STANCE_CUES)
+
+
+@dataclass(frozen=True)
+class Claimed:
+    text: str
+    pieces: tuple[Span, ...]  # article spans, in order; ``text`` is their texts joined by one space
+
+    def to_article(self, start: int, end: int) -> tuple[Span, ...]:
+        """Article spans covering ``text[start:end]`` (one per piece it touches)."""
+        out, pos = [], 0
+        for p in self.pieces:
+            a, b = max(start, pos), min(end, pos + len(p.text))
+            if a < b:
+                s = p.start + (a - pos)
+                out.append(Span(s, s + (b - a), p.text[a - pos:b - pos]))
+            pos += len(p.text) + 1
+        return tuple(out)
+
+    @property
+    def spans(self) -> tuple[Span, ...]:
+        return self.pieces
+
+
+def _trim(article: str, span: Span) -> Span:
+    a, b = span.start, span.end
+    while a < b and article[a] in " \t\n\"'\u2018\u2019\u201c\u201d,;:-\u2014\u2013":
+        a += 1
+    while b > a and article[b - 1] in " \t\n\"'\u2018\u2019\u201c\u201d,;:-\u2014\u2013":
+        b -= 1
+    return Span(a, b, article[a:b])
+
+
+def from_sentence(article: str, span: Span) -> Claimed:
+    """The sentence with an attribution phrase at its start or end cut off (if any is left)."""
+    text = span.text
+    a, b = 0, len(text)
+    m = _TRAILING.search(text)
+    if m and m.start() > MIN_CONTENT_CHARS:
+        b = m.start()
+    m = _LEADING.match(text[:b])
+    if m and b - m.end() > MIN_CONTENT_CHARS:
+        a = m.end()
+    piece = _trim(article, Span(span.start + a, span.start + b, article[span.start + a:span.start + b]))
+    return Claimed(piece.text, (piece,))
+
+
+def what_is_claimed(article: str, claim: Claim, attributions: Sequence[Attribution] = ()) -> Claimed:
+    """The claim's content: its attributions' content spans inside the sentence, else the
+    sentence without its attribution phrase."""
+    by_id = {a.id: a for a in attributions}
+    pieces: list[Span] = []
+    attrs = [by_id[i] for i in claim.attribution_ids if i in by_id]
+    if any(not _reports_speech(a) for a in attrs):
+        return from_sentence(article, claim.span)  # the sentence states a stance: all of it is claimed
+    for a in attrs:
+        for c in a.content:
+            lo, hi = max(c.start, claim.span.start), min(c.end, claim.span.end)
+            if hi > lo:
+                pieces.append(_trim(article, Span(lo, hi, article[lo:hi])))
+    pieces = sorted({(p.start, p.end): p for p in pieces if p.text}.values(), key=lambda p: p.start)
+    total = sum(len(p.text) for p in pieces)
+    if total < MIN_CONTENT_CHARS or total < MIN_CONTENT_SHARE * len(claim.span.text):
+        return from_sentence(article, claim.span)
+    merged: list[Span] = []
+    for p in pieces:  # overlapping contents (two relations on one clause) become one piece
+        if merged and p.start <= merged[-1].end:
+            q = merged[-1]
+            end = max(q.end, p.end)
+            merged[-1] = Span(q.start, end, article[q.start:end])
+        else:
+            merged.append(p)
+    return Claimed(" ".join(p.text for p in merged), tuple(merged))

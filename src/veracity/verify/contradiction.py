@@ -1,0 +1,463 @@
+"""Frame-level contradiction between what a claim asserts and one evidence sentence.
+
+Each check compares the structured readings of both sides (:mod:`veracity.verify.reading`)
+and, when it fires, names the words that fired on each side (:class:`~veracity.model.Check`,
+spans into the two texts given):
+
+- ``denial``: the evidence denies, rejects, dismisses, retracts or corrects the claim ("There
+  is no plan to ...", "not aware of", "false"); ``detail`` says when the denier is a party the
+  claim is about (a party denying a report about itself weighs as refutation);
+- ``negation``: the same action negated on one side only;
+- ``number``: quantities on the same head noun (modifiers skipped: "over 10,000 multinational
+  troops" counts troops) whose ranges, read with their qualifiers, do not overlap;
+- ``place``: the same event placed elsewhere (ISO codes, region groups, eastern vs western);
+- ``date``: the same event dated differently;
+- ``role``: a title held formerly on one side and presently on the other, modifiers allowed
+  ("former Ukrainian President X" vs "President X"; "ex-", "then-");
+- ``polarity``: the same party for on one side and against on the other (support / oppose,
+  back / reject, approve / veto; curated, negation-aware), read clause by clause.
+
+Nothing fires unless the two sides are about the same thing (``MIN_TOPIC_OVERLAP`` of the
+claim's content words recur in the evidence): two unrelated sentences with different numbers
+do not contradict each other.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from ..model import Check, Place, Quantity, Span
+from .checks import content_words, topic_overlap
+from .reading import Reading, read
+
+# Share of the claim's content words that must recur in the evidence before a mismatch counts
+# as a contradiction rather than two sentences about different things. Denials restate the
+# claim in few words ("There is no plan to send troops to Ukraine"), so they need less.
+MIN_TOPIC_OVERLAP = 0.3
+MIN_DENIAL_OVERLAP = 0.2
+# What a denial denies must restate the claim: this share of content words shared between the
+# denied clause and the claim ("denied that its analysis would be published" does not deny
+# "the core was drilled to 2,800 metres" though both name the consortium).
+DENIED_OVERLAP = 0.2
+# Reading of qualifiers as ranges around the stated value v. "over 10,000" in news copy means
+# 10,000 to about 15,000: a report of 30,000 is another figure, not a consistent one.
+OVER_STRETCH = 1.5
+ABOUT_TOLERANCE = 0.15
+EXACT_TOLERANCE = 0.05
+# A region compared with named countries: only small groups (Scandinavia, the Baltics) name a
+# party; "European nations" (45 codes) says nothing about which ones.
+MAX_GROUP_CODES = 12
+
+_DENIAL = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying|ial)|refut(?:e|es|ed|ing)|rebut(?:s|ted)?)\b"
+    r"|\b(?:reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|disput(?:e|es|ed|ing))\b(?:\s+\S+){0,5}?\s+(?:reports?|claims?|allegations?|suggestions?|"
+    r"speculation|rumou?rs?|accounts?|stor(?:y|ies)|the idea|as (?:false|untrue|baseless|nonsense|speculation|fake))\b"
+    r"|\bno (?:such|truth|basis|plans?|intention|decision|agreement|deal|evidence|troops|talks)\b"
+    r"|\b(?:has|have|had) no plans?\b|\bthere (?:is|are|was|were) no\b"
+    r"|\bnot aware of\b|\bnever (?:been )?(?:discussed|planned|agreed|considered)\b"
+    r"|\b(?:false|untrue|baseless|unfounded|fabricated|fake news|incorrect|inaccurate|a hoax|nonsense|not true)\b"
+    r"|\b(?:retract(?:s|ed|ion)?|withdr[ae]w (?:its|the) (?:report|story|claim))\b"
+    r"|\bcorrect(?:ed|ion)\b(?:\s+\S+){0,6}?\s+(?:report|story|article|claim)",
+    re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|no|never|n't|neither|nor|cannot)\b|n't\b", re.IGNORECASE)
+
+# Stance words: True = for, False = against (lemmas).
+POLARITY = {
+    **{w: True for w in "support back endorse approve welcome favour favor accept embrace champion praise agree sign ratify "
+       "commit join allow permit".split()},
+    **{w: False for w in "oppose opposition reject veto block resist refuse condemn criticise criticize object oppose "
+       "resistance hesitant reluctant against boycott ban scrap abandon withdraw halt suspend deny".split()},
+}
+TITLES = (r"president|prime minister|minister|secretary|chancellor|governor|mayor|ceo|chief executive|chairman|chairwoman|chair|"
+          r"leader|king|queen|pope|director|head|commissioner|ambassador|general|coach|manager|captain|speaker|senator")
+_TITLE_WORD = re.compile(rf"\b(?i:{TITLES})\b")
+_NAME = r"((?:[A-Z][\w'\u2019-]+\s+){0,2}[A-Z][\w'\u2019-]+)"
+# Up to three modifiers between "former" and the title ("former Ukrainian President", "Former
+# Harcourt group chief executive"), and an optional comma before the name ("Harcourt's chief
+# executive, Miriam Osei").
+_OF = r"(?:\s+(?:of|to|for|at)\s+(?:the\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)?"  # "Secretary to the Treasury"
+_FORMER_ROLE = re.compile(rf"\b(?i:(former|ex-|ex|then-|then|late|outgoing|ousted|one-time))\s*((?:[\w'\u2019-]+\s+){{0,3}}?)(?i:({TITLES})){_OF},?\s+{_NAME}")
+_CURRENT_ROLE = re.compile(rf"\b((?:[\w'\u2019-]+\s+){{0,2}}?)(?i:({TITLES})){_OF},?\s+{_NAME}")
+# Clause breaks that separate two parties' stances ("some back it, while others oppose it");
+# dashes are left alone: they mostly set off a parenthesis ("others\u2014in Scandinavia\u2014oppose").
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but|others|although)\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)
+
+
+def _span(text: str, a: int, b: int) -> Span:
+    return Span.of(text, a, b)
+
+
+# ------------------------------------------------------------------------ denial and negation
+def _denied(claim: str, evidence: str, m: re.Match) -> float:
+    """How much the denied clause (from the denial word to the end of the sentence, or the
+    sentence when the denial comes last: "..., which is false") restates the claim: the larger
+    share of either side's content words found in the other."""
+    clause = evidence[m.start():] if len(evidence) - m.start() > 40 else evidence
+    return max(topic_overlap(claim, clause), topic_overlap(clause, claim))
+
+
+def check_denial(claim: Reading, evidence: Reading) -> list[Check]:
+    ev = [m for m in _DENIAL.finditer(evidence.text) if _denied(claim.text, evidence.text, m) >= DENIED_OVERLAP]
+    if not ev or _DENIAL.search(claim.text):
+        return []
+    party = _party_concerned(claim, evidence, ev[0].start())
+    words = ", ".join(f"'{m.group()}'" for m in ev[:3])
+    detail = f"the evidence denies it ({words})" + (f"; the denial comes from {party}, whom the claim is about" if party else "")
+    return [Check("denial", detail, (), tuple(_span(evidence.text, m.start(), m.end()) for m in ev[:3]))]
+
+
+def _names(r: Reading) -> dict[str, Span]:
+    out: dict[str, Span] = {}
+    for e in r.entities:
+        if e.label in ("PERSON", "ORG", "GPE", "NORP"):
+            key = e.span.text.lower().removeprefix("the ").removesuffix("'s").removesuffix("\u2019s").strip()
+            out.setdefault(key, e.span)
+    return out
+
+
+_SPEAKER_TAIL = re.compile(r",\s*([^,]{2,80}?)\s+(?:said|says|told|added|stated)\b[^,]*$")
+
+
+def _denier_region(evidence: Reading, first: int) -> list[tuple[int, int]]:
+    """Where the denier is named: before the first denial word (its subject), and the speaker
+    of a trailing "..., the ministry said"."""
+    out = [(0, first)]
+    m = _SPEAKER_TAIL.search(evidence.text)
+    if m:
+        out.append((m.start(1), m.end(1)))
+    return out
+
+
+def _party_concerned(claim: Reading, evidence: Reading, first: int) -> str | None:
+    """A party the claim is about (a named actor or a small group of countries) that the
+    evidence names as the denier."""
+    regions = _denier_region(evidence, first)
+    inside = lambda sp: any(a <= sp.start and sp.end <= b for a, b in regions)  # noqa: E731
+    cn = {k: v for k, v in _names(claim).items()}
+    for e in evidence.entities:
+        if e.label not in ("PERSON", "ORG", "GPE") or not inside(e.span):
+            continue
+        k = e.span.text.lower().removeprefix("the ").removesuffix("'s").removesuffix("\u2019s").strip()
+        if any(k == c or k.split()[-1] == c.split()[-1] for c in cn):
+            return e.span.text
+    codes = {c for p in claim.places if len(p.codes) <= MAX_GROUP_CODES for c in p.codes}
+    for p in evidence.places:
+        if set(p.codes) & codes and inside(p.span) and p.kind == "country":
+            return p.span.text
+    return None
+
+
+def check_negation(claim: Reading, evidence: Reading) -> list[Check]:
+    """The same action (lemma) negated on one side only."""
+    out = []
+    for cf in claim.frames:
+        for ef in evidence.frames:
+            if cf.lemma == ef.lemma and cf.negated != ef.negated:
+                side = cf if cf.negated else ef
+                out.append(Check("negation", f"'{cf.lemma}' is negated on {'the claim' if side is cf else 'the evidence'} side only",
+                                 (cf.action,), (ef.action,)))
+                break
+    return out[:1]
+
+
+# ------------------------------------------------------------------------ time orientation
+_FUTURE = re.compile(r"\b(?:will|would|shall|plans?|planned|planning|intends?|intended|expected to|set to|due to|is to|are to|"
+                     r"going to|aims? to|proposed|proposes?|next (?:year|month|week)|by the end of|could|may|might)\b", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:already|since|ago|last (?:year|month|week)|previously|so far|has been|have been|had)\b", re.IGNORECASE)
+
+
+def orientation(text: str) -> str:
+    """future | past | unknown: two figures for one thing, one done and one planned, are two
+    different things ("has already shut 25 branches" vs "plans to close 40")."""
+    fut, past = bool(_FUTURE.search(text)), bool(_PAST.search(text))
+    if fut and not past:
+        return "future"
+    if past and not fut:
+        return "past"
+    return "unknown"
+
+
+def same_time(claim: Reading, evidence: Reading) -> bool:
+    a, b = orientation(claim.text), orientation(evidence.text)
+    return "unknown" in (a, b) or a == b
+
+
+# ------------------------------------------------------------------------ quantities
+def _head(q: Quantity) -> str:
+    u = (q.unit or "").lower().strip().split()[-1] if q.unit else ""
+    return u[:-1] if u.endswith("s") and len(u) > 3 else u
+
+
+def _range(q: Quantity) -> tuple[float, float]:
+    v = q.value
+    if q.value_max is not None:
+        return (min(v, q.value_max), max(v, q.value_max))
+    if q.qualifier in (">", ">="):
+        return (v, v * OVER_STRETCH)
+    if q.qualifier in ("<", "<="):
+        return (0.0, v)
+    if q.qualifier == "~":
+        return (v * (1 - ABOUT_TOLERANCE), v * (1 + ABOUT_TOLERANCE))
+    return (v * (1 - EXACT_TOLERANCE), v * (1 + EXACT_TOLERANCE))
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _compatible_time(a: str, b: str) -> bool:
+    """Two figures can disagree only about the same moment: one done and one planned ("has
+    already shut 25 branches" vs "40 branches would shut") are two different figures."""
+    return "unknown" in (a, b) or a == b
+
+
+def check_numbers(claim: Reading, evidence: Reading) -> list[Check]:
+    out = []
+    for c in claim.quantities:
+        h = _head(c)
+        if not h:
+            continue
+        oc = claim.times[claim.quantities.index(c)] if claim.times else "unknown"
+        same = [e for k, e in enumerate(evidence.quantities) if _head(e) == h
+                and _compatible_time(oc, evidence.times[k] if evidence.times else "unknown")]
+        if same and not any(_overlap(_range(c), _range(e)) for e in same):
+            out.append(Check("number", f"'{c.span.text}' vs '{', '.join(e.span.text for e in same)}' ({h}: ranges do not overlap)",
+                             (c.span,), tuple(e.span for e in same)))
+    return out
+
+
+# ------------------------------------------------------------------------ places and dates
+def _codes(places: Iterable[Place]) -> set[str]:
+    return {c for p in places for c in p.codes}
+
+
+_LOCATIVE = re.compile(r"\b(?:in|at|near|across|throughout|around|outside|inside|off|into|to|from|on|within|between|along|over|of)\s+"
+                       r"(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-east|north-west|"
+                       r"south-east|south-west|north-eastern|north-western|south-eastern|south-western|coastal|rural)\w*\s+)?"
+                       r"(?:(?:parts?|county|region|province|state|city|town|district|area|port city|village|island|municipality) of\s+)?$",
+                       re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Loc:
+    name: str
+    codes: tuple[str, ...]
+    coarse: bool  # a country or a group of them (with ISO codes); else a town, county, site
+    qualifier: str | None
+    span: Span
+
+
+def _locations(r: Reading) -> list[_Loc]:
+    """Where things happen: places after a locative preposition ("in eastern Ukraine", "across
+    Scandinavia"), and place names the resolver could not code ("in Gdansk"). Demonyms and
+    owners ("Italy's research council", "Ukrainian officials") say whose, not where."""
+    def locative(sp: Span) -> bool:
+        return bool(_LOCATIVE.search(r.text[max(0, sp.start - 40):sp.start]))
+
+    out = [_Loc(p.name.lower().removeprefix("the "), p.codes, p.kind in ("country", "region") and bool(p.codes), p.qualifier, p.span)
+           for p in r.places if p.kind != "demonym" and locative(p.span)]
+    for e in r.entities:
+        if e.label in ("GPE", "LOC", "FAC") and locative(e.span) and not any(l.span.overlaps(e.span) for l in out) \
+                and not any(p.span.overlaps(e.span) for p in r.places):
+            out.append(_Loc(e.span.text.lower().removeprefix("the "), (), False, None, e.span))
+    return out
+
+
+def _within(fine: _Loc, coarse: _Loc) -> bool | None:
+    """Is a town inside a country? None when the town could not be coded."""
+    return bool(set(fine.codes) & set(coarse.codes)) if fine.codes else None
+
+
+def check_places(claim: Reading, evidence: Reading) -> list[Check]:
+    """The same event placed elsewhere: towns compared with towns by name, countries with
+    countries by code (a group holds its members: Scandinavia ~ Norway), a coded town with a
+    country by code; and the same place with another qualifier (eastern vs western)."""
+    a, b = _locations(claim), _locations(evidence)
+    out: list[Check] = []
+    for x in a:
+        for y in b:
+            if x.name == y.name and x.qualifier and y.qualifier and x.qualifier != y.qualifier:
+                out.append(Check("place", f"{x.span.text} vs {y.span.text}: {x.qualifier} vs {y.qualifier}", (x.span,), (y.span,)))
+    left: list[_Loc] = []
+    right: set[int] = set()
+    for level in (False, True):
+        xa = [x for x in a if x.coarse is level]
+        yb = [y for y in b if y.coarse is level]
+        if not xa or not yb:
+            continue
+        if level:
+            match = lambda x, y: bool(set(x.codes) & set(y.codes)) or x.name == y.name  # noqa: E731
+        else:
+            match = lambda x, y: x.name == y.name or x.name in y.name or y.name in x.name  # noqa: E731
+        if not any(match(x, y) for x in xa for y in yb):
+            left += xa
+            right |= {id(y) for y in yb}
+    # A coded town against a country on the other side ("in Gdansk" vs "in Germany").
+    for x in a:
+        for y in b:
+            if x.coarse != y.coarse:
+                fine, coarse = (x, y) if y.coarse else (y, x)
+                if _within(fine, coarse) is False and not any(_within(fine, c) for c in (b if coarse is y else a) if c.coarse):
+                    if x not in left:
+                        left.append(x)
+                    right.add(id(y))
+    if left and right:
+        ys = [y for y in b if id(y) in right]
+        out.append(Check("place", f"{', '.join(x.span.text for x in left)} vs {', '.join(y.span.text for y in ys)}",
+                         tuple(x.span for x in left), tuple(y.span for y in ys)))
+    return out
+
+
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+
+
+_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE)
+
+
+def _explicit(d) -> bool:
+    """A date whose year is written ("March 2024") or that is relative to its report
+    ("yesterday"); not a bare "March 12", whose year is guessed from the publication date and
+    comes out differently against different anchors."""
+    return bool(_YEAR.search(d.span.text)) or (d.relative and not _MONTH.search(d.span.text))
+
+
+def check_dates(claim: Reading, evidence: Reading) -> list[Check]:
+    from ..corroborate.divergence import dates
+
+    a = [d for d in claim.dates if _explicit(d)]
+    b = [d for d in evidence.dates if _explicit(d)]
+    return [Check("date", d.detail, d.here, d.there) for d in dates(a, b)]
+
+
+# ------------------------------------------------------------------------ roles
+def _surname(name: str) -> str:
+    return re.sub(r"['\u2019]s?$", "", name.strip().split()[-1].lower())
+
+
+def check_roles(claim: Reading, evidence: Reading) -> list[Check]:
+    out = []
+    for a, b in ((claim.text, evidence.text), (evidence.text, claim.text)):
+        for m in _FORMER_ROLE.finditer(a):
+            title, name = m.group(3).lower(), m.group(4)
+            for n in _CURRENT_ROLE.finditer(b):
+                pre = b[max(0, n.start() - 12):n.start()].lower()
+                if re.search(r"(former|ex-|ex|then-|then|late|outgoing|ousted|one-time)\s*$", pre):
+                    continue
+                if n.group(2).lower() == title and _surname(n.group(3)) == _surname(name):
+                    pa, pb = _span(a, m.start(), m.end()), _span(b, n.start(), n.end())
+                    cs, es = (pa, pb) if a is claim.text else (pb, pa)
+                    out.append(Check("role", f"'{cs.text}' vs '{es.text}'", (cs,), (es,)))
+                    return out
+    return out
+
+
+# ------------------------------------------------------------------------ polarity
+def _clauses(r: Reading) -> list[tuple[int, int]]:
+    cuts = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(r.text)] + [len(r.text)]
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def _stances(r: Reading) -> list[tuple[bool, Span, set[str], set[str]]]:
+    """Per clause with a stance word: (for?, the word, the parties' place codes, their names)."""
+    out = []
+    names = _names(r)
+    for a, b in _clauses(r):
+        words = [(s, e, lem) for s, e, lem, _pos in r.lemmas if a <= s < b and lem in POLARITY]
+        if not words:
+            continue
+        s, e, lem = words[0]
+        pol = POLARITY[lem]
+        if _NEGATION.search(r.text[max(a, s - 25):s]):
+            pol = not pol
+        # Countries and small groups of them by code; cities and counties by name (their code is
+        # just their country's).
+        codes = {c for p in r.places if a <= p.span.start < b and p.kind in ("country", "region", "demonym")
+                 and len(p.codes) <= MAX_GROUP_CODES for c in p.codes}
+        nm = {k for k, sp in names.items() if a <= sp.start < b}
+        out.append((pol, _span(r.text, s, e), codes, nm))
+    return out
+
+
+# Words that do not tell one party from another ("Cumbria County Council" and "Cumbria" are
+# one party by "cumbria", not by "council").
+GENERIC = frozenset("council county city state government ministry department group bank company party union "
+                    "committee board authority agency office association federation club university the of and for".split())
+
+
+def _same_names(a: set[str], b: set[str]) -> set[str]:
+    out = set()
+    for x in a:
+        xs = set(x.split()) - GENERIC
+        for y in b:
+            if xs & (set(y.split()) - GENERIC):
+                out.add(x)
+    return out
+
+
+def check_polarity(claim: Reading, evidence: Reading) -> list[Check]:
+    for cp, cw, cc, cn in _stances(claim):
+        for ep, ew, ec, en in _stances(evidence):
+            names = _same_names(cn, en)
+            same_party = bool(cc & ec) or bool(names)
+            if same_party and cp != ep:
+                who = ", ".join(sorted(names)) or ", ".join(sorted(cc & ec))
+                return [Check("polarity", f"'{cw.text}' vs '{ew.text}' for the same party ({who})", (cw,), (ew,))]
+    return []
+
+
+# Which checks need how much evidence that the two sides are about the same thing: shared
+# content words (share of the claim's), or the MiniLM cosine the verifier computed. A role
+# check needs only the same person (a title is a fact about them, whatever the event); a
+# polarity check needs the same party, so less topic.
+TOPIC_NEEDED = {  # check -> (min topic overlap, min cosine); either suffices
+    "denial": (MIN_DENIAL_OVERLAP, 0.50),
+    "negation": (MIN_TOPIC_OVERLAP, 0.55),
+    "number": (0.15, 0.45),  # the same head noun ("jobs", "troops") is itself a shared topic
+    "place": (MIN_TOPIC_OVERLAP, 0.55),
+    "date": (MIN_TOPIC_OVERLAP, 0.55),
+    "role": (0.0, 0.0),
+    "polarity": (0.15, 0.35),
+}
+# Checks that compare two statements of one moment: a figure, place or date planned on one
+# side and done on the other is two different things.
+TIME_BOUND = frozenset({"place", "date"})  # numbers compare the orientation of each figure's own clause
+# ... or both a little of each: a place or figure check also runs when the two share some words
+# and some meaning ("The outbreak is centred on ... Iasi" vs "Most cases in Romania's measles
+# outbreak ... in Timis": overlap 0.20, cosine 0.46).
+BOTH_OVERLAP, BOTH_COSINE = 0.15, 0.42
+CHECKS = {"denial": check_denial, "negation": check_negation, "number": check_numbers, "place": check_places,
+          "date": check_dates, "role": check_roles, "polarity": check_polarity}
+
+
+# Checks read on the claim's whole sentence, not only its content: a title belongs to whoever
+# the sentence names, the speaker included ("Former Minister X said ..."). Their claim spans
+# index the sentence.
+SENTENCE_CHECKS = frozenset({"role"})
+
+
+def contradictions(claim: str, evidence: str, cosine: float | None = None, claim_published: str | None = None,
+                   evidence_published: str | None = None, sentence: str | None = None) -> tuple[Check, ...]:
+    """Every check that fires between the claim's content and one evidence sentence (role
+    checks: the claim's whole ``sentence``, if given)."""
+    if not content_words(claim) or not content_words(evidence):
+        return ()
+    overlap = topic_overlap(claim, evidence)
+    cos = -1.0 if cosine is None else cosine
+    kinds = [k for k, (need_overlap, need_cos) in TOPIC_NEEDED.items()
+             if overlap >= need_overlap or cos >= need_cos or (k in TIME_BOUND | {"number"} and overlap >= BOTH_OVERLAP and cos >= BOTH_COSINE)]
+    whole = sentence or claim
+    if kinds == ["role"] and not (_TITLE_WORD.search(whole) and _TITLE_WORD.search(evidence)):
+        return ()  # nothing else could fire: spare the parse
+    cr, er = read(claim, claim_published), read(evidence, evidence_published)
+    out: list[Check] = []
+    timely = same_time(cr, er)
+    for kind in kinds:
+        if kind in TIME_BOUND and not timely:
+            continue
+        if kind in SENTENCE_CHECKS and sentence is not None:
+            out.extend(CHECKS[kind](read(sentence, claim_published), er))
+        else:
+            out.extend(CHECKS[kind](cr, er))
+    return tuple(out)

@@ -1,0 +1,88 @@
+"""A frame-level reading of one short text (a claim's content, or an evidence sentence).
+
+The contradiction checks compare structured parts, not strings: quantities with their head
+noun and qualifier, places with ISO codes and qualifiers, resolved dates, named entities and
+the frames (who does what to whom). Both sides are read by the same extractors the claims
+stage uses (:mod:`veracity.claims`), on a spaCy parse of the text alone, so a claim and its
+evidence are read the same way. Offsets in a reading index the text it was made from.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from ..claims.dates import FUTURE_CUES, find_dates, parse_anchor
+from ..claims.frames import find_frames
+from ..claims.places import find_places
+from ..claims.quantities import find_quantities
+from ..claims.tokview import view
+from ..model import DateRef, Entity, Frame, Place, Quantity, Span
+
+# Texts longer than this are cut before parsing: an evidence sentence is at most a few
+# hundred characters, and hostile input must not cost unbounded time.
+MAX_CHARS = 2000
+# Readings memoised per process: a claim is compared with ~5 evidence sentences and the same
+# evidence sentence recurs across claims.
+MEMO = 4096
+
+
+@dataclass(frozen=True)
+class Reading:
+    text: str
+    entities: tuple[Entity, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    places: tuple[Place, ...] = ()
+    dates: tuple[DateRef, ...] = ()
+    frames: tuple[Frame, ...] = ()
+    lemmas: tuple[tuple[int, int, str, str], ...] = ()  # (start, end, lemma, pos) of every word
+    times: tuple[str, ...] = ()  # per quantity: future | past | unknown, from the verb that governs it
+
+
+@functools.lru_cache(maxsize=1)
+def _nlp():
+    from ..text.nlp import load
+
+    return load()
+
+
+@functools.lru_cache(maxsize=MEMO)
+def read(text: str, published: str | None = None) -> Reading:
+    """Parse ``text`` and extract its parts; relative dates resolve against ``published``."""
+    text = text[:MAX_CHARS]
+    if not text.strip():
+        return Reading(text)
+    doc = _nlp()(text)
+    toks = view(doc)
+    ents = list(doc.ents)
+    quantities = find_quantities(toks, text, 0, len(doc))
+    places = find_places(toks, text, ents)
+    future = any(t.lower_ in FUTURE_CUES for t in toks)
+    dates = find_dates(text, ents, parse_anchor(published), future)
+    frames = find_frames(toks, toks, text, quantities, places)
+    entities = tuple(Entity(Span.of(text, e.start_char, e.end_char), e.label_) for e in ents)
+    lemmas = tuple((t.idx, t.idx + len(t.text), t.lemma_.lower(), t.pos_) for t in toks if t.is_alpha)
+    times = tuple(_time_of(doc, q.span.start) for q in quantities)
+    return Reading(text, entities, quantities, places, dates, frames, lemmas, times)
+
+
+FUTURE_AUX = frozenset({"will", "would", "shall", "could", "may", "might", "'ll"})
+PLAN_LEMMAS = frozenset({"plan", "intend", "expect", "aim", "propose", "set", "due", "schedule", "hope", "want", "seek", "prepare"})
+PAST_WORDS = frozenset({"already", "since", "ago", "previously"})
+
+
+def _time_of(doc, char: int) -> str:
+    """future | past | unknown for the clause of the token at ``char``: the first verb above it,
+    its auxiliaries, and a planning verb above that ("plans to close", "is expected to")."""
+    tok = next((t for t in doc if t.idx <= char < t.idx + len(t.text)), None)
+    steps = 0
+    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and steps < 8:
+        tok, steps = tok.head, steps + 1
+    if tok is None or tok.pos_ not in ("VERB", "AUX"):
+        return "unknown"
+    kids = [c.lower_ for c in tok.children]
+    if any(k in FUTURE_AUX for k in kids) or tok.head.lemma_ in PLAN_LEMMAS or tok.lemma_ in PLAN_LEMMAS:
+        return "future"
+    if tok.tag_ in ("VBD", "VBN") or any(k in ("has", "have", "had") for k in kids) or any(k in PAST_WORDS for k in kids):
+        return "past"
+    return "unknown"

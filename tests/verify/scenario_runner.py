@@ -1,0 +1,117 @@
+"""Run a verification scenario (an article + the reports a newsroom indexes beside it) and
+compare the dossier's conclusions with what a careful fact-checker expects (expect.toml).
+
+Used by tests/verify/test_scenarios.py and benchmarks/verify_scenarios.py. Layout and
+fields: tests/verify/scenarios/README.md.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from veracity.model import Article, Claim, Dossier
+
+HERE = Path(__file__).resolve().parent
+SCENARIOS = HERE / "scenarios"
+HOLDOUT = HERE / "scenarios_holdout"
+
+
+def scenario_dirs(root: Path = SCENARIOS) -> list[Path]:
+    return sorted(p for p in root.iterdir() if (p / "expect.toml").exists())
+
+
+@dataclass
+class Outcome:
+    scenario: str
+    claim: str
+    field: str  # verdict | supporting | refuting | same_origin | checks | independent_lines | contradicting
+    expected: object
+    got: object
+    ok: bool
+
+
+@dataclass
+class Run:
+    dossier: Dossier
+    ids: dict[str, str]  # document id -> evidence id
+    outcomes: list[Outcome] = field(default_factory=list)
+
+
+def load(dirpath: Path) -> tuple[str, dict, list[dict]]:
+    article = (dirpath / "article.txt").read_text(encoding="utf-8")
+    expect = tomllib.loads((dirpath / "expect.toml").read_text(encoding="utf-8"))
+    evidence = [json.loads(line) for line in (dirpath / "evidence.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    return article, expect, evidence
+
+
+def analyse(dirpath: Path, db: Path) -> Run:
+    from veracity import analysis
+    from veracity.options import Options, with_evidence_stages
+    from veracity.retrieval.index import EvidenceIndex
+
+    text, expect, evidence = load(dirpath)
+    arts = [Article.create(e["text"], title=e["title"], outlet=e["outlet"], published=e["published"]) for e in evidence]
+    ix = EvidenceIndex(str(db))
+    ix.add(arts)
+    ix.close()
+    meta = expect["article"]
+    opts = Options(evidence_db=str(db), db_path=str(db))
+    opts = opts.replace(stages=with_evidence_stages(opts.stages))
+    d = analysis.analyze_text(text, opts, title=meta.get("title"), outlet=meta.get("outlet"), published=meta.get("published"))
+    return Run(d, {a.id: e["id"] for a, e in zip(arts, evidence)})
+
+
+def claim_for(d: Dossier, text: str) -> Claim | None:
+    start = d.article.text.find(text)
+    for c in d.claims:
+        if c.span.start <= start < c.span.end:
+            return c
+    return None
+
+
+def judge(dirpath: Path, run: Run) -> list[Outcome]:
+    _, expect, _ = load(dirpath)
+    name = dirpath.name
+    out: list[Outcome] = []
+    for x in expect["claim"]:
+        c = claim_for(run.dossier, x["text"])
+        label = x["text"][:60]
+        if c is None or c.verdict is None:
+            out.append(Outcome(name, label, "verdict", x["verdict"], "not verified", False))
+            continue
+        ev = c.verdict.evidence
+        sid = lambda e: run.ids.get(e.document_id, e.document_id)  # noqa: E731
+        supports = {sid(e) for e in ev if e.stance == "supports" and not e.same_origin}
+        refutes = {sid(e) for e in ev if e.stance == "refutes"}
+        echoed = {sid(e) for e in ev if e.stance == "supports" and e.same_origin}
+        kinds = {k.kind for e in ev for k in e.checks}
+        out.append(Outcome(name, label, "verdict", x["verdict"], c.verdict.label, c.verdict.label == x["verdict"]))
+        for key, got in (("supporting", supports), ("refuting", refutes)):
+            want = set(x.get(key, []))
+            out.append(Outcome(name, label, key, sorted(want), sorted(got), want <= got))
+        # An echo of the claim's own origin may be cited, but never as independent support.
+        bad = set(x.get("same_origin", [])) & supports
+        out.append(Outcome(name, label, "same_origin", sorted(x.get("same_origin", [])), sorted(echoed), not bad))
+        want_checks = set(x.get("checks", []))
+        out.append(Outcome(name, label, "checks", sorted(want_checks), sorted(kinds), want_checks <= kinds))
+        corr = c.corroboration
+        lines = corr.independent_lines if corr else 0
+        if "independent_lines" in x:
+            out.append(Outcome(name, label, "independent_lines", x["independent_lines"], lines, lines == x["independent_lines"]))
+        # Corroboration never counts a refuting report as corroborating.
+        refuting_ids = set(x.get("refuting", []))
+        corroborating = {sid(r) for r in (corr.reports if corr else ()) if r.stance == "corroborates"}
+        out.append(Outcome(name, label, "contradicting", sorted(refuting_ids), sorted(corroborating & refuting_ids),
+                           not (corroborating & refuting_ids)))
+    return out
+
+
+def run_all(root: Path, tmp: Path) -> list[Outcome]:
+    out: list[Outcome] = []
+    for d in scenario_dirs(root):
+        run = analyse(d, tmp / f"{d.name}.db")
+        out.extend(judge(d, run))
+    return out

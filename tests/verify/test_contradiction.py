@@ -1,0 +1,87 @@
+"""Frame-level contradiction checks: each fires on the smallest realistic pair, names the words
+that fired, and stays silent on pairs that only look alike."""
+
+import pytest
+
+from veracity.verify.contradiction import contradictions, orientation
+
+PLAN = "European defense chiefs have unveiled a covert plan to deploy over 10,000 multinational troops to the war-torn nation"
+
+
+def kinds(claim, evidence, cos=0.6, sentence=None):
+    return sorted({c.kind for c in contradictions(claim, evidence, cos, sentence=sentence)})
+
+
+def test_a_denial_of_the_plan_is_a_denial_with_its_words():
+    [c] = contradictions(PLAN, "There is no plan to send 10,000 European troops to Ukraine, a NATO spokesman said.", 0.55)
+    assert c.kind == "denial" and "There is no" in c.detail
+    assert c.evidence[0].text == "There is no"
+
+
+def test_a_party_denying_a_report_about_itself_is_named():
+    [c] = contradictions("Harcourt intends to sell its insurance arm to rival Caldwell Group for roughly 1.2 billion pounds",
+                         "Caldwell Group on Wednesday denied reports that it had agreed to buy Harcourt Bank's insurance arm.", 0.5)
+    assert c.kind == "denial" and "Caldwell Group" in c.detail
+
+
+def test_a_denial_of_something_else_by_the_same_party_is_not_a_denial_of_the_claim():
+    claim = "The core was drilled to a depth of 2,800 metres at a site called Concordia Ridge."
+    ev = "The Concordia Ridge consortium denied on Friday that its analysis of air bubbles would be published in Nature this year."
+    assert "denial" not in kinds(claim, ev, 0.45)
+
+
+def test_quantities_compare_by_head_noun_with_qualifiers_as_ranges():
+    ev = "European governments are weighing a plan to send about 30,000 troops to western Ukraine, officials said."
+    [c] = [x for x in contradictions(PLAN, ev, 0.6) if x.kind == "number"]
+    assert c.claim[0].text == "over 10,000 multinational troops" and c.evidence[0].text == "about 30,000 troops"
+    # "over 10,000" and "about 11,000" overlap: the same figure read loosely.
+    assert "number" not in kinds(PLAN, "Officials confirmed a plan to deploy about 11,000 multinational troops to the country.")
+
+
+def test_a_figure_done_and_a_figure_planned_are_two_figures():
+    claim = "The lender has already shut 25 branches since 2022 as customers moved to mobile banking."
+    ev = "Harcourt Bank had written confirming that around 40 of its branches would shut before the end of next year."
+    assert "number" not in kinds(claim, ev, 0.5)
+    assert orientation("The bank will close 40 branches") == "future"
+
+
+def test_places_regions_and_qualifiers():
+    assert kinds("The first contingent will be stationed in eastern Ukraine.", "The trainers would be stationed in western Ukraine.") == ["place"]
+    assert kinds("Nordvind has agreed to build a turbine blade factory in the port city of Gdansk.",
+                 "Nordvind's new turbine blade factory will be built in Szczecin, in north-western Poland.") == ["place"]
+    # A region holds its members; owners and demonyms are not locations.
+    assert "place" not in kinds("Troops exercised across Scandinavia in March.", "Troops exercised in Norway in March.")
+    assert "place" not in kinds("An international team drilling in East Antarctica has recovered ice 1.5 million years old.",
+                                "Italy's National Research Council said the team had recovered ice 1.5 million years old.")
+
+
+def test_roles_with_modifiers_between_former_and_the_title():
+    claim = "Adding to the complexity, former Ukrainian President Volodymyr Zelenskyy's chief of staff, Andriy Yermak, spoke."
+    [c] = contradictions(claim, "President Volodymyr Zelenskyy met European leaders in Kyiv on Tuesday.", 0.3)
+    assert c.kind == "role" and c.claim[0].text.startswith("former Ukrainian President")
+    assert kinds("Harcourt's chief executive, Miriam Osei, is expected to present the plan.",
+                 "Former Harcourt group chief executive Miriam Osei has been named chair of Lumen Pay.", 0.3) == ["role"]
+    assert kinds("President Volodymyr Zelenskyy spoke.", "President Volodymyr Zelenskyy met leaders.", 0.3) == []
+
+
+def test_role_is_read_on_the_whole_sentence_when_the_content_lacks_it():
+    sentence = "Former Italian Research Minister Elena Moretti said the analysis would be published in May."
+    content = "the analysis would be published in May"
+    ev = "Research Minister Elena Moretti opened the new laboratory in Rome on Monday."
+    assert kinds(content, ev, 0.3, sentence=sentence) == ["role"]
+
+
+def test_polarity_for_the_same_party_clause_by_clause():
+    claim = ("While some countries, including Germany and Poland, have signaled cautious support, others\u2014particularly in "
+             "Scandinavia and the Balkans\u2014have voiced strong opposition.")
+    [c] = contradictions(claim, "Denmark, Norway and Sweden said on Tuesday that they back the plan to send troops.", 0.4)
+    assert c.kind == "polarity" and c.claim[0].text == "opposition" and c.evidence[0].text == "back"
+    # Germany's support agrees with the claim's clause about Germany.
+    assert "polarity" not in kinds(claim, "Germany and Poland said they support the plan.", 0.4)
+    assert kinds("Councils in Cumbria and Northumberland oppose the closures.",
+                 "Cumbria County Council and Northumberland County Council said they support the plan.", 0.31) == ["polarity"]
+
+
+@pytest.mark.parametrize("ev", ["The orchestra played 30,000 notes in Vienna.", "Shares rose 3 percent on Tuesday."])
+def test_unrelated_sentences_never_contradict(ev):
+    assert kinds("Britain will send 10,000 troops to Ukraine.", ev, 0.1) == []
