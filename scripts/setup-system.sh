@@ -2,7 +2,8 @@
 # Debian packages veracity needs beside its Python ones. Quiet when they are already there.
 set -euo pipefail
 need=()
-for pkg in wordnet-base postgresql; do
+# chromium: the browser test (tests/api/test_browser.py) drives it through Playwright.
+for pkg in wordnet-base postgresql chromium; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 [ ${#need[@]} -eq 0 ] && exit 0

@@ -41,4 +41,5 @@ def test_ui_and_health():
     c = _client()
     assert c.get("/healthz").json()["status"] == "ok"
     page = c.get("/")
-    assert page.status_code == 200 and "Content-Security-Policy" in page.text and "sandbox" in page.text
+    assert page.status_code == 200 and "default-src 'self'" in page.headers["content-security-policy"]
+    assert "<script src=\"/static/app.js\"" in page.text and "<script>" not in page.text

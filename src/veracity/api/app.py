@@ -1,28 +1,39 @@
-"""REST API and a minimal web UI over the same library calls as the CLI.
+"""REST API and the fact-checker's workspace (web UI) over the same library calls as the CLI.
 
-    VERACITY_API_TOKEN=... veracity serve --db veracity.db --host 0.0.0.0 --allowed-host news.example.org
+    VERACITY_API_TOKEN=... veracity serve --db veracity.db --evidence-db evidence.db --host 0.0.0.0 --allowed-host news.example.org
 
-Endpoints: ``GET /`` (web UI), ``POST /v1/analyze?format=json|html|md|claimreview``,
-``GET /v1/dossiers``, ``GET /v1/dossiers/{id}?format=...``, ``GET /healthz`` (alive: answers
-from the event loop, never behind an analysis) and ``GET /readyz`` (models loaded, store
-reachable; 503 until then). The API never fetches a URL it is given (``url`` is metadata).
+Endpoints (OpenAPI at ``/openapi.json``, a reference page rendered locally at ``/docs`` and
+``/redoc``): ``POST /v1/analyze?format=json|html|md|claimreview`` (JSON ``{text | html, title,
+outlet, url, published}`` or multipart files), ``POST /v1/jobs`` + ``GET /v1/jobs/{id}`` (the
+same, as a job with progress), ``GET /v1/articles`` and ``/v1/articles/{id}``, ``GET
+/v1/claims?q=`` (full-text search over claims and sources), ``PUT /v1/claims/{id}/review``,
+``GET /v1/articles/{id}/claimreview`` (from people's reviews only), ``GET``/``POST
+/v1/evidence``, ``GET /v1/stories``, ``GET /v1/sources``, the older ``GET /v1/dossiers`` and
+``/v1/dossiers/{id}``, ``GET /healthz`` (alive: answers from the event loop, never behind an
+analysis) and ``GET /readyz`` (models loaded, store reachable; 503 until then). The pages are
+in :mod:`veracity.api.ui`. With an evidence index (``options.evidence_db``) every analysis also
+runs the verify and corroborate stages. The API never fetches a URL it is given (``url`` is
+metadata).
 
 Every error has one shape, validation errors included (:mod:`veracity.api.errors`)::
 
     {"error": {"code": "not_found", "message": "no stored dossier with id 'a_00'", "details": null}}
 
-Codes: ``unauthorized`` 401, ``host_not_allowed`` 400, ``too_large`` 413, ``validation`` 422
-(``details`` lists ``{"loc", "msg", "type"}``), ``input``/``language`` 422 (the text cannot be
-analysed), ``not_found`` 404, ``ambiguous`` 409 (an id prefix matching several dossiers),
-``method_not_allowed`` 405, ``busy`` 503 (with Retry-After), ``not_ready`` 503, ``timeout`` 504,
-``internal`` 500. No body carries a server path or a traceback.
+Codes: ``unauthorized`` 401, ``host_not_allowed`` 400, ``cross_site`` 403, ``too_large`` 413,
+``validation`` 422 (``details`` lists ``{"loc", "msg", "type"}``), ``input``/``language`` 422
+(the text cannot be analysed), ``not_found`` 404, ``ambiguous`` 409 (an id prefix matching
+several dossiers), ``method_not_allowed`` 405, ``not_implemented`` 501 (workspace on
+PostgreSQL), ``busy`` 503 (with Retry-After), ``not_ready`` 503, ``timeout`` 504, ``internal``
+500. No body carries a server path or a traceback.
 
-Guards, outermost first (:mod:`veracity.api.security`): the Host allow-list (loopback names
-by default, against DNS rebinding), CORS only when origins are configured (off by default),
-the bearer token when ``VERACITY_API_TOKEN`` is set (every path but /healthz and /readyz,
-compared in constant time), and the body limit counted while the body streams in. Analyses
+Guards, outermost first (:mod:`veracity.api.security`, :mod:`veracity.api.headers`): the Host
+allow-list (loopback names by default, against DNS rebinding), CORS only when origins are
+configured (off by default), the bearer token when ``VERACITY_API_TOKEN`` is set (every path
+but /healthz and /readyz, compared in constant time), the cross-site write check (a browser
+page of another origin cannot POST or PUT), the body limit counted while the body streams
+in, and security headers (a strict Content-Security-Policy on every page). Analyses and jobs
 run in a bounded thread pool with a timeout (:mod:`veracity.api.workers`); limits are named
-in :mod:`veracity.api.settings`. Requests are validated (format, id, body) before any
+in :mod:`veracity.api.settings`. Requests are validated (format, id, body, dates) before any
 analysis runs or anything is stored.
 """
 
@@ -36,44 +47,26 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from typing import Any, Callable, Literal
 
-from fastapi import FastAPI, Query
+from fastapi import FastAPI, Query, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, Response
-from pydantic import BaseModel, Field
 
-from ..errors import InputError
-from ..ingest.text import make_article
+from .. import SCHEMA_VERSION
 from ..model import Article, Dossier, dossier_to_dict
-from ..options import Options
+from ..options import Options, with_evidence_stages
 from ..report import render
 from ..store import open_store
-from . import errors
+from ..store.workspace import Workspace
+from . import docs, errors, inputs, routes, ui
+from .context import ApiContext
 from .errors import ApiError, error_response
+from .headers import REPORT_CSP, CrossSiteMiddleware, SecurityHeadersMiddleware
+from .jobs import JobTable
+from .routes import ANALYSIS_BODY, load_dossier, result_of
+from .schemas import ERRORS, ErrorResponse
 from .security import BearerTokenMiddleware, BodyLimitMiddleware, HostAllowListMiddleware, check_token
 from .settings import READY_CHECK_TIMEOUT_S, ServerSettings
 from .workers import AnalysisPool, Readiness
-
-UI_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>veracity</title>
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; frame-src 'self' blob:">
-<style>body{font:15px/1.5 system-ui,sans-serif;max-width:1000px;margin:2rem auto;padding:0 1rem;color:#1d2430}
-textarea{width:100%;height:14rem;font:inherit}input{font:inherit}button{font:inherit;padding:.3rem 1rem}
-iframe{width:100%;height:80vh;border:1px solid #ccd;margin-top:1rem}#err{color:#b91c1c}</style></head>
-<body><h1>veracity</h1><p>Paste a news report: see what it claims, who says so, and how it is sourced.</p>
-<form id="f"><input id="title" placeholder="Title (optional)" size="50"> <input id="published" placeholder="Published YYYY-MM-DD" size="20">
-<textarea id="text" placeholder="Article text"></textarea><button>Analyse</button> <span id="err"></span></form>
-<iframe id="out" sandbox="allow-scripts" title="report"></iframe>
-<script>
-document.getElementById("f").addEventListener("submit", async function (ev) {
-  ev.preventDefault();
-  var err = document.getElementById("err"); err.textContent = "analysing…";
-  var body = {text: document.getElementById("text").value, title: document.getElementById("title").value || null,
-              published: document.getElementById("published").value || null};
-  var r = await fetch("v1/analyze?format=html", {method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify(body)});
-  if (!r.ok) { var e = await r.json(); err.textContent = e.error.message; return; }
-  err.textContent = "";
-  document.getElementById("out").srcdoc = await r.text();
-});
-</script></body></html>"""
 
 # The renderings a response can take; anything else is a validation error before any work.
 Format = Literal["json", "html", "md", "claimreview"]
@@ -86,16 +79,21 @@ DOSSIER_ID = re.compile(r"a_[0-9a-f]{1,16}")
 # Largest page of the dossier list: one request must not serialise the whole store.
 MAX_PAGE = 500
 
+# Articles one synchronous request may analyse (an upload can hold a corpus): at 1-3 s an
+# article this stays inside the analysis timeout; more go through a job with progress.
+MAX_SYNC_ARTICLES = 10
+
+API_DESCRIPTION = ("What a news report claims, who says so, and what stands behind it. Every error has one shape: "
+                   '`{"error": {"code", "message", "details"}}`.')
+TAGS = [
+    {"name": "analysis", "description": "Analyse articles: at once, or as a job with progress."},
+    {"name": "articles", "description": "Stored articles and dossiers, search across claims and sources."},
+    {"name": "reviews", "description": "People's reviews of claims, and ClaimReview built from them."},
+    {"name": "evidence", "description": "The evidence index and the stories across it."},
+    {"name": "probes", "description": "Liveness and readiness, open without a token."},
+]
+
 Analyse = Callable[[Article, Options], Dossier]
-
-
-class AnalyzeRequest(BaseModel):
-    text: str = Field(..., description="The article text, exactly as it should be analysed.")
-    title: str | None = None
-    outlet: str | None = None
-    url: str | None = Field(None, description="Metadata only: never fetched.")
-    published: str | None = Field(None, description="ISO date, to resolve relative dates.")
-    store: bool = True
 
 
 def _default_analyse(article: Article, options: Options) -> Dossier:
@@ -115,12 +113,16 @@ def _default_warm(options: Options) -> Callable[[], Any]:
 
 def create_app(options: Options | None = None, settings: ServerSettings | None = None, *,
                analyse: Analyse | None = None, warm: Callable[[], Any] | None = None) -> FastAPI:
-    """The API over ``options``' store and pipeline.
+    """The API and web UI over ``options``' store and pipeline.
 
     ``settings`` default to :meth:`ServerSettings.from_env` (the token from
-    ``VERACITY_API_TOKEN``, loopback Host names only). ``analyse`` replaces the pipeline and
-    ``warm`` the model loading /readyz waits for (tests inject slow or fake ones)."""
+    ``VERACITY_API_TOKEN``, loopback Host names only). With ``options.evidence_db`` (``serve
+    --evidence-db``, or ``evidence_db`` in the config) every analysis also verifies and
+    corroborates its claims against that index. ``analyse`` replaces the pipeline and ``warm``
+    the model loading /readyz waits for (tests inject slow or fake ones)."""
     options = options or Options()
+    if options.evidence_db:
+        options = options.replace(stages=with_evidence_stages(options.stages))
     settings = settings or ServerSettings.from_env()
     check_token(settings.token)  # a weak token is refused wherever the app runs
     analyse = analyse or _default_analyse
@@ -130,6 +132,8 @@ def create_app(options: Options | None = None, settings: ServerSettings | None =
     pool = AnalysisPool(settings.analysis_workers, settings.analysis_queue, settings.analysis_timeout_s)
     ready = Readiness(pool, warm)
     probe = _StoreProbe(store)
+    ctx = ApiContext(options=options, settings=settings, store=store, workspace=Workspace.for_store(store) if store else None,
+                     pool=pool, jobs=JobTable(pool), ready=ready, analyse=analyse)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -137,29 +141,30 @@ def create_app(options: Options | None = None, settings: ServerSettings | None =
         yield
         pool.shutdown()
 
-    app = FastAPI(title="veracity", version=_version(), lifespan=lifespan,
-                  description="What a news report claims, who says so, and what stands behind it.")
+    # The docs pages are served from this package (veracity.api.docs): nothing from a CDN.
+    app = FastAPI(title="veracity", version=_version(), lifespan=lifespan, docs_url=None, redoc_url=None,
+                  description=API_DESCRIPTION, openapi_tags=TAGS)
     errors.install(app, paths=(options.db_path, options.evidence_db))
-    # add_middleware wraps: the last added runs first. Order of a request: Host, CORS, token, body.
+    # add_middleware wraps: the last added runs first. Order of a request: Host, CORS, token,
+    # cross-site check, body, and the security headers on every response.
+    app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=options.max_input_bytes)
+    app.add_middleware(CrossSiteMiddleware, trusted_origins=settings.cors_origins)
     if settings.token is not None:
         app.add_middleware(BearerTokenMiddleware, token=settings.token)
     if settings.cors_origins:
-        app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"],
+        app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST", "PUT"],
                            allow_headers=["Authorization", "Content-Type"])
     app.add_middleware(HostAllowListMiddleware, allowed_hosts=settings.allowed_hosts)
-    app.state.pool, app.state.readiness, app.state.settings = pool, ready, settings
+    app.state.pool, app.state.readiness, app.state.settings, app.state.ctx = pool, ready, settings, ctx
 
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def ui() -> str:
-        return UI_PAGE
-
-    @app.get("/healthz", summary="Liveness: the server answers")
+    @app.get("/healthz", summary="Liveness: the server answers", tags=["probes"])
     async def healthz() -> dict:
         # On the event loop, touching nothing: analyses run in the pool, so this never waits on one.
         return {"status": "ok"}
 
-    @app.get("/readyz", summary="Readiness: models loaded and store reachable")
+    @app.get("/readyz", summary="Readiness: models loaded and store reachable", tags=["probes"],
+             responses={503: {"model": ErrorResponse}})
     async def readyz() -> Response:
         ready.start()
         checks = {"models": ready.models, "store": await probe.check()}
@@ -167,38 +172,53 @@ def create_app(options: Options | None = None, settings: ServerSettings | None =
             return JSONResponse({"status": "ready", "checks": checks})
         return error_response(503, "not_ready", "not ready yet", {"checks": checks}, headers={"Retry-After": "1"})
 
-    @app.post("/v1/analyze", summary="Analyse an article into a dossier")
-    async def analyze(req: AnalyzeRequest, fmt: Format = Query("json", alias="format")) -> Response:
+    @app.post("/v1/analyze", summary="Analyse text, a pasted page or uploaded files into dossiers", tags=["analysis"],
+              responses={200: {"description": "The dossier (JSON: the versioned schema), or its rendering"}, **ERRORS,
+                         409: {"model": ErrorResponse}, 504: {"model": ErrorResponse}},
+              openapi_extra=ANALYSIS_BODY)
+    async def analyze(request: Request, fmt: Format = Query("json", alias="format")) -> Response:
+        """JSON `{text | html, title, outlet, url, published}` gives one dossier. A multipart
+        upload gives `{"results": [{source, ok, dossier | error}]}` (json), or the rendering of
+        every dossier (html, md, claimreview). Up to %d articles; more belong in `POST /v1/jobs`.""" % MAX_SYNC_ARTICLES
+        req, files = await inputs.read_request(request)
         abandoned = threading.Event()
 
         def job() -> Response:
-            article = make_article(req.text, "<request>", options, kind="api", title=req.title, outlet=req.outlet,
-                                   url=req.url, published=req.published)
-            d = analyse(article, options)
-            ready.loaded()
-            if store is not None and req.store and not abandoned.is_set():
-                store.save_dossier(d)
-            return _respond(d, fmt)
+            if not files:
+                article = inputs.pasted_article(req, options)
+                return _respond(ctx.analyse_and_keep(article, req.store, abandoned), fmt)
+            found = inputs.uploaded_articles(files, req, options)
+            if len(found) > MAX_SYNC_ARTICLES:
+                raise ApiError(422, "input", f"{len(found)} articles in one request, over {MAX_SYNC_ARTICLES}; "
+                               "start a job with POST /v1/jobs instead")
+            results, good = [], []
+            for item in found:
+                entry, d = result_of(ctx, item, req.store and not abandoned.is_set())
+                if d is not None:
+                    entry = {"ok": True, "source": entry["source"], "dossier": dossier_to_dict(d)}
+                    good.append(d)
+                results.append(entry)
+            if fmt == "json":
+                return JSONResponse({"schema_version": SCHEMA_VERSION, "results": results})
+            return _respond_many(good, fmt)
 
         return await pool.run(job, on_timeout=abandoned.set)
 
-    @app.get("/v1/dossiers", summary="Stored dossiers, newest first")
+    @app.get("/v1/dossiers", summary="Stored dossiers, newest first", tags=["articles"])
     def dossiers(limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0)) -> dict:
-        return {"items": _need_store(store).list_articles(limit=limit, offset=offset)}
+        return {"items": ctx.need_store().list_articles(limit=limit, offset=offset)}
 
-    @app.get("/v1/dossiers/{ident}", summary="One stored dossier by id or unique id prefix")
+    @app.get("/v1/dossiers/{ident}", summary="One stored dossier by id or unique id prefix", tags=["articles"],
+             responses={**ERRORS, 409: {"model": ErrorResponse}})
     def dossier(ident: str, fmt: Format = Query("json", alias="format")) -> Response:
-        s = _need_store(store)
+        ctx.need_store()
         if not DOSSIER_ID.fullmatch(ident):
             raise ApiError(404, "not_found", f"no stored dossier with id {ident[:40]!r}")
-        try:
-            d = s.get_dossier(ident)
-        except InputError as exc:
-            if "ambiguous" in exc.message:
-                raise ApiError(409, "ambiguous", f"id prefix {ident!r} matches several dossiers; give more of it") from None
-            raise ApiError(404, "not_found", f"no stored dossier with id {ident!r}") from None
-        return _respond(d, fmt)
+        return _respond(load_dossier(ctx, ident), fmt)
 
+    routes.install(app, ctx)
+    docs.install(app)
+    ui.install(app, ctx)
     return app
 
 
@@ -206,12 +226,6 @@ def _version() -> str:
     from .. import __version__
 
     return __version__
-
-
-def _need_store(store):
-    if store is None:
-        raise ApiError(404, "not_found", "this server keeps no dossiers (start it with --db)")
-    return store
 
 
 class _StoreProbe:
@@ -240,9 +254,22 @@ def _respond(d: Dossier, fmt: str) -> Response:
     if fmt == "json":
         return JSONResponse(dossier_to_dict(d))
     if fmt == "html":
-        return HTMLResponse(render([d], "html"))
+        return _report_html([d])
     if fmt == "md":
         return Response(render([d], "md"), media_type="text/markdown; charset=utf-8")
     if fmt == "claimreview":
         return JSONResponse(json.loads(render([d], "claimreview")))
     raise ApiError(422, "validation", f"unknown format {fmt!r}; use json, html, md or claimreview")
+
+
+def _report_html(ds: list[Dossier]) -> HTMLResponse:
+    # The self-contained report carries its style and script inline: its own policy, not the workspace's.
+    return HTMLResponse(render(ds, "html"), headers={"Content-Security-Policy": REPORT_CSP, "X-Frame-Options": "SAMEORIGIN"})
+
+
+def _respond_many(ds: list[Dossier], fmt: str) -> Response:
+    if fmt == "html":
+        return _report_html(ds)
+    if fmt == "md":
+        return Response(render(ds, "md"), media_type="text/markdown; charset=utf-8")
+    return JSONResponse(json.loads(render(ds, "claimreview")) if ds else [])

@@ -10,6 +10,8 @@ import os
 from dataclasses import dataclass
 from typing import Mapping
 
+from ..report.claimreview import REVIEW_RATINGS
+
 # The bearer token every request must carry (except /healthz and /readyz). Without it the
 # server only binds to loopback, where only this machine's users can reach it.
 TOKEN_ENV = "VERACITY_API_TOKEN"
@@ -46,6 +48,9 @@ READY_CHECK_TIMEOUT_S = 2.0
 # queued article takes, so a well-behaved client does not hammer the server.
 BUSY_RETRY_AFTER_S = 5
 
+# What a person's review of a claim can say about where the checking stands.
+REVIEW_STATUSES = ("unchecked", "in progress", "checked")
+
 
 @dataclass(frozen=True)
 class ServerSettings:
@@ -61,6 +66,12 @@ class ServerSettings:
     analysis_workers: int = ANALYSIS_WORKERS
     analysis_queue: int = ANALYSIS_QUEUE
     analysis_timeout_s: float = ANALYSIS_TIMEOUT_S
+    # The ratings a reviewer picks from, each with its schema.org value (None: not on the scale).
+    review_ratings: tuple[tuple[str, int | None], ...] = REVIEW_RATINGS
+    # Who publishes the ClaimReview exported from people's reviews, and where (None: no url).
+    claimreview_organisation: str = "veracity"
+    claimreview_author: str | None = None
+    claimreview_url: str | None = None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **kw) -> "ServerSettings":

@@ -159,6 +159,8 @@ def register_serve(app: typer.Typer) -> None:
     def serve(
         ctx: typer.Context,
         db: Optional[str] = typer.Option(None, "--db", help="SQLite store (default: the user data dir)."),
+        evidence_db: Optional[str] = typer.Option(None, "--evidence-db", "-e", help="An evidence index (`veracity index ... --db`): "
+                                                  "analyses then verify and corroborate their claims, and the UI can add to it."),
         host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on (loopback by default; any other "
                                  "needs VERACITY_API_TOKEN)."),
         port: int = typer.Option(8000, "--port"),
@@ -169,6 +171,8 @@ def register_serve(app: typer.Typer) -> None:
         analysis_workers: Optional[int] = typer.Option(None, "--analysis-workers", min=1, help="Analyses at once (default: 2, or 1 on one core)."),
         analysis_queue: Optional[int] = typer.Option(None, "--analysis-queue", min=0, help="Analyses waiting before 503 (default 16)."),
         analysis_timeout: Optional[float] = typer.Option(None, "--analysis-timeout", min=0.1, help="Seconds before 504 (default 60)."),
+        claimreview_org: Optional[str] = typer.Option(None, "--claimreview-org", help="The organisation ClaimReview exports name as author (default: veracity)."),
+        claimreview_url: Optional[str] = typer.Option(None, "--claimreview-url", help="Where the reviews are published (each ClaimReview's url)."),
     ) -> None:
         """Serve the REST API and the web UI. With VERACITY_API_TOKEN set, every request but
         /healthz and /readyz needs 'Authorization: Bearer <token>'."""
@@ -180,11 +184,15 @@ def register_serve(app: typer.Typer) -> None:
         from ..options import default_db_path
 
         limits = {k: v for k, v in (("analysis_workers", analysis_workers), ("analysis_queue", analysis_queue),
-                                    ("analysis_timeout_s", analysis_timeout)) if v is not None}
+                                    ("analysis_timeout_s", analysis_timeout), ("claimreview_organisation", claimreview_org),
+                                    ("claimreview_url", claimreview_url)) if v is not None}
         settings = ServerSettings.from_env(allowed_hosts=allowed_hosts_for(host, allowed_host, LOOPBACK_HOSTS),
                                            cors_origins=tuple(cors_origin), **limits)
         check_bind(host, settings.token)  # before anything opens or binds
-        options = options_from(ctx.obj, db_path=db or default_db_path())
+        # --evidence-db, else `evidence_db` from the config file or VERACITY_EVIDENCE_DB: create_app
+        # then adds the verify and corroborate stages, as `analyze --evidence-db` does.
+        options = options_from(ctx.obj, db_path=db or default_db_path(), evidence_db=evidence_db)
         err_console.print(f"veracity: serving on {host}:{port}; Host names accepted: {', '.join(settings.allowed_hosts)}"
-                          + ("; bearer token required" if settings.token else ""), markup=False, highlight=False)
+                          + ("; bearer token required" if settings.token else "")
+                          + ("; verifying against the evidence index" if options.evidence_db else ""), markup=False, highlight=False)
         uvicorn.run(create_app(options, settings), host=host, port=port, log_level="warning", server_header=False)

@@ -1,0 +1,121 @@
+"""The API reference at /docs (and /redoc), rendered on the server from the OpenAPI document.
+
+FastAPI's own /docs and /redoc pages load Swagger UI and ReDoc from a CDN, so offline they
+are blank. No installed package ships those assets, so this page renders the same OpenAPI
+document as plain HTML instead: every operation with its summary, description, parameters,
+request body and responses, and every schema. It needs no script and loads nothing from
+elsewhere; the machine-readable document stays at /openapi.json.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.responses import HTMLResponse
+
+from .ui import render_page
+
+METHODS = ("get", "post", "put", "patch", "delete")
+# How deep a schema is written out inline before it is named by reference only.
+MAX_SCHEMA_DEPTH = 3
+
+
+def _type(schema: dict, depth: int = 0) -> str:
+    """A short human reading of a JSON schema: 'string', 'list of ArticleRow', 'A | B'."""
+    if not isinstance(schema, dict):
+        return "any"
+    if "$ref" in schema:
+        return schema["$ref"].rsplit("/", 1)[-1]
+    for key in ("anyOf", "oneOf"):
+        if key in schema:
+            return " | ".join(_type(s, depth + 1) for s in schema[key])
+    if "enum" in schema:
+        return "one of " + ", ".join(json.dumps(v) for v in schema["enum"])
+    if "const" in schema:
+        return json.dumps(schema["const"])
+    t = schema.get("type", "object")
+    if t == "array":
+        return "list of " + _type(schema.get("items", {}), depth + 1)
+    if t == "object" and "additionalProperties" in schema and isinstance(schema["additionalProperties"], dict):
+        return "map of " + _type(schema["additionalProperties"], depth + 1)
+    fmt = schema.get("format")
+    return f"{t} ({fmt})" if fmt else str(t)
+
+
+def _operations(spec: dict) -> list[dict]:
+    ops = []
+    for path, item in spec.get("paths", {}).items():
+        for method in METHODS:
+            op = item.get(method)
+            if not op:
+                continue
+            body = []
+            for ctype, media in (op.get("requestBody", {}).get("content") or {}).items():
+                schema = media.get("schema", {})
+                props = schema.get("properties") if isinstance(schema, dict) else None
+                body.append({"type": ctype, "schema": _type(schema),
+                             "fields": [{"name": k, "type": _type(v), "description": v.get("description", "")}
+                                        for k, v in (props or {}).items()]})
+            responses = []
+            for status, r in sorted((op.get("responses") or {}).items()):
+                schema = next(iter((r.get("content") or {}).values()), {}).get("schema")
+                responses.append({"status": status, "description": r.get("description", ""),
+                                  "schema": _type(schema) if schema else ""})
+            ops.append({
+                "id": f"{method}-{path}".replace("/", "-").replace("{", "").replace("}", ""),
+                "method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                "description": op.get("description", ""), "tags": op.get("tags", []),
+                "params": [{"name": p["name"], "in": p["in"], "required": p.get("required", False),
+                            "type": _type(p.get("schema", {})), "description": p.get("description", "")}
+                           for p in op.get("parameters", [])],
+                "body": body, "responses": responses,
+            })
+    return ops
+
+
+def _schemas(spec: dict) -> list[dict]:
+    out = []
+    for name, schema in sorted(spec.get("components", {}).get("schemas", {}).items()):
+        required = set(schema.get("required", []))
+        out.append({"name": name, "description": schema.get("description", ""),
+                    "fields": [{"name": k, "type": _type(v), "required": k in required, "description": v.get("description", "")}
+                               for k, v in (schema.get("properties") or {}).items()],
+                    "enum": schema.get("enum")})
+    return out
+
+
+def reference(spec: dict[str, Any]) -> dict:
+    """What the reference page shows, grouped by tag in the document's order."""
+    ops = _operations(spec)
+    tags = [t["name"] for t in spec.get("tags", [])] + sorted({t for o in ops for t in o["tags"]})
+    groups = []
+    for tag in dict.fromkeys(tags + ["other"]):
+        items = [o for o in ops if (o["tags"][:1] or ["other"])[0] == tag]
+        if items:
+            desc = next((t.get("description", "") for t in spec.get("tags", []) if t["name"] == tag), "")
+            groups.append({"tag": tag, "description": desc, "operations": items})
+    return {"info": spec.get("info", {}), "groups": groups, "schemas": _schemas(spec)}
+
+
+def install(app: FastAPI) -> None:
+    from .inputs import AnalyzeRequest
+
+    plain = app.openapi
+
+    def openapi() -> dict:
+        # The analysis endpoints read their body themselves (JSON or multipart), so FastAPI
+        # does not see the JSON model: add it to the document their request bodies refer to.
+        if app.openapi_schema is None:
+            spec = plain()
+            schemas = spec.setdefault("components", {}).setdefault("schemas", {})
+            schemas["AnalyzeRequest"] = AnalyzeRequest.model_json_schema(ref_template="#/components/schemas/{model}")
+        return app.openapi_schema or spec
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    def page() -> HTMLResponse:
+        return HTMLResponse(render_page("docs.html", active="docs", title="API reference", ref=reference(app.openapi())))
+
+    app.add_api_route("/docs", page, methods=["GET"], include_in_schema=False)
+    app.add_api_route("/redoc", page, methods=["GET"], include_in_schema=False)
