@@ -59,3 +59,9 @@ class PipelineError(VeracityError):
 class StoreError(VeracityError):
     code = "store"
     exit_code = 5
+
+
+class InternalError(VeracityError):
+    """A bug met on one input: recorded for that input (original chained for --verbose), the run goes on."""
+
+    code = "internal"

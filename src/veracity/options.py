@@ -90,6 +90,10 @@ class Options:
     max_article_chars: int = MAX_ARTICLE_CHARS
     # Analyse non-English text anyway (the English models will do poorly; a warning is kept).
     allow_non_english: bool = False
+    # Apply the analysis' language policy (ingest/language.py `policy`) when reading inputs.
+    # `veracity extract` turns it off: extraction is language-independent; the language is
+    # still detected and recorded.
+    check_language: bool = True
     # Publication date to resolve relative dates against when the article gives none.
     reference_date: str | None = None
     checkworthy_threshold: float | None = None  # None: the trained model's own threshold

@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
-from .errors import PipelineError, VeracityError
+from .errors import InternalError, PipelineError, VeracityError
 from .model import Article, Dossier
 from .options import Options
 
@@ -130,4 +130,8 @@ class Pipeline:
             return Result(article.source_path or article.id, self.analyze(article), seconds=time.perf_counter() - t0)
         except VeracityError as exc:
             exc.source = exc.source or article.source_path or article.id
-            return Result(exc.source, error=exc, seconds=time.perf_counter() - t0)
+            return Result(article.source_path or article.id, error=exc, seconds=time.perf_counter() - t0)
+        except Exception as exc:  # noqa: BLE001 - a bug on one article must not end a corpus run
+            err = InternalError(f"{type(exc).__name__}: {str(exc)[:200]}".replace("\n", " "), source=article.source_path or article.id)
+            err.__cause__ = exc
+            return Result(article.source_path or article.id, error=err, seconds=time.perf_counter() - t0)

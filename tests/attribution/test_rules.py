@@ -63,3 +63,26 @@ def test_spans_index_the_text(parse):
     for a in _atts(parse, text):
         for s in a.source + a.cue + a.content:
             assert text[s.start:s.end] == s.text
+
+
+def test_dash_attributions_match_the_regex_in_linear_time():
+    """Issue 18 #4: DASH_ATTRIBUTION.finditer retried its lazy quotation from every quote mark
+    to the end of the line (16,000 '"' took 5 s). dash_attributions finds the same matches."""
+    import random
+    import time
+
+    from veracity.attribution.rules import DASH_ATTRIBUTION, dash_attributions
+
+    rng = random.Random(7)
+    alphabet = ["\u201c", "\u201d", '"', " ", "\t", "\u2014", "\u2015", "\u2013", "-", "\n", ".", "a", "B", "ob", "\u00a0"]
+    texts = ["\u201cWe will rebuild,\u201d \u2014 Jane Doe\nNext line.", '"Fine." -- Bob', '"a" \u2014 x" \u2014 Yo']
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(20_000)]
+    matched = 0
+    for text in texts:
+        expected = [(m.span("q"), m.span("dash"), m.span("name")) for m in DASH_ATTRIBUTION.finditer(text)]
+        assert list(dash_attributions(text)) == expected, text
+        matched += bool(expected)
+    assert matched > 1000
+    t0 = time.perf_counter()
+    assert list(dash_attributions('"' * 120_000 + " \u2014 " + "x" * 80)) == []
+    assert time.perf_counter() - t0 < 0.5

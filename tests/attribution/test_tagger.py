@@ -247,3 +247,16 @@ def test_a_cue_of_auxiliaries_alone_is_no_attribution(parse):
     assert _bare_auxiliary(doc, RawRelation(source=(), cue=(), content=(), cue_tokens=(will,)))
     assert not _bare_auxiliary(doc, RawRelation(source=(), cue=(), content=(), cue_tokens=(colon,)))
     assert not _bare_auxiliary(said, RawRelation(source=(), cue=(), content=(), cue_tokens=(1,)))
+
+
+def test_long_punctuation_runs_are_not_read_piece_by_piece():
+    """Issue 18 #4: MiniLM makes each quote mark a word piece, so 120,000 '"' were 120,000 pieces
+    through the network (~70 s). Pieces past MAX_PUNCT_RUN of a run are dropped; others all kept."""
+    from veracity.attribution.tagger import bounded_pieces, encode, tokenizer
+
+    tok = tokenizer()
+    text = 'He said "' + '"' * 10 + " hi!!!" + "." * 8 + " x, y."
+    ids, offs = encode(tok, text)
+    keep = bounded_pieces(text, offs, 3)
+    assert [text[a:b] for a, b in offs[keep]] == ["He", "said", '"', '"', '"', "hi", "!", "!", "!", "x", ",", "y", "."]
+    assert bounded_pieces(SENT, encode(tok, SENT)[1], 3).all()

@@ -39,7 +39,7 @@ def test_batch_cli_local_resume(tmp_path):
     methods = {a["method"] for x in lines if "claims" in x for a in x["attributions"]}
     assert methods == {"crf"}
     r = runner.invoke(app, ["batch", str(corpus), "-o", str(out), "--db", str(db), "-w", "1", "--resume"])
-    assert "3 skipped" in r.stderr
+    assert "4 skipped" in r.stderr and len(out.read_text().splitlines()) == 4  # every input already has its line
 
 
 def test_batch_cli_attribution_flag(tmp_path):

@@ -166,3 +166,49 @@ def test_cli_reads_a_file_and_writes_output(tmp_path) -> None:
     rows = [json.loads(x) for x in dst.read_text(encoding="utf-8").splitlines()]
     assert [r["text"] for r in rows] == ["Thank you.", "We're consuming 50 percent of the world's cocaine."]
     assert [r["checkworthy"] for r in rows] == [False, True]
+
+
+@pytest.mark.parametrize("variant", ["fast", "distilled", "student-cascade"])
+def test_one_character_text_is_scored_not_a_crash(variant) -> None:
+    """Issue 18 #1: " a " is shorter than a 4- or 5-gram window; _poly_hash broadcast a negative
+    window count into a ValueError that stopped the article (and a whole JSONL corpus)."""
+    from veracity.claims.checkworthy import _codes, _poly_hash
+
+    assert _poly_hash(_codes(" a "), 5).shape == (0,) and _poly_hash(_codes(""), 2).shape == (0,)
+    scores = load_model(variant).score(["a"])
+    assert scores.shape == (1,) and 0.0 <= scores[0] <= 1.0
+    d = CheckworthyStage(Options()).__call__(_dossier(["a"]))
+    assert 0.0 <= d.claims[0].checkworthiness <= 1.0
+
+
+def _cli_bytes(args: list[str], stdin: bytes, env: dict | None = None) -> subprocess.CompletedProcess:
+    code = "import sys\nfrom veracity.cli import main\nmain(sys.argv[1:])\n"
+    return subprocess.run([sys.executable, "-c", code, *args], input=stdin, capture_output=True, timeout=120,
+                          env={**os.environ, **(env or {})})
+
+
+def test_cli_stdin_has_the_input_limit() -> None:
+    """Issue 18 #5: `checkworthy - < /dev/zero` grew to 8 GB. stdin is read as ingest reads a file:
+    at most max_input_bytes, else one line naming the limit."""
+    res = _cli_bytes(["checkworthy", "--model", "fast", "-"], b"\x00" * 5000, {"VERACITY_MAX_INPUT_BYTES": "4096"})
+    assert res.returncode == 2 and res.stdout == b""
+    assert res.stderr.decode().splitlines() == ["veracity: error: <stdin>: over the 4 KiB input limit (max_input_bytes)"]
+    res = _cli_bytes(["checkworthy", "--model", "fast", "-"], b"Thank you.\n" * 300, {"VERACITY_MAX_INPUT_BYTES": "4096"})
+    assert res.returncode == 0 and len(res.stdout.splitlines()) == 300
+
+
+def test_cli_non_utf8_input_is_one_line_not_a_traceback(tmp_path) -> None:
+    """Issue 18 #6: a byte that is not UTF-8 reached the tokenizer as a surrogate: TypeError
+    traceback. Input is decoded as ingest decodes files: a legacy encoding that fits is read (with
+    a warning), bytes no encoding fits are one line naming the input and the reason."""
+    res = _cli_bytes(["checkworthy", "--model", "fast", "-"], b"Prices rose \xe2\x82 in \xe2\x82\xac.\n")
+    assert res.returncode == 2 and res.stdout == b"" and b"Traceback" not in res.stderr
+    assert res.stderr.decode().splitlines() == [
+        "veracity: error: <stdin>: undecodable bytes: mostly UTF-8 but invalid at byte 12 (corrupt or mixed encoding)"]
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes(b"Prices rose \xff percent.\n")
+    for args, stdin in ((["-"], latin.read_bytes()), ([str(latin)], b"")):
+        res = _cli_bytes(["checkworthy", "--model", "fast", *args], stdin)
+        assert res.returncode == 0 and b"Traceback" not in res.stderr, res.stderr
+        assert json.loads(res.stdout)["text"] == "Prices rose \u00ff percent."
+        assert "warning: not UTF-8; decoded as cp1252" in res.stderr.decode()

@@ -90,3 +90,24 @@ def test_longer_news_phrases(expr, expected):
 @pytest.mark.parametrize("expr", ["74-year-old", "aged 30", "22", "just 35 hours"])
 def test_ages_and_bare_numbers_are_not_dates(expr):
     assert resolve(expr, WED) is None
+
+
+@pytest.mark.parametrize("anchor, expr, future, granularity", [
+    (dt.date(9999, 12, 31), "Tomorrow", True, "day"),
+    (dt.date(9999, 12, 31), "next year", True, "year"),
+    (dt.date(9999, 12, 31), "next month", True, "month"),
+    (dt.date(9999, 12, 31), "next Monday", True, "day"),
+    (dt.date(1, 1, 1), "yesterday", False, "day"),
+    (dt.date(1, 1, 1), "last year", False, "year"),
+    (dt.date(1, 1, 1), "10 days ago", False, "day"),
+])
+def test_dates_out_of_range_are_unresolved_not_a_crash(anchor, expr, future, granularity):
+    """Issue 18 #3: `--published 9999-12-31` and "Tomorrow" raised OverflowError. A date past
+    year 1 or 9999 is kept unresolved (value None), as a relative date without an anchor is."""
+    assert resolve(expr, anchor, future) == (None, granularity, True)
+
+
+def test_article_published_at_the_end_of_time_is_analysed(claims_run):
+    d = claims_run("Tomorrow the minister will visit Kyiv, officials said.", published="9999-12-31")
+    (date,) = d.claims[0].dates
+    assert date.span.text == "Tomorrow" and date.value is None and date.anchor == "9999-12-31"

@@ -73,3 +73,41 @@ def test_analyze_attribution_picks_the_extractor(tmp_path):
     assert atts and {a["method"] for a in atts} == {"tagger"}
     bad = runner.invoke(app, ["analyze", str(f), "--no-store", "--attribution", "oracle"])
     assert bad.exit_code != 0 and "--attribution" in bad.output
+
+
+def test_jsonl_rows_after_a_one_letter_row_and_a_lone_surrogate_are_analysed(tmp_path):
+    """Issue 18 #1 and #2: a row "a" stopped the run (ValueError); a row "a\\ud800." crashed
+    content_id and silently dropped every later row. Every row now keeps its line, in order."""
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text('{"text": "a"}\n{"text": "a\\ud800."}\n'
+                      '{"text": "The council said 40 homes were flooded on Monday."}\n', encoding="utf-8")
+    r = runner.invoke(app, ["analyze", str(corpus), "--no-store", "-f", "jsonl"])
+    assert r.exit_code == 0, r.output
+    lines = [json.loads(x) for x in r.stdout.splitlines()]
+    assert [x["article"]["text"] for x in lines] == ["a", "a\ufffd.", "The council said 40 homes were flooded on Monday."]
+    assert [x["article"]["source_path"].rsplit(":", 1)[1] for x in lines] == ["1", "2", "3"]
+    assert "Traceback" not in r.stderr
+
+
+def test_published_at_the_end_of_time_is_not_a_traceback(tmp_path):
+    """Issue 18 #3: --published 9999-12-31 with "Tomorrow" in the text: OverflowError traceback."""
+    f = tmp_path / "t.txt"
+    f.write_text("Tomorrow the minister will visit Kyiv, officials said.", encoding="utf-8")
+    r = runner.invoke(app, ["analyze", str(f), "--no-store", "--published", "9999-12-31"])
+    assert r.exit_code == 0, r.output
+    (date,) = json.loads(r.stdout)["claims"][0]["dates"]
+    assert date["span"]["text"] == "Tomorrow" and date["value"] is None
+
+
+def test_index_exit_code_says_whether_some_or_all_inputs_failed(tmp_path):
+    """Issue 18 #9: `veracity index` exited 0 when some inputs failed; now 0 / 1 / 2 as `analyze`."""
+    good = tmp_path / "good.txt"
+    good.write_text("The council said 40 homes were flooded on Monday after the river burst its banks.", encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    db = str(tmp_path / "ev.db")
+    assert runner.invoke(app, ["index", str(good), "--db", db, "--quiet"]).exit_code == 0
+    some = runner.invoke(app, ["index", str(good), str(empty), "--db", db, "--quiet"])  # good: skipped, already in
+    assert some.exit_code == 1 and "empty input" in some.stderr
+    none = runner.invoke(app, ["index", str(empty), str(tmp_path / "missing.txt"), "--db", db, "--quiet"])
+    assert none.exit_code == 2 and "no such file" in none.stderr

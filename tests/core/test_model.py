@@ -50,3 +50,10 @@ def test_unknown_schema_major_version_is_refused():
     d["schema_version"] = "99.0"
     with pytest.raises(InputError):
         dossier_from_dict(d)
+
+
+def test_content_id_never_raises_on_a_lone_surrogate():
+    """Issue 18 #2: "a\\ud800." raised UnicodeEncodeError in content_id; every string has an id."""
+    ident = content_id("a\ud800.", prefix="a_")
+    assert ident.startswith("a_") and ident == content_id("a\ud800.", prefix="a_")
+    assert ident != content_id("a\ufffd.", prefix="a_") and Article.create("a\udfff").id

@@ -121,3 +121,36 @@ def test_many_bad_rows_stop_with_one_summary(tmp_path, options):
     f.write_text("not json\n" * 500, encoding="utf-8")
     items = list(iter_articles([str(f)], options))
     assert len(items) == 51 and "stopped after 50 bad rows" in str(items[-1])
+
+
+def test_lone_surrogate_row_is_replaced_and_later_rows_kept(tmp_path, options):
+    """Issue 18 #2: a row with "a\\ud800." crashed content_id and every later row was silently
+    dropped. Lone surrogates become U+FFFD, one for one (offsets exact), with a warning."""
+    f = tmp_path / "c.jsonl"
+    f.write_text('{"text": "a\\ud800.", "title": "T\\udc00"}\n' + json.dumps({"text": ROW}) + "\n", encoding="utf-8")
+    first, second = iter_articles([str(f)], options)
+    assert first.text == "a\ufffd." and first.title == "T\ufffd" and len(first.text) == len("a\ud800.")
+    assert "lone surrogate" in first.meta["warnings"][0] and first.source_path.endswith(":1")
+    assert second.text == ROW and second.source_path.endswith(":2")
+
+
+def test_a_row_that_breaks_a_reader_unexpectedly_costs_only_that_row(tmp_path, options, monkeypatch):
+    """Rows after a bad row are never dropped, whatever the row raises (issue 18 #2's silent loss)."""
+    import veracity.ingest.corpus as corpus
+
+    real = corpus.article_from_row
+
+    def flaky(row, source, *args):
+        if row.get("text") == "boom":
+            raise UnicodeEncodeError("utf-8", "x", 0, 1, "surrogates not allowed")
+        return real(row, source, *args)
+
+    monkeypatch.setattr(corpus, "article_from_row", flaky)
+    jsonl, csvf = tmp_path / "c.jsonl", tmp_path / "c.csv"
+    jsonl.write_text("\n".join(json.dumps({"text": t}) for t in (ROW, "boom", ROW + " Again.")) + "\n", encoding="utf-8")
+    csvf.write_text("text\n" + "\n".join(f'"{t}"' for t in (ROW, "boom", ROW + " Again.")) + "\n", encoding="utf-8")
+    for f, second in ((jsonl, ":2"), (csvf, ":3")):
+        items = list(iter_articles([str(f)], options))
+        assert [isinstance(i, InputError) for i in items] == [False, True, False]
+        assert items[1].source.endswith(second) and "UnicodeEncodeError" in items[1].message
+        assert items[2].text == ROW + " Again."

@@ -44,8 +44,13 @@ def test_extract_nothing_readable_exits_2(tmp_path):
     assert r.exit_code == 2 and r.stdout == "" and "binary data" in r.stderr
 
 
-def test_extract_non_english_only_when_allowed(fixtures):
+def test_extract_never_refuses_a_language(fixtures, options):
+    """Issue 18: extraction is language-independent; only analysis has a language policy."""
     path = str(fixtures / "german_news.html")
-    assert runner.invoke(app, ["extract", path]).exit_code == 2
-    r = runner.invoke(app, ["extract", "--allow-non-english", path])
-    assert r.exit_code == 0 and "Radweg" in r.stdout and "warning: non-English" in r.stderr
+    r = runner.invoke(app, ["extract", path])
+    assert r.exit_code == 0 and "Radweg" in r.stdout and r.stderr == ""
+    (record,) = [json.loads(x) for x in runner.invoke(app, ["extract", "-f", "jsonl", path]).stdout.splitlines()]
+    assert record["language"] == "de" and record["warnings"] == [] and "Radweg" in record["text"]
+    assert runner.invoke(app, ["extract", "--allow-non-english", path]).stdout == r.stdout  # the old flag still parses
+    analysed = runner.invoke(app, ["analyze", "--no-store", path])  # analysis keeps its policy
+    assert analysed.exit_code == 2 and "non-English (de)" in analysed.stderr and "--allow-non-english" in analysed.stderr

@@ -59,3 +59,18 @@ def test_declared_page_language_decides_short_texts(tmp_path, options):
     f.write_text('<html lang="fr"><body><p>Le pont rouvre lundi.</p></body></html>', encoding="utf-8")
     with pytest.raises(UnsupportedLanguageError, match=r"\(fr\)"):
         read_path(str(f), options)
+
+
+def test_the_language_policy_is_one_function(options):
+    """Analysis: English or too short to tell is analysed; another language refused, or analysed
+    with a warning when allowed. Extraction (check_language off) records the language only."""
+    from veracity.errors import UnsupportedLanguageError
+    from veracity.ingest.language import policy
+    from veracity.ingest.text import make_article
+
+    assert policy(None, False, "f") is None and policy("en", False, "f") is None
+    with pytest.raises(UnsupportedLanguageError, match="non-English \\(fr\\)"):
+        policy("fr", False, "f")
+    assert "non-English text (fr)" in policy("fr", True, "f")
+    article = make_article(FRENCH, "f.txt", options.replace(check_language=False), kind="text")
+    assert article.language == "fr" and "warnings" not in article.meta

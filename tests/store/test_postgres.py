@@ -23,3 +23,15 @@ def test_postgres_store_matches_the_sqlite_contract(pg_url, example_dossier):
     again = open_store(pg_url)  # reopening migrates nothing
     assert again.count() == 1
     again.close()
+
+
+def test_postgres_id_prefix_is_literal(pg_url, example_dossier):
+    """Issue 18 #8 on PostgreSQL: "_" and "%" in an id are characters, not LIKE wildcards."""
+    store = open_store(pg_url)
+    store.save_dossier(example_dossier)
+    ident = example_dossier.article.id
+    assert store.get_dossier(ident[:6]).article.id == ident
+    for pattern in (ident[:2] + "_" * (len(ident) - 2), ident[:4] + "%", "a\\" + ident[2:5]):
+        with pytest.raises(InputError, match="no stored dossier"):
+            store.get_dossier(pattern)
+    store.close()

@@ -41,3 +41,49 @@ def test_a_changed_analysis_of_the_same_article_replaces_the_old(example_dossier
     assert store.save_dossier(changed) is True
     assert store.count() == 1
     assert store.get_dossier(example_dossier.article.id).warnings[-1] == "re-analysed with new evidence"
+
+
+def _open_at_once(path, barrier, results, kind):
+    barrier.wait()
+    try:
+        if kind == "evidence":
+            from veracity.store.evidence import connect
+
+            connect(path).close()
+        else:
+            open_store(path).close()
+        results.put("ok")
+    except Exception as exc:  # noqa: BLE001 - reported to the parent
+        results.put(f"{type(exc).__name__}: {exc}")
+
+
+def test_migrations_are_safe_when_processes_open_a_new_database_at_once(tmp_path):
+    """Issue 18 #7: two processes opening a new database at once: one failed with "migration
+    dossier v1 failed: table articles already exists" (then "database is locked" on the WAL switch)."""
+    import multiprocessing as mp
+    import sqlite3
+
+    ctx = mp.get_context("fork")
+    for trial in range(10):
+        path = str(tmp_path / f"v{trial}.db")
+        kinds = ["dossier", "dossier", "evidence", "dossier"] if trial % 2 else ["dossier"] * 3
+        barrier, results = ctx.Barrier(len(kinds)), ctx.Queue()
+        procs = [ctx.Process(target=_open_at_once, args=(path, barrier, results, k)) for k in kinds]
+        for p in procs:
+            p.start()
+        for p in procs:
+            p.join(60)
+        assert [results.get(timeout=5) for _ in procs] == ["ok"] * len(kinds)
+        rows = sqlite3.connect(path).execute("SELECT namespace, version FROM schema_migrations ORDER BY 1, 2").fetchall()
+        assert rows == ([("dossier", 1), ("evidence", 1), ("evidence", 2)] if trial % 2 else [("dossier", 1)])
+
+
+def test_id_prefix_is_literal_not_a_like_pattern(example_dossier):
+    """Issue 18 #8: `veracity show a_042___________` returned a dossier: "_" was a LIKE wildcard."""
+    store = open_store(":memory:")
+    store.save_dossier(example_dossier)
+    ident = example_dossier.article.id
+    assert store.get_dossier(ident[:6]).article.id == ident  # a real prefix still works
+    for pattern in (ident[:2] + "_" * (len(ident) - 2), ident[:4] + "%", "a\\" + ident[2:5], "_" * 4):
+        with pytest.raises(InputError, match="no stored dossier"):
+            store.get_dossier(pattern)

@@ -80,7 +80,9 @@ CHAR_SIZES = (2, 3, 4, 5)
 def _poly_hash(codes: np.ndarray, n: int) -> np.ndarray:
     """Hash of every length-n window of ``codes`` (1-D uint64): one value per start position."""
     m = len(codes) - n + 1
-    h = np.full(max(m, 0), n, dtype=np.uint64)
+    if m <= 0:  # shorter than one window (a one-letter text is " a "): no n-grams, not a broadcast error
+        return np.zeros(0, dtype=np.uint64)
+    h = np.full(m, n, dtype=np.uint64)
     for k in range(n):
         h = h * _HASH_MUL + codes[k:k + m]
     return h

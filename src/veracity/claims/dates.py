@@ -219,8 +219,25 @@ def _resolve_fallback(s: str, anchor: dt.date | None, future: bool) -> tuple[str
     return value, period, relative
 
 
+# A resolved value must be a date Python and ISO 8601 can hold: year 0001-9999, four digits.
+_IN_RANGE = re.compile(r"^(?!0000)\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
 def resolve(s: str, anchor: dt.date | None, future: bool = False) -> tuple[str | None, str, bool] | None:
-    """Resolve one date expression; None when it is not a point in time."""
+    """Resolve one date expression; None when it is not a point in time.
+
+    A date past year 1 or 9999 ("tomorrow" against a publication date of 9999-12-31) is left
+    unresolved (value None, as without an anchor), never an OverflowError."""
+    try:
+        hit = _resolve(s, anchor, future)
+    except (OverflowError, ValueError):
+        hit = _resolve(s, None, future) if anchor is not None else None
+    if hit is not None and hit[0] is not None and not _IN_RANGE.match(hit[0]):
+        return None, hit[1], hit[2]
+    return hit
+
+
+def _resolve(s: str, anchor: dt.date | None, future: bool) -> tuple[str | None, str, bool] | None:
     s = " ".join(s.split()).strip(" ,.")
     while True:
         stripped = _LEAD.sub("", s, count=1)
@@ -241,7 +258,7 @@ def resolve(s: str, anchor: dt.date | None, future: bool = False) -> tuple[str |
     m = _WEEKDAY_LEAD.match(s)
     if m:
         # "Monday 6 December" -> the date; "Wednesday night" -> the weekday.
-        rest = None if _DAY_PART.match(m.group(2)) else resolve(m.group(2), anchor, future)
+        rest = None if _DAY_PART.match(m.group(2)) else _resolve(m.group(2), anchor, future)
         return rest if rest is not None and rest[0] is not None else _resolve_rules(m.group(1), anchor, future)
     hit = _resolve_parts(s, anchor, future)
     if hit is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+import traceback
 from pathlib import Path
 from typing import List, Optional
 
@@ -88,6 +89,8 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
             for r in iter_results(paths, options):
                 n_total += 1
                 if not r.ok and not quiet:
+                    if options.verbose and r.error.__traceback__ is not None:
+                        traceback.print_exception(r.error, file=sys.stderr)
                     err_console.print(f"veracity: {r.error}", markup=False)
                 elif r.ok and not quiet and options.verbose:
                     err_console.print(f"ok {r.source} ({r.seconds:.2f}s)", markup=False)

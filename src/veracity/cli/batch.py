@@ -21,29 +21,33 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         runner: str = typer.Option("local", "--runner", help="local (processes on this machine) or ray."),
         workers: int = typer.Option(2, "--workers", "-w", help="Processes (local) or actors (ray)."),
         address: Optional[str] = typer.Option(None, "--address", help="Ray cluster address (default: start Ray locally)."),
-        db: Optional[str] = typer.Option(None, "--db", help="Also store dossiers here; with --resume, skip what is stored."),
-        resume: bool = typer.Option(False, "--resume", help="Skip articles already in --db (content-hash ids)."),
+        db: Optional[str] = typer.Option(None, "--db", help="Also store dossiers here."),
+        resume: bool = typer.Option(False, "--resume", help="Continue a stopped run: inputs that already have a line "
+                                    "in --output are skipped, the others appended."),
         attribution: Optional[str] = typer.Option(None, "--attribution", help="Attribution extractor: learned (CRFs, "
                                                   "default for corpora), tagger (most accurate, ~3x the CPU) or rules."),
     ) -> None:
         """Analyse many articles; one bad article is recorded and the run goes on."""
+        from ..batch.resume import done_sources, skip_done
         from ..errors import ConfigError
         from ..ingest import iter_articles
-        from ..model import Article
         from ..report import render
 
         if runner not in ("local", "ray"):
             raise ConfigError("--runner must be local or ray")
-        if resume and not db:
-            raise ConfigError("--resume needs --db")
         options = options_from(ctx.obj, db_path=db, n_process=workers, batch_attribution=attribution).for_batch()
         store = None
         if db:
             from ..store import open_store
 
             store = open_store(db)
-        done_ids = store.article_ids() if (store and resume) else set()
-        items = (it for it in iter_articles(paths, options) if not (isinstance(it, Article) and it.id in done_ids))
+        # The output is the run's journal (batch/resume.py): resuming skips the inputs it has a
+        # line for, keyed by source, so two inputs with the same text are never taken for one.
+        done = done_sources(output) if resume else None
+        skipped = [0]
+        items = iter_articles(paths, options)
+        if done:
+            items = skip_done(items, done, skipped)
         if runner == "ray":
             from ..batch.ray_runner import run_ray
 
@@ -59,14 +63,14 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
                 n += 1
                 if r.ok:
                     ok += 1
-                    out.write(render([r.dossier], "jsonl") + "\n")
-                    if store is not None:
+                    if store is not None:  # committed before its line is written: a line means stored
                         store.save_dossier(r.dossier)
+                    out.write(render([r.dossier], "jsonl") + "\n")
                 else:
                     out.write(json.dumps({"schema_version": SCHEMA_VERSION, "source": r.source, "error": r.error.to_dict()}, ensure_ascii=False) + "\n")
                 if n % 100 == 0:
                     err_console.print(f"{n} done, {n - ok} failed, {n / (time.perf_counter() - t0):.1f} articles/s", markup=False)
-        err_console.print(f"{n} inputs: {ok} analysed, {n - ok} failed; {len(done_ids)} skipped as already stored", markup=False)
+        err_console.print(f"{n} inputs: {ok} analysed, {n - ok} failed; {skipped[0]} skipped as already in {output}", markup=False)
         if n and not ok:
             raise typer.Exit(2)
         if ok < n:

@@ -77,8 +77,9 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         ix.close()
         console.print(f"added {counts.added} documents ({counts.sentences} sentences), skipped {counts.skipped} already indexed; "
                       f"index now {stats['documents']} documents, {stats['sentences']} sentences in {db_path}")
-        if errors and not counts.added and not counts.skipped:
-            raise typer.Exit(2)
+        # As `analyze`: 0 when every input went in, 1 when some failed, 2 when none went in.
+        if errors:
+            raise typer.Exit(1 if counts.added or counts.skipped else 2)
 
     @app.command()
     def verify(

@@ -25,9 +25,9 @@ from ..options import Options
 from .corpus import FIELD_NAMES, iter_csv, iter_json, iter_jsonl
 from .feed import iter_feed, looks_like_feed
 from .html import extract_html
-from .text import BINARY_SNIFF_BYTES, article_from_bytes, make_article, mib
+from .text import BINARY_SNIFF_BYTES, article_from_bytes, make_article, mib, unexpected_error
 
-__all__ = ["expand", "iter_articles", "iter_path", "read_path", "article_from_bytes", "SUFFIXES"]
+__all__ = ["expand", "iter_articles", "iter_path", "read_path", "read_bytes", "read_limited", "article_from_bytes", "SUFFIXES"]
 
 TEXT, HTML, JSONL, JSON, CSV, TSV, FEED, XML = "text", "html", "jsonl", "json", "csv", "tsv", "feed", "xml"
 SUFFIXES: dict[str, str] = {
@@ -94,14 +94,33 @@ def expand(paths: Sequence[str]) -> Iterator[str]:
 
 
 def _too_big(size: int, limit: int, what: str = "") -> str:
-    return f"{what}{mib(size)}, over the {mib(limit)} input limit"
+    return f"{what}{mib(size)}, over the {mib(limit)} input limit (max_input_bytes)"
 
 
-def _read_limited(f: BinaryIO, limit: int, source: str, what: str = "") -> bytes:
+def read_limited(f: BinaryIO, limit: int, source: str, what: str = "") -> bytes:
+    """At most ``limit`` bytes of ``f`` (a pipe, /dev/zero, a gzip stream: sizes unknown ahead),
+    or a one-line error naming the limit; never more than limit + 1 bytes in memory."""
     data = f.read(limit + 1)
     if len(data) > limit:
-        raise InputError(f"{what}over the {mib(limit)} input limit", source=source)
+        raise InputError(f"{what}over the {mib(limit)} input limit (max_input_bytes)", source=source)
     return data
+
+
+def read_bytes(path: str, options: Options, stdin: BinaryIO | None = None) -> bytes:
+    """The bytes of one file or of stdin (``-``), under the same input limit as every input."""
+    if path == "-":
+        return read_limited(stdin or sys.stdin.buffer, options.max_input_bytes, "<stdin>")
+    p = Path(path)
+    if not p.is_file():
+        raise InputError("no such file" if not p.exists() else "not a regular file", source=path)
+    try:
+        size = p.stat().st_size
+        if size > options.max_input_bytes:
+            raise InputError(_too_big(size, options.max_input_bytes, "file is "), source=path)
+        with open(p, "rb") as f:
+            return read_limited(f, options.max_input_bytes, path)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", source=path) from None
 
 
 def _from_bytes(data: bytes, fmt: str, source: str, options: Options, kind_text: str = "text") -> Iterator[Article | InputError]:
@@ -143,7 +162,7 @@ def iter_path(path: str, options: Options, stdin: BinaryIO | None = None) -> Ite
     """Articles of one input, or InputErrors for what could not be read. A corpus or feed
     yields one item per row or entry; an error that spoils the whole file is raised."""
     if path == "-":
-        data = _read_limited(stdin or sys.stdin.buffer, options.max_input_bytes, "<stdin>")
+        data = read_limited(stdin or sys.stdin.buffer, options.max_input_bytes, "<stdin>")
         yield from _from_bytes(data, _sniff(data), "<stdin>", options, kind_text="stdin")
         return
     p = Path(path)
@@ -171,7 +190,7 @@ def iter_path(path: str, options: Options, stdin: BinaryIO | None = None) -> Ite
         if size > options.max_input_bytes:
             raise InputError(_too_big(size, options.max_input_bytes, "file is "), source=path)
         with _open(p, gz) as f:
-            data = _read_limited(f, options.max_input_bytes, path, "decompressed, " if gz else "")
+            data = read_limited(f, options.max_input_bytes, path, "decompressed, " if gz else "")
         yield from _from_bytes(data, fmt or _sniff(data), path, options)
     except (OSError, EOFError, zlib.error) as exc:
         # Unreadable file, permission denied, a truncated or corrupt .gz: the file's own error.
@@ -198,8 +217,7 @@ def iter_articles(paths: Sequence[str], options: Options, stdin: BinaryIO | None
             yield exc
         except Exception as exc:  # noqa: BLE001
             # A parser failing in a way no test has met yet must not sink the rest of a batch:
-            # it is reported for this input, with the original chained for --verbose.
-            err = InputError(f"could not be read ({type(exc).__name__}: {str(exc)[:200]})".replace("\n", " "), source=path)
-            err.__cause__ = exc
-            yield err
+            # it is reported for this input, with the original chained for --verbose. (Corpus
+            # and feed readers do the same per row, so the rows after a bad one are still read.)
+            yield unexpected_error(exc, path)
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any, BinaryIO, Iterator
+from typing import Any, BinaryIO, Callable, Iterator
 
 from ..errors import InputError
 from ..model import Article
 from ..options import Options
 from .dates import iso_date
-from .text import BINARY_SNIFF_BYTES, decode, make_article, mib
+from .text import BINARY_SNIFF_BYTES, decode, make_article, mib, unexpected_error
 
 # Accepted names for each field, first match wins; corpora in the wild use all of these.
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
@@ -114,27 +114,42 @@ def _refuse_binary(f: BinaryIO, name: str, what: str) -> None:
         raise InputError(f"binary data (NUL bytes), not {what}", source=name)
 
 
+def _row(read: Callable[..., Article], raw: Any, source: str, options: Options, *args: Any) -> Article | InputError:
+    """One row read into an Article, or the error that stopped it. Any exception, even one no test
+    has met yet, becomes this row's error: the rows after a bad row are always read."""
+    try:
+        return read(raw, source, options, *args)
+    except InputError as exc:
+        return exc
+    except Exception as exc:  # noqa: BLE001
+        return unexpected_error(exc, source)
+
+
+def _jsonl_row(line: bytes | None, source: str, options: Options) -> Article:
+    if line is None:
+        raise InputError(f"row over the {mib(options.max_input_bytes)} input limit (max_input_bytes)", source=source)
+    text, warnings = decode(line, source)
+    try:
+        row = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise InputError(f"not valid JSON ({getattr(exc, 'msg', 'nested too deeply')})", source=source) from None
+    return article_from_row(row, source, options, "jsonl", warnings)
+
+
 def iter_jsonl(f: BinaryIO, name: str, options: Options) -> Iterator[Article | InputError]:
     _refuse_binary(f, name, "JSON Lines")
     bad = 0
     seen = False
     for n, line in _lines(f, options.max_input_bytes):
         source = f"{name}:{n}"
-        try:
-            if line is None:
-                raise InputError(f"row over the {mib(options.max_input_bytes)} input limit", source=source)
-            if not line.strip():
-                continue
-            text, warnings = decode(line, source)
-            try:
-                row = json.loads(text)
-            except (json.JSONDecodeError, RecursionError) as exc:
-                raise InputError(f"not valid JSON ({getattr(exc, 'msg', 'nested too deeply')})", source=source) from None
-            yield article_from_row(row, source, options, "jsonl", warnings)
+        if line is not None and not line.strip():
+            continue
+        item = _row(_jsonl_row, line, source, options)
+        yield item
+        if isinstance(item, Article):
             bad, seen = 0, True
-        except InputError as exc:
+        else:
             bad += 1
-            yield exc
             if bad >= MAX_CONSECUTIVE_BAD_ROWS:
                 yield InputError(f"stopped after {bad} bad rows in a row; is this JSON Lines?", source=name)
                 return
@@ -154,10 +169,7 @@ def iter_json(data: bytes, name: str, options: Options) -> Iterator[Article | In
         raise InputError("empty JSON list", source=name)
     for i, row in enumerate(rows):
         source = f"{name}[{i}]" if isinstance(doc, list) else name
-        try:
-            yield article_from_row(row, source, options, "json", warnings)
-        except InputError as exc:
-            yield exc
+        yield _row(article_from_row, row, source, options, "json", warnings)
 
 
 def _fix_surrogates(value: str, source: str) -> tuple[str, list[str]]:
@@ -167,6 +179,18 @@ def _fix_surrogates(value: str, source: str) -> tuple[str, list[str]]:
         return value, []
     except UnicodeEncodeError:
         return decode(value.encode("utf-8", "surrogateescape"), source)
+
+
+def _csv_row(values: list[str], source: str, options: Options, header: list[str]) -> Article:
+    if len(values) != len(header):
+        raise InputError(f"{len(values)} fields, the header has {len(header)}", source=source)
+    warnings: list[str] = []
+    row: dict[str, Any] = {}
+    for key, value in zip(header, values):
+        value, w = _fix_surrogates(value, source)
+        row[key] = value
+        warnings.extend(w)
+    return article_from_row(row, source, options, "csv", sorted(set(warnings)))
 
 
 def iter_csv(f: BinaryIO, name: str, options: Options, delimiter: str = ",") -> Iterator[Article | InputError]:
@@ -201,21 +225,12 @@ def iter_csv(f: BinaryIO, name: str, options: Options, delimiter: str = ",") -> 
                 continue
             if not any(v.strip() for v in values):
                 continue
-            source = f"{name}:{line}"
-            try:
-                if len(values) != len(header):
-                    raise InputError(f"{len(values)} fields, the header has {len(header)}", source=source)
-                warnings: list[str] = []
-                row: dict[str, Any] = {}
-                for key, value in zip(header, values):
-                    value, w = _fix_surrogates(value, source)
-                    row[key] = value
-                    warnings.extend(w)
-                yield article_from_row(row, source, options, "csv", sorted(set(warnings)))
+            item = _row(_csv_row, values, f"{name}:{line}", options, header)
+            yield item
+            if isinstance(item, Article):
                 bad, seen = 0, True
-            except InputError as exc:
+            else:
                 bad += 1
-                yield exc
                 if bad >= MAX_CONSECUTIVE_BAD_ROWS:
                     yield InputError(f"stopped after {bad} bad rows in a row", source=name)
                     return

@@ -17,7 +17,7 @@ from ..model import Article
 from ..options import Options
 from .dates import iso_date
 from .html import clean_text, extract_html
-from .text import BINARY_SNIFF_BYTES, make_article
+from .text import BINARY_SNIFF_BYTES, make_article, unexpected_error
 
 # A feed's root element appears within the first bytes (after an XML declaration, comments
 # and perhaps a stylesheet instruction).
@@ -85,3 +85,5 @@ def iter_feed(data: bytes, name: str, options: Options) -> Iterator[Article | In
                                byline=_short(entry.get("author")), outlet=outlet, published=published)
         except InputError as exc:
             yield exc
+        except Exception as exc:  # noqa: BLE001 - one broken entry must not drop the entries after it
+            yield unexpected_error(exc, source)

@@ -1,4 +1,4 @@
-"""Cheap language identification: is this English?
+"""Cheap language identification (is this English?) and the one language policy of analysis.
 
 The pipeline's models are English-only, so ingest needs one decision per article, fast (it runs
 on every one of thousands of corpus rows) and with no model download. Function words give it:
@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+from ..errors import UnsupportedLanguageError
 
 # Only the start of a text is looked at: a few hundred words decide, and long texts stay cheap.
 SAMPLE_CHARS = 2500
@@ -118,3 +120,23 @@ def detect(text: str) -> str | None:
     # Neither English function words nor another listed language's: a list of names, a table,
     # or a language not listed. Only call it English when English words still lead clearly.
     return "en" if best == "en" and shares["en"] >= MIN_ENGLISH_SHARE / 2 else "und"
+
+
+def policy(lang: str | None, allow_non_english: bool, source: str) -> str | None:
+    """What analysis does with text in language ``lang`` (as ``detect`` gives it), stated once:
+
+    - English, or too short to tell (None): analysed.
+    - Any other language: refused with UnsupportedLanguageError, since every model is English-only;
+      with ``allow_non_english`` (``--allow-non-english``) analysed anyway, and the returned
+      warning is kept on the article and its dossier.
+
+    Extraction (``veracity extract``) does not apply it: reading text out of a page does not
+    depend on the language (``Options.check_language``).
+    """
+    if lang is None or lang == "en":
+        return None
+    if not allow_non_english:
+        raise UnsupportedLanguageError(
+            f"the text looks {'non-English' if lang == 'und' else f'non-English ({lang})'}; "
+            "the models are English-only (--allow-non-english to analyse it anyway)", source=source)
+    return f"non-English text ({lang}) analysed with English models; expect poor results"

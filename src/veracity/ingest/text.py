@@ -3,7 +3,8 @@
 UTF-8 is the norm. Text that is not UTF-8 but reads as a legacy encoding (Latin-1 / cp1252
 files are still common in news archives) is decoded rather than lost, with a warning on the
 article. Binary data, empty input and corrupt UTF-8 are refused with a one-line reason.
-Every format ends in :func:`make_article`, which applies the limits and the language check.
+Every format ends in :func:`make_article`, which applies the limits and the analysis' language
+policy (``language.policy``, unless ``Options.check_language`` is off, as for ``veracity extract``).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..errors import InputError, UnsupportedLanguageError
+from ..errors import InputError
 from ..model import Article
 from ..options import Options
 from . import language
@@ -38,6 +39,11 @@ def mib(n: int) -> str:
 
 
 ALNUM = re.compile(r"[^\W_]")
+# A lone surrogate (JSON "\ud800", a Python string) is not a character and cannot be encoded
+# as UTF-8, so nothing downstream (hashing, the store, JSON output) could handle it. Each is
+# replaced by U+FFFD, one code point for one, so offsets into the given text stay exact.
+SURROGATE = re.compile("[\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 HIGH_RUN = re.compile(rb"[\x80-\xff]+")
 UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
@@ -106,6 +112,10 @@ def make_article(text: str, source: str, options: Options, *, kind: str, warning
     ``declared_language`` (a page's ``<html lang>``) decides only when the text is too short
     for the word counts to."""
     warnings = list(warnings or [])
+    text, n_bad = SURROGATE.subn(REPLACEMENT, text)
+    if n_bad:
+        warnings.append(f"{n_bad} lone surrogate code point{'s' if n_bad > 1 else ''} (not valid Unicode) replaced by U+FFFD")
+    fields = {k: SURROGATE.sub(REPLACEMENT, v) if isinstance(v, str) else v for k, v in fields.items()}
     if not text.strip():
         raise InputError("no text", source=source)
     if not ALNUM.search(text):
@@ -115,17 +125,21 @@ def make_article(text: str, source: str, options: Options, *, kind: str, warning
     lang = language.detect(text)
     if lang is None and declared_language and declared_language != "en":
         lang = declared_language
-    if lang is not None and lang != "en":
-        if not options.allow_non_english:
-            raise UnsupportedLanguageError(
-                f"the text looks {'non-English' if lang == 'und' else f'non-English ({lang})'}; "
-                "the models are English-only (--allow-non-english to analyse it anyway)", source=source)
-        warnings.append(f"non-English text ({lang}) analysed with English models; expect poor results")
-    meta = dict(meta or {})
+    if options.check_language and (warning := language.policy(lang, options.allow_non_english, source)):
+        warnings.append(warning)
+    meta = {k: SURROGATE.sub(REPLACEMENT, v) if isinstance(v, str) else v for k, v in (meta or {}).items()}
     if warnings:
         meta["warnings"] = warnings
     fields = {k: v for k, v in fields.items() if v is not None}
     return Article.create(text, language=lang, source_path=source, kind=kind, meta=meta, **fields)
+
+
+def unexpected_error(exc: Exception, source: str) -> InputError:
+    """An input that broke a parser in a way no test has met yet: an error for that input alone
+    (a corpus row, a feed entry, a file), never the end of the run; the original is chained for --verbose."""
+    err = InputError(f"could not be read ({type(exc).__name__}: {str(exc)[:200]})".replace("\n", " "), source=source)
+    err.__cause__ = exc
+    return err
 
 
 def headline(text: str) -> str | None:
@@ -139,6 +153,6 @@ def headline(text: str) -> str | None:
 
 def article_from_bytes(data: bytes, source: str, options: Options, kind: str = "text") -> Article:
     if len(data) > options.max_input_bytes:
-        raise InputError(f"{mib(len(data))}, over the {mib(options.max_input_bytes)} input limit", source=source)
+        raise InputError(f"{mib(len(data))}, over the {mib(options.max_input_bytes)} input limit (max_input_bytes)", source=source)
     text, warnings = decode(data, source)
     return make_article(text, source, options, kind=kind, warnings=warnings, title=headline(text))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import InputError, StoreError
 from ..model import Dossier, dossier_from_dict, dossier_to_dict
-from .migrations import apply
+from .migrations import apply, use_wal
 
 DOSSIER_MIGRATIONS = [
     (1, """
@@ -54,6 +54,12 @@ def claim_rows(d: Dossier) -> list[tuple]:
     return rows
 
 
+def like_prefix(ident: str) -> str:
+    """A LIKE pattern (with ``ESCAPE '\\'``) for ids starting with ``ident``, its own characters
+    literal: an unescaped "_" matched any character, so `show a_042___________` found a dossier."""
+    return ident.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -72,9 +78,12 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open database {path}: {exc}") from None
         self.conn.row_factory = sqlite3.Row
-        self.conn.execute("PRAGMA foreign_keys = ON")
+        try:
+            self.conn.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open database {path}: {exc}") from None
         if path != ":memory:":
-            self.conn.execute("PRAGMA journal_mode = WAL")
+            use_wal(self.conn, path)
         self._lock = threading.Lock()
         self.schema_version = apply(self.conn, "dossier", DOSSIER_MIGRATIONS)
 
@@ -109,7 +118,7 @@ class Store:
 
     def get_dossier(self, ident: str) -> Dossier:
         rows = self.conn.execute(
-            "SELECT body FROM dossiers WHERE article_id = ? OR article_id LIKE ? LIMIT 2", (ident, ident.replace("%", "") + "%")
+            "SELECT body FROM dossiers WHERE article_id = ? OR article_id LIKE ? ESCAPE '\\' LIMIT 2", (ident, like_prefix(ident))
         ).fetchall()
         if not rows:
             raise InputError(f"no stored dossier with id {ident!r}", source=self.path)

@@ -15,7 +15,7 @@ import sqlite3
 from pathlib import Path
 
 from ..errors import StoreError
-from .migrations import apply
+from .migrations import apply, use_wal
 
 NAMESPACE = "evidence"
 
@@ -58,7 +58,8 @@ def connect(db_path: str | Path) -> sqlite3.Connection:
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
         conn = sqlite3.connect(str(db_path), timeout=30, check_same_thread=False)
-        conn.execute("PRAGMA journal_mode=WAL") if str(db_path) != ":memory:" else None
+        if str(db_path) != ":memory:":
+            use_wal(conn, str(db_path))
         conn.execute("PRAGMA synchronous=NORMAL")
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open evidence store {db_path}: {exc}") from exc

@@ -98,10 +98,12 @@ class PostgresStore:
         return True
 
     def get_dossier(self, ident: str) -> Dossier:
+        from . import like_prefix
+
         with self.conn.transaction():
             rows = self.conn.execute(
-                "SELECT body FROM dossiers WHERE article_id = %s OR article_id LIKE %s LIMIT 2",
-                (ident, ident.replace("%", "").replace("_", "\\_") + "%")).fetchall()
+                "SELECT body FROM dossiers WHERE article_id = %s OR article_id LIKE %s ESCAPE '\\' LIMIT 2",
+                (ident, like_prefix(ident))).fetchall()
         if not rows:
             raise InputError(f"no stored dossier with id {ident!r}", source=self.path)
         if len(rows) > 1:
