@@ -57,26 +57,25 @@ def bench_index(db: Path, limit: int) -> None:
 
 
 def bench_claims(db: Path, n: int, force_cross: bool = False) -> None:
-    from veracity.verify import engine
     from veracity.verify.engine import ClaimQuery, Verifier
 
     ix = EvidenceIndex(db)
     v = Verifier(ix)
     scored = [0]
     if force_cross:
-        # Worst case for the stacked model: every top-k candidate counts as about the same claim,
-        # so the cross-encoder scores k pairs for every claim (Climate-FEVER claims against BBC
-        # news are mostly off-topic, and off-claim candidates normally skip it).
-        engine.SAME_CLAIM_COSINE = -1.0
-    if v.model.uses_cross:
-        cross = v.model.cross
-        inner = cross.logits
+        # Worst case: every candidate from the cosine floor up is read by the cross-encoder
+        # (Climate-FEVER claims against BBC news are mostly off-topic and normally skip it).
+        from veracity.verify import judge
 
-        def counting(claims, evidence):
-            scored[0] += len(claims)
-            return inner(claims, evidence)
+        judge.MODEL_COSINE = -1.0
+    session = v.model.session
+    inner = session.logits
 
-        cross.logits = counting
+    def counting(claims, evidence):
+        scored[0] += len(claims)
+        return inner(claims, evidence)
+
+    session.logits = counting
     claims = [r["claim"] for r in ds.climate_fever()[:n]]
     v.verify([ClaimQuery(claims[0])])  # warm: models loaded, vectors in memory
     times, cpu = [], []
@@ -87,7 +86,7 @@ def bench_claims(db: Path, n: int, force_cross: bool = False) -> None:
         cpu.append((time.process_time() - c0) * 1000)
     print(f"claim: {len(times)} claims against {ix.stats()['sentences']} sentences: p50 {statistics.median(times):.1f} ms, "
           f"p90 {pct(times, 0.9):.1f} ms wall; CPU p50 {statistics.median(cpu):.1f} ms (retrieval + re-ranking + stance + checks, warm; load average {os.getloadavg()[0]:.1f})")
-    print(f"claim: cross-encoder {'on' if v.model.uses_cross else 'not in the model'}; pairs it scored per claim: "
+    print(f"claim: news cross-encoder pairs scored per claim: "
           f"{scored[0] / max(1, len(times) + 1):.2f} on average{' (forced onto every top-k candidate)' if force_cross else ''}")
 
 

@@ -15,7 +15,8 @@ spans into the two texts given):
 - ``role``: a title held formerly on one side and presently on the other, modifiers allowed
   ("former Ukrainian President X" vs "President X"; "ex-", "then-");
 - ``polarity``: the same party for on one side and against on the other (support / oppose,
-  back / reject, approve / veto; curated, negation-aware), read clause by clause.
+  back / reject, approve / veto; curated, negation-aware), the party being who holds the
+  stance in the parse (its subject, or a "from" phrase), not any name nearby.
 
 Nothing fires unless the two sides are about the same thing (``MIN_TOPIC_OVERLAP`` of the
 claim's content words recur in the evidence): two unrelated sentences with different numbers
@@ -68,7 +69,7 @@ POLARITY = {
     **{w: True for w in "support back endorse approve welcome favour favor accept embrace champion praise agree sign ratify "
        "commit join allow permit".split()},
     **{w: False for w in "oppose opposition reject veto block resist refuse condemn criticise criticize object oppose "
-       "resistance hesitant reluctant against boycott ban scrap abandon withdraw halt suspend deny".split()},
+       "resistance hesitant reluctant boycott ban scrap abandon withdraw halt suspend deny".split()},
 }
 TITLES = (r"president|prime minister|minister|secretary|chancellor|governor|mayor|ceo|chief executive|chairman|chairwoman|chair|"
           r"leader|king|queen|pope|director|head|commissioner|ambassador|general|coach|manager|captain|speaker|senator")
@@ -80,9 +81,6 @@ _NAME = r"((?:[A-Z][\w'\u2019-]+\s+){0,2}[A-Z][\w'\u2019-]+)"
 _OF = r"(?:\s+(?:of|to|for|at)\s+(?:the\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)?"  # "Secretary to the Treasury"
 _FORMER_ROLE = re.compile(rf"\b(?i:(former|ex-|ex|then-|then|late|outgoing|ousted|one-time))\s*((?:[\w'\u2019-]+\s+){{0,3}}?)(?i:({TITLES})){_OF},?\s+{_NAME}")
 _CURRENT_ROLE = re.compile(rf"\b((?:[\w'\u2019-]+\s+){{0,2}}?)(?i:({TITLES})){_OF},?\s+{_NAME}")
-# Clause breaks that separate two parties' stances ("some back it, while others oppose it");
-# dashes are left alone: they mostly set off a parenthesis ("others\u2014in Scandinavia\u2014oppose").
-_CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but|others|although)\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)
 
 
 def _span(text: str, a: int, b: int) -> Span:
@@ -109,9 +107,11 @@ def check_denial(claim: Reading, evidence: Reading) -> list[Check]:
 
 
 def _names(r: Reading) -> dict[str, Span]:
+    """Named parties (people, organisations, places). Nationalities ("European", "Ukrainian")
+    name no one in particular; countries are matched by code instead."""
     out: dict[str, Span] = {}
     for e in r.entities:
-        if e.label in ("PERSON", "ORG", "GPE", "NORP"):
+        if e.label in ("PERSON", "ORG", "GPE"):
             key = e.span.text.lower().removeprefix("the ").removesuffix("'s").removesuffix("\u2019s").strip()
             out.setdefault(key, e.span)
     return out
@@ -354,29 +354,25 @@ def check_roles(claim: Reading, evidence: Reading) -> list[Check]:
 
 
 # ------------------------------------------------------------------------ polarity
-def _clauses(r: Reading) -> list[tuple[int, int]]:
-    cuts = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(r.text)] + [len(r.text)]
-    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+# Clause breaks that separate two parties' stances ("some back it, while others oppose it");
+# dashes are left alone: they mostly set off a parenthesis ("others\u2014in Scandinavia\u2014oppose").
+_CLAUSE_BREAK = re.compile(r";|,\s*(?=(?:while|whereas|but|others|although)\b)|\bwhile\b|\bwhereas\b", re.IGNORECASE)
 
 
 def _stances(r: Reading) -> list[tuple[bool, Span, set[str], set[str]]]:
-    """Per clause with a stance word: (for?, the word, the parties' place codes, their names)."""
+    """Per stance word with a holder the parse names: (for?, the word, the holder's place codes,
+    the holder's names). A stance with no identified holder cannot be set against another."""
     out = []
     names = _names(r)
-    for a, b in _clauses(r):
-        words = [(s, e, lem) for s, e, lem, _pos in r.lemmas if a <= s < b and lem in POLARITY]
-        if not words:
-            continue
-        s, e, lem = words[0]
-        pol = POLARITY[lem]
-        if _NEGATION.search(r.text[max(a, s - 25):s]):
-            pol = not pol
-        # Countries and small groups of them by code; cities and counties by name (their code is
-        # just their country's).
+    for s, e, lem, neg, a, b in r.stances:
+        if a < 0:  # the clause before the stance word: "..., others in Scandinavia have voiced opposition"
+            a, b = max([0] + [m.end() for m in _CLAUSE_BREAK.finditer(r.text, 0, s)]), s
+        pol = POLARITY[lem] != neg
         codes = {c for p in r.places if a <= p.span.start < b and p.kind in ("country", "region", "demonym")
                  and len(p.codes) <= MAX_GROUP_CODES for c in p.codes}
         nm = {k for k, sp in names.items() if a <= sp.start < b}
-        out.append((pol, _span(r.text, s, e), codes, nm))
+        if codes or nm:
+            out.append((pol, _span(r.text, s, e), codes, nm))
     return out
 
 
@@ -418,7 +414,7 @@ TOPIC_NEEDED = {  # check -> (min topic overlap, min cosine); either suffices
     "place": (MIN_TOPIC_OVERLAP, 0.55),
     "date": (MIN_TOPIC_OVERLAP, 0.55),
     "role": (0.0, 0.0),
-    "polarity": (0.15, 0.35),
+    "polarity": (0.15, 0.25),  # a party for and against, often with no word in common: the party is the link
 }
 # Checks that compare two statements of one moment: a figure, place or date planned on one
 # side and done on the other is two different things.
@@ -427,6 +423,21 @@ TIME_BOUND = frozenset({"place", "date"})  # numbers compare the orientation of 
 # and some meaning ("The outbreak is centred on ... Iasi" vs "Most cases in Romania's measles
 # outbreak ... in Timis": overlap 0.20, cosine 0.46).
 BOTH_OVERLAP, BOTH_COSINE = 0.15, 0.42
+_DIGIT = re.compile(r"\d")
+_CAPITALISED_AFTER_PREP = re.compile(r"\b(?:in|at|near|across|throughout|around|off|into|to|from|on|within|of)\s+(?:the\s+)?(?:\S+\s+){0,3}?[A-Z]")
+_POLARITY_WORD = re.compile(r"\b(?:" + "|".join(sorted(POLARITY)) + r")\w*", re.IGNORECASE)
+_DATEISH = re.compile(r"\b(?:1[5-9]\d\d|20\d\d|yesterday|today|tomorrow|last|next|ago)\b", re.IGNORECASE)
+# Text-level conditions without which a check cannot fire: most evidence sentences meet none,
+# and are never parsed (the parse is most of a check's cost).
+PRE_GATES = {
+    "denial": lambda c, e: bool(_DENIAL.search(e)),
+    "negation": lambda c, e: bool(_NEGATION.search(c) or _NEGATION.search(e)),
+    "number": lambda c, e: bool(_DIGIT.search(c) and _DIGIT.search(e)),
+    "place": lambda c, e: bool(_CAPITALISED_AFTER_PREP.search(c) and _CAPITALISED_AFTER_PREP.search(e)),
+    "date": lambda c, e: bool(_DATEISH.search(c) and _DATEISH.search(e)),
+    "role": lambda c, e: bool(_TITLE_WORD.search(c) and _TITLE_WORD.search(e)),
+    "polarity": lambda c, e: bool(_POLARITY_WORD.search(c) and _POLARITY_WORD.search(e)),
+}
 CHECKS = {"denial": check_denial, "negation": check_negation, "number": check_numbers, "place": check_places,
           "date": check_dates, "role": check_roles, "polarity": check_polarity}
 
@@ -448,8 +459,9 @@ def contradictions(claim: str, evidence: str, cosine: float | None = None, claim
     kinds = [k for k, (need_overlap, need_cos) in TOPIC_NEEDED.items()
              if overlap >= need_overlap or cos >= need_cos or (k in TIME_BOUND | {"number"} and overlap >= BOTH_OVERLAP and cos >= BOTH_COSINE)]
     whole = sentence or claim
-    if kinds == ["role"] and not (_TITLE_WORD.search(whole) and _TITLE_WORD.search(evidence)):
-        return ()  # nothing else could fire: spare the parse
+    kinds = [k for k in kinds if PRE_GATES[k](whole if k in SENTENCE_CHECKS else claim, evidence)]
+    if not kinds:
+        return ()  # no check could fire on these words: spare the parse
     cr, er = read(claim, claim_published), read(evidence, evidence_published)
     out: list[Check] = []
     timely = same_time(cr, er)

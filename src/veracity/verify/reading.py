@@ -37,6 +37,12 @@ class Reading:
     frames: tuple[Frame, ...] = ()
     lemmas: tuple[tuple[int, int, str, str], ...] = ()  # (start, end, lemma, pos) of every word
     times: tuple[str, ...] = ()  # per quantity: future | past | unknown, from the verb that governs it
+    # Stance words with who holds the stance: (start, end, lemma, negated, holder start, holder end);
+    # the holder is the subject of the stance verb ("Councils ... oppose"), of the verb whose
+    # object the stance noun is ("others ... voiced opposition"), or a "from" phrase
+    # ("resistance from several nations"); a pronoun holder is replaced by the subject of the
+    # reporting verb above it ("Sweden said that they back ...").
+    stances: tuple[tuple[int, int, str, bool, int, int], ...] = ()
 
 
 @functools.lru_cache(maxsize=1)
@@ -63,7 +69,64 @@ def read(text: str, published: str | None = None) -> Reading:
     entities = tuple(Entity(Span.of(text, e.start_char, e.end_char), e.label_) for e in ents)
     lemmas = tuple((t.idx, t.idx + len(t.text), t.lemma_.lower(), t.pos_) for t in toks if t.is_alpha)
     times = tuple(_time_of(doc, q.span.start) for q in quantities)
-    return Reading(text, entities, quantities, places, dates, frames, lemmas, times)
+    return Reading(text, entities, quantities, places, dates, frames, lemmas, times, _stances(doc))
+
+
+def _subject(verb):
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _holder(tok):
+    """The token heading who holds the stance of ``tok`` (None if the parse does not say)."""
+    h = None
+    if tok.pos_ in ("VERB", "AUX"):
+        h = _subject(tok)
+        if h is None and tok.dep_ in ("xcomp", "conj") and tok.head.pos_ in ("VERB", "AUX"):
+            h = _subject(tok.head)  # "refused to back", "said and backed"
+    else:
+        frm = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
+        if frm is not None:
+            h = next((c for c in frm.children if c.dep_ == "pobj"), None)
+        elif tok.dep_ in ("dobj", "attr", "pobj") and tok.head.pos_ in ("VERB", "AUX"):
+            h = _subject(tok.head)
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        h = h or poss
+    if h is not None and h.pos_ == "PRON":
+        verb = h.head
+        steps = 0
+        while verb is not None and steps < 4:
+            if verb.dep_ in ("ccomp", "xcomp", "advcl") and verb.head is not verb:
+                sub = _subject(verb.head)
+                if sub is not None and sub.pos_ != "PRON":
+                    return sub
+            verb, steps = (verb.head if verb.head is not verb else None), steps + 1
+    return h
+
+
+# A stance noun is a stance when someone voices it ("voiced strong opposition", "signaled
+# cautious support") or meets it ("faced resistance"); "provide support to forces" is aid.
+EXPRESS_VERBS = frozenset("voice signal express declare announce register show state reiterate restate pledge face meet "
+                          "draw receive win lose have give".split())
+
+
+def _stances(doc) -> tuple[tuple[int, int, str, bool, int, int], ...]:
+    from .contradiction import POLARITY
+
+    out = []
+    for t in doc:
+        lem = t.lemma_.lower()
+        if lem not in POLARITY or not t.is_alpha:
+            continue
+        if t.pos_ not in ("VERB", "AUX", "ADJ") and t.dep_ in ("dobj", "attr") and t.head.lemma_.lower() not in EXPRESS_VERBS \
+                and not any(c.dep_ in ("poss",) or (c.dep_ == "prep" and c.lower_ in ("from", "by")) for c in t.children):
+            continue
+        h = _holder(t)
+        neg = any(c.dep_ == "neg" for c in t.children) or (t.pos_ != "VERB" and any(c.dep_ == "neg" for c in t.head.children))
+        # No holder in the parse (it often fails around dashes): -1, and the reader falls back
+        # on the words before the stance word in its clause.
+        a, b = (h.left_edge.idx, h.right_edge.idx + len(h.right_edge.text)) if h is not None else (-1, -1)
+        out.append((t.idx, t.idx + len(t.text), lem, neg, a, b))
+    return tuple(out)
 
 
 FUTURE_AUX = frozenset({"will", "would", "shall", "could", "may", "might", "'ll"})
