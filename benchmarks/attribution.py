@@ -81,9 +81,8 @@ def main(argv=None) -> int:
     os.environ.setdefault("OMP_NUM_THREADS", "1")
 
     from veracity.attribution import evaluate, polnear
+    from veracity.attribution.extractors import CrfExtractor, rule_relations
     from veracity.attribution.features import doc_info
-    from veracity.attribution.learned import CrfExtractor
-    from veracity.attribution.rules import rule_relations
     from veracity.attribution.stage import attributions_json, build
     from veracity.options import Options
     from veracity.text.stage import SpacyText
@@ -96,7 +95,7 @@ def main(argv=None) -> int:
     ex = CrfExtractor()
     tagger = None
     if not args.no_tagger:
-        from veracity.attribution.tagged import TaggerExtractor
+        from veracity.attribution.extractors import TaggerExtractor
 
         tagger = TaggerExtractor.load()
     load_s = time.perf_counter() - t0

@@ -33,7 +33,7 @@ def _checkworthy(options: Options):
 
 
 def _attribution_rules(options: Options):
-    from .attribution.rules import RuleAttributor
+    from .attribution.stage import RuleAttributor
 
     return RuleAttributor(options)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from veracity.attribution.citing import split_citing
-from veracity.attribution.learned import RawRelation
+from veracity.attribution.core import RawRelation
 from veracity.attribution.sources import describe
 
 

@@ -59,7 +59,7 @@ def _tokens(doc, words):
 
 
 def test_refine_gives_each_relation_its_own_pass_content_and_source(parse):
-    from veracity.attribution.learned import RawRelation, run_span
+    from veracity.attribution.core import RawRelation, run_span
 
     doc = parse(TWO)
     said1, said2 = [t.i for t in doc if t.text == "said"]
@@ -84,7 +84,7 @@ def test_refine_gives_each_relation_its_own_pass_content_and_source(parse):
 
 
 def test_refine_keeps_the_decoder_relation_when_the_pass_finds_no_content(parse):
-    from veracity.attribution.learned import RawRelation, run_span
+    from veracity.attribution.core import RawRelation, run_span
 
     doc = parse(TWO)
     said1 = [t.i for t in doc if t.text == "said"][0]
@@ -115,7 +115,7 @@ def test_shipped_pass_separates_two_side_by_side_relations(parse):
 
 
 def test_tagger_extractor_uses_the_pass_unless_told_not_to():
-    from veracity.attribution.tagged import TaggerExtractor
+    from veracity.attribution.extractors import TaggerExtractor
 
     assert TaggerExtractor.load().cuepass is not None
     assert TaggerExtractor.load(cue_pass=False).cuepass is None

@@ -1,4 +1,5 @@
-from veracity.attribution.features import doc_info, quote_state, role_features, cue_features
+from veracity.attribution.core import quote_state
+from veracity.attribution.features import cue_features, doc_info, role_features
 
 
 def _quoted(doc):

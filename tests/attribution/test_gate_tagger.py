@@ -24,7 +24,7 @@ SOURCE_OVERLAP_FLOOR = 0.92
 def test_tagger_content_overlap_on_dev(shared):
     from veracity.attribution import evaluate, polnear
     from veracity.attribution.stage import attributions_json, build
-    from veracity.attribution.tagged import TaggerExtractor
+    from veracity.attribution.extractors import TaggerExtractor
 
     arts, docs = polnear.load_parsed("dev")
     assert len(arts) == 84

@@ -1,8 +1,8 @@
-"""Source-span trimming shared by the CRF and tagger decoders (``learned.trim_source``)."""
+"""Source-span trimming shared by the CRF and tagger decoders (``core.trim_source``)."""
 
 from __future__ import annotations
 
-from veracity.attribution.learned import trim_source
+from veracity.attribution.core import trim_source
 
 
 def _run(doc, text: str) -> list[int]:

@@ -1,6 +1,6 @@
 """The rule extractor and the source typing on real news-style sentences."""
 
-from veracity.attribution.rules import rule_relations
+from veracity.attribution.extractors import rule_relations
 from veracity.attribution.stage import build
 
 

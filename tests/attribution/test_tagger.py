@@ -86,7 +86,7 @@ def _probs(doc, spans: dict[int, list[tuple[int, int]]]) -> TokenProbs:
 
 def test_direct_decoding_joins_content_cue_and_source(parse):
     from veracity.attribution.features import doc_info
-    from veracity.attribution.tagged import Decode, direct_relations
+    from veracity.attribution.tagger_decode import Decode, direct_relations
 
     doc = parse(SENT)
     # cue "said" (2), source "The senator" (0-1), content "the bill ... week" (3-11)
@@ -151,7 +151,7 @@ def test_piece_to_tokens_matches_the_per_token_reference(parse):
 
 
 def test_bio_viterbi_keeps_a_wavering_quote_whole_but_splits_two_spans(parse):
-    from veracity.attribution.tagged import CONTENT, role_runs
+    from veracity.attribution.tagger_decode import CONTENT, role_runs
 
     doc = parse("He said the plan would fail because nobody wanted it at all.")
     probs = _probs(doc, {2: [(2, 13)]})
@@ -178,8 +178,8 @@ def test_shipped_tagger_finds_cue_source_and_content(parse):
 
 def test_gap_filling_adds_only_long_confident_uncovered_contents_next_to_a_cue(parse):
     from veracity.attribution.features import doc_info
-    from veracity.attribution.learned import RawRelation
-    from veracity.attribution.tagged import Decode, fill_relations
+    from veracity.attribution.core import RawRelation
+    from veracity.attribution.tagger_decode import Decode, fill_relations
 
     doc = parse(SENT)
     info = doc_info(doc)
@@ -198,7 +198,7 @@ def test_gap_filling_adds_only_long_confident_uncovered_contents_next_to_a_cue(p
 
 
 def test_trim_punct_drops_a_closing_full_stop_but_not_from_a_quotation(parse):
-    from veracity.attribution.tagged import Decode, content_runs
+    from veracity.attribution.tagger_decode import Decode, content_runs
 
     doc = parse("The minister said the talks had failed.")
     probs = _probs(doc, {2: [(3, 8)]})  # "the talks had failed ."
@@ -223,30 +223,30 @@ def test_decoder_search_breaks_near_ties_on_the_next_figure():
 
 
 def test_a_content_loses_the_next_paragraphs_opening_quotation_mark():
-    from veracity.attribution.learned import RawRelation
-    from veracity.attribution.tagged import _without_dangling_opener
+    from veracity.attribution.core import RawRelation
+    from veracity.attribution.tagger_decode import without_dangling_opener
 
     text = 'He said the talks had failed.\n\n"We will try again," she said.'
     end = text.index('"') + 1
     r = RawRelation(source=(), cue=(), content=((8, end),))
-    assert text[slice(*_without_dangling_opener(text, r).content[0])] == "the talks had failed."
+    assert text[slice(*without_dangling_opener(text, r).content[0])] == "the talks had failed."
     # a mark that closes the content's own quotation stays
     text2 = '"We will try again."\n\nShe left.'
     r2 = RawRelation(source=(), cue=(), content=((0, text2.index("\n")),))
-    assert _without_dangling_opener(text2, r2) == r2
+    assert without_dangling_opener(text2, r2) == r2
 
 
 def test_a_cue_of_auxiliaries_alone_is_no_attribution(parse):
-    from veracity.attribution.learned import RawRelation
-    from veracity.attribution.tagged import _bare_auxiliary
+    from veracity.attribution.core import RawRelation
+    from veracity.attribution.tagger_decode import bare_auxiliary
 
     doc = parse("These personnel will focus on improving combat tactics. Graham: the party is lost.")
     will = next(t.i for t in doc if t.text == "will")
     colon = next(t.i for t in doc if t.text == ":")
     said = parse("Officials said the plan failed.")
-    assert _bare_auxiliary(doc, RawRelation(source=(), cue=(), content=(), cue_tokens=(will,)))
-    assert not _bare_auxiliary(doc, RawRelation(source=(), cue=(), content=(), cue_tokens=(colon,)))
-    assert not _bare_auxiliary(said, RawRelation(source=(), cue=(), content=(), cue_tokens=(1,)))
+    assert bare_auxiliary(doc, RawRelation(source=(), cue=(), content=(), cue_tokens=(will,)))
+    assert not bare_auxiliary(doc, RawRelation(source=(), cue=(), content=(), cue_tokens=(colon,)))
+    assert not bare_auxiliary(said, RawRelation(source=(), cue=(), content=(), cue_tokens=(1,)))
 
 
 def test_long_punctuation_runs_are_not_read_piece_by_piece():

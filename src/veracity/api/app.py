@@ -40,7 +40,6 @@ analysis runs or anything is stored.
 from __future__ import annotations
 
 import asyncio
-import json
 import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -49,12 +48,12 @@ from typing import Any, Callable, Literal
 
 from fastapi import FastAPI, Query, Request
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 
-from .. import SCHEMA_VERSION
+from .. import SCHEMA_VERSION, __version__, analysis
 from ..model import Article, Dossier, dossier_to_dict
 from ..options import Options, with_evidence_stages
-from ..report import render
+from ..report.registry import formats, renderer
 from ..store import open_store
 from ..store.workspace import Workspace
 from . import docs, errors, inputs, routes, ui
@@ -68,8 +67,10 @@ from .security import BearerTokenMiddleware, BodyLimitMiddleware, HostAllowListM
 from .settings import READY_CHECK_TIMEOUT_S, ServerSettings
 from .workers import AnalysisPool, Readiness
 
-# The renderings a response can take; anything else is a validation error before any work.
-Format = Literal["json", "html", "md", "claimreview"]
+# The renderings a response can take (the report registry's web formats: json, html, md,
+# claimreview); anything else is a validation error before any work.
+WEB_FORMATS = formats(web=True)
+Format = Literal[WEB_FORMATS]  # type: ignore[valid-type]
 
 # A dossier id is "a_" and 16 hex digits (model.content_id); a unique prefix of one also
 # finds it. Anything else cannot name a dossier: 404 without asking the store (and no "_"
@@ -97,16 +98,12 @@ Analyse = Callable[[Article, Options], Dossier]
 
 
 def _default_analyse(article: Article, options: Options) -> Dossier:
-    from ..analysis import analyze_article
-
-    return analyze_article(article, options)
+    return analysis.analyze_article(article, options)
 
 
 def _default_warm(options: Options) -> Callable[[], Any]:
     def warm() -> None:
-        from ..analysis import pipeline_for
-
-        pipeline_for(options)  # builds the stages: checks the model hashes and loads them
+        analysis.pipeline_for(options)  # builds the stages: checks the model hashes and loads them
 
     return warm
 
@@ -223,8 +220,6 @@ def create_app(options: Options | None = None, settings: ServerSettings | None =
 
 
 def _version() -> str:
-    from .. import __version__
-
     return __version__
 
 
@@ -251,25 +246,21 @@ class _StoreProbe:
 
 
 def _respond(d: Dossier, fmt: str) -> Response:
-    if fmt == "json":
-        return JSONResponse(dossier_to_dict(d))
-    if fmt == "html":
-        return _report_html([d])
-    if fmt == "md":
-        return Response(render([d], "md"), media_type="text/markdown; charset=utf-8")
-    if fmt == "claimreview":
-        return JSONResponse(json.loads(render([d], "claimreview")))
-    raise ApiError(422, "validation", f"unknown format {fmt!r}; use json, html, md or claimreview")
-
-
-def _report_html(ds: list[Dossier]) -> HTMLResponse:
-    # The self-contained report carries its style and script inline: its own policy, not the workspace's.
-    return HTMLResponse(render(ds, "html"), headers={"Content-Security-Policy": REPORT_CSP, "X-Frame-Options": "SAMEORIGIN"})
+    return _respond_many([d], fmt)
 
 
 def _respond_many(ds: list[Dossier], fmt: str) -> Response:
-    if fmt == "html":
-        return _report_html(ds)
-    if fmt == "md":
-        return Response(render(ds, "md"), media_type="text/markdown; charset=utf-8")
-    return JSONResponse(json.loads(render(ds, "claimreview")) if ds else [])
+    """The dossiers in format ``fmt``, with the media type the report registry gives it."""
+    try:
+        r = renderer(fmt)
+    except ValueError:
+        r = None
+    if r is None or not r.web:
+        raise ApiError(422, "validation", f"unknown format {fmt!r}; use {', '.join(WEB_FORMATS[:-1])} or {WEB_FORMATS[-1]}")
+    if r.data is not None:
+        return JSONResponse(r.data(ds), media_type=r.media_type)
+    headers = None
+    if r.media_type.startswith("text/html"):
+        # The self-contained report carries its style and script inline: its own policy, not the workspace's.
+        headers = {"Content-Security-Policy": REPORT_CSP, "X-Frame-Options": "SAMEORIGIN"}
+    return Response(r.render(ds), media_type=r.media_type, headers=headers)

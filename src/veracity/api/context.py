@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from .. import analysis
 from ..errors import VeracityError
 from ..model import Article, Dossier
 from ..options import Options
+from ..retrieval.index import EvidenceIndex
 from .errors import ApiError, scrub
 from .jobs import JobTable
 from .settings import ServerSettings
@@ -83,14 +85,10 @@ class ApiContext:
         if self._evidence is None:
             if not create and db != ":memory:" and not Path(db).exists():
                 return None
-            from ..retrieval.index import EvidenceIndex
-
             self._evidence = EvidenceIndex(db)
         return self._evidence
 
     def evidence_changed(self) -> None:
         """New evidence was indexed: the next analysis builds its stages afresh, so verification
         and corroboration read the index as it is now (the models stay loaded)."""
-        from ..analysis import pipeline_for
-
-        pipeline_for.cache_clear()
+        analysis.pipeline_for.cache_clear()

@@ -15,6 +15,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.responses import HTMLResponse
 
+from .inputs import AnalyzeRequest
 from .ui import render_page
 
 METHODS = ("get", "post", "put", "patch", "delete")
@@ -100,8 +101,6 @@ def reference(spec: dict[str, Any]) -> dict:
 
 
 def install(app: FastAPI) -> None:
-    from .inputs import AnalyzeRequest
-
     plain = app.openapi
 
     def openapi() -> dict:

@@ -12,6 +12,7 @@ from fastapi import FastAPI, Path, Query, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
+from ..corroborate import stories as st
 from ..errors import InputError
 from ..model import Dossier, dossier_to_dict
 from ..report.claimreview import claimreviews_from_reviews
@@ -237,8 +238,6 @@ def install(app: FastAPI, ctx: ApiContext) -> None:
         ix = ctx.evidence_index()
         if ix is None:
             return {"configured": bool(ctx.evidence_db), "items": [], "total": 0}
-        from ..corroborate import stories as st
-
         with ctx.evidence_lock:
             st.update(ix)
             found = st.stories(ix, min_size=min_size)

@@ -22,12 +22,16 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from ..corroborate import stories as st
+from ..corroborate.timeline import for_summary
 from ..model import Dossier
 from ..report.common import SOURCE_TYPE_LABELS, claim_rows, source_groups
 from ..report.html import _chart, _segments
 from ..store.workspace import SORTS
 from .context import ApiContext
 from .errors import ApiError
+from .routes import load_dossier
+from .settings import REVIEW_STATUSES
 
 # Articles per page of the list: a screenful with room to scan.
 PAGE_SIZE = 25
@@ -56,8 +60,6 @@ def shade(score: float) -> int:
 
 def dossier_view(d: Dossier, reviews: dict[str, dict]) -> dict:
     """What the dossier page shows: the report's parts plus, per claim, its id, shade and review."""
-    from ..corroborate.timeline import for_summary
-
     rows = claim_rows(d)
     for r in rows:
         c = r["claim"]
@@ -111,8 +113,6 @@ def install(app: FastAPI, ctx: ApiContext) -> None:
 
     @app.get("/articles/{ident}", response_class=HTMLResponse, include_in_schema=False)
     def dossier_page(ident: str) -> HTMLResponse:
-        from .routes import load_dossier
-
         try:
             d = load_dossier(ctx, ident)
         except ApiError as exc:  # a person gets a page, not JSON
@@ -135,8 +135,6 @@ def install(app: FastAPI, ctx: ApiContext) -> None:
         total = 0
         ix = ctx.evidence_index()
         if ix is not None:
-            from ..corroborate import stories as st
-
             with ctx.evidence_lock:
                 st.update(ix)
                 found = st.stories(ix, min_size=min_size)
@@ -147,6 +145,4 @@ def install(app: FastAPI, ctx: ApiContext) -> None:
 
 
 def _statuses() -> tuple[str, ...]:
-    from .settings import REVIEW_STATUSES
-
     return REVIEW_STATUSES

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from .learned import RawRelation, run_span, span_tokens, spans_of, token_runs
-from .sources import CITE_VERBS, _subtree_tokens as _subtree, cited_object
+from .core import RawRelation, run_span, span_tokens, spans_of, subtree_tokens as _subtree, token_runs
+from .sources import CITE_VERBS, cited_object
 
 # The citing clause's attachments to the reporting verb in spaCy's English parses.
 CITING_DEPS = ("advcl", "xcomp", "conj")

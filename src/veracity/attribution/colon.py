@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .learned import RawRelation, spans_of
+from .core import RawRelation, spans_of
 
 MARKS = {":", "\u2014", "\u2013", "--"}
 # Nouns that name what someone said or concluded. A closed list: WordNet's communication and

@@ -5,7 +5,7 @@ sit side by side their contents run together or break apart, and a content joins
 cue is nearest. This pass reads a 128-piece window centred on one cue found by the tagger's
 decoder, with that cue's pieces marked by BERT's second token type (MiniLM has the embedding;
 no new vocabulary), and says which pieces are *this* cue's source and content. Each relation
-from the tagger's decoder then takes its content and source from its own pass.
+from the tagger's decoder (``tagger_decode``) then takes its content and source from its own pass.
 
 The network starts from the fine-tuned tagger's weights and is trained on one window per gold
 PolNeAR train relation (``veracity train attribution --cue-pass``,
@@ -26,6 +26,9 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from ..errors import ModelError
+from ..onnxrun import checked_session
+from . import tagger_decode as tg
+from .core import RawRelation, chars, nearest_run, run_span, trim_source
 from .tagger import CLS, N_TAGS, ROLES, SEP, TokenProbs, encode, piece_to_tokens, tokenizer
 
 CUEPASS_DIR = Path(__file__).resolve().parents[1] / "models" / "attribution" / "cuepass"
@@ -105,8 +108,6 @@ class CuePass:
     """The ONNX network: (text, cues) -> per-cue token probabilities."""
 
     def __init__(self, path: Path = CUEPASS_DIR, threads: int = 1, check: bool = True):
-        from ..onnxrun import checked_session
-
         retrain = "veracity train attribution --cue-pass"
         try:
             self.meta = json.loads((path / CUEPASS_META).read_text(encoding="utf-8"))
@@ -157,24 +158,19 @@ def _window_tokens(doc: Any, p: TokenProbs) -> Any:
 
 def _content_runs(doc: Any, p: TokenProbs, cue: Sequence[int], d: CueDecode) -> list[list[int]]:
     """The pass's content runs inside its window, outside the cue, long enough to keep."""
-    from . import tagged as tg
-
     cs = set(cue)
     return [x for x in tg.role_runs(_window_tokens(doc, p), p, CONTENT, d.content)
-            if not (set(x) & cs) and tg._useful(doc, x)]
+            if not (set(x) & cs) and tg.useful_run(doc, x)]
 
 
 def _rewrite(doc: Any, r: Any, p: TokenProbs, runs: list[list[int]], d: CueDecode, trim_punct: bool, trim_sources: bool) -> Any:
     """Relation ``r`` with content ``runs`` and the pass's source nearest its cue."""
-    from . import tagged as tg
-    from .learned import _nearest_run, run_span, trim_source
-
     cue = list(r.cue_tokens)
     if trim_punct:
-        runs = [tg._trim_run(doc, x) for x in runs]
+        runs = [tg.trim_run(doc, x) for x in runs]
     taken = {i for x in runs for i in x} | set(cue)
     srcs = [x for x in tg.role_runs(_window_tokens(doc, p), p, SOURCE, d.source) if not (set(x) & taken)]
-    src = _nearest_run(srcs, cue) if srcs else None
+    src = nearest_run(srcs, cue) if srcs else None
     if src and trim_sources:
         src = trim_source(doc, src)
     if src:
@@ -202,9 +198,6 @@ PassProbs = Callable[[list[list[int]]], list[TokenProbs | None]]
 def refine_all(doc: Any, tagger_probs: TokenProbs, rels: list, pass_probs: PassProbs, d: CueDecode,
                trim_punct: bool, trim_sources: bool) -> list:
     """``refine`` on the decoder's relations, then relations for confident orphan cues."""
-    from . import tagged as tg
-    from .learned import RawRelation, _chars, run_span
-
     out = refine(doc, rels, pass_probs([list(r.cue_tokens) for r in rels]), d, trim_punct, trim_sources)
     if d.orphan_min <= 0.0:
         return out
@@ -212,15 +205,15 @@ def refine_all(doc: Any, tagger_probs: TokenProbs, rels: list, pass_probs: PassP
     cue_p = tagger_probs.inside()[:, tg.CUE]
     cands = [c for c in tg.role_runs(doc, tagger_probs, tg.CUE, 0.5)
              if not (set(c) & used) and float(cue_p[c].mean()) >= d.orphan_cue]
-    taken = _chars(x for r in out for x in r.content)
+    taken = chars(x for r in out for x in r.content)
     for cue, p in zip(cands, pass_probs(cands)):
         runs = _content_runs(doc, p, cue, d) if p is not None else []
         if not runs or float(np.mean([p.inside()[i, CONTENT] for x in runs for i in x])) < d.orphan_min:
             continue
         spans = tuple(run_span(doc, x) for x in sorted(runs))
-        if _chars(spans) & taken:
+        if chars(spans) & taken:
             continue
         bare = RawRelation(source=(), cue=(run_span(doc, cue),), content=spans, cue_tokens=tuple(cue), source_tokens=())
         out.append(_rewrite(doc, bare, p, runs, d, trim_punct, trim_sources))
-        taken |= _chars(spans)
+        taken |= chars(spans)
     return out

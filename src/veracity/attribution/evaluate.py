@@ -19,7 +19,7 @@ def rows_for(arts: Sequence[dict[str, Any]], docs: Sequence[Any], extract: Extra
 
 
 def raw_row(art_id: str, rels: Sequence[Any]) -> dict[str, Any]:
-    """The scorer row of extracted relations (``learned.RawRelation``), before source typing:
+    """The scorer row of extracted relations (``core.RawRelation``), before source typing:
     what the training commands' decoder searches score."""
     return {"id": art_id, "attributions": [{"source": list(r.source), "cue": list(r.cue), "content": list(r.content)}
                                            for r in rels]}

@@ -13,60 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Sequence
 
+from .core import quote_state, sentence_bounds
 from .wordnet import classes as wn_classes
-
-OPEN_DOUBLE = "\u201c\u201e\u201f\u00ab"
-CLOSE_DOUBLE = "\u201d\u00bb"
-OPEN_SINGLE = "\u2018"
-CLOSE_SINGLE = "\u2019"
 
 # Sentences before/after the cue's sentence that the role tagger sees. On PolNeAR dev 97% of
 # contents lie within one sentence before and two after the cue (longer quotes are split by
 # the parser into several sentences); a wider window costs time and barely any recall.
 WINDOW_BEFORE = 1
 WINDOW_AFTER = 2
-
-
-def quote_state(doc: Any) -> list[int]:
-    """Per token: 1 inside (or on) a quotation, else 0. Tolerates unmatched and curly quotes.
-
-    A straight double quote toggles; curly ones open/close; a single curly quote opens on
-    U+2018 and closes on U+2019 only when not an apostrophe (a letter follows). A paragraph
-    break ends an unclosed quote: news style re-opens a quote that runs on in the next paragraph.
-    """
-    out = [0] * len(doc)
-    dq = sq = False
-    text = doc.text
-    for tok in doc:
-        t = tok.text
-        if "\n" in t:
-            dq = sq = False
-            continue
-        mark = False
-        if t == '"' or t == "''" or t == "``":
-            if dq:
-                out[tok.i] = 1
-                dq = False
-                continue
-            dq = mark = True
-        elif t and t[0] in OPEN_DOUBLE:
-            dq = mark = True
-        elif t and t[-1] in CLOSE_DOUBLE:
-            out[tok.i] = 1
-            dq = False
-            continue
-        elif t == OPEN_SINGLE:
-            sq = mark = True
-        elif t == CLOSE_SINGLE and sq:
-            nxt = tok.idx + len(t)
-            if nxt >= len(text) or not text[nxt].isalpha():
-                out[tok.i] = 1
-                sq = False
-                continue
-        out[tok.i] = 1 if (dq or sq or mark) else 0
-        if tok.whitespace_ and "\n" in tok.whitespace_:
-            dq = sq = False
-    return out
 
 
 @dataclass
@@ -100,8 +54,6 @@ def _shape(t: str) -> str:
 
 def doc_info(doc: Any) -> DocInfo:
     quote = quote_state(doc)
-    from .rules import sentence_bounds
-
     sents = sentence_bounds(doc)
     sent_of = [0] * len(doc)
     for k, (a, b) in enumerate(sents):

@@ -14,6 +14,8 @@ from __future__ import annotations
 import multiprocessing
 from typing import Any, Callable, Iterator, Sequence
 
+from .stage import build
+
 # Texts per task: small enough that two workers finish together on a short list, large enough
 # that pickling does not dominate (an article's relations are a few kB).
 CHUNK = 2
@@ -26,8 +28,6 @@ _STATE: dict[str, Any] = {}
 def extract_safely(text: str, doc: Any, extract: Callable[[Any], list], tag: str) -> tuple[tuple, dict | None]:
     """(attributions, None), or ((), error) when extraction fails on this article: a bug met on
     one article must not end a run over many (the error has the shape of ``VeracityError.to_dict``)."""
-    from .stage import build
-
     try:
         return build(text, doc, extract(doc), tag), None
     except Exception as exc:  # noqa: BLE001

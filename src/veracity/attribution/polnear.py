@@ -16,6 +16,8 @@ from types import ModuleType
 from typing import Any
 
 from ..errors import InputError
+from ..options import Options
+from ..text.stage import SpacyText
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 SHARED = Path(os.environ.get("VERACITY_SHARED", REPO_ROOT / ".." / "shared")).resolve()
@@ -62,9 +64,6 @@ def _texts_key(texts: list[str]) -> str:
 def parse(texts: list[str], cache_name: str | None = None, n_process: int = 1) -> list[Any]:
     """spaCy Docs of ``texts`` with the text stage's pipeline, cached on disk when named."""
     from spacy.tokens import DocBin
-
-    from ..options import Options
-    from ..text.stage import SpacyText
 
     nlp = SpacyText(Options()).nlp
     path = None

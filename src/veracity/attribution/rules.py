@@ -1,10 +1,14 @@
-"""Rule-based attribution over the dependency parse: the baseline and the learned model's backstop.
+"""Rule-based attribution over the dependency parse: reporting verbs and line patterns.
 
 Patterns: a reporting verb with its subject as source and its clausal complement (or the
 adjacent quotation, or its object for "highlighted the divisions") as content — which covers
 "X said ...", "... , said X", "X reports that ..."; "according to X" (content = the clause
-it qualifies); passive "... was reported by X"; "X: '...'" colon attributions; and noun cues
-before a colon or dash ("The council's position was blunt: ...", ``colon.py``).
+it qualifies); passive "... was reported by X"; "“...” ― Name" and headline-style "Name: claim"
+lines; and quotations that run on over the next sentences.
+
+A component over ``core`` alone. The rule extractor of ``attribution.rules.v1`` (and the
+learned extractors' backstop) is ``extractors.rule_relations``: these rules plus the noun cues
+before a colon or dash (``colon``), with citing clauses kept apart (``citing``).
 """
 
 from __future__ import annotations
@@ -13,11 +17,7 @@ import bisect
 import re
 from typing import Any
 
-from ..model import Dossier
-from ..options import Options
-from .colon import colon_relations
-from .features import quote_state
-from .learned import RawRelation, run_span, span_tokens, token_runs
+from .core import RawRelation, doc_text, run_span, sentence_bounds, span_tokens, subtree_tokens as _span_toks, token_at, token_runs
 
 # Verbs that report speech, writing or belief. Lemmas; kept to verbs whose complement is
 # nearly always what the subject asserts (PolNeAR's commonest cues plus news staples).
@@ -35,10 +35,6 @@ NEED_CLAUSE = {"find", "show", "call", "hope", "expect", "fear", "continue", "po
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp", "parataxis")
 OBJECT_DEPS = ("dobj", "obj")
-
-
-def _span_toks(tok: Any) -> list[int]:
-    return [t.i for t in tok.subtree]
 
 
 def _trim(doc: Any, toks: list[int]) -> list[int]:
@@ -106,7 +102,8 @@ def _toks(doc: Any, start: int, end: int) -> list[int]:
     return span_tokens(doc, ((start, end),))
 
 
-def _pattern_relations(doc: Any) -> list[RawRelation]:
+def pattern_relations(doc: Any) -> list[RawRelation]:
+    """The line patterns: "“...” ― Name" and "Name: claim"."""
     text = doc_text(doc)
     out = []
     for q, dash, name in dash_attributions(text):
@@ -124,103 +121,74 @@ def _pattern_relations(doc: Any) -> list[RawRelation]:
     return out
 
 
-def rule_relations(doc: Any, quote: list[int] | None = None) -> list[RawRelation]:
-    quote = quote if quote is not None else quote_state(doc)
-    out: list[RawRelation] = _pattern_relations(doc)
-    for s0, s1 in sentence_bounds(doc):
-        sent = doc[s0:s1]
-        out.extend(colon_relations(doc, sent))
-        for tok in sent:
-            lemma = tok.lemma_.lower()
-            # "according to X": the clause it modifies is the content.
-            if lemma == "accord" and tok.lower_ == "according":
-                to = next((c for c in tok.children if c.lower_ == "to"), None)
-                obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-                if obj is None:
-                    continue
-                src = _span_toks(obj)
-                cue = [tok.i, to.i]
-                clause = tok.head if tok.head.i != tok.i else None
-                if clause is None:
-                    continue
-                drop = set(_span_toks(tok))
-                con = [i for i in _span_toks(clause) if i not in drop and sent.start <= i < sent.end]
-                rel = _relation(doc, src, cue, con)
-                if rel:
-                    out.append(rel)
+def verb_relations(doc: Any, sent: Any, quote: list[int]) -> list[RawRelation]:
+    """Relations of one sentence (a span of ``doc``) on reporting verbs and "according to";
+    ``quote`` is ``core.quote_state(doc)``."""
+    out: list[RawRelation] = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        # "according to X": the clause it modifies is the content.
+        if lemma == "accord" and tok.lower_ == "according":
+            to = next((c for c in tok.children if c.lower_ == "to"), None)
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if obj is None:
                 continue
-            if tok.pos_ not in ("VERB", "AUX") or lemma not in REPORTING_VERBS:
+            src = _span_toks(obj)
+            cue = [tok.i, to.i]
+            clause = tok.head if tok.head.i != tok.i else None
+            if clause is None:
                 continue
-            if quote[tok.i] and not any(c.dep_ in SUBJECT_DEPS and not quote[c.i] for c in tok.children):
-                continue  # a verb inside someone's quotation is theirs, not a new attribution
-            subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
-            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-            src: list[int] = []
-            if agent is not None:
-                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-                src = _span_toks(pobj) if pobj is not None else []
-            elif subj is not None and subj.dep_ != "csubj":
-                src = _span_toks(subj)
-            comp = next((c for c in tok.children if c.dep_ in CONTENT_DEPS), None)
-            if subj is not None and subj.dep_ == "csubj":
-                comp = subj
-            cue = [tok.i] + [c.i for c in tok.children if c.dep_ in ("neg", "prt") or (c.dep_ == "aux" and c.lower_ in {"has", "have", "had", "will"})]
-            cue = sorted(set(cue))
-            con: list[int] = []
-            if comp is not None:
-                con = _span_toks(comp)
-                # "‘...,’ said X": the quotation spans the whole complement, marks included.
-                if quote[comp.i]:
-                    con = [i for i in range(sent.start, tok.i) if quote[i]] or con
-            elif lemma not in NEED_CLAUSE:
-                q = _quoted_runs(doc, quote, sent.start, sent.end, set(src) | {tok.i})
-                if q:
-                    con = q
-                else:
-                    obj = next((c for c in tok.children if c.dep_ in OBJECT_DEPS), None)
-                    if obj is not None and lemma in {"highlight", "report", "reveal", "deny", "confirm", "acknowledge", "admit", "predict", "stress", "emphasize", "underline", "underscore"}:
-                        con = _span_toks(obj)
-            if not con:
-                continue
+            drop = set(_span_toks(tok))
+            con = [i for i in _span_toks(clause) if i not in drop and sent.start <= i < sent.end]
             rel = _relation(doc, src, cue, con)
             if rel:
                 out.append(rel)
-    from .citing import split_citing
+            continue
+        if tok.pos_ not in ("VERB", "AUX") or lemma not in REPORTING_VERBS:
+            continue
+        if quote[tok.i] and not any(c.dep_ in SUBJECT_DEPS and not quote[c.i] for c in tok.children):
+            continue  # a verb inside someone's quotation is theirs, not a new attribution
+        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        src: list[int] = []
+        if agent is not None:
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            src = _span_toks(pobj) if pobj is not None else []
+        elif subj is not None and subj.dep_ != "csubj":
+            src = _span_toks(subj)
+        comp = next((c for c in tok.children if c.dep_ in CONTENT_DEPS), None)
+        if subj is not None and subj.dep_ == "csubj":
+            comp = subj
+        cue = [tok.i] + [c.i for c in tok.children if c.dep_ in ("neg", "prt") or (c.dep_ == "aux" and c.lower_ in {"has", "have", "had", "will"})]
+        cue = sorted(set(cue))
+        con: list[int] = []
+        if comp is not None:
+            con = _span_toks(comp)
+            # "‘...,’ said X": the quotation spans the whole complement, marks included.
+            if quote[comp.i]:
+                con = [i for i in range(sent.start, tok.i) if quote[i]] or con
+        elif lemma not in NEED_CLAUSE:
+            q = _quoted_runs(doc, quote, sent.start, sent.end, set(src) | {tok.i})
+            if q:
+                con = q
+            else:
+                obj = next((c for c in tok.children if c.dep_ in OBJECT_DEPS), None)
+                if obj is not None and lemma in {"highlight", "report", "reveal", "deny", "confirm", "acknowledge", "admit", "predict", "stress", "emphasize", "underline", "underscore"}:
+                    con = _span_toks(obj)
+        if not con:
+            continue
+        rel = _relation(doc, src, cue, con)
+        if rel:
+            out.append(rel)
+    return out
 
-    return split_citing(doc, [_run_on(doc, quote, r) for r in out])
 
-
-def doc_text(doc: Any) -> str:
-    """doc.text joins every token on each access; keep it once per doc."""
-    cached = doc.user_data.get("veracity_text")
-    if cached is None:
-        cached = doc.user_data["veracity_text"] = doc.text
-    return cached
-
-
-def sentence_bounds(doc: Any) -> list[tuple[int, int]]:
-    """(start, end) token indices of the sentences, computed once per doc (doc.sents and
-    Token.sent rebuild them on every access)."""
-    cached = doc.user_data.get("veracity_sents")
-    if cached is None:
-        cached = doc.user_data["veracity_sents"] = [(s.start, s.end) for s in doc.sents]
-    return cached
-
-
-def _token_at(doc: Any, char: int) -> int | None:
-    """The token covering (or first after) character ``char``, without walking the doc."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    if span is not None and len(span):
-        return span[0].i
-    return None
-
-
-def _run_on(doc: Any, quote: list[int], rel: RawRelation) -> RawRelation:
+def run_on(doc: Any, quote: list[int], rel: RawRelation) -> RawRelation:
     """A quotation that runs on: whole quoted sentences right after a quoted content, in the
     same paragraph and with no attribution of their own, are the same speaker's words."""
     if not rel.content:
         return rel
-    end_tok = _token_at(doc, rel.content[-1][1] - 1)
+    end_tok = token_at(doc, rel.content[-1][1] - 1)
     if end_tok is None or not quote[end_tok]:
         return rel
     content = list(rel.content)
@@ -238,18 +206,3 @@ def _run_on(doc: Any, quote: list[int], rel: RawRelation) -> RawRelation:
     return rel if len(content) == len(rel.content) else RawRelation(
         rel.source, rel.cue, tuple(content), rel.cue_tokens, rel.source_tokens)
 
-
-class RuleAttributor:
-    """The dossier stage with the rule extractor (``attribution.rules.v1``)."""
-
-    method = "rules"
-
-    def __init__(self, options: Options):
-        self.options = options
-
-    def __call__(self, dossier: Dossier) -> Dossier:
-        from .stage import attach
-
-        if dossier.doc is None:
-            return dossier.with_(attributions=())
-        return attach(dossier, rule_relations(dossier.doc), self.method)

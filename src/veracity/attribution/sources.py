@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Sequence
 
+from .core import subtree_tokens
 from .wordnet import all_classes, classes
 
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
@@ -235,10 +236,6 @@ def _thing_kind(head: Any) -> str | None:
     return "document" if set(classes(lemma, "NOUN")) & DOCUMENT_CLASSES else "none"
 
 
-def _subtree_tokens(tok: Any) -> list[int]:
-    return [t.i for t in tok.subtree]
-
-
 def _link(doc: Any, toks: Sequence[int]) -> Link:
     # "Zelenskyy's | verdict": the possessive ending is not part of the name.
     toks = [i for i in toks if not doc[i].is_punct and doc[i].dep_ != "case"] or list(toks)
@@ -261,8 +258,8 @@ def _relay_by(doc: Any, h: int) -> tuple[list[int], list[int]] | None:
                 if a.dep_ == "agent":
                     objs = [p for p in a.children if p.dep_ == "pobj"]
                     if objs:
-                        inner = [i for i in _subtree_tokens(head) if i < c.left_edge.i]
-                        return inner, _subtree_tokens(objs[0])
+                        inner = [i for i in subtree_tokens(head) if i < c.left_edge.i]
+                        return inner, subtree_tokens(objs[0])
     return None
 
 
@@ -275,7 +272,7 @@ def cited_object(tok: Any) -> list[int] | None:
     if tok.lemma_.lower() not in CITE_VERBS or any(a.dep_ in ("agent", "auxpass") for a in tok.children):
         return None
     objs = [o for o in tok.children if o.dep_ in ("dobj", "obj")]
-    return _subtree_tokens(objs[0]) if objs else None
+    return subtree_tokens(objs[0]) if objs else None
 
 
 def _citing(doc: Any, cue_head: int) -> list[int] | None:
@@ -329,7 +326,7 @@ def _author(doc: Any, toks: list[int]) -> list[int] | None:
         else:
             continue
         for p in cands:
-            sub = [i for i in _subtree_tokens(p) if doc[i].dep_ != "case" and not doc[i].is_punct]
+            sub = [i for i in subtree_tokens(p) if doc[i].dep_ != "case" and not doc[i].is_punct]
             if sub and classify(doc, sub)[0] in ("outlet", "organisation", "person"):
                 return sub
     return None
@@ -342,9 +339,9 @@ def _told(doc: Any, cue_head: int) -> list[int] | None:
         return None
     for c in tok.children:
         if c.dep_ in ("dative", "dobj", "iobj"):
-            ty, _ = classify(doc, _subtree_tokens(c))
+            ty, _ = classify(doc, subtree_tokens(c))
             if ty == "outlet":
-                return _subtree_tokens(c)
+                return subtree_tokens(c)
     return None
 
 

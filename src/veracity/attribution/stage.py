@@ -1,8 +1,9 @@
-"""Turning extracted relations into the dossier's Attribution records, and the learned stage.
+"""The attribution stages, and turning extracted relations into the dossier's Attribution records.
 
-Both stages (rules, learned) end here: spans become :class:`Span` objects into the article
-text, each relation gets its source type, resolved entity and chain, and every claim whose
-sentence overlaps a relation's content lists that relation's id.
+Every stage (rules, learned, tagger) ends here: spans become :class:`Span` objects into the
+article text, each relation gets its source type, resolved entity and chain (``sources``), and
+every claim whose sentence overlaps a relation's content lists that relation's id. The
+extractors themselves are composed in ``extractors``.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from typing import Any, Iterable, Sequence
 
 from ..model import Attribution, ChainLink, Dossier, Span, content_id
 from ..options import Options
+from .core import RawRelation
+from .extractors import CrfExtractor, TaggerExtractor, rule_relations
 from .features import doc_info
-from .learned import CrfExtractor, RawRelation
 from .sources import describe
 
 
@@ -52,6 +54,20 @@ def learned_relations(doc: Any) -> list[RawRelation]:
     return _extractor().extract(doc, doc_info(doc))
 
 
+class RuleAttributor:
+    """The dossier stage with the rule extractor (``attribution.rules.v1``)."""
+
+    method = "rules"
+
+    def __init__(self, options: Options):
+        self.options = options
+
+    def __call__(self, dossier: Dossier) -> Dossier:
+        if dossier.doc is None:
+            return dossier.with_(attributions=())
+        return attach(dossier, rule_relations(dossier.doc), self.method)
+
+
 class LearnedAttributor:
     """The dossier stage with the trained CRFs (``attribution.learned.v1``)."""
 
@@ -72,9 +88,7 @@ class LearnedAttributor:
 
 
 @functools.lru_cache(maxsize=2)
-def _tagger_extractor(cue_pass: bool = True):
-    from .tagged import TaggerExtractor
-
+def _tagger_extractor(cue_pass: bool = True) -> TaggerExtractor:
     return TaggerExtractor.load(cue_pass)
 
 

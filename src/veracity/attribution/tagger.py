@@ -23,7 +23,10 @@ from typing import Any, Sequence
 
 import numpy as np
 
+from ..assets import MINILM_TOKENIZER, verified_path
 from ..errors import ModelError
+from ..onnxrun import checked_session
+from ..text.nlp import MAX_PUNCT_RUN
 
 TAGGER_DIR = Path(__file__).resolve().parents[1] / "models" / "attribution" / "tagger"
 TAGGER_ONNX = "model.onnx"
@@ -56,8 +59,6 @@ BATCH = 8
 
 def tokenizer():
     from tokenizers import Tokenizer
-
-    from ..assets import MINILM_TOKENIZER, verified_path
 
     tok = Tokenizer.from_file(str(verified_path(MINILM_TOKENIZER)))
     tok.no_padding()
@@ -179,8 +180,6 @@ class Tagger:
 
     def __init__(self, path: Path = TAGGER_DIR, threads: int = 1, check: bool = True,
                  shifts: Sequence[int] = TILING_SHIFTS):
-        from ..onnxrun import checked_session
-
         self.shifts = tuple(shifts)
         onnx = path / TAGGER_ONNX
         try:
@@ -196,8 +195,6 @@ class Tagger:
     def pieces(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """(offsets [n, 2], probabilities [n, 3, 3]) for the word pieces of ``text``: the mean of
         the readings through each tiling (one reading when the article fits one window)."""
-        from ..text.nlp import MAX_PUNCT_RUN
-
         ids, offs = encode(self.tok, text)
         keep = bounded_pieces(text, offs, MAX_PUNCT_RUN)
         if not keep.all():

@@ -16,7 +16,7 @@ from ..errors import ConfigError, InputError
 from . import RecordedError, chunks
 from ..model import Article
 from ..options import Options
-from ..pipeline import Result
+from ..pipeline import Pipeline, Result
 
 # Articles per remote call: a remote call costs ~1 ms of scheduling, an article ~100 ms of
 # parsing, so 16 keeps overhead under 1% while still balancing load across actors.
@@ -37,8 +37,6 @@ class PipelineWorker:
     """The body of a Ray actor: builds the pipeline once, analyses chunks of articles."""
 
     def __init__(self, options: Options):
-        from ..pipeline import Pipeline
-
         self.pipeline = Pipeline(options)
 
     def analyze(self, articles: list[Article]) -> list[tuple[str, object, dict | None, float]]:

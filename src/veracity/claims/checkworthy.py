@@ -19,9 +19,12 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
+from ..assets import MINILM_TOKENIZER, verified_path
 from ..errors import ModelError
 from ..model import Dossier
+from ..onnxrun import checked_session, run_by_length
 from ..options import Options
+from ..text.embed import Embedder
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "checkworthy"
 # "fast": n-grams only (~10,000 sentences/s, the batch choice). "full": n-grams + MiniLM vectors.
@@ -193,8 +196,6 @@ class CheckworthyModel:
 
     def _embed(self, texts: Sequence[str]) -> np.ndarray:
         if self._embedder is None:
-            from ..text.embed import Embedder
-
             self._embedder = Embedder()
         return self._embedder.encode(list(texts))
 
@@ -234,9 +235,6 @@ class TransformerModel:
                  retrain: str = "veracity train checkworthy --transformer"):
         from tokenizers import Tokenizer
 
-        from ..assets import MINILM_TOKENIZER, verified_path
-        from ..onnxrun import checked_session
-
         self.session = checked_session(Path(path), sha256, "check-worthiness network", retrain, threads)
         self.tokenizer = Tokenizer.from_file(str(verified_path(MINILM_TOKENIZER)))
         self.tokenizer.no_padding()
@@ -258,8 +256,6 @@ class TransformerModel:
                    retrain=retrain)
 
     def score(self, texts: Sequence[str]) -> np.ndarray:
-        from ..onnxrun import run_by_length
-
         if not len(texts):
             return np.zeros(0, dtype=np.float64)
         # Truncation happens after tokenising: cap the characters first (hostile input).

@@ -12,9 +12,11 @@ from typing import List, Optional
 import typer
 
 from .. import SCHEMA_VERSION
+from ..report.registry import formats
 from .common import console, err_console, options_from
 
-FORMATS = ("json", "jsonl", "html", "md", "summary", "claimreview")
+# The output formats, from the one registry (report/registry.py).
+FORMATS = formats()
 
 
 def _write(text: str, output: Optional[str]) -> None:
@@ -45,7 +47,7 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
     def analyze(
         ctx: typer.Context,
         paths: List[str] = typer.Argument(..., help="Files, directories, corpora (.jsonl/.csv), feeds, or - for stdin."),
-        fmt: str = typer.Option("json", "--format", "-f", help="json | jsonl | html | md | summary | claimreview"),
+        fmt: str = typer.Option("json", "--format", "-f", help=" | ".join(FORMATS)),
         output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
         db: Optional[str] = typer.Option(None, "--db", help="Store dossiers in this SQLite database."),
         no_store: bool = typer.Option(False, "--no-store", help="Do not store dossiers (default: store in the user data dir)."),

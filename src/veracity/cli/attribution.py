@@ -43,7 +43,7 @@ def read_text(path: str) -> str:
 
 def load(method: str):
     """The spaCy pipeline (the text stage's) and the extractor for ``method``, loaded once."""
-    from ..attribution.rules import rule_relations
+    from ..attribution.extractors import rule_relations
     from ..attribution.stage import learned_relations
     from ..options import Options
     from ..text.stage import SpacyText

@@ -18,6 +18,7 @@ from typing import Sequence
 from jinja2 import Environment, select_autoescape
 from markupsafe import Markup
 
+from ..corroborate.timeline import for_summary
 from ..model import Dossier, to_jsonable
 from .common import SOURCE_TYPE_LABELS, claim_rows, source_groups
 
@@ -91,8 +92,6 @@ def _template():
 
 def _with_timelines(rows: list[dict]) -> list[dict]:
     """A small timeline of the reports that carry each corroborated claim (SVG, text escaped)."""
-    from ..corroborate.timeline import for_summary
-
     for r in rows:
         c = r["corroboration"]
         r["timeline"] = Markup(for_summary(c)) if c is not None and c.reports else None

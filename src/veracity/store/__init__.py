@@ -17,6 +17,8 @@ from pathlib import Path
 from ..errors import InputError, StoreError
 from ..model import Dossier, dossier_from_dict, dossier_to_dict
 from .migrations import apply, use_wal
+from .postgres import PostgresStore
+from .rows import claim_rows, like_prefix
 
 DOSSIER_MIGRATIONS = [
     (1, """
@@ -42,22 +44,6 @@ CREATE TABLE claims (
 CREATE INDEX claims_article ON claims(article_id)
 """),
 ]
-
-
-def claim_rows(d: Dossier) -> list[tuple]:
-    """One row per claim for the queryable claims table, in both back-ends."""
-    rows = []
-    for c in d.claims:
-        types = [att.source_type for i in c.attribution_ids if (att := d.attribution(i))]
-        rows.append((c.id, d.article.id, c.sentence_index, c.span.start, c.span.end, c.span.text, c.checkworthiness,
-                     c.modality.label if c.modality else None, types[0] if types else None))
-    return rows
-
-
-def like_prefix(ident: str) -> str:
-    """A LIKE pattern (with ``ESCAPE '\\'``) for ids starting with ``ident``, its own characters
-    literal: an unescaped "_" matched any character, so `show a_042___________` found a dossier."""
-    return ident.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def _now() -> str:
@@ -145,7 +131,5 @@ class Store:
 def open_store(path: str):
     """A SQLite store for a path (or ":memory:"), a PostgreSQL store for a postgresql:// URL."""
     if path.startswith(("postgresql://", "postgres://")):
-        from .postgres import PostgresStore
-
         return PostgresStore(path)
     return Store(path)

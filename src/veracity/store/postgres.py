@@ -14,6 +14,7 @@ import threading
 
 from ..errors import ConfigError, InputError, StoreError
 from ..model import Dossier, dossier_from_dict, dossier_to_dict
+from .rows import claim_rows, like_prefix
 
 MIGRATIONS = [
     (1, [
@@ -74,8 +75,6 @@ class PostgresStore:
         self.conn.close()
 
     def save_dossier(self, d: Dossier) -> bool:
-        from . import claim_rows
-
         a, body = d.article, dossier_to_dict(d)
         stages = json.dumps(list(d.stages))
         with self._lock, self.conn.transaction():
@@ -98,8 +97,6 @@ class PostgresStore:
         return True
 
     def get_dossier(self, ident: str) -> Dossier:
-        from . import like_prefix
-
         with self.conn.transaction():
             rows = self.conn.execute(
                 "SELECT body FROM dossiers WHERE article_id = %s OR article_id LIKE %s ESCAPE '\\' LIMIT 2",
