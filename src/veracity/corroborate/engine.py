@@ -28,6 +28,8 @@ from .related import DocView, load_model
 CANDIDATES = 30
 # At most this many corroborating reports are kept per claim (best first).
 MAX_REPORTS = 8
+# ... and at most this many more from the verifier's deciding evidence.
+MAX_VERIFIED = 4
 # A retrieved sentence carries *the same claim* only when its MiniLM cosine with the claim is
 # at least this. Read off 200 best hits from other documents for 40 random BBC politics
 # articles (benchmarks/corroborate_bbc_index.py --sections=politics): at 0.62-0.68 most pairs
@@ -185,17 +187,17 @@ class Corroborator:
         return [dossier.article.id] + ([row[0]] if row else [])
 
     def _stances(self, query, kept: list) -> list[str]:
-        """corroborates | contradicts for each kept report: the verifier's judge (news stance
-        model + frame-level checks) on what the claim asserts against the report's sentence. A
-        report that restates the claim (it passed the same-claim gate) corroborates unless the
-        judge finds it contradicting."""
+        """corroborates | contradicts | related for each kept report: the verifier's judge
+        (news stance model + frame-level checks) on what the claim asserts against the report's
+        sentence. Only a report the judge reads as supporting is a corroborating line; one it
+        cannot place is listed as related and counted for nothing."""
         from ..verify.judge import judge, load as load_judge
 
         if self._judge is None:
             self._judge = load_judge()
         js = judge(self._judge, query.text, [h.text for h, _c, _p in kept], [float(c) for _h, c, _p in kept],
                    query.published, [h.published for h, _c, _p in kept], query.sentence.text if query.sentence else None)
-        return ["contradicts" if j.stance == "refutes" else "corroborates" for j in js]
+        return [{"refutes": "contradicts", "supports": "corroborates"}.get(j.stance, "related") for j in js]
 
     def _summarise(self, claim: Claim, vec: np.ndarray, best: dict, own: ind.Report, own_attrs, query) -> CorroborationSummary:
         kept = []
@@ -210,19 +212,31 @@ class Corroborator:
         from ..verify.origin import shared_origin
 
         stances = self._stances(query, kept)
+        # One account of the claim: the reports found here, then the evidence the verifier
+        # cited as taking a side from other documents (a paraphrased confirmation or a denial
+        # is often under the same-claim cosine), with the verifier's stance and origin.
+        items = []  # (doc id, span, similarity, outlet, published, title, stance, same origin?)
+        for (h, cos, _p), stance in zip(kept, stances):
+            doc = self.index.document(h.document_id)
+            same = bool(shared_origin(query.origins, h.outlet, h.text, doc.text[:3000] if doc else ""))
+            items.append((h.document_id, Span(h.start, h.end, h.text), float(cos), h.outlet, h.published, h.title, stance, same))
+        seen = {it[0] for it in items}
+        for e in (claim.verdict.evidence if claim.verdict else ()):
+            if e.stance != "nei" and e.document_id not in seen and len(items) < MAX_REPORTS + MAX_VERIFIED:
+                seen.add(e.document_id)
+                items.append((e.document_id, e.span, e.score, e.outlet, e.published, e.title,
+                              "contradicts" if e.stance == "refutes" else "corroborates", e.same_origin))
         reports: list[Corroboration] = []
         ind_reports: list[ind.Report] = []
         counted: list[int] = []  # reports that can be an independent line
-        for i, ((h, cos, _p), stance) in enumerate(zip(kept, stances)):
-            other_claim, other_attrs = self._claim_at(h.document_id, h.start, h.end)
+        for i, (doc_id, span, cos, outlet, published, title, stance, same) in enumerate(items):
+            other_claim, other_attrs = self._claim_at(doc_id, span.start, span.end)
             divs = dv.compare(claim, other_claim, own_attrs, other_attrs) if other_claim else ()
-            ind_reports.append(ind.Report(h.document_id, h.outlet, tuple(other_attrs)))
-            reports.append(Corroboration(h.document_id, Span(h.start, h.end, h.text), round(float(cos), 4), h.outlet,
-                                         h.published, h.title, None, divs, stance))
+            ind_reports.append(ind.Report(doc_id, outlet, tuple(other_attrs)))
+            reports.append(Corroboration(doc_id, span, round(cos, 4), outlet, published, title, None, divs, stance))
             # A contradicting report is listed, never counted; one crediting the claim's own
             # origin ("the Journal reported, citing ...") joins the claim's own line.
-            doc = self.index.document(h.document_id)
-            if stance == "corroborates" and not shared_origin(query.origins, h.outlet, h.text, doc.text[:3000] if doc else ""):
+            if stance == "corroborates" and not same:
                 counted.append(i)
         _, origins = ind.independent_lines(own, ind_reports)
         n, _ = ind.independent_lines(own, [ind_reports[i] for i in counted])

@@ -57,6 +57,8 @@ _DENIAL = re.compile(
     r"speculation|rumou?rs?|accounts?|stor(?:y|ies)|the idea|as (?:false|untrue|baseless|nonsense|speculation|fake))\b"
     r"|\bno (?:such|truth|basis|plans?|intention|decision|agreement|deal|evidence|troops|talks)\b"
     r"|\b(?:has|have|had) no plans?\b|\bthere (?:is|are|was|were) no\b"
+    r"|\b(?:made|makes|make|gave|given|received|reached|signed|had|has|have) no\b"
+    r"|\bno (?:\w+ )?(?:pledge|commitment|offer|request|bid|order|contract|approval|permission|application|talks|move)s?\b"
     r"|\bnot aware of\b|\bnever (?:been )?(?:discussed|planned|agreed|considered)\b"
     r"|\b(?:false|untrue|baseless|unfounded|fabricated|fake news|incorrect|inaccurate|a hoax|nonsense|not true)\b"
     r"|\b(?:retract(?:s|ed|ion)?|withdr[ae]w (?:its|the) (?:report|story|claim))\b"
@@ -80,6 +82,7 @@ _NAME = r"((?:[A-Z][\w'\u2019-]+\s+){0,2}[A-Z][\w'\u2019-]+)"
 # executive, Miriam Osei").
 _OF = r"(?:\s+(?:of|to|for|at)\s+(?:the\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)?"  # "Secretary to the Treasury"
 _FORMER_ROLE = re.compile(rf"\b(?i:(former|ex-|ex|then-|then|late|outgoing|ousted|one-time))\s*((?:[\w'\u2019-]+\s+){{0,3}}?)(?i:({TITLES})){_OF},?\s+{_NAME}")
+_FORMER_APPOS = re.compile(rf"{_NAME},\s+(?:a|the|an)\s+(?i:(former|ex-|one-time|then-))\s*((?:[\w'\u2019-]+\s+){{0,3}}?)(?i:({TITLES}))\b")
 _CURRENT_ROLE = re.compile(rf"\b((?:[\w'\u2019-]+\s+){{0,2}}?)(?i:({TITLES})){_OF},?\s+{_NAME}")
 
 
@@ -265,6 +268,18 @@ def _locations(r: Reading) -> list[_Loc]:
     return out
 
 
+# Characters before and after a place read as what happened there.
+PLACE_WINDOW = (60, 30)
+_NOT_EVENT = frozenset("say said tell told add report according be have do make city town county region country area part "
+                       "north south east west northern southern eastern western central".split())
+
+
+def _near_words(r: Reading, loc: _Loc) -> set[str]:
+    a, b = loc.span.start - PLACE_WINDOW[0], loc.span.end + PLACE_WINDOW[1]
+    return {lem for s, e, lem, pos in r.lemmas if a <= s < b and not (loc.span.start <= s < loc.span.end)
+            and pos in ("NOUN", "VERB", "ADJ", "PROPN") and lem not in _NOT_EVENT and len(lem) > 2}
+
+
 def _within(fine: _Loc, coarse: _Loc) -> bool | None:
     """Is a town inside a country? None when the town could not be coded."""
     return bool(set(fine.codes) & set(coarse.codes)) if fine.codes else None
@@ -275,6 +290,11 @@ def check_places(claim: Reading, evidence: Reading) -> list[Check]:
     countries by code (a group holds its members: Scandinavia ~ Norway), a coded town with a
     country by code; and the same place with another qualifier (eastern vs western)."""
     a, b = _locations(claim), _locations(evidence)
+    # Only places of the same happening: a place whose surrounding words share no word with
+    # any place's surroundings on the other side ("made his fortune ... in Boston" vs "demand
+    # for running shoes in Asia") is where something else happened.
+    a = [x for x in a if any(_near_words(claim, x) & _near_words(evidence, y) for y in b)]
+    b = [y for y in b if any(_near_words(claim, x) & _near_words(evidence, y) for x in a)]
     out: list[Check] = []
     for x in a:
         for y in b:
@@ -336,11 +356,18 @@ def _surname(name: str) -> str:
     return re.sub(r"['\u2019]s?$", "", name.strip().split()[-1].lower())
 
 
+def _former_roles(text: str):
+    """(match, title, name) for "former [mods] TITLE NAME" and "NAME, a former [mods] TITLE"."""
+    for m in _FORMER_ROLE.finditer(text):
+        yield m, m.group(3).lower(), m.group(4)
+    for m in _FORMER_APPOS.finditer(text):
+        yield m, m.group(4).lower(), m.group(1)
+
+
 def check_roles(claim: Reading, evidence: Reading) -> list[Check]:
     out = []
     for a, b in ((claim.text, evidence.text), (evidence.text, claim.text)):
-        for m in _FORMER_ROLE.finditer(a):
-            title, name = m.group(3).lower(), m.group(4)
+        for m, title, name in _former_roles(a):
             for n in _CURRENT_ROLE.finditer(b):
                 pre = b[max(0, n.start() - 12):n.start()].lower()
                 if re.search(r"(former|ex-|ex|then-|then|late|outgoing|ousted|one-time)\s*$", pre):
@@ -359,6 +386,9 @@ def check_roles(claim: Reading, evidence: Reading) -> list[Check]:
 _CLAUSE_BREAK = re.compile(r";|,\s*(?=(?:while|whereas|but|others|although)\b)|\bwhile\b|\bwhereas\b", re.IGNORECASE)
 
 
+_CAP_WORDS = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+
+
 def _stances(r: Reading) -> list[tuple[bool, Span, set[str], set[str]]]:
     """Per stance word with a holder the parse names: (for?, the word, the holder's place codes,
     the holder's names). A stance with no identified holder cannot be set against another."""
@@ -371,6 +401,8 @@ def _stances(r: Reading) -> list[tuple[bool, Span, set[str], set[str]]]:
         codes = {c for p in r.places if a <= p.span.start < b and p.kind in ("country", "region", "demonym")
                  and len(p.codes) <= MAX_GROUP_CODES for c in p.codes}
         nm = {k for k, sp in names.items() if a <= sp.start < b}
+        # The holder's capitalised words name it too ("The Green and Liberal Democrat groups").
+        nm |= {m.group().lower() for m in _CAP_WORDS.finditer(r.text, a, b)} - {"the", "a", "an"}
         if codes or nm:
             out.append((pol, _span(r.text, s, e), codes, nm))
     return out

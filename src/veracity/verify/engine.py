@@ -26,10 +26,10 @@ from .origin import Origin, shared_origin
 # Candidates retrieved per claim: enough that a relevant sentence ranked ~15th by retrieval
 # can still surface.
 RERANK_CANDIDATES = 20
-# Sentences judged per claim (closest first): all candidates about the claim at all. The
-# cross-encoder reads the closest few (judge.MODEL_PAIRS); the checks parse only sentences
-# that share enough with the claim for some check to apply.
-JUDGED = RERANK_CANDIDATES
+# Sentences judged per claim (closest first): the candidates of both searches about the claim
+# at all. The cross-encoder reads the closest few (judge.MODEL_PAIRS); the checks parse only
+# sentences that share enough with the claim for some check to apply.
+JUDGED = 2 * RERANK_CANDIDATES
 # Below this cosine a sentence is not about the claim: it is neither judged nor cited.
 MIN_COSINE = 0.25
 # Evidence shown per claim: the deciding sentences always, then the closest others, up to k
@@ -120,27 +120,37 @@ class Verifier:
         self.k = k
 
     def verify(self, claims: Sequence[ClaimQuery], exclude: Sequence[str] = ()) -> list[Verdict]:
+        """Each claim is searched twice when its sentence says more than its content: by what it
+        claims, and by its whole sentence (whose speaker and titles the role and denial checks
+        read: "Former Minister X said ..."). A sentence's relevance is its closer cosine."""
         if not claims:
             return []
         texts = [c.text for c in claims]
-        qvecs = self.index.encode(texts)
-        hit_lists = self.index.search_many(texts, RERANK_CANDIDATES, exclude=exclude, vectors=qvecs)
-        return [self._judge(c, qvecs[i], hits) for i, (c, hits) in enumerate(zip(claims, hit_lists))]
+        wholes = [c.sentence.text if c.sentence is not None and c.sentence.text.strip() != c.text.strip() else None for c in claims]
+        extra = [w for w in wholes if w]
+        vecs = self.index.encode(texts + extra)
+        hit_lists = self.index.search_many(texts + extra, RERANK_CANDIDATES, exclude=exclude, vectors=vecs)
+        out, k = [], len(texts)
+        for i, c in enumerate(claims):
+            qv, hits = [vecs[i]], list(hit_lists[i])
+            if wholes[i]:
+                qv.append(vecs[k])
+                seen = {h.sentence_id for h in hits}
+                hits += [h for h in hit_lists[k] if h.sentence_id not in seen]
+                k += 1
+            out.append(self._judge(c, np.stack(qv), hits))
+        return out
 
-    def _judge(self, claim: ClaimQuery, qvec: np.ndarray, hits: list[Hit]) -> Verdict:
+    def _judge(self, claim: ClaimQuery, qvecs: np.ndarray, hits: list[Hit]) -> Verdict:
         claimed = claim.claimed.pieces if claim.claimed else ((Span(claim.offset, claim.offset + len(claim.text), claim.text),) if claim.text else ())
         if hits:
-            cos = self.index.vectors([h.sentence_id for h in hits]) @ qvec
-            order = [int(i) for i in np.argsort(-cos, kind="stable") if cos[i] >= MIN_COSINE]
+            cos = (self.index.vectors([h.sentence_id for h in hits]) @ qvecs.T).max(axis=1)
+            order = [int(i) for i in np.argsort(-cos, kind="stable") if cos[i] >= MIN_COSINE][:JUDGED]
         else:
             cos, order = np.zeros(0), []
-        # The model judges the closest sentences from RELATED_COSINE up; the checks also read
-        # the others down to MIN_COSINE, since a reversal ("support" for "oppose") or a denial
-        # pulls the MiniLM cosine down (0.31 for councils opposing vs supporting a plan).
-        judged = order[:JUDGED]
-        verdicts = judge(self.model, claim.text, [hits[i].text for i in judged], [float(cos[i]) for i in judged],
-                         claim.published, [hits[i].published for i in judged], claim.sentence.text if claim.sentence else None)
-        by_hit: dict[int, Judgement] = dict(zip(judged, verdicts))
+        verdicts = judge(self.model, claim.text, [hits[i].text for i in order], [float(cos[i]) for i in order],
+                         claim.published, [hits[i].published for i in order], claim.sentence.text if claim.sentence else None)
+        by_hit: dict[int, Judgement] = dict(zip(order, verdicts))
         evidence = [self._evidence(claim, hits[i], float(cos[i]), by_hit.get(i)) for i in order]
         deciding = [e for e in evidence if e.stance != "nei"]
         rest = [e for e in evidence if e.stance == "nei"]

@@ -105,6 +105,8 @@ def _holder(tok):
 
 # A stance noun is a stance when someone voices it ("voiced strong opposition", "signaled
 # cautious support") or meets it ("faced resistance"); "provide support to forces" is aid.
+# Stance words that are something else as nouns ("a parking permit", "a ban", "the back").
+VERB_ONLY = frozenset("permit ban back sign join block halt allow accept commit".split())
 EXPRESS_VERBS = frozenset("voice signal express declare announce register show state reiterate restate pledge face meet "
                           "draw receive win lose have give".split())
 
@@ -115,7 +117,7 @@ def _stances(doc) -> tuple[tuple[int, int, str, bool, int, int], ...]:
     out = []
     for t in doc:
         lem = t.lemma_.lower()
-        if lem not in POLARITY or not t.is_alpha:
+        if lem not in POLARITY or not t.is_alpha or (lem in VERB_ONLY and t.pos_ != "VERB"):
             continue
         if t.pos_ not in ("VERB", "AUX", "ADJ") and t.dep_ in ("dobj", "attr") and t.head.lemma_.lower() not in EXPRESS_VERBS \
                 and not any(c.dep_ in ("poss",) or (c.dep_ == "prep" and c.lower_ in ("from", "by")) for c in t.children):

@@ -24,8 +24,15 @@ def query(dossier: Dossier, claim: Claim) -> ClaimQuery:
     the origins its attribution chain names."""
     claimed = what_is_claimed(dossier.article.text, claim, dossier.attributions)
     attrs = [a for i in claim.attribution_ids if (a := dossier.attribution(i))]
+    # The claim's own chain, and every outlet the article credits anywhere: a later sentence
+    # ("the diplomat added") rests on the outlet named once at the top ("a diplomat quoted by
+    # Baltic News Wire"). Counting too few independent lines is the safe mistake.
+    origins = {o.key: o for o in claim_origins(attrs, dossier.article.outlet)}
+    for o in claim_origins(dossier.attributions):
+        if o.key.startswith("outlet:"):
+            origins.setdefault(o.key, o)
     return ClaimQuery(claimed.text, claimed.pieces[0].start if claimed.pieces else claim.span.start, claimed,
-                      dossier.article.published, claim_origins(attrs, dossier.article.outlet), claim.span)
+                      dossier.article.published, tuple(origins.values()), claim.span)
 
 
 class VerifyStage:
