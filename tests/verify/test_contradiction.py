@@ -85,3 +85,18 @@ def test_polarity_for_the_same_party_clause_by_clause():
 @pytest.mark.parametrize("ev", ["The orchestra played 30,000 notes in Vienna.", "Shares rose 3 percent on Tuesday."])
 def test_unrelated_sentences_never_contradict(ev):
     assert kinds("Britain will send 10,000 troops to Ukraine.", ev, 0.1) == []
+
+
+def test_appositive_former_title_and_places_of_other_happenings():
+    claim = "Ellery, a former chief executive of sportswear maker Stridewell, made his fortune in private equity in Boston."
+    ev = "Stridewell chief executive Grant Ellery said sales rose 8 percent, helped by strong demand for running shoes in Asia."
+    assert kinds(claim, ev, 0.5) == ["role"]  # and no place: Boston and Asia are where other things happened
+
+
+def test_parties_named_by_their_capitalised_words_and_noun_senses_are_not_stances():
+    claim = "The Green and Liberal Democrat groups oppose the increase and have promised to vote against it."
+    ev = "The Green and Liberal Democrat groups on Bristol City Council said they will support the higher parking permit charges."
+    assert kinds(claim, ev, 0.5) == ["polarity"]
+    # "provide direct support to forces" is aid, not a stance; "parking permit" is not "permit".
+    assert kinds("The first contingent will provide direct support to Ukrainian forces in Ukraine.",
+                 "Ukraine's new president is to speak after protests against the rigged election in Ukraine.", 0.45) == []

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from ..model import Check, Place, Quantity, Span
+from .checks import _STOP as _STOPWORDS
 from .checks import content_words, topic_overlap
 from .reading import Reading, read
 
@@ -44,9 +45,11 @@ MIN_DENIAL_OVERLAP = 0.2
 DENIED_OVERLAP = 0.2
 # Reading of qualifiers as ranges around the stated value v. "over 10,000" in news copy means
 # 10,000 to about 15,000: a report of 30,000 is another figure, not a consistent one.
+# "about 470 zloty" against "512 zloty" (9% apart) is another figure; "about 10,000" against
+# "9,800" is the same one rounded.
 OVER_STRETCH = 1.5
-ABOUT_TOLERANCE = 0.15
-EXACT_TOLERANCE = 0.05
+ABOUT_TOLERANCE = 0.05
+EXACT_TOLERANCE = 0.01
 # A region compared with named countries: only small groups (Scandinavia, the Baltics) name a
 # party; "European nations" (45 codes) says nothing about which ones.
 MAX_GROUP_CODES = 12
@@ -188,8 +191,16 @@ def same_time(claim: Reading, evidence: Reading) -> bool:
 
 
 # ------------------------------------------------------------------------ quantities
-def _head(q: Quantity) -> str:
+_NEXT_WORD = re.compile(r"\s*([A-Za-z][A-Za-z-]+)")
+
+
+def _head(q: Quantity, text: str = "") -> str:
+    """The counted noun: the unit's last word, or (when the extractor found no unit: "about 470
+    zloty") the word right after the figure."""
     u = (q.unit or "").lower().strip().split()[-1] if q.unit else ""
+    if not u and text:
+        m = _NEXT_WORD.match(text, q.span.end)
+        u = m.group(1).lower() if m and m.group(1).lower() not in _STOPWORDS else ""
     return u[:-1] if u.endswith("s") and len(u) > 3 else u
 
 
@@ -219,11 +230,11 @@ def _compatible_time(a: str, b: str) -> bool:
 def check_numbers(claim: Reading, evidence: Reading) -> list[Check]:
     out = []
     for c in claim.quantities:
-        h = _head(c)
+        h = _head(c, claim.text)
         if not h:
             continue
         oc = claim.times[claim.quantities.index(c)] if claim.times else "unknown"
-        same = [e for k, e in enumerate(evidence.quantities) if _head(e) == h
+        same = [e for k, e in enumerate(evidence.quantities) if _head(e, evidence.text) == h
                 and _compatible_time(oc, evidence.times[k] if evidence.times else "unknown")]
         if same and not any(_overlap(_range(c), _range(e)) for e in same):
             out.append(Check("number", f"'{c.span.text}' vs '{', '.join(e.span.text for e in same)}' ({h}: ranges do not overlap)",

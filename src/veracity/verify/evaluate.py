@@ -126,19 +126,22 @@ def judge_document(model, claim: str, passages: list[str], vecs: np.ndarray, qve
 
 
 def predict_rows_news(rows: list[dict], model_for, checks: bool = True, log=None) -> list[dict]:
-    """``model_for(claim_row)`` gives the news judge to use (one per fold for cross-validation)."""
+    """``model_for(claim_row)`` gives the news judge to use (one per fold for cross-validation).
+    Every distinct passage and claim is embedded once (FNC-1 reuses each body ~30 times)."""
     from ..text.embed import encode
 
+    docs = {e["evidence"]: _passages(e["evidence"]) for r in rows for e in r.get("evidences", [])}
+    texts = list(dict.fromkeys([r["claim"] for r in rows] + [p for ps in docs.values() for p in ps]))
+    vecs = encode(texts)
+    at = {t: i for i, t in enumerate(texts)}
     out = []
     for n, r in enumerate(rows):
         model = model_for(r)
-        docs = [_passages(e["evidence"]) for e in r.get("evidences", [])]
-        flat = [p for d in docs for p in d]
-        vecs = encode([r["claim"]] + flat)
-        qvec, k, labels = vecs[0], 1, []
-        for d in docs:
-            labels.append(judge_document(model, r["claim"], d, vecs[k:k + len(d)], qvec, checks))
-            k += len(d)
+        qvec = vecs[at[r["claim"]]]
+        labels = []
+        for e in r.get("evidences", []):
+            ps = docs[e["evidence"]]
+            labels.append(judge_document(model, r["claim"], ps, vecs[[at[p] for p in ps]], qvec, checks))
         sides = set(labels) - {"NOT_ENOUGH_INFO"}
         label = "DISPUTED" if len(sides) == 2 else (sides.pop() if sides else "NOT_ENOUGH_INFO")
         out.append({"claim_id": r["claim_id"], "label": label,
@@ -146,3 +149,5 @@ def predict_rows_news(rows: list[dict], model_for, checks: bool = True, log=None
         if log and n % 100 == 0:
             log(f"  {n}/{len(rows)} claims")
     return out
+
+

@@ -133,7 +133,7 @@ def _stances(doc) -> tuple[tuple[int, int, str, bool, int, int], ...]:
 
 FUTURE_AUX = frozenset({"will", "would", "shall", "could", "may", "might", "'ll"})
 PLAN_LEMMAS = frozenset({"plan", "intend", "expect", "aim", "propose", "set", "due", "schedule", "hope", "want", "seek", "prepare"})
-PAST_WORDS = frozenset({"already", "since", "ago", "previously"})
+PAST_WORDS = frozenset({"already", "since", "ago", "previously", "so far", "earlier"})
 
 
 def _time_of(doc, char: int) -> str:
@@ -148,6 +148,9 @@ def _time_of(doc, char: int) -> str:
     kids = [c.lower_ for c in tok.children]
     if any(k in FUTURE_AUX for k in kids) or tok.head.lemma_ in PLAN_LEMMAS or tok.lemma_ in PLAN_LEMMAS:
         return "future"
-    if tok.tag_ in ("VBD", "VBN") or any(k in ("has", "have", "had") for k in kids) or any(k in PAST_WORDS for k in kids):
+    # Past only when the clause says it is done and counted ("has already shut 25 branches
+    # since 2022"): a past tense alone ("had approved 15 million euros ... to be paid this
+    # week") still reports the same moment as a plan.
+    if any(t.lower_ in PAST_WORDS for t in tok.subtree):
         return "past"
     return "unknown"
