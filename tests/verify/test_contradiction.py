@@ -100,3 +100,12 @@ def test_parties_named_by_their_capitalised_words_and_noun_senses_are_not_stance
     # "provide direct support to forces" is aid, not a stance; "parking permit" is not "permit".
     assert kinds("The first contingent will provide direct support to Ukrainian forces in Ukraine.",
                  "Ukraine's new president is to speak after protests against the rigged election in Ukraine.", 0.45) == []
+
+
+def test_a_denial_must_deny_what_the_claim_says():
+    denial = "NATO and the European Union said on Friday there is no plan to send 10,000 European troops to Ukraine."
+    assert kinds(PLAN, denial, 0.6) == ["denial"]
+    fear = "There is a genuine fear that sending troops to Ukraine could be seen as a direct provocation by Moscow"
+    assert "denial" not in kinds(fear, denial, 0.6)
+    assert kinds("Sweden has pledged two coast guard vessels to the effort.",
+                 "Sweden's Foreign Ministry said it had made no pledge of coast guard vessels to the new office.", 0.59) == ["denial"]

@@ -102,8 +102,35 @@ def _denied(claim: str, evidence: str, m: re.Match) -> float:
     return max(topic_overlap(claim, clause), topic_overlap(clause, claim))
 
 
+# Words read right after a denial word as what it denies ("no plan to send", "denied reports
+# that it had agreed to buy Harcourt's insurance arm").
+DENIED_OBJECT_WORDS = 4
+_FILLER = frozenset("reports report claims claim suggestions that it its they there had has have was were been any such "
+                    "the a an of to on about saying said would will be".split())
+
+
+def _same_stem(a: str, b: str) -> bool:
+    return a[:5] == b[:5] if min(len(a), len(b)) >= 5 else (len(a) >= 4 and len(b) >= 4 and (a.startswith(b) or b.startswith(a)))
+
+
+def _denies_this(claim: str, evidence: str, m: re.Match) -> bool:
+    """What the denial is about must be in the claim: one of the first content words after the
+    denial word shares a stem with a claim word. "There is no plan to send troops" does not deny
+    "there is a fear that sending troops could provoke Moscow" (no "plan" there)."""
+    after = [w for w in content_words(evidence[m.end():]) if w not in _FILLER][:DENIED_OBJECT_WORDS]
+    if m.end() >= len(evidence.rstrip(" .")) - 2:  # "..., which is false": the denial ends the sentence
+        return True
+    no = re.search(r"\bno(?:\s+such)?(?:\s+(\w+))?$", m.group(), re.IGNORECASE)
+    if no:  # "no plan", "there is no ...", "made no pledge": the noun after "no" is what is denied
+        noun = no.group(1).lower() if no.group(1) else (after[:1] or [""])[0]
+        after = [noun] if noun and noun not in ("such",) else after[:1]
+    cw = content_words(claim)
+    return any(_same_stem(a, c) for a in after for c in cw)
+
+
 def check_denial(claim: Reading, evidence: Reading) -> list[Check]:
-    ev = [m for m in _DENIAL.finditer(evidence.text) if _denied(claim.text, evidence.text, m) >= DENIED_OVERLAP]
+    ev = [m for m in _DENIAL.finditer(evidence.text)
+          if _denied(claim.text, evidence.text, m) >= DENIED_OVERLAP and _denies_this(claim.text, evidence.text, m)]
     if not ev or _DENIAL.search(claim.text):
         return []
     party = _party_concerned(claim, evidence, ev[0].start())
