@@ -71,8 +71,7 @@ _NEGATION = re.compile(r"\b(?:not|no|never|n't|neither|nor|cannot)\b|n't\b", re.
 
 # Stance words: True = for, False = against (lemmas).
 POLARITY = {
-    **{w: True for w in "support back endorse approve welcome favour favor accept embrace champion praise agree sign ratify "
-       "commit join allow permit".split()},
+    **{w: True for w in "support back endorse approve welcome favour favor accept embrace champion praise ratify".split()},
     **{w: False for w in "oppose opposition reject veto block resist refuse condemn criticise criticize object oppose "
        "resistance hesitant reluctant boycott ban scrap abandon withdraw halt suspend deny".split()},
 }
@@ -424,6 +423,7 @@ def check_roles(claim: Reading, evidence: Reading) -> list[Check]:
 _CLAUSE_BREAK = re.compile(r";|,\s*(?=(?:while|whereas|but|others|although)\b)|\bwhile\b|\bwhereas\b", re.IGNORECASE)
 
 
+_SENTENCE_ADVERBS = frozenset("however meanwhile moreover nevertheless still yet instead also".split())
 _CAP_WORDS = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 
 
@@ -439,8 +439,10 @@ def _stances(r: Reading) -> list[tuple[bool, Span, set[str], set[str]]]:
         codes = {c for p in r.places if a <= p.span.start < b and p.kind in ("country", "region", "demonym")
                  and len(p.codes) <= MAX_GROUP_CODES for c in p.codes}
         nm = {k for k, sp in names.items() if a <= sp.start < b}
-        # The holder's capitalised words name it too ("The Green and Liberal Democrat groups").
-        nm |= {m.group().lower() for m in _CAP_WORDS.finditer(r.text, a, b)} - {"the", "a", "an"}
+        # The holder's capitalised words name it too ("The Green and Liberal Democrat groups"),
+        # but not a sentence's first word ("However, ...") nor a function word.
+        nm |= {m.group().lower() for m in _CAP_WORDS.finditer(r.text, a, b)
+               if m.start() > 0 and m.group().lower() not in _STOPWORDS and m.group().lower() not in _SENTENCE_ADVERBS}
         if codes or nm:
             out.append((pol, _span(r.text, s, e), codes, nm))
     return out

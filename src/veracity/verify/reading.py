@@ -106,7 +106,7 @@ def _holder(tok):
 # A stance noun is a stance when someone voices it ("voiced strong opposition", "signaled
 # cautious support") or meets it ("faced resistance"); "provide support to forces" is aid.
 # Stance words that are something else as nouns ("a parking permit", "a ban", "the back").
-VERB_ONLY = frozenset("permit ban back sign join block halt allow accept commit".split())
+VERB_ONLY = frozenset("ban back block halt accept".split())
 EXPRESS_VERBS = frozenset("voice signal express declare announce register show state reiterate restate pledge face meet "
                           "draw receive win lose have give".split())
 
