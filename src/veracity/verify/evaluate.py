@@ -116,7 +116,12 @@ def judge_document(model, claim: str, passages: list[str], vecs: np.ndarray, qve
         return "NOT_ENOUGH_INFO"
     pick = list(dict.fromkeys([0] + np.argsort(-cos, kind="stable")[:SCORE_PASSAGES].tolist()))
     if checks:
-        js = judge(model, claim, [passages[i] for i in pick], [max(float(cos[i]), 0.40) for i in pick])
+        # The passages picked are the body's closest to the claim and above the related gate:
+        # the judge is told they are close enough for the model to read (its MODEL_COSINE), as
+        # the verifier's own retrieval would have put them.
+        from .judge import MODEL_COSINE
+
+        js = judge(model, claim, [passages[i] for i in pick], [max(float(cos[i]), MODEL_COSINE) for i in pick])
         stances = [j.stance for j in js]
     else:
         stances = [model.decide(p)[0] for p in model.probs([claim] * len(pick), [passages[i] for i in pick])]
