@@ -247,7 +247,7 @@ def test_evidence_is_indexed_from_the_ui_and_verdicts_shown(page, server):
         paths.append(str(folder / name))
     page.goto("/evidence")
     page.get_by_label("Files to index").set_input_files(paths)
-    page.get_by_role("button", name="Index").click()
+    page.get_by_role("button", name="Index", exact=True).click()
     expect(page.locator("#ev-status")).to_contain_text("added 2 documents", timeout=ANALYSIS_WAIT_MS)
     expect(page.locator("#ev-documents")).to_have_text("2")
     _shot(page, "evidence")

@@ -109,3 +109,14 @@ def test_a_denial_must_deny_what_the_claim_says():
     assert "denial" not in kinds(fear, denial, 0.6)
     assert kinds("Sweden has pledged two coast guard vessels to the effort.",
                  "Sweden's Foreign Ministry said it had made no pledge of coast guard vessels to the new office.", 0.59) == ["denial"]
+
+
+def test_a_sentence_restated_word_for_word_supports_and_a_changed_figure_refutes():
+    from veracity.verify.judge import judge, load
+
+    claim = "Yukos called the sale illegal and has turned to courts in the US to seek redress."
+    changed = "Yukos called the sale illegal and has turned to courts in the US to seek redress worth $60bn."
+    [same] = judge(load(), claim, [claim], [1.0])
+    assert same.stance == "supports" and not same.checks
+    [other] = judge(load(), "Yukos is seeking more than $20bn in damages.", ["Yukos is seeking more than $60bn in damages."], [0.95])
+    assert other.stance == "refutes" and [c.kind for c in other.checks] == ["number"]

@@ -117,10 +117,15 @@ MODEL_PAIRS = 8
 # that sending troops could provoke Moscow" without denying it. On the scenario suite (dev):
 # true denials 0.01-0.38, denials of something else 0.40-0.89.
 DENIAL_MAX_NEI = 0.5
-# The model alone refutes only from this P(REFUTES): without a check that says why, its
-# REFUTES is unreliable on news sentences (FNC-1 REFUTES F1 0.36 out of fold; on the scenario
-# suite it "refuted" echoes and an unrelated report at 0.69-0.84). Checks do the refuting.
-MODEL_ONLY_REFUTES = 0.9
+# The model alone never refutes: without a check that says why, its REFUTES is unreliable on
+# news sentences (FNC-1 REFUTES F1 0.36 out of fold; on the scenario suite it "refuted" echoes
+# and an unrelated report at 0.69-0.84), and it reads a sentence restated word for word as
+# REFUTES at 0.99 (its generated training edits are near-copies labelled REFUTES). Checks do
+# the refuting; the model's REFUTES stays in the evidence's probabilities for a person to see.
+MODEL_ONLY_REFUTES = None
+# A sentence that restates the claim (this share of content words shared both ways) and sets
+# off no check supports it, whatever the model says (see above: near-copies).
+RESTATES = 0.7
 # A sentence supports from this P(SUPPORTS) (FNC-1's document-level threshold, chosen on its
 # folds, is 0.70; a single sentence is shorter evidence) and only when it restates the claim:
 # this share of the claim's content words, or this cosine. Chosen on the scenario suite (dev):
@@ -153,8 +158,10 @@ def judge(model: NewsStance, claim: str, evidence: list[str], cosines: list[floa
         if fired:
             conf = max(float(p[1]), max(CHECK_CONFIDENCE.get(c.kind, 0.7) for c in fired))
             out.append(Judgement("refutes", round(conf, 4), fired, ps))
+        elif min(topic_overlap(claim, ev), topic_overlap(ev, claim)) >= RESTATES:
+            out.append(Judgement("supports", round(max(float(p[0]), min(topic_overlap(claim, ev), topic_overlap(ev, claim))), 4), (), ps))
         elif i in near:
-            if p[1] >= MODEL_ONLY_REFUTES:
+            if MODEL_ONLY_REFUTES is not None and p[1] >= MODEL_ONLY_REFUTES:
                 stance, conf = "refutes", float(p[1])
             elif p[0] >= SENTENCE_SUPPORTS and (topic_overlap(claim, ev) >= SUPPORT_MIN_OVERLAP or cosines[i] >= SUPPORT_OR_COSINE):
                 stance, conf = "supports", float(p[0])
