@@ -33,7 +33,7 @@ def iso_date(value: object) -> str | None:
     if isinstance(value, time.struct_time):
         try:
             return _ok(dt.date(value.tm_year, value.tm_mon, value.tm_mday))
-        except ValueError:
+        except (ValueError, OverflowError):  # a year of 20 digits overflows a C int
             return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return None  # a bare number is ambiguous (epoch seconds? milliseconds? a year?)
@@ -46,7 +46,7 @@ def iso_date(value: object) -> str | None:
             return None
     try:
         return _ok(parsedate_to_datetime(s).date())
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):  # "18 Jan 1111111111111111111112024": OverflowError
         pass
     m = NUMERIC_DAY.match(s)
     if m and int(m.group(1)) <= 12 and int(m.group(2)) <= 12 and m.group(1) != m.group(2):

@@ -196,10 +196,16 @@ class EvidenceIndex:
         return self._encoder(list(texts)) if texts else np.zeros((0, 384), dtype=np.float32)
 
     def add(self, articles: Iterable[Article], *, embed: bool = True, progress: Callable[[Article, int], None] | None = None) -> AddCounts:
-        """Index articles not yet indexed (by text hash). ``progress(article, n_sentences)`` after each."""
+        """Index articles not yet indexed (by text hash). ``progress(article, n_sentences)`` after each.
+
+        A document is committed before its sentences' vectors (they are computed in batches), so
+        a run killed in between leaves sentences without one, and the next run skips their
+        document as already indexed: with ``embed`` they are embedded first."""
         added = skipped = nsent = 0
         pending: list[tuple[int, str]] = []  # (sentence id, text) awaiting vectors
         with self._lock:
+            if embed:
+                self.embed_missing()
             for article in articles:
                 if not article.text or not article.text.strip():
                     skipped += 1
