@@ -22,11 +22,13 @@ publication date, options), so that seeds stay readable: a flags byte then plain
 
 from __future__ import annotations
 
+import atexit
 import gzip
 import io
 import json
 import os
 import re
+import shutil
 import tempfile
 import time
 from html.parser import HTMLParser
@@ -58,10 +60,18 @@ _TMP: Path | None = None
 
 
 def _tmpdir() -> Path:
+    """Where ingest inputs are written: in memory (/dev/shm) when it can be. Removed at exit;
+    libFuzzer ends its process without Python's atexit, so scripts/fuzz.py points
+    VERACITY_FUZZ_TMP at a folder of its own and removes that instead."""
     global _TMP
     if _TMP is None:
-        base = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
+        base = os.environ.get("VERACITY_FUZZ_TMP")
+        if base:
+            os.makedirs(base, exist_ok=True)
+        elif os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK):
+            base = "/dev/shm"
         _TMP = Path(tempfile.mkdtemp(prefix="veracity-fuzz-", dir=base))
+        atexit.register(shutil.rmtree, _TMP, True)
     return _TMP
 
 

@@ -21,8 +21,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -202,8 +204,15 @@ def main() -> int:
         return 0
     quota = _quota(args.runs, names)
     t0 = time.monotonic()
-    with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        results = list(pool.map(lambda n: fuzz_target(n, quota[n], args), names))
+    # The targets' input files, in memory when it can be, removed here (libFuzzer skips atexit).
+    shm = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
+    tmp = tempfile.mkdtemp(prefix="veracity-fuzz-run-", dir=shm)
+    os.environ["VERACITY_FUZZ_TMP"] = tmp
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+            results = list(pool.map(lambda n: fuzz_target(n, quota[n], args), names))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
     wall = time.monotonic() - t0
     head = f"{'target':8} {'execs':>9} {'exec/s':>7} {'spans':>9} {'crash':>5} {'caught':>6} {'span':>4} {'escape':>6} {'hang':>4} {'oom':>3} {'slowest':>8}"
     print(head)
