@@ -132,12 +132,16 @@ def _analyse(page, text: str, title: str = "", outlet: str = "", published: str 
     if published:
         page.get_by_label("Published").fill(published)
     button = page.get_by_role("button", name="Analyse")
+    # Job polls answer 300 ms late, so a short article cannot finish before the check below
+    # (it did once: the button was enabled again before the assertion looked).
+    page.route("**/v1/jobs/**", lambda route: (time.sleep(0.3), route.continue_()))
     button.click()
     expect(button).to_be_disabled()  # while the job runs
     link = page.locator("#add-results a").first
     expect(link).to_be_visible(timeout=ANALYSIS_WAIT_MS)
     expect(button).to_be_enabled()
     assert "analysing" not in page.locator("#add-status").inner_text()
+    page.unroute("**/v1/jobs/**")
     return link.get_attribute("href")
 
 
