@@ -158,8 +158,8 @@ def judge(model: NewsStance, claim: str, evidence: list[str], cosines: list[floa
         if fired:
             conf = max(float(p[1]), max(CHECK_CONFIDENCE.get(c.kind, 0.7) for c in fired))
             out.append(Judgement("refutes", round(conf, 4), fired, ps))
-        elif min(topic_overlap(claim, ev), topic_overlap(ev, claim)) >= RESTATES:
-            out.append(Judgement("supports", round(max(float(p[0]), min(topic_overlap(claim, ev), topic_overlap(ev, claim))), 4), (), ps))
+        elif (restated := min(topic_overlap(claim, ev), topic_overlap(ev, claim))) >= RESTATES:
+            out.append(Judgement("supports", round(max(float(p[0]), restated), 4), (), ps))
         elif i in near:
             if MODEL_ONLY_REFUTES is not None and p[1] >= MODEL_ONLY_REFUTES:
                 stance, conf = "refutes", float(p[1])
