@@ -1,19 +1,22 @@
 """The Python API: analyse text or paths into dossiers, the same calls the CLI and REST API make.
 
-    >>> from veracity import analysis
-    >>> dossier = analysis.analyze_text("Officials said 300 people were evacuated.")
+    >>> import veracity
+    >>> dossier = veracity.analyze("Officials said 300 people were evacuated.", published="2025-02-14")
+
+``veracity.analyze`` is :func:`analyze` here; docs/python.md has the guide.
 """
 
 from __future__ import annotations
 
 import functools
-from typing import BinaryIO, Iterator, Sequence
+from typing import Any, BinaryIO, Iterator, Sequence
 
+from .arguments import ArticleInput, Published
 from .errors import InputError
 from .ingest import iter_articles
 from .ingest.text import make_article
 from .model import Article, Dossier
-from .options import Options
+from .options import Options, override
 from .pipeline import Pipeline, Result
 
 
@@ -21,6 +24,36 @@ from .pipeline import Pipeline, Result
 def pipeline_for(options: Options) -> Pipeline:
     """One pipeline per distinct options: models load once per process."""
     return Pipeline(options)
+
+
+def analyze(text: ArticleInput, *, title: str | None = None, published: Published = None, outlet: str | None = None,
+            url: str | None = None, byline: str | None = None, options: Options | None = None,
+            **option_overrides: Any) -> Dossier:
+    """Analyse one article's text into a :class:`~veracity.model.Dossier` (``veracity.analyze``).
+
+    Args:
+        text: the article text, kept exactly: every span in the dossier has offsets into it
+            (``dossier.article.text[s.start:s.end] == s.text``). Bytes are decoded as a file's
+            would be; an :class:`~veracity.model.Article` is analysed as it is (give no metadata).
+        title, outlet, url, byline: metadata kept on ``dossier.article`` (``url`` is never fetched).
+        published: publication date, ``"2025-02-14"`` or a :class:`datetime.date`; relative
+            dates in the text ("yesterday") are resolved against it.
+        options: :class:`~veracity.options.Options` to start from (the defaults when None).
+        **option_overrides: options by field name, e.g. ``evidence_db="evidence.db"``,
+            ``checkworthy_threshold=0.6``, ``stages=[...]``, ``allow_non_english=True``, and
+            ``attribution="learned"`` to pick the attribution stage.
+
+    The pipeline for each distinct set of options is built once per process and reused, so
+    the first call loads the models (a few seconds) and later calls do not.
+
+    Raises:
+        ConfigError: an unknown option name, or a bad option value.
+        InputError: empty text, text over the limits, a wrong type, a date that is not one.
+        UnsupportedLanguageError: the text is not English (unless ``allow_non_english=True``).
+        PipelineError, ModelError: a bad stage list; a missing or altered model.
+    """
+    opts = override(options, **option_overrides)
+    return pipeline_for(opts).analyze(text, title=title, published=published, outlet=outlet, url=url, byline=byline)
 
 
 def analyze_article(article: Article, options: Options | None = None) -> Dossier:

@@ -6,11 +6,13 @@ The core only ever sees :class:`Options`; no argparse, typer or HTTP types cross
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import difflib
 import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from .errors import ConfigError
 
@@ -175,3 +177,86 @@ def build_options(
             raise ConfigError(f"unknown option {k!r}")
         values[k] = _coerce(k, v)
     return Options(**values)
+
+
+# Options a Python caller may not set to zero or less: a batch of 0 never ends, a limit of 0 refuses everything.
+POSITIVE = frozenset({"n_process", "batch_size", "max_input_bytes", "max_article_chars", "top_k_evidence"})
+# Not an Options field: picks the attribution stage by method name, as `--attribution` does.
+ATTRIBUTION_KEY = "attribution"
+
+
+def _python_value(name: str, value: Any) -> Any:
+    """``value`` for option ``name`` as a Python caller passes it, checked; else ConfigError."""
+    optional = "None" in str(_FIELDS[name].type)
+    if value is None:
+        if not optional:
+            raise ConfigError(f"option {name}: cannot be None")
+        return None
+    if isinstance(value, os.PathLike):
+        value = os.fspath(value)
+    if name == "reference_date" and isinstance(value, dt.date):
+        value = (value.date() if isinstance(value, dt.datetime) else value).isoformat()
+    if name == "extra" and isinstance(value, Mapping):
+        value = tuple(sorted(value.items()))
+    current = getattr(Options(), name)
+    if isinstance(current, int) and not isinstance(current, bool) and isinstance(value, bool):
+        raise ConfigError(f"option {name}: needs a number, not {value!r}")
+    if isinstance(current, int) and isinstance(value, float) and not value.is_integer():
+        raise ConfigError(f"option {name}: needs a whole number, not {value!r}")
+    if (isinstance(current, bool) or isinstance(current, int) or name == "checkworthy_threshold") and not isinstance(value, (bool, int, float, str)):
+        raise ConfigError(f"option {name}: cannot use {value!r} ({type(value).__name__})")
+    if name == "stages" and isinstance(value, Mapping):
+        raise ConfigError(f"option {name}: needs stage names, not a mapping")
+    value = _coerce(name, value)
+    if isinstance(current, str) or (optional and name != "checkworthy_threshold"):
+        if not isinstance(value, str):
+            raise ConfigError(f"option {name}: needs a string, not {type(value).__name__} {value!r}")
+    if name == "stages" and not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"option {name}: needs stage names (strings), got {value!r}")
+    if name in POSITIVE and value < 1:
+        raise ConfigError(f"option {name}: must be at least 1, not {value!r}")
+    if name == "checkworthy_threshold" and not 0.0 <= value <= 1.0:
+        raise ConfigError(f"option {name}: must lie between 0 and 1, not {value!r}")
+    return value
+
+
+def override(options: Options | None = None, /, **changes: Any) -> Options:
+    """``options`` (the defaults when None) with ``changes``, given by :class:`Options` field name.
+
+    This is how the Python API (``veracity.analyze``, ``veracity.Pipeline``, the spaCy component)
+    takes options: each value is checked and coerced as a config file's would be (``stages`` may
+    be a list or a comma-separated string, paths may be :class:`os.PathLike`, ``reference_date``
+    a :class:`datetime.date`). ``attribution="tagger" | "learned" | "rules"`` swaps the stage
+    list's attribution stage, as the CLI's ``--attribution`` does; ``evidence_db`` without
+    ``stages`` adds the verify and corroborate stages, as ``--evidence-db`` does. Neither the
+    config file nor ``VERACITY_*`` variables are read (:func:`build_options` does that).
+
+    Raises :class:`~veracity.errors.ConfigError` for an unknown name (with the closest known
+    one), a value of the wrong type, or one out of range.
+    """
+    if options is None:
+        options = Options()
+    elif not isinstance(options, Options):
+        raise ConfigError(f"options must be a veracity Options, not {type(options).__name__}; "
+                          "pass single options as keyword arguments instead")
+    method = changes.pop(ATTRIBUTION_KEY, None)
+    values: dict[str, Any] = {}
+    for name, value in changes.items():
+        if name not in _FIELDS:
+            close = difflib.get_close_matches(name, [*_FIELDS, ATTRIBUTION_KEY], n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(sorted(_FIELDS))}, {ATTRIBUTION_KEY}"
+            raise ConfigError(f"unknown option {name!r}{hint}")
+        values[name] = _python_value(name, value)
+    out = options.replace(**values) if values else options
+    if values.get("evidence_db") and "stages" not in values:  # as `--evidence-db` does, unless stages are given
+        out = out.replace(stages=with_evidence_stages(out.stages))
+    if method is not None:
+        try:
+            out = out.replace(stages=with_attribution(out.stages, method))
+        except ValueError as exc:
+            raise ConfigError(f"option {ATTRIBUTION_KEY}: {exc}") from None
+    try:
+        hash(out)  # pipelines are cached by options: every value must be hashable
+    except TypeError as exc:
+        raise ConfigError(f"option values must be hashable ({exc}); give extra as a mapping or pairs of plain values") from None
+    return out

@@ -14,9 +14,10 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
+from .arguments import ArticleInput, Published, article_from
 from .errors import InternalError, PipelineError, VeracityError
 from .model import Article, Dossier
-from .options import Options
+from .options import Options, override
 
 # The facet every run starts with.
 BASE_FACETS = frozenset({"article"})
@@ -78,14 +79,42 @@ class Result:
 
 
 class Pipeline:
-    def __init__(self, options: Options, registry: Registry | None = None):
-        from .stages import REGISTRY
+    """The stages of ``options.stages``, built once (models load here) and run in order.
 
+    For a Python caller, ``veracity.Pipeline`` is this class::
+
+        import veracity
+
+        pipe = veracity.Pipeline(attribution="learned", checkworthy_threshold=0.6)
+        dossier = pipe.analyze("Officials said 300 people were evacuated.", published="2025-02-14")
+
+    Args:
+        options: the :class:`~veracity.options.Options` to start from (the defaults when None).
+        registry: where stage names are looked up (the package's own registry when None).
+        **overrides: options by field name (``stages``, ``evidence_db``, ``checkworthy_threshold``,
+            ...), and ``attribution`` ("tagger", "learned" or "rules") to pick the attribution
+            stage; applied on top of ``options`` (see :func:`veracity.options.override`).
+
+    Raises:
+        ConfigError: an unknown option name or a bad value.
+        PipelineError: an unknown stage, or stages in an order that cannot work.
+        ModelError: a pinned model is missing or does not match its hash.
+
+    A pipeline holds no per-article state: one may serve several threads (the REST API does).
+    """
+
+    def __init__(self, options: Options | None = None, registry: Registry | None = None, **overrides: Any):
+        from .stages import REGISTRY  # stages imports this module: the registry is read when a pipeline is built
+
+        options = override(options, **overrides)
         self.options = options
         registry = registry or REGISTRY
         self.specs = [registry.get(n) for n in options.stages]
         check_order(self.specs)
         self.stages: list[Any] = [spec.factory(options) for spec in self.specs]
+
+    def __repr__(self) -> str:
+        return f"Pipeline(stages={self.options.stages!r})"
 
     @property
     def facets(self) -> frozenset[str]:
@@ -102,15 +131,43 @@ class Pipeline:
     def start(article: Article) -> Dossier:
         return Dossier(article=article, warnings=tuple(article.meta.get("warnings", ())))
 
-    def analyze(self, article: Article) -> Dossier:
+    def article(self, value: ArticleInput, *, title: str | None = None, published: Published = None,
+                outlet: str | None = None, url: str | None = None, byline: str | None = None,
+                source: str | None = None) -> Article:
+        """The Article :meth:`analyze` would analyse for these arguments (see there)."""
+        return article_from(value, self.options, title=title, published=published, outlet=outlet, url=url,
+                            byline=byline, source=source)
+
+    def analyze(self, article: ArticleInput, *, title: str | None = None, published: Published = None,
+                outlet: str | None = None, url: str | None = None, byline: str | None = None,
+                source: str | None = None) -> Dossier:
+        """Analyse one article into a :class:`~veracity.model.Dossier`.
+
+        Args:
+            article: the text, kept exactly (every span's offsets index it), or bytes (decoded as
+                a file would be), or an :class:`~veracity.model.Article` (then give no metadata).
+            title, outlet, url, byline: metadata kept on ``dossier.article``; ``url`` is never fetched.
+            published: the publication date (``"2025-02-14"`` or a :class:`datetime.date`);
+                relative dates such as "yesterday" are resolved against it.
+            source: the name the input goes by in errors and ``article.source_path`` ("<text>").
+
+        Raises:
+            InputError: no text, text over the limits, a wrong type, a date that is not one.
+            UnsupportedLanguageError: the text is not English (unless ``allow_non_english``).
+        """
+        if not isinstance(article, Article) or any(v is not None for v in (title, published, outlet, url, byline, source)):
+            article = self.article(article, title=title, published=published, outlet=outlet, url=url,
+                                   byline=byline, source=source)
         dossier = self.start(article)
         for spec, stage in zip(self.specs, self.stages):
             dossier = self._apply(spec, stage, dossier)
         return dossier.with_(doc=None)
 
-    def pipe(self, articles: Iterable[Article]) -> Iterator[Dossier]:
-        """Run over many articles, letting stages that can batch do so."""
-        stream: Iterable[Dossier] = (self.start(a) for a in articles)
+    def pipe(self, articles: Iterable[ArticleInput]) -> Iterator[Dossier]:
+        """Run over many articles (Articles or texts), in order, letting stages that can batch
+        do so (spaCy parses in batches of ``options.batch_size``). The first input that cannot
+        be analysed raises; :meth:`run` records an error per input instead."""
+        stream: Iterable[Dossier] = (self.start(a if isinstance(a, Article) else self.article(a)) for a in articles)
         for spec, stage in zip(self.specs, self.stages):
             stream = self._pipe_stage(spec, stage, stream)
         for d in stream:
@@ -125,6 +182,8 @@ class Pipeline:
                 yield self._apply(spec, stage, d)
 
     def run(self, article: Article) -> Result:
+        """Analyse one Article into a :class:`Result`: the dossier, or the error that stopped it
+        (an unexpected exception becomes an ``internal`` error), never raised."""
         t0 = time.perf_counter()
         try:
             return Result(article.source_path or article.id, self.analyze(article), seconds=time.perf_counter() - t0)

@@ -62,3 +62,60 @@ def test_interactive_runs_use_the_tagger_and_corpus_runs_the_crfs(tmp_path):
     assert "attribution.rules.v1" in build_options(config_path=cfg, environ={}).for_batch().stages
     with pytest.raises(ConfigError, match="batch_attribution"):
         Options(batch_attribution="oracle").for_batch()
+
+
+def test_override_takes_python_values_by_field_name(tmp_path):
+    """Issue 19: the Python API's options (veracity.analyze, veracity.Pipeline, the spaCy component)."""
+    import datetime
+
+    from veracity.options import override
+
+    base = Options(batch_size=8)
+    o = override(base, stages="text.spacy.v1, claims.extract.v1", evidence_db=tmp_path / "e.db",
+                 reference_date=datetime.date(2025, 2, 14), checkworthy_threshold="0.6", extra={"b": 2, "a": 1})
+    assert o.stages == ("text.spacy.v1", "claims.extract.v1")
+    assert o.evidence_db == str(tmp_path / "e.db") and o.reference_date == "2025-02-14"
+    assert o.checkworthy_threshold == 0.6 and o.extra == (("a", 1), ("b", 2))
+    assert o.batch_size == 8  # what is not overridden comes from the given options
+    assert override(None) == Options() and override(base) is base
+    assert "attribution.learned.v1" in override(attribution="learned").stages
+    assert "attribution.tagger.v1" not in override(attribution="learned").stages
+    hash(o)  # pipelines are cached by options
+
+
+def test_override_with_an_evidence_index_adds_the_evidence_stages_as_the_cli_does():
+    from veracity.options import EVIDENCE_STAGES, override
+
+    o = override(evidence_db="e.db")
+    assert o.stages[-3:] == (*EVIDENCE_STAGES, "summary.v1") and o.stages[:-3] == DEFAULT_STAGES[:-1]
+    assert override(evidence_db="e.db", stages=DEFAULT_STAGES).stages == DEFAULT_STAGES  # given stages are kept
+    assert override(Options(evidence_db="e.db")).stages == DEFAULT_STAGES  # Options are taken as built
+
+
+@pytest.mark.parametrize("changes, message", [
+    ({"bach_size": 8}, "unknown option 'bach_size'; did you mean 'batch_size'"),
+    ({"zzz": 1}, "unknown option 'zzz'; known: "),
+    ({"batch_size": 0}, "batch_size: must be at least 1"),
+    ({"batch_size": "many"}, "batch_size: cannot use 'many'"),
+    ({"n_process": True}, "n_process: needs a number"),
+    ({"n_process": 1.5}, "n_process: needs a whole number"),
+    ({"top_k_evidence": None}, "top_k_evidence: cannot be None"),
+    ({"checkworthy_threshold": 2}, "checkworthy_threshold: must lie between 0 and 1"),
+    ({"evidence_db": 3}, "evidence_db: needs a string"),
+    ({"stages": [1, 2]}, "stages: needs stage names"),
+    ({"extra": {"k": [1]}}, "must be hashable"),
+    ({"attribution": "oracle"}, "attribution: unknown attribution method 'oracle'"),
+])
+def test_override_refuses_unknown_names_and_bad_values(changes, message):
+    from veracity.options import override
+
+    with pytest.raises(ConfigError) as err:
+        override(None, **changes)
+    assert message in str(err.value)
+
+
+def test_override_wants_options_not_a_dict():
+    from veracity.options import override
+
+    with pytest.raises(ConfigError, match="must be a veracity Options, not dict"):
+        override({"batch_size": 8})
