@@ -28,7 +28,7 @@ def main() -> None:
         analyze_article(read_path(paths[0], opts)[0], opts)
     except Exception:  # check-worthiness model absent: run without it
         opts = Options(stages=tuple(s for s in STAGES if "checkworthy" not in s))
-    eng = Corroborator(db, opts)
+    eng = Corroborator(db, opts, analyse=analyze_article)
     warm_totals: list[float] = []
     warm_cpu: list[float] = []
     for p in paths:

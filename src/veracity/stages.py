@@ -57,9 +57,12 @@ def _verify(options: Options):
 
 
 def _corroborate(options: Options):
+    from .analysis import analyze_article
     from .corroborate.engine import CorroborateStage
 
-    return CorroborateStage(options)
+    # Reports the claim links to are analysed by the same pipeline (less corroboration):
+    # injected here, where stages are composed, so corroborate never reaches up into analysis.
+    return CorroborateStage(options, analyse=analyze_article)
 
 
 def _summary(options: Options):

@@ -28,7 +28,7 @@ def result(tmp_path_factory):
     assert changed != original
     opts = Options(stages=STAGES)
     d = analyze_article(Article.create(changed, outlet="Other Paper", published="2005-01-21"), opts)
-    eng = Corroborator(db, opts)
+    eng = Corroborator(db, opts, analyse=analyze_article)
     out = eng.corroborate(d)
     eng.close()
     return changed, out

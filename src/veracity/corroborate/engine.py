@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import json
 import re
+import dataclasses
 from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 
@@ -72,6 +74,9 @@ class Corroborator:
 
     db_path: str
     options: Options | None = None
+    # How a linked report that is not stored yet gets its dossier: the composing pipeline's
+    # own analyse (injected by veracity.stages), with these options less corroboration.
+    analyse: Callable[[Article, Options], Dossier] | None = None
 
     def __post_init__(self) -> None:
         from ..retrieval.index import EvidenceIndex
@@ -134,16 +139,15 @@ class Corroborator:
             d = self.store.get_dossier(doc_id)
         except VeracityError:
             doc = self.index.document(doc_id)
-            if doc is None:
+            if doc is None or self.analyse is None:
                 d = None
             else:
-                from ..analysis import analyze_article
-
                 art = Article(id=doc.id, text=doc.text, title=doc.title, outlet=doc.outlet, published=doc.published,
                               url=doc.url, source_path=doc.source_path)
-                opts = Options(stages=tuple(s for s in (self.options or Options()).stages if not s.startswith("corroborate")))
+                base = self.options or Options()
+                opts = dataclasses.replace(base, stages=tuple(s for s in base.stages if not s.startswith("corroborate")))
                 try:
-                    d = analyze_article(art, opts)
+                    d = self.analyse(art, opts)
                     self.store.save_dossier(d)
                 except VeracityError:
                     d = None
@@ -181,10 +185,8 @@ class Corroborator:
 
     def _same_text_ids(self, dossier: Dossier) -> list[str]:
         """The article itself, whether it was indexed under its own id or (same text) another."""
-        from ..retrieval.index import text_hash
-
-        row = self.index.conn.execute("SELECT id FROM evidence_documents WHERE content_hash = ?", (text_hash(dossier.article.text),)).fetchone()
-        return [dossier.article.id] + ([row[0]] if row else [])
+        same = self.index.id_of_text(dossier.article.text)
+        return [dossier.article.id] + ([same] if same else [])
 
     def _stances(self, query, kept: list) -> list[str]:
         """corroborates | contradicts | related for each kept report: the verifier's judge
@@ -263,8 +265,9 @@ class Corroborator:
 class CorroborateStage:
     """Pipeline stage ``corroborate.v1``: needs an index (``Options.evidence_db`` or ``db_path``)."""
 
-    def __init__(self, options: Options):
+    def __init__(self, options: Options, analyse: Callable[[Article, Options], Dossier] | None = None):
         self.options = options
+        self.analyse = analyse
         self.db = options.evidence_db or options.db_path
         self._engine: Corroborator | None = None
 
@@ -272,7 +275,7 @@ class CorroborateStage:
         if not self.db:
             return dossier.with_(warnings=dossier.warnings + ("corroborate.v1: no evidence index (--db); nothing corroborated",))
         if self._engine is None:
-            self._engine = Corroborator(self.db, self.options)
+            self._engine = Corroborator(self.db, self.options, self.analyse)
         return self._engine.corroborate(dossier)
 
 

@@ -18,20 +18,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from ..store.migrations import apply
-
-NAMESPACE = "corroborate"
-MIGRATIONS = [
-    (1, """CREATE TABLE IF NOT EXISTS corroborate_stories (
-        document_id TEXT PRIMARY KEY,
-        story_id TEXT NOT NULL,
-        similarity REAL,
-        date TEXT,
-        date_source TEXT,
-        seq INTEGER NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS corroborate_stories_story ON corroborate_stories(story_id)"""),
-]
+from ..retrieval.story_table import StoryTable
 
 # TF-IDF cosine (unigrams, sublinear tf, English stop words out, words in over half the
 # documents out) at which two BBC articles are the same story. Read off by hand from sampled
@@ -93,15 +80,14 @@ def _tfidf(texts: Sequence[str]):
 
 def update(index, conn: sqlite3.Connection | None = None, progress: Callable[[int, int], None] | None = None) -> tuple[int, int]:
     """Place every indexed document not yet in a story. Returns (new documents, stories)."""
-    conn = conn or index.conn
-    apply(conn, NAMESPACE, MIGRATIONS)
+    table = StoryTable(conn or index.conn)
     docs = list(index.documents())
     if not docs:
         return 0, 0
-    placed = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT document_id, story_id, seq FROM corroborate_stories")}
+    placed = table.placed()
     new = [i for i, d in enumerate(docs) if d.id not in placed]
     if not new:
-        return 0, _count(conn)
+        return 0, table.count()
     X = _tfidf([d.text for d in docs])
     # Earlier documents first: existing ones in their stored order, then new ones in index order.
     order = sorted((i for i in range(len(docs)) if docs[i].id in placed), key=lambda i: placed[docs[i].id][1]) + new
@@ -127,30 +113,18 @@ def update(index, conn: sqlite3.Connection | None = None, progress: Callable[[in
             rows.append((docs[i].id, story, sim, date, source if date else None, seq_next + b + r))
             if progress:
                 progress(b + r + 1, len(new))
-    with conn:
-        conn.executemany("INSERT OR REPLACE INTO corroborate_stories VALUES (?,?,?,?,?,?)", rows)
-    return len(new), _count(conn)
-
-
-def _count(conn: sqlite3.Connection) -> int:
-    return int(conn.execute("SELECT COUNT(DISTINCT story_id) FROM corroborate_stories").fetchone()[0])
+    table.save(rows)
+    return len(new), table.count()
 
 
 def stories(index, conn: sqlite3.Connection | None = None, min_size: int = 2) -> list[Story]:
     """Stories with at least ``min_size`` documents, largest first."""
-    conn = conn or index.conn
-    apply(conn, NAMESPACE, MIGRATIONS)
-    rows = conn.execute(
-        "SELECT s.story_id, s.document_id, d.title, d.outlet, s.date, s.date_source, s.similarity FROM corroborate_stories s"
-        " JOIN evidence_documents d ON d.id = s.document_id ORDER BY s.seq").fetchall()
     out: dict[str, Story] = {}
-    for sid, did, title, outlet, date, dsrc, sim in rows:
+    for sid, did, title, outlet, date, dsrc, sim in StoryTable(conn or index.conn).members():
         out.setdefault(sid, Story(sid)).docs.append(StoryDoc(did, title, outlet, date, dsrc, sim))
     keep = [s for s in out.values() if len(s.docs) >= min_size]
     return sorted(keep, key=lambda s: (-len(s.docs), s.id))
 
 
 def story_of(conn: sqlite3.Connection, document_id: str) -> str | None:
-    apply(conn, NAMESPACE, MIGRATIONS)
-    r = conn.execute("SELECT story_id FROM corroborate_stories WHERE document_id = ?", (document_id,)).fetchone()
-    return r[0] if r else None
+    return StoryTable(conn).story_of(document_id)

@@ -404,6 +404,14 @@ class EvidenceIndex:
         ).fetchone()
         return IndexedDocument(*r) if r else None
 
+    def is_empty(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM evidence_documents LIMIT 1").fetchone() is None
+
+    def id_of_text(self, text: str) -> str | None:
+        """The id of the indexed document with exactly this text (by content hash), if any."""
+        r = self.conn.execute("SELECT id FROM evidence_documents WHERE content_hash = ?", (text_hash(text),)).fetchone()
+        return r[0] if r else None
+
     def documents(self) -> Iterator[IndexedDocument]:
         cur = self.conn.execute(
             "SELECT id, text, content_hash, title, outlet, published, url, source_path, n_sentences FROM evidence_documents ORDER BY rowid"

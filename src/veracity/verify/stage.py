@@ -48,13 +48,11 @@ class VerifyStage:
     def __call__(self, dossier: Dossier) -> Dossier:
         if self.verifier is None:
             return dossier.with_(warnings=dossier.warnings + (f"verify.v1: no evidence index ({self.db or 'none given'}); build one with `veracity index`",))
-        from ..retrieval.index import text_hash
-
         index = self.verifier.index
-        if not index.conn.execute("SELECT 1 FROM evidence_documents LIMIT 1").fetchone():
+        if index.is_empty():
             return dossier.with_(warnings=dossier.warnings + (f"verify.v1: the evidence index in {self.db} is empty; add documents with `veracity index`",))
-        row = index.conn.execute("SELECT id FROM evidence_documents WHERE content_hash = ?", (text_hash(dossier.article.text),)).fetchone()
-        exclude = [dossier.article.id] + ([row[0]] if row else [])
+        same = index.id_of_text(dossier.article.text)
+        exclude = [dossier.article.id] + ([same] if same else [])
         claims = dossier.claims
         scored = any(c.checkworthy or c.checkworthiness > 0 for c in claims)
         chosen = [i for i, c in enumerate(claims) if verifiable(c, scored)]
