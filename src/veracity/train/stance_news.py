@@ -10,7 +10,9 @@ read "[CLS] claim [SEP] evidence [SEP]" and say SUPPORTS / REFUTES / NOT_ENOUGH_
   classes; a seeded sample of unrelated pairs;
 - NLI pairs (SNLI, SICK, MNLI subsets; entailment/contradiction/neutral), a seeded sample;
 - generated edits of real BBC sentences (:mod:`veracity.train.stance_synth`): negation,
-  denial, number, place, role and antonym changes as REFUTES, confirmations as SUPPORTS.
+  denial, number, place, role and antonym changes as REFUTES, confirmations as SUPPORTS, and
+  contrast rows: each edited claim against a restatement of itself (SUPPORTS), some edits
+  inside their article's context (REFUTES).
 
 Cross-validation: ``FOLDS`` GroupKFold folds by headline over FNC-1; NLI and generated pairs
 only ever join the training side. Each FNC-1 pair is then judged as the product judges a
@@ -104,6 +106,7 @@ class Rows:
         self.kind: list[str] = []
         self.stance: list[str] = []  # FNC-1 stance (or "nli" / "synth")
         self._at: dict[tuple[str, str], int] = {}
+        self.base = 0  # rows before the contrast rows (their states are cached apart)
 
     def add(self, claim: str, evidence: str, label: int, fold: int, train: bool, kind: str, stance: str = "") -> int:
         key = (claim, evidence)
@@ -168,9 +171,20 @@ def build(log: Log) -> tuple[Rows, list[dict], float]:
     keep = np.sort(rng.choice(len(y_), min(NLI_TRAIN, len(y_)), replace=False))
     for k in keep:
         R.add(h_[k], p_[k], int(y_[k]), -1, True, "nli", "nli")
-    for sp in stance_synth.pairs():
+    synth = stance_synth.pairs()
+    for sp in synth:
+        R.add(sp.claim, sp.evidence, sp.label, -1, True, "synth:" + sp.kind)
+    R.base = len(R.claims)
+    for sp in stance_synth.contrasts(synth):
         R.add(sp.claim, sp.evidence, sp.label, -1, True, "synth:" + sp.kind)
     return R, pairs, gate
+
+
+def states_of(R: Rows, log: Log):
+    """Token states of every row: the rows up to ``R.base`` and the contrast rows added after
+    them cached apart, so adding contrast rows reuses the (hour-long) states of the others."""
+    return (ce.pair_states(R.claims[:R.base], R.evidence[:R.base], log)
+            + ce.pair_states(R.claims[R.base:], R.evidence[R.base:], log))
 
 
 def fit_folds(states, y: np.ndarray, fold: np.ndarray, train: np.ndarray, log: Log, only: int | None = None) -> np.ndarray:
@@ -253,7 +267,7 @@ def export_folds(log: Log = print) -> Path:
     y = np.array(R.labels, np.int64)
     fold = np.array(R.fold, np.int64)
     train_mask = R.capped_train_mask()
-    states = ce.pair_states(R.claims, R.evidence, log)
+    states = states_of(R, log)
     oof = fit_folds(states, y, fold, train_mask, log)
     meta = json.loads((MODEL_META).read_text()) if MODEL_META.exists() else {"epochs": EPOCHS}
     e = int(meta.get("epochs", EPOCHS))
@@ -289,7 +303,7 @@ def train(out_dir: Path, log: Log = print) -> dict:
     train_mask = R.capped_train_mask()
     kinds = {k: R.kind.count(k) for k in sorted(set(R.kind))}
     log(f"rows: {len(y)} ({int(train_mask.sum())} trained on): {kinds}")
-    states = ce.pair_states(R.claims, R.evidence, log)
+    states = states_of(R, log)
     oof = fit_folds(states, y, fold, train_mask, log)
     gold = np.array([FNC_TO_INDEX[p["label"]] for p in pairs])
     pfold = np.array([p["fold"] for p in pairs])
@@ -370,7 +384,7 @@ def part(which: str, log: Log) -> None:
     y = np.array(R.labels, np.int64)
     fold = np.array(R.fold, np.int64)
     train_mask = R.capped_train_mask()
-    states = ce.pair_states(R.claims, R.evidence, log)
+    states = states_of(R, log)
     if which == "final":
         ce.final_weights(states, y, train_mask, EPOCHS, log, "news-final")
     else:

@@ -238,6 +238,61 @@ def pairs(per_kind: int = PER_KIND, seed: int = SEED) -> list[SynthPair]:
     return out
 
 
+# Restatement forms of a claim (SUPPORTS), for the contrast rows below.
+RESTATE_TAILS = (", officials said.", ", a spokesman said.", ", the report said.", ", sources said.")
+
+
+def contrasts(ps: list[SynthPair], seed: int = SEED + 1) -> list[SynthPair]:
+    """For every generated REFUTES pair, the same claim against a restatement of itself
+    (SUPPORTS); for some, the refuting edit inside its article's context (REFUTES).
+
+    Without these the edits teach "a near-copy refutes": every near-copy in the set is a
+    REFUTES edit, and the model trained on them read a sentence restated word for word as
+    REFUTES at 0.99. Now the only difference between a supporting and a refuting near-copy is
+    the edit. Restatements: the sentence alone, with its next or previous sentence (evidence
+    is read in passages of two), or with an attribution tail."""
+    rng = np.random.default_rng(seed)
+    where = {s: (g, i) for g, ss in bbc_sentences() for i, s in enumerate(ss)}
+    out: list[SynthPair] = []
+    for p in ps:
+        if p.label != 1:
+            continue
+        orig = p.claim if p.claim in where else p.evidence
+        if orig not in where:
+            continue
+        g, i = where[orig]
+        claim = p.claim
+        form = int(rng.integers(4))
+        ctx_next = _neighbour(g, i, +1, where)
+        ctx_prev = _neighbour(g, i, -1, where)
+        restated = claim  # the claim side, edited or not: the pair asks "does this restate it?"
+        if form == 1 and ctx_next:
+            ev = restated + " " + ctx_next
+        elif form == 2 and ctx_prev:
+            ev = ctx_prev + " " + restated
+        elif form == 3:
+            ev = restated.rstrip(".") + RESTATE_TAILS[int(rng.integers(len(RESTATE_TAILS)))]
+        else:
+            ev = restated
+        out.append(SynthPair(g, claim, ev, 0, "restate"))
+        if rng.random() < 0.35 and (ctx_next or ctx_prev):
+            other = p.evidence
+            ev2 = other + " " + ctx_next if ctx_next and rng.random() < 0.5 else (ctx_prev or "") + " " + other
+            out.append(SynthPair(g, p.claim, ev2.strip(), 1, p.kind + "+context"))
+    return out
+
+
+_BY_POS: dict[tuple[str, int], str] = {}
+
+
+def _neighbour(g: str, i: int, step: int, where: dict[str, tuple[str, int]]) -> str | None:
+    """The sentence ``step`` away from sentence ``i`` of article ``g`` (within claim length)."""
+    if not _BY_POS:
+        _BY_POS.update({v: k for k, v in where.items()})
+    t = _BY_POS.get((g, i + step))
+    return t if t and len(t.split()) <= MAX_WORDS else None
+
+
 def kinds_count(ps: list[SynthPair]) -> dict[str, int]:
     out: dict[str, int] = {}
     for p in ps:
