@@ -1,4 +1,8 @@
-"""The workspace API and pages, with the real pipeline on a few small articles (module scope)."""
+"""The workspace API and pages, with the real pipeline on a few small articles (module scope).
+
+Every test of the workspace runs twice: on a SQLite store and on a PostgreSQL one (a fresh
+database on the throwaway server of tests/conftest.py; skipped, with the reason, where
+PostgreSQL is not installed). Both stores pass the same tests."""
 
 import dataclasses
 import re
@@ -11,6 +15,7 @@ from veracity.api.app import create_app
 from veracity.api.settings import ServerSettings
 from veracity.model import Corroboration, CorroborationSummary, Divergence, Evidence, Span, Verdict
 from veracity.options import Options
+from veracity.store import PostgresStore
 
 HOSTS = ("testserver",)
 TEXT = ("Flooding in Riverside\n\nThe council said 40 homes were flooded on Monday. "
@@ -49,11 +54,29 @@ def _wait(c, job_id, seconds=60):
     pytest.fail(f"job {job_id} did not finish in {seconds} s")
 
 
+def _delete_article(store, article_id):
+    """Delete a stored article behind the server's back, as another program sharing the store would."""
+    if isinstance(store, PostgresStore):
+        with store._lock, store.conn.transaction():
+            store.conn.execute("DELETE FROM articles WHERE id = %s", (article_id,))
+    else:
+        with store.conn:
+            store.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def store_kind(request, tmp_path_factory):
+    """The store a workspace server keeps its dossiers in: its kind and its --db."""
+    if request.param == "sqlite":
+        return "sqlite", str(tmp_path_factory.mktemp("workspace") / "store.db")
+    return "postgresql", request.getfixturevalue("pg_database")()
+
+
 @pytest.fixture(scope="module")
-def ws(tmp_path_factory):
+def ws(store_kind):
     """A server with a store and three analysed articles: pasted text, a pasted page, an uploaded file."""
-    db = tmp_path_factory.mktemp("workspace") / "store.db"
-    app = create_app(Options(db_path=str(db), max_input_bytes=200_000), ServerSettings(allowed_hosts=HOSTS))
+    kind, db = store_kind
+    app = create_app(Options(db_path=db, max_input_bytes=200_000), ServerSettings(allowed_hosts=HOSTS))
     with TestClient(app) as c:
         text = c.post("/v1/analyze", json={"text": TEXT, "title": "Floods in Riverside", "outlet": "Daily Example",
                                            "url": "https://example.org/floods", "published": "2025-01-07"})
@@ -65,7 +88,18 @@ def ws(tmp_path_factory):
                          data={"outlet": "Evil Times", "published": "2025-01-08"})
         assert started.status_code == 202, started.text
         job = _wait(c, started.json()["id"])
-        yield {"c": c, "app": app, "text": text.json(), "page": page.json(), "job": job, "started": started}
+        yield {"c": c, "app": app, "kind": kind, "text": text.json(), "page": page.json(), "job": job, "started": started}
+    app.state.ctx.store.close()
+
+
+def test_the_workspace_is_served_from_either_store(ws):
+    """A PostgreSQL store once answered 501 here: now both stores have the workspace."""
+    ctx = ws["app"].state.ctx
+    expected = {"sqlite": ("Store", "Workspace"), "postgresql": ("PostgresStore", "PostgresWorkspace")}[ws["kind"]]
+    assert (type(ctx.store).__name__, type(ctx.workspace).__name__) == expected
+    for path in ("/v1/articles", "/v1/claims?q=flooded", "/v1/sources", f"/v1/articles/{ws['text']['article']['id']}"):
+        r = ws["c"].get(path)
+        assert r.status_code == 200, (path, r.text)
 
 
 # --------------------------------------------------------------------------- analysis
@@ -194,8 +228,7 @@ def test_search_is_built_lazily_for_dossiers_stored_elsewhere(ws):
     d = dossier_from_dict(ws["text"])
     store.save_dossier(_copy(d, "a_00000000000000c1", "Stored by the CLI"))
     assert any(h["article_id"] == "a_00000000000000c1" for h in ws["c"].get("/v1/claims", params={"q": "flooded"}).json()["items"])
-    with store.conn:
-        store.conn.execute("DELETE FROM articles WHERE id = 'a_00000000000000c1'")
+    _delete_article(store, "a_00000000000000c1")
     assert not any(h["article_id"] == "a_00000000000000c1" for h in ws["c"].get("/v1/claims", params={"q": "flooded"}).json()["items"])
     assert ws["c"].get("/v1/articles").json()["total"] == 3
 

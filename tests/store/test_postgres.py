@@ -35,3 +35,25 @@ def test_postgres_id_prefix_is_literal(pg_url, example_dossier):
         with pytest.raises(InputError, match="no stored dossier"):
             store.get_dossier(pattern)
     store.close()
+
+
+def test_postgres_workspace_tables_are_versioned_migrations(pg_url):
+    """The workspace's PostgreSQL tables come through the same schema_migrations as the dossier
+    tables: created once, never again, and a newer database is refused."""
+    from veracity.errors import StoreError
+    from veracity.store import open_workspace
+
+    store = open_store(pg_url)
+    ws = open_workspace(store)
+    assert type(ws).__name__ == "PostgresWorkspace" and ws.schema_version == 1
+    store.close()
+    store = open_store(pg_url)
+    open_workspace(store)  # reopening migrates nothing
+    with store.conn.transaction():
+        rows = store.conn.execute("SELECT namespace, version FROM schema_migrations ORDER BY 1, 2").fetchall()
+    assert [(r["namespace"], r["version"]) for r in rows] == [("dossier", 1), ("workspace", 1)]
+    with store.conn.transaction():
+        store.conn.execute("INSERT INTO schema_migrations (namespace, version) VALUES ('workspace', 99)")
+    with pytest.raises(StoreError, match="newer"):
+        open_workspace(store)
+    store.close()

@@ -22,8 +22,8 @@ Every error has one shape, validation errors included (:mod:`veracity.api.errors
 Codes: ``unauthorized`` 401, ``host_not_allowed`` 400, ``cross_site`` 403, ``too_large`` 413,
 ``validation`` 422 (``details`` lists ``{"loc", "msg", "type"}``), ``input``/``language`` 422
 (the text cannot be analysed), ``not_found`` 404, ``ambiguous`` 409 (an id prefix matching
-several dossiers), ``method_not_allowed`` 405, ``not_implemented`` 501 (workspace on
-PostgreSQL), ``busy`` 503 (with Retry-After), ``not_ready`` 503, ``timeout`` 504, ``internal``
+several dossiers), ``method_not_allowed`` 405, ``not_implemented`` 501 (a store with no
+workspace), ``busy`` 503 (with Retry-After), ``not_ready`` 503, ``timeout`` 504, ``internal``
 500. No body carries a server path or a traceback.
 
 Guards, outermost first (:mod:`veracity.api.security`, :mod:`veracity.api.headers`): the Host
@@ -54,8 +54,7 @@ from .. import SCHEMA_VERSION, __version__, analysis
 from ..model import Article, Dossier, dossier_to_dict
 from ..options import Options, with_evidence_stages
 from ..report.registry import formats, renderer
-from ..store import open_store
-from ..store.workspace import Workspace
+from ..store import open_store, open_workspace
 from . import docs, errors, inputs, routes, ui
 from .context import ApiContext
 from .errors import ApiError, error_response
@@ -129,7 +128,7 @@ def create_app(options: Options | None = None, settings: ServerSettings | None =
     pool = AnalysisPool(settings.analysis_workers, settings.analysis_queue, settings.analysis_timeout_s)
     ready = Readiness(pool, warm)
     probe = _StoreProbe(store)
-    ctx = ApiContext(options=options, settings=settings, store=store, workspace=Workspace.for_store(store) if store else None,
+    ctx = ApiContext(options=options, settings=settings, store=store, workspace=open_workspace(store) if store else None,
                      pool=pool, jobs=JobTable(pool), ready=ready, analyse=analyse)
 
     @asynccontextmanager

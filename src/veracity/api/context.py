@@ -32,7 +32,7 @@ class ApiContext:
     options: Options
     settings: ServerSettings
     store: Any
-    workspace: Any  # veracity.store.workspace.Workspace, or None (no store, or PostgreSQL)
+    workspace: Any  # store.workspace.Workspace (SQLite), store.pg_workspace.PostgresWorkspace, or None (no store)
     pool: AnalysisPool
     jobs: JobTable
     ready: Readiness
@@ -52,7 +52,7 @@ class ApiContext:
     def need_workspace(self):
         self.need_store()
         if self.workspace is None:
-            raise ApiError(501, "not_implemented", "the workspace (article list, search, reviews) needs a SQLite store")
+            raise ApiError(501, "not_implemented", "this store has no workspace (article list, search, reviews)")
         return self.workspace
 
     def analyse_and_keep(self, article: Article, keep: bool = True, abandoned: threading.Event | None = None) -> Dossier:

@@ -3,7 +3,8 @@ content hashes so re-analysing an article is idempotent.
 
 Dossiers are stored whole as JSON (the versioned schema) beside a few columns for listing and
 one row per claim for queries. Each area keeps its own tables through
-:mod:`veracity.store.migrations` under its own namespace.
+:mod:`veracity.store.migrations` under its own namespace; the web workspace's (article
+statistics, full-text search, reviews) come with :func:`open_workspace`, on either store.
 """
 
 from __future__ import annotations
@@ -133,3 +134,18 @@ def open_store(path: str):
     if path.startswith(("postgresql://", "postgres://")):
         return PostgresStore(path)
     return Store(path)
+
+
+def open_workspace(store):
+    """The fact-checker's workspace over a store (creating its tables): on SQLite with FTS5
+    (:mod:`.workspace`), on PostgreSQL with its full-text search (:mod:`.pg_workspace`); the
+    same calls and answers. None for a store of another kind."""
+    if isinstance(store, PostgresStore):
+        from .pg_workspace import PostgresWorkspace
+
+        return PostgresWorkspace(store)
+    if isinstance(store, Store):
+        from .workspace import Workspace
+
+        return Workspace(store.conn, store._lock)
+    return None

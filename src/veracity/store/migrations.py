@@ -90,3 +90,42 @@ def _check_newer(current: int, namespace: str, known: list[int]) -> int:
     if known and current > known[-1]:
         raise StoreError(f"database has {namespace} schema v{current}, newer than this veracity (v{known[-1]}); upgrade veracity")
     return current
+
+
+# Every PostgreSQL migration, of any namespace, runs under this advisory lock: two servers
+# starting on a new database at once wait for each other instead of colliding.
+PG_MIGRATION_LOCK = 7320001
+
+
+def apply_postgres(conn, namespace: str, steps: Sequence[tuple[int, Sequence[str]]]) -> int:
+    """:func:`apply` for a psycopg connection: the same ``schema_migrations`` table and rules,
+    each step a list of statements, all of it in one transaction under an advisory lock."""
+    import psycopg
+    from psycopg.rows import tuple_row
+
+    known = [v for v, _ in steps]
+    if known != sorted(set(known)):
+        raise StoreError(f"migrations for {namespace!r} must have increasing versions")
+    try:
+        with conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (PG_MIGRATION_LOCK,))
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (namespace TEXT NOT NULL, version INTEGER NOT NULL,"
+                " applied_at TIMESTAMPTZ DEFAULT now(), PRIMARY KEY (namespace, version))")
+            with conn.cursor(row_factory=tuple_row) as cur:
+                (found,) = cur.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations WHERE namespace = %s",
+                                       (namespace,)).fetchone()
+            current = _check_newer(found, namespace, known)
+            for version, statements in steps:
+                if version <= current:
+                    continue
+                try:
+                    for sql in statements:
+                        conn.execute(sql)
+                except psycopg.Error as exc:
+                    raise StoreError(f"migration {namespace} v{version} failed: {exc}".splitlines()[0]) from exc
+                conn.execute("INSERT INTO schema_migrations (namespace, version) VALUES (%s, %s)", (namespace, version))
+                current = version
+    except psycopg.Error as exc:
+        raise StoreError(f"cannot migrate the {namespace} tables: {exc}".splitlines()[0]) from exc
+    return current

@@ -14,7 +14,8 @@ import threading
 
 from ..errors import ConfigError, InputError, StoreError
 from ..model import Dossier, dossier_from_dict, dossier_to_dict
-from .rows import claim_rows, like_prefix
+from .migrations import apply_postgres
+from .rows import claim_rows, iso, like_prefix
 
 MIGRATIONS = [
     (1, [
@@ -50,26 +51,14 @@ class PostgresStore:
     def __init__(self, url: str):
         self.path = url.split("@")[-1]  # for messages: never echo a password
         self.conn = _connect(url)
-        self._lock = threading.Lock()
+        # One connection serves every thread of a server; psycopg runs one statement at a time
+        # on it, but a transaction block is the connection's, not the thread's: every use holds
+        # this lock (re-entrant: the workspace's calls nest), so no two blocks interleave.
+        self._lock = threading.RLock()
         self.schema_version = self._migrate()
 
     def _migrate(self) -> int:
-        with self.conn.transaction():
-            self.conn.execute("SELECT pg_advisory_xact_lock(7320001)")  # two servers starting at once
-            self.conn.execute(
-                "CREATE TABLE IF NOT EXISTS schema_migrations (namespace TEXT NOT NULL, version INTEGER NOT NULL,"
-                " applied_at TIMESTAMPTZ DEFAULT now(), PRIMARY KEY (namespace, version))")
-            current = self.conn.execute(
-                "SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations WHERE namespace = 'dossier'").fetchone()["v"]
-            if current > MIGRATIONS[-1][0]:
-                raise StoreError(f"database has dossier schema v{current}, newer than this veracity; upgrade veracity")
-            for version, statements in MIGRATIONS:
-                if version > current:
-                    for sql in statements:
-                        self.conn.execute(sql)
-                    self.conn.execute("INSERT INTO schema_migrations (namespace, version) VALUES ('dossier', %s)", (version,))
-                    current = version
-        return current
+        return apply_postgres(self.conn, "dossier", MIGRATIONS)
 
     def close(self) -> None:
         self.conn.close()
@@ -97,7 +86,7 @@ class PostgresStore:
         return True
 
     def get_dossier(self, ident: str) -> Dossier:
-        with self.conn.transaction():
+        with self._lock, self.conn.transaction():
             rows = self.conn.execute(
                 "SELECT body FROM dossiers WHERE article_id = %s OR article_id LIKE %s ESCAPE '\\' LIMIT 2",
                 (ident, like_prefix(ident))).fetchall()
@@ -108,18 +97,18 @@ class PostgresStore:
         return dossier_from_dict(rows[0]["body"])
 
     def list_articles(self, limit: int = 50, offset: int = 0) -> list[dict]:
-        with self.conn.transaction():
+        with self._lock, self.conn.transaction():
             rows = self.conn.execute(
-                "SELECT a.id, a.title, a.outlet, a.published, a.source_path, d.analysed_at::text AS analysed_at,"
+                "SELECT a.id, a.title, a.outlet, a.published, a.source_path, d.analysed_at,"
                 " (SELECT COUNT(*) FROM claims c WHERE c.article_id = a.id) AS claims"
                 " FROM articles a JOIN dossiers d ON d.article_id = a.id ORDER BY d.analysed_at DESC, a.id LIMIT %s OFFSET %s",
                 (limit, offset)).fetchall()
-        return [dict(r) for r in rows]
+        return [{**r, "analysed_at": iso(r["analysed_at"])} for r in rows]
 
     def article_ids(self) -> set[str]:
-        with self.conn.transaction():
+        with self._lock, self.conn.transaction():
             return {r["article_id"] for r in self.conn.execute("SELECT article_id FROM dossiers")}
 
     def count(self) -> int:
-        with self.conn.transaction():
+        with self._lock, self.conn.transaction():
             return self.conn.execute("SELECT COUNT(*) AS n FROM dossiers").fetchone()["n"]

@@ -21,7 +21,6 @@ which also picks up dossiers stored by ``veracity analyze --db``.
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 import threading
 from datetime import datetime, timezone
@@ -29,6 +28,9 @@ from typing import Any, Iterable
 
 from ..errors import StoreError
 from .migrations import apply
+from .rows import HIT_OFF, HIT_ON, SNIPPET_WORDS, SORTS, VERDICT_LABELS, WorkspaceRows, derive, query_words, snippet_parts
+
+__all__ = ["MIGRATIONS", "NAMESPACE", "SORTS", "VERDICT_LABELS", "Workspace", "fts_query"]
 
 NAMESPACE = "workspace"
 
@@ -53,59 +55,28 @@ CREATE TABLE IF NOT EXISTS workspace_reviews (
   status TEXT NOT NULL, rating TEXT, note TEXT, reviewer TEXT, created_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS workspace_reviews_claim ON workspace_reviews(claim_id, id)"""),
+    # A dossier saved again within the second it was last saved, while it was the newest row,
+    # got back its rowid and its analysed_at: the same version, so its changes were never
+    # indexed. Every save now marks the article's rows stale itself, whichever program saves.
+    # (One line: migrations split statements at ";" and a newline.)
+    (2, "CREATE TRIGGER IF NOT EXISTS workspace_dossier_saved AFTER INSERT ON dossiers"
+        " BEGIN UPDATE workspace_articles SET version = '' WHERE article_id = NEW.article_id; END"),
 ]
-
-# The columns the article list may be sorted by (API name -> SQL); anything else is refused
-# by the API before it gets here, and nothing from a request is pasted into SQL.
-SORTS = {
-    "analysed": "d.analysed_at", "published": "a.published", "title": "lower(a.title)", "outlet": "lower(a.outlet)",
-    "claims": "w.claims", "unnamed": "w.unnamed_share", "refuted": "w.refuted", "supported": "w.supported",
-}
-# Words of a search query that reach FTS5; the rest of the query is ignored. Each becomes a
-# quoted prefix term, so no FTS5 syntax from a user ever reaches MATCH.
-_WORD = re.compile(r"\w+")
-# A search with more words than this is a pasted paragraph: the first ones are enough.
-MAX_QUERY_WORDS = 12
-# Words of context either side of a match in a search snippet.
-SNIPPET_WORDS = 14
-# Characters that mark a match inside snippet(); private-use, so never in stored text's way
-# (they are stripped from the text before it is indexed).
-_HIT_ON, _HIT_OFF = "\ue000", "\ue001"
-VERDICT_LABELS = ("SUPPORTED", "REFUTED", "DISPUTED", "NOT_ENOUGH_INFO")
 
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def _clean(text: str) -> str:
-    return text.replace(_HIT_ON, "").replace(_HIT_OFF, "")
-
-
-def _chain(att: dict) -> str:
-    return " → ".join(f"{link['span']['text']} ({link['source_type']})" for link in att.get("chain") or ())
-
-
 def fts_query(q: str) -> str | None:
     """A safe FTS5 query for what a person typed: every word must appear (as a prefix)."""
-    words = _WORD.findall(q)[:MAX_QUERY_WORDS]
+    words = query_words(q)
     if not words:
         return None
     return " ".join('"' + w.replace('"', '""') + '"*' for w in words)
 
 
-def _snippet(marked: str) -> list[dict]:
-    """snippet() output as segments ``{"text", "match"}``, so a page escapes each and marks hits."""
-    out: list[dict] = []
-    for part in re.split(f"({_HIT_ON}.*?{_HIT_OFF})", marked):
-        if not part:
-            continue
-        hit = part.startswith(_HIT_ON)
-        out.append({"text": part.strip(_HIT_ON + _HIT_OFF), "match": hit})
-    return out
-
-
-class Workspace:
+class Workspace(WorkspaceRows):
     """Queries and tables of the workspace over a SQLite :class:`~veracity.store.Store`'s connection.
 
     ``lock`` serialises writes with the store's own (pass ``store._lock``)."""
@@ -120,7 +91,8 @@ class Workspace:
 
     @classmethod
     def for_store(cls, store: Any) -> "Workspace | None":
-        """The workspace of a SQLite store; None for a store it does not support (PostgreSQL)."""
+        """The workspace of a SQLite store; None for any other (:func:`veracity.store.open_workspace`
+        gives either store's)."""
         conn = getattr(store, "conn", None)
         if not isinstance(conn, sqlite3.Connection):
             return None
@@ -131,8 +103,9 @@ class Workspace:
         """Recompute the rows of new or changed dossiers (all, or those of ``article_ids``) and
         drop the rows of dossiers no longer stored. Returns how many dossiers were (re)indexed."""
         with self._lock:
-            # A dossier's version: when it was analysed and its rowid, which every save replaces
-            # (INSERT OR REPLACE inserts a new row), so this needs no look at the bodies.
+            # A dossier's version: when it was analysed and its rowid, which a save usually
+            # replaces (INSERT OR REPLACE inserts a new row), so this needs no look at the bodies;
+            # the trigger of migration 2 marks the rows stale when a save gets both back.
             sql = ("SELECT d.article_id, d.analysed_at || ':' || d.rowid AS version, d.body FROM dossiers d"
                    " LEFT JOIN workspace_articles w ON w.article_id = d.article_id"
                    " WHERE w.article_id IS NULL OR w.version != d.analysed_at || ':' || d.rowid")
@@ -158,34 +131,12 @@ class Workspace:
 
     def _index(self, article_id: str, version: str, body: dict) -> None:
         self._forget(article_id)
-        claims = body.get("claims") or []
-        atts = {a["id"]: a for a in body.get("attributions") or []}
-        verdicts = {label: 0 for label in VERDICT_LABELS}
-        fts: list[tuple] = []
-        cited: dict[str, int] = {}
-        for c in claims:
-            v = c.get("verdict")
-            if v and v.get("label") in verdicts:
-                verdicts[v["label"]] += 1
-            fts.append((_clean(c["span"]["text"]), "claim", article_id, c["id"]))
-            for aid in c.get("attribution_ids") or ():
-                cited[aid] = cited.get(aid, 0) + 1
-                a = atts.get(aid)
-                if a is not None:
-                    words = " ".join(s["text"] for s in a.get("source") or ())
-                    extra = f" {a['source_entity']}" if a.get("source_entity") and a["source_entity"] != words else ""
-                    if words or extra:
-                        fts.append((_clean(words + extra + (" " + _chain(a) if a.get("chain") else "")), "source", article_id, c["id"]))
-        summary = body.get("summary") or {}
+        rows = derive(article_id, body)
         self.conn.execute(
-            "INSERT OR REPLACE INTO workspace_articles VALUES (?,?,?,?,?,?,?,?,?)",
-            (article_id, version, len(claims), sum(1 for c in claims if c.get("checkworthy")),
-             float(summary.get("unnamed_share") or 0.0), *(verdicts[k] for k in VERDICT_LABELS)))
-        self.conn.executemany(
-            "INSERT OR REPLACE INTO workspace_sources VALUES (?,?,?,?,?,?,?)",
-            [(article_id, a["id"], " … ".join(s["text"] for s in a.get("source") or ()) or "(no source)", a.get("source_type") or "none",
-              a.get("source_entity"), _chain(a), cited.get(a["id"], 0)) for a in atts.values()])
-        self.conn.executemany("INSERT INTO workspace_fts (text, kind, article_id, claim_id) VALUES (?,?,?,?)", fts)
+            "INSERT OR REPLACE INTO workspace_articles (article_id, claims, checkworthy, unnamed_share, supported, refuted,"
+            " disputed, not_enough_info, version) VALUES (?,?,?,?,?,?,?,?,?)", (*rows.article, version))
+        self.conn.executemany("INSERT OR REPLACE INTO workspace_sources VALUES (?,?,?,?,?,?,?)", rows.sources)
+        self.conn.executemany("INSERT INTO workspace_fts (kind, article_id, claim_id, text) VALUES (?,?,?,?)", rows.search)
 
     # ------------------------------------------------------------------ articles
     def articles(self, *, sort: str = "analysed", descending: bool = True, outlet: str | None = None,
@@ -215,15 +166,6 @@ class Workspace:
             " WHERE a.id = ?", (article_id,)).fetchone()
         return self._article(r) if r else None
 
-    @staticmethod
-    def _article(r: sqlite3.Row) -> dict:
-        return {"id": r["id"], "title": r["title"], "outlet": r["outlet"], "published": r["published"], "url": r["url"],
-                "source": r["source_path"], "analysed_at": r["analysed_at"], "claims": r["claims"], "checkworthy": r["checkworthy"],
-                "unnamed_share": round(float(r["unnamed_share"]), 4),
-                "verdicts": {"SUPPORTED": r["supported"], "REFUTED": r["refuted"], "DISPUTED": r["disputed"],
-                             "NOT_ENOUGH_INFO": r["not_enough_info"]},
-                "reviewed_claims": r["reviewed"]}
-
     def outlets(self) -> list[str]:
         self.sync()
         return [r[0] for r in self.conn.execute(
@@ -241,36 +183,31 @@ class Workspace:
             total = self.conn.execute("SELECT COUNT(*) FROM workspace_fts WHERE workspace_fts MATCH ?", (query,)).fetchone()[0]
             rows = self.conn.execute(
                 "SELECT f.kind, f.article_id, f.claim_id, f.text,"
-                f" snippet(workspace_fts, 0, '{_HIT_ON}', '{_HIT_OFF}', '…', {SNIPPET_WORDS}) AS snip,"
+                f" snippet(workspace_fts, 0, '{HIT_ON}', '{HIT_OFF}', '…', {SNIPPET_WORDS}) AS snip,"
                 " a.title, a.outlet, a.published FROM workspace_fts f JOIN articles a ON a.id = f.article_id"
-                " WHERE workspace_fts MATCH ? ORDER BY bm25(workspace_fts), f.article_id LIMIT ? OFFSET ?",
+                " WHERE workspace_fts MATCH ? ORDER BY bm25(workspace_fts), f.article_id, f.rowid LIMIT ? OFFSET ?",
                 (query, limit, offset)).fetchall()
         except sqlite3.OperationalError:
             return [], 0  # a query FTS5 still cannot parse finds nothing rather than failing
-        return [{"kind": r["kind"], "article_id": r["article_id"], "claim_id": r["claim_id"], "text": r["text"],
-                 "snippet": _snippet(r["snip"]), "article_title": r["title"], "outlet": r["outlet"],
-                 "published": r["published"]} for r in rows], int(total)
+        return [self._hit(r, snippet_parts(r["snip"])) for r in rows], int(total)
 
     # ------------------------------------------------------------------ sourcing overview
     def sources_overview(self, limit: int = 20) -> dict:
         """Share of anonymous sources by outlet, the most-cited sources, and the commonest chains
         (of two or more links: "a diplomat quoted by The Wall Street Journal")."""
         self.sync()
-        by_outlet = [{"outlet": r[0], "articles": r[1], "attributions": r[2], "anonymous": r[3],
-                      "anonymous_share": round(r[3] / r[2], 4) if r[2] else 0.0}
-                     for r in self.conn.execute(
-                         "SELECT a.outlet, COUNT(DISTINCT s.article_id), COUNT(*), SUM(s.source_type = 'anonymous')"
-                         " FROM workspace_sources s JOIN articles a ON a.id = s.article_id"
-                         " GROUP BY a.outlet ORDER BY COUNT(*) DESC, a.outlet")]
-        cited = [{"source": r[0], "source_type": r[1], "articles": r[2], "claims": r[3]}
-                 for r in self.conn.execute(
-                     "SELECT COALESCE(entity, source) AS name, source_type, COUNT(DISTINCT article_id), SUM(claims)"
-                     " FROM workspace_sources WHERE source_type NOT IN ('none', 'pronoun')"
-                     " GROUP BY lower(name), source_type ORDER BY 3 DESC, 4 DESC, lower(name) LIMIT ?", (limit,))]
-        chains = [{"chain": r[0], "count": r[1]} for r in self.conn.execute(
+        by_outlet = self.conn.execute(
+            "SELECT a.outlet, COUNT(DISTINCT s.article_id), COUNT(*), SUM(s.source_type = 'anonymous')"
+            " FROM workspace_sources s JOIN articles a ON a.id = s.article_id"
+            " GROUP BY a.outlet ORDER BY COUNT(*) DESC, a.outlet").fetchall()
+        cited = self.conn.execute(
+            "SELECT COALESCE(entity, source) AS name, source_type, COUNT(DISTINCT article_id), SUM(claims)"
+            " FROM workspace_sources WHERE source_type NOT IN ('none', 'pronoun')"
+            " GROUP BY lower(name), source_type ORDER BY 3 DESC, 4 DESC, lower(name) LIMIT ?", (limit,)).fetchall()
+        chains = self.conn.execute(
             "SELECT chain, COUNT(*) FROM workspace_sources WHERE chain LIKE '%→%' GROUP BY chain ORDER BY 2 DESC, chain LIMIT ?",
-            (limit,))]
-        return {"by_outlet": by_outlet, "most_cited": cited, "chains": chains}
+            (limit,)).fetchall()
+        return self._overview(by_outlet, cited, chains)
 
     # ------------------------------------------------------------------ reviews
     def claim_article(self, claim_id: str) -> str | None:
@@ -301,8 +238,3 @@ class Workspace:
             "SELECT * FROM workspace_reviews WHERE id IN (SELECT MAX(id) FROM workspace_reviews WHERE article_id = ? GROUP BY claim_id)",
             (article_id,)).fetchall()
         return {r["claim_id"]: self._review(r) for r in rows}
-
-    @staticmethod
-    def _review(r: sqlite3.Row) -> dict:
-        return {"id": r["id"], "claim_id": r["claim_id"], "article_id": r["article_id"], "status": r["status"],
-                "rating": r["rating"], "note": r["note"], "reviewer": r["reviewer"], "created_at": r["created_at"]}
