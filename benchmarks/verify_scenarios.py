@@ -5,7 +5,10 @@ beside it, and what a careful fact-checker concludes (expect.toml): each claim's
 reports it cites as supporting and refuting, the echoes of its own origin, the checks that
 fire, and the independent lines behind it.
 
-usage: python benchmarks/verify_scenarios.py [--holdout] [--verbose]
+usage: python benchmarks/verify_scenarios.py [--holdout] [--verbose] [--judge NAME=VALUE ...]
+
+``--judge`` sets one of veracity.verify.judge's named thresholds for this run (an experiment:
+e.g. ``--judge MODEL_ONLY_REFUTES=0.8``); the figures recorded are of the shipped values.
 """
 
 from __future__ import annotations
@@ -28,7 +31,18 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--holdout", action="store_true", help="the three scenarios kept apart from tuning")
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--judge", action="append", default=[], metavar="NAME=VALUE", help="override a judge threshold for this run")
     args = ap.parse_args()
+    import json
+
+    from veracity.verify import judge
+
+    for kv in args.judge:
+        name, _, value = kv.partition("=")
+        if not hasattr(judge, name):
+            ap.error(f"veracity.verify.judge has no {name}")
+        setattr(judge, name, json.loads(value))
+        print(f"judge.{name} = {getattr(judge, name)!r}")
     root = R.HOLDOUT if args.holdout else R.SCENARIOS
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:

@@ -268,12 +268,36 @@ def check_numbers(claim: Reading, evidence: Reading) -> list[Check]:
     return out
 
 
+def agreeing_numbers(claim: str, evidence: str, claim_published: str | None = None,
+                     evidence_published: str | None = None) -> tuple[str, ...]:
+    """The claim's figures the evidence gives too: the same head noun, a compatible time and
+    overlapping ranges ("More than 12,000 people have been evacuated" / "about 12,500 people
+    had been evacuated"), each as "'claim words' ~ 'evidence words'". A figure is the most
+    specific thing two independent reports can share; the judge takes it as support only with
+    the topic shared and no check firing."""
+    if not (_DIGIT.search(claim) and _DIGIT.search(evidence)):
+        return ()
+    cr, er = read(claim, claim_published), read(evidence, evidence_published)
+    out = []
+    for k, c in enumerate(cr.quantities):
+        h = _head(c, cr.text)
+        if not h:
+            continue
+        oc = cr.times[k] if cr.times else "unknown"
+        for j, e in enumerate(er.quantities):
+            if (_head(e, er.text) == h and _compatible_time(oc, er.times[j] if er.times else "unknown")
+                    and _overlap(_range(c), _range(e))):
+                out.append(f"'{c.span.text}' ~ '{e.span.text}'")
+                break
+    return tuple(out)
+
+
 # ------------------------------------------------------------------------ places and dates
 def _codes(places: Iterable[Place]) -> set[str]:
     return {c for p in places for c in p.codes}
 
 
-_LOCATIVE = re.compile(r"\b(?:in|at|near|across|throughout|around|outside|inside|off|into|to|from|on|within|between|along|over|of)\s+"
+_LOCATIVE = re.compile(r"\b(in|at|near|across|throughout|around|outside|inside|off|into|to|from|on|within|between|along|over|of)\s+"
                        r"(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-east|north-west|"
                        r"south-east|south-west|north-eastern|north-western|south-eastern|south-western|coastal|rural)\w*\s+)?"
                        r"(?:(?:parts?|county|region|province|state|city|town|district|area|port city|village|island|municipality) of\s+)?$",
@@ -287,21 +311,24 @@ class _Loc:
     coarse: bool  # a country or a group of them (with ISO codes); else a town, county, site
     qualifier: str | None
     span: Span
+    origin: bool = False  # "from X": where something comes from, not where it happens
 
 
 def _locations(r: Reading) -> list[_Loc]:
     """Where things happen: places after a locative preposition ("in eastern Ukraine", "across
     Scandinavia"), and place names the resolver could not code ("in Gdansk"). Demonyms and
     owners ("Italy's research council", "Ukrainian officials") say whose, not where."""
-    def locative(sp: Span) -> bool:
-        return bool(_LOCATIVE.search(r.text[max(0, sp.start - 40):sp.start]))
+    def prep(sp: Span) -> str | None:
+        m = _LOCATIVE.search(r.text[max(0, sp.start - 40):sp.start])
+        return m.group(1).lower() if m else None
 
-    out = [_Loc(p.name.lower().removeprefix("the "), p.codes, p.kind in ("country", "region") and bool(p.codes), p.qualifier, p.span)
-           for p in r.places if p.kind != "demonym" and locative(p.span)]
+    out = [_Loc(p.name.lower().removeprefix("the "), p.codes, p.kind in ("country", "region") and bool(p.codes), p.qualifier, p.span,
+                pr == "from")
+           for p in r.places if p.kind != "demonym" and (pr := prep(p.span))]
     for e in r.entities:
-        if e.label in ("GPE", "LOC", "FAC") and locative(e.span) and not any(l.span.overlaps(e.span) for l in out) \
+        if e.label in ("GPE", "LOC", "FAC") and (pr := prep(e.span)) and not any(l.span.overlaps(e.span) for l in out) \
                 and not any(p.span.overlaps(e.span) for p in r.places):
-            out.append(_Loc(e.span.text.lower().removeprefix("the "), (), False, None, e.span))
+            out.append(_Loc(e.span.text.lower().removeprefix("the "), (), False, None, e.span, pr == "from"))
     return out
 
 
@@ -325,8 +352,17 @@ def _within(fine: _Loc, coarse: _Loc) -> bool | None:
 def check_places(claim: Reading, evidence: Reading) -> list[Check]:
     """The same event placed elsewhere: towns compared with towns by name, countries with
     countries by code (a group holds its members: Scandinavia ~ Norway), a coded town with a
-    country by code; and the same place with another qualifier (eastern vs western)."""
-    a, b = _locations(claim), _locations(evidence)
+    country by code; and the same place with another qualifier (eastern vs western). Where a
+    thing comes from ("textiles coming back from Sweden") is compared only with where a thing
+    comes from, never with where something happens ("a gallery in Ica")."""
+    la, lb = _locations(claim), _locations(evidence)
+    out: list[Check] = []
+    for origin in (False, True):
+        out += _place_checks(claim, evidence, [x for x in la if x.origin is origin], [y for y in lb if y.origin is origin])
+    return out
+
+
+def _place_checks(claim: Reading, evidence: Reading, a: list[_Loc], b: list[_Loc]) -> list[Check]:
     # Only places of the same happening: a place whose surrounding words share no word with
     # any place's surroundings on the other side ("made his fortune ... in Boston" vs "demand
     # for running shoes in Asia") is where something else happened.
