@@ -49,7 +49,6 @@ import json
 import os
 import resource
 import shutil
-import socket
 import sqlite3
 import statistics
 import subprocess
@@ -104,17 +103,7 @@ NAV_TIMING = """() => {
 
 
 # ---------------------------------------------------------------------- helpers
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def pct(values: list[float], q: float) -> float:
-    if not values:
-        return 0.0
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+from load import free_port, pct  # noqa: E402  (this folder's load benchmark: the same free port and percentile)
 
 
 def load() -> str:
