@@ -283,3 +283,79 @@ def test_axe_finds_no_serious_or_critical_violations(page):
     serious = {p: [v for v in vs if v["impact"] in ("serious", "critical")] for p, vs in report.items()}
     assert not any(serious.values()), json.dumps(serious, indent=2)
 
+
+
+# --------------------------------------------------------------------------- token mode
+
+TOKEN = "browser-token-0123456789abcdef"
+
+
+@pytest.fixture(scope="module")
+def token_server(tmp_path_factory):
+    """A server with a token (as off loopback), a fake pipeline and no model loading: only signing in is tested."""
+    import uvicorn
+
+    from veracity.pipeline import Pipeline
+
+    folder = tmp_path_factory.mktemp("browser-token")
+    app = create_app(Options(db_path=str(folder / "store.db")), ServerSettings(token=TOKEN),
+                     analyse=lambda article, options: Pipeline.start(article), warm=lambda: None)
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not srv.started:
+        assert time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(10)
+
+
+def test_with_a_token_the_browser_signs_in_through_the_form(browser, token_server):
+    expect = playwright_api.expect
+    context = browser.new_context(base_url=token_server, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    blocked: list[str] = []
+    page.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None)
+    try:
+        page.goto("/stories")
+        assert page.url.endswith("/login?next=%2Fstories")
+        field = page.get_by_label("Access token")
+        expect(field).to_be_focused()
+        field.fill("not-the-token-0123456789")
+        page.get_by_role("button", name="Sign in").click()
+        expect(page.get_by_role("alert")).to_contain_text("not right")
+        assert "not-the-token" not in page.content()
+        _shot(page, "login-error")
+
+        source = (ASSETS / "axe.min.js").read_bytes()
+        assert hashlib.sha256(source).hexdigest() == AXE_SHA256
+        page.evaluate(source.decode("utf-8"))
+        found = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+            .filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id)""")
+        assert not found, found
+
+        page.get_by_label("Access token").fill(TOKEN)
+        with page.expect_request(lambda r: r.method == "POST" and r.url.endswith("/login")) as sent:
+            page.get_by_role("button", name="Sign in").click()
+        # A plain form post carries this server's origin (not "null") for the cross-site check.
+        assert sent.value.all_headers().get("origin") == token_server
+        expect(page.get_by_role("heading", name="Stories and sources")).to_be_visible()
+        cookie = next(c for c in context.cookies() if c["name"] == "veracity_session")
+        assert cookie["value"] != TOKEN and cookie["httpOnly"] and cookie["sameSite"] == "Strict"
+        assert page.evaluate("document.cookie") == ""  # no script can read the session
+        page.get_by_role("link", name="Articles").click()
+        expect(page.get_by_role("heading", name="Articles", exact=True)).to_be_visible()
+        # The page's script reaches the API with the cookie alone.
+        assert page.evaluate("fetch('/v1/articles').then(r => r.status)") == 200
+        _shot(page, "signed-in")
+
+        page.get_by_role("button", name="Sign out").click()
+        expect(page.get_by_label("Access token")).to_be_visible()
+        page.goto("/")
+        assert "/login?next=%2F" in page.url
+        assert not blocked, blocked
+    finally:
+        context.close()

@@ -29,8 +29,9 @@ workspace), ``busy`` 503 (with Retry-After), ``not_ready`` 503, ``timeout`` 504,
 Guards, outermost first (:mod:`veracity.api.security`, :mod:`veracity.api.headers`): the Host
 allow-list (loopback names by default, against DNS rebinding), CORS only when origins are
 configured (off by default), the bearer token when ``VERACITY_API_TOKEN`` is set (every path
-but /healthz and /readyz, compared in constant time), the cross-site write check (a browser
-page of another origin cannot POST or PUT), the body limit counted while the body streams
+but /healthz, /readyz, /login, /logout and /static, compared in constant time; a browser
+signs in at /login for a session cookie instead, :mod:`veracity.api.login`), the cross-site
+write check (a browser page of another origin cannot POST or PUT), the body limit counted while the body streams
 in, and security headers (a strict Content-Security-Policy on every page). Analyses and jobs
 run in a bounded thread pool with a timeout (:mod:`veracity.api.workers`); limits are named
 in :mod:`veracity.api.settings`. Requests are validated (format, id, body, dates) before any
@@ -55,7 +56,7 @@ from ..model import Article, Dossier, dossier_to_dict
 from ..options import Options, with_evidence_stages
 from ..report.registry import formats, renderer
 from ..store import open_store, open_workspace
-from . import docs, errors, inputs, routes, ui
+from . import docs, errors, inputs, login, routes, ui
 from .context import ApiContext
 from .errors import ApiError, error_response
 from .headers import REPORT_CSP, CrossSiteMiddleware, SecurityHeadersMiddleware
@@ -215,6 +216,7 @@ def create_app(options: Options | None = None, settings: ServerSettings | None =
     routes.install(app, ctx)
     docs.install(app)
     ui.install(app, ctx)
+    login.install(app, ctx)
     return app
 
 

@@ -114,7 +114,8 @@ def install(app: FastAPI) -> None:
 
     app.openapi = openapi  # type: ignore[method-assign]
     def page() -> HTMLResponse:
-        return HTMLResponse(render_page("docs.html", active="docs", title="API reference", ref=reference(app.openapi())))
+        return HTMLResponse(render_page("docs.html", active="docs", title="API reference", ref=reference(app.openapi()),
+                                        token_mode=app.state.settings.token is not None))
 
     app.add_api_route("/docs", page, methods=["GET"], include_in_schema=False)
     app.add_api_route("/redoc", page, methods=["GET"], include_in_schema=False)

@@ -5,9 +5,13 @@
   cross-site) is refused with 403 unless that origin is configured for CORS. Uploads are
   multipart forms, which any page may send to 127.0.0.1 without a CORS preflight; this keeps
   a page on the web from filling a local store or recording reviews. Clients that are not
-  browsers send no ``Origin`` and are not affected.
-- :class:`SecurityHeadersMiddleware`: every response says ``nosniff`` and sends no referrer;
-  HTML gets a strict Content-Security-Policy (scripts and styles only from this server, no
+  browsers send no ``Origin`` and are not affected. ``Origin: null`` (a sandboxed frame, a
+  data: URL, or a plain form post under a no-referrer policy) passes only when the browser
+  also says ``Sec-Fetch-Site: same-origin``, which no page can forge.
+- :class:`SecurityHeadersMiddleware`: every response says ``nosniff`` and sends a referrer
+  to this server only (``same-origin``: other sites get none, and a plain form post, like
+  sign-in's, carries its real ``Origin`` for the check above; under ``no-referrer``
+  browsers send ``Origin: null`` with it); HTML gets a strict Content-Security-Policy (scripts and styles only from this server, no
   inline code, nothing from elsewhere) unless the route set its own, and may not be framed.
 """
 
@@ -31,6 +35,10 @@ WORKSPACE_CSP = ("default-src 'self'; img-src 'self' data:; object-src 'none'; b
 # The self-contained report (format=html) carries its styles and script inline and loads
 # nothing at all; this header says exactly that.
 REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'"
+
+# No referrer to other sites; this server's own pages send one, so their plain form posts
+# (sign in, sign out) carry a real Origin rather than "null".
+REFERRER_POLICY = "same-origin"
 
 _DEFAULT_PORTS = {"http": "80", "https": "443"}
 
@@ -67,6 +75,8 @@ class CrossSiteMiddleware:
         headers = Headers(scope=scope)
         origin = headers.get("origin")
         if origin is not None:
+            if origin == "null":  # an opaque origin: only the browser's own word that it is this server
+                return headers.get("sec-fetch-site", "").lower() == "same-origin"
             if origin.rstrip("/").lower() in self.trusted:
                 return True
             mine = _host_header(headers.get("host", ""), scope.get("scheme", "http"))
@@ -94,7 +104,7 @@ class SecurityHeadersMiddleware:
             if message["type"] == "http.response.start":
                 h = MutableHeaders(scope=message)
                 h.setdefault("X-Content-Type-Options", "nosniff")
-                h.setdefault("Referrer-Policy", "no-referrer")
+                h.setdefault("Referrer-Policy", REFERRER_POLICY)
                 if h.get("content-type", "").startswith("text/html"):
                     h.setdefault("Content-Security-Policy", WORKSPACE_CSP)
                     h.setdefault("X-Frame-Options", "DENY")

@@ -48,6 +48,20 @@ READY_CHECK_TIMEOUT_S = 2.0
 # queued article takes, so a well-behaved client does not hammer the server.
 BUSY_RETRY_AFTER_S = 5
 
+# A browser cannot send a bearer header when it navigates, so in token mode /login trades the
+# token for a session cookie (veracity.api.security). The cookie is good for this long (a
+# working day), checked by the server as well as the browser; signing in again renews it.
+SESSION_MAX_AGE_S = 12 * 3600
+
+# Failed sign-ins one client address may make in LOGIN_WINDOW_S before /login answers 429
+# without looking at the token. A token of MIN_TOKEN_CHARS random characters cannot be
+# guessed at any rate; this keeps a script from trying, and the log quiet.
+LOGIN_MAX_FAILURES = 5
+LOGIN_WINDOW_S = 60.0
+# Client addresses the failure counter remembers at most (memory stays bounded when many
+# addresses fail; the least recently seen is forgotten first).
+LOGIN_TRACKED_CLIENTS = 10_000
+
 # What a person's review of a claim can say about where the checking stands.
 REVIEW_STATUSES = ("unchecked", "in progress", "checked")
 

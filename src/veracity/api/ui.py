@@ -6,7 +6,8 @@ and sources (``/stories``). Every page is rendered by Jinja2 with autoescaping, 
 text (hostile input) is always escaped; the one script and stylesheet are files under
 ``/static``, so the pages work offline under a Content-Security-Policy that allows no inline
 code (:mod:`veracity.api.headers`). The script only enhances: it submits the forms that start
-work (analysis jobs, uploads to the index, reviews) and opens a claim's details.
+work (analysis jobs, uploads to the index, reviews) and opens a claim's details. With a
+token, a browser signs in first (:mod:`veracity.api.login`) and every page offers "Sign out".
 """
 
 from __future__ import annotations
@@ -80,8 +81,10 @@ def install(app: FastAPI, ctx: ApiContext) -> None:
     static = resources.files("veracity.api").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
 
+    token_mode = ctx.settings.token is not None  # pages then offer "Sign out" (veracity.api.login)
+
     def page(template: str, **values: Any) -> HTMLResponse:
-        return HTMLResponse(render_page(template, **values))
+        return HTMLResponse(render_page(template, token_mode=token_mode, **values))
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def articles_page(request: Request, sort: str = "analysed", order: str = "desc", outlet: str = Query("", max_length=500),
@@ -116,8 +119,8 @@ def install(app: FastAPI, ctx: ApiContext) -> None:
         try:
             d = load_dossier(ctx, ident)
         except ApiError as exc:  # a person gets a page, not JSON
-            return HTMLResponse(render_page("error.html", title="Not found", message=exc.message, active="articles"),
-                                status_code=exc.status_code)
+            return HTMLResponse(render_page("error.html", title="Not found", message=exc.message, active="articles",
+                                            token_mode=token_mode), status_code=exc.status_code)
         reviews = ctx.workspace.current_reviews(d.article.id) if ctx.workspace is not None else {}
         return page("dossier.html", active="articles", title=d.article.title or "Dossier", v=dossier_view(d, reviews),
                     ratings=[n for n, _ in ctx.settings.review_ratings], statuses=_statuses(),
