@@ -180,7 +180,7 @@ def register_serve(app: typer.Typer) -> None:
         claimreview_url: Optional[str] = typer.Option(None, "--claimreview-url", help="Where the reviews are published (each ClaimReview's url)."),
     ) -> None:
         """Serve the REST API and the web UI. With VERACITY_API_TOKEN set, every request but
-        /healthz and /readyz needs 'Authorization: Bearer <token>'."""
+        /healthz and /readyz needs 'Authorization: Bearer <token>'; a browser signs in at /login."""
         import uvicorn
 
         from ..api.app import create_app
