@@ -5,7 +5,8 @@
     python benchmarks/limits.py --only article,stdin
 
 Each case runs the CLI as a child process on an input built to the named limits, read from the
-code (``Options`` fields ``max_*``, text.nlp's ``MAX_*`` and the attribution tagger's ``MAX_CHARS``),
+code (``Options`` fields ``max_*``, text.nlp's ``MAX_*``, the attribution tagger's ``MAX_CHARS`` and the
+cue pass's ``MAX_RUNS``),
 so when a limit changes the benchmark follows it:
 
 - ``article``: the demo article repeated, in paragraphs, up to ``max_article_chars``
@@ -13,7 +14,9 @@ so when a limit changes the benchmark follows it:
 - ``attribute-lines``: 400 KB of short lines to ``veracity attribute`` (the tagger);
 - ``punct-run`` / ``punct-mixed``: one run of 120,000 quotes in a sentence, and text cut by
   runs of 5,000 punctuation marks (``veracity analyze``);
-- ``tiny-sentences``: "A b. " repeated (``veracity analyze``);
+- ``tiny-sentences``: "He said so. It was. They left. She won. " repeated (``veracity analyze``);
+- ``over-article-limit``: an article 10% over ``max_article_chars``, which must be
+  refused with a one-line error naming the limit;
 - ``stdin-zero`` / ``stdin-endless``: ``veracity checkworthy -`` and ``veracity analyze -``
   reading /dev/zero and an endless stream of one English sentence (``yes``), which the input
   limit must stop with an error, in bounded memory.
@@ -61,6 +64,12 @@ def limits() -> dict[str, int]:
         from veracity.attribution import tagger
 
         found["attribution.tagger.MAX_CHARS"] = tagger.MAX_CHARS
+    except (ImportError, AttributeError):
+        pass
+    try:
+        from veracity.attribution import cuepass
+
+        found["attribution.cuepass.MAX_RUNS"] = cuepass.MAX_RUNS
     except (ImportError, AttributeError):
         pass
     return found
@@ -115,6 +124,7 @@ class Case:
     sizes_quick: tuple[int, ...]
     sizes_full: tuple[int, ...]
     stdin: str | None = None  # stdin instead of an input file: a path, or "yes" (an endless line of text)
+    refused: str = ""  # the input is over a limit: the run must fail with a one-line error naming this
 
 
 def cases(lim: dict[str, int]) -> list[Case]:
@@ -122,12 +132,16 @@ def cases(lim: dict[str, int]) -> list[Case]:
     attribute_size = min(400 * KB, lim.get("attribution.tagger.MAX_CHARS", 400 * KB))
     analyze = [VERACITY, "analyze", "{input}", "-f", "json", "-o", os.devnull, "--no-store", "--quiet"]
     return [
-        Case("article", analyze, article_text, (100 * KB, 300 * KB), (100 * KB, 500 * KB, chars - 2000)),
+        Case("article", analyze, article_text, (100 * KB, min(300 * KB, chars - 2000)),
+             tuple(sorted({100 * KB, min(500 * KB, chars - 2000), chars - 2000}))),
         Case("attribute-lines", [VERACITY, "attribute", "{input}", "--format", "jsonl"], short_lines,
-             (100 * KB,), (attribute_size,)),
+             (100 * KB,), (min(attribute_size, chars),)),
         Case("punct-run", analyze, punct_run, (120_000,), (120_000, min(chars - 100, 500 * KB))),
         Case("punct-mixed", analyze, punct_mixed, (100 * KB,), (100 * KB, min(chars - 100, 500 * KB))),
         Case("tiny-sentences", analyze, tiny_sentences, (100 * KB,), (100 * KB, chars - 100)),
+        # An article 10% over the character limit (characters, not bytes: the demo article has
+        # curly quotes): refused at once, in bounded memory.
+        Case("over-article-limit", [a for a in analyze if a != "--quiet"], article_text, (chars * 11 // 10,), (chars * 11 // 10,), refused="max_article_chars"),
         Case("stdin-zero-checkworthy", [VERACITY, "checkworthy", "-"], None, (0,), (0,), stdin="/dev/zero"),
         Case("stdin-zero-analyze", [VERACITY, "analyze", "-", "-f", "json", "-o", os.devnull, "--no-store"],
              None, (0,), (0,), stdin="/dev/zero"),
@@ -201,7 +215,12 @@ def main() -> int:
                     path.write_bytes(data)
                     size = len(data)
                 r = run([str(path) if a == "{input}" else a for a in case.cmd], case.stdin, args.timeout)
-                if case.stdin:
+                if case.refused:
+                    ok = (r["rc"] != 0 and not r["timed_out"] and case.refused in r["stderr"] and "Traceback" not in r["stderr"]
+                          and r["rss_mb"] <= PEAK_LIMIT_MB)
+                    print(f"{case.name:24} {size / KB:8.0f} KB peak {r['rss_mb']:7.0f} MiB  {r['wall']:6.1f} s wall  "
+                          f"exit {r['rc']}  {'ok' if ok else 'FAIL'}  [{r['stderr']}]")
+                elif case.stdin:
                     # Reading /dev/zero must stop at the input limit with an error, in bounded memory.
                     ok = r["rc"] != 0 and not r["timed_out"] and r["rss_mb"] <= PEAK_LIMIT_MB and r["wall"] < 60
                     print(f"{case.name:24} {'(stdin)':>10} peak {r['rss_mb']:7.0f} MiB  {r['wall']:6.1f} s wall  "

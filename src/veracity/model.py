@@ -10,6 +10,7 @@ shape used by the CLI, the API, the store and batch runs.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import types
@@ -276,7 +277,16 @@ class Dossier:
         return dataclasses.replace(self, **changes)
 
     def attribution(self, ident: str) -> Attribution | None:
-        return next((a for a in self.attributions if a.id == ident), None)
+        return self._attributions_by_id.get(ident)
+
+    @functools.cached_property
+    def _attributions_by_id(self) -> dict[str, Attribution]:
+        """The first attribution of each id, made once per dossier: looking each claim's ids up
+        in the whole list took time quadratic in the article's length (issue 18)."""
+        out: dict[str, Attribution] = {}
+        for a in self.attributions:
+            out.setdefault(a.id, a)
+        return out
 
 
 # --------------------------------------------------------------------------- JSON

@@ -20,8 +20,17 @@ from .errors import ConfigError
 # inputs are refused with a clear error rather than parsed for minutes.
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 
-# spaCy's parser needs ~1 GB per 100k characters; beyond this we refuse one document.
-MAX_ARTICLE_CHARS = 1_000_000
+# Characters in one article, at most; a longer one is refused with an error naming this limit
+# (a corpus run records it and goes on). News articles are a few thousand characters (PolNeAR's
+# longest ~23,000). What bounds it is time as much as memory, which now grows slowly (spaCy parses in
+# pieces, text.nlp.MAX_PARSE_TOKENS; the cue pass streams and runs at most
+# attribution.cuepass.MAX_RUNS times): with the default stages `veracity analyze` of a
+# 248,000-character article peaks at 939 MiB for 49 s of CPU, of 250,000 characters of "He said
+# so. It was. ..." at 1,168 MiB for 77 s (docs/RELIABILITY.md, benchmarks/limits.py --full). At
+# 1,000,000 characters (the limit before; 3.3 GB then) they are, even with those fixes, 1,322
+# and 1,752 MiB in process (the second over the 1.5 GiB target) and minutes of CPU, and the
+# tagger reads only the first 400,000 (attribution.tagger.MAX_CHARS).
+MAX_ARTICLE_CHARS = 250_000
 
 # A person reading one dossier needs the sources right: the MiniLM tagger and its cue pass are
 # the most accurate attributor on PolNeAR dev (full relation F1 0.692 against the CRFs' 0.517;

@@ -147,3 +147,102 @@ def test_an_orphan_cue_gets_a_relation_only_when_its_pass_is_confident(parse):
     unsure = _pass(doc, {2: [(budget[0], budget[-1] + 1)]})
     unsure.i[budget[1:], 2] = 0.6
     assert refine_all(doc, tagger, [], lambda cues: [unsure for _c in cues], CueDecode(content=0.5, orphan_min=0.9), False, True) == []
+
+
+def _old_token_probs(cp, doc, cues):
+    """The pass before issue 18's fix: every cue's probabilities as article-long arrays, all held."""
+    from veracity.attribution.cuepass import BATCH
+    from veracity.attribution.tagger import N_TAGS, ROLES, encode, piece_to_tokens
+
+    out = [None] * len(cues)
+    ids, offs = encode(cp.tok, doc.text)
+    todo = []
+    for k, cue in enumerate(cues):
+        last = doc[cue[-1]]
+        pieces = cue_pieces(offs, [(doc[cue[0]].idx, last.idx + len(last.text))])
+        if pieces:
+            s, e = window(len(ids), pieces)
+            todo.append((k, s, e, inputs(ids, s, e, pieces)))
+    for b in range(0, len(todo), BATCH):
+        group = todo[b:b + BATCH]
+        probs = cp.session.run(None, pad([g[3] for g in group]))[0]
+        for r, (k, s, e, _x) in enumerate(group):
+            full = np.zeros((len(ids), len(ROLES), N_TAGS), np.float32)
+            full[..., 0] = 1.0
+            full[s:e] = probs[r, 1:1 + e - s]
+            span = doc.char_span(int(offs[s, 0]), int(offs[e - 1, 1]), alignment_mode="expand")
+            out[k] = piece_to_tokens(doc, offs, full, span)
+    return out
+
+
+def test_streamed_window_probabilities_equal_the_article_long_arrays(parse, example_text):
+    """The pass now yields one cue at a time and maps only its window's pieces (issue 18: a 300 KB
+    article's cues held 1.4 GB): the probabilities are the same, bit for bit."""
+    from veracity.attribution.cuepass import BATCH, CuePass
+
+    doc = parse(example_text + "\n\n" + TWO)
+    cp = CuePass()
+    cues = [[t.i] for t in doc if t.lemma_ in ("say", "tell", "accord")] + [[len(doc) - 1], [3, 4]]
+    cues += [[k, k + 1] for k in range(0, len(doc) - 1, 19) if not doc[k].is_space]
+    cues.insert(2, [next(t.i for t in doc if t.is_space)])  # a cue without a word piece: None
+    assert len(cues) > 2 * BATCH and doc[cues[2][0]].is_space
+    old, new = _old_token_probs(cp, doc, cues), list(cp.iter_token_probs(doc, cues))
+    assert len(new) == len(cues)
+    for a, b in zip(old, new):
+        assert (a is None) == (b is None)
+        if a is not None:
+            assert np.array_equal(a.b, b.b) and np.array_equal(a.i, b.i)
+            lo, hi = b.rows
+            assert not a.b[:lo].any() and not a.b[hi:].any() and not a.i[:lo].any() and not a.i[hi:].any()
+
+
+def test_the_pass_runs_at_most_max_runs_times_and_says_how_many_it_left_out(parse):
+    from veracity.attribution.core import RawRelation, run_span
+    from veracity.attribution.cuepass import SKIPPED_KEY, refine_all
+
+    doc = parse(TWO + " Critics praised the new budget on Monday.")
+    said1, said2 = [t.i for t in doc if t.text == "said"]
+    praised = [t.i for t in doc if t.text == "praised"][0]
+    budget = _tokens(doc, ["the", "new", "budget"])
+    rels = [RawRelation(source=(), cue=(run_span(doc, [c]),), content=(run_span(doc, [c + 2]),), cue_tokens=(c,), source_tokens=())
+            for c in (said1, said2)]
+    tagger = _pass(doc, {0: [(praised, praised + 1)]})
+    content = {said1: _pass(doc, {2: [(said1 + 1, said1 + 5)]}), said2: _pass(doc, {2: [(said2 + 1, said2 + 4)]}),
+               praised: _pass(doc, {2: [(budget[0], budget[-1] + 1)]})}
+    calls = []
+
+    def pass_probs(cues):
+        calls.append(list(cues))
+        return (content[c[0]] for c in cues)  # the run-time pass is an iterator
+
+    d = CueDecode(content=0.5, orphan_min=0.8, orphan_cue=0.7)
+    # no limit: both relations and the orphan cue get a run
+    assert len(refine_all(doc, tagger, rels, pass_probs, d, False, True)) == 3 and calls == [[[said1], [said2]], [[praised]]]
+    assert SKIPPED_KEY not in doc.user_data
+    calls.clear()
+    out = refine_all(doc, tagger, rels, pass_probs, d, False, True, max_runs=1)
+    assert calls == [[[said1]]]  # the second relation and the orphan cue: no run
+    assert out[1] == rels[1] and out[0] != rels[0] and len(out) == 2
+    assert doc.user_data[SKIPPED_KEY] == (2, 1)
+    calls.clear()
+    assert len(refine_all(doc, tagger, rels, pass_probs, d, False, True, max_runs=3)) == 3
+    assert doc.user_data[SKIPPED_KEY] == (0, 3)
+
+
+def test_a_dossier_says_when_the_cue_pass_limit_was_met(monkeypatch):
+    from veracity.attribution import cuepass
+    from veracity.attribution.stage import TaggerAttributor
+    from veracity.model import Article
+    from veracity.options import Options
+    from veracity.pipeline import Pipeline
+
+    text = ("The senator said the bill will pass easily. The governor said it would fail. "
+            "Officials told reporters that 300 people were evacuated.")
+    pipe = Pipeline(Options(stages=("text.spacy.v1", "claims.extract.v1", "attribution.tagger.v1")))
+    full = pipe.analyze(Article.create(text))
+    assert len(full.attributions) >= 2 and not full.warnings
+    monkeypatch.setattr(cuepass, "MAX_RUNS", 1)
+    capped = pipe.analyze(Article.create(text))
+    (w,) = capped.warnings
+    assert "cue pass ran on the first 1 cues only (attribution.cuepass.MAX_RUNS)" in w
+    assert isinstance(pipe.stages[-1], TaggerAttributor)

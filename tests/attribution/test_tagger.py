@@ -260,3 +260,24 @@ def test_long_punctuation_runs_are_not_read_piece_by_piece():
     keep = bounded_pieces(text, offs, 3)
     assert [text[a:b] for a, b in offs[keep]] == ["He", "said", '"', '"', '"', "hi", "!", "!", "!", "x", ",", "y", "."]
     assert bounded_pieces(SENT, encode(tok, SENT)[1], 3).all()
+
+
+def test_a_window_of_probabilities_maps_as_the_article_long_array_did(parse):
+    """``first_piece``: a cue pass's window alone gives its tokens what an article-long array with O
+    outside the window gave them, bit for bit (issue 18: the arrays of ~1,000 cues were gigabytes)."""
+    from veracity.attribution.tagger import N_TAGS, encode, tokenizer
+
+    text = "Unprecedentedly,  Zelenskyy\u200b’s spokeswoman said:  \u201cNo.\u201d\n\nIt was  antidisestablishmentarian. " * 6
+    doc = parse(text)
+    ids, offs = encode(tokenizer(), text)
+    rng = np.random.default_rng(1)
+    for s, e in ((0, 20), (7, 41), (len(ids) - 25, len(ids)), (3, 4)):
+        probs = rng.dirichlet(np.ones(N_TAGS), size=(e - s, 3)).astype(np.float32)
+        full = np.zeros((len(ids), 3, N_TAGS), np.float32)
+        full[..., 0] = 1.0
+        full[s:e] = probs
+        span = doc.char_span(int(offs[s, 0]), int(offs[e - 1, 1]), alignment_mode="expand")
+        want = piece_to_tokens(doc, offs, full, span)
+        got = piece_to_tokens(doc, offs, probs, span, first_piece=s)
+        assert np.array_equal(got.b, want.b) and np.array_equal(got.i, want.i)
+        assert got.rows == (span.start, span.end)

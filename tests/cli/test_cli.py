@@ -111,3 +111,22 @@ def test_index_exit_code_says_whether_some_or_all_inputs_failed(tmp_path):
     assert some.exit_code == 1 and "empty input" in some.stderr
     none = runner.invoke(app, ["index", str(empty), str(tmp_path / "missing.txt"), "--db", db, "--quiet"])
     assert none.exit_code == 2 and "no such file" in none.stderr
+
+
+def test_an_article_over_the_character_limit_is_one_line_and_the_rest_analysed(tmp_path):
+    """Issue 18: max_article_chars (here lowered through the environment) refuses an article with
+    a one-line error naming the limit; the other inputs are analysed."""
+    text = "The council said 40 homes were flooded on Monday. "
+    good = tmp_path / "good.txt"
+    good.write_text(text, encoding="utf-8")
+    long = tmp_path / "long.txt"
+    long.write_text(text * 10, encoding="utf-8")
+    env = {"VERACITY_MAX_ARTICLE_CHARS": "200"}
+    r = runner.invoke(app, ["analyze", str(long), str(good), "--no-store", "-f", "jsonl", "--attribution", "rules"], env=env)
+    assert r.exit_code == 1
+    lines = [json.loads(x) for x in r.stdout.splitlines() if x.strip()]
+    assert len(lines) == 2 and lines[0]["error"]["code"] == "input" and "claims" in lines[1]
+    assert "over the 200 limit for one article (max_article_chars)" in lines[0]["error"]["message"]
+    (err,) = [x for x in r.stderr.splitlines() if x.strip()]
+    assert "long.txt" in err and "max_article_chars" in err and "Traceback" not in r.stderr
+

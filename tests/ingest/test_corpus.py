@@ -154,3 +154,14 @@ def test_a_row_that_breaks_a_reader_unexpectedly_costs_only_that_row(tmp_path, o
         assert [isinstance(i, InputError) for i in items] == [False, True, False]
         assert items[1].source.endswith(second) and "UnicodeEncodeError" in items[1].message
         assert items[2].text == ROW + " Again."
+
+
+def test_row_over_the_character_limit_is_one_error_naming_it_and_the_rest_read(tmp_path, options):
+    """Issue 18: an article over max_article_chars is refused before any analysis, as that row's error."""
+    small = options.replace(max_article_chars=len(ROW) * 2)
+    f = tmp_path / "c.jsonl"
+    f.write_text("\n".join(json.dumps({"text": t}) for t in (ROW, ROW * 3, ROW)) + "\n", encoding="utf-8")
+    first, bad, last = list(iter_articles([str(f)], small))
+    assert isinstance(bad, InputError) and bad.source.endswith(":2")
+    assert bad.message == f"{len(ROW * 3):,} characters, over the {len(ROW) * 2:,} limit for one article (max_article_chars)"
+    assert first.text == ROW and last.source_path.endswith(":3")

@@ -21,7 +21,7 @@ import dataclasses
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -29,7 +29,7 @@ from ..errors import ModelError
 from ..onnxrun import checked_session
 from . import tagger_decode as tg
 from .core import RawRelation, chars, nearest_run, run_span, trim_source
-from .tagger import CLS, N_TAGS, ROLES, SEP, TokenProbs, encode, piece_to_tokens, tokenizer
+from .tagger import CLS, ROLES, SEP, TokenProbs, encode, piece_to_tokens, tokenizer
 
 CUEPASS_DIR = Path(__file__).resolve().parents[1] / "models" / "attribution" / "cuepass"
 CUEPASS_ONNX = "model.onnx"
@@ -125,34 +125,48 @@ class CuePass:
     def token_probs(self, doc: Any, cues: Sequence[Sequence[int]]) -> list[TokenProbs | None]:
         """Per cue (spaCy token indices): the pass's token probabilities, or None when the cue
         has no word piece (whitespace, a character the tokenizer drops)."""
-        out: list[TokenProbs | None] = [None] * len(cues)
+        return list(self.iter_token_probs(doc, cues))
+
+    def iter_token_probs(self, doc: Any, cues: Sequence[Sequence[int]]) -> Iterator[TokenProbs | None]:
+        """``token_probs`` one cue at a time, ``BATCH`` windows through the network at a time: each
+        cue's arrays are as long as the article, so a long article's ~1,000 cues held at once
+        were gigabytes (a 300 KB article: 1.4 GB more at the peak)."""
         if not cues:
-            return out
+            return
         ids, offs = encode(self.tok, doc.text)
         todo = []
-        for k, cue in enumerate(cues):
+        for cue in cues:
             last = doc[cue[-1]]
             pieces = cue_pieces(offs, [(doc[cue[0]].idx, last.idx + len(last.text))]) if len(ids) else []
             if pieces:
                 s, e = window(len(ids), pieces)
-                todo.append((k, s, e, inputs(ids, s, e, pieces)))
-        for b in range(0, len(todo), BATCH):
-            group = todo[b:b + BATCH]
-            probs = self.session.run(None, pad([g[3] for g in group]))[0]
-            for r, (k, s, e, _x) in enumerate(group):
-                full = np.zeros((len(ids), len(ROLES), N_TAGS), np.float32)
-                full[..., 0] = 1.0  # outside the window: O
-                full[s:e] = probs[r, 1:1 + e - s]
-                # Only the window's tokens are mapped: an article has ~30 cues, and mapping every
-                # token for each cost more than the network.
+                todo.append((s, e, pieces))
+            else:
+                todo.append(None)
+        runs = [k for k, t in enumerate(todo) if t is not None]
+        done = 0  # cues answered so far
+        for b in range(0, len(runs), BATCH):
+            group = runs[b:b + BATCH]
+            probs = self.session.run(None, pad([inputs(ids, *todo[k]) for k in group]))[0]
+            for r, k in enumerate(group):
+                while done < k:  # cues without a word piece before this one
+                    yield None
+                    done += 1
+                s, e, _pieces = todo[k]
+                # Only the window's tokens are mapped, from the window's pieces: an article has
+                # ~30 cues, and mapping every token for each cost more than the network.
                 span = doc.char_span(int(offs[s, 0]), int(offs[e - 1, 1]), alignment_mode="expand")
-                out[k] = piece_to_tokens(doc, offs, full, span)
-        return out
+                yield piece_to_tokens(doc, offs, probs[r, 1:1 + e - s], span, first_piece=s)
+                done += 1
+        while done < len(cues):
+            yield None
+            done += 1
 
 
 def _window_tokens(doc: Any, p: TokenProbs) -> Any:
     """The span of tokens a pass gave any probability to (its window): decoding reads only these."""
-    live = np.nonzero((p.b + p.i).sum(1) > 0)[0]
+    lo, hi = p.rows or (0, len(p.b))  # the rows outside are zero
+    live = np.nonzero((p.b[lo:hi] + p.i[lo:hi]).sum(1) > 0)[0] + lo
     return doc[int(live[0]):int(live[-1]) + 1] if len(live) else doc[0:0]
 
 
@@ -182,9 +196,9 @@ def _rewrite(doc: Any, r: Any, p: TokenProbs, runs: list[list[int]], d: CueDecod
     return dataclasses.replace(r, content=tuple(run_span(doc, x) for x in sorted(runs)), source=source, source_tokens=stoks)
 
 
-def refine(doc: Any, rels: list, probs: Sequence[TokenProbs | None], d: CueDecode, trim_punct: bool, trim_sources: bool) -> list:
+def refine(doc: Any, rels: list, probs: Iterable[TokenProbs | None], d: CueDecode, trim_punct: bool, trim_sources: bool) -> list:
     """Each relation with the content and source its own cue's pass found (unchanged where the
-    pass found no content)."""
+    pass found no content). ``probs`` may be an iterator: each is read once, then dropped."""
     out = []
     for r, p in zip(rels, probs):
         runs = _content_runs(doc, p, r.cue_tokens, d) if p is not None else []
@@ -192,28 +206,58 @@ def refine(doc: Any, rels: list, probs: Sequence[TokenProbs | None], d: CueDecod
     return out
 
 
-PassProbs = Callable[[list[list[int]]], list[TokenProbs | None]]
+PassProbs = Callable[[list[list[int]]], Iterable[TokenProbs | None]]
+
+# The cue pass's runs (one per relation, one per orphan cue) per article, at most. Each run
+# costs ~15 ms of CPU (a 128-piece window), and an article's count grows with its cues, not its
+# length: a BBC article has ~30, a 250 KB article ~1,100, but 100 KB of "He said so. It was. "
+# had ~2,600 (41 s of the pass alone). Past the limit, relations keep the tagger decoder's
+# content and source, later orphan cues get no relation, and the dossier says so in a warning
+# (``SKIPPED_KEY``); the pass's time per article stays under ~15 s.
+MAX_RUNS = 1_000
+# doc.user_data key: (runs ``refine_all`` left out, its ``max_runs``), when it had a limit.
+SKIPPED_KEY = "veracity_cue_pass_skipped"
 
 
 def refine_all(doc: Any, tagger_probs: TokenProbs, rels: list, pass_probs: PassProbs, d: CueDecode,
-               trim_punct: bool, trim_sources: bool) -> list:
-    """``refine`` on the decoder's relations, then relations for confident orphan cues."""
-    out = refine(doc, rels, pass_probs([list(r.cue_tokens) for r in rels]), d, trim_punct, trim_sources)
-    if d.orphan_min <= 0.0:
-        return out
-    used = {i for r in rels for i in r.cue_tokens}
-    cue_p = tagger_probs.inside()[:, tg.CUE]
-    cands = [c for c in tg.role_runs(doc, tagger_probs, tg.CUE, 0.5)
-             if not (set(c) & used) and float(cue_p[c].mean()) >= d.orphan_cue]
+               trim_punct: bool, trim_sources: bool, max_runs: int | None = None) -> list:
+    """``refine`` on the decoder's relations, then relations for confident orphan cues; with
+    ``max_runs``, the pass runs on the first ``max_runs`` of those cues only (``MAX_RUNS``)."""
+    budget = len(rels) if max_runs is None else max(0, min(len(rels), max_runs))
+    probs = pass_probs([list(r.cue_tokens) for r in rels[:budget]])
+    out = refine(doc, rels[:budget], probs, d, trim_punct, trim_sources) + list(rels[budget:])
+    skipped = len(rels) - budget
+    if d.orphan_min > 0.0:
+        used = {i for r in rels for i in r.cue_tokens}
+        cue_p = tagger_probs.inside()[:, tg.CUE]
+        cands = [c for c in tg.role_runs(doc, tagger_probs, tg.CUE, 0.5)
+                 if not (set(c) & used) and float(cue_p[c].mean()) >= d.orphan_cue]
+        if max_runs is not None:
+            left = max(0, max_runs - budget)
+            skipped += max(0, len(cands) - left)
+            cands = cands[:left]
+        out += _orphans(doc, cands, pass_probs(cands) if cands else [], out, d, trim_punct, trim_sources)
+    if max_runs is not None:
+        doc.user_data[SKIPPED_KEY] = (skipped, max_runs)
+    return out
+
+
+def _orphans(doc: Any, cands: list[list[int]], probs: Iterable[TokenProbs | None], out: list, d: CueDecode,
+             trim_punct: bool, trim_sources: bool) -> list:
+    """Relations for the orphan cues whose pass found confident content no relation has."""
+    added = []
     taken = chars(x for r in out for x in r.content)
-    for cue, p in zip(cands, pass_probs(cands)):
+    for cue, p in zip(cands, probs):
         runs = _content_runs(doc, p, cue, d) if p is not None else []
-        if not runs or float(np.mean([p.inside()[i, CONTENT] for x in runs for i in x])) < d.orphan_min:
+        if not runs:
+            continue
+        idx = [i for x in runs for i in x]
+        if float(np.mean(p.b[idx, CONTENT] + p.i[idx, CONTENT])) < d.orphan_min:
             continue
         spans = tuple(run_span(doc, x) for x in sorted(runs))
         if chars(spans) & taken:
             continue
         bare = RawRelation(source=(), cue=(run_span(doc, cue),), content=spans, cue_tokens=tuple(cue), source_tokens=())
-        out.append(_rewrite(doc, bare, p, runs, d, trim_punct, trim_sources))
+        added.append(_rewrite(doc, bare, p, runs, d, trim_punct, trim_sources))
         taken |= chars(spans)
-    return out
+    return added

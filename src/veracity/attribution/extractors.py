@@ -20,11 +20,12 @@ from .citing import split_citing
 from .colon import colon_relations
 from .core import RawRelation, chars, combine, doc_text, quote_state, sentence_bounds
 from .crf import CrfModel
+from . import cuepass as cuepass_module  # MAX_RUNS read at call time (tests lower it)
 from .cuepass import CuePass, refine_all
 from .features import DocInfo, doc_info
 from .rules import pattern_relations, run_on, verb_relations
 from .tagger import TILING_SHIFTS, Tagger, TokenProbs
-from .tagger_decode import (CUE, Decode, bare_auxiliary, content_prob, direct_relations, fill_relations, role_runs,
+from .tagger_decode import (CONTENT, CUE, Decode, bare_auxiliary, content_prob, direct_relations, fill_relations, role_runs,
                             without_dangling_opener)
 
 
@@ -88,7 +89,8 @@ def relations(doc: Any, info: DocInfo, probs: TokenProbs, crf: CrfModel, d: Deco
             taken = chars(x for r in rels for x in r.content)
             rels += [r for r in direct_relations(doc, info, probs, d) if not (chars(r.content) & taken)]
     if d.min_content_prob > 0.0:
-        rels = [r for r in rels if content_prob(doc, probs, r) >= d.min_content_prob]
+        inside = probs.inside()[:, CONTENT]  # once, not once per relation
+        rels = [r for r in rels if content_prob(doc, probs, r, inside) >= d.min_content_prob]
     if d.combine_rules:
         rels = with_rules(doc, rels, info.quote, d.quote_override)
     if d.fill_min_tokens > 0:
@@ -125,5 +127,5 @@ class TaggerExtractor:
         if self.cuepass is None:
             return None
         cp, d = self.cuepass, self.decode
-        return lambda rels: refine_all(doc, probs, rels, lambda cues: cp.token_probs(doc, cues), cp.decode,
-                                       d.trim_punct, d.trim_sources)
+        return lambda rels: refine_all(doc, probs, rels, lambda cues: cp.iter_token_probs(doc, cues), cp.decode,
+                                       d.trim_punct, d.trim_sources, max_runs=cuepass_module.MAX_RUNS)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import multiprocessing
 from typing import Any, Callable, Iterator, Sequence
 
+from ..text.nlp import parse
 from .stage import build
 
 # Texts per task: small enough that two workers finish together on a short list, large enough
@@ -40,7 +41,7 @@ def _init(method: str, loader: Loader) -> None:
 
 def _work(text: str) -> tuple[tuple, dict | None]:
     nlp, extract, tag = _STATE["loaded"]
-    return extract_safely(text, nlp(text), extract, tag)
+    return extract_safely(text, parse(nlp, text), extract, tag)
 
 
 def attribute_parallel(texts: Sequence[str], method: str, processes: int, loader: Loader) -> Iterator[tuple[str, tuple, dict | None]]:

@@ -125,10 +125,13 @@ def window_ids(ids: np.ndarray, s: int, e: int) -> np.ndarray:
 
 @dataclass(frozen=True)
 class TokenProbs:
-    """Per spaCy token: P(B), P(I) for each role (arrays of shape [n_tokens, 3 roles])."""
+    """Per spaCy token: P(B), P(I) for each role (arrays of shape [n_tokens, 3 roles]).
+    ``rows`` ([first, last) token), when set, says that every other row is zero (a cue pass's
+    window), so that readers can skip them."""
 
     b: np.ndarray
     i: np.ndarray
+    rows: tuple[int, int] | None = None
 
     def inside(self) -> np.ndarray:
         return self.b + self.i
@@ -147,32 +150,49 @@ def token_bounds(doc: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return cached
 
 
-def piece_to_tokens(doc: Any, offs: np.ndarray, probs: np.ndarray, tokens: Any = None) -> TokenProbs:
+def piece_to_tokens(doc: Any, offs: np.ndarray, probs: np.ndarray, tokens: Any = None, first_piece: int = 0) -> TokenProbs:
     """spaCy-token probabilities: B from the token's first word piece, I as the mean over its
     pieces of P(inside) minus that B (a token is in a span as a whole). ``tokens`` (a span of
-    ``doc``) limits the work to those tokens; the others keep zeros."""
+    ``doc``) limits the work to those tokens; the others keep zeros. ``probs`` may cover only
+    the pieces from ``first_piece`` on (a cue pass's window): every other piece reads as O, and
+    the work is in the window's size, not the article's."""
     n = len(doc)
     b = np.zeros((n, len(ROLES)), dtype=np.float32)
     i = np.zeros((n, len(ROLES)), dtype=np.float32)
-    if not len(offs) or not n:
-        return TokenProbs(b, i)
     first, last = (0, n) if tokens is None else (tokens.start, tokens.end)
+    rows = None if tokens is None else (first, last)
+    if not len(offs) or not n:
+        return TokenProbs(b, i, rows)
     t_start, t_end, space = token_bounds(doc)
     idx = np.arange(first, last)[~space[first:last]]
+    if not len(idx):
+        return TokenProbs(b, i, rows)
     starts = offs[:, 0]
     lo = np.searchsorted(starts, t_start[idx], side="left")
     hi = np.searchsorted(starts, t_end[idx], side="left")
     # A character the tokenizer dropped (control/zero-width): borrow the previous piece.
     dropped = hi <= lo
     lo, hi = np.where(dropped, np.maximum(0, lo - 1), lo), np.where(dropped, np.maximum(1, lo), hi)
-    inside = probs[:, :, 1] + probs[:, :, 2]
+    # The pieces read, [p0, p1), with O outside ``probs``. Starting at or before ``first_piece``
+    # keeps the running sums below exactly those over all the article's pieces (the O pieces
+    # before add 0.0), so a window's tokens get the values a full-length array gave them.
+    p0 = min(first_piece, int(lo.min()))
+    p1 = max(first_piece + len(probs), int(hi.max()))
+    if p0 == first_piece and p1 == first_piece + len(probs):
+        window = probs
+    else:
+        window = np.zeros((p1 - p0, len(ROLES), N_TAGS), dtype=np.float32)
+        window[..., 0] = 1.0
+        window[first_piece - p0:first_piece - p0 + len(probs)] = probs
+    lo, hi = lo - p0, hi - p0
+    inside = window[:, :, 1] + window[:, :, 2]
     # Mean P(inside) over each token's pieces from running sums (float64, so differences of
     # long sums keep float32 precision).
     sums = np.concatenate([np.zeros((1, len(ROLES))), np.cumsum(inside, axis=0, dtype=np.float64)])
     mean = ((sums[hi] - sums[lo]) / (hi - lo)[:, None]).astype(np.float32)
-    b[idx] = probs[lo, :, 1]
+    b[idx] = window[lo, :, 1]
     i[idx] = np.clip(mean - b[idx], 0.0, 1.0)
-    return TokenProbs(b, i)
+    return TokenProbs(b, i, rows)
 
 
 class Tagger:

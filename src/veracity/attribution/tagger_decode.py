@@ -34,6 +34,7 @@ is a component over ``core``, ``features`` and the network's ``tagger``.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import math
 import re
@@ -188,23 +189,31 @@ def direct_relations(doc: Any, info: DocInfo, probs: TokenProbs, d: Decode) -> l
     contents = [r for r in content_runs(doc, probs, d) if useful_run(doc, r)]
     sources = role_runs(doc, probs, SOURCE, d.source, d.smooth_source)
     by_cue: dict[int, list[list[int]]] = {}
+    # Cues are disjoint runs in token order, so those within max_gap tokens of a content are
+    # a range of them, found by bisection (comparing every content with every cue took time
+    # quadratic in the article's length).
+    cue_first, cue_last = [q[0] for q in cues], [q[-1] for q in cues]
     for c in contents:
         cs = set(c)
+        near = range(bisect.bisect_left(cue_last, c[0] - d.max_gap - 1), bisect.bisect_right(cue_first, c[-1] + d.max_gap + 1))
         # A cue inside the content run is an inner relation's, not this content's own.
-        cands = [(k, _gap(c, q)) for k, q in enumerate(cues) if not (set(q) & cs)]
+        cands = [(k, _gap(c, cues[k])) for k in near if not (set(cues[k]) & cs)]
         cands = [(k, g) for k, g in cands if g <= d.max_gap]
         if not cands:
             continue
         own = {info.sent_of[c[0]], info.sent_of[c[-1]]} if d.same_sentence_cue else set()
         k = min(cands, key=lambda kg: (bool(own) and info.sent_of[cues[kg[0]][0]] not in own, kg[1], kg[0]))[0]
         by_cue.setdefault(k, []).append(c)
+    by_sent: dict[int, list[list[int]]] = {}
+    for s in sources:
+        by_sent.setdefault(info.sent_of[s[0]], []).append(s)
     rels = []
     for k in sorted(by_cue):
         cue = cues[k]
         con = by_cue[k]
         taken = {i for r in con for i in r}
         sent = info.sent_of[cue[0]]
-        cand = [s for s in sources if info.sent_of[s[0]] == sent and not (set(s) & taken) and not (set(s) & set(cue))]
+        cand = [s for s in by_sent.get(sent, ()) if not (set(s) & taken) and not (set(s) & set(cue))]
         src = nearest_run(cand, cue)
         if src and d.trim_sources:
             src = trim_source(doc, src)
@@ -218,9 +227,10 @@ def direct_relations(doc: Any, info: DocInfo, probs: TokenProbs, d: Decode) -> l
     return rels
 
 
-def content_prob(doc: Any, probs: TokenProbs, r: RawRelation) -> float:
-    """Mean tagger P(inside a content) over the relation's content tokens."""
-    p = probs.inside()[:, CONTENT]
+def content_prob(doc: Any, probs: TokenProbs, r: RawRelation, inside: np.ndarray | None = None) -> float:
+    """Mean tagger P(inside a content) over the relation's content tokens (``inside``: that
+    column of ``probs.inside()``, when the caller has it)."""
+    p = probs.inside()[:, CONTENT] if inside is None else inside
     vals = [p[t.i] for s, e in r.content for t in doc.char_span(s, e, alignment_mode="expand") or () if not t.is_space]
     return float(np.mean(vals)) if vals else 0.0
 

@@ -37,7 +37,7 @@ def read_text(path: str) -> str:
     except UnicodeDecodeError as exc:
         raise InputError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", source=path) from None
     if len(text) > MAX_ARTICLE_CHARS:
-        raise InputError(f"over the {MAX_ARTICLE_CHARS:,}-character limit for one article", source=path)
+        raise InputError(f"over the {MAX_ARTICLE_CHARS:,}-character limit for one article (max_article_chars)", source=path)
     return text
 
 
@@ -75,6 +75,7 @@ def attribute_texts(texts: List[str], method: str = DEFAULT_METHOD, n_process: i
     (``attribution.parallel``). An article whose extraction fails gets no attributions and an
     error; the others go on."""
     from ..attribution.parallel import attribute_parallel, extract_safely
+    from ..text.nlp import pipe
 
     # Loaded in the parent even when workers do the work: a bad method or model fails here with
     # a clear error, where a failing Pool initializer would be restarted forever.
@@ -82,7 +83,7 @@ def attribute_texts(texts: List[str], method: str = DEFAULT_METHOD, n_process: i
     if n_process > 1 and len(texts) > 1:
         yield from attribute_parallel(texts, method, min(n_process, len(texts)), load)
         return
-    for text, doc in zip(texts, nlp.pipe(texts, batch_size=batch_size)):
+    for text, doc in zip(texts, pipe(nlp, texts, batch_size)):
         yield (text, *extract_safely(text, doc, extract, tag))
 
 

@@ -121,7 +121,7 @@ def make_article(text: str, source: str, options: Options, *, kind: str, warning
     if not ALNUM.search(text):
         raise InputError("no words or numbers in the text", source=source)
     if len(text) > options.max_article_chars:
-        raise InputError(f"{len(text):,} characters, over the {options.max_article_chars:,} limit for one article", source=source)
+        raise InputError(f"{len(text):,} characters, over the {options.max_article_chars:,} limit for one article (max_article_chars)", source=source)
     lang = language.detect(text)
     if lang is None and declared_language and declared_language != "en":
         lang = declared_language

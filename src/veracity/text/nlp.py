@@ -7,8 +7,10 @@ of what is left, so a long word of punctuation took time quadratic in its length
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+from typing import Iterable, Iterator
 
 from ..assets import SPACY_MODEL, verified_path
 from ..errors import ModelError
@@ -34,6 +36,18 @@ LONG_WORD = re.compile(r"(?<!\S)\S{%d,}" % (MAX_WORD_CHARS + 1))
 # does); the text, so every offset, is unchanged.
 MAX_PUNCT_RUN = 100
 PUNCT_RUN = re.compile(r"(?<![^\w\s])[^\w\s]{%d,}" % (MAX_PUNCT_RUN + 1))
+# spaCy runs its networks over a batch of texts at once and keeps every layer's output for the
+# whole batch until it is done: at the peak ~15 MB per 1,000 tokens for tok2vec and ~10 MB for
+# the NER's own, so one 300 KB article (55,000 tokens) took the process from 0.6 to 1.5 GB in
+# the parse alone, and 100 KB of short sentences (32,000 tokens) to 1.1 GB. A text of more
+# tokens is parsed in pieces of at most this many, cut after a line break where there is one
+# (sentences never cross one: ``text.stage``), else after a sentence's final mark, and the
+# pieces' Docs are joined into one (``parse``); a batch of texts holds at most this many tokens
+# (``pipe``). spaCy's analyses do not depend on the batch (checked bit for bit on BBC
+# articles), so a text up to this size (~110 KB of news; a BBC article is ~1,000 tokens) is
+# analysed exactly as before; a piece's peak is ~0.3 GB over the models.
+MAX_PARSE_TOKENS = 20_000
+SENTENCE_END = frozenset(".!?\"\u201d")
 
 
 def window_suffix_search(search):
@@ -115,3 +129,68 @@ def load(disable: tuple[str, ...] = ()) :
     nlp.max_length = SPACY_MAX_LENGTH
     bound_tokenizer(nlp)
     return nlp
+
+
+def _last(cuts: list[int], lo: int, hi: int) -> int | None:
+    """The largest of the sorted ``cuts`` in [lo, hi], if any."""
+    k = bisect.bisect_right(cuts, hi)
+    return cuts[k - 1] if k and cuts[k - 1] >= lo else None
+
+
+def piece_bounds(doc, limit: int = MAX_PARSE_TOKENS) -> list[int]:
+    """Token indices cutting ``doc`` into pieces of at most ``limit`` tokens (0 first, len last):
+    after a line break, else after a sentence's final mark, else between words, preferably in
+    the piece's second half; a word of over ``limit`` tokens is cut anywhere."""
+    n = len(doc)
+    if n <= limit:
+        return [0, n]
+    line, sent, word = [], [], []
+    for t in doc:
+        if "\n" in t.text:
+            line.append(t.i + 1)
+        elif t.whitespace_:
+            (sent if t.text in SENTENCE_END else word).append(t.i + 1)
+    bounds = [0]
+    while n - bounds[-1] > limit:
+        pos = bounds[-1]
+        end = pos + limit
+        cut = next((c for lo in (pos + limit // 2, pos + 1) for cuts in (line, sent, word)
+                    if (c := _last(cuts, lo, end)) is not None), end)
+        bounds.append(cut)
+    return bounds + [n]
+
+
+def parse(nlp, text: str):
+    """``nlp(text)``, in pieces of at most MAX_PARSE_TOKENS tokens joined into one Doc."""
+    return _parse_doc(nlp, nlp.make_doc(text))
+
+
+def _parse_doc(nlp, doc):
+    bounds = piece_bounds(doc)
+    if len(bounds) == 2:
+        return nlp(doc)
+    from spacy.tokens import Doc
+
+    out = Doc.from_docs([nlp(doc[a:b].as_doc()) for a, b in zip(bounds, bounds[1:])], ensure_whitespace=False)
+    assert out.text == doc.text
+    return out
+
+
+def pipe(nlp, items: Iterable, batch_size: int, as_tuples: bool = False) -> Iterator:
+    """``nlp.pipe(items, as_tuples=..., batch_size=...)``, in order, with at most MAX_PARSE_TOKENS
+    tokens in a batch; a longer text goes alone, in pieces (``parse``)."""
+    group: list = []
+    size = 0
+    for item in items:
+        doc = nlp.make_doc(item[0] if as_tuples else item)
+        if group and (len(group) >= batch_size or size + len(doc) > MAX_PARSE_TOKENS):
+            yield from nlp.pipe(group, as_tuples=as_tuples, batch_size=len(group))
+            group, size = [], 0
+        if len(doc) > MAX_PARSE_TOKENS:
+            doc = _parse_doc(nlp, doc)
+            yield (doc, item[1]) if as_tuples else doc
+            continue
+        group.append((doc, item[1]) if as_tuples else doc)
+        size += len(doc)
+    if group:
+        yield from nlp.pipe(group, as_tuples=as_tuples, batch_size=len(group))

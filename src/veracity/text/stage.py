@@ -6,6 +6,7 @@ alone sometimes runs a headline into the first sentence.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Iterable, Iterator
 
@@ -68,15 +69,15 @@ class SpacyText:
                 b -= 1
             if a == b:
                 continue
-            para = max((i for i, st in enumerate(starts) if st <= a), default=0)
+            para = max(0, bisect.bisect_right(starts, a) - 1)  # the last paragraph starting at or before a
             sents.append(Sentence(len(sents), para, Span.of(text, a, b)))
         ents = tuple(Entity(Span.of(text, e.start_char, e.end_char), e.label_) for e in doc.ents)
         return dossier.with_(paragraphs=paras, sentences=tuple(sents), entities=ents, doc=doc)
 
     def __call__(self, dossier: Dossier) -> Dossier:
-        return self._fill(dossier, self.nlp(dossier.article.text))
+        return self._fill(dossier, nlp_mod.parse(self.nlp, dossier.article.text))
 
     def pipe(self, dossiers: Iterable[Dossier]) -> Iterator[Dossier]:
         stream = ((d.article.text, d) for d in dossiers)
-        for doc, d in self.nlp.pipe(stream, as_tuples=True, batch_size=self.options.batch_size):
+        for doc, d in nlp_mod.pipe(self.nlp, stream, as_tuples=True, batch_size=self.options.batch_size):
             yield self._fill(d, doc)
