@@ -11,7 +11,7 @@ torch = pytest.importorskip("torch")
 onnx = pytest.importorskip("onnx")
 
 from veracity.onnxrun import checked_session  # noqa: E402
-from veracity.train.onnx_export import OPSET, export_fp32, quantise_int8  # noqa: E402
+from veracity_train.onnx_export import OPSET, export_fp32, quantise_int8  # noqa: E402
 
 
 class Tiny(torch.nn.Module):
