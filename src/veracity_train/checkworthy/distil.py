@@ -204,7 +204,8 @@ def distilled_heldout(tr, fit_idx: np.ndarray, held_idx: np.ndarray, meta: dict,
 
 def train_distil(out: Path, log: Callable[[str], None] = _log_default) -> dict:
     from veracity.claims.checkworthy import CheckworthyModel
-    from .ngrams import THRESHOLDS, Candidate, Features, _export, _f1, _platt, _sigmoid, average_precision
+    from ..metrics import average_precision, precision_recall_f1 as _f1
+    from .ngrams import THRESHOLDS, Candidate, Features, _export, _platt, _sigmoid
     from .transformer import split
 
     t0 = time.perf_counter()

@@ -25,6 +25,7 @@ import numpy as np
 
 from veracity.errors import InputError
 
+from ..metrics import average_precision, precision_recall_f1, reliability
 from ..paths import cache_root, shared_dir
 
 CACHE_DIR = cache_root() / "checkworthy"
@@ -112,8 +113,6 @@ FOLDS = 5
 SEED = 13
 # Grid for the decision threshold, chosen on out-of-fold training predictions.
 THRESHOLDS = np.round(np.arange(0.05, 0.951, 0.01), 2)
-# Reliability bins for the report (equal width over [0, 1]).
-BINS = 10
 # n-grams seen in fewer than this many training sentences are noise for a linear model and
 # only grow the artefact.
 MIN_DF = 2
@@ -160,34 +159,7 @@ def _margin(est, X) -> np.ndarray:
     return np.log(p / (1 - p))
 
 
-def _f1(y: np.ndarray, guess: np.ndarray) -> tuple[float, float, float]:
-    tp = float(np.sum(guess & y))
-    p = tp / max(1.0, float(guess.sum()))
-    r = tp / max(1.0, float(y.sum()))
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
-def average_precision(scores: np.ndarray, y: np.ndarray) -> float:
-    """The shared scorer's definition (ties broken by input order)."""
-    order = np.argsort(-scores, kind="stable")
-    hits = np.cumsum(y[order])
-    prec = hits / np.arange(1, len(y) + 1)
-    return float(np.sum(prec * y[order]) / max(1, y.sum()))
-
-
-def reliability(p: np.ndarray, y: np.ndarray) -> tuple[float, list[tuple[str, int, float, float]]]:
-    """Expected calibration error and the per-bin table (range, n, mean prob, positive rate)."""
-    edges = np.linspace(0, 1, BINS + 1)
-    idx = np.clip(np.digitize(p, edges[1:-1]), 0, BINS - 1)
-    rows, ece = [], 0.0
-    for b in range(BINS):
-        m = idx == b
-        if not m.any():
-            continue
-        conf, acc = float(p[m].mean()), float(y[m].mean())
-        ece += m.sum() / len(p) * abs(conf - acc)
-        rows.append((f"{edges[b]:.1f}-{edges[b + 1]:.1f}", int(m.sum()), conf, acc))
-    return ece, rows
+_f1 = precision_recall_f1  # its name here before metrics.py
 
 
 def _platt(z: np.ndarray, y: np.ndarray) -> tuple[float, float]:

@@ -32,7 +32,8 @@ from typing import Callable
 
 import numpy as np
 
-from .ngrams import CACHE_DIR, SEED, THRESHOLDS, _f1, average_precision, reliability
+from ..metrics import average_precision, precision_recall_f1 as _f1, reliability
+from .ngrams import CACHE_DIR, SEED, THRESHOLDS
 
 LAYERS = 2
 EPOCHS = 3

@@ -13,7 +13,7 @@ from typing import Callable
 import onnx  # noqa: F401  (needed by onnxruntime.quantization; fail early with a clear message)
 import torch  # noqa: F401
 
-from .ngrams import reliability
+from ..metrics import reliability
 from .transformer_report import _row, eval_sets
 from .student import train_student
 

@@ -29,7 +29,8 @@ from typing import Callable
 
 import numpy as np
 
-from .ngrams import CACHE_DIR, FOLDS, SEED, THRESHOLDS, _f1, average_precision, training_set
+from ..metrics import average_precision, precision_recall_f1 as _f1
+from .ngrams import CACHE_DIR, FOLDS, SEED, THRESHOLDS, training_set
 from ..onnx_export import OPSET
 
 FROZEN = 0  # of 6 layers; see the module docstring for why

@@ -14,7 +14,8 @@ import numpy as np
 import onnx  # noqa: F401  (needed by onnxruntime.quantization; fail early with a clear message)
 import torch  # noqa: F401
 
-from .ngrams import _f1, average_precision, data_dir, read_gold
+from ..metrics import average_precision, precision_recall_f1 as _f1
+from .ngrams import data_dir, read_gold
 from .transformer import train_transformer
 
 # The frozen-layer states are computed in this many interleaved slices; it fixes the batch

@@ -22,6 +22,7 @@ from veracity.corroborate import related as rel
 from veracity.corroborate import textfeat as tf
 from veracity.errors import InputError
 
+from ..metrics import per_class_f1
 from ..paths import cache_root, shared_dir
 
 CACHE_DIR = cache_root() / "corroborate"
@@ -118,10 +119,8 @@ def fnc1_matrix(data: Fnc1, log: Callable[[str], None] = print) -> tuple[np.ndar
 
 
 def _f1(y: np.ndarray, p: np.ndarray) -> float:
-    tp = int(((p == 1) & (y == 1)).sum())
-    fp = int(((p == 1) & (y == 0)).sum())
-    fn = int(((p == 0) & (y == 1)).sum())
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    """F1 of the positive class of 0/1 labels."""
+    return per_class_f1(y, p, 2)[1]
 
 
 def _best_threshold(y: np.ndarray, s: np.ndarray) -> tuple[float, float]:

@@ -38,6 +38,7 @@ import numpy as np
 from veracity.retrieval.sentences import split
 from veracity.verify.judge import META_FILE
 
+from ..metrics import per_class_f1
 from .datasets import FNC_LABELS, verification_dir
 from .embcache import cached_encode
 from . import crossencoder as ce
@@ -233,12 +234,7 @@ def decide(scores: np.ndarray, t_s: float, t_r: float) -> np.ndarray:
 
 
 def f1s(y: np.ndarray, p: np.ndarray) -> list[float]:
-    out = []
-    for c in range(3):
-        tp = float(((p == c) & (y == c)).sum())
-        den = float((p == c).sum() + (y == c).sum())
-        out.append(2 * tp / den if den else 0.0)
-    return out
+    return per_class_f1(y, p, 3)
 
 
 def best_thresholds(scores: np.ndarray, y: np.ndarray) -> tuple[float, float]:

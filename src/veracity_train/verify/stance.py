@@ -23,6 +23,8 @@ from typing import Callable
 
 import numpy as np
 
+from .. import metrics
+from ..metrics import macro_f1
 from . import datasets as ds
 from .embcache import cache_dir, cached_encode
 from .features import LEXICAL_NAMES, N_LEXICAL, lexical, pair_features
@@ -156,16 +158,6 @@ def fit_mlp(X: np.ndarray, y: np.ndarray, hidden: int, alpha: float) -> StanceMo
                        np.zeros((11, 4), np.float32), np.zeros(4, np.float32), {})
 
 
-def macro_f1(y: np.ndarray, p: np.ndarray, n: int) -> tuple[float, list[float]]:
-    f1s = []
-    for c in range(n):
-        tp = float(((y == c) & (p == c)).sum())
-        fp = float(((y != c) & (p == c)).sum())
-        fn = float(((y == c) & (p != c)).sum())
-        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-    return float(np.mean(f1s)), f1s
-
-
 def best_offsets(logits: np.ndarray, y: np.ndarray) -> np.ndarray:
     """SUPPORTS/REFUTES logit offsets (NEI fixed at 0) maximising evidence macro-F1."""
     best, best_f = np.zeros(3, np.float32), -1.0
@@ -194,9 +186,7 @@ ECE_BINS = 10
 
 
 def expected_calibration_error(conf: np.ndarray, correct: np.ndarray) -> float:
-    """Mean |accuracy - confidence| over confidence bins, weighted by bin size."""
-    bins = np.minimum((conf * ECE_BINS).astype(int), ECE_BINS - 1)
-    return float(sum(abs(correct[bins == b].mean() - conf[bins == b].mean()) * (bins == b).mean() for b in range(ECE_BINS) if (bins == b).any()))
+    return metrics.expected_calibration_error(conf, correct, ECE_BINS)
 
 
 def folds_of(groups: list[str]) -> np.ndarray:
