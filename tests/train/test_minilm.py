@@ -11,7 +11,7 @@ torch = pytest.importorskip("torch")
 onnx = pytest.importorskip("onnx")
 
 from veracity.onnxrun import checked_session  # noqa: E402
-from veracity_train.onnx_export import OPSET, export_fp32, quantise_int8  # noqa: E402
+from veracity_train.minilm import OPSET, export_fp32, quantise_int8  # noqa: E402
 
 
 class Tiny(torch.nn.Module):
@@ -61,3 +61,23 @@ def test_int8_weights_and_same_answers_on_other_shapes(fp32: Path, per_channel: 
     got = checked_session(q, None, "tiny", "-").run(None, feeds)[0]
     assert got.shape == ref.shape == (3, 3)
     assert np.abs(got - ref).max() < 0.05
+
+
+def test_pretrained_draws_the_head_as_the_trainers_did():
+    """pretrained(n) = the network, its pretrained weights, then a fresh n-way head, from one
+    seeded generator: the recipe each trainer had, so cached fine-tuning runs stay valid."""
+    import json
+
+    from veracity_train import minilm
+
+    minilm.deterministic(1, 13)
+    got = minilm.pretrained(9).state_dict()
+    torch.manual_seed(13)
+    d = minilm.minilm_dir()
+    ref = minilm.BertClassifier(json.loads((d / "config.json").read_text()))
+    ref.load_pretrained(minilm.read_safetensors(d / "model.safetensors"))
+    ref.head = torch.nn.Linear(ref.head.in_features, 9)
+    want = ref.state_dict()
+    assert got.keys() == want.keys()
+    assert all(torch.equal(got[k], want[k]) for k in want)
+    assert minilm.tokenizer(64).truncation["max_length"] == 64
