@@ -80,7 +80,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-    from veracity.attribution import evaluate, polnear
+    from veracity_train.attribution import evaluate, polnear
     from veracity.attribution.extractors import CrfExtractor, rule_relations
     from veracity.attribution.features import doc_info
     from veracity.attribution.stage import attributions_json, build

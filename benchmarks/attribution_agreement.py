@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--splits", nargs="+", default=["train", "dev"], choices=["train", "dev"])
     args = ap.parse_args(argv)
 
-    from veracity.attribution import polnear
+    from veracity_train.attribution import polnear
 
     pn, sc = polnear.polnear_module(), polnear.scorer_module()
     gold_arts, system = [], {}

@@ -57,8 +57,8 @@ def bands() -> None:
     import numpy as np
 
     from veracity.claims.checkworthy import MODEL_DIR, align_threshold, load_model
-    from veracity.train import checkworthy_transformer as T
-    from veracity.train.checkworthy import _f1, data_dir, read_gold
+    from veracity_train.checkworthy import transformer as T
+    from veracity_train.checkworthy.ngrams import _f1, data_dir, read_gold
 
     tr, _, fit_idx, held_idx = T.split(lambda m: None)
     y = tr.labels.astype(bool)[held_idx]

@@ -15,7 +15,7 @@ from pathlib import Path
 from veracity.analysis import analyze_text
 from veracity.options import Options
 OPTS = Options(stages=("text.spacy.v1", "claims.extract.v1", "attribution.rules.v1"))
-from veracity.corroborate.perturb import run
+from veracity_train.corroborate.perturb import run
 from veracity.text.embed import encode
 
 # The BBC files carry no date; both copies get the same one so relative dates ("last July")

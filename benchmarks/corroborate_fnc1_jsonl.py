@@ -9,8 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from veracity.corroborate.evaluate import fnc1_to_jsonl
-from veracity.train.related import DEFAULT_FNC1
+from veracity_train.corroborate.evaluate import fnc1_to_jsonl
+from veracity_train.corroborate.related import DEFAULT_FNC1
 
 if __name__ == "__main__":
     if len(sys.argv) < 2:

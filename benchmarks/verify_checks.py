@@ -16,9 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from veracity.train.stance import climate_fever_set, features  # noqa: E402
+from veracity_train.verify.stance import climate_fever_set, features  # noqa: E402
 from veracity.verify import checks  # noqa: E402
-from veracity.verify.stance import COSINE_COLUMN, STANCES  # noqa: E402
+from veracity_train.verify.stance_model import COSINE_COLUMN, STANCES  # noqa: E402
 
 
 def main() -> None:

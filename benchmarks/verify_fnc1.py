@@ -1,6 +1,6 @@
 """FNC-1 stance (agree / disagree / discuss / unrelated), 5-fold cross-validated grouped by headline.
 
-Features per (headline, body): the stance features of :mod:`veracity.verify.features` for the
+Features per (headline, body): the stance features of :mod:`veracity_train.verify.features` for the
 headline against its best-matching body sentence (MiniLM cosine over the first
 FNC_BODY_SENTENCES sentences), plus body-level similarity (max, mean, top-3 cosine, cosine to
 the mean body vector) and body-level cue counts (refuting / hedging vocabulary, negations).
@@ -22,10 +22,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from veracity.train.stance import SEED, folds_of, macro_f1  # noqa: E402
-from veracity.verify import datasets as ds  # noqa: E402
-from veracity.verify.embcache import cached_encode  # noqa: E402
-from veracity.verify.features import HEDGE_CUES, REFUTE_CUES, lexical, pair_features  # noqa: E402
+from veracity_train.verify.stance import SEED, folds_of, macro_f1  # noqa: E402
+from veracity_train.verify import datasets as ds  # noqa: E402
+from veracity_train.verify.embcache import cached_encode  # noqa: E402
+from veracity_train.verify.features import HEDGE_CUES, REFUTE_CUES, lexical, pair_features  # noqa: E402
 
 LABELS = ds.FNC_LABELS
 REPORTING = frozenset("reportedly reported claims claimed alleged allegedly according purportedly rumour rumor unconfirmed apparently".split())

@@ -18,7 +18,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from veracity.train import stance_synth as ss  # noqa: E402
+from veracity_train.verify import synth as ss  # noqa: E402
 from veracity.verify.judge import NewsStance  # noqa: E402
 
 SEED, N = 99, 300

@@ -30,7 +30,7 @@ from veracity.ingest import iter_articles  # noqa: E402
 from veracity.model import Article  # noqa: E402
 from veracity.options import Options  # noqa: E402
 from veracity.retrieval.index import EvidenceIndex  # noqa: E402
-from veracity.verify import datasets as ds  # noqa: E402
+from veracity_train.verify import datasets as ds  # noqa: E402
 
 BBC = ds.shared_dir() / "data" / "corpus" / "bbc-news"
 

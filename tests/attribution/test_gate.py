@@ -14,7 +14,7 @@ CONTENT_OVERLAP_FLOOR = 0.62
 
 
 def test_learned_extractor_content_overlap_on_dev(shared):
-    from veracity.attribution import evaluate, polnear
+    from veracity_train.attribution import evaluate, polnear
     from veracity.attribution.extractors import CrfExtractor
     from veracity.attribution.stage import attributions_json, build
 

@@ -22,7 +22,7 @@ SOURCE_OVERLAP_FLOOR = 0.92
 
 
 def test_tagger_content_overlap_on_dev(shared):
-    from veracity.attribution import evaluate, polnear
+    from veracity_train.attribution import evaluate, polnear
     from veracity.attribution.stage import attributions_json, build
     from veracity.attribution.extractors import TaggerExtractor
 

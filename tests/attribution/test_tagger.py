@@ -60,7 +60,7 @@ def test_each_piece_is_read_from_the_window_where_it_has_most_context():
 
 def test_piece_labels_follow_gold_character_spans():
     from veracity.attribution.tagger import encode, tokenizer
-    from veracity.train.attribution_tagger import piece_labels
+    from veracity_train.attribution.tagger import piece_labels
 
     text = "Officials said the plan failed."
     ids, offs = encode(tokenizer(), text)
@@ -212,7 +212,7 @@ def test_trim_punct_drops_a_closing_full_stop_but_not_from_a_quotation(parse):
 
 
 def test_decoder_search_breaks_near_ties_on_the_next_figure():
-    from veracity.train.attribution_tagger_report import better
+    from veracity_train.attribution.tagger_report import better
 
     # content overlap within 0.001 and full relation within 0.001: content exact decides
     assert better((0.7155, 0.5562, 0.480), (0.7158, 0.5565, 0.458))

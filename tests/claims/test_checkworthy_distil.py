@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from veracity.claims.checkworthy import MODEL_DIR, CascadeModel, CheckworthyModel, load_model
-from veracity.train.checkworthy import norm, read_gold
+from veracity_train.checkworthy.ngrams import norm, read_gold
 from claims_helpers import NOT_WORTHY, WORTHY
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,7 +51,7 @@ def test_distilled_cascade_scores_probabilities() -> None:
 
 def test_pool_excludes_every_evaluation_sentence() -> None:
     pytest.importorskip("pysbd")
-    from veracity.train.checkworthy_distil import pool_texts
+    from veracity_train.checkworthy.distil import pool_texts
 
     d = SHARED / "data" / "checkworthiness"
     if not d.is_dir():

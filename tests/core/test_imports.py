@@ -1,6 +1,9 @@
 """The package's own imports, read with ``ast`` (nothing is imported):
 
-- no cycle among module-level imports of ``veracity``'s own modules;
+- no cycle among module-level imports of ``veracity``'s own modules, nor of ``veracity_train``'s;
+- the runtime package (``veracity``) imports nothing from the training package
+  (``veracity_train``): no import statement names it, and only the CLI's door
+  (``cli/training.py``) names it, to load it when a ``train`` or ``eval`` command runs;
 - a count of own-module imports inside functions outside ``cli/`` (the issue's target is at
   most 30, each with a comment saying why; ``python tests/core/test_imports.py`` lists them).
 
@@ -18,11 +21,12 @@ from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 PACKAGE = "veracity"
+TRAINING = "veracity_train"
 
 
-def modules(src: Path = SRC) -> dict[str, Path]:
+def modules(src: Path = SRC, package: str = PACKAGE) -> dict[str, Path]:
     out = {}
-    for path in sorted((src / PACKAGE).rglob("*.py")):
+    for path in sorted((src / package).rglob("*.py")):
         parts = list(path.relative_to(src).with_suffix("").parts)
         if parts[-1] == "__init__":
             parts = parts[:-1]
@@ -56,7 +60,7 @@ def _imports(tree: ast.AST):
     yield from walk(tree, False)
 
 
-def targets(name: str, path: Path, node: ast.Import | ast.ImportFrom, known: dict[str, Path]) -> list[str]:
+def targets(name: str, path: Path, node: ast.Import | ast.ImportFrom, known: dict[str, Path], package: str = PACKAGE) -> list[str]:
     """The package's own modules that one import statement loads."""
     if isinstance(node, ast.Import):
         return [a.name for a in node.names if a.name in known]
@@ -67,7 +71,7 @@ def targets(name: str, path: Path, node: ast.Import | ast.ImportFrom, known: dic
         mod = ".".join(base + ([node.module] if node.module else []))
     else:
         mod = node.module or ""
-    if mod != PACKAGE and not mod.startswith(PACKAGE + "."):
+    if mod != package and not mod.startswith(package + "."):
         return []
     out = []
     for a in node.names:
@@ -79,15 +83,15 @@ def targets(name: str, path: Path, node: ast.Import | ast.ImportFrom, known: dic
     return out
 
 
-def graph(known: dict[str, Path] | None = None) -> tuple[dict[str, set[str]], list[tuple[str, int, str]]]:
+def graph(known: dict[str, Path] | None = None, package: str = PACKAGE) -> tuple[dict[str, set[str]], list[tuple[str, int, str]]]:
     """(module-level edges, function-level imports as (module, line, target))."""
-    known = known or modules()
+    known = known or modules(package=package)
     edges: dict[str, set[str]] = {m: set() for m in known}
     inner: list[tuple[str, int, str]] = []
     for name, path in known.items():
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
         for node, in_func in _imports(tree):
-            for t in targets(name, path, node, known):
+            for t in targets(name, path, node, known, package):
                 if t == name:
                     continue
                 if in_func:
@@ -141,9 +145,49 @@ def function_level(inner: list[tuple[str, int, str]]) -> list[tuple[str, int, st
 
 
 def test_no_import_cycle_among_module_level_imports():
-    edges, _ = graph()
-    found = cycles(edges)
-    assert not found, "module-level import cycles: " + "; ".join(" <-> ".join(c) for c in found)
+    for package in (PACKAGE, TRAINING):
+        edges, _ = graph(package=package)
+        found = cycles(edges)
+        assert not found, f"module-level import cycles in {package}: " + "; ".join(" <-> ".join(c) for c in found)
+
+
+def _names_training(name: str | None) -> bool:
+    return bool(name) and (name == TRAINING or name.startswith(TRAINING + "."))
+
+
+def training_references() -> tuple[list[str], set[str]]:
+    """(import statements in ``veracity`` that load ``veracity_train``, modules of ``veracity``
+    whose string constants name it): read with ``ast``, function bodies included."""
+    imports, naming = [], set()
+    for name, path in modules().items():
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import) and any(_names_training(a.name) for a in node.names):
+                imports.append(f"{name}:{node.lineno}")
+            elif isinstance(node, ast.ImportFrom) and not node.level and _names_training(node.module):
+                imports.append(f"{name}:{node.lineno}")
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str) and _names_training(node.value):
+                naming.add(name)
+    return imports, naming
+
+
+def test_the_runtime_imports_nothing_from_the_training_package():
+    imports, naming = training_references()
+    assert not imports, f"veracity imports {TRAINING} at {', '.join(imports)}"
+    # The one door: the CLI loads the training package by name when a train/eval command runs.
+    assert naming == {"veracity.cli.training"}, f"modules naming {TRAINING}: {sorted(naming)}"
+
+
+def test_the_runtime_loads_no_training_code():
+    """What ``veracity``'s CLI, stages and API bring in on import: no training module, no torch from it."""
+    import subprocess
+
+    code = ("import sys; import veracity.cli, veracity.stages, veracity.analysis, veracity.api.app; "
+            f"print(sorted(m for m in sys.modules if m.split('.')[0] == {TRAINING!r}))")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         env={**__import__("os").environ, "PYTHONPATH": str(SRC)})
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip() == "[]", res.stdout
 
 
 # Attribution's components and what each may import inside the package's attribution folder:

@@ -65,7 +65,7 @@ def test_independent_lines(result):
 def test_perturbation_of_a_few_real_articles_is_found_exactly():
     """The benchmark's method (benchmarks/corroborate_divergence.py) on three BBC articles."""
     from veracity.analysis import analyze_text
-    from veracity.corroborate.perturb import run
+    from veracity_train.corroborate.perturb import run
     from veracity.text.embed import encode
 
     names = ["business/001.txt", "business/186.txt", "politics/030.txt"]

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from veracity.errors import ModelError
-from veracity.verify.stance import load
+from veracity_train.verify.stance_model import load
 
 CLAIM = "Global warming is driving polar bears toward extinction."
 SUPPORT = "Polar bears are listed as vulnerable, with climate change and the loss of sea ice the main threat to the species."

@@ -1,16 +1,16 @@
 """CI gate: the committed stance model on a fixed sample of Climate-FEVER claims it never saw.
 
 `veracity train stance` leaves every claim whose id is divisible by 10 out of the shipped
-model (train/stance.py GATE_MOD); the first GATE_CLAIMS of them are scored here with the
+model (veracity_train/verify/stance.py GATE_MOD); the first GATE_CLAIMS of them are scored here with the
 shared scorer's metric. The floors sit a little under the measured figures on this sample
 (docs/benchmarks/verify.md), so a regression fails the build and noise does not.
 """
 
 import json
 
-from veracity.train.stance import is_gate_claim
-from veracity.verify.evaluate import predict_rows
-from veracity.verify.stance import STANCES, load
+from veracity_train.verify.stance import is_gate_claim
+from veracity_train.verify.evaluate import predict_rows
+from veracity_train.verify.stance_model import STANCES, load
 
 GATE_CLAIMS = 80
 # Measured on this sample with the committed model (bi-encoder + fine-tuned cross-encoder,

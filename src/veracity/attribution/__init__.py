@@ -5,5 +5,5 @@ import only it and the helpers ``features`` (CRF features) and ``sources`` (sour
 chains): ``rules``, ``colon``, ``citing``, ``crf``, and the tagger's ``tagger`` (network),
 ``tagger_decode`` (decoder) and ``cuepass`` (second pass). ``extractors`` composes them;
 ``stage`` holds the three stages (rules, learned, tagger). ``learned`` and ``tagged`` are old
-import paths kept for ``veracity.train``.
+import paths kept for ``veracity_train``.
 """

@@ -9,7 +9,7 @@ from the tagger's decoder (``tagger_decode``) then takes its content and source 
 
 The network starts from the fine-tuned tagger's weights and is trained on one window per gold
 PolNeAR train relation (``veracity train attribution --cue-pass``,
-``veracity.train.attribution_cuepass``). It ships as int8 ONNX with a third input,
+``veracity_train.attribution.cuepass``). It ships as int8 ONNX with a third input,
 ``token_type_ids``; its decoder settings were chosen on dev and sit in ``meta.json``.
 
 Shared by training and run time so that both cut and mark windows the same way.

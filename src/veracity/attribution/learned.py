@@ -1,4 +1,4 @@
-"""Old import path of the CRF extractor, kept for ``veracity.train`` (which imports
+"""Old import path of the CRF extractor, kept for ``veracity_train`` (which imports
 ``learned.CrfExtractor`` and the model file names). New code imports ``crf`` (the CRFs),
 ``extractors`` (the CRFs with the rules) and ``core`` (relations and token helpers)."""
 

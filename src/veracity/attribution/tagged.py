@@ -1,4 +1,4 @@
-"""Old import path of the tagger's decoder, kept for ``veracity.train`` (which imports
+"""Old import path of the tagger's decoder, kept for ``veracity_train`` (which imports
 ``tagged.Decode`` and ``tagged.relations``). New code imports ``tagger_decode`` (the decoder)
 and ``extractors`` (``relations`` and ``TaggerExtractor``, the decoder composed with the cue
 pass, the CRFs and the rules); ``tagger`` is the network."""

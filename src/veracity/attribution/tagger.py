@@ -1,7 +1,7 @@
 """The fine-tuned MiniLM token tagger (int8 ONNX, onnxruntime): cue / source / content per word piece.
 
 The network is all-MiniLM-L6-v2 fine-tuned on PolNeAR train by ``veracity train attribution
---tagger`` (``veracity.train.attribution_tagger``) with three BIO heads, one per role, so that
+--tagger`` (``veracity_train.attribution.tagger``) with three BIO heads, one per role, so that
 one token can be a cue of an inner relation and the content of an outer one. An article is
 cut into overlapping windows of word pieces; each piece takes its probabilities from the window
 in which it sits furthest from an edge (most context on both sides). At run time the article is

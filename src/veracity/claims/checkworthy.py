@@ -299,9 +299,9 @@ class CascadeModel:
 
 
 # "distilled": the fast model's features and scorer, fitted with the transformer's scores on an
-# unlabelled pool as extra soft targets (train/checkworthy_distil.py); as fast as `fast`.
+# unlabelled pool as extra soft targets (veracity_train/checkworthy/distil.py); as fast as `fast`.
 # "distilled-cascade": the distilled model everywhere, the transformer on its uncertain band.
-# "student": a 2-layer MiniLM distilled from the transformer (train/checkworthy_student.py), ~3x
+# "student": a 2-layer MiniLM distilled from the transformer (veracity_train/checkworthy/student.py), ~3x
 # cheaper. "student-cascade": the distilled model everywhere, the student on its uncertain band (up to 40%).
 ALL_VARIANTS = VARIANTS + ("transformer", "cascade", "distilled", "distilled-cascade", "student", "student-cascade")
 # Fine-tuned MiniLM networks, run by TransformerModel from models/checkworthy/<name>/.

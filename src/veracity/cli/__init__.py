@@ -22,9 +22,11 @@ from . import corroborate as _corroborate
 from . import extract as _extract
 from . import verify as _verify
 from .common import State, err_console
+from .training import extra_missing
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="What a news report claims, who says so, and what stands behind it.")
-train_app = typer.Typer(no_args_is_help=True, help="Train the committed model artefacts (deterministic).")
+# Their implementations live in the training package, loaded when a command runs (cli/training.py).
+train_app = typer.Typer(no_args_is_help=True, help="Train the committed model artefacts (deterministic; the MiniLM networks need the train extra).")
 eval_app = typer.Typer(no_args_is_help=True, help="Evaluate models with the shared scorers.")
 app.add_typer(train_app, name="train")
 app.add_typer(eval_app, name="eval")
@@ -48,9 +50,18 @@ def main(argv: list[str] | None = None) -> None:
     try:
         app(args=argv, standalone_mode=True)
     except VeracityError as exc:
-        if verbose:
-            traceback.print_exc()
-        err_console.print(f"veracity: error: {exc}", markup=False, highlight=False)
-        sys.exit(exc.exit_code)
+        _fail(exc, verbose)
+    except ModuleNotFoundError as exc:  # a trainer importing torch or onnx without the train extra
+        err = extra_missing(exc)
+        if err is None:
+            raise
+        _fail(err, verbose)
     except KeyboardInterrupt:
         sys.exit(130)
+
+
+def _fail(exc: VeracityError, verbose: bool) -> None:
+    if verbose:
+        traceback.print_exc()
+    err_console.print(f"veracity: error: {exc}", markup=False, highlight=False)
+    sys.exit(exc.exit_code)

@@ -14,6 +14,7 @@ import typer
 
 from ..errors import InputError
 from .common import console, err_console
+from .training import training
 
 METHODS = ("learned", "rules", "tagger", "tagger-fast")
 # `veracity attribute` and `veracity eval attribution` answer "who says what" as well as we can:
@@ -201,24 +202,20 @@ def register(app, train_app, eval_app) -> None:
             raise typer.BadParameter("--decoder-only goes with --tagger or --cue-pass")
         if cue_pass:
             from ..attribution.cuepass import CUEPASS_DIR
-            from ..train.attribution_cuepass import redecode, train_cuepass
-
-            (redecode if decoder_only else train_cuepass)(Path(out) if out else CUEPASS_DIR, log=log)
+            cp = training("attribution.cuepass")
+            (cp.redecode if decoder_only else cp.train_cuepass)(Path(out) if out else CUEPASS_DIR, log=log)
             return
         if tagger:
             from ..attribution.tagger import TAGGER_DIR
-            from ..train.attribution_tagger_report import finish
+            finish = training("attribution.tagger_report").finish
 
             dst = Path(out) if out else TAGGER_DIR
             if not decoder_only:
-                from ..train.attribution_tagger import train_tagger
-
-                train_tagger(dst, log=log)
+                training("attribution.tagger").train_tagger(dst, log=log)
             finish(dst, log=log)
             return
-        from ..train.attribution import MODEL_DIR, train_and_report
-
-        train_and_report(Path(out) if out else MODEL_DIR, log=log)
+        crf = training("attribution.crf")
+        crf.train_and_report(Path(out) if out else crf.MODEL_DIR, log=log)
 
     @eval_app.command("attribution")
     def eval_cmd(
@@ -229,9 +226,9 @@ def register(app, train_app, eval_app) -> None:
         output: str = typer.Option(None, "-o", "--output", help="Keep the predictions JSONL here."),
     ) -> None:
         """Run the extractor on a PolNeAR split and print ../shared/eval/attribution/score.py's report."""
-        from ..attribution import evaluate, polnear
         from ..attribution.stage import attributions_json
 
+        evaluate, polnear = training("attribution.evaluate"), training("attribution.polnear")
         arts = polnear.load_split(split)
         if limit:
             arts = arts[:limit]

@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 import re
@@ -20,6 +19,7 @@ import typer
 from ..claims.checkworthy import CLI_VARIANT
 from ..errors import InputError
 from .common import err_console, options_from
+from .training import training
 
 SCORER = Path("eval") / "score_checkworthy.py"
 # Sentences scored per model call: large enough to amortise the per-call overhead, small
@@ -30,9 +30,7 @@ CHUNK = 4096
 def _shared(option: Optional[str]) -> Path:
     if option:
         return Path(option)
-    from ..train.checkworthy import shared_dir
-
-    return shared_dir()
+    return training("paths").shared_dir()
 
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -103,7 +101,7 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
     def train_checkworthy(
         out_dir: Optional[str] = typer.Option(None, "--out", help="Artefact directory (default: the package's models/checkworthy)."),
         shared: Optional[str] = typer.Option(None, "--shared", help="The shared data root (default: ../shared or $VERACITY_SHARED)."),
-        transformer: bool = typer.Option(False, "--transformer", help="Instead: fine-tune MiniLM (needs the training extra torch==2.13.0, onnx==1.23.2), export int8 ONNX, choose the cascade band."),
+        transformer: bool = typer.Option(False, "--transformer", help="Instead: fine-tune MiniLM (needs the train extra: torch==2.13.0, onnx==1.23.2), export int8 ONNX, choose the cascade band."),
         distil: bool = typer.Option(False, "--distil", help="Instead: fit the n-gram LR on crowdsourced labels + the transformer's scores on CT19/BBC sentences (writes <out>/distilled)."),
         student: bool = typer.Option(False, "--student", help="Instead: distil the transformer into a 2-layer MiniLM student (training extra as --transformer; writes <out>/student and STUDENT_REPORT.md)."),
     ) -> None:
@@ -115,21 +113,13 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         out = Path(out_dir) if out_dir else MODEL_DIR
         log = lambda m: err_console.print(m, markup=False, highlight=False)  # noqa: E731
         if distil:
-            from ..train.checkworthy_distil import train_distil
-
-            train_distil(out / "distilled", log=log)
+            training("checkworthy.distil").train_distil(out / "distilled", log=log)
             return
         if student or transformer:
-            flag, module = ("--student", "checkworthy_student_report") if student else ("--transformer", "checkworthy_report")
-            try:
-                recipe = importlib.import_module(f"..train.{module}", __package__)
-            except ImportError as exc:
-                raise InputError(f"{flag} needs the training extra: pip install torch==2.13.0 onnx==1.23.2 ({exc})") from None
-            recipe.train_and_report(out, log=log)
+            module = "checkworthy.student_report" if student else "checkworthy.transformer_report"
+            training(module).train_and_report(out, log=log)
             return
-        from ..train.checkworthy import train
-
-        train(out, log=log)
+        training("checkworthy.ngrams").train(out, log=log)
 
     @eval_app.command("checkworthy")
     def eval_checkworthy(
@@ -141,8 +131,7 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         model: str = typer.Option(CLI_VARIANT, "--model", help="transformer (default) | student | student-cascade | fast | cascade | full | distilled | distilled-cascade"),
     ) -> None:
         """Run the model on a gold file and print the shared scorer's output."""
-        from ..train.checkworthy import read_gold
-
+        read_gold = training("checkworthy.ngrams").read_gold
         options = options_from(ctx.obj, checkworthy_threshold=threshold)
         scorer = _shared(shared) / SCORER
         if not scorer.is_file():

@@ -12,6 +12,7 @@ from typing import Optional
 import typer
 
 from .common import console, err_console, existing_index, options_from
+from .training import training
 
 SCORER = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "score_related.py"
 
@@ -129,7 +130,8 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         score: bool = typer.Option(True, "--score/--no-score", help="Run ../shared/eval/score_related.py when the input has gold 'related'."),
     ) -> None:
         """Same-story decisions for each (claim, evidence) pair; prints the shared scorer's output."""
-        from ..corroborate.evaluate import predict, read_jsonl
+        ev = training("corroborate.evaluate")
+        predict, read_jsonl = ev.predict, ev.read_jsonl
 
         rows = read_jsonl(input)
         t0 = time.perf_counter()
@@ -150,6 +152,6 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         out: Optional[str] = typer.Option(None, "--out", help="Write the artefact here (default: the package's models/related/)."),
     ) -> None:
         """Train the same-story model on FNC-1 (cross-validated by headline) and write its JSON artefact."""
-        from ..train import related as tr
+        tr = training("corroborate.related")
 
         tr.train(Path(fnc1) if fnc1 else tr.DEFAULT_FNC1, Path(out) if out else None, log=lambda m: err_console.print(m, markup=False))

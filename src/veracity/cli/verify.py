@@ -10,6 +10,7 @@ from typing import List, Optional
 import typer
 
 from .common import console, db_path as common_db_path, err_console, existing_index, options_from
+from .training import training
 
 STANCE_SCORER = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "score_stance.py"
 
@@ -120,9 +121,7 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
 
         The cross-encoder stage needs the training extra (torch); its fold logits and weights are
         cached under /tmp/veracity-cache/verify/ce/ (~45 min on one thread when cold)."""
-        from ..train.stance import train
-
-        report = train(log=lambda m: err_console.print(m, markup=False), quick=quick, cross=not no_cross)
+        report = training("verify.stance").train(log=lambda m: err_console.print(m, markup=False), quick=quick, cross=not no_cross)
         console.print(f"chosen: {report['chosen']}; CV evidence macro-F1 {report['evidence_macro_f1']:.4f}, "
                       f"claim accuracy {report['claim_accuracy']:.4f}")
 
@@ -132,11 +131,12 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         output: str = typer.Option(..., "--output", help="Where to write predictions (score_stance.py format)."),
         model: Optional[str] = typer.Option(None, "--model", help="With --system stack: a stance.npz other than the committed one."),
         system: str = typer.Option("news", "--system", help="news: the verifier's judge (news cross-encoder + checks); stack: the Climate-FEVER stack."),
-        cv_folds: Optional[str] = typer.Option(None, "--cv-folds", help="news-folds.json from `python -m veracity.train.stance_news --export-folds`: judge each FNC-1 headline with the fold model that never saw it."),
+        cv_folds: Optional[str] = typer.Option(None, "--cv-folds", help="news-folds.json from `python -m veracity_train.verify.news --export-folds`: judge each FNC-1 headline with the fold model that never saw it."),
         no_checks: bool = typer.Option(False, "--no-checks", help="With --system news: the model alone, without the frame-level checks."),
     ) -> None:
         """Label each given evidence (sentence or whole document) and each claim; write score_stance.py's format and print its output."""
-        from ..verify.evaluate import predict_file, predict_file_news
+        ev = training("verify.evaluate")
+        predict_file, predict_file_news = ev.predict_file, ev.predict_file_news
 
         if system == "stack":
             n = predict_file(Path(input), Path(output), model)

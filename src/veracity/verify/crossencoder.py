@@ -1,7 +1,7 @@
 """The claim–evidence cross-encoder at run time: int8 ONNX + ``tokenizers``, no torch.
 
 ``veracity train stance`` fine-tunes all-MiniLM-L6-v2 on Climate-FEVER pairs
-(:mod:`veracity.train.stance_crossencoder`), exports it to ONNX and records the file's sha256
+(:mod:`veracity_train.verify.crossencoder`), exports it to ONNX and records the file's sha256
 in the stance model's metadata; the hash is checked before the session is created. Input is
 "[CLS] claim [SEP] evidence [SEP]", at most ``MAX_TOKENS`` word pieces; output: three logits
 (SUPPORTS, REFUTES, NOT_ENOUGH_INFO) that the stacked stance model takes as features.
@@ -16,7 +16,7 @@ import numpy as np
 
 from ..errors import ModelError
 
-# The training cap (train/stance_crossencoder.py MAX_TOKENS): Climate-FEVER pairs p90 94 pieces.
+# The training cap (veracity_train/verify/crossencoder.py MAX_TOKENS): Climate-FEVER pairs p90 94 pieces.
 MAX_TOKENS = 128
 # Characters kept per side before tokenising: hostile input must not cost unbounded time; 128
 # word pieces never need more than ~1,000 characters.

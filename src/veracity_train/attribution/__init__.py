@@ -1,0 +1,1 @@
+"""Training and evaluation of attribution: the CRFs, the MiniLM tagger and its cue pass; PolNeAR access and scoring."""

@@ -1,0 +1,1 @@
+"""Training and evaluation of check-worthiness: the n-gram models, the MiniLM transformer, its distilled and student forms."""

@@ -1,0 +1,1 @@
+"""Training and evaluation of corroboration: the same-story model, its FNC-1 evaluation, the divergence perturbation suite."""
