@@ -158,7 +158,7 @@ class Attribution:
     source: tuple[Span, ...]
     cue: tuple[Span, ...]
     content: tuple[Span, ...]
-    source_type: str  # person | organisation | outlet | anonymous | document | pronoun | none
+    source_type: str  # person | official | organisation | outlet | anonymous | document | pronoun | none
     source_entity: str | None = None
     chain: tuple[ChainLink, ...] = ()
     method: str = "rules"  # which extractor produced it

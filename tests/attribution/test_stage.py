@@ -28,7 +28,7 @@ def test_spans_index_the_article_and_ids_are_stable(dossier):
     for a in dossier.attributions:
         for s in a.source + a.cue + a.content + tuple(l.span for l in a.chain):
             assert text[s.start:s.end] == s.text
-        assert a.source_type in {"person", "organisation", "outlet", "anonymous", "document", "pronoun", "none"}
+        assert a.source_type in {"person", "official", "organisation", "outlet", "anonymous", "document", "pronoun", "none"}
     assert len({a.id for a in dossier.attributions}) == len(dossier.attributions)
 
 

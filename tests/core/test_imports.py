@@ -191,13 +191,15 @@ def test_the_runtime_loads_no_training_code():
 
 
 # Attribution's components and what each may import inside the package's attribution folder:
-# the core, the shared helpers (features, sources, wordnet), and within the tagger's family the
-# network (tagger) and its decoder (tagger_decode). Only ``extractors`` composes components.
+# the core, the shared helpers (features, sources with its people, wordnet), and within the
+# tagger's family the network (tagger) and its decoder (tagger_decode). Only ``extractors``
+# composes components.
 ATTRIBUTION_LAYERS = {
     "core": set(),
     "wordnet": set(),
     "features": {"core", "wordnet"},
-    "sources": {"core", "wordnet"},
+    "people": {"core"},
+    "sources": {"core", "wordnet", "people"},
     "rules": {"core"},
     "colon": {"core"},
     "citing": {"core", "sources"},

@@ -59,6 +59,11 @@ def classes(lemma: str, pos: str) -> tuple[str, ...]:
     return _distinct(_senses(lemma, pos)[:SENSES])
 
 
+def first_classes(lemma: str, pos: str, n: int) -> tuple[str, ...]:
+    """Lexnames of ``lemma``'s ``n`` commonest senses."""
+    return _distinct(_senses(lemma, pos)[:n])
+
+
 def all_classes(lemma: str, pos: str) -> tuple[str, ...]:
     """Lexnames of every sense of ``lemma``: what the word can mean at all, not what it
     mostly means ("source" is first a place and a text, but also an informant)."""

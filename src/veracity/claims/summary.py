@@ -9,7 +9,8 @@ from ..model import Dossier, Summary
 # Source types that name who is speaking; everything else leaves the reader unable to check,
 # except "he" or "she" resolved to a person the article names ("..., he said" after "Andriy
 # Yermak said"). "They" and "it" are resolved to the nearest organisation, too rough to count.
-NAMED_TYPES = frozenset({"person", "organisation", "outlet", "document"})
+# An official is known by a unique office ("Germany's defence minister"): one person, checkable.
+NAMED_TYPES = frozenset({"person", "official", "organisation", "outlet", "document"})
 PERSON_PRONOUNS = frozenset({"he", "she"})
 
 

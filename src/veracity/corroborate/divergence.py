@@ -22,7 +22,7 @@ REL_TOLERANCE = 0.005
 # most of the noisy actor divergences.
 ACTOR_LABELS = frozenset({"PERSON", "ORG"})
 # Source types that name who speaks; anything else is unnamed.
-NAMED_SOURCES = frozenset({"person", "organisation", "outlet", "document"})
+NAMED_SOURCES = frozenset({"person", "official", "organisation", "outlet", "document"})
 
 
 def _unit(q: Quantity) -> str:

@@ -56,7 +56,7 @@ def origin(report: Report) -> str:
         if link_type == "anonymous":
             m = _ANON_HEADS.search(text)
             return f"anonymous:{(m.group(1).lower() if m else 'source')}"
-        if link_type in ("person", "organisation", "outlet", "document") and (entity or text):
+        if link_type in ("person", "official", "organisation", "outlet", "document") and (entity or text):
             return f"{link_type}:{norm(entity or text)}"
     return f"outlet:{norm(report.outlet) or report.key}"
 

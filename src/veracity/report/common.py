@@ -6,6 +6,7 @@ from ..model import Attribution, Claim, Dossier
 
 SOURCE_TYPE_LABELS = {
     "person": "Named person",
+    "official": "Official (by office)",
     "organisation": "Named organisation",
     "outlet": "News outlet",
     "anonymous": "Anonymous",
@@ -16,7 +17,7 @@ SOURCE_TYPE_LABELS = {
 
 # Order in which a reader wants to see source types: the weakest sourcing last is the
 # convention of standards desks, but anonymous first draws the eye to what needs checking.
-SOURCE_TYPE_ORDER = ("anonymous", "pronoun", "none", "outlet", "organisation", "person", "document")
+SOURCE_TYPE_ORDER = ("anonymous", "pronoun", "none", "outlet", "organisation", "official", "person", "document")
 
 
 def _fmt_number(v: float) -> str:

@@ -21,7 +21,7 @@ from ..model import Attribution
 CUE_WINDOW = 60
 # Source types whose name identifies one origin; an anonymous source ("a senior diplomat")
 # is identified only through the outlet that quotes it.
-NAMED = frozenset({"outlet", "organisation", "person", "document"})
+NAMED = frozenset({"outlet", "organisation", "person", "official", "document"})
 _CUE = re.compile(r"\b(?:reported|reports|reporting|report|according to|citing|cited|cites|quoting|quoted|said|says|told|"
                   r"wrote|writes|interview|statement|first revealed|broke the story)\b", re.IGNORECASE)
 _TRIM = re.compile(r"^(?:the|a|an|mr|mrs|ms|dr)\s+|(?:'s|\u2019s)$", re.IGNORECASE)
