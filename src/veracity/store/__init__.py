@@ -71,7 +71,7 @@ class Store:
             raise StoreError(f"cannot open database {path}: {exc}") from None
         if path != ":memory:":
             use_wal(self.conn, path)
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
         self.schema_version = apply(self.conn, "dossier", DOSSIER_MIGRATIONS)
 
     def close(self) -> None:
@@ -104,9 +104,13 @@ class Store:
         return True
 
     def get_dossier(self, ident: str) -> Dossier:
-        rows = self.conn.execute(
-            "SELECT body FROM dossiers WHERE article_id = ? OR article_id LIKE ? ESCAPE '\\' LIMIT 2", (ident, like_prefix(ident))
-        ).fetchall()
+        # Reads take the lock too: on the shared connection another thread's save is mid-way
+        # (REPLACE deletes the article row, cascading to its dossier, before inserting it again)
+        # and a read between the two found no dossier.
+        with self._lock:
+            rows = self.conn.execute(
+                "SELECT body FROM dossiers WHERE article_id = ? OR article_id LIKE ? ESCAPE '\\' LIMIT 2", (ident, like_prefix(ident))
+            ).fetchall()
         if not rows:
             raise InputError(f"no stored dossier with id {ident!r}", source=self.path)
         if len(rows) > 1:
@@ -114,19 +118,22 @@ class Store:
         return dossier_from_dict(json.loads(rows[0]["body"]))
 
     def list_articles(self, limit: int = 50, offset: int = 0) -> list[dict]:
-        rows = self.conn.execute(
-            "SELECT a.id, a.title, a.outlet, a.published, a.source_path, d.analysed_at,"
-            " (SELECT COUNT(*) FROM claims c WHERE c.article_id = a.id) AS claims"
-            " FROM articles a JOIN dossiers d ON d.article_id = a.id ORDER BY d.analysed_at DESC, a.id LIMIT ? OFFSET ?",
-            (limit, offset),
-        ).fetchall()
+        with self._lock:
+            rows = self.conn.execute(
+                "SELECT a.id, a.title, a.outlet, a.published, a.source_path, d.analysed_at,"
+                " (SELECT COUNT(*) FROM claims c WHERE c.article_id = a.id) AS claims"
+                " FROM articles a JOIN dossiers d ON d.article_id = a.id ORDER BY d.analysed_at DESC, a.id LIMIT ? OFFSET ?",
+                (limit, offset),
+            ).fetchall()
         return [dict(r) for r in rows]
 
     def article_ids(self) -> set[str]:
-        return {r[0] for r in self.conn.execute("SELECT article_id FROM dossiers")}
+        with self._lock:
+            return {r[0] for r in self.conn.execute("SELECT article_id FROM dossiers")}
 
     def count(self) -> int:
-        return self.conn.execute("SELECT COUNT(*) FROM dossiers").fetchone()[0]
+        with self._lock:
+            return self.conn.execute("SELECT COUNT(*) FROM dossiers").fetchone()[0]
 
 
 def open_store(path: str):
