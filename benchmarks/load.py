@@ -88,13 +88,18 @@ def main() -> int:
     try:
         return _run(args, warmup, base, server, tmp)
     finally:
-        server.terminate()
-        try:
-            server.wait(20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        log.close()
+        stop(server, log)
+
+
+def stop(server: subprocess.Popen, log) -> None:
+    """Terminate the server (kill it after 20 s) and close its log."""
+    server.terminate()
+    try:
+        server.wait(20)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+    log.close()
 
 
 def _run(args, warmup: float, base: str, server: subprocess.Popen, tmp: str) -> int:

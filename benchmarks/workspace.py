@@ -103,7 +103,7 @@ NAV_TIMING = """() => {
 
 
 # ---------------------------------------------------------------------- helpers
-from load import free_port, pct  # noqa: E402  (this folder's load benchmark: the same free port and percentile)
+from load import free_port, pct, stop  # noqa: E402  (this folder's load benchmark: free port, percentile, server stop)
 
 
 def load() -> str:
@@ -171,13 +171,7 @@ def serve(db: Path, log_dir: Path, nice: int = 0):
         print(f"  server ready in {time.monotonic() - t0:.1f} s on {base} (pid {server.pid}, {load()})", flush=True)
         yield base, server
     finally:
-        server.terminate()
-        try:
-            server.wait(20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        log.close()
+        stop(server, log)
 
 
 # ---------------------------------------------------------------------- --click

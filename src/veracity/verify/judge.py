@@ -157,7 +157,8 @@ def judge(model: NewsStance, claim: str, evidence: list[str], cosines: list[floa
     probs = np.tile(np.array([0.0, 0.0, 1.0], np.float32), (len(evidence), 1))
     if near:
         probs[near] = model.probs([claim] * len(near), [evidence[i] for i in near])
-    fired_all = [contradictions(claim, ev, cosines[i], claim_published, (published or [None] * len(evidence))[i], sentence)
+    pubs = published or [None] * len(evidence)
+    fired_all = [contradictions(claim, ev, cosines[i], claim_published, pubs[i], sentence)
                  for i, ev in enumerate(evidence)]
     unread = [i for i, f in enumerate(fired_all) if i not in near and any(c.kind == "denial" for c in f)]
     if unread:  # a denial below the model's cosine: the model still has to agree it takes a side
@@ -178,7 +179,7 @@ def judge(model: NewsStance, claim: str, evidence: list[str], cosines: list[floa
             elif p[0] >= SENTENCE_SUPPORTS and (topic_overlap(claim, ev) >= SUPPORT_MIN_OVERLAP or cosines[i] >= SUPPORT_OR_COSINE):
                 stance, conf = "supports", float(p[0])
             elif (AGREEING_FIGURE_SUPPORTS and p[1] < SUPPORT_MAX_REFUTES and topic_overlap(claim, ev) >= SUPPORT_MIN_OVERLAP
-                  and agreeing_numbers(claim, ev, claim_published, (published or [None] * len(evidence))[i])):
+                  and agreeing_numbers(claim, ev, claim_published, pubs[i])):
                 stance, conf = "supports", max(float(p[0]), AGREEING_FIGURE_CONFIDENCE)
             else:
                 stance, conf = "nei", float(p[2])
