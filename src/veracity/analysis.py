@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Any, BinaryIO, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, BinaryIO, Iterator, Sequence
 
 from .arguments import ArticleInput, Published
 from .errors import InputError
@@ -18,6 +18,9 @@ from .ingest.text import make_article
 from .model import Article, Dossier
 from .options import Options, override
 from .pipeline import Pipeline, Result
+
+if TYPE_CHECKING:
+    from .store.protocol import DossierStore
 
 
 @functools.lru_cache(maxsize=4)
@@ -71,7 +74,7 @@ def iter_results(paths: Sequence[str], options: Options, stdin: BinaryIO | None 
 
     With ``options.n_process > 1`` the articles are analysed in worker processes.
     """
-    store = None
+    store: DossierStore | None = None
     if options.db_path:
         from .store import open_store
 

@@ -1,4 +1,7 @@
-"""One options object, built once at the edge: defaults < config file < environment < flags.
+"""One options object, built once at the edge: defaults < profile < config file < environment < flags.
+
+A profile (``veracity/profiles/<name>.toml``, :mod:`veracity.profiles`) gives the stage list and
+the stages' settings; each command names its own (``--profile`` where it has one).
 
 The core only ever sees :class:`Options`; no argparse, typer or HTTP types cross into it.
 """
@@ -14,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
+from . import profiles
 from .errors import ConfigError
 
 # A news article is a few KB; 20 MB of text is a book or a dump, not an article. Larger
@@ -32,19 +36,13 @@ MAX_INPUT_BYTES = 20 * 1024 * 1024
 # tagger reads only the first 400,000 (attribution.tagger.MAX_CHARS).
 MAX_ARTICLE_CHARS = 250_000
 
-# A person reading one dossier needs the sources right: the MiniLM tagger and its cue pass are
-# the most accurate attributor on PolNeAR dev (full relation F1 0.692 against the CRFs' 0.517;
-# the CRFs make "European defense chiefs have unveiled a covert plan" an attribution). They
-# cost ~0.3 s of CPU for a BBC-sized article, which interactive use does not notice.
-DEFAULT_STAGES = (
-    "text.spacy.v1",
-    "claims.extract.v1",
-    "claims.checkworthy.v1",
-    "attribution.tagger.v1",
-    "summary.v1",
-)
-# With an evidence index, these run before the summary.
-EVIDENCE_STAGES = ("verify.v1", "corroborate.v1")
+# The stage lists are data: named profiles (veracity/profiles/*.toml, each saying what runs it
+# and why). `Options()` is the interactive profile: what `veracity analyze` and the Python API run.
+INTERACTIVE = profiles.load("interactive")
+DEFAULT_STAGES = INTERACTIVE.stages
+# With an evidence index, these run before the summary (the evidence profile's stages beyond
+# the interactive ones).
+EVIDENCE_STAGES = tuple(s for s in profiles.load("evidence").stages if s not in DEFAULT_STAGES)
 
 
 # The attribution extractors a user may pick by method name (`veracity analyze --attribution`).
@@ -113,9 +111,14 @@ class Options:
     verbose: bool = False
     # The attribution extractor of corpus runs (`veracity batch`, Ray, the pipeline benchmark):
     # at millions of articles the tagger's ~0.3 s a BBC article would triple the cost, while
-    # the CRFs keep the whole pipeline at bare spaCy's pace. "" keeps the stage list's own.
+    # the CRFs keep the whole pipeline at bare spaCy's pace (the corpus profile's stage too).
+    # "" keeps the stage list's own (`veracity batch` then starts from the interactive profile).
     batch_attribution: str = "learned"
     extra: tuple[tuple[str, Any], ...] = ()  # plug-in settings as (key, value) pairs; hashable
+    # Stage settings over each stage's `default_config` (stages.py), as ((stage, ((key, value),
+    # ...)), ...) pairs; checked when a pipeline is built. A config file writes them as tables,
+    # `[stage_config."claims.checkworthy.v1"]` then `model = "student"`; layers merge key by key.
+    stage_config: profiles.StageConfig = INTERACTIVE.config
 
     def replace(self, **changes: Any) -> "Options":
         return dataclasses.replace(self, **changes)
@@ -135,6 +138,8 @@ _FIELDS = {f.name: f for f in dataclasses.fields(Options)}
 
 
 def _coerce(name: str, value: Any) -> Any:
+    if name == "stage_config":
+        return profiles.normalise(value, f"option {name}")
     current = getattr(Options(), name)
     try:
         if isinstance(current, bool):
@@ -154,13 +159,23 @@ def _coerce(name: str, value: Any) -> Any:
     return value
 
 
+def _set(values: dict[str, Any], name: str, value: Any) -> None:
+    """One layer's value for ``name``: stage settings merge key by key, other options replace."""
+    if name == "stage_config":
+        value = profiles.merge(values.get("stage_config", ()), value)
+    values[name] = value
+
+
 def build_options(
     flags: dict[str, Any] | None = None,
     config_path: str | Path | None = None,
     environ: dict[str, str] | None = None,
+    profile: str = INTERACTIVE.name,
 ) -> Options:
-    """Merge the layers. Unknown keys in a config file are an error, not silently ignored."""
-    values: dict[str, Any] = {}
+    """Merge the layers over ``profile``'s stages and settings. Unknown keys in a config file
+    are an error, not silently ignored."""
+    base = profiles.load(profile)
+    values: dict[str, Any] = {"stages": base.stages, "stage_config": base.config}
     path = Path(config_path) if config_path else default_config_path()
     if config_path and not path.exists():
         raise ConfigError(f"config file not found: {path}")
@@ -173,18 +188,18 @@ def build_options(
         for k, v in data.items():
             if k not in _FIELDS:
                 raise ConfigError(f"{path}: unknown option {k!r}")
-            values[k] = _coerce(k, v)
+            _set(values, k, _coerce(k, v))
     env = os.environ if environ is None else environ
     for name in _FIELDS:
         key = "VERACITY_" + name.upper()
         if key in env:
-            values[name] = _coerce(name, env[key])
+            _set(values, name, _coerce(name, env[key]))
     for k, v in (flags or {}).items():
         if v is None:
             continue
         if k not in _FIELDS:
             raise ConfigError(f"unknown option {k!r}")
-        values[k] = _coerce(k, v)
+        _set(values, k, _coerce(k, v))
     return Options(**values)
 
 
@@ -192,6 +207,8 @@ def build_options(
 POSITIVE = frozenset({"n_process", "batch_size", "max_input_bytes", "max_article_chars", "top_k_evidence"})
 # Not an Options field: picks the attribution stage by method name, as `--attribution` does.
 ATTRIBUTION_KEY = "attribution"
+# Not an Options field: starts from a named profile's stages and settings, as `--profile` does.
+PROFILE_KEY = "profile"
 
 
 def _python_value(name: str, value: Any) -> Any:
@@ -207,6 +224,10 @@ def _python_value(name: str, value: Any) -> Any:
         value = (value.date() if isinstance(value, dt.datetime) else value).isoformat()
     if name == "extra" and isinstance(value, Mapping):
         value = tuple(sorted(value.items()))
+    if name == "stage_config":
+        if not isinstance(value, (Mapping, tuple, list)):
+            raise ConfigError(f"option {name}: needs {{stage: {{setting: value}}}}, not {type(value).__name__} {value!r}")
+        return profiles.normalise(value, f"option {name}")
     current = getattr(Options(), name)
     if isinstance(current, int) and not isinstance(current, bool) and isinstance(value, bool):
         raise ConfigError(f"option {name}: needs a number, not {value!r}")
@@ -235,10 +256,13 @@ def override(options: Options | None = None, /, **changes: Any) -> Options:
     This is how the Python API (``veracity.analyze``, ``veracity.Pipeline``, the spaCy component)
     takes options: each value is checked and coerced as a config file's would be (``stages`` may
     be a list or a comma-separated string, paths may be :class:`os.PathLike`, ``reference_date``
-    a :class:`datetime.date`). ``attribution="tagger" | "learned" | "rules"`` swaps the stage
-    list's attribution stage, as the CLI's ``--attribution`` does; ``evidence_db`` without
-    ``stages`` adds the verify and corroborate stages, as ``--evidence-db`` does. Neither the
-    config file nor ``VERACITY_*`` variables are read (:func:`build_options` does that).
+    a :class:`datetime.date`, ``stage_config`` a mapping ``{stage: {setting: value}}``, merged
+    into the given options' key by key). ``profile="corpus"`` (any name in
+    ``veracity/profiles/``) starts from that profile's stages and stage settings, as the CLI's
+    ``--profile`` does; ``attribution="tagger" | "learned" | "rules"`` swaps the stage list's
+    attribution stage, as ``--attribution`` does; ``evidence_db`` without ``stages`` adds the
+    verify and corroborate stages, as ``--evidence-db`` does. Neither the config file nor
+    ``VERACITY_*`` variables are read (:func:`build_options` does that).
 
     Raises :class:`~veracity.errors.ConfigError` for an unknown name (with the closest known
     one), a value of the wrong type, or one out of range.
@@ -249,13 +273,19 @@ def override(options: Options | None = None, /, **changes: Any) -> Options:
         raise ConfigError(f"options must be a veracity Options, not {type(options).__name__}; "
                           "pass single options as keyword arguments instead")
     method = changes.pop(ATTRIBUTION_KEY, None)
+    profile = changes.pop(PROFILE_KEY, None)
+    if profile is not None:
+        base = profiles.load(profile)
+        options = options.replace(stages=base.stages, stage_config=base.config)
     values: dict[str, Any] = {}
     for name, value in changes.items():
         if name not in _FIELDS:
-            close = difflib.get_close_matches(name, [*_FIELDS, ATTRIBUTION_KEY], n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(sorted(_FIELDS))}, {ATTRIBUTION_KEY}"
+            close = difflib.get_close_matches(name, [*_FIELDS, ATTRIBUTION_KEY, PROFILE_KEY], n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(sorted(_FIELDS))}, {ATTRIBUTION_KEY}, {PROFILE_KEY}"
             raise ConfigError(f"unknown option {name!r}{hint}")
         values[name] = _python_value(name, value)
+    if "stage_config" in values:
+        values["stage_config"] = profiles.merge(options.stage_config, values["stage_config"])
     out = options.replace(**values) if values else options
     if values.get("evidence_db") and "stages" not in values:  # as `--evidence-db` does, unless stages are given
         out = out.replace(stages=with_evidence_stages(out.stages))

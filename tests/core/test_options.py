@@ -119,3 +119,90 @@ def test_override_wants_options_not_a_dict():
 
     with pytest.raises(ConfigError, match="must be a veracity Options, not dict"):
         override({"batch_size": 8})
+
+
+# ---------------------------------------------------------------- profiles (issue 20: stage settings as data)
+
+def test_profiles_are_the_stage_lists_the_commands_ran_before_them():
+    """Each shipped profile is the list its commands built by editing strings before profiles."""
+    from veracity import profiles
+    from veracity.claims.checkworthy import CLI_VARIANT
+    from veracity.options import EVIDENCE_STAGES, with_evidence_stages
+
+    assert set(profiles.names()) >= {"interactive", "corpus", "evidence", "verify", "corroborate", "checkworthy"}
+    assert all(profiles.load(n).description for n in profiles.names())
+    assert profiles.load("interactive").stages == DEFAULT_STAGES == Options().stages
+    assert profiles.load("corpus").stages == Options().for_batch().stages  # what `veracity batch` ran
+    assert profiles.load("evidence").stages == with_evidence_stages(DEFAULT_STAGES)  # `analyze --evidence-db`
+    assert EVIDENCE_STAGES == ("verify.v1", "corroborate.v1")
+    assert profiles.load("verify").stages == DEFAULT_STAGES + ("verify.v1",)
+    assert profiles.load("corroborate").stages == DEFAULT_STAGES + ("corroborate.v1",)
+    assert profiles.load("checkworthy").settings("claims.checkworthy.v1") == {"model": CLI_VARIANT}
+    assert profiles.load("interactive").config == () == Options().stage_config  # every stage at its default
+
+
+def test_a_profile_is_the_lowest_layer(tmp_path):
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[stage_config."claims.checkworthy.v1"]\nmodel = "student"\n', encoding="utf-8")
+    o = build_options(config_path=cfg, environ={}, profile="corpus")
+    assert o.stages == Options().for_batch().stages and o.stage_config == (("claims.checkworthy.v1", (("model", "student"),)),)
+    assert build_options(environ={}) == Options()  # the interactive profile is the defaults
+    # config file < environment < flags, for the stage list and for each setting
+    env = {"VERACITY_STAGES": "text.spacy.v1,claims.extract.v1", "VERACITY_STAGE_CONFIG": '"claims.checkworthy.v1" = {model = "fast"}'}
+    o = build_options(config_path=cfg, environ=env, profile="checkworthy")
+    assert o.stages == ("text.spacy.v1", "claims.extract.v1") and dict(o.stage_config)["claims.checkworthy.v1"] == (("model", "fast"),)
+    o = build_options({"stage_config": {"claims.checkworthy.v1": {"model": "full"}}}, config_path=cfg, environ=env)
+    assert dict(o.stage_config)["claims.checkworthy.v1"] == (("model", "full"),)
+    with pytest.raises(ConfigError, match="unknown profile 'nope'; known: checkworthy, corpus"):
+        build_options(environ={}, profile="nope")
+    with pytest.raises(ConfigError, match="stage_config: not a TOML table"):
+        build_options(environ={"VERACITY_STAGE_CONFIG": "model ="})
+
+
+def test_stage_settings_merge_key_by_key_and_stay_hashable():
+    from veracity import profiles
+    from veracity.options import override
+
+    base = (("a.v1", (("x", 1), ("y", "k"))),)
+    assert profiles.merge(base, profiles.normalise({"a.v1": {"y": "m"}, "b.v1": {"z": True}})) == \
+        (("a.v1", (("x", 1), ("y", "m"))), ("b.v1", (("z", True),)))
+    o = override(profile="checkworthy", stage_config={"claims.checkworthy.v1": {"model": "student"}})
+    assert o.stages == profiles.load("checkworthy").stages and o.stage_config == (("claims.checkworthy.v1", (("model", "student"),)),)
+    hash(o)
+    assert override(profile="corpus", attribution="tagger").stages == DEFAULT_STAGES  # the flag over the profile
+    assert override(profile="corpus", stages=["text.spacy.v1"]).stages == ("text.spacy.v1",)
+
+
+@pytest.mark.parametrize("changes, message", [
+    ({"profile": "nope"}, "unknown profile 'nope'"),
+    ({"profile": ["corpus"]}, "unknown profile ['corpus']"),
+    ({"profil": "corpus"}, "did you mean 'profile'"),
+    ({"stage_config": "x"}, "stage_config: needs {stage: {setting: value}}"),
+    ({"stage_config": {"claims.checkworthy.v1": "transformer"}}, "'claims.checkworthy.v1' maps to 'transformer'"),
+    ({"stage_config": {"claims.checkworthy.v1": {"model": ["a"]}}}, "setting 'model': needs a string, number or boolean"),
+])
+def test_override_refuses_bad_profiles_and_stage_settings(changes, message):
+    from veracity.options import override
+
+    with pytest.raises(ConfigError) as err:
+        override(None, **changes)
+    assert message in str(err.value)
+
+
+def test_a_profile_file_is_checked(tmp_path, monkeypatch):
+    from veracity import profiles
+
+    monkeypatch.setattr(profiles, "HERE", tmp_path)
+    (tmp_path / "typo_t1.toml").write_text('description = "d"\nstagse = ["text.spacy.v1"]\n', encoding="utf-8")
+    (tmp_path / "nodesc_t1.toml").write_text('stages = ["text.spacy.v1"]\n', encoding="utf-8")
+    (tmp_path / "nostages_t1.toml").write_text('description = "d"\nstages = "text.spacy.v1"\n', encoding="utf-8")
+    (tmp_path / "ok_t1.toml").write_text('description = """two\n lines"""\nstages = ["text.spacy.v1"]\n'
+                                         '[config."text.spacy.v1"]\nk = 1\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="profile typo_t1: unknown key 'stagse'"):
+        profiles.load("typo_t1")
+    with pytest.raises(ConfigError, match="needs a description"):
+        profiles.load("nodesc_t1")
+    with pytest.raises(ConfigError, match="stages must be a list"):
+        profiles.load("nostages_t1")
+    ok = profiles.load("ok_t1")
+    assert ok.description == "two lines" and ok.config == (("text.spacy.v1", (("k", 1),)),)

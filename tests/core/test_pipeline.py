@@ -1,8 +1,10 @@
+from typing import Mapping
+
 import pytest
 
 from veracity.errors import InputError, PipelineError
 from veracity.model import Article
-from veracity.options import Options
+from veracity.options import Options, override
 from veracity.pipeline import Pipeline, Registry
 from veracity.stages import REGISTRY
 
@@ -105,3 +107,90 @@ def test_quote_runs_are_analysed_in_linear_time(n):
     assert time.perf_counter() - t0 < 15.0
     assert d.article.text == text and d.claims[0].span.text == "Officials said 300 people were evacuated."
     _spans_exact(d)
+
+
+# ---------------------------------------------------------------- stage settings and profiles (issue 20)
+
+def _configured_registry(seen):
+    reg = Registry()
+
+    def factory(o, *, model: str, k: int, ratio: float, strict: bool):
+        seen.append({"model": model, "k": k, "ratio": ratio, "strict": strict})
+        return lambda d: d
+
+    reg.add("s.v1", factory, needs={"article"}, default_config={"model": "small", "k": 3, "ratio": 0.5, "strict": False})
+    reg.add("t.v1", lambda o: (lambda d: d), needs={"article"})
+    return reg
+
+
+def test_stage_settings_reach_the_factory_over_their_defaults():
+    from types import MappingProxyType
+
+    seen = []
+    reg = _configured_registry(seen)
+    p = Pipeline(Options(stages=("s.v1", "t.v1")), reg)
+    assert seen[-1] == {"model": "small", "k": 3, "ratio": 0.5, "strict": False} and p.config["t.v1"] == {}
+    p = Pipeline(Options(stages=("s.v1",)), reg, stage_config={"s.v1": {"model": "big", "ratio": 1}})
+    assert seen[-1] == {"model": "big", "k": 3, "ratio": 1.0, "strict": False} and isinstance(seen[-1]["ratio"], float)
+    assert p.config == {"s.v1": seen[-1]}
+    assert isinstance(reg.get("s.v1").default_config, MappingProxyType)  # one default, read-only
+
+
+@pytest.mark.parametrize("settings, message", [
+    ({"s.v1": {"modle": "big"}}, "stage 's.v1': unknown setting 'modle'; did you mean 'model'?"),
+    ({"s.v1": {"zzz": 1}}, "stage 's.v1': unknown setting 'zzz'; it has k, model, ratio, strict"),
+    ({"t.v1": {"k": 1}}, "stage 't.v1': unknown setting 'k'; it has no settings"),
+    ({"s.v1": {"model": 3}}, "stage 's.v1': setting 'model' needs a string, not int 3"),
+    ({"s.v1": {"k": True}}, "stage 's.v1': setting 'k' needs a whole number, not bool True"),
+    ({"s.v1": {"k": 1.5}}, "stage 's.v1': setting 'k' needs a whole number, not float 1.5"),
+    ({"s.v1": {"strict": 1}}, "stage 's.v1': setting 'strict' needs true or false, not int 1"),
+    ({"s.v2": {"k": 1}}, "stage_config: unknown stage 's.v2'; did you mean 's.v1'?"),
+])
+def test_bad_stage_settings_fail_when_the_pipeline_is_built(settings, message):
+    from veracity.errors import ConfigError
+
+    seen = []
+    with pytest.raises(ConfigError) as err:
+        # settings of a stage the pipeline does not run are checked too
+        Pipeline(Options(stages=("t.v1",)), _configured_registry(seen), stage_config=settings)
+    assert str(err.value) == message and not seen  # nothing was built
+
+
+def test_a_default_config_holds_plain_values():
+    with pytest.raises(PipelineError, match="default_config 'x' must be a string, number or boolean"):
+        Registry().add("a.v1", lambda o, x: None, default_config={"x": [1]})
+
+
+def test_every_registered_stage_declares_its_settings():
+    from veracity.claims.checkworthy import ALL_VARIANTS, STAGE_VARIANT
+
+    assert all(isinstance(spec.default_config, Mapping) and spec.doc for spec in REGISTRY.specs.values())
+    # one default for the dossier's check-worthiness model, the same as the stage module's
+    assert REGISTRY.get("claims.checkworthy.v1").default_config == {"model": STAGE_VARIANT}
+    assert STAGE_VARIANT in ALL_VARIANTS
+
+
+@pytest.mark.parametrize("name", __import__("veracity.profiles", fromlist=["names"]).names())
+def test_every_profile_builds(name):
+    """Each shipped profile plans (known stages in a working order, settings the stages have)
+    and builds: its models load."""
+    from veracity import profiles
+    from veracity.claims.checkworthy import load_model
+    from veracity.pipeline import plan
+
+    profile = profiles.load(name)
+    planned = plan(override(profile=name))
+    assert [spec.name for spec, _ in planned] == list(profile.stages)
+    p = Pipeline(profile=name)
+    assert p.options.stages == profile.stages
+    cw = p.stages[p.options.stages.index("claims.checkworthy.v1")]
+    model = {**REGISTRY.get("claims.checkworthy.v1").default_config, **profile.settings("claims.checkworthy.v1")}["model"]
+    assert p.config["claims.checkworthy.v1"] == {"model": model} and cw.model is load_model(model)
+
+
+def test_the_older_checkworthy_model_option_still_wins():
+    from veracity.claims.checkworthy import load_model
+
+    p = Pipeline(stages=["text.spacy.v1", "claims.extract.v1", "claims.checkworthy.v1"], profile="checkworthy",
+                 extra={"checkworthy_model": "fast"})
+    assert p.stages[2].model is load_model("fast")

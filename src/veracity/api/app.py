@@ -55,8 +55,8 @@ from .. import SCHEMA_VERSION, __version__, analysis
 from ..model import Article, Dossier, dossier_to_dict
 from ..options import Options, with_evidence_stages
 from ..report.registry import formats, renderer
-from ..store import open_store, open_workspace
-from . import docs, errors, inputs, login, routes, ui
+from ..store import DossierStore, open_store, open_workspace
+from . import docs, errors, evidence_folder, inputs, login, routes, ui
 from .context import ApiContext
 from .errors import ApiError, error_response
 from .headers import REPORT_CSP, CrossSiteMiddleware, SecurityHeadersMiddleware
@@ -214,6 +214,7 @@ def create_app(options: Options | None = None, settings: ServerSettings | None =
         return _respond(load_dossier(ctx, ident), fmt)
 
     routes.install(app, ctx)
+    evidence_folder.install(app, ctx)
     docs.install(app)
     ui.install(app, ctx)
     login.install(app, ctx)
@@ -227,7 +228,7 @@ def _version() -> str:
 class _StoreProbe:
     """/readyz's store check: a count in a thread, at most one at a time, bounded in time."""
 
-    def __init__(self, store) -> None:
+    def __init__(self, store: DossierStore | None) -> None:
         self.store = store
         self._future = None
         self._executor = None

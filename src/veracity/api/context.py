@@ -14,6 +14,7 @@ from ..errors import VeracityError
 from ..model import Article, Dossier
 from ..options import Options
 from ..retrieval.index import EvidenceIndex
+from ..store.protocol import DossierStore, StoreWorkspace
 from .errors import ApiError, scrub
 from .jobs import JobTable
 from .settings import ServerSettings
@@ -31,8 +32,8 @@ CLAIM_ID_PATTERN = r"c_[0-9a-f]{1,32}"
 class ApiContext:
     options: Options
     settings: ServerSettings
-    store: Any
-    workspace: Any  # store.workspace.Workspace (SQLite), store.pg_workspace.PostgresWorkspace, or None (no store)
+    store: DossierStore | None  # None: the server keeps no dossiers
+    workspace: StoreWorkspace | None  # on either store; None without one
     pool: AnalysisPool
     jobs: JobTable
     ready: Readiness
@@ -44,12 +45,12 @@ class ApiContext:
     def paths(self) -> tuple[str | None, ...]:
         return (self.options.db_path, self.options.evidence_db)
 
-    def need_store(self):
+    def need_store(self) -> DossierStore:
         if self.store is None:
             raise ApiError(404, "not_found", "this server keeps no dossiers (start it with --db)")
         return self.store
 
-    def need_workspace(self):
+    def need_workspace(self) -> StoreWorkspace:
         self.need_store()
         if self.workspace is None:
             raise ApiError(501, "not_implemented", "this store has no workspace (article list, search, reviews)")

@@ -128,6 +128,10 @@ class JobResult(BaseModel):
     title: str | None = None
     claims: int | None = None
     error: dict | None = None
+    # Index jobs (POST /v1/evidence/folder): per file, documents added, skipped (already indexed) and sentences added.
+    added: int | None = None
+    skipped: int | None = None
+    sentences: int | None = None
 
 
 class JobOut(BaseModel):

@@ -86,6 +86,9 @@ class ServerSettings:
     claimreview_organisation: str = "veracity"
     claimreview_author: str | None = None
     claimreview_url: str | None = None
+    # The one server folder whose files the UI and API may index as evidence (None: uploads only).
+    # Clients name folders under it by relative path; nothing outside it is read.
+    evidence_root: str | None = None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **kw) -> "ServerSettings":

@@ -31,6 +31,7 @@ from ..report.html import _chart, _segments
 from ..store.workspace import SORTS
 from .context import ApiContext
 from .errors import ApiError
+from .evidence_folder import subfolders
 from .routes import load_dossier
 from .settings import REVIEW_STATUSES
 
@@ -43,7 +44,7 @@ SEARCH_HITS = 20
 SHADES = 5
 # Columns of the list a person can sort by, with their headings.
 COLUMNS = (("title", "Title"), ("outlet", "Outlet"), ("published", "Date"), ("claims", "Claims"),
-           ("unnamed", "Unnamed sources"), ("refuted", "Verdicts"))
+           ("unnamed", "Claims without a named source"), ("refuted", "Verdicts"))
 
 _TEMPLATES = resources.files("veracity.api").joinpath("templates")
 _env = Environment(loader=FileSystemLoader(str(_TEMPLATES)), autoescape=select_autoescape(default=True, default_for_string=True),
@@ -130,7 +131,10 @@ def install(app: FastAPI, ctx: ApiContext) -> None:
     def evidence_page() -> HTMLResponse:
         ix = ctx.evidence_index()
         stats = ix.stats() if ix is not None else {"documents": 0, "sentences": 0}
-        return page("evidence.html", active="evidence", title="Evidence", configured=bool(ctx.evidence_db), stats=stats)
+        root = ctx.settings.evidence_root
+        folders = subfolders(root) if root and ctx.evidence_db else []
+        return page("evidence.html", active="evidence", title="Evidence", configured=bool(ctx.evidence_db), stats=stats,
+                    folders=folders)
 
     @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
     def stories_page(min_size: int = Query(2, ge=1, le=1000)) -> HTMLResponse:

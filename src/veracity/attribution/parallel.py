@@ -6,14 +6,15 @@ the extraction costs more CPU than the parse (about 0.2 s of parse, 0.2 s of tag
 cue pass per PolNeAR article), so a parent extracting on one core while the workers parse leaves
 the other core mostly idle. Each worker here holds its own spaCy pipeline and extractor and runs
 onnxruntime on one thread; the parent only hands out texts and collects relations, in order.
-Workers start with ``spawn``: onnxruntime sessions are not safe to inherit through ``fork``.
+The processes are the shared :class:`~veracity.batch.pool.WorkerPool`'s, started with ``spawn``:
+onnxruntime sessions are not safe to inherit through ``fork``.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 from typing import Any, Callable, Iterator, Sequence
 
+from ..batch.pool import WorkerPool
 from ..text.nlp import parse
 from .stage import build
 
@@ -21,9 +22,8 @@ from .stage import build
 # that pickling does not dominate (an article's relations are a few kB).
 CHUNK = 2
 
-Loader = Callable[[str], tuple[Any, Callable[[Any], list], str]]
-
-_STATE: dict[str, Any] = {}
+Loaded = tuple[Any, Callable[[Any], list], str]  # (nlp, extract, method tag)
+Loader = Callable[[str], Loaded]
 
 
 def extract_safely(text: str, doc: Any, extract: Callable[[Any], list], tag: str) -> tuple[tuple, dict | None]:
@@ -35,19 +35,14 @@ def extract_safely(text: str, doc: Any, extract: Callable[[Any], list], tag: str
         return (), {"code": "internal", "message": f"attribution failed: {type(exc).__name__}: {exc}", "source": None}
 
 
-def _init(method: str, loader: Loader) -> None:
-    _STATE["loaded"] = loader(method)
-
-
-def _work(text: str) -> tuple[tuple, dict | None]:
-    nlp, extract, tag = _STATE["loaded"]
+def _work(loaded: Loaded, text: str) -> tuple[tuple, dict | None]:
+    nlp, extract, tag = loaded
     return extract_safely(text, parse(nlp, text), extract, tag)
 
 
 def attribute_parallel(texts: Sequence[str], method: str, processes: int, loader: Loader) -> Iterator[tuple[str, tuple, dict | None]]:
     """(text, attributions, error) per text, in input order, from ``processes`` workers; ``loader``
     (a module-level function, so that it pickles) returns (nlp, extract, method tag)."""
-    ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(processes, initializer=_init, initargs=(method, loader)) as pool:
+    with WorkerPool(processes, loader, (method,)) as pool:
         for text, (atts, error) in zip(texts, pool.imap(_work, texts, chunksize=CHUNK)):
             yield text, atts, error

@@ -1,4 +1,9 @@
-"""Batch runs over many articles: local worker processes (``local``) or Ray actors (``ray_runner``)."""
+"""Batch runs over many articles: local worker processes (``local``) or Ray actors (``ray_runner``);
+the worker pool every multi-process run shares (``pool``).
+
+``claims`` and ``attribution`` import ``batch.pool``, which loads this module first: it imports
+only ``errors``, and must stay that light (no pipeline, no stage).
+"""
 
 from __future__ import annotations
 

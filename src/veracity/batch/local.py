@@ -2,12 +2,13 @@
 
 Processes, not threads: spaCy and our stages hold the GIL, so two cores need two processes.
 Each worker builds its pipeline (and loads its models) once. A failing article becomes a
-Result with its error; the run goes on. Results come back in input order.
+Result with its error; the run goes on. Results come back in input order. The processes are
+the shared :class:`~veracity.batch.pool.WorkerPool`'s, started with ``fork`` where there is one
+(as this runner always has: each worker builds its own pipeline after the fork).
 """
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import os
 import time
 from typing import Iterable, Iterator
@@ -17,16 +18,17 @@ from . import RecordedError, chunks
 from ..model import Article, Dossier
 from ..options import Options
 from ..pipeline import Pipeline, Result
+from .pool import WorkerPool
 
 # Articles per task: spaCy parses a task's articles as one nlp.pipe batch (about 1.3x faster
 # than one call per article), and 16 is still small enough to balance two workers.
 CHUNK = 16
 
-_pipeline: Pipeline | None = None
+Row = tuple[str, Dossier | None, dict | None, float, int, float]
 
 
-def _init(options: Options) -> None:
-    global _pipeline
+def _init(options: Options) -> Pipeline:
+    """A worker's pipeline (the pool's state in that worker)."""
     # Each worker gets one core; BLAS or ONNX threads beyond that only fight the other workers.
     # The environment variable is too late after a fork (numpy's pool already exists), so the
     # running pools are limited too.
@@ -34,7 +36,7 @@ def _init(options: Options) -> None:
     from threadpoolctl import threadpool_limits
 
     threadpool_limits(1)
-    _pipeline = Pipeline(options)
+    return Pipeline(options)
 
 
 def peak_rss_mb(pid: int | str = "self") -> float:
@@ -49,23 +51,25 @@ def peak_rss_mb(pid: int | str = "self") -> float:
     return 0.0
 
 
-def _work_chunk(articles: list[Article]) -> list[tuple[str, Dossier | None, dict | None, float, int, float]]:
-    """A chunk through the batched pipeline; if anything in it fails, article by article, so
-    that one bad article costs only itself."""
+def _work_chunk(pipeline: Pipeline, articles: list[Article]) -> list[Row]:
+    """A chunk through the batched pipeline; if anything in it fails, the pool calls
+    :func:`_one_by_one`, so that one bad article costs only itself."""
     t0 = time.perf_counter()
-    try:
-        dossiers = list(_pipeline.pipe(articles))
-    except Exception:
-        return [_work(a) for a in articles]
+    dossiers = list(pipeline.pipe(articles))
     each = (time.perf_counter() - t0) / max(1, len(articles))
     pid, rss = os.getpid(), peak_rss_mb()
     return [(a.source_path or a.id, d, None, each, pid, rss) for a, d in zip(articles, dossiers)]
 
 
-def _work(article: Article) -> tuple[str, Dossier | None, dict | None, float, int, float]:
+def _one_by_one(pipeline: Pipeline, articles: list[Article], exc: Exception) -> list[Row]:
+    """A chunk whose batch failed, again article by article."""
+    return [_work(pipeline, a) for a in articles]
+
+
+def _work(pipeline: Pipeline, article: Article) -> Row:
     t0 = time.perf_counter()
     try:
-        body, err = _pipeline.analyze(article), None
+        body, err = pipeline.analyze(article), None
     except VeracityError as exc:
         body, err = None, {"code": exc.code, "message": exc.message, "source": exc.source or article.source_path}
     except Exception as exc:  # a bug on one article must not end a million-article run
@@ -79,8 +83,7 @@ def run_parallel(items: Iterable[Article | InputError], options: Options, n_proc
     ``Result.seconds`` is the article's share of its chunk's time (articles are parsed in
     batches); the latency of one article on its own is what ``Pipeline.run`` measures.
     """
-    ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with ctx.Pool(n_process, initializer=_init, initargs=(options,)) as pool:
+    with WorkerPool(n_process, _init, (options,), start="fork" if hasattr(os, "fork") else "spawn") as pool:
         pending: list[Article | InputError] = []
 
         def articles():
@@ -89,7 +92,7 @@ def run_parallel(items: Iterable[Article | InputError], options: Options, n_proc
                 if isinstance(it, Article):
                     yield it
 
-        outputs = (row for rows in pool.imap(_work_chunk, chunks(articles(), CHUNK)) for row in rows)
+        outputs = (row for rows in pool.imap(_work_chunk, chunks(articles(), CHUNK), on_error=_one_by_one) for row in rows)
         done = 0
         for source, body, err, secs, pid, rss in outputs:
             while done < len(pending) and isinstance(pending[done], InputError):

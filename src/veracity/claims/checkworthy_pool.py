@@ -3,34 +3,33 @@
 Why processes and not onnxruntime threads: the networks score one sentence per call (so that a
 score never depends on its batch neighbours, see ``TRANSFORMER_BATCH``), and matrices that small
 do not split well over threads: the 2-layer student scores ~1,100 sentences/s on one thread and
-~1,475/s on two, while two processes scale almost linearly. Workers are started with ``spawn``:
-onnxruntime sessions are not safe to inherit through ``fork``.
+~1,475/s on two, while two processes scale almost linearly. The processes are the shared
+:class:`~veracity.batch.pool.WorkerPool`'s, started with ``spawn``: onnxruntime sessions are not
+safe to inherit through ``fork``.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-from typing import Sequence
+from typing import Any, Sequence
 
 import numpy as np
 
+from ..batch.pool import WorkerPool
 from .checkworthy import load_model
 
 # Below this many sentences a second process costs more to feed than it saves.
 MIN_PER_PROCESS = 256
 
-_VARIANT: str | None = None
+
+def _init(variant: str) -> Any:
+    """A worker's model (the pool's state in that worker), loaded and warmed up."""
+    model = load_model(variant)
+    model.score(["warm-up"])
+    return model
 
 
-def _init(variant: str) -> None:
-    global _VARIANT
-    _VARIANT = variant
-    load_model(variant).score(["warm-up"])
-
-
-def _score(texts: list[str]) -> np.ndarray:
-    assert _VARIANT is not None
-    return load_model(_VARIANT).score(texts)
+def _score(model: Any, texts: list[str]) -> np.ndarray:
+    return model.score(texts)
 
 
 class ModelPool:
@@ -42,9 +41,9 @@ class ModelPool:
         self.variant, self.processes = variant, max(1, int(processes))
         self.model = load_model(variant)  # validates the name and artefact here, with a clear error
         self.threshold = self.model.threshold
-        self._pool = None
+        self._pool: WorkerPool | None = None
         if self.processes > 1:
-            self._pool = multiprocessing.get_context("spawn").Pool(self.processes, initializer=_init, initargs=(variant,))
+            self._pool = WorkerPool(self.processes, _init, (variant,))
 
     def score(self, texts: Sequence[str]) -> np.ndarray:
         n = len(texts)
@@ -57,11 +56,12 @@ class ModelPool:
     def close(self) -> None:
         if self._pool is not None:
             self._pool.close()
-            self._pool.join()
             self._pool = None
 
     def __enter__(self) -> "ModelPool":
         return self
 
     def __exit__(self, *exc) -> None:
-        self.close()
+        if self._pool is not None:
+            self._pool.__exit__(*exc)  # closed, or on an error or a KeyboardInterrupt ended at once
+            self._pool = None

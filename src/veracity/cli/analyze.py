@@ -13,7 +13,7 @@ import typer
 
 from .. import SCHEMA_VERSION
 from ..report.registry import formats
-from .common import console, err_console, options_from
+from .common import console, err_console, options_from, profile_option
 
 # The output formats, from the one registry (report/registry.py).
 FORMATS = formats()
@@ -59,25 +59,22 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         evidence_db: Optional[str] = typer.Option(None, "--evidence-db", "-e", help="An index built by `veracity index`: adds verdicts and corroboration."),
         attribution: Optional[str] = typer.Option(None, "--attribution", help="Attribution extractor: tagger (MiniLM + cue pass, default, "
                                                   "most accurate), learned (CRFs, ~15x cheaper; `veracity batch`'s default) or rules."),
+        profile: Optional[str] = profile_option(None, "interactive, or evidence with --evidence-db"),
     ) -> None:
         """Analyse articles into dossiers: claims, numbers, places, dates, modality, frames and sources."""
         from ..analysis import iter_results
+        from ..options import default_db_path, with_attribution, with_evidence_stages
         from ..report import render
 
         if fmt not in FORMATS:
             raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
-        from ..options import default_db_path
-
         db_path = None if no_store else (db or default_db_path())
-        options = options_from(ctx.obj, db_path=db_path, stages=stages, reference_date=published,
-                               allow_non_english=allow_non_english or None, n_process=processes, evidence_db=evidence_db)
-        if evidence_db and not stages:
-            from ..options import with_evidence_stages
-
+        options = options_from(ctx.obj, profile or ("evidence" if evidence_db else "interactive"), db_path=db_path, stages=stages,
+                               reference_date=published, allow_non_english=allow_non_english or None, n_process=processes,
+                               evidence_db=evidence_db)
+        if evidence_db and not stages:  # also over a config file's stage list, or another profile's
             options = options.replace(stages=with_evidence_stages(options.stages))
         if attribution:
-            from ..options import with_attribution
-
             try:
                 options = options.replace(stages=with_attribution(options.stages, attribution))
             except ValueError as exc:
@@ -178,6 +175,8 @@ def register_serve(app: typer.Typer) -> None:
         analysis_timeout: Optional[float] = typer.Option(None, "--analysis-timeout", min=0.1, help="Seconds before 504 (default 60)."),
         claimreview_org: Optional[str] = typer.Option(None, "--claimreview-org", help="The organisation ClaimReview exports name as author (default: veracity)."),
         claimreview_url: Optional[str] = typer.Option(None, "--claimreview-url", help="Where the reviews are published (each ClaimReview's url)."),
+        evidence_root: Optional[str] = typer.Option(None, "--evidence-root", help="A server folder whose files the UI may index "
+                                                    "as evidence (folders under it are picked by relative path; nothing outside it is read)."),
     ) -> None:
         """Serve the REST API and the web UI. With VERACITY_API_TOKEN set, every request but
         /healthz and /readyz needs 'Authorization: Bearer <token>'; a browser signs in at /login."""
@@ -191,6 +190,10 @@ def register_serve(app: typer.Typer) -> None:
         limits = {k: v for k, v in (("analysis_workers", analysis_workers), ("analysis_queue", analysis_queue),
                                     ("analysis_timeout_s", analysis_timeout), ("claimreview_organisation", claimreview_org),
                                     ("claimreview_url", claimreview_url)) if v is not None}
+        if evidence_root is not None:
+            if not Path(evidence_root).is_dir():
+                raise typer.BadParameter(f"--evidence-root {evidence_root}: not a folder")
+            limits["evidence_root"] = str(Path(evidence_root).resolve())
         settings = ServerSettings.from_env(allowed_hosts=allowed_hosts_for(host, allowed_host, LOOPBACK_HOSTS),
                                            cors_origins=tuple(cors_origin), **limits)
         check_bind(host, settings.token)  # before anything opens or binds

@@ -8,20 +8,38 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import List
+from typing import List, Optional
 
 import typer
 
-from ..errors import InputError
-from .common import console, err_console
+from ..errors import ConfigError, InputError
+from ..options import ATTRIBUTION_STAGES
+from ..profiles import load as load_profile
+from .common import console, err_console, profile_option
 from .training import training
 
+# The extractors by method name: the three attribution stages' and "tagger-fast", the tagger
+# without its cue-conditioned second pass (about half the CPU; reached only by `--method`).
 METHODS = ("learned", "rules", "tagger", "tagger-fast")
-# `veracity attribute` and `veracity eval attribution` answer "who says what" as well as we can:
-# the MiniLM tagger beats the CRFs on PolNeAR dev content overlap, content exact and full
-# relation F1 (docs/BENCHMARKS.md). The CRFs (`--method learned`) are twice as fast and stay the
-# dossier's stage, where the whole pipeline has a throughput target.
-DEFAULT_METHOD = "tagger"
+# The method of each attribution stage (options.ATTRIBUTION_STAGES read backwards).
+STAGE_METHODS = {stage: method for method, stage in ATTRIBUTION_STAGES.items()}
+# `veracity attribute` and `veracity eval attribution` answer "who says what" as well as we can,
+# so they start from the interactive profile's attribution stage, the MiniLM tagger and its cue
+# pass: it beats the CRFs on PolNeAR dev content overlap, content exact and full relation F1
+# (docs/BENCHMARKS.md). The corpus profile keeps the CRFs (`--method learned`, ~15x cheaper).
+PROFILE = "interactive"
+
+
+def profile_method(name: str) -> str:
+    """The method of profile ``name``'s attribution stage; ConfigError when it has none."""
+    profile = load_profile(name)
+    stage = next((s for s in profile.stages if s in STAGE_METHODS), None)
+    if stage is None:
+        raise ConfigError(f"profile {name} has no attribution stage; choose a --method")
+    return STAGE_METHODS[stage]
+
+
+DEFAULT_METHOD = profile_method(PROFILE)
 
 
 def read_text(path: str) -> str:
@@ -129,15 +147,17 @@ def register(app, train_app, eval_app) -> None:
         files: List[str] = typer.Argument(..., help="Plain-text articles (UTF-8)."),
         fmt: str = typer.Option("jsonl", "--format", help="jsonl (one line per file, character offsets) or table "
                                 "(for reading: source, type, chain, cue, content)."),
-        method: str = typer.Option(DEFAULT_METHOD, "--method", help="tagger (MiniLM tagger with its cue-conditioned "
+        method: Optional[str] = typer.Option(None, "--method", help="tagger (MiniLM tagger with its cue-conditioned "
                                    "second pass, most accurate), tagger-fast (without the second pass), learned (CRFs, "
-                                   "fastest learned) or rules."),
+                                   "fastest learned) or rules. Default: the profile's attribution stage (interactive: tagger)."),
         processes: int = typer.Option(1, "--processes", help="Worker processes for many files (each parses and extracts)."),
         output: str = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
+        profile: str = profile_option(PROFILE, f"{PROFILE} (the tagger and its cue pass); only its attribution stage is used"),
     ) -> None:
         """Who says what: source, cue and content spans (character offsets) per file."""
         from ..attribution.stage import attributions_json
 
+        method = method or profile_method(profile)
         if fmt not in FORMATS:
             raise InputError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
         # Every input gets its line, in input order: a file that cannot be read, or whose
@@ -220,7 +240,8 @@ def register(app, train_app, eval_app) -> None:
     @eval_app.command("attribution")
     def eval_cmd(
         split: str = typer.Option("dev", "--split", help="PolNeAR split (train or dev; test is held out)."),
-        method: str = typer.Option(DEFAULT_METHOD, "--method", help="tagger, tagger-fast, learned or rules."),
+        method: str = typer.Option(DEFAULT_METHOD, "--method", help="tagger, tagger-fast, learned or rules "
+                                   "(default: the interactive profile's attribution stage)."),
         limit: int = typer.Option(0, "--limit", help="Only the first N articles (0 = all)."),
         processes: int = typer.Option(1, "--processes", help="Worker processes (each parses and extracts)."),
         output: str = typer.Option(None, "-o", "--output", help="Keep the predictions JSONL here."),

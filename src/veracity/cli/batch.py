@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import time
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
 
 from .. import SCHEMA_VERSION
-from .common import err_console, options_from
+from .common import err_console, options_from, profile_option
+
+if TYPE_CHECKING:
+    from ..store.protocol import DossierStore
 
 
 def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) -> None:
@@ -26,6 +29,8 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
                                     "in --output are skipped, the others appended."),
         attribution: Optional[str] = typer.Option(None, "--attribution", help="Attribution extractor: learned (CRFs, "
                                                   "default for corpora), tagger (most accurate, ~3x the CPU) or rules."),
+        profile: Optional[str] = profile_option(None, "corpus; whatever the profile, the attribution stage is --attribution's "
+                                                "(or the batch_attribution option's, learned by default)"),
     ) -> None:
         """Analyse many articles; one bad article is recorded and the run goes on."""
         from ..batch.resume import done_sources, skip_done
@@ -35,8 +40,12 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
 
         if runner not in ("local", "ray"):
             raise ConfigError("--runner must be local or ray")
-        options = options_from(ctx.obj, db_path=db, n_process=workers, batch_attribution=attribution).for_batch()
-        store = None
+        flags = dict(db_path=db, n_process=workers, batch_attribution=attribution)
+        options = options_from(ctx.obj, profile or "corpus", **flags)
+        if profile is None and not options.batch_attribution:  # "": the stage list `analyze` has, as before profiles
+            options = options_from(ctx.obj, "interactive", **flags)
+        options = options.for_batch()
+        store: DossierStore | None = None
         if db:
             from ..store import open_store
 

@@ -16,9 +16,8 @@ from typing import BinaryIO, Iterable, Optional, TextIO
 
 import typer
 
-from ..claims.checkworthy import CLI_VARIANT
 from ..errors import InputError
-from .common import err_console, options_from
+from .common import err_console, options_from, profile_option
 from .training import training
 
 SCORER = Path("eval") / "score_checkworthy.py"
@@ -55,12 +54,30 @@ def read_sentences(path: str, options, stdin: BinaryIO | None = None) -> list[st
     return lines[:-1] if lines[-1] == "" else lines
 
 
+# The check-worthiness stage, whose model the commands run on each line.
+STAGE = "claims.checkworthy.v1"
+# The profile of `veracity checkworthy` and `eval checkworthy`: the transformer (profiles/checkworthy.toml says why).
+PROFILE = "checkworthy"
+# `eval checkworthy --model`'s help: the variants (claims.checkworthy.ALL_VARIANTS, not imported
+# here: every `veracity` command loads this module, only scoring needs the model's) and the default.
+MODELS = ("transformer | student | student-cascade | fast | cascade | full | distilled | distilled-cascade "
+          "(default: the profile's claims.checkworthy.v1 model; the checkworthy profile's is transformer)")
+
+
+def profile_model(options) -> str:
+    """The check-worthiness model ``options`` give the stage: its profile's, a config file's or
+    the environment's setting, else the stage's default (stages.py)."""
+    from ..stages import REGISTRY
+
+    return REGISTRY.configs(options.stage_config)[STAGE]["model"]
+
+
 def _chunks(lines: list[str]) -> Iterable[list[str]]:
     for i in range(0, len(lines), CHUNK):
         yield lines[i:i + CHUNK]
 
 
-def write_predictions(texts_chunks: Iterable[list[str]], out: TextIO, threshold: float | None, variant: str = CLI_VARIANT,
+def write_predictions(texts_chunks: Iterable[list[str]], out: TextIO, threshold: float | None, variant: str,
                       processes: int = 1) -> int:
     from ..claims.checkworthy_pool import ModelPool
 
@@ -81,11 +98,13 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         path: str = typer.Argument("-", help="A text file with one sentence per line, or - for stdin."),
         threshold: Optional[float] = typer.Option(None, "--threshold", help="Decision threshold (default: the model's own)."),
         output: Optional[str] = typer.Option(None, "--output", "-o", help="Write JSON Lines here instead of stdout."),
-        model: str = typer.Option(CLI_VARIANT, "--model", help="transformer (fine-tuned MiniLM, most accurate, default; ~320 sentences per CPU-second) | student (2-layer MiniLM distilled from it: as accurate on the dev files, ~1,100/s a core) | student-cascade (distilled n-grams, student on their uncertain band; ~3,600/s; what the dossier uses) | fast (n-grams, ~10,000/s) | cascade | full | distilled | distilled-cascade."),
+        model: Optional[str] = typer.Option(None, "--model", help="transformer (fine-tuned MiniLM, most accurate, default; ~320 sentences per CPU-second) | student (2-layer MiniLM distilled from it: as accurate on the dev files, ~1,100/s a core) | student-cascade (distilled n-grams, student on their uncertain band; ~3,600/s; what the dossier uses) | fast (n-grams, ~10,000/s) | cascade | full | distilled | distilled-cascade. Default: the profile's model."),
         processes: int = typer.Option(1, "--processes", "-p", min=1, help="Worker processes for large inputs (each loads the model; 2 on a 2-core machine doubles the network variants' throughput)."),
+        profile: str = profile_option(PROFILE, f"{PROFILE} (the transformer); only its {STAGE} model is used"),
     ) -> None:
         """Score sentences for check-worthiness: JSON Lines {"text", "score", "checkworthy"}, in input order."""
-        options = options_from(ctx.obj, checkworthy_threshold=threshold)
+        options = options_from(ctx.obj, profile, checkworthy_threshold=threshold)
+        model = model or profile_model(options)
         th = options.checkworthy_threshold
         if th is not None and not 0.0 <= th <= 1.0:
             raise InputError(f"--threshold must be in [0, 1], got {th}")
@@ -128,11 +147,13 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         shared: Optional[str] = typer.Option(None, "--shared", help="The shared root holding eval/score_checkworthy.py (default: ../shared or $VERACITY_SHARED)."),
         threshold: Optional[float] = typer.Option(None, "--threshold", help="Decision threshold (default: the model's own)."),
         keep: Optional[str] = typer.Option(None, "--predictions", help="Also keep the predictions JSONL here."),
-        model: str = typer.Option(CLI_VARIANT, "--model", help="transformer (default) | student | student-cascade | fast | cascade | full | distilled | distilled-cascade"),
+        model: Optional[str] = typer.Option(None, "--model", help=MODELS),
+        profile: str = profile_option(PROFILE, f"{PROFILE} (the transformer); only its {STAGE} model is used"),
     ) -> None:
         """Run the model on a gold file and print the shared scorer's output."""
         read_gold = training("checkworthy.ngrams").read_gold
-        options = options_from(ctx.obj, checkworthy_threshold=threshold)
+        options = options_from(ctx.obj, profile, checkworthy_threshold=threshold)
+        model = model or profile_model(options)
         scorer = _shared(shared) / SCORER
         if not scorer.is_file():
             raise InputError(f"scorer not found: {scorer} (pass --shared or set VERACITY_SHARED)")

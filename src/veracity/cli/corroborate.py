@@ -58,19 +58,21 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         output: Optional[str] = typer.Option(None, "--output", "-o", help="Write json/html/md here instead of stdout."),
         show_all: bool = typer.Option(False, "--all", help="Also list claims with no corroborating report."),
         published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) when the input has none."),
-        stages: Optional[str] = typer.Option(None, "--stages", help="Comma-separated analysis stages to run before corroborate.v1 (default: the defaults)."),
+        stages: Optional[str] = typer.Option(None, "--stages", help="Comma-separated analysis stages to run before corroborate.v1 (default: the corroborate profile's)."),
     ) -> None:
         """Per claim: the reports in the index that carry it, the earliest, divergences and independent lines."""
         from ..analysis import analyze_article
         from ..errors import InputError
         from ..ingest import read_path
         from ..model import dossier_to_json
-        from ..options import DEFAULT_STAGES
+        from ..profiles import load
 
         db_path = existing_index(db)
-        before = stages.split(",") if stages else list(DEFAULT_STAGES)
-        options = options_from(ctx.obj, evidence_db=db_path, reference_date=published,
-                               stages=",".join(s.strip() for s in before if s.strip() and not s.strip().startswith("corroborate")) + ",corroborate.v1")
+        # The corroborate profile's stages, or --stages then corroborate.v1, given as the command's
+        # own: a config file's stage list never drops corroborate.v1.
+        before = stages.split(",") if stages else list(load("corroborate").stages)
+        options = options_from(ctx.obj, "corroborate", evidence_db=db_path, reference_date=published,
+                               stages=[s.strip() for s in before if s.strip() and not s.strip().startswith("corroborate")] + ["corroborate.v1"])
         arts = read_path(article, options, sys.stdin.buffer)
         if not arts:
             raise InputError("no article found", source=article)

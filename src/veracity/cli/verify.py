@@ -95,12 +95,13 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         from ..errors import InputError
         from ..ingest import read_path
         from ..model import dossier_to_json
-        from ..options import DEFAULT_STAGES
         from ..pipeline import Pipeline
+        from ..profiles import load
 
         db_path = existing_index(db)
-        options = options_from(ctx.obj, evidence_db=db_path, reference_date=published, top_k_evidence=k,
-                               stages=",".join(DEFAULT_STAGES) + ",verify.v1")
+        # The verify profile's stages, given as the command's own: a config file's stage list never drops verify.v1.
+        options = options_from(ctx.obj, "verify", evidence_db=db_path, reference_date=published, top_k_evidence=k,
+                               stages=load("verify").stages)
         arts = read_path(article, options, sys.stdin.buffer)
         if not arts:
             raise InputError("no article found", source=article)

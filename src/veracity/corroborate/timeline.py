@@ -58,4 +58,5 @@ def svg(items: Sequence[tuple[str | None, str]], title: str = "timeline") -> str
 
 def for_summary(summary) -> str:
     """Timeline of a claim's corroborating reports (a CorroborationSummary)."""
-    return svg([(r.published, f"{r.outlet or '?'}: {r.title or r.document_id}") for r in summary.reports], "reports of this claim")
+    return svg([(r.published, f"{r.outlet}: {r.title or r.document_id}" if r.outlet else (r.title or r.document_id))
+                for r in summary.reports], "reports of this claim")

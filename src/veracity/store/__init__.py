@@ -5,6 +5,8 @@ Dossiers are stored whole as JSON (the versioned schema) beside a few columns fo
 one row per claim for queries. Each area keeps its own tables through
 :mod:`veracity.store.migrations` under its own namespace; the web workspace's (article
 statistics, full-text search, reviews) come with :func:`open_workspace`, on either store.
+Callers type against the protocols both stores and both workspaces satisfy
+(:mod:`veracity.store.protocol`): :class:`DossierStore` and :class:`StoreWorkspace`.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from ..errors import InputError, StoreError
 from ..model import Dossier, dossier_from_dict, dossier_to_dict
 from .migrations import apply, use_wal
 from .postgres import PostgresStore
+from .protocol import DossierStore, StoreWorkspace
 from .rows import claim_rows, like_prefix
 
 DOSSIER_MIGRATIONS = [
@@ -52,6 +55,8 @@ def _now() -> str:
 
 
 class Store:
+    """The SQLite store (a :class:`DossierStore`)."""
+
     def __init__(self, path: str):
         self.path = path
         if path != ":memory:":
@@ -136,14 +141,14 @@ class Store:
             return self.conn.execute("SELECT COUNT(*) FROM dossiers").fetchone()[0]
 
 
-def open_store(path: str):
+def open_store(path: str) -> DossierStore:
     """A SQLite store for a path (or ":memory:"), a PostgreSQL store for a postgresql:// URL."""
     if path.startswith(("postgresql://", "postgres://")):
         return PostgresStore(path)
     return Store(path)
 
 
-def open_workspace(store):
+def open_workspace(store: DossierStore) -> StoreWorkspace | None:
     """The fact-checker's workspace over a store (creating its tables): on SQLite with FTS5
     (:mod:`.workspace`), on PostgreSQL with its full-text search (:mod:`.pg_workspace`); the
     same calls and answers. None for a store of another kind."""

@@ -75,6 +75,23 @@ def chain_text(att: dict) -> str:
     return " → ".join(f"{link['span']['text']} ({link['source_type']})" for link in att.get("chain") or ())
 
 
+# Sources a reader cannot name on their own: the overview lists them by what they stand for
+# (the chain's link for "who", the resolved person for "he"), so "who" is never a most-cited source.
+STAND_INS = {"who", "which", "that", "he", "she", "they", "it", "we", "i"}
+
+
+def source_name(att: dict) -> str:
+    """What the sourcing overview calls an attribution's source."""
+    words = " … ".join(s["text"] for s in att.get("source") or ()) or "(no source)"
+    if words.lower() not in STAND_INS:
+        return words
+    if att.get("source_entity"):
+        return att["source_entity"]
+    chain = att.get("chain") or ()
+    last = chain[-1]["span"]["text"] if chain else words
+    return last if last.lower() not in STAND_INS else words
+
+
 @dataclass
 class Derived:
     """A dossier's workspace rows, in the column order of both schemas."""
@@ -107,8 +124,8 @@ def derive(article_id: str, body: dict) -> Derived:
     summary = body.get("summary") or {}
     article = (article_id, len(claims), sum(1 for c in claims if c.get("checkworthy")), float(summary.get("unnamed_share") or 0.0),
                *(verdicts[k] for k in VERDICT_LABELS))
-    sources = [(article_id, a["id"], " … ".join(s["text"] for s in a.get("source") or ()) or "(no source)",
-                a.get("source_type") or "none", a.get("source_entity"), chain_text(a), cited.get(a["id"], 0)) for a in atts.values()]
+    sources = [(article_id, a["id"], source_name(a), a.get("source_type") or "none", a.get("source_entity"),
+                chain_text(a), cited.get(a["id"], 0)) for a in atts.values()]
     return Derived(article, sources, search)
 
 

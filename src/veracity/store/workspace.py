@@ -85,7 +85,7 @@ class Workspace(WorkspaceRows):
         self.conn = conn
         self._lock = lock or threading.Lock()
         try:
-            apply(conn, NAMESPACE, MIGRATIONS)
+            self.schema_version = apply(conn, NAMESPACE, MIGRATIONS)
         except StoreError as exc:
             raise StoreError(f"the workspace tables need SQLite with FTS5 ({exc.message})") from None
 

@@ -200,6 +200,62 @@
     });
   }
 
+  /* ------------------------------------------------------------ Evidence: a server folder, as a job */
+  function setupFolder(form) {
+    var button = $("#folder-submit", form), status = $("#folder-status", form), error = $("#folder-error", form);
+    var progress = $("#folder-progress", form);
+
+    function finish(message) {
+      button.disabled = false;
+      button.removeAttribute("aria-busy");
+      progress.hidden = true;
+      status.textContent = message;
+      request("/v1/evidence", {headers: {"Accept": "application/json"}}).then(function (out) {
+        $("#ev-documents").textContent = out.documents;
+        $("#ev-sentences").textContent = out.sentences;
+      }).catch(function () { /* the counts stay as they were; the status line says what happened */ });
+    }
+
+    function summary(job) {
+      var added = 0, skipped = 0;
+      job.results.forEach(function (r) { added += r.added || 0; skipped += r.skipped || 0; });
+      return added + " document" + (added === 1 ? "" : "s") + " added, " + skipped + " already indexed, from " +
+        job.done + " of " + job.total + " file" + (job.total === 1 ? "" : "s");
+    }
+
+    function poll(id, started) {
+      request("/v1/jobs/" + encodeURIComponent(id), {headers: {"Accept": "application/json"}}).then(function (job) {
+        progress.hidden = false;
+        progress.max = Math.max(job.total, 1);
+        progress.value = job.done;
+        var failed = job.results.filter(function (r) { return r.error; });
+        show(error, failed.map(function (r) { return r.source + ": " + r.error.message; }).join("\n"));
+        if (job.status === "done" || job.status === "failed") {
+          if (job.status === "failed") { show(error, "The job failed: " + (job.error ? job.error.message : "unknown error")); }
+          finish(job.total ? summary(job) : "no files to index in that folder");
+          return;
+        }
+        status.textContent = "indexing… " + summary(job);
+        if (Date.now() - started > POLL_GIVE_UP_MS) { finish("still running; reload this page later"); return; }
+        setTimeout(function () { poll(id, started); }, POLL_MS);
+      }).catch(function (err) { show(error, "Could not index: " + err.message); finish(""); });
+    }
+
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      if (button.disabled) { return; }
+      show(error, "");
+      button.disabled = true;
+      button.setAttribute("aria-busy", "true");
+      status.textContent = "indexing…";
+      request("/v1/evidence/folder", {
+        method: "POST", headers: {"Content-Type": "application/json", "Accept": "application/json"},
+        body: JSON.stringify({path: form.elements.path.value})
+      }).then(function (job) { poll(job.id, Date.now()); })
+        .catch(function (err) { show(error, "Could not index: " + err.message); finish(""); });
+    });
+  }
+
   function start() {
     var add = $("#add-form");
     if (add) { setupAddForm(add); }
@@ -207,6 +263,8 @@
     if (panel) { setupDossier(panel); }
     var ev = $("#evidence-form");
     if (ev) { setupEvidence(ev); }
+    var folder = $("#folder-form");
+    if (folder) { setupFolder(folder); }
     $all("select[data-autosubmit]").forEach(function (s) {
       s.addEventListener("change", function () { s.form.submit(); });
     });
