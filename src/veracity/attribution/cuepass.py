@@ -25,6 +25,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
+from ..assets import verified_model_file
 from ..errors import ModelError
 from ..onnxrun import checked_session
 from . import tagger_decode as tg
@@ -109,6 +110,8 @@ class CuePass:
 
     def __init__(self, path: Path = CUEPASS_DIR, threads: int = 1, check: bool = True):
         retrain = "veracity train attribution --cue-pass"
+        if check:  # the shipped folder's files against models/SHA256SUMS (the ONNX file in checked_session)
+            verified_model_file(path / CUEPASS_META)
         try:
             self.meta = json.loads((path / CUEPASS_META).read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:

@@ -23,7 +23,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from ..assets import MINILM_TOKENIZER, verified_path
+from ..assets import MINILM_TOKENIZER, verified_model_file, verified_path
 from ..errors import ModelError
 from ..onnxrun import checked_session
 from ..text.nlp import MAX_PUNCT_RUN
@@ -202,6 +202,8 @@ class Tagger:
                  shifts: Sequence[int] = TILING_SHIFTS):
         self.shifts = tuple(shifts)
         onnx = path / TAGGER_ONNX
+        if check:  # the shipped folder's files against models/SHA256SUMS (the ONNX file in checked_session)
+            verified_model_file(path / TAGGER_META)
         try:
             self.meta = json.loads((path / TAGGER_META).read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:

@@ -19,7 +19,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
-from ..assets import MINILM_TOKENIZER, verified_path
+from ..assets import MINILM_TOKENIZER, verified_model_file, verified_path
 from ..errors import ModelError
 from ..model import Dossier
 from ..onnxrun import checked_session, run_by_length
@@ -181,6 +181,8 @@ class CheckworthyModel:
     @classmethod
     def load(cls, path: str | Path = MODEL_DIR) -> "CheckworthyModel":
         path = Path(path)
+        for name in (META, ARRAYS):  # the shipped folder's files against models/SHA256SUMS
+            verified_model_file(path / name)
         try:
             meta = json.loads((path / META).read_text(encoding="utf-8"))
             with np.load(path / ARRAYS, allow_pickle=False) as z:
@@ -246,6 +248,7 @@ class TransformerModel:
     def load(cls, path: str | Path = MODEL_DIR / "transformer") -> "TransformerModel":
         path = Path(path)
         retrain = f"veracity train checkworthy --{path.name}"
+        verified_model_file(path / META)  # the shipped folder's files against models/SHA256SUMS
         try:
             meta = json.loads((path / META).read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:

@@ -17,6 +17,7 @@ from typing import Sequence
 
 import numpy as np
 
+from ..assets import verified_model_file
 from ..errors import ModelError
 from . import textfeat as tf
 
@@ -163,7 +164,7 @@ class RelatedModel:
 
 @functools.lru_cache(maxsize=1)
 def load_model(path: str | None = None) -> RelatedModel:
-    p = Path(path) if path else MODEL_PATH
+    p = verified_model_file(Path(path) if path else MODEL_PATH)  # shipped: against models/SHA256SUMS
     if not p.exists():
         raise ModelError(f"related model not found at {p}; run `veracity train related`")
     return RelatedModel.from_dict(json.loads(p.read_text(encoding="utf-8")))

@@ -35,9 +35,14 @@ class CrossEncoder:
     def __init__(self, path: str | Path, sha256: str | None, threads: int = THREADS):
         from tokenizers import Tokenizer
 
-        from ..assets import MINILM_TOKENIZER, verified_path
+        from ..assets import MINILM_TOKENIZER, verified_model_file, verified_path
         from ..onnxrun import checked_session
 
+        meta = Path(path).with_suffix(".json")
+        if sha256 is not None and meta.is_file():
+            # The metadata beside a shipped network (news_crossencoder.json, read by verify/judge.py
+            # for its thresholds) against models/SHA256SUMS: checked here, before any score exists.
+            verified_model_file(meta)
         self.session = checked_session(Path(path), sha256, "stance cross-encoder", "veracity train stance", threads)
         self.tokenizer = Tokenizer.from_file(str(verified_path(MINILM_TOKENIZER)))
         self.tokenizer.no_padding()

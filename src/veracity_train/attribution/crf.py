@@ -17,6 +17,7 @@ from typing import Any, Sequence
 from veracity.attribution.features import doc_info, cue_features, role_features
 from veracity.attribution.learned import CUE_MODEL, META, MODEL_DIR, ROLE_MODEL
 
+from .. import manifest
 from . import polnear
 
 # L1 keeps the model small (most of the ~10^6 candidate features get weight 0) and L2
@@ -121,6 +122,7 @@ def train(out_dir: Path = MODEL_DIR, log=print) -> dict[str, Any]:
         "role_sequences": n_role,
     }
     (out_dir / META).write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    manifest.refresh(out_dir)
     return meta
 
 
@@ -214,6 +216,7 @@ def write_report(meta: dict[str, Any], out_dir: Path = MODEL_DIR, log=print) -> 
     res, report, rate = dev_scores(out_dir)
     meta["dev"] = {k: round(v, 4) for k, v in headline(res).items()}
     (out_dir / META).write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    manifest.refresh(out_dir)
     (out_dir / "TRAINING_REPORT.md").write_text(REPORT_HEAD.format(
         n_train=840, n_cue=meta["cue_sequences"], n_role=meta["role_sequences"],
         cue_params=json.dumps(CUE_PARAMS), role_params=json.dumps(ROLE_PARAMS),

@@ -26,6 +26,8 @@ from veracity.attribution import cuepass
 from veracity.attribution.cuepass import CUEPASS_META, CUEPASS_ONNX, CueDecode, cue_pieces, inputs, pad, window
 from veracity.attribution.tagger import N_TAGS, ROLES, encode, tokenizer
 
+from .. import manifest
+from ..share_embeddings import stored_note
 from . import polnear
 from . import tagger as at
 
@@ -142,8 +144,8 @@ def finetune(init: str, log: Log) -> dict[str, Any]:
 def export_onnx(out: Path, weights: str, log: Log) -> dict[str, Any]:
     """fp32 ONNX with a token_type_ids input -> int8 (per-channel); int8 vs fp32 on dev windows."""
     torch = _setup()
-    from veracity.assets import file_sha256
     from ..minilm import OPSET, export_fp32, int8_check, load_weights, quantise_int8
+    from ..share_embeddings import split
 
     m = load_weights(at.base_tagger(), weights)
 
@@ -167,7 +169,8 @@ def export_onnx(out: Path, weights: str, log: Log) -> dict[str, Any]:
     out.mkdir(parents=True, exist_ok=True)
     dst = out / CUEPASS_ONNX
     dst.write_bytes(q.read_bytes())
-    return {"sha256": file_sha256(dst), "bytes": dst.stat().st_size, "opset": OPSET,
+    stored = split(dst, log)  # stored without the shared word table (sha256, bytes of the split file)
+    return {**stored, "opset": OPSET,
             "quantisation": "onnxruntime dynamic int8 (MatMul, Gather), per-channel", "int8_check": check}
 
 
@@ -246,6 +249,7 @@ def train_cuepass(out: Path, log: Log) -> dict[str, Any]:
             "warmup": WARMUP, "class_weights": list(at.CLASS_WEIGHTS), **exp,
             **{k: v for k, v in info.items() if k != "weights"}}
     (out / CUEPASS_META).write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    manifest.refresh(out)
     return _decode_and_report(out, meta, log, t0, "")
 
 
@@ -261,6 +265,7 @@ def _decode_and_report(out: Path, meta: dict[str, Any], log: Log, t0: float, how
     meta["decode"] = best["decode"]
     meta["dev"] = {k: v for k, v in best.items() if k != "decode"}
     (out / CUEPASS_META).write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    manifest.refresh(out)
     write_report(out, meta, table, f"{round(time.perf_counter() - t0)} s{how}")
     return meta
 
@@ -277,8 +282,8 @@ def write_report(out: Path, meta: dict[str, Any], table: list[dict[str, Any]], s
         f"- Training: {meta['epochs']} epoch{'s' if meta['epochs'] != 1 else ''}, batch {meta['batch']}, AdamW, rates {meta['lr_layers']} (layers) / "
         f"{meta['lr_head']} (head, token types), warm-up {meta['warmup']}, class weights {meta['class_weights']}; "
         f"{meta['steps']} steps in {meta['seconds']} s.",
-        f"- Export: ONNX opset {meta['opset']}, {meta['quantisation']}; {meta['bytes'] / 1e6:.1f} MB, sha256 "
-        f"`{meta['sha256'][:16]}…` (checked at load). int8 vs fp32: {meta['int8_check']}.",
+        f"- Export: ONNX opset {meta['opset']}, {meta['quantisation']}; {meta['bytes'] / 1e6:.1f} MB, "
+        f"{stored_note(meta, 16)}. int8 vs fp32: {meta['int8_check']}.",
         f"- Decoder chosen on PolNeAR dev (content overlap F1, ties within {TIE} to full relation F1): `{meta['decode']}`.",
         f"- Whole command: {seconds}.", "",
         "## Dev (shared scorer), the int8 tagger and this int8 pass", "",

@@ -37,7 +37,7 @@ import numpy as np
 from veracity.attribution.tagger import N_TAGS, ROLES, TAGGER_META, TAGGER_ONNX, encode, tokenizer, window_ids, windows
 
 from . import polnear
-from .. import minilm
+from .. import manifest, minilm
 from ..minilm import OPSET
 
 CACHE_DIR = polnear.CACHE_DIR / "tagger"
@@ -300,8 +300,8 @@ def export_onnx(out: Path, weights: str, log: Log = _log_default) -> dict[str, A
     """fp32 ONNX (TorchScript exporter) -> int8 dynamic quantisation (per-channel); check the
     int8 probabilities against fp32 on a few dev windows."""
     torch = _setup(1)
-    from veracity.assets import file_sha256
     from ..minilm import export_fp32, int8_check, load_weights, quantise_int8
+    from ..share_embeddings import split
 
     m = load_weights(base_tagger(), weights)
 
@@ -332,8 +332,8 @@ def export_onnx(out: Path, weights: str, log: Log = _log_default) -> dict[str, A
     dst = out / TAGGER_ONNX
     dst.write_bytes(q.read_bytes())
     log(f"exported {dst} ({dst.stat().st_size / 1e6:.1f} MB)")
-    return {"sha256": file_sha256(dst), "bytes": dst.stat().st_size,
-            "quantisation": "onnxruntime dynamic int8 (MatMul, Gather), per-channel", "opset": OPSET,
+    stored = split(dst, log)  # stored without the shared word table (sha256, bytes of the split file)
+    return {**stored, "quantisation": "onnxruntime dynamic int8 (MatMul, Gather), per-channel", "opset": OPSET,
             "int8_check": check}
 
 
@@ -351,6 +351,7 @@ def train_tagger(out: Path, log: Log = _log_default) -> dict[str, Any]:
             "warmup": WARMUP, "class_weights": list(CLASS_WEIGHTS), "seed": SEED, **exp,
             **{k: v for k, v in info.items() if k != "weights"}}
     (out / TAGGER_META).write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    manifest.refresh(out)
     return meta
 
 

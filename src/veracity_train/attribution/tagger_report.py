@@ -21,6 +21,8 @@ from veracity.attribution.learned import CrfExtractor
 from veracity.attribution.tagged import Decode, relations
 from veracity.attribution.tagger import TAGGER_META, Tagger
 
+from .. import manifest
+from ..share_embeddings import stored_note
 from . import evaluate, polnear
 
 Log = Callable[[str], None]
@@ -200,8 +202,8 @@ def write_report(model_dir: Path, meta: dict[str, Any], choice: dict[str, Any]) 
         f"{meta['epochs']} epochs, class weights O/B/I {meta['class_weights']}. Training took {meta['seconds']} s "
         "(states cache included) on the shared 2-core machine.", "",
         *_stages(meta), "",
-        f"Export: ONNX opset {meta['opset']}, {meta['quantisation']}; {meta['bytes'] / 1e6:.1f} MB, sha256 "
-        f"`{meta['sha256'][:16]}…` (checked at load). int8 vs fp32 on dev windows: {meta['int8_check']}.", "",
+        f"Export: ONNX opset {meta['opset']}, {meta['quantisation']}; {meta['bytes'] / 1e6:.1f} MB, "
+        f"{stored_note(meta, 16)}. int8 vs fp32 on dev windows: {meta['int8_check']}.", "",
         "## Decoders explored during development (the first tagger's epoch-1 checkpoint: bottom 4 layers "
         "frozen; PolNeAR dev; not re-run by this command)", "",
         *EXPLORATION, "",
@@ -250,5 +252,6 @@ def finish(model_dir: Path, log: Log = print) -> dict[str, Any]:
     meta["decode"] = choice["decode"]
     meta["dev"] = choice["dev"]
     (model_dir / TAGGER_META).write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    manifest.refresh(model_dir)
     write_report(model_dir, meta, choice)
     return meta

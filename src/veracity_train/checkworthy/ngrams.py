@@ -25,6 +25,7 @@ import numpy as np
 
 from veracity.errors import InputError
 
+from .. import manifest
 from ..metrics import average_precision, precision_recall_f1, reliability
 from ..paths import cache_root, shared_dir
 
@@ -236,6 +237,7 @@ def _export(out: Path, c: Candidate, feats: Features, est, a: float, b: float, t
     }
     np.savez_compressed(out / "model.npz", **arrays)
     (out / "model.json").write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    manifest.refresh(out)
 
 
 def train(out: Path, log: Callable[[str], None] = print) -> dict:

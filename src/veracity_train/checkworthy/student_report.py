@@ -14,6 +14,7 @@ import onnx  # noqa: F401  (needed by onnxruntime.quantization; fail early with 
 import torch  # noqa: F401
 
 from ..metrics import reliability
+from ..share_embeddings import stored_note
 from .transformer_report import _row, eval_sets
 from .student import train_student
 
@@ -80,7 +81,7 @@ uses every fold ({r['rows']} sentences with the pool) and the shipped teacher.
 {meta['base']}, mean pooling, linear head, max {meta['max_tokens']} word pieces; the word-piece table frozen.
 AdamW (body lr {meta['lr_body']}, head lr {meta['lr_head']}, weight decay 0.01), 6% warm-up then linear decay, batch
 {meta['batch']}, {meta['epochs']} epochs over length-bucketed batches in seeded order, binary cross-entropy on the soft targets.
-Export: {meta['quantisation']}; sha256 `{meta['sha256']}` (checked at load). |p(int8) - p(fp32)| on
+Export: {meta['quantisation']}; {stored_note(meta)}. |p(int8) - p(fp32)| on
 every 9th held-out sentence: per-tensor mean {q['tensor']['mean_abs_diff']}, per-channel mean {q['channel']['mean_abs_diff']}.
 
 Held-out checkpoints of the selection run (fp32):

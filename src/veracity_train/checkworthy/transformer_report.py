@@ -15,6 +15,7 @@ import onnx  # noqa: F401  (needed by onnxruntime.quantization; fail early with 
 import torch  # noqa: F401
 
 from ..metrics import average_precision, precision_recall_f1 as _f1
+from ..share_embeddings import stored_note
 from .ngrams import data_dir, read_gold
 from .transformer import train_transformer
 
@@ -95,7 +96,7 @@ machine); training all of them runs at ~48 sentences/s on one thread on a quiet 
 Layers AdamW lr {meta['lr_top']}, head lr {meta['lr_head']}, weight decay 0.01, 6% warm-up then linear decay, batch {meta['batch']},
 {meta['epochs']} epochs ({meta['total_steps']} steps) over length-bucketed batches in seeded order, class-balanced loss.
 Export: TorchScript ONNX exporter (opset {meta['opset']}) of the whole network, then {meta['quantisation']}
-quantisation; sha256 `{meta['sha256']}` (checked at load). Per-tensor vs per-channel weight scales, |p(int8) - p(fp32)| on
+quantisation; {stored_note(meta)}. Per-tensor vs per-channel weight scales, |p(int8) - p(fp32)| on
 every 9th held-out sentence: per-tensor mean {meta['quantisation_check']['tensor']['mean_abs_diff']}, max {meta['quantisation_check']['tensor']['max_abs_diff']};
 per-channel mean {meta['quantisation_check']['channel']['mean_abs_diff']}, max {meta['quantisation_check']['channel']['max_abs_diff']} (the closer one is shipped).
 

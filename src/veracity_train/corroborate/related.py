@@ -22,6 +22,7 @@ from veracity.corroborate import related as rel
 from veracity.corroborate import textfeat as tf
 from veracity.errors import InputError
 
+from .. import manifest
 from ..metrics import per_class_f1
 from ..paths import cache_root, shared_dir
 
@@ -191,6 +192,7 @@ def train(fnc1: Path = DEFAULT_FNC1, out_dir: Path | None = None, log: Callable[
     model = rel.RelatedModel(scaler.mean_, scaler.scale_, lr.coef_[0], float(lr.intercept_[0]), tried[chosen]["threshold"], rel.FEATURES, idf)
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "related.json").write_text(json.dumps(model.to_dict(), indent=1) + "\n", encoding="utf-8")
+    manifest.refresh(out_dir)
     report = _report(data, tried, chosen, model, y)
     (out_dir / "TRAINING_REPORT.md").write_text(report, encoding="utf-8")
     log(f"wrote {out_dir / 'related.json'} ({time.perf_counter() - t0:.0f}s)")

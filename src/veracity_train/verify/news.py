@@ -41,6 +41,7 @@ from veracity.verify.judge import META_FILE
 from ..metrics import per_class_f1
 from .datasets import FNC_LABELS, verification_dir
 from .embcache import cached_encode
+from .. import manifest, share_embeddings
 from . import crossencoder as ce
 from . import synth as stance_synth
 
@@ -318,9 +319,8 @@ def train(out_dir: Path, log: Log = print) -> dict:
     weights = ce.final_weights(states, y, train_mask, epochs, log, "news-final")
     sample = [(R.claims[j], R.evidence[j]) for j in np.random.default_rng(SEED).choice(len(y), 300, replace=False)]
     onnx_path, quant = ce.export_onnx(weights, out_dir / "news_crossencoder.onnx", sample, log)
-    import hashlib
-
-    meta = {"file": onnx_path.name, "sha256": hashlib.sha256(onnx_path.read_bytes()).hexdigest(), "labels": list(STANCES),
+    stored = share_embeddings.split(onnx_path, log)  # without the shared word table: sha256, bytes of the split file
+    meta = {"file": onnx_path.name, **stored, "labels": list(STANCES),
             "thresholds": {"supports": t_s, "refutes": t_r}, "epochs": epochs, "related_gate": round(gate, 4),
             "cv": results, "rows": kinds, "quantisation": quant, "seconds": round(time.perf_counter() - t0),
             "recipe": {"frozen": ce.FROZEN, "max_tokens": ce.MAX_TOKENS, "batch": ce.BATCH, "lr_top": ce.LR_TOP, "lr_head": ce.LR_HEAD,
@@ -328,6 +328,7 @@ def train(out_dir: Path, log: Log = print) -> dict:
                        "score_passages": SCORE_PASSAGES, "unrelated_train": UNRELATED_TRAIN, "nli_train": NLI_TRAIN,
                        "synth_per_kind": stance_synth.PER_KIND}}
     (out_dir / "news_crossencoder.json").write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n")
+    manifest.refresh(out_dir)
     (out_dir / "NEWS_REPORT.md").write_text(report(meta, int(train_mask.sum())))
     log(f"chosen: {epochs} epoch(s), thresholds S {t_s} R {t_r}; wrote {onnx_path}")
     return meta
@@ -342,7 +343,7 @@ def report(meta: dict, trained: int) -> str:
     return f"""# News stance cross-encoder: training report
 
 Written by `python -m veracity_train.verify.news` (`src/veracity_train/verify/news.py`; module
-docstring for the recipe). Artefact: `news_crossencoder.onnx` (int8, sha256 `{meta['sha256']}`),
+docstring for the recipe). Artefact: `news_crossencoder.onnx` (int8, {share_embeddings.stored_note(meta)}),
 decision thresholds and metadata in `news_crossencoder.json`.
 
 ## Data (rows built; {trained} trained on after the caps {TRAIN_CAPS})
