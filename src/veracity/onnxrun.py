@@ -1,21 +1,22 @@
 """onnxruntime plumbing shared by the fine-tuned models (check-worthiness, stance cross-encoder,
 attribution tagger and cue pass): hash-checked sessions and length-sorted batches of word pieces.
 
-The five fine-tuned MiniLM networks share one int8 word-embedding table (30,522 x 384, 11.7 MB:
+The five fine-tuned MiniLM networks share one uint8 word-embedding table (30,522 x 384, 11.7 MB:
 the embeddings stay frozen in every fine-tuning, and the quantiser gives them the same bytes,
-scale and zero point). The wheel ships it once, ``models/shared/minilm_word_embeddings.npy``;
-each network is stored without it (``veracity_train.share_embeddings``): its Gather reads an
-initializer named ``SHARED_TABLE`` held as external data at a location of the same name that
-exists nowhere on disk, so the table can only come from here, handed to onnxruntime at session
-creation (``SessionOptions.add_external_initializers``), one buffer per process for all of them
-(``add_initializer``). Outputs are bit-identical to the full networks' (the same bytes reach the
-same graph; ``tests/core/test_golden.py`` unchanged).
+scale and zero point). No copy of it ships: each network is stored without it
+(``veracity_train.share_embeddings``), and the table is derived once per process from the pinned
+MiniLM package's float weights and checked against its pinned sha256
+(``assets.shared_word_table``, recipe and hash in ``models/shared/minilm_word_embeddings.json``).
+A split network's Gather reads an initializer named ``SHARED_TABLE`` held as external data at a
+location of the same name that exists nowhere on disk, so the table can only come from here,
+handed to onnxruntime at session creation (``SessionOptions.add_external_initializers``), one
+buffer per process for all of them (``add_initializer``). Outputs are bit-identical to the full
+networks' (the same bytes reach the same graph; ``tests/core/test_golden.py`` unchanged).
 """
 
 from __future__ import annotations
 
 import functools
-import json
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -26,36 +27,25 @@ from .errors import ModelError
 
 # The shared table's initializer name in every split network (and its external-data location).
 SHARED_TABLE = "veracity.shared.minilm_word_embeddings_int8"
-# Under the models folder: the table (numpy .npy, no pickle) and its metadata (sha256, shape).
-SHARED_META = "shared/minilm_word_embeddings.json"
-SHARE_CMD = "python -m veracity_train.share_embeddings"
+# Under the models folder: the table's recipe (source tensor, scale, zero point) and pinned sha256.
+SHARED_META = assets.SHARED_META
+SHARE_CMD = assets.SHARE_CMD
 
 
-@functools.lru_cache(maxsize=None)
+# id of a derived table -> (the table, an OrtValue over its buffer): holding the table keeps its id its own.
+_values: dict[int, tuple[np.ndarray, Any]] = {}
+
+
 def _shared_value(root: Path) -> Any:
-    """The shared table as an OrtValue, read and hash-checked once per process (every session of
-    the process uses this one buffer)."""
+    """The shared table as an OrtValue: derived and hash-checked once per process, every session
+    of the process reading this one buffer (the OrtValue wraps the array's memory, no copy)."""
     import onnxruntime as ort
 
-    fix = f"reinstall veracity (or rebuild it: `{SHARE_CMD}`)"
-    meta_path = assets.verified_model_file(root / SHARED_META)
-    try:
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        path = meta_path.parent / meta["file"]
-    except (OSError, ValueError, KeyError) as exc:
-        raise ModelError(f"shared MiniLM embedding table: metadata not readable at {meta_path}: {exc}; {fix}") from None
-    if not path.is_file():
-        raise ModelError(f"shared MiniLM embedding table: {path} is missing; {fix}")
-    got = assets.cached_sha256(path)
-    if got != meta["sha256"]:
-        raise ModelError(f"shared MiniLM embedding table: hash mismatch at {path} (got {got[:12]}…, expected "
-                         f"{str(meta['sha256'])[:12]}…); {fix}")
-    assets.verified_model_file(path)
-    table = np.load(path, allow_pickle=False)
-    if table.dtype != np.dtype(meta["dtype"]) or list(table.shape) != meta["shape"]:
-        raise ModelError(f"shared MiniLM embedding table: {path} holds {table.dtype} {table.shape}, not "
-                         f"{meta['dtype']} {meta['shape']}; {fix}")
-    return ort.OrtValue.ortvalue_from_numpy(np.ascontiguousarray(table))
+    table = assets.shared_word_table(root)
+    held = _values.get(id(table))
+    if held is None:
+        held = _values[id(table)] = (table, ort.OrtValue.ortvalue_from_numpy(table))
+    return held[1]
 
 
 @functools.lru_cache(maxsize=None)

