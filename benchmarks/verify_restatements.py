@@ -2,7 +2,10 @@
 
 300 seeded BBC sentences (10-40 words), each against itself, itself followed by the article's
 next sentence (evidence is read in passages of two), and itself with ", officials said." added.
-Printed per form: the share the model reads as REFUTES (P >= 0.5) and as SUPPORTS (P >= 0.6).
+Printed per form: the share the model reads as REFUTES (P >= 0.5) and as SUPPORTS (P >= 0.6),
+then the share the shipped judge (model, contradiction checks and support rules,
+:func:`veracity.verify.judge.judge`, at cosine 1.0) calls refutes / supports: a check or a
+support rule must never turn a restatement into REFUTES.
 The model shipped before the contrast rows read 0.95 of the identical sentences as REFUTES.
 
     python benchmarks/verify_restatements.py [META_JSON]
@@ -19,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from veracity_train.verify import synth as ss  # noqa: E402
-from veracity.verify.judge import NewsStance  # noqa: E402
+from veracity.verify.judge import NewsStance, judge  # noqa: E402
 
 SEED, N = 99, 300
 
@@ -38,7 +41,12 @@ def main() -> None:
     print(f"{N} BBC sentences (seed {SEED}), model {model.meta['sha256'][:12]}")
     for name, form in forms.items():
         p = model.probs([s for _, _, s in pick], [form(g, i, s) for g, i, s in pick])
-        print(f"  {name:20s} read as REFUTES {np.mean(p[:, 1] >= 0.5):.3f}   as SUPPORTS {np.mean(p[:, 0] >= 0.6):.3f}")
+        js = [judge(model, s, [form(g, i, s)], [1.0])[0] for g, i, s in pick]
+        ref = [j for j in js if j.stance == "refutes"]
+        print(f"  {name:20s} read as REFUTES {np.mean(p[:, 1] >= 0.5):.3f}   as SUPPORTS {np.mean(p[:, 0] >= 0.6):.3f}"
+              f"   judged refutes {len(ref) / N:.3f}   supports {np.mean([j.stance == 'supports' for j in js]):.3f}")
+        for j in ref[:3]:
+            print(f"      refuted by: {', '.join(c.kind + ': ' + c.detail for c in j.checks)}")
 
 
 if __name__ == "__main__":

@@ -5,7 +5,10 @@ beside it, and what a careful fact-checker concludes (expect.toml): each claim's
 reports it cites as supporting and refuting, the echoes of its own origin, the checks that
 fire, and the independent lines behind it.
 
-usage: python benchmarks/verify_scenarios.py [--holdout] [--verbose] [--judge NAME=VALUE ...]
+usage: python benchmarks/verify_scenarios.py [--holdout | --root DIR] [--verbose] [--judge NAME=VALUE ...]
+
+``--root`` runs the scenarios under another folder (e.g. tests/verify/scenarios_unseen, written
+before a tuning session and never tuned on).
 
 ``--judge`` sets one of veracity.verify.judge's named thresholds for this run (an experiment:
 e.g. ``--judge MODEL_ONLY_REFUTES=0.8``); the figures recorded are of the shipped values.
@@ -30,6 +33,7 @@ import scenario_runner as R  # noqa: E402
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--holdout", action="store_true", help="the three scenarios kept apart from tuning")
+    ap.add_argument("--root", type=Path, help="a folder of scenarios (same layout as tests/verify/scenarios)")
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--judge", action="append", default=[], metavar="NAME=VALUE", help="override a judge threshold for this run")
     args = ap.parse_args()
@@ -43,7 +47,7 @@ def main() -> None:
             ap.error(f"veracity.verify.judge has no {name}")
         setattr(judge, name, json.loads(value))
         print(f"judge.{name} = {getattr(judge, name)!r}")
-    root = R.HOLDOUT if args.holdout else R.SCENARIOS
+    root = args.root.resolve() if args.root else R.HOLDOUT if args.holdout else R.SCENARIOS
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         outs = R.run_all(root, Path(tmp))

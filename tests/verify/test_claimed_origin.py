@@ -44,3 +44,12 @@ def test_origins_follow_the_chain_and_evidence_crediting_them_is_same_origin(dem
     assert shared_origin(origins, "The Wall Street Journal", "A plan to send troops is ready.") is not None
     independent = "Germany's defence ministry confirmed on Monday that a plan to send troops had been drawn up."
     assert shared_origin(origins, "Berlin Daily", independent) is None
+
+
+def test_a_report_sentence_claims_its_content_however_long_the_speakers_description():
+    text = ("Former Croatian Prime Minister Sanja Horvat, now a European Commissioner, said the European Union would pay "
+            "for part of the reconstruction.")
+    d = analysis.analyze_text(text)
+    [c] = d.claims
+    got = what_is_claimed(d.article.text, c, d.attributions)
+    assert got.text == "the European Union would pay for part of the reconstruction"

@@ -120,3 +120,72 @@ def test_a_sentence_restated_word_for_word_supports_and_a_changed_figure_refutes
     assert same.stance == "supports" and not same.checks
     [other] = judge(load(), "Yukos is seeking more than $20bn in damages.", ["Yukos is seeking more than $60bn in damages."], [0.95])
     assert other.stance == "refutes" and [c.kind for c in other.checks] == ["number"]
+
+
+def test_agreed_and_refused_are_opposite_stances_but_refusing_to_comment_is_none():
+    claim = "Serbia refused a Croatian request to open its flood channels downstream"
+    agreed = ("Serbia's water management directorate said on Monday it had agreed to a Croatian request and opened flood "
+              "relief channels on the lower Sava.")
+    [c] = [x for x in contradictions(claim, agreed, 0.75) if x.kind == "polarity"]
+    assert "'refused' vs 'agreed'" in c.detail and "serbia" in c.detail
+    assert "polarity" not in kinds("Nordvind has agreed to build a blade factory in Gdansk",
+                                   "Nordvind Energy refused to comment on the blade factory in Gdansk.", 0.7)
+
+
+def test_a_rise_against_a_fall_of_the_same_thing_is_a_polarity():
+    claim = "SkyLark blamed a 35 percent rise in landing charges, which the airport introduced in April"
+    ev = "Manchester Airport Group said its landing charges fell 5 percent in April for airlines that grew passenger numbers."
+    [c] = [x for x in contradictions(claim, ev, 0.71) if x.kind == "polarity"]
+    assert "'rise' vs 'fell'" in c.detail and "charge" in c.detail
+    # Both directions on the evidence side, for different things: the claim's own thing rose there too.
+    assert "polarity" not in kinds("Sales of electric cars rose 20 percent in March",
+                                   "Sales of electric cars rose 20 percent in March while petrol car sales fell.", 0.9)
+
+
+def test_an_amount_per_item_is_not_a_total_and_little_topic_is_not_one_figure():
+    assert "number" not in kinds("Poland's grid operator will need to spend 3 billion zloty on new onshore connections",
+                                 "Nordvind won the auction with a bid of about 470 zloty per megawatt-hour.", 0.42)
+    assert kinds("The company bid about 470 zloty per megawatt-hour",
+                 "The regulator's results show the winning bid at 512 zloty per megawatt-hour.", 0.6) == ["number"]
+    assert "number" not in kinds("the government would release 50 million euros in emergency aid this week",
+                                 "She said households would receive up to 2,000 euros each for urgent repairs.", 0.46)
+    # Two of thirteen words and a cosine of 0.37: the students of a merged university and those a campus moved.
+    assert "number" not in kinds("The combined institution would have about 31,000 students, making it the largest university in Wales",
+                                 "St Aldric College closed its campus in Wrexham last July and moved about 900 students to its main site.",
+                                 0.37)
+
+
+def test_no_plan_to_do_what_the_claim_says_is_intended_is_a_denial():
+    claim = "Harwick University and St Aldric College are in talks to merge by September 2026"
+    denial = "There is no plan to merge Harwick University with St Aldric College, a Harwick spokeswoman, Rhian Morgan, said on Tuesday."
+    [c] = contradictions(claim, denial, 0.79)
+    assert c.kind == "denial" and "Harwick" in c.detail and "whom the claim is about" in c.detail
+    # The action named but not as intended ("a fear that sending troops ...") is not what "no plan to send" denies.
+    assert "denial" not in kinds("There is a fear that sending troops could provoke Moscow",
+                                 "There is no plan to send troops to Ukraine, a NATO spokesman said.", 0.6)
+
+
+def test_places_the_tagger_misses():
+    # A capital the tagger reads as an organisation; the place tables know it.
+    assert "place" in kinds("Foreign ministers agreed in Vilnius on Thursday to set up a joint office to protect undersea cables",
+                            "Nordic and Baltic foreign ministers meeting in Helsinki on Thursday agreed to set up a joint centre "
+                            "to guard undersea cables.", 0.76)
+    # Part of one country's name ("South Georgia and the South Sandwich Islands").
+    assert "place" in kinds("The team also found a layer of volcanic ash from an ancient eruption in Iceland",
+                            "A layer of volcanic ash in the core came from an ancient eruption in the South Sandwich Islands, "
+                            "according to a glaciologist.", 0.59)
+    # What a place noun is said to be, or to be around.
+    assert "place" in kinds("The worst-hit town is Slavonski Brod, where water in some streets reached two metres.",
+                            "The worst-hit area is around Sisak in central Croatia, the national water authority said on Monday.",
+                            0.56)
+    # A company after "in" is not a place.
+    assert "place" not in kinds("Nordvind will invest 200 million euros in Baltica Lines this year",
+                                "Nordvind will invest 200 million euros in Gdansk this year.", 0.7)
+
+
+@pytest.mark.parametrize("sentence", [
+    "He arrived in the UK on Friday following his appearance at the MTV Europe Music Awards in Rome.",
+    "Scotland have not reached a major finals since the World Cup in 1998 and reaching Germany 2006 looks near impossible.",
+])
+def test_a_sentence_never_contradicts_itself(sentence):
+    assert kinds(sentence, sentence, 1.0) == []

@@ -5,7 +5,7 @@ corroborate, and compares each listed claim's verdict, cited evidence, same-orig
 checks and independent lines with what a careful fact-checker expects (expect.toml).
 
 Not every expectation holds yet (docs/benchmarks/verify.md lists the misses, measured with
-`benchmarks/verify_scenarios.py`): 361 of 420 on the suite. The gate holds what must never
+`benchmarks/verify_scenarios.py`): 396 of 420 on the suite. The gate holds what must never
 break: no verdict on the wrong side (SUPPORTED where a fact-checker says REFUTED, or the
 reverse), no echo of the claim's own origin counted as independent support, and the share of
 expectations met no lower than measured.
@@ -18,9 +18,9 @@ import pytest
 from scenario_runner import SCENARIOS, analyse, judge, scenario_dirs
 
 DIRS = scenario_dirs(SCENARIOS)
-# Measured 361/420 = 0.860 (5 Dec); the floor leaves no room for a regression of more than a
-# few expectations.
-MIN_SHARE = 0.85
+# Measured 396/420 = 0.943 (6 Dec: frame agreement, agree/refuse and rise/fall polarity, places
+# the tagger misses, per-item figures); the floor leaves room for one expectation, no more.
+MIN_SHARE = 0.94
 
 
 @pytest.fixture(scope="module")

@@ -75,14 +75,19 @@ def _quote(text: str, n: int = 70) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "\u2026"
 
 
-def verdict_of(evidence: Sequence[Evidence]) -> tuple[str, float, str]:
+def verdict_of(evidence: Sequence[Evidence], support_why: dict[tuple[str, int], str] | None = None) -> tuple[str, float, str]:
     """(label, confidence, reason) from judged evidence.
 
     - refuting and independent supporting evidence both: DISPUTED;
     - refuting only: REFUTED (a denial by the party concerned is refutation);
     - independent support only: SUPPORTED;
     - support only from the claim's own origin, or nothing that takes a side: NOT_ENOUGH_INFO.
+
+    ``support_why``: for a support the judge gave by a rule rather than the model, keyed by (document
+    id, sentence start), the words that matched; the reason quotes it.
     """
+    matched = support_why or {}
+    because = lambda e: f" \u2014 {matched[(e.document_id, e.span.start)]}" if (e.document_id, e.span.start) in matched else ""  # noqa: E731
     ref = [e for e in evidence if e.stance == "refutes"]
     sup = [e for e in evidence if e.stance == "supports" and not e.same_origin]
     echo = [e for e in evidence if e.stance == "supports" and e.same_origin]
@@ -93,7 +98,7 @@ def verdict_of(evidence: Sequence[Evidence]) -> tuple[str, float, str]:
     if ref and sup:
         s = max(sup, key=lambda e: e.stance_confidence)
         conf = min(max(e.stance_confidence for e in ref), s.stance_confidence)
-        return "DISPUTED", round(conf, 4), f"Disputed: supported by {_who(s)} but contradicted by {against}"
+        return "DISPUTED", round(conf, 4), f"Disputed: supported by {_who(s)}{because(s)}; but contradicted by {against}"
     if ref:
         conf = max(e.stance_confidence for e in ref)
         extra = f"; {len(echo)} report(s) repeating the claim's own origin do not count" if echo else "; no independent report supports it"
@@ -101,7 +106,9 @@ def verdict_of(evidence: Sequence[Evidence]) -> tuple[str, float, str]:
     if sup:
         conf = max(e.stance_confidence for e in sup)
         names = "; ".join(_who(e) for e in sup[:3])
-        return "SUPPORTED", round(conf, 4), f"Supported by {len(sup)} report(s) not resting on the claim's origin ({names}); none contradicts it"
+        s = max(sup, key=lambda e: e.stance_confidence)
+        return "SUPPORTED", round(conf, 4), (f"Supported by {len(sup)} report(s) not resting on the claim's origin ({names}); "
+                                             f"none contradicts it{because(s)}")
     if echo:
         o = echo[0].origin or "the claim's own source"
         conf = max(e.stance_confidence for e in echo)
@@ -155,7 +162,8 @@ class Verifier:
         deciding = [e for e in evidence if e.stance != "nei"]
         rest = [e for e in evidence if e.stance == "nei"]
         cited = (deciding + rest)[: min(MAX_CITED, max(self.k, len(deciding)))]
-        label, conf, reason = verdict_of(cited)
+        why = {(hits[i].document_id, hits[i].start): j.why for i, j in by_hit.items() if j.why}
+        label, conf, reason = verdict_of(cited, why)
         return Verdict(label, conf, tuple(cited), reason, claimed)
 
     def _evidence(self, claim: ClaimQuery, h: Hit, cos: float, j: Judgement | None) -> Evidence:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,12 +26,15 @@ import numpy as np
 
 from ..errors import ModelError
 from ..model import Check
+from .agreement import agreement
 from .checks import topic_overlap
-from .contradiction import agreeing_numbers, contradictions
+from .contradiction import by_party, contradictions
+from .figures import agreeing_numbers
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "stance"
 META_FILE = MODEL_DIR / "news_crossencoder.json"
 STANCES = ("supports", "refutes", "nei")
+_DIGIT = re.compile(r"\d")
 # How sure a fired check makes the REFUTES call. A denial or a title change read off the text
 # is near-certain that the two disagree; a number, place or date differing may be two reports
 # of two different moments of one story, so less.
@@ -104,6 +108,7 @@ class Judgement:
     confidence: float
     checks: tuple[Check, ...]
     probs: tuple[float, float, float]
+    why: str = ""  # for a support the model alone would not give: the words that matched
 
 
 # The model takes a side only from this MiniLM cosine up: under it, sentences share a topic,
@@ -117,6 +122,13 @@ MODEL_PAIRS = 8
 # that sending troops could provoke Moscow" without denying it. On the scenario suite (dev):
 # true denials 0.01-0.38, denials of something else 0.40-0.89.
 DENIAL_MAX_NEI = 0.5
+# ... and up to this when the denier is a party the claim is about ("There is no plan to merge
+# Harwick University with St Aldric College, a Harwick spokeswoman said", 0.52 against "Harwick
+# University and St Aldric College are in talks to merge"): a party denying what is said about
+# itself is the denial a fact-checker looks for, and the denied words must still restate the
+# claim. A correction of another detail by the reporting outlet ("corrected its report ...,
+# saying the court had not banned ...", P(NOT ENOUGH INFO) 0.51 against the sentence) stays out.
+DENIAL_BY_PARTY_MAX_NEI = 0.6
 # The model alone never refutes: without a check that says why, its REFUTES is unreliable on
 # news sentences (FNC-1 REFUTES F1 0.36 out of fold). The model shipped before the contrast
 # rows read a sentence restated word for word as REFUTES (0.95 of 300 BBC sentences; 0.06
@@ -146,6 +158,34 @@ SUPPORT_OR_COSINE = 0.70
 AGREEING_FIGURE_SUPPORTS = True
 SUPPORT_MAX_REFUTES = 0.3
 AGREEING_FIGURE_CONFIDENCE = 0.7
+# A sentence that states the claim's event in other words (:mod:`veracity.verify.agreement`:
+# the same action or a WordNet synonym, on the same thing, by the same named parties, nothing
+# negated, denied or opposite) supports it when the model does not rule it out. With a figure
+# both give, the agreement is specific enough that only a model sure of REFUTES (this P or
+# more) holds it back: on the scenario suite the model read true paraphrases as REFUTES at up
+# to 0.85 ("close about 40 branches" / "around 40 of its branches would shut"). Without one,
+# the model must give the pair at least a moderate P(SUPPORTS) and not lean to REFUTES.
+FRAME_AGREEMENT_SUPPORTS = True
+FRAME_FIGURE_MAX_REFUTES = 0.9
+FRAME_MIN_SUPPORTS = 0.25
+FRAME_MAX_REFUTES = 0.5
+FRAME_CONFIDENCE = 0.65
+
+
+def _frame_support(p: np.ndarray, claim: str, ev: str, claim_published: str | None, published: str | None):
+    """The frame agreement that makes ``ev`` support ``claim`` given the model's
+    probabilities ``p`` (see FRAME_*), or None. The parse is spared when the model's
+    probabilities alone rule the rule out."""
+    if not FRAME_AGREEMENT_SUPPORTS:
+        return None
+    figure_possible = p[1] < FRAME_FIGURE_MAX_REFUTES and bool(_DIGIT.search(claim) and _DIGIT.search(ev))
+    moderate = p[0] >= FRAME_MIN_SUPPORTS and p[1] < FRAME_MAX_REFUTES
+    if not (figure_possible or moderate):
+        return None
+    a = agreement(claim, ev, claim_published, published)
+    if a is None or not (moderate or (figure_possible and a.figures)):
+        return None
+    return a
 
 
 def judge(model: NewsStance, claim: str, evidence: list[str], cosines: list[float],
@@ -166,7 +206,8 @@ def judge(model: NewsStance, claim: str, evidence: list[str], cosines: list[floa
     out = []
     for i, ev in enumerate(evidence):
         p = probs[i]
-        fired = tuple(c for c in fired_all[i] if c.kind != "denial" or p[2] <= DENIAL_MAX_NEI)
+        fired = tuple(c for c in fired_all[i]
+                      if c.kind != "denial" or p[2] <= (DENIAL_BY_PARTY_MAX_NEI if by_party(c) else DENIAL_MAX_NEI))
         ps = tuple(round(float(x), 4) for x in p)
         if fired:
             conf = max(float(p[1]), max(CHECK_CONFIDENCE.get(c.kind, 0.7) for c in fired))
@@ -181,6 +222,9 @@ def judge(model: NewsStance, claim: str, evidence: list[str], cosines: list[floa
             elif (AGREEING_FIGURE_SUPPORTS and p[1] < SUPPORT_MAX_REFUTES and topic_overlap(claim, ev) >= SUPPORT_MIN_OVERLAP
                   and agreeing_numbers(claim, ev, claim_published, pubs[i])):
                 stance, conf = "supports", max(float(p[0]), AGREEING_FIGURE_CONFIDENCE)
+            elif (a := _frame_support(p, claim, ev, claim_published, pubs[i])) is not None:
+                out.append(Judgement("supports", round(max(float(p[0]), FRAME_CONFIDENCE), 4), (), ps, a.detail))
+                continue
             else:
                 stance, conf = "nei", float(p[2])
             out.append(Judgement(stance, round(conf, 4), (), ps))

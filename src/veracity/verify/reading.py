@@ -43,6 +43,8 @@ class Reading:
     # ("resistance from several nations"); a pronoun holder is replaced by the subject of the
     # reporting verb above it ("Sweden said that they back ...").
     stances: tuple[tuple[int, int, str, bool, int, int], ...] = ()
+    # Every token of the parse: (start, lemma, pos, dependency label, start of its head token).
+    tree: tuple[tuple[int, str, str, str, int], ...] = ()
 
 
 @functools.lru_cache(maxsize=1)
@@ -69,7 +71,8 @@ def read(text: str, published: str | None = None) -> Reading:
     entities = tuple(Entity(Span.of(text, e.start_char, e.end_char), e.label_) for e in ents)
     lemmas = tuple((t.idx, t.idx + len(t.text), t.lemma_.lower(), t.pos_) for t in toks if t.is_alpha)
     times = tuple(_time_of(doc, q.span.start) for q in quantities)
-    return Reading(text, entities, quantities, places, dates, frames, lemmas, times, _stances(doc))
+    tree = tuple((t.idx, t.lemma_.lower(), t.pos_, t.dep_, t.head.idx) for t in toks)
+    return Reading(text, entities, quantities, places, dates, frames, lemmas, times, _stances(doc), tree)
 
 
 def _subject(verb):
@@ -111,6 +114,11 @@ EXPRESS_VERBS = frozenset("voice signal express declare announce register show s
                           "draw receive win lose have give".split())
 
 
+# "refused to comment", "agreed to speak": a stance on answering, not on the matter.
+SPEECH_XCOMP = frozenset("comment confirm say discuss disclose elaborate answer name speak respond reveal specify identify "
+                         "give provide".split())
+
+
 def _stances(doc) -> tuple[tuple[int, int, str, bool, int, int], ...]:
     from .contradiction import POLARITY
 
@@ -118,6 +126,8 @@ def _stances(doc) -> tuple[tuple[int, int, str, bool, int, int], ...]:
     for t in doc:
         lem = t.lemma_.lower()
         if lem not in POLARITY or not t.is_alpha or (lem in VERB_ONLY and t.pos_ != "VERB"):
+            continue
+        if any(c.dep_ == "xcomp" and c.lemma_.lower() in SPEECH_XCOMP for c in t.children):
             continue
         if t.pos_ not in ("VERB", "AUX", "ADJ") and t.dep_ in ("dobj", "attr") and t.head.lemma_.lower() not in EXPRESS_VERBS \
                 and not any(c.dep_ in ("poss",) or (c.dep_ == "prep" and c.lower_ in ("from", "by")) for c in t.children):

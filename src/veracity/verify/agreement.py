@@ -1,0 +1,251 @@
+"""Frame-level agreement: an evidence sentence that states the claim's event in other words.
+
+Independent confirmations are paraphrases: "Harcourt Bank plans to close about 40 branches
+across northern England" is confirmed by an MP quoting the bank's letter, "around 40 of its
+branches in the north of England would shut". The news stance model, trained to tell
+near-copies apart, scores such pairs anywhere from P(SUPPORTS) 0.02 to 0.6 (and sometimes
+reads them as REFUTES). A fact-checker reads them as confirming because the evidence names
+the same event: the same action, done to the same thing, by the same named parties, with the
+same figures, and nothing in it says otherwise. :func:`agreement` checks exactly that, on the
+parse of both sides (:mod:`veracity.verify.reading`), and names the words that matched:
+
+- action: every main predicate of the claim (a content verb not governed by another content
+  verb; planning and reporting verbs are read through: "plans to close" -> close) is named in
+  the evidence by the same lemma, a WordNet synonym ("close" / "shut"), a derivation
+  ("merge" / "merger", "negotiate" / "talks") or one step up or down the hierarchy
+  ("evacuate" / "move"); a verb hanging on an event noun ("in talks to supply") may be
+  matched through the noun;
+- patient: what the main predicate acts on shares a noun with the evidence;
+- parties: every person and organisation the claim names is named in the evidence;
+- an anchor, something two unrelated reports would not share by chance: a figure given by
+  both (same counted noun, overlapping ranges), a named party, or a patient of two or more
+  words matched;
+- nothing against: no negation or denial wording on one side only, no stance word against
+  ("refuse", "oppose") on one side only, no WordNet antonym of a claim word in the evidence.
+
+Agreement is evidence for support, not a verdict: the judge still requires that no
+contradiction check fires, and weighs it with the model (:mod:`veracity.verify.judge`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon
+from .checks import _STOP
+from .contradiction import _DENIAL, _NEGATION, GENERIC, POLARITY
+from .figures import _overlap, _range, agreeing_numbers
+from .reading import Reading, read
+
+# Verbs that carry no event of their own: reporting, planning, aspect and light verbs. A
+# claim's predicate is read through them ("plans to close" -> close, "has offered to pay" ->
+# pay), and they are never what two reports must share.
+NOT_EVENTS = frozenset("""say tell report add claim state announce confirm write quote cite accord insist note explain
+describe reveal suggest show indicate argue warn believe think know see hear learn understand appear seem
+plan intend expect aim hope want wish seek propose offer set prepare schedule try attempt continue keep
+be have do go get make take become remain need begin start decide agree promise pledge threaten consider
+help allow let cause use include involve""".split())
+# Nouns that say nothing about which thing is meant ("two of its six" -> no patient noun).
+NOT_PATIENT = frozenset("part number lot kind sort type way thing one some half".split())
+# Event nouns a verb may hang on ("in talks to supply", "a plan to close", "a deal to buy"):
+# the noun may stand for the event when the evidence names it instead of the verb.
+EVENT_DEPS = frozenset({"acl"})
+# Clauses that add a consequence or a detail to the claim's event ("..., putting 250 jobs at
+# risk", "bribes linked to land rezoning"): not its main predicate.
+SECONDARY_DEPS = frozenset({"advcl", "relcl", "acl", "pcomp", "amod", "npadvmod", "csubj", "compound"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+# Steps walked up the parse from a verb towards the root (a news sentence's tree is rarely
+# deeper; the bound only guards against a malformed parse).
+MAX_DEPTH = 12
+# Words after a name that make it a place, not a party ("the Sava river").
+GEO_NOUNS = frozenset("river valley sea lake mountains mountain coast island islands region county province basin bay "
+                      "gulf strait delta peninsula".split())
+_WORD = re.compile(r"[a-z][a-z'-]+")
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """Why an evidence sentence reads as stating the claim: the words matched, for a person."""
+
+    actions: tuple[str, ...]  # "'close' ~ 'shut' (synonym)"
+    patients: tuple[str, ...]
+    parties: tuple[str, ...]
+    figures: tuple[str, ...]  # "'about 40 branches' ~ 'around 40 of its branches'"
+
+    @property
+    def detail(self) -> str:
+        parts = [f"the same action ({', '.join(self.actions)})"]
+        if self.patients:
+            parts.append(f"on {', '.join(self.patients)}")
+        if self.parties:
+            parts.append(f"by or about {', '.join(self.parties)}")
+        if self.figures:
+            parts.append(f"with the same figure ({', '.join(self.figures)})")
+        return "it states the claim in other words: " + "; ".join(parts)
+
+
+def _pos(p: str) -> str | None:
+    return {"VERB": "v", "NOUN": "n", "PROPN": "n"}.get(p)
+
+
+def _evidence_words(r: Reading, heads_only: bool = True) -> list[tuple[str, str, str]]:
+    """(lemma, WordNet pos, surface) of the evidence's verbs and nouns, with noun-noun pairs
+    as one word ("prison term") and plural surfaces ("talks") kept. A noun that only modifies
+    another ("the drilling project") names no event of the sentence and is left out."""
+    out = []
+    tree = r.tree
+    for k, (start, lem, pos, dep, _h) in enumerate(tree):
+        wp = _pos(pos)
+        if wp is None or not lem.isalpha():
+            continue
+        if k + 1 < len(tree) and wp == "n" and _pos(tree[k + 1][2]) == "n":
+            out.append((f"{lem} {tree[k + 1][1]}", "n", ""))
+        if not heads_only or dep not in MODIFIER_DEPS:
+            out.append((lem, wp, _surface(r, start)))
+    return out
+
+
+def _match(lemma: str, pos: str, words: list[tuple[str, str, str]]) -> tuple[str, str] | None:
+    """(evidence word, how) for the first evidence word related to ``lemma``."""
+    for how_wanted in ("same", "synonym", "derived", "broader", "narrower"):
+        for lem, wp, surface in words:
+            for form in {lem, surface} - {""}:
+                how = lexicon.related(lemma, pos, form, wp)
+                if how == how_wanted:
+                    return form, how
+    return None
+
+
+def _main_predicates(r: Reading) -> list[tuple[int, str, int | None, str | None]]:
+    """(start, lemma, event noun start, event noun surface) of the claim's main predicates:
+    content verbs reached from the root through verbs that carry no event ("plans to close")
+    and event nouns ("in talks to merge"), not through a clause that adds a detail."""
+    by_start = {t[0]: t for t in r.tree}
+    out = []
+    for start, lem, pos, dep, head in r.tree:
+        if pos != "VERB" or lem in NOT_EVENTS or not lem.isalpha():
+            continue
+        noun = by_start.get(head) if dep in EVENT_DEPS and _to_infinitive(r, start) else None
+        if noun is not None and noun[2] != "NOUN":
+            noun = None
+        main, cur, steps = True, start, 0
+        while steps < MAX_DEPTH:
+            _, _, _, d, h = by_start[cur]
+            if h == cur or h not in by_start:
+                break
+            if d in SECONDARY_DEPS and not (noun is not None and cur == start):
+                main = False
+                break
+            hl, hp = by_start[h][1], by_start[h][2]
+            if hp == "VERB" and hl not in NOT_EVENTS:
+                main = False
+                break
+            cur, steps = h, steps + 1
+        if main:
+            out.append((start, lem, noun[0], _surface(r, noun[0])) if noun else (start, lem, None, None))
+    return out
+
+
+def _surface(r: Reading, start: int) -> str:
+    m = _WORD.match(r.text.lower(), start)
+    return m.group() if m else ""
+
+
+def _to_infinitive(r: Reading, verb_start: int) -> bool:
+    return any(lem == "to" and dep == "aux" and h == verb_start for _s, lem, _p, dep, h in r.tree)
+
+
+def _lemma_at(r: Reading, start: int) -> str:
+    return next((lem for s, lem, *_ in r.tree if s == start), "")
+
+
+def _patient_nouns(r: Reading, verb_start: int) -> list[str]:
+    for f in r.frames:
+        if f.action.start == verb_start and f.patient is not None:
+            p = f.patient
+            return [lem for s, lem, pos, _d, _h in r.tree if p.start <= s < p.end and pos in ("NOUN", "PROPN")
+                    and lem.isalpha() and lem not in NOT_PATIENT]
+    return []
+
+
+def _is_place(r: Reading, end: int) -> bool:
+    m = _WORD.match(r.text.lower(), end + 1) if end < len(r.text) else None
+    return bool(m and m.group() in GEO_NOUNS)
+
+
+def _party_found(name: str, evidence_lower: str, evidence_words: set[str]) -> bool:
+    n = name.lower().removeprefix("the ").strip()
+    if n and n in evidence_lower:
+        return True
+    distinctive = [w for w in _WORD.findall(n) if w not in GENERIC and w not in _STOP and len(w) >= 4]
+    return bool(distinctive) and any(w in evidence_words for w in distinctive)
+
+
+def _against(claim: Reading, evidence: Reading) -> str | None:
+    """Why the evidence cannot be read as agreeing, whatever it shares: a negation, denial,
+    opposite stance or antonym on one side only."""
+    cn, en = len(_NEGATION.findall(claim.text)), len(_NEGATION.findall(evidence.text))
+    if cn != en:
+        return "negation on one side only"
+    if _DENIAL.search(evidence.text) and not _DENIAL.search(claim.text):
+        return "denial wording"
+    cl = {lem for _s, lem, _p, _d, _h in claim.tree}
+    el = {lem for _s, lem, _p, _d, _h in evidence.tree}
+    # A stance about the event ("the Welsh Government supports a merger") does not report it.
+    if {w for w in el - cl if w in POLARITY}:
+        return "a stance word on one side only"
+    for _s, lem, pos, _d, _h in claim.tree:
+        wp = _pos(pos) or ("a" if pos == "ADJ" else None)
+        if wp and lem.isalpha() and lem not in _STOP:
+            if set(lexicon.antonyms_of(lem, wp)) & (el - cl):
+                return f"an antonym of '{lem}'"
+    return None
+
+
+def _figures_carried(claim: Reading, evidence: Reading) -> bool:
+    """Every figure the claim gives is given by the evidence too (overlapping ranges, whatever
+    noun each counts: "about 250 jobs" / "about 250 staff"): a report that names the event but
+    not its figure ("the drilling project" for "drilled to 2,800 metres") does not confirm the
+    claim's most checkable part."""
+    return all(any(_overlap(_range(c), _range(e)) for e in evidence.quantities) for c in claim.quantities)
+
+
+def agreement(claim: str, evidence: str, claim_published: str | None = None,
+              evidence_published: str | None = None) -> Agreement | None:
+    """The frames ``evidence`` shares with ``claim`` when it states the same event (see the
+    module docstring), else None."""
+    if not lexicon.available():
+        return None
+    cr, er = read(claim, claim_published), read(evidence, evidence_published)
+    preds = _main_predicates(cr)
+    if not preds or _against(cr, er):
+        return None
+    words, nouns_all = _evidence_words(er), _evidence_words(er, heads_only=False)
+    actions, patients = [], []
+    for start, lem, noun_start, noun in preds:
+        m = _match(lem, "v", words)
+        if m is None and noun is not None:
+            m = _match(noun, "n", words) or _match(_lemma_at(cr, noun_start), "n", words)
+            lem = noun if m else lem
+        if m is None:
+            return None
+        actions.append(f"'{lem}' ~ '{m[0]}'" + ("" if m[1] == "same" else f" ({m[1]})"))
+        nouns = _patient_nouns(cr, start)
+        if nouns:
+            hits = [(n, _match(n, "n", nouns_all)) for n in nouns]
+            hits = [(n, h) for n, h in hits if h is not None]
+            if not hits:
+                return None
+            patients.append(" ".join(n for n, _ in hits))
+    ev_lower = er.text.lower()
+    ev_words = set(_WORD.findall(ev_lower))
+    named = [e.span.text for e in cr.entities if e.label in ("PERSON", "ORG") and not _is_place(cr, e.span.end)]
+    if not all(_party_found(n, ev_lower, ev_words) for n in named):
+        return None
+    if not _figures_carried(cr, er):
+        return None
+    figures = agreeing_numbers(claim, evidence, claim_published, evidence_published)
+    if not (figures or named or any(len(p.split()) >= 2 for p in patients)):
+        return None
+    return Agreement(tuple(actions), tuple(patients), tuple(dict.fromkeys(named)), figures)

@@ -1,0 +1,119 @@
+"""Figures: the same counted thing given two values (a contradiction), or the same value (an
+agreement), read from the quantities of both sides (:mod:`veracity.verify.reading`).
+
+Used by the number check (:mod:`veracity.verify.contradiction`) and the support rules
+(:mod:`veracity.verify.judge`, :mod:`veracity.verify.agreement`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Check, Quantity
+from .checks import _STOP as _STOPWORDS
+from .reading import Reading, read
+
+# Reading of qualifiers as ranges around the stated value v. "over 10,000" in news copy means
+# 10,000 to about 15,000: a report of 30,000 is another figure, not a consistent one.
+# "about 470 zloty" against "512 zloty" (9% apart) is another figure; "about 10,000" against
+# "9,800" is the same one rounded.
+OVER_STRETCH = 1.5
+ABOUT_TOLERANCE = 0.05
+EXACT_TOLERANCE = 0.01
+_DIGIT = re.compile(r"\d")
+
+
+_NEXT_WORD = re.compile(r"\s*([A-Za-z][A-Za-z-]+)")
+
+
+def _head(q: Quantity, text: str = "") -> str:
+    """The counted noun: the unit's last word, or (when the extractor found no unit: "about 470
+    zloty") the word right after the figure."""
+    u = (q.unit or "").lower().strip().split()[-1] if q.unit else ""
+    if not u and text:
+        m = _NEXT_WORD.match(text, q.span.end)
+        u = m.group(1).lower() if m and m.group(1).lower() not in _STOPWORDS else ""
+    return u[:-1] if u.endswith("s") and len(u) > 3 else u
+
+
+def _range(q: Quantity) -> tuple[float, float]:
+    v = q.value
+    if q.value_max is not None:
+        return (min(v, q.value_max), max(v, q.value_max))
+    if q.qualifier in (">", ">="):
+        return (v, v * OVER_STRETCH)
+    if q.qualifier in ("<", "<="):
+        return (0.0, v)
+    if q.qualifier == "~":
+        return (v * (1 - ABOUT_TOLERANCE), v * (1 + ABOUT_TOLERANCE))
+    return (v * (1 - EXACT_TOLERANCE), v * (1 + EXACT_TOLERANCE))
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _compatible_time(a: str, b: str) -> bool:
+    """Two figures can disagree only about the same moment: one done and one planned ("has
+    already shut 25 branches" vs "40 branches would shut") are two different figures."""
+    return "unknown" in (a, b) or a == b
+
+
+# "470 zloty per megawatt-hour", "up to 2,000 euros each": an amount for each item, not a total.
+# The unit word may come between ("zloty per ..."); "a year" is a time rate, which news copy
+# drops freely ("4 million pounds a year" / "4 million pounds"), so it is not an item.
+_PER_ITEM = re.compile(r"\s*(?:([A-Za-z][\w-]*)\s+)?(?:(?:per|a|an)\s+([A-Za-z][\w-]*)|(each|apiece))\b", re.IGNORECASE)
+TIME_UNITS = frozenset("year month week day hour annum quarter decade season".split())
+
+
+def per_item(q: Quantity, text: str) -> str | None:
+    """The item a figure is an amount for ("megawatt-hour", "each"), None for a total."""
+    m = _PER_ITEM.match(text, q.span.end)
+    if not m or (m.group(1) and m.group(1).lower() in _STOPWORDS):  # "20 million pounds on a new ground"
+        return None
+    item = (m.group(2) or m.group(3)).lower()
+    return None if item in TIME_UNITS or item.rstrip("s") in TIME_UNITS else item
+
+
+def check_numbers(claim: Reading, evidence: Reading) -> list[Check]:
+    """The same counted noun given ranges that do not overlap, at the same moment, both totals
+    or both amounts for the same item ("3 billion zloty" on connections is not "470 zloty per
+    megawatt-hour" for a bid)."""
+    out = []
+    for c in claim.quantities:
+        h = _head(c, claim.text)
+        if not h:
+            continue
+        oc = claim.times[claim.quantities.index(c)] if claim.times else "unknown"
+        item = per_item(c, claim.text)
+        same = [e for k, e in enumerate(evidence.quantities) if _head(e, evidence.text) == h
+                and _compatible_time(oc, evidence.times[k] if evidence.times else "unknown")
+                and per_item(e, evidence.text) == item]
+        if same and not any(_overlap(_range(c), _range(e)) for e in same):
+            out.append(Check("number", f"'{c.span.text}' vs '{', '.join(e.span.text for e in same)}' ({h}: ranges do not overlap)",
+                             (c.span,), tuple(e.span for e in same)))
+    return out
+
+
+def agreeing_numbers(claim: str, evidence: str, claim_published: str | None = None,
+                     evidence_published: str | None = None) -> tuple[str, ...]:
+    """The claim's figures the evidence gives too: the same head noun, a compatible time and
+    overlapping ranges ("More than 12,000 people have been evacuated" / "about 12,500 people
+    had been evacuated"), each as "'claim words' ~ 'evidence words'". A figure is the most
+    specific thing two independent reports can share; the judge takes it as support only with
+    the topic shared and no check firing."""
+    if not (_DIGIT.search(claim) and _DIGIT.search(evidence)):
+        return ()
+    cr, er = read(claim, claim_published), read(evidence, evidence_published)
+    out = []
+    for k, c in enumerate(cr.quantities):
+        h = _head(c, cr.text)
+        if not h:
+            continue
+        oc = cr.times[k] if cr.times else "unknown"
+        for j, e in enumerate(er.quantities):
+            if (_head(e, er.text) == h and _compatible_time(oc, er.times[j] if er.times else "unknown")
+                    and _overlap(_range(c), _range(e))):
+                out.append(f"'{c.span.text}' ~ '{e.span.text}'")
+                break
+    return tuple(out)

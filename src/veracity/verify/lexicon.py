@@ -1,0 +1,130 @@
+"""Word relations from WordNet's data files (Debian's wordnet-base, /usr/share/wordnet).
+
+The support rules ask whether two reports name the same action in different words: "close"
+and "shut" (one synset), "merge" and "combine", "negotiate" and "talks" (a verb and a noun
+WordNet links by derivation: "negotiation"), "evacuate" and "move" (one step up the
+hierarchy). :func:`related` answers that for two lemmas, and says how they are related so a
+person can read why two frames were taken as one. Without the data files every answer is
+"only the same word", and the rules that use it fire less, never more.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+WORDNET_DIR = Path("/usr/share/wordnet")
+POS = {"v": "verb", "n": "noun", "a": "adj"}
+# Senses of a word looked at, most frequent first (WordNet orders them by tagged frequency):
+# the rare senses of common verbs join unrelated words ("cut" ~ "dilute", "win" ~ "gain"
+# ~ "advance"), so only a word's first few senses count.
+MAX_SENSES = {"v": 4, "n": 3, "a": 3}
+
+
+@functools.lru_cache(maxsize=1)
+def _data() -> tuple[dict, dict]:
+    """(index, synsets): index[(pos, lemma)] -> synset offsets, most frequent sense first;
+    synsets[(pos, offset)] -> (words, pointers) with pointers as (symbol, pos, offset, source
+    word number, target word number)."""
+    index: dict[tuple[str, str], tuple[str, ...]] = {}
+    synsets: dict[tuple[str, str], tuple[tuple[str, ...], tuple]] = {}
+    for pos, name in POS.items():
+        ipath, dpath = WORDNET_DIR / f"index.{name}", WORDNET_DIR / f"data.{name}"
+        if not (ipath.exists() and dpath.exists()):
+            continue
+        with open(ipath, encoding="utf-8", errors="replace") as f:
+            for line in f:
+                if line.startswith(" "):
+                    continue
+                p = line.split()
+                n_syn, n_ptr = int(p[2]), int(p[3])
+                index[(pos, p[0])] = tuple(p[6 + n_ptr: 6 + n_ptr + n_syn])
+        with open(dpath, encoding="utf-8", errors="replace") as f:
+            for line in f:
+                if line.startswith(" "):
+                    continue
+                p = line.split(" | ")[0].split()
+                n = int(p[3], 16)
+                words = tuple(p[4 + 2 * i].lower().split("(")[0] for i in range(n))
+                i = 4 + 2 * n
+                ptrs = []
+                for _ in range(int(p[i])):
+                    sym, off, tpos, st = p[i + 1], p[i + 2], p[i + 3], p[i + 4]
+                    tpos = "a" if tpos == "s" else tpos
+                    ptrs.append((sym, tpos, off, int(st[:2], 16), int(st[2:], 16)))
+                    i += 4
+                synsets[(pos, p[0])] = (words, tuple(ptrs))
+    return index, synsets
+
+
+def available() -> bool:
+    return bool(_data()[0])
+
+
+@functools.lru_cache(maxsize=8192)
+def _senses(lemma: str, pos: str) -> tuple[str, ...]:
+    return _data()[0].get((pos, lemma.lower().replace(" ", "_")), ())[: MAX_SENSES[pos]]
+
+
+@functools.lru_cache(maxsize=8192)
+def neighbours(lemma: str, pos: str) -> dict[str, str]:
+    """Words related to ``lemma`` (lower case, multiword with spaces), each with how:
+    "synonym" (a synset shared in the first senses), "derived" (WordNet's derivation link
+    between a verb and a noun, and that noun's synonyms), "broader" (one step up the hierarchy).
+    Hyponyms are not listed (a verb like "cut" has over a hundred); :func:`related` finds the
+    narrower word from its own side."""
+    index, synsets = _data()
+    lemma = lemma.lower().replace(" ", "_")
+    out: dict[str, str] = {}
+
+    def add(words, how):
+        for w in words:
+            out.setdefault(w.replace("_", " "), how)
+
+    for off in _senses(lemma, pos):
+        words, ptrs = synsets.get((pos, off), ((), ()))
+        add(words, "synonym")
+        me = words.index(lemma) + 1 if lemma in words else 0
+        for sym, tpos, toff, src, tgt in ptrs:
+            if tpos not in POS:
+                continue
+            twords = synsets.get((tpos, toff), ((), ()))[0]
+            if sym == "+" and (src == 0 or src == me):
+                add(twords if tgt == 0 else twords[tgt - 1: tgt], "derived")
+                if tgt:  # the derived word's own synonyms ("negotiation" -> "talks")
+                    add(twords, "derived")
+            elif sym in ("@", "@i") and tpos == pos:
+                add(twords, "broader")
+    out.pop(lemma.replace("_", " "), None)
+    return out
+
+
+@functools.lru_cache(maxsize=8192)
+def antonyms_of(lemma: str, pos: str) -> frozenset[str]:
+    """Direct antonyms in the first senses ("win" -> "lose", "open" -> "close")."""
+    _, synsets = _data()
+    lemma = lemma.lower().replace(" ", "_")
+    out = set()
+    for off in _senses(lemma, pos):
+        words, ptrs = synsets.get((pos, off), ((), ()))
+        me = words.index(lemma) + 1 if lemma in words else 0
+        for sym, tpos, toff, src, tgt in ptrs:
+            if sym == "!" and (src == 0 or src == me) and tpos == pos:
+                twords = synsets.get((tpos, toff), ((), ()))[0]
+                out.update(w.replace("_", " ") for w in (twords if tgt == 0 else twords[tgt - 1: tgt]))
+    return frozenset(out)
+
+
+def related(a: str, a_pos: str, b: str, b_pos: str) -> str | None:
+    """How lemma ``b`` relates to lemma ``a`` ("same", "synonym", "derived", "broader",
+    "narrower"), or None. Looked up from both sides: a verb and its nominalisation are linked
+    either way ("withdraw" / "withdrawal")."""
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return "same"
+    for x, xp, y in ((a, a_pos, b), (b, b_pos, a)):
+        if xp in POS:
+            how = neighbours(x, xp).get(y)
+            if how is not None:
+                return how if x == a or how in ("synonym", "derived") else {"broader": "narrower", "narrower": "broader"}[how]
+    return None

@@ -1,0 +1,224 @@
+"""Where: the same event placed elsewhere (the place check), and the same event dated
+differently (the date check), read from the places and dates of both sides
+(:mod:`veracity.verify.reading`). Used by :mod:`veracity.verify.contradiction`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from ..claims.places import resolve_name
+from ..model import Check, Place, Span
+from .reading import Reading
+
+# A region compared with named countries: only small groups (Scandinavia, the Baltics) name a
+# party; "European nations" (45 codes) says nothing about which ones.
+MAX_GROUP_CODES = 12
+
+
+def _codes(places: Iterable[Place]) -> set[str]:
+    return {c for p in places for c in p.codes}
+
+
+_LOCATIVE = re.compile(r"\b(in|at|near|across|throughout|around|outside|inside|off|into|to|from|on|within|between|along|over|of)\s+"
+                       r"(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-east|north-west|"
+                       r"south-east|south-west|north-eastern|north-western|south-eastern|south-western|coastal|rural)\w*\s+)?"
+                       r"(?:(?:parts?|county|region|province|state|city|town|district|area|port city|village|island|municipality) of\s+)?$",
+                       re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Loc:
+    name: str
+    codes: tuple[str, ...]
+    coarse: bool  # a country or a group of them (with ISO codes); else a town, county, site
+    qualifier: str | None
+    span: Span
+    origin: bool = False  # "from X": where something comes from, not where it happens
+
+
+def _locations(r: Reading) -> list[_Loc]:
+    """Where things happen: places after a locative preposition ("in eastern Ukraine", "across
+    Scandinavia"), and place names the resolver could not code ("in Gdansk"). Demonyms and
+    owners ("Italy's research council", "Ukrainian officials") say whose, not where. A name
+    the tagger took for an organisation or a person is a place when the place tables know it
+    ("agreed in Vilnius") or when its sentence says it is one ("The worst-hit town is Slavonski
+    Brod", "The worst-hit area is around Sisak")."""
+    def prep(sp: Span) -> str | None:
+        m = _LOCATIVE.search(r.text[max(0, sp.start - 40):sp.start])
+        return m.group(1).lower() if m else None
+
+    out = []
+    for p in r.places:
+        if p.kind == "demonym" or not (pr := prep(p.span)):
+            continue
+        codes, kind = p.codes, p.kind
+        if not codes and (part := part_of_country(p.name)):
+            codes, kind = (part,), "country"
+        out.append(_Loc(p.name.lower().removeprefix("the "), codes, kind in ("country", "region") and bool(codes), p.qualifier,
+                        p.span, pr == "from"))
+    for e in r.entities:
+        if any(l.span.overlaps(e.span) for l in out) or any(p.span.overlaps(e.span) for p in r.places):
+            continue
+        name = e.span.text.lower().removeprefix("the ")
+        pr = prep(e.span)
+        if e.label in ("GPE", "LOC", "FAC") and pr:
+            out.append(_Loc(name, (), False, None, e.span, pr == "from"))
+        elif e.label in ("ORG", "PERSON"):
+            known = resolve_name(e.span.text)
+            if pr and known is not None and known[2] not in ("unknown", "subdivision"):
+                out.append(_Loc(name, known[1], known[2] in ("country", "region"), None, e.span, pr == "from"))
+            elif _said_to_be_a_place(r, e.span):
+                out.append(_Loc(name, (), False, None, e.span))
+    return out
+
+
+# Nouns that make what they are said to be a place: "The worst-hit town is X".
+PLACE_NOUNS = frozenset("town city village area region district county site port capital epicentre epicenter "
+                        "location municipality province suburb island".split())
+
+
+def _said_to_be_a_place(r: Reading, sp: Span) -> bool:
+    """The name is what a place noun is ("The worst-hit town is Slavonski Brod") or where it is
+    ("The worst-hit area is around Sisak"): the complement of "be" whose subject is a place noun."""
+    by_start = {t[0]: t for t in r.tree}
+    inside = [t for t in r.tree if sp.start <= t[0] < sp.end]
+    head = next((t for t in inside if not (sp.start <= t[4] < sp.end) or t[4] == t[0]), None)
+    if head is None:
+        return False
+    up = by_start.get(head[4])
+    if head[3] == "pobj" and up is not None and up[1] in ("in", "at", "around", "near", "outside"):
+        up = by_start.get(up[4])
+    elif head[3] != "attr":
+        return False
+    if up is None or up[1] != "be":
+        return False
+    return any(t[3] == "nsubj" and t[4] == up[0] and t[1] in PLACE_NOUNS for t in r.tree)
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> tuple[tuple[str, str], ...]:
+    import pycountry
+
+    out = []
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            n = getattr(c, attr, None)
+            if n:
+                out.append((n.lower(), c.alpha_2))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1024)
+def part_of_country(name: str) -> str | None:
+    """The code of the one country whose name holds ``name`` as words of its own ("South
+    Sandwich Islands" in "South Georgia and the South Sandwich Islands"); one word is never
+    enough ("Guinea", "Islands")."""
+    n = " ".join(name.lower().removeprefix("the ").split())
+    if len(n.split()) < 2:
+        return None
+    pat = re.compile(r"\b" + re.escape(n) + r"\b")
+    codes = {code for full, code in _country_names() if pat.search(full)}
+    return codes.pop() if len(codes) == 1 else None
+
+
+# Characters before and after a place read as what happened there.
+PLACE_WINDOW = (60, 30)
+_NOT_EVENT = frozenset("say said tell told add report according be have do make city town county region country area part "
+                       "north south east west northern southern eastern western central".split())
+
+
+def _near_words(r: Reading, loc: _Loc) -> set[str]:
+    a, b = loc.span.start - PLACE_WINDOW[0], loc.span.end + PLACE_WINDOW[1]
+    return {lem for s, e, lem, pos in r.lemmas if a <= s < b and not (loc.span.start <= s < loc.span.end)
+            and pos in ("NOUN", "VERB", "ADJ", "PROPN") and lem not in _NOT_EVENT and len(lem) > 2}
+
+
+def _within(fine: _Loc, coarse: _Loc) -> bool | None:
+    """Is a town inside a country? None when the town could not be coded."""
+    return bool(set(fine.codes) & set(coarse.codes)) if fine.codes else None
+
+
+def check_places(claim: Reading, evidence: Reading) -> list[Check]:
+    """The same event placed elsewhere: towns compared with towns by name, countries with
+    countries by code (a group holds its members: Scandinavia ~ Norway), a coded town with a
+    country by code; and the same place with another qualifier (eastern vs western). Where a
+    thing comes from ("textiles coming back from Sweden") is compared only with where a thing
+    comes from, never with where something happens ("a gallery in Ica")."""
+    la, lb = _locations(claim), _locations(evidence)
+    out: list[Check] = []
+    for origin in (False, True):
+        out += _place_checks(claim, evidence, [x for x in la if x.origin is origin], [y for y in lb if y.origin is origin])
+    return out
+
+
+def _same_place(x: _Loc, y: _Loc) -> bool:
+    """The same place at the same level: countries and regions by code, towns by name."""
+    if x.coarse != y.coarse:
+        return False
+    if x.coarse:
+        return bool(set(x.codes) & set(y.codes)) or x.name == y.name
+    return x.name == y.name or x.name in y.name or y.name in x.name
+
+
+def _place_checks(claim: Reading, evidence: Reading, a: list[_Loc], b: list[_Loc]) -> list[Check]:
+    # Only places of the same happening: a place whose surrounding words share no word with
+    # any place's surroundings on the other side ("made his fortune ... in Boston" vs "demand
+    # for running shoes in Asia") is where something else happened.
+    a = [x for x in a if any(_near_words(claim, x) & _near_words(evidence, y) for y in b)]
+    b = [y for y in b if any(_near_words(claim, x) & _near_words(evidence, y) for x in a)]
+    out: list[Check] = []
+    for x in a:
+        for y in b:
+            if x.name == y.name and x.qualifier and y.qualifier and x.qualifier != y.qualifier:
+                out.append(Check("place", f"{x.span.text} vs {y.span.text}: {x.qualifier} vs {y.qualifier}", (x.span,), (y.span,)))
+    left: list[_Loc] = []
+    right: set[int] = set()
+    for level in (False, True):
+        xa = [x for x in a if x.coarse is level]
+        yb = [y for y in b if y.coarse is level]
+        if not xa or not yb:
+            continue
+        if not any(_same_place(x, y) for x in xa for y in yb):
+            left += xa
+            right |= {id(y) for y in yb}
+    # A coded town against a country on the other side ("in Gdansk" vs "in Germany"), unless
+    # either is named on the other side too: "arrived in the UK ... at the awards in Rome"
+    # against itself names two places of two events, and contradicts nothing.
+    for x in a:
+        for y in b:
+            if x.coarse != y.coarse and not any(_same_place(x, v) for v in b) and not any(_same_place(u, y) for u in a):
+                fine, coarse = (x, y) if y.coarse else (y, x)
+                if _within(fine, coarse) is False and not any(_within(fine, c) for c in (b if coarse is y else a) if c.coarse):
+                    if x not in left:
+                        left.append(x)
+                    right.add(id(y))
+    if left and right:
+        ys = [y for y in b if id(y) in right]
+        out.append(Check("place", f"{', '.join(x.span.text for x in left)} vs {', '.join(y.span.text for y in ys)}",
+                         tuple(x.span for x in left), tuple(y.span for y in ys)))
+    return out
+
+
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+
+
+_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE)
+
+
+def _explicit(d) -> bool:
+    """A date whose year is written ("March 2024") or that is relative to its report
+    ("yesterday"); not a bare "March 12", whose year is guessed from the publication date and
+    comes out differently against different anchors."""
+    return bool(_YEAR.search(d.span.text)) or (d.relative and not _MONTH.search(d.span.text))
+
+
+def check_dates(claim: Reading, evidence: Reading) -> list[Check]:
+    from ..corroborate.divergence import dates
+
+    a = [d for d in claim.dates if _explicit(d)]
+    b = [d for d in evidence.dates if _explicit(d)]
+    return [Check("date", d.detail, d.here, d.there) for d in dates(a, b)]

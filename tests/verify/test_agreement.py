@@ -1,0 +1,104 @@
+"""Frame-level agreement (veracity.verify.agreement) and the judge's use of it: a report that
+states the claim's event in other words supports it, with the matched words named; one that
+shares the words but negates, denies, opposes, reverses or omits the claim's figure does not."""
+
+import numpy as np
+import pytest
+
+from veracity.verify import lexicon
+from veracity.verify.agreement import agreement
+
+pytestmark = pytest.mark.skipif(not lexicon.available(), reason="WordNet data files (wordnet-base) not installed")
+
+BANK = "Harcourt Bank plans to close about 40 branches across northern England by the end of next year"
+MP = ("Sarah Lowe, the MP for Penrith and Solway, said Harcourt Bank had written to her office confirming that around 40 "
+      "of its branches in the north of England would shut before the end of next year.")
+
+
+def test_wordnet_relations_name_how_two_words_relate():
+    assert lexicon.related("close", "v", "shut", "v") == "synonym"
+    assert lexicon.related("merge", "v", "combine", "v") == "synonym"
+    assert lexicon.related("talks", "n", "negotiate", "v") == "derived"
+    assert lexicon.related("evacuate", "v", "move", "v") == "broader"
+    assert lexicon.related("move", "v", "evacuate", "v") == "narrower"
+    assert lexicon.related("close", "v", "sell", "v") is None
+    assert "lose" in lexicon.antonyms_of("win", "v")
+
+
+def test_a_synonym_with_the_same_party_and_figure_agrees_and_says_which_words():
+    a = agreement(BANK, MP)
+    assert a is not None and a.figures and "Harcourt Bank" in a.parties
+    assert "'close' ~ 'shut' (synonym)" in a.detail and "'about 40 branches' ~ 'around 40 of its branches'" in a.detail
+
+
+def test_an_event_noun_stands_for_its_verb():
+    a = agreement("Kestrel is also in talks to supply chips to Japanese carmaker Tanaka Motors",
+                  "Tanaka Motors confirmed on Thursday that it was negotiating a multi-year agreement with Kestrel Semiconductors "
+                  "for power chips used in its electric models.")
+    assert a is not None and "negotiat" in a.detail and "Tanaka Motors" in a.parties
+
+
+def test_the_main_predicate_must_match_not_a_clause_that_adds_a_detail():
+    # "putting 250 jobs at risk" is a consequence; "close" is what is claimed and is matched.
+    assert agreement("The airline also plans to close its cabin crew base at the airport, putting about 250 jobs at risk",
+                     "The union said the airline had told it the Manchester cabin crew base would close in January, with about "
+                     "250 staff facing redundancy.") is not None
+    # Another action on the same things is not the claim's event.
+    assert agreement("Budget airline SkyLark Airways will cut 14 routes from Manchester Airport this winter",
+                     "SkyLark Airways will launch 14 routes from Manchester Airport this winter.") is None
+
+
+@pytest.mark.parametrize("evidence", [
+    "Harcourt Bank said it would not shut around 40 of its branches in the north of England before the end of next year.",
+    "Harcourt Bank denied that around 40 of its branches in the north of England would shut before the end of next year.",
+    "Councils oppose plans by Harcourt Bank to shut around 40 of its branches in the north of England next year.",
+    "Harcourt Bank will open around 40 branches in the north of England before the end of next year.",
+])
+def test_negation_denial_stance_or_antonym_on_one_side_blocks_agreement(evidence):
+    assert agreement(BANK, evidence) is None
+
+
+def test_a_report_of_the_event_without_the_claims_figure_does_not_confirm_the_figure():
+    assert agreement("The core was drilled to a depth of 2,800 metres at a site called Concordia Ridge",
+                     "Italy's National Research Council, which leads the drilling project, said dating of the Concordia Ridge "
+                     "core showed ice more than 1.5 million years old.") is None
+
+
+def test_every_named_party_must_be_named_in_the_evidence():
+    assert agreement(BANK, MP.replace("Harcourt Bank", "Caldwell Group")) is None
+
+
+def test_a_stance_about_the_event_does_not_report_it():
+    assert agreement("Harwick University and St Aldric College are in talks to merge by September 2026",
+                     "The Welsh Government said it supports a merger between Harwick University and St Aldric College.") is None
+
+
+class _Model:
+    """The news model's probabilities fixed, to test the judge's rule alone."""
+
+    def __init__(self, p):
+        self.p = np.array(p, np.float32)
+
+    def probs(self, claims, evidence):
+        return np.tile(self.p, (len(claims), 1))
+
+
+def test_the_judge_supports_a_paraphrase_with_a_figure_even_when_the_model_leans_to_refutes():
+    from veracity.verify.judge import FRAME_FIGURE_MAX_REFUTES, judge
+
+    [j] = judge(_Model([0.16, 0.83, 0.01]), BANK, [MP], [0.85])
+    assert j.stance == "supports" and "shut" in j.why
+    [sure] = judge(_Model([0.02, FRAME_FIGURE_MAX_REFUTES + 0.05, 0.03]), BANK, [MP], [0.85])
+    assert sure.stance == "nei"
+
+
+def test_the_judge_needs_a_moderate_support_without_a_figure():
+    from veracity.verify.judge import FRAME_MIN_SUPPORTS, judge
+
+    claim = "Harwick University and St Aldric College are in talks to merge by September 2026"
+    ev = ("St Aldric College principal Nia Howells confirmed that the college's governors had opened formal discussions with "
+          "Harwick University about combining the two institutions.")
+    [j] = judge(_Model([0.37, 0.11, 0.52]), claim, [ev], [0.66])
+    assert j.stance == "supports" and "combine" in j.why
+    [low] = judge(_Model([FRAME_MIN_SUPPORTS - 0.1, 0.11, 0.8]), claim, [ev], [0.66])
+    assert low.stance == "nei"
