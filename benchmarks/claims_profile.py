@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from claims_speed import sample
-from veracity.model import Article, Dossier
+from veracity.records import Article, Dossier
 from veracity.options import Options
 from veracity.text.stage import SpacyText
 from veracity.claims.extract import ClaimExtractor

@@ -36,7 +36,7 @@ def main() -> None:
     args = ap.parse_args()
 
     from veracity.claims.extract import ClaimExtractor
-    from veracity.model import Article, Dossier
+    from veracity.records import Article, Dossier
     from veracity.options import Options
     from veracity.text.stage import SpacyText
 

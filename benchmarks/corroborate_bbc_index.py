@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from veracity.model import Article
+from veracity.records import Article
 from veracity.retrieval.index import EvidenceIndex
 
 BBC = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "corpus" / "bbc-news"

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from veracity.model import Article  # noqa: E402
+from veracity.records import Article  # noqa: E402
 from veracity.retrieval.index import EvidenceIndex  # noqa: E402
 from veracity_train.verify import datasets as ds  # noqa: E402
 from veracity_train.verify.embcache import cached_encode  # noqa: E402

@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from veracity.ingest import iter_articles  # noqa: E402
-from veracity.model import Article  # noqa: E402
+from veracity.records import Article  # noqa: E402
 from veracity.options import Options  # noqa: E402
 from veracity.retrieval.index import EvidenceIndex  # noqa: E402
 from veracity_train.verify import datasets as ds  # noqa: E402

@@ -93,7 +93,7 @@ def _ingest_options(allow_non_english: bool):
 def check_items(items: list, source: str) -> None:
     """The ingest properties on what one input gave."""
     from veracity.errors import InputError, VeracityError
-    from veracity.model import Article
+    from veracity.records import Article
 
     if not items:
         raise Finding(CRASH, f"{source}: no item at all (neither an article nor an error)")
@@ -193,7 +193,7 @@ def decode_text(flags: int, body: bytes) -> str:
 
 def check_dossier(dossier, text: str) -> int:
     """Spans exact, JSON encodable, the text kept (lone surrogates replaced one for one)."""
-    from veracity.model import dossier_to_dict
+    from veracity.records import dossier_to_dict
     from veracity.schema import check_offsets, iter_spans
 
     data = dossier_to_dict(dossier)

@@ -44,7 +44,7 @@ INPUTS: tuple[tuple[str, str | None], ...] = (EXAMPLE,) + tuple((p, None) for p 
 def dossier_jsons(shared: Path = SHARED) -> dict[str, str]:
     """Each input's dossier as ``dossier_to_json`` writes it, by path relative to ``shared``."""
     from veracity.analysis import iter_results
-    from veracity.model import dossier_to_json
+    from veracity.records import dossier_to_json
     from veracity.options import Options
 
     out: dict[str, str] = {}

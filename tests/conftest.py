@@ -42,7 +42,7 @@ def default_options():
 @pytest.fixture(scope="session")
 def example_dossier(example_text, default_options):
     from veracity import analysis
-    from veracity.model import Article
+    from veracity.records import Article
 
     article = Article.create(example_text, source_path=str(EXAMPLE), published="2025-02-14")
     return analysis.analyze_article(article, default_options)

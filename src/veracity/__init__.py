@@ -28,11 +28,11 @@ _LAZY = {
     "analyze": "veracity.analysis",
     "Pipeline": "veracity.pipeline",
     "Options": "veracity.options",
-    "Article": "veracity.model",
-    "Dossier": "veracity.model",
-    "Claim": "veracity.model",
-    "Attribution": "veracity.model",
-    "Span": "veracity.model",
+    "Article": "veracity.records",
+    "Dossier": "veracity.records",
+    "Claim": "veracity.records",
+    "Attribution": "veracity.records",
+    "Span": "veracity.records",
     "VeracityError": "veracity.errors",
     "InputError": "veracity.errors",
     "UnsupportedLanguageError": "veracity.errors",
@@ -46,7 +46,7 @@ __all__ = ["__version__", "SCHEMA_VERSION", *_LAZY]
 if TYPE_CHECKING:  # what type checkers and IDEs see; at run time __getattr__ loads these
     from .analysis import analyze
     from .errors import ConfigError, InputError, ModelError, PipelineError, UnsupportedLanguageError, VeracityError
-    from .model import Article, Attribution, Claim, Dossier, Span
+    from .records import Article, Attribution, Claim, Dossier, Span
     from .options import Options
     from .pipeline import Pipeline
 

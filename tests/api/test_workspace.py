@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 
 from veracity.api.app import create_app
 from veracity.api.settings import ServerSettings
-from veracity.model import Corroboration, CorroborationSummary, Divergence, Evidence, Span, Verdict
+from veracity.records import Corroboration, CorroborationSummary, Divergence, Evidence, Span, Verdict
 from veracity.options import Options
 from veracity.store import PostgresStore
 
@@ -222,7 +222,7 @@ def test_search_finds_stored_claims_and_sources(ws):
 
 def test_search_is_built_lazily_for_dossiers_stored_elsewhere(ws):
     """A dossier saved by the CLI (not through the API) is found: the search table catches up on first search."""
-    from veracity.model import dossier_from_dict
+    from veracity.records import dossier_from_dict
 
     store = ws["app"].state.ctx.store
     d = dossier_from_dict(ws["text"])
@@ -319,7 +319,7 @@ def test_the_dossier_page_escapes_a_hostile_article(ws):
 
 def test_the_dossier_page_shows_verdicts_with_reasons_evidence_and_corroboration(ws):
     """Verdicts and corroboration as the evidence stages record them, rendered for a person."""
-    from veracity.model import dossier_from_dict
+    from veracity.records import dossier_from_dict
 
     d = dossier_from_dict(ws["text"])
     ev = Evidence("e_1", Span(0, 44, "Council staff counted 38 flooded homes."), "refutes", 0.9, 0.8, outlet="Riverside Gazette",

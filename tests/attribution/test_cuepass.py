@@ -232,7 +232,7 @@ def test_the_pass_runs_at_most_max_runs_times_and_says_how_many_it_left_out(pars
 def test_a_dossier_says_when_the_cue_pass_limit_was_met(monkeypatch):
     from veracity.attribution import cuepass
     from veracity.attribution.stage import TaggerAttributor
-    from veracity.model import Article
+    from veracity.records import Article
     from veracity.options import Options
     from veracity.pipeline import Pipeline
 

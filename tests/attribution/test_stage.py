@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from veracity.model import Article
+from veracity.records import Article
 from veracity.options import Options
 from veracity.pipeline import Pipeline
 
@@ -74,7 +74,7 @@ def test_claims_find_overlapping_attributions_as_comparing_every_pair_did():
     from types import SimpleNamespace
 
     from veracity.attribution.stage import overlapping
-    from veracity.model import Span
+    from veracity.records import Span
 
     rng = random.Random(18)
     for _ in range(50):

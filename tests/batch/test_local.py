@@ -4,7 +4,7 @@ import pytest
 
 from veracity.batch.local import peak_rss_mb, run_parallel
 from veracity.errors import InputError
-from veracity.model import Article
+from veracity.records import Article
 from veracity.options import Options
 from veracity.pipeline import Pipeline
 

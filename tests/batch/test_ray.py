@@ -5,7 +5,7 @@ from typer.testing import CliRunner
 
 from veracity.cli import app
 from veracity.errors import InputError
-from veracity.model import Article
+from veracity.records import Article
 from veracity.options import Options
 
 ray = pytest.importorskip("ray", reason="Ray is installed by make test (requirements/dev.in)")

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from veracity.batch.resume import done_sources, skip_done
 from veracity.cli import app
 from veracity.errors import ConfigError, InputError
-from veracity.model import Article
+from veracity.records import Article
 from veracity.store import open_store
 
 SAME = "The council said 40 roads were closed on Friday."

@@ -21,7 +21,7 @@ NOT_WORTHY = [
 
 def iter_spans(obj: Any) -> Iterator[Any]:
     """Every Span inside a (nested) dataclass / tuple structure."""
-    from veracity.model import Span
+    from veracity.records import Span
 
     if isinstance(obj, Span):
         yield obj

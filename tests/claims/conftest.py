@@ -27,7 +27,7 @@ def claims_text_stage():
 def claims_run(claims_text_stage) -> Callable[..., Any]:
     """``claims_run(text, published=None)`` -> the dossier after text + claims.extract."""
     from veracity.claims.extract import ClaimExtractor
-    from veracity.model import Article, Dossier
+    from veracity.records import Article, Dossier
     from veracity.options import Options
 
     extractor = ClaimExtractor(Options())

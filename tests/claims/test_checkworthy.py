@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from veracity.claims.checkworthy import CheckworthyStage, char_grams, load_model, word_grams
-from veracity.model import Article, Claim, Dossier, Span
+from veracity.records import Article, Claim, Dossier, Span
 from veracity.options import Options
 from claims_helpers import NOT_WORTHY, WORTHY
 

@@ -8,7 +8,7 @@ import pytest
 
 from claims_helpers import iter_spans
 from veracity.errors import PipelineError
-from veracity.model import Article, Dossier
+from veracity.records import Article, Dossier
 from veracity.options import Options
 
 BBC = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "corpus" / "bbc-news"

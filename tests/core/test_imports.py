@@ -223,7 +223,7 @@ def test_attribution_components_import_only_the_core():
 def test_the_graph_sees_the_package():
     """A check on the checker: known edges are found, relative imports resolved."""
     edges, inner = graph()
-    assert "veracity.model" in edges["veracity.pipeline"]
+    assert "veracity.records" in edges["veracity.pipeline"]
     assert "veracity.errors" in edges["veracity.pipeline"]
     assert any(m == "veracity.stages" for m, _, _ in inner)  # stages load their modules lazily
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]

@@ -3,7 +3,7 @@ import json
 import pytest
 
 from veracity.errors import InputError
-from veracity.model import (Article, Attribution, ChainLink, Claim, Dossier, Modality, Quantity, Span,
+from veracity.records import (Article, Attribution, ChainLink, Claim, Dossier, Modality, Quantity, Span,
                             content_id, dossier_from_dict, dossier_to_dict, dossier_to_json)
 
 
@@ -57,3 +57,11 @@ def test_content_id_never_raises_on_a_lone_surrogate():
     ident = content_id("a\ud800.", prefix="a_")
     assert ident.startswith("a_") and ident == content_id("a\ud800.", prefix="a_")
     assert ident != content_id("a\ufffd.", prefix="a_") and Article.create("a\udfff").id
+
+
+def test_the_old_module_name_still_imports_the_records():
+    # `veracity.model` was renamed `veracity.records` (it sat beside models/); users' imports keep working.
+    import veracity.model as old
+    import veracity.records as new
+
+    assert old.Dossier is new.Dossier and old.dossier_to_dict is new.dossier_to_dict

@@ -3,7 +3,7 @@ from typing import Mapping
 import pytest
 
 from veracity.errors import InputError, PipelineError
-from veracity.model import Article
+from veracity.records import Article
 from veracity.options import Options, override
 from veracity.pipeline import Pipeline, Registry
 from veracity.stages import REGISTRY

@@ -12,7 +12,7 @@ import pytest
 
 import veracity
 from veracity.errors import ConfigError, InputError, PipelineError, UnsupportedLanguageError
-from veracity.model import Article, Dossier
+from veracity.records import Article, Dossier
 from veracity.options import Options
 
 ARTICLE = "data/corpus/bbc-news/business/038.txt"  # "Deutsche Telekom sees mobile gain"
@@ -166,7 +166,7 @@ def test_non_english_text_is_refused_unless_allowed():
 
 def test_dossier_json_is_the_documented_shape(dossier):
     from veracity import schema
-    from veracity.model import dossier_to_json
+    from veracity.records import dossier_to_json
 
     data = json.loads(dossier_to_json(dossier))
     schema.validate(data)

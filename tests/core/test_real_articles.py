@@ -6,7 +6,7 @@ import pytest
 
 from veracity import schema
 from veracity.ingest import iter_articles
-from veracity.model import dossier_to_dict
+from veracity.records import dossier_to_dict
 from veracity.pipeline import Pipeline
 
 TOPICS = ("business", "entertainment", "politics", "sport", "tech")

@@ -4,7 +4,7 @@ import jsonschema
 import pytest
 
 from veracity import schema
-from veracity.model import dossier_to_dict
+from veracity.records import dossier_to_dict
 
 
 def test_committed_schema_matches_the_model():

@@ -85,7 +85,7 @@ def test_add_pipe_works_through_the_entry_point_alone(text):
 
 
 def test_a_trained_pipeline_gets_claims_and_attributions(doc, text):
-    from veracity.model import Attribution, Claim
+    from veracity.records import Attribution, Claim
 
     assert doc.text == text
     assert doc._.claims and all(isinstance(c, Claim) for c in doc._.claims)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from veracity.corroborate import divergence as dv
-from veracity.model import Attribution, Claim, DateRef, Entity, Modality, Place, Quantity, Span
+from veracity.records import Attribution, Claim, DateRef, Entity, Modality, Place, Quantity, Span
 
 A = "The US plans to send 10,000 troops to eastern Ukraine by March 2025, Defence Secretary Lloyd Austin said."
 B = "The US plans to send 30,000 troops to western Ukraine by April 2025, officials said."

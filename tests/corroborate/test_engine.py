@@ -8,7 +8,7 @@ import pytest
 
 from veracity.analysis import analyze_article
 from veracity.corroborate.engine import SAME_CLAIM_COSINE, Corroborator
-from veracity.model import Article
+from veracity.records import Article
 from veracity.options import Options
 from veracity.retrieval.index import EvidenceIndex
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from veracity.corroborate import independence as ind
-from veracity.model import Attribution, ChainLink, Span
+from veracity.records import Attribution, ChainLink, Span
 
 
 def attr(source: str, stype: str, entity: str | None = None, chain: tuple = ()) -> Attribution:

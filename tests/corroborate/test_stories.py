@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from veracity.corroborate import stories as st
-from veracity.model import Article
+from veracity.records import Article
 from veracity.retrieval.index import EvidenceIndex
 
 BBC = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "corpus" / "bbc-news"

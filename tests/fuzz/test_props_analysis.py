@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from veracity import analysis
 from veracity.errors import VeracityError
-from veracity.model import dossier_to_dict
+from veracity.records import dossier_to_dict
 
 
 def _analyze(text, allow_non_english=True, **meta):

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from veracity.errors import InputError
 from veracity.ingest import SUFFIXES
-from veracity.model import Article
+from veracity.records import Article
 
 FIELD_VALUES = st.one_of(news_text(max_pieces=20, surrogates=True), st.sampled_from(["", " ", "9999-12-31", "0001-01-01",
                                                                                       "2025-02-30", "yesterday"]))

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from veracity.errors import InputError
 from veracity.ingest import iter_articles, read_path
-from veracity.model import Article
+from veracity.records import Article
 from veracity.options import Options
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"

@@ -62,7 +62,7 @@ def test_demo_report_shows_claims_and_chart(example_dossier):
 
 
 def test_corroborated_claims_get_an_escaped_timeline(example_dossier):
-    from veracity.model import Corroboration, CorroborationSummary, Span
+    from veracity.records import Corroboration, CorroborationSummary, Span
 
     hostile = '<script>alert("t")</script>'
     reps = (Corroboration("d1", Span(0, 5, "Troop"), 0.9, outlet=hostile, published="2025-02-10", title="First"),

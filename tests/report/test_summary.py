@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from veracity.model import Evidence, Span, Verdict
+from veracity.records import Evidence, Span, Verdict
 from veracity.report import render
 
 

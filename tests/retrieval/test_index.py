@@ -1,6 +1,6 @@
 import pytest
 
-from veracity.model import Article
+from veracity.records import Article
 from veracity.retrieval.index import EvidenceIndex, fts_query
 
 

@@ -4,7 +4,7 @@ the next run skipped the documents as already indexed, so dense retrieval never 
 
 import numpy as np
 
-from veracity.model import Article
+from veracity.records import Article
 from veracity.retrieval.index import EvidenceIndex
 
 TEXTS = ["The council said 40 homes were flooded on Monday. Officials warned of more rain.",

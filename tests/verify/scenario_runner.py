@@ -12,7 +12,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from veracity.model import Article, Claim, Dossier
+from veracity.records import Article, Claim, Dossier
 
 HERE = Path(__file__).resolve().parent
 SCENARIOS = HERE / "scenarios"

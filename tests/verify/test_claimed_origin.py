@@ -26,7 +26,7 @@ def test_the_attribution_is_not_part_of_what_is_claimed(demo):
 
 
 def test_a_stance_sentence_is_claimed_whole():
-    from veracity.model import Span
+    from veracity.records import Span
 
     text = "Councils in Cumbria and Northumberland oppose the closures, officials said."
     got = from_sentence(text, Span(0, len(text), text))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from veracity.model import Article
+from veracity.records import Article
 from veracity.retrieval.index import EvidenceIndex
 from veracity.verify.engine import ClaimQuery, Verifier
 

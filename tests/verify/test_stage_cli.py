@@ -6,7 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from veracity.cli import app
-from veracity.model import Article
+from veracity.records import Article
 from veracity.options import Options
 from veracity.pipeline import Pipeline
 

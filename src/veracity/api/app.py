@@ -52,7 +52,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse, Response
 
 from .. import SCHEMA_VERSION, __version__, analysis
-from ..model import Article, Dossier, dossier_to_dict
+from ..records import Article, Dossier, dossier_to_dict
 from ..options import Options, with_evidence_stages
 from ..report.registry import formats, renderer
 from ..store import DossierStore, open_store, open_workspace

@@ -11,7 +11,7 @@ from typing import Any, Callable
 
 from .. import analysis
 from ..errors import VeracityError
-from ..model import Article, Dossier
+from ..records import Article, Dossier
 from ..options import Options
 from ..retrieval.index import EvidenceIndex
 from ..store.protocol import DossierStore, StoreWorkspace

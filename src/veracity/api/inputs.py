@@ -32,7 +32,7 @@ from ..errors import InputError, UnsupportedLanguageError
 from ..ingest import iter_path
 from ..ingest.html import extract_html
 from ..ingest.text import headline, make_article
-from ..model import Article
+from ..records import Article
 from ..options import Options
 
 # Files one request may upload: each is parsed before any analysis, so a request of

@@ -14,7 +14,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ..corroborate import stories as st
 from ..errors import InputError
-from ..model import Dossier, dossier_to_dict
+from ..records import Dossier, dossier_to_dict
 from ..report.claimreview import claimreviews_from_reviews
 from ..store.workspace import SORTS
 from . import inputs

@@ -25,7 +25,7 @@ from markupsafe import Markup
 
 from ..corroborate import stories as st
 from ..corroborate.timeline import for_summary
-from ..model import Dossier
+from ..records import Dossier
 from ..report.common import SOURCE_TYPE_LABELS, claim_rows, source_groups
 from ..report.html import _chart, _segments
 from ..store.workspace import SORTS

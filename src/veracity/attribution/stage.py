@@ -13,7 +13,7 @@ import dataclasses
 import functools
 from typing import Any, Iterable, Sequence
 
-from ..model import Attribution, ChainLink, Dossier, Span, content_id
+from ..records import Attribution, ChainLink, Dossier, Span, content_id
 from ..options import Options
 from .core import RawRelation
 from .cuepass import SKIPPED_KEY

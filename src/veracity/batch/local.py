@@ -15,7 +15,7 @@ from typing import Iterable, Iterator
 
 from ..errors import InputError, VeracityError
 from . import RecordedError, chunks
-from ..model import Article, Dossier
+from ..records import Article, Dossier
 from ..options import Options
 from ..pipeline import Pipeline, Result
 from .pool import WorkerPool

@@ -14,7 +14,7 @@ from typing import Iterable, Iterator
 
 from ..errors import ConfigError, InputError
 from . import RecordedError, chunks
-from ..model import Article
+from ..records import Article
 from ..options import Options
 from ..pipeline import Pipeline, Result
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..errors import ConfigError, InputError
-from ..model import Article
+from ..records import Article
 
 
 def item_source(item: Article | InputError) -> str:

@@ -21,7 +21,7 @@ import numpy as np
 
 from ..assets import MINILM_TOKENIZER, verified_model_file, verified_path
 from ..errors import ModelError
-from ..model import Dossier
+from ..records import Dossier
 from ..onnxrun import checked_session, run_by_length
 from ..options import Options
 from ..text.embed import Embedder

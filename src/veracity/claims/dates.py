@@ -18,7 +18,7 @@ import datetime as dt
 import functools
 import re
 
-from ..model import DateRef, Span
+from ..records import DateRef, Span
 
 DATE_LABELS = frozenset({"DATE", "TIME"})
 WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}

@@ -11,7 +11,7 @@ import bisect
 import datetime as dt
 
 from ..errors import PipelineError
-from ..model import Claim, Dossier, content_id
+from ..records import Claim, Dossier, content_id
 from ..options import Options
 from .dates import FUTURE_CUES, find_dates, parse_anchor
 from .frames import find_frames

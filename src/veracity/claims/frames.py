@@ -31,7 +31,7 @@ verb with no subject takes such a conjunct that ends right before it.
 
 from __future__ import annotations
 
-from ..model import Frame, Place, Quantity, Span
+from ..records import Frame, Place, Quantity, Span
 
 FRAME_DEPS = frozenset({"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj",
                         "csubjpass", "parataxis"})

@@ -30,7 +30,7 @@ parse; the cues are returned so a reader can judge each decision.
 
 from __future__ import annotations
 
-from ..model import Modality, Span
+from ..records import Modality, Span
 
 REPORT_VERBS = frozenset("""say tell report claim state announce add warn confirm deny insist argue
 explain note write allege acknowledge admit reveal disclose assert declare emphasize emphasise

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 
-from ..model import Place, Span
+from ..records import Place, Span
 from . import regions as R
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Quantity, Span
+from ..records import Quantity, Span
 
 NUMERIC = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?P<suffix>bn|mn|m|k|tn|trn)?$", re.I)
 YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")

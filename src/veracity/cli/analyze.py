@@ -33,7 +33,7 @@ def _error_record(r) -> dict:
 
 def _results_document(results) -> dict:
     """Several inputs in one JSON document: a status per input, in input order."""
-    from ..model import dossier_to_dict
+    from ..records import dossier_to_dict
 
     items = [{"source": r.source, "ok": True, "dossier": dossier_to_dict(r.dossier)} if r.ok
              else {"source": r.source, "ok": False, "error": r.error.to_dict()} for r in results]

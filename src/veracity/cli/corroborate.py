@@ -64,7 +64,7 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         from ..analysis import analyze_article
         from ..errors import InputError
         from ..ingest import read_path
-        from ..model import dossier_to_json
+        from ..records import dossier_to_json
         from ..profiles import load
 
         db_path = existing_index(db)

@@ -18,7 +18,7 @@ from typing import List
 import typer
 
 from ..errors import InputError
-from ..model import Article
+from ..records import Article
 from .common import err_console, options_from
 
 EXTRACT_FORMATS = ("text", "jsonl")

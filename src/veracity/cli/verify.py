@@ -94,7 +94,7 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         """Per claim: a verdict (SUPPORTED / REFUTED / DISPUTED / NOT_ENOUGH_INFO), its confidence and the cited evidence."""
         from ..errors import InputError
         from ..ingest import read_path
-        from ..model import dossier_to_json
+        from ..records import dossier_to_json
         from ..pipeline import Pipeline
         from ..profiles import load
 

@@ -2,7 +2,7 @@
 
 Each comparison reads model fields (Quantity, Place, DateRef, entities/frames, Modality,
 Attribution.source_type) — never re-extracts from text — and reports a
-:class:`~veracity.model.Divergence` with the spans on both sides. A part present on one side
+:class:`~veracity.records.Divergence` with the spans on both sides. A part present on one side
 only is *not* a divergence (reports differ in detail); only two values for the same slot are.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
-from ..model import Attribution, Claim, DateRef, Divergence, Place, Quantity, Span
+from ..records import Attribution, Claim, DateRef, Divergence, Place, Quantity, Span
 
 # Two quantities with the same unit whose values differ by less than this relative amount are
 # the same figure rounded ("1.13bn" vs "1,130m"); beyond it they are different figures.

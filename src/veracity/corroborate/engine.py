@@ -19,7 +19,7 @@ from typing import Callable
 
 import numpy as np
 
-from ..model import Article, Claim, Corroboration, CorroborationSummary, Dossier
+from ..records import Article, Claim, Corroboration, CorroborationSummary, Dossier
 from ..options import Options
 from . import divergence as dv
 from . import independence as ind
@@ -210,7 +210,7 @@ class Corroborator:
             kept.append((h, cos, p))
         kept.sort(key=lambda t: -t[1])
         kept = kept[:MAX_REPORTS]
-        from ..model import Span
+        from ..records import Span
         from ..verify.origin import shared_origin
 
         stances = self._stances(query, kept)
@@ -280,7 +280,7 @@ class CorroborateStage:
 
 
 def summary_json(d: Dossier) -> list[dict]:
-    from ..model import to_jsonable
+    from ..records import to_jsonable
 
     return [{"claim_id": c.id, "text": c.span.text, "corroboration": to_jsonable(c.corroboration)} for c in d.claims if c.corroboration]
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from ..model import Attribution
+from ..records import Attribution
 
 # Head words of anonymous sources we treat as "the same kind of source". Two outlets citing
 # "a senior US official" and "US officials" on the same claim cannot be told apart, so the

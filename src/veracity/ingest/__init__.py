@@ -1,6 +1,6 @@
 """Ingest: turn paths (files, directories, corpora, feeds, `-` for stdin) into Articles.
 
-``iter_articles`` yields an :class:`~veracity.model.Article` or an
+``iter_articles`` yields an :class:`~veracity.records.Article` or an
 :class:`~veracity.errors.InputError` per input item (a file, a corpus row, a feed entry), so a
 batch never dies on one bad file. Formats are chosen by suffix (``.gz`` is looked through);
 a file with an unknown suffix given by name is sniffed. ``Article.text`` is exactly what the
@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterator, Sequence
 
 from ..errors import InputError
-from ..model import Article
+from ..records import Article
 from ..options import Options
 from .corpus import FIELD_NAMES, iter_csv, iter_json, iter_jsonl
 from .feed import iter_feed, looks_like_feed

@@ -14,7 +14,7 @@ import json
 from typing import Any, BinaryIO, Callable, Iterator
 
 from ..errors import InputError
-from ..model import Article
+from ..records import Article
 from ..options import Options
 from .dates import iso_date
 from .text import BINARY_SNIFF_BYTES, decode, make_article, mib, unexpected_error

@@ -13,7 +13,7 @@ import re
 from typing import Any, Iterator
 
 from ..errors import InputError
-from ..model import Article
+from ..records import Article
 from ..options import Options
 from .dates import iso_date
 from .html import clean_text, extract_html

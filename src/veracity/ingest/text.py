@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from ..errors import InputError
-from ..model import Article
+from ..records import Article
 from ..options import Options
 from . import language
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from ..model import Dossier
+from ..records import Dossier
 
 # schema.org Rating: 1 (false) .. 5 (true); DISPUTED sits in the middle.
 RATINGS = {"REFUTED": (1, "False"), "DISPUTED": (3, "Disputed"), "SUPPORTED": (5, "True")}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Attribution, Claim, Dossier
+from ..records import Attribution, Claim, Dossier
 
 SOURCE_TYPE_LABELS = {
     "person": "Named person",

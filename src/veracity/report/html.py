@@ -19,7 +19,7 @@ from jinja2 import Environment, select_autoescape
 from markupsafe import Markup
 
 from ..corroborate.timeline import for_summary
-from ..model import Dossier, to_jsonable
+from ..records import Dossier, to_jsonable
 from .common import SOURCE_TYPE_LABELS, claim_rows, source_groups
 
 # Inline marks inside the article text; a segment can carry several at once.

@@ -10,7 +10,7 @@ import html
 import re
 from typing import Sequence
 
-from ..model import Dossier
+from ..records import Dossier
 from .common import claim_rows, source_groups
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|>~-])")

@@ -20,7 +20,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
-from ..model import Dossier, dossier_to_dict
+from ..records import Dossier, dossier_to_dict
 from .claimreview import claimreviews
 from .markdown import render_markdown
 from .summary import render_summary

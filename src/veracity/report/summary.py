@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Sequence
 
-from ..model import Dossier
+from ..records import Dossier
 from .common import SOURCE_TYPE_LABELS, claim_rows
 
 # A terminal summary is a glance, not the report: the top claims only.

@@ -49,7 +49,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 import numpy as np
 
 from ..errors import InputError, StoreError
-from ..model import Article
+from ..records import Article
 from ..store.evidence import connect
 from . import sentences as sentsplit
 

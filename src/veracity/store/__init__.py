@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..errors import InputError, StoreError
-from ..model import Dossier, dossier_from_dict, dossier_to_dict
+from ..records import Dossier, dossier_from_dict, dossier_to_dict
 from .migrations import apply, use_wal
 from .postgres import PostgresStore
 from .protocol import DossierStore, StoreWorkspace

@@ -13,7 +13,7 @@ import json
 import threading
 
 from ..errors import ConfigError, InputError, StoreError
-from ..model import Dossier, dossier_from_dict, dossier_to_dict
+from ..records import Dossier, dossier_from_dict, dossier_to_dict
 from .migrations import apply_postgres
 from .rows import claim_rows, iso, like_prefix
 

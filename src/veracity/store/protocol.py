@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
-    from ..model import Dossier
+    from ..records import Dossier
 
 
 @runtime_checkable

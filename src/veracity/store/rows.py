@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Mapping
 
-from ..model import Dossier
+from ..records import Dossier
 
 
 def claim_rows(d: Dossier) -> list[tuple]:

@@ -10,7 +10,7 @@ import bisect
 import re
 from typing import Iterable, Iterator
 
-from ..model import Dossier, Entity, Paragraph, Sentence, Span
+from ..records import Dossier, Entity, Paragraph, Sentence, Span
 from ..options import Options
 from . import nlp as nlp_mod
 

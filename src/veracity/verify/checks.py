@@ -4,7 +4,7 @@ Sentence vectors barely see contradiction, so these rules look for it directly a
 words fired: numbers that disagree on the same unit ("10,000 troops" vs "30,000 troops"),
 years that disagree, negation on one side only, WordNet antonyms ("rise" vs "fall"), and a
 title held formerly on one side and presently on the other ("former president X" vs
-"President X"). Each check returns :class:`veracity.model.Check` records whose spans are
+"President X"). Each check returns :class:`veracity.records.Check` records whose spans are
 offsets into the claim and evidence strings given (callers shift them into document offsets).
 Checks only fire when the two texts are about the same thing (enough shared content words):
 two unrelated sentences with different numbers do not contradict each other.
@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import Check, Span
+from ..records import Check, Span
 
 WORDNET_DIR = Path("/usr/share/wordnet")
 # Share of the claim's content words that must recur in the evidence before a mismatch counts

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from ..model import Attribution, Claim, Span
+from ..records import Attribution, Claim, Span
 
 # An attribution content shorter than this many characters is a fragment ("he said it"), not
 # what the sentence claims; the whole sentence is compared instead.

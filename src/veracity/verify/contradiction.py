@@ -1,7 +1,7 @@
 """Frame-level contradiction between what a claim asserts and one evidence sentence.
 
 Each check compares the structured readings of both sides (:mod:`veracity.verify.reading`)
-and, when it fires, names the words that fired on each side (:class:`~veracity.model.Check`,
+and, when it fires, names the words that fired on each side (:class:`~veracity.records.Check`,
 spans into the two texts given):
 
 - ``denial``: the evidence denies, rejects, dismisses, retracts or corrects the claim ("There
@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Check, Span
+from ..records import Check, Span
 from .checks import _STOP as _STOPWORDS
 from .checks import content_words, topic_overlap
 from .figures import agreeing_numbers, check_numbers  # noqa: F401  (agreeing_numbers: re-exported)

@@ -16,7 +16,7 @@ from typing import Sequence
 
 import numpy as np
 
-from ..model import Check, Evidence, Span, Verdict
+from ..records import Check, Evidence, Span, Verdict
 from ..retrieval.index import EvidenceIndex, Hit
 from .claimed import Claimed
 from .contradiction import SENTENCE_CHECKS

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Check, Quantity
+from ..records import Check, Quantity
 from .checks import _STOP as _STOPWORDS
 from .reading import Reading, read
 

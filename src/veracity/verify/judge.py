@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import ModelError
-from ..model import Check
+from ..records import Check
 from .agreement import agreement
 from .checks import topic_overlap
 from .contradiction import by_party, contradictions

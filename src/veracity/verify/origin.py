@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from ..model import Attribution
+from ..records import Attribution
 
 # How far (characters) a reporting word may stand from the name it credits.
 CUE_WINDOW = 60

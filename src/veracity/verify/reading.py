@@ -17,7 +17,7 @@ from ..claims.frames import find_frames
 from ..claims.places import find_places
 from ..claims.quantities import find_quantities
 from ..claims.tokview import view
-from ..model import DateRef, Entity, Frame, Place, Quantity, Span
+from ..records import DateRef, Entity, Frame, Place, Quantity, Span
 
 # Texts longer than this are cut before parsing: an evidence sentence is at most a few
 # hundred characters, and hostile input must not cost unbounded time.

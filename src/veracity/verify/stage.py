@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from ..model import Claim, Dossier
+from ..records import Claim, Dossier
 from ..options import Options
 from .claimed import verifiable, what_is_claimed
 from .engine import ClaimQuery, Verifier

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from ..claims.places import resolve_name
-from ..model import Check, Place, Span
+from ..records import Check, Place, Span
 from .reading import Reading
 
 # A region compared with named countries: only small groups (Scandinavia, the Baltics) name a

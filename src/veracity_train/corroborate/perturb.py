@@ -17,7 +17,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from veracity.model import Dossier
+from veracity.records import Dossier
 from veracity.corroborate import divergence as dv
 
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w]|[.,]\d)")

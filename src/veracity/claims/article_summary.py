@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..model import Dossier, Summary
+from ..records import Dossier, Summary
 
 # Source types that name who is speaking; everything else leaves the reader unable to check,
 # except "he" or "she" resolved to a person the article names ("..., he said" after "Andriy

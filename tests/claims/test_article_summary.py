@@ -1,8 +1,8 @@
-"""The article summary's share of claims without a named source (``claims.summary``)."""
+"""The article summary's share of claims without a named source (``claims.article_summary``)."""
 
 from __future__ import annotations
 
-from veracity.model import Article
+from veracity.records import Article
 from veracity.options import Options
 from veracity.pipeline import Pipeline
 
