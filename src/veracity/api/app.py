@@ -2,9 +2,10 @@
 
     VERACITY_API_TOKEN=... veracity serve --db veracity.db --evidence-db evidence.db --host 0.0.0.0 --allowed-host news.example.org
 
-Endpoints (OpenAPI at ``/openapi.json``, a reference page rendered locally at ``/docs`` and
-``/redoc``): ``POST /v1/analyze?format=json|html|md|claimreview`` (JSON ``{text | html, title,
-outlet, url, published}`` or multipart files), ``POST /v1/jobs`` + ``GET /v1/jobs/{id}`` (the
+Endpoints (OpenAPI at ``/openapi.json``; Swagger UI at ``/docs``, ReDoc at ``/redoc`` and a
+plain reference at ``/docs/reference``, all served locally, :mod:`veracity.api.docs`):
+``POST /v1/analyze?format=json|html|md|claimreview`` (JSON ``{text | html, title, outlet,
+url, published}`` or multipart files), ``POST /v1/jobs`` + ``GET /v1/jobs/{id}`` (the
 same, as a job with progress), ``GET /v1/articles`` and ``/v1/articles/{id}``, ``GET
 /v1/claims?q=`` (full-text search over claims and sources), ``PUT /v1/claims/{id}/review``,
 ``GET /v1/articles/{id}/claimreview`` (from people's reviews only), ``GET``/``POST

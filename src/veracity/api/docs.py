@@ -1,22 +1,45 @@
-"""The API reference at /docs (and /redoc), rendered on the server from the OpenAPI document.
+"""The API's documentation pages, all from this server: nothing is loaded from a CDN.
 
-FastAPI's own /docs and /redoc pages load Swagger UI and ReDoc from a CDN, so offline they
-are blank. No installed package ships those assets, so this page renders the same OpenAPI
-document as plain HTML instead: every operation with its summary, description, parameters,
-request body and responses, and every schema. It needs no script and loads nothing from
-elsewhere; the machine-readable document stays at /openapi.json.
+- ``/docs``: Swagger UI, and ``/redoc``: ReDoc, both reading ``/openapi.json``. FastAPI's own
+  pages load these from a CDN, so offline they are blank; here the assets are the files the
+  ``fastapi-offline`` package ships (``fastapi_offline/static``: ``swagger-ui-bundle.js``,
+  ``swagger-ui.css``, ``redoc.standalone.js``), served from the installed package at
+  ``/static/apidocs/`` (:data:`ASSETS_URL`), not copied into this tree. Each page is started by
+  ``/static/docs-ui.js`` (no inline script). They get their own Content-Security-Policy,
+  :data:`veracity.api.headers.DOCS_CSP`: the workspace's, plus inline styles, which ReDoc
+  (``<style>`` elements) and Swagger UI (``style`` attributes) need; scripts, images and
+  requests stay on this server. So Swagger UI's online validator is off, ReDoc's search is off
+  (its worker would come from a blob: URL) and ReDoc's one remote image, Redocly's logo, is
+  never requested (see the script).
+- ``/docs/reference``: the same document rendered on the server as plain HTML, every
+  operation with its summary, description, parameters, request body and responses, and every
+  schema. It needs no script (so it works with JavaScript off and under the workspace's strict
+  policy) and is the accessible one; the Swagger and ReDoc pages link to it.
+
+With a token (``VERACITY_API_TOKEN``) the three pages are like every workspace page: a
+browser signs in first (:mod:`veracity.api.login`), and ``/openapi.json`` needs the token or
+the session, as before. The assets under ``/static/`` are public files, as the workspace's own are.
 """
 
 from __future__ import annotations
 
 import json
+from importlib import resources
 from typing import Any
 
 from fastapi import FastAPI
 from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
 
+from .headers import DOCS_CSP
 from .inputs import AnalyzeRequest
 from .ui import render_page
+
+# Where fastapi-offline's Swagger UI and ReDoc files are served. Under /static/, so with a
+# token they are open like the workspace's own script and stylesheet (public files, no data).
+ASSETS_URL = "/static/apidocs"
+# The package directory they are served from (read in place, never copied).
+ASSETS_PACKAGE = "fastapi_offline"
 
 METHODS = ("get", "post", "put", "patch", "delete")
 # How deep a schema is written out inline before it is named by reference only.
@@ -113,9 +136,28 @@ def install(app: FastAPI) -> None:
         return app.openapi_schema or spec
 
     app.openapi = openapi  # type: ignore[method-assign]
-    def page() -> HTMLResponse:
-        return HTMLResponse(render_page("docs.html", active="docs", title="API reference", ref=reference(app.openapi()),
-                                        token_mode=app.state.settings.token is not None))
+    token_mode = app.state.settings.token is not None  # the pages then offer "Sign out"
+    openapi_url = app.openapi_url or "/openapi.json"
 
-    app.add_api_route("/docs", page, methods=["GET"], include_in_schema=False)
-    app.add_api_route("/redoc", page, methods=["GET"], include_in_schema=False)
+    # Mounted before ui.install mounts /static, so this more specific mount answers first.
+    assets = resources.files(ASSETS_PACKAGE).joinpath("static")
+    app.mount(ASSETS_URL, StaticFiles(directory=str(assets)), name="apidocs")
+
+    def ui_page(view: str, title: str) -> HTMLResponse:
+        body = render_page("docs_ui.html", view=view, title=title, assets=ASSETS_URL, openapi_url=openapi_url,
+                           token_mode=token_mode)
+        return HTMLResponse(body, headers={"Content-Security-Policy": DOCS_CSP})
+
+    def swagger() -> HTMLResponse:
+        return ui_page("swagger", "API: Swagger UI")
+
+    def redoc() -> HTMLResponse:
+        return ui_page("redoc", "API: ReDoc")
+
+    def reference_page() -> HTMLResponse:  # the workspace's strict policy (set by the headers middleware)
+        return HTMLResponse(render_page("docs.html", active="docs", title="API reference", ref=reference(app.openapi()),
+                                        token_mode=token_mode))
+
+    app.add_api_route("/docs", swagger, methods=["GET"], include_in_schema=False)
+    app.add_api_route("/redoc", redoc, methods=["GET"], include_in_schema=False)
+    app.add_api_route("/docs/reference", reference_page, methods=["GET"], include_in_schema=False)

@@ -12,7 +12,8 @@
   to this server only (``same-origin``: other sites get none, and a plain form post, like
   sign-in's, carries its real ``Origin`` for the check above; under ``no-referrer``
   browsers send ``Origin: null`` with it); HTML gets a strict Content-Security-Policy (scripts and styles only from this server, no
-  inline code, nothing from elsewhere) unless the route set its own, and may not be framed.
+  inline code, nothing from elsewhere) unless the route set its own (the self-contained report's
+  :data:`REPORT_CSP`, the Swagger UI and ReDoc pages' :data:`DOCS_CSP`), and may not be framed.
 """
 
 from __future__ import annotations
@@ -35,6 +36,13 @@ WORKSPACE_CSP = ("default-src 'self'; img-src 'self' data:; object-src 'none'; b
 # The self-contained report (format=html) carries its styles and script inline and loads
 # nothing at all; this header says exactly that.
 REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'"
+# The Swagger UI (/docs) and ReDoc (/redoc) pages only (veracity.api.docs): the workspace's
+# policy, plus inline styles, which ReDoc (<style> elements) and Swagger UI (style attributes)
+# need. Scripts, requests, images and fonts still come from this server alone, and no inline
+# script runs.
+DOCS_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            "frame-ancestors 'none'")
 
 # No referrer to other sites; this server's own pages send one, so their plain form posts
 # (sign in, sign out) carry a real Origin rather than "null".
