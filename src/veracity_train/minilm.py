@@ -11,7 +11,15 @@ exports its network here (training only: the ``train`` extra, torch and onnx).
 - seeding: one thread count, one seed, deterministic algorithms (:func:`deterministic`);
 - the loop's pieces: padded batches of ids or cached states, the bottom layers' states computed
   once (:func:`frozen_states`), the trainable top on them (:func:`top_forward`), BERT's warm-up
-  then linear decay (:func:`warmup_linear`);
+  then linear decay (:func:`warmup_linear`), predictions in length order (:func:`predict`);
+- the loop (:func:`fit`, driven by a :class:`Loop`): AdamW over parameter groups with their own
+  rates (the pretrained layers' and the fresh head's), the warm-up/decay schedule, each epoch's
+  batches drawn from one seeded numpy generator (:class:`Batches`: fixed length buckets in a
+  shuffled order, or shuffled rows), a progress line, a callback after every step and every
+  epoch (checkpoints, dev scores), an optional early stop; :class:`KeepBest` keeps the weights of
+  the best-scoring checkpoint. Each trainer keeps its data, its loss and its seeding (it seeds
+  torch and builds the network before calling :func:`fit`, so the head's initialisation and the
+  dropout masks come from the same draws as before the loop moved here);
 - export: torch -> ONNX -> int8. The TorchScript exporter writes an fp32 graph with
   ``input_ids`` / ``attention_mask`` inputs of dynamic batch and length, and onnxruntime's
   dynamic quantisation turns its MatMul and Gather weights (the encoder and the embedding
@@ -28,8 +36,10 @@ from __future__ import annotations
 
 import json
 import math
+import time
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -211,7 +221,8 @@ def warmup_linear(opt: torch.optim.Optimizer, total: int, warmup: float) -> torc
     """BERT's schedule: the rate rises linearly over the first ``warmup`` share of ``total`` steps,
     then falls linearly to zero."""
     warm = max(1, int(warmup * total))
-    return torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (total - s) / (total - warm))))
+    # max(1, ...): the same rates whenever total > warm (every real run); a one-step run no longer divides by zero
+    return torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (total - s) / max(1, total - warm))))
 
 
 def top_forward(m: "BertClassifier", x: torch.Tensor, mask: torch.Tensor, frozen: int) -> torch.Tensor:
@@ -227,8 +238,6 @@ def frozen_states(m: "BertClassifier", encodings, frozen: int, batch: int, log, 
     """Token states after the embedding and the bottom ``frozen`` layers (fp16), one array per
     tokenised input, in input order. Batches group inputs of similar length (little padding);
     the order is fixed, so the float rounding, and the cache built from it, are reproducible."""
-    import time
-
     order = sorted(range(len(encodings)), key=lambda j: (len(encodings[j].ids), j))
     out: list[np.ndarray | None] = [None] * len(encodings)
     t0 = time.perf_counter()
@@ -244,6 +253,158 @@ def frozen_states(m: "BertClassifier", encodings, frozen: int, batch: int, log, 
             if b // batch % 20 == 0:
                 log(f"  {label}: {b + len(js)}/{len(encodings)} ({time.perf_counter() - t0:.0f}s)")
     return out  # type: ignore[return-value]
+
+
+# The fine-tuning loop
+
+@dataclass(frozen=True)
+class Loop:
+    """The settings of one fine-tuning run's loop (:func:`fit`)."""
+
+    epochs: int
+    seed: int  # of the numpy generator that draws every epoch's batch order
+    warmup: float  # share of the steps over which the rate rises (:func:`warmup_linear`)
+    weight_decay: float = 0.01  # AdamW's
+    log_every: int = 50  # steps between progress lines
+    label: str = ""  # what the progress lines start with ("student selection ", "news fold 0 ")
+
+    def steps(self, batches: "Batches") -> int:
+        return self.epochs * batches.count
+
+
+@dataclass(frozen=True)
+class Batches:
+    """``count`` batches an epoch, drawn by ``draw(rng)`` at the start of each epoch."""
+
+    count: int
+    draw: Callable[[np.random.Generator], Sequence[Any]]
+
+
+def length_buckets(rows: Iterable[int], length: Callable[[int], int], size: int) -> list[list[int]]:
+    """``rows`` sorted by (length, row) and cut into batches of ``size``: little padding, a fixed order."""
+    by_len = sorted(rows, key=lambda j: (length(j), j))
+    return [by_len[b:b + size] for b in range(0, len(by_len), size)]
+
+
+def shuffled_buckets(buckets: list[list[int]]) -> Batches:
+    """Fixed batches (:func:`length_buckets`) visited in a new seeded order every epoch."""
+    return Batches(len(buckets), lambda rng: [buckets[int(bi)] for bi in rng.permutation(len(buckets))])
+
+
+def shuffled_rows(n: int, size: int, sort: bool = False) -> Batches:
+    """Every epoch a seeded permutation of ``n`` rows cut into batches of ``size`` (index arrays,
+    each sorted when ``sort``: the rows then come out of a memory-mapped cache in file order)."""
+    count = -(-n // size)
+
+    def draw(rng: np.random.Generator) -> list[np.ndarray]:
+        perm = rng.permutation(n)
+        cuts = [perm[b * size:(b + 1) * size] for b in range(count)]
+        return [np.sort(c) for c in cuts] if sort else cuts
+
+    return Batches(count, draw)
+
+
+def top_params(m: "BertClassifier", frozen: int) -> list:
+    """The parameters of the layers above the bottom ``frozen`` ones."""
+    return [p for layer in m.layers[frozen:] for p in layer.parameters()]
+
+
+def train_only(m: Any, params: list) -> None:
+    """Every parameter of ``m`` frozen but ``params``."""
+    for p in m.parameters():
+        p.requires_grad_(False)
+    for p in params:
+        p.requires_grad_(True)
+
+
+def state_arrays(m: Any) -> dict[str, np.ndarray]:
+    """The network's weights as numpy arrays (copies): what a checkpoint's .npz holds."""
+    return {k: v.detach().numpy().copy() for k, v in m.state_dict().items()}
+
+
+class KeepBest:
+    """The record and weights of the best checkpoint so far; a tie keeps the earlier one."""
+
+    def __init__(self) -> None:
+        self.score: float | None = None
+        self.info: dict[str, Any] | None = None
+        self.weights: dict[str, np.ndarray] | None = None
+
+    def offer(self, score: float, m: Any, info: dict[str, Any]) -> bool:
+        """Keep ``m``'s weights and ``info`` if ``score`` beats the best so far."""
+        if self.info is None or (self.score is not None and score > self.score):
+            self.keep(m, info, score)
+            return True
+        return False
+
+    def keep(self, m: Any, info: dict[str, Any], score: float | None = None) -> None:
+        """Keep ``m``'s weights and ``info`` whatever came before."""
+        self.score, self.info, self.weights = score, info, state_arrays(m)
+
+
+def fit(loop: Loop, groups: Sequence[tuple[list, float]], batches: Batches, loss: Callable[[Any], Any], log: Callable[[str], None],
+        on_step: Callable[[int], None] | None = None, on_epoch: Callable[[int, int], None] | None = None,
+        stop: int | None = None, t0: float | None = None) -> int:
+    """The fine-tuning loop: AdamW over ``groups`` ((parameters, rate) pairs), the rates warmed
+    up then decayed linearly over ``loop.steps(batches)`` steps, and for each epoch the batches
+    ``batches.draw`` gives for the seeded generator: ``loss(batch)``, a backward pass, an
+    optimiser step and a schedule step; then ``on_step(step)``. After every whole epoch
+    ``on_epoch(epoch, step)`` (epochs counted from 1). ``stop`` ends the run after that many
+    steps (the rest of that epoch's batches, and its ``on_epoch``, are skipped). A progress
+    line every ``loop.log_every`` steps gives the mean loss since the last one (time since ``t0``,
+    default the call). Returns the steps taken.
+
+    Only ``loss`` draws from torch's generator (dropout), in batch order; the batch order is the
+    numpy generator's alone. The caller seeds torch and builds the network first."""
+    t = require_torch()
+    opt = t.optim.AdamW([{"params": params, "lr": lr} for params, lr in groups], weight_decay=loop.weight_decay)
+    total = loop.steps(batches)
+    sched = warmup_linear(opt, total, loop.warmup)
+    rng = np.random.default_rng(loop.seed)
+    stop = total if stop is None else stop
+    t0 = time.perf_counter() if t0 is None else t0
+    step, running, since = 0, 0.0, 0
+    for epoch in range(1, loop.epochs + 1):
+        if step >= stop:
+            break
+        whole = True
+        for batch in batches.draw(rng):
+            if step >= stop:
+                whole = False
+                break
+            value = loss(batch)
+            opt.zero_grad()
+            value.backward()
+            opt.step()
+            sched.step()
+            step += 1
+            running, since = running + float(value), since + 1
+            if step % loop.log_every == 0:
+                log(f"  {loop.label}epoch {epoch} step {step}/{total} loss {running / since:.4f} ({time.perf_counter() - t0:.0f}s)")
+                running, since = 0.0, 0
+            if on_step is not None:
+                on_step(step)
+        if not whole:
+            break
+        if on_epoch is not None:
+            on_epoch(epoch, step)
+    return step
+
+
+def predict(m: Any, rows: Sequence[int], length: Callable[[int], int], forward: Callable[[list[int]], Any],
+            batch: int = 64) -> dict[int, np.ndarray]:
+    """``forward(js)`` (as numpy) of each row, the rows run in batches of similar length with
+    ``m`` in eval mode (no dropout), then back in training mode: row -> its output."""
+    m.eval()
+    order = sorted(rows, key=lambda j: (length(j), j))
+    out: dict[int, np.ndarray] = {}
+    with torch.inference_mode():
+        for b in range(0, len(order), batch):
+            js = order[b:b + batch]
+            for j, z in zip(js, forward(js).numpy()):
+                out[j] = z
+    m.train()
+    return out
 
 
 # ONNX export and int8 quantisation

@@ -191,15 +191,18 @@ def test_the_runtime_loads_no_training_code():
 
 
 # Attribution's components and what each may import inside the package's attribution folder:
-# the core, the shared helpers (features, sources with its people, wordnet), and within the
-# tagger's family the network (tagger) and its decoder (tagger_decode). Only ``extractors``
-# composes components.
+# the core, the shared helpers (features; sources with its source_types, source_names,
+# source_words, people, wordnet), and within the tagger's family the network (tagger) and its
+# decoder (tagger_decode). Only ``extractors`` composes components.
 ATTRIBUTION_LAYERS = {
     "core": set(),
     "wordnet": set(),
     "features": {"core", "wordnet"},
     "people": {"core"},
-    "sources": {"core", "wordnet", "people"},
+    "source_words": {"wordnet"},
+    "source_names": {"people", "wordnet", "source_words"},
+    "source_types": {"core", "wordnet", "people", "source_words", "source_names"},
+    "sources": {"core", "source_words", "source_names", "source_types"},
     "rules": {"core"},
     "colon": {"core"},
     "citing": {"core", "sources"},

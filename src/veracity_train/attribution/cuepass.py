@@ -26,7 +26,7 @@ from veracity.attribution import cuepass
 from veracity.attribution.cuepass import CUEPASS_META, CUEPASS_ONNX, CueDecode, cue_pieces, inputs, pad, window
 from veracity.attribution.tagger import N_TAGS, ROLES, encode, tokenizer
 
-from .. import manifest
+from .. import manifest, minilm
 from ..share_embeddings import stored_note
 from . import polnear
 from . import tagger as at
@@ -90,9 +90,6 @@ def forward(m: Any, ids: Any, types: Any, mask: Any) -> Any:
 
 
 def finetune(init: str, log: Log) -> dict[str, Any]:
-    from ..minilm import warmup_linear
-    from ..minilm import load_weights
-
     torch = _setup()
     exs = examples("train")
     # The window size is part of what the pass learns (it loses when read through another), so
@@ -104,39 +101,32 @@ def finetune(init: str, log: Log) -> dict[str, Any]:
         log(f"cue-pass weights cached: {w_path}")
         return {**json.loads(info_path.read_text()), "weights": str(w_path)}
     log(f"{len(exs)} train relations with a cue and a content")
-    m = load_weights(at.base_tagger(), init)
+    m = minilm.load_weights(at.base_tagger(), init)
     m.train()
     for p in list(m.word.parameters()) + list(m.pos.parameters()) + list(m.ln.parameters()):
         p.requires_grad_(False)
-    layers = [p for layer in m.layers for p in layer.parameters()]
-    opt = torch.optim.AdamW([{"params": layers, "lr": LR_LAYERS},
-                             {"params": list(m.head.parameters()) + list(m.typ.parameters()), "lr": LR_HEAD}], weight_decay=0.01)
-    rng = np.random.default_rng(SEED)
-    n_batches = (len(exs) + BATCH - 1) // BATCH
-    sched = warmup_linear(opt, EPOCHS * n_batches, WARMUP)
+    layers = minilm.top_params(m, 0)
+    groups = [(layers, LR_LAYERS), (list(m.head.parameters()) + list(m.typ.parameters()), LR_HEAD)]
+    loop = minilm.Loop(EPOCHS, SEED, WARMUP, log_every=100, label="cue pass ")
+    batches = minilm.shuffled_rows(len(exs), BATCH)
     weight = torch.tensor(at.CLASS_WEIGHTS, dtype=torch.float32)
+
+    def loss(idx):
+        batch = [exs[i] for i in idx]
+        feeds = pad([(x, t) for x, t, _y in batch])
+        y = np.full(feeds["input_ids"].shape + (len(ROLES),), -100, np.int64)
+        for r, (_x, _t, lab) in enumerate(batch):
+            y[r, :len(lab)] = lab
+        z = forward(m, torch.from_numpy(feeds["input_ids"]), torch.from_numpy(feeds["token_type_ids"]),
+                    torch.from_numpy(feeds["attention_mask"]))
+        return torch.nn.functional.cross_entropy(z.reshape(-1, N_TAGS), torch.from_numpy(y).reshape(-1),
+                                                 weight=weight, ignore_index=-100)
+
     t0 = time.perf_counter()
-    for epoch in range(EPOCHS):
-        perm = rng.permutation(len(exs))
-        for b in range(n_batches):
-            batch = [exs[i] for i in perm[b * BATCH:(b + 1) * BATCH]]
-            feeds = pad([(x, t) for x, t, _y in batch])
-            y = np.full(feeds["input_ids"].shape + (len(ROLES),), -100, np.int64)
-            for r, (_x, _t, lab) in enumerate(batch):
-                y[r, :len(lab)] = lab
-            z = forward(m, torch.from_numpy(feeds["input_ids"]), torch.from_numpy(feeds["token_type_ids"]),
-                        torch.from_numpy(feeds["attention_mask"]))
-            loss = torch.nn.functional.cross_entropy(z.reshape(-1, N_TAGS), torch.from_numpy(y).reshape(-1),
-                                                     weight=weight, ignore_index=-100)
-            opt.zero_grad()
-            loss.backward()
-            opt.step()
-            sched.step()
-            if (b + 1) % 100 == 0:
-                log(f"  epoch {epoch + 1} step {b + 1}/{n_batches} loss {loss.item():.4f} ({time.perf_counter() - t0:.0f}s)")
+    steps = minilm.fit(loop, groups, batches, loss, log, t0=t0)
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    np.savez(w_path, **{k: v.detach().numpy() for k, v in m.state_dict().items()})
-    info = {"train_relations": len(exs), "steps": EPOCHS * n_batches, "seconds": round(time.perf_counter() - t0)}
+    np.savez(w_path, **minilm.state_arrays(m))
+    info = {"train_relations": len(exs), "steps": steps, "seconds": round(time.perf_counter() - t0)}
     info_path.write_text(json.dumps(info))
     return {**info, "weights": str(w_path)}
 

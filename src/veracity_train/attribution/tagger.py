@@ -219,8 +219,6 @@ def finetune(log: Log = _log_default, epochs: int = EPOCHS, init: str | None = N
 
     ``init``: weights to start from instead of the pretrained network and a fresh head (the
     continuation stage, with its own rates ``lrs`` and a new schedule)."""
-    from ..minilm import warmup_linear
-
     torch = _setup(1)
     t0 = time.perf_counter()
     train, dev = dataset("train", log), dataset("dev", log)
@@ -242,55 +240,42 @@ def finetune(log: Log = _log_default, epochs: int = EPOCHS, init: str | None = N
 
         m = load_weights(m, init)
     m.train()
-    for p in m.parameters():
-        p.requires_grad_(False)
-    top = [p for layer in m.layers[FROZEN:] for p in layer.parameters()]
-    head = list(m.head.parameters())
-    for p in top + head:
-        p.requires_grad_(True)
-    opt = torch.optim.AdamW([{"params": top, "lr": lrs[0]}, {"params": head, "lr": lrs[1]}], weight_decay=0.01)
+    top, head = minilm.top_params(m, FROZEN), list(m.head.parameters())
+    minilm.train_only(m, top + head)
     rows = _win_rows(train)
     dev_rows = _win_rows(dev)
     # a continuation must not replay the first stage's batch order
-    rng = np.random.default_rng(SEED + (0 if init is None else 1))
-    n_batches = (len(rows) + BATCH - 1) // BATCH
-    total = epochs * n_batches
-    sched = warmup_linear(opt, total, WARMUP)
+    loop = minilm.Loop(epochs, SEED + (0 if init is None else 1), WARMUP)
+    batches = minilm.shuffled_rows(len(rows), BATCH, sort=True)
+    total = loop.steps(batches)
     weight = torch.tensor(CLASS_WEIGHTS, dtype=torch.float32)
-    history, best, step = [], None, 0
-    for epoch in range(epochs):
-        perm = rng.permutation(len(rows))
-        for b in range(n_batches):
-            idx = np.sort(perm[b * BATCH:(b + 1) * BATCH])
-            rs = [rows[i] for i in idx]
-            L = _trim(rs, train)
-            h = torch.from_numpy(np.asarray(s_train[idx, :L], dtype=np.float32))
-            _x, mask = _batch_ids(train, rs)
-            mask = mask[:, :L].to(torch.float32)
-            y = torch.from_numpy(_batch_labels(train, rs)[:, :L])
-            z = _top_logits(m, h, mask)
-            loss = torch.nn.functional.cross_entropy(z.reshape(-1, N_TAGS), y.reshape(-1), weight=weight, ignore_index=-100)
-            opt.zero_grad()
-            loss.backward()
-            opt.step()
-            sched.step()
-            step += 1
-            if step % 50 == 0:
-                log(f"  epoch {epoch + 1} step {step}/{total} loss {loss.item():.4f} ({time.perf_counter() - t0:.0f}s)")
+    history, best = [], minilm.KeepBest()
+
+    def loss(idx):
+        rs = [rows[i] for i in idx]
+        L = _trim(rs, train)
+        h = torch.from_numpy(np.asarray(s_train[idx, :L], dtype=np.float32))
+        _x, mask = _batch_ids(train, rs)
+        mask = mask[:, :L].to(torch.float32)
+        y = torch.from_numpy(_batch_labels(train, rs)[:, :L])
+        z = _top_logits(m, h, mask)
+        return torch.nn.functional.cross_entropy(z.reshape(-1, N_TAGS), y.reshape(-1), weight=weight, ignore_index=-100)
+
+    def end_of_epoch(epoch: int, step: int) -> None:
         f1 = evaluate_pieces(m, dev, s_dev, dev_rows)
         score = f1["content"] + f1["cue"] + f1["source"]
-        log(f"  epoch {epoch + 1}: dev piece F1 {f1} ({time.perf_counter() - t0:.0f}s)")
-        history.append({"epoch": epoch + 1, "step": step, "dev_piece_f1": f1})
+        log(f"  epoch {epoch}: dev piece F1 {f1} ({time.perf_counter() - t0:.0f}s)")
+        history.append({"epoch": epoch, "step": step, "dev_piece_f1": f1})
         # Each epoch's weights are kept so that decoders can be tried before the run ends.
-        np.savez(CACHE_DIR / f"finetune-{key}-e{epoch + 1}.npz", **{k: v.detach().numpy() for k, v in m.state_dict().items()})
-        if best is None or score > best[0]:
-            best = (score, epoch + 1, f1)
-            weights = {k: v.detach().numpy().copy() for k, v in m.state_dict().items()}
-    assert best is not None
-    info = {"epoch": best[1], "dev_piece_f1": best[2], "history": history, "total_steps": total,
+        np.savez(CACHE_DIR / f"finetune-{key}-e{epoch}.npz", **minilm.state_arrays(m))
+        best.offer(score, m, {"epoch": epoch, "dev_piece_f1": f1})
+
+    minilm.fit(loop, [(top, lrs[0]), (head, lrs[1])], batches, loss, log, on_epoch=end_of_epoch, t0=t0)
+    assert best.info is not None and best.weights is not None
+    info = {**best.info, "history": history, "total_steps": total,
             "train_windows": len(rows), "train_articles": len(train), "train_pieces": int(sum(len(d["ids"]) for d in train)),
             "seconds": round(time.perf_counter() - t0)}
-    np.savez(w_path, **weights)
+    np.savez(w_path, **best.weights)
     info_path.write_text(json.dumps(info))
     log(f"best epoch: {info}")
     return {**info, "weights": str(w_path)}

@@ -33,7 +33,7 @@ from typing import Callable
 import numpy as np
 
 from ..metrics import average_precision, precision_recall_f1 as _f1, reliability
-from .. import manifest, share_embeddings
+from .. import manifest, minilm, share_embeddings
 from .ngrams import CACHE_DIR, SEED, THRESHOLDS
 
 LAYERS = 2
@@ -88,21 +88,8 @@ def training_rows(run: str, log: Callable[[str], None]) -> tuple[list[str], np.n
 
 
 def _predict(m, enc, rows) -> np.ndarray:
-    import torch
-
-    from ..minilm import pad_ids
-
-    m.eval()
-    order = sorted(rows, key=lambda j: (len(enc[j].ids), j))
-    out = {}
-    with torch.inference_mode():
-        for b in range(0, len(order), 64):
-            js = order[b:b + 64]
-            ids, mask = pad_ids(enc, js)
-            for j, z in zip(js, m(ids, mask).numpy()):
-                out[j] = float(z)
-    m.train()
-    return 1.0 / (1.0 + np.exp(-np.array([out[j] for j in rows])))
+    out = minilm.predict(m, rows, lambda j: len(enc[j].ids), lambda js: m(*minilm.pad_ids(enc, js)))
+    return 1.0 / (1.0 + np.exp(-np.array([float(out[j]) for j in rows])))
 
 
 def train_run(run: str, log: Callable[[str], None] = _log_default) -> dict:
@@ -110,7 +97,6 @@ def train_run(run: str, log: Callable[[str], None] = _log_default) -> dict:
 
     Deterministic (one thread, fixed data order, seeded batch order and dropout), so a finished run
     is cached by its inputs and two runs can be started in parallel processes to fill the cache."""
-    from ..minilm import pad_ids, warmup_linear
     from .transformer import _setup, tokenizer
 
     torch = _setup(1)
@@ -132,38 +118,29 @@ def train_run(run: str, log: Callable[[str], None] = _log_default) -> dict:
     m.word.weight.requires_grad_(False)
     head = list(m.head.parameters())
     body = [p for n, p in m.named_parameters() if p.requires_grad and not n.startswith("head.")]
-    opt = torch.optim.AdamW([{"params": body, "lr": LR_BODY}, {"params": head, "lr": LR_HEAD}], weight_decay=0.01)
-    rng = np.random.default_rng(SEED)
-    by_len = sorted(range(len(texts)), key=lambda j: (len(enc[j].ids), j))
-    batches = [by_len[b:b + BATCH] for b in range(0, len(by_len), BATCH)]
-    total = EPOCHS * len(batches)
-    sched = warmup_linear(opt, total, WARMUP)
+    batches = minilm.shuffled_buckets(minilm.length_buckets(range(len(texts)), lambda j: len(enc[j].ids), BATCH))
+    loop = minilm.Loop(EPOCHS, SEED, WARMUP, log_every=200, label=f"{run} ")
+    total = loop.steps(batches)
     checks = {max(1, int(round(f * total))): f for f in CHECKPOINTS}
     log(f"student {run}: {len(texts)} sentences ({len(held_texts)} held out), {total} steps")
     info: dict = {"run": run, "rows": len(texts), "total_steps": total, "checkpoints": []}
-    step = 0
-    for _ in range(EPOCHS):
-        for bi in rng.permutation(len(batches)):
-            js = batches[int(bi)]
-            ids, mask = pad_ids(enc, js)
-            loss = torch.nn.functional.binary_cross_entropy_with_logits(m(ids, mask), torch.from_numpy(targets[js]))
-            opt.zero_grad()
-            loss.backward()
-            opt.step()
-            sched.step()
-            step += 1
-            if step % 200 == 0:
-                log(f"  {run} step {step}/{total} loss {loss.item():.4f} ({time.perf_counter() - t0:.0f}s)")
-            if step in checks:
-                path = STUDENT_CACHE / f"{run}-{key}-{step}.npz"
-                np.savez(path, **{k: v.detach().numpy().copy() for k, v in m.state_dict().items()})
-                cp = {"step": step, "fraction": checks[step], "weights": str(path)}
-                if len(held_texts):
-                    p = _predict(m, held_enc, list(range(len(held_texts))))
-                    cp["held_ap"] = round(average_precision(p, held_y > 0), 4)
-                    cp["held_f1"], cp["threshold"] = max((round(_f1(held_y > 0, p >= t)[2], 4), float(t)) for t in THRESHOLDS)
-                log(f"  {run} checkpoint {cp}")
-                info["checkpoints"].append(cp)
+
+    def loss(js):
+        return torch.nn.functional.binary_cross_entropy_with_logits(m(*minilm.pad_ids(enc, js)), torch.from_numpy(targets[js]))
+
+    def checkpoint(step: int) -> None:
+        if step in checks:
+            path = STUDENT_CACHE / f"{run}-{key}-{step}.npz"
+            np.savez(path, **minilm.state_arrays(m))
+            cp = {"step": step, "fraction": checks[step], "weights": str(path)}
+            if len(held_texts):
+                p = _predict(m, held_enc, list(range(len(held_texts))))
+                cp["held_ap"] = round(average_precision(p, held_y > 0), 4)
+                cp["held_f1"], cp["threshold"] = max((round(_f1(held_y > 0, p >= t)[2], 4), float(t)) for t in THRESHOLDS)
+            log(f"  {run} checkpoint {cp}")
+            info["checkpoints"].append(cp)
+
+    minilm.fit(loop, [(body, LR_BODY), (head, LR_HEAD)], batches, loss, log, on_step=checkpoint, t0=t0)
     info["seconds"] = round(time.perf_counter() - t0)
     info_path.write_text(json.dumps(info))
     return info

@@ -123,19 +123,8 @@ def _top_forward(m, x, mask):
 
 
 def _predict(m, states, rows) -> np.ndarray:
-    import torch
-
-    m.eval()
-    order = sorted(rows, key=lambda j: (len(states[j]), j))
-    out = {}
-    with torch.inference_mode():
-        for b in range(0, len(order), 64):
-            js = order[b:b + 64]
-            x, mask = _pad(states, js)
-            for j, z in zip(js, _top_forward(m, x, mask).numpy()):
-                out[j] = float(z)
-    m.train()
-    return 1.0 / (1.0 + np.exp(-np.array([out[j] for j in rows])))
+    out = minilm.predict(m, rows, lambda j: len(states[j]), lambda js: _top_forward(m, *_pad(states, js)))
+    return 1.0 / (1.0 + np.exp(-np.array([float(out[j]) for j in rows])))
 
 
 def finetune(out: Path, shards: int = 1, log: Callable[[str], None] = _log_default,
@@ -144,8 +133,6 @@ def finetune(out: Path, shards: int = 1, log: Callable[[str], None] = _log_defau
 
     With ``refit_fraction``: train on every fold instead and keep the weights at that fraction
     of the schedule (the chosen checkpoint's), with no held-out scoring."""
-    from ..minilm import warmup_linear
-
     torch = _setup(1)
     t0 = time.perf_counter()
     tr, dropped, fit_idx, held_idx = split(log)
@@ -168,61 +155,43 @@ def finetune(out: Path, shards: int = 1, log: Callable[[str], None] = _log_defau
     torch.manual_seed(SEED)
     m = base_model()
     m.train()
-    for p in m.parameters():
-        p.requires_grad_(False)
-    top = [p for layer in m.layers[FROZEN:] for p in layer.parameters()]
-    for p in top + list(m.head.parameters()):
-        p.requires_grad_(True)
-    opt = torch.optim.AdamW([{"params": top, "lr": LR_TOP}, {"params": list(m.head.parameters()), "lr": LR_HEAD}], weight_decay=0.01)
-    rng = np.random.default_rng(SEED)
+    top, head = minilm.top_params(m, FROZEN), list(m.head.parameters())
+    minilm.train_only(m, top + head)
     # Length-bucketed batches (little padding), visited in a seeded random order.
-    by_len = sorted(fit_idx.tolist(), key=lambda j: (len(states[j]), j))
-    batches = [by_len[b:b + BATCH] for b in range(0, len(by_len), BATCH)]
-    total = EPOCHS * len(batches)
-    sched = warmup_linear(opt, total, WARMUP)
+    batches = minilm.shuffled_buckets(minilm.length_buckets(fit_idx.tolist(), lambda j: len(states[j]), BATCH))
+    loop = minilm.Loop(EPOCHS, SEED, WARMUP)
+    total = loop.steps(batches)
     pos_weight = torch.tensor(float((1 - y[fit_idx]).sum() / y[fit_idx].sum()))  # balanced, as the n-gram LR
     checks = {max(1, int(round(f * total))) for f in CHECKPOINTS}
     stop = max(1, int(round(refit_fraction * total))) if refit_fraction is not None else total
     held = held_idx.tolist()
-    best = None
+    best = minilm.KeepBest()
     history = []
-    step = 0
-    for epoch in range(EPOCHS):
-        if step >= stop:
-            break
-        for bi in rng.permutation(len(batches)):
-            if step >= stop:
-                break
-            js = batches[int(bi)]
-            x, mask = _pad(states, js)
-            loss = torch.nn.functional.binary_cross_entropy_with_logits(_top_forward(m, x, mask), torch.from_numpy(y[js]), pos_weight=pos_weight)
-            opt.zero_grad()
-            loss.backward()
-            opt.step()
-            sched.step()
-            step += 1
-            if step % 50 == 0:
-                log(f"  step {step}/{total} loss {loss.item():.4f} ({time.perf_counter() - t0:.0f}s)")
-            if refit_fraction is not None:
-                if step == stop:
-                    best = {"step": step, "held_ap": None, "held_f1": None, "threshold": None}
-                    weights = {k: v.detach().numpy().copy() for k, v in m.state_dict().items()}
-                continue
-            if step in checks:
-                p = _predict(m, states, held)
-                ap = average_precision(p, y[held] > 0)
-                f1, th = max((_f1(y[held] > 0, p >= t)[2], float(t)) for t in THRESHOLDS)
-                log(f"  checkpoint step {step}: held-out AP {ap:.4f}, F1 {f1:.4f} at {th:.2f}")
-                history.append({"step": step, "held_ap": round(ap, 4), "held_f1": round(f1, 4), "threshold": th})
-                if best is None or ap > best["held_ap"]:
-                    best = {"step": step, "held_ap": ap, "held_f1": f1, "threshold": th, "held_p": p}
-                    weights = {k: v.detach().numpy().copy() for k, v in m.state_dict().items()}
-    assert best is not None
+
+    def loss(js):
+        x, mask = _pad(states, js)
+        return torch.nn.functional.binary_cross_entropy_with_logits(_top_forward(m, x, mask), torch.from_numpy(y[js]), pos_weight=pos_weight)
+
+    def checkpoint(step: int) -> None:
+        if refit_fraction is not None:
+            if step == stop:
+                best.keep(m, {"step": step, "held_ap": None, "held_f1": None, "threshold": None})
+            return
+        if step in checks:
+            p = _predict(m, states, held)
+            ap = average_precision(p, y[held] > 0)
+            f1, th = max((_f1(y[held] > 0, p >= t)[2], float(t)) for t in THRESHOLDS)
+            log(f"  checkpoint step {step}: held-out AP {ap:.4f}, F1 {f1:.4f} at {th:.2f}")
+            history.append({"step": step, "held_ap": round(ap, 4), "held_f1": round(f1, 4), "threshold": th})
+            best.offer(ap, m, {"step": step, "held_ap": ap, "held_f1": f1, "threshold": th, "held_p": p})
+
+    minilm.fit(loop, [(top, LR_TOP), (head, LR_HEAD)], batches, loss, log, on_step=checkpoint, stop=stop, t0=t0)
+    assert best.info is not None and best.weights is not None
     out.mkdir(parents=True, exist_ok=True)
-    info = {k: v for k, v in best.items() if k != "held_p"}
+    info = {k: v for k, v in best.info.items() if k != "held_p"}
     info.update({"fit_rows": len(fit_idx), "held_rows": len(held_idx), "total_steps": total, "dropped": dropped, "history": history,
                  "seconds": round(time.perf_counter() - t0)})
-    np.savez(CACHE_DIR / f"transformer-{key}.npz", **weights)
+    np.savez(CACHE_DIR / f"transformer-{key}.npz", **best.weights)
     info_path.write_text(json.dumps(info))
     log(f"best checkpoint: {info}")
     return {**info, "weights": str(CACHE_DIR / f"transformer-{key}.npz")}

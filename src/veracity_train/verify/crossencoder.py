@@ -136,18 +136,7 @@ def _top_forward(m, x, mask):
 
 
 def _predict(m, states: list[np.ndarray], rows: list[int]) -> np.ndarray:
-    import torch
-
-    m.eval()
-    order = sorted(rows, key=lambda j: (len(states[j]), j))
-    out: dict[int, np.ndarray] = {}
-    with torch.inference_mode():
-        for b in range(0, len(order), 64):
-            js = order[b:b + 64]
-            x, mask = _pad(states, js)
-            for j, z in zip(js, _top_forward(m, x, mask).numpy()):
-                out[j] = z
-    m.train()
+    out = minilm.predict(m, rows, lambda j: len(states[j]), lambda js: _top_forward(m, *_pad(states, js)))
     return np.stack([out[j] for j in rows]).astype(np.float32) if rows else np.zeros((0, N_CLASSES), np.float32)
 
 
@@ -173,40 +162,24 @@ def fit(states: list[np.ndarray], labels: np.ndarray, train_rows: np.ndarray, ev
 
         load_weights(m, init)
     m.train()
-    top = [p for layer in m.layers[FROZEN:] for p in layer.parameters()]
-    opt = torch.optim.AdamW([{"params": top, "lr": LR_TOP}, {"params": list(m.head.parameters()), "lr": LR_HEAD}],
-                            weight_decay=WEIGHT_DECAY)
+    top = minilm.top_params(m, FROZEN)
     # Balanced class weights: REFUTES is 10% of the pairs; the stacked model's logit offsets
     # (chosen on held-out folds) then set the final trade-off.
     counts = np.bincount(labels[train_rows], minlength=N_CLASSES).astype(np.float64)
     weights = torch.tensor(len(train_rows) / (N_CLASSES * np.maximum(counts, 1.0)), dtype=torch.float32)
-    rng = np.random.default_rng(seed)
-    epochs = EPOCHS if epochs is None else epochs
-    steps_per_epoch = -(-len(train_rows) // BATCH)
-    total = steps_per_epoch * epochs
-    warm = max(1, int(WARMUP * total))
-    base_lrs = [g["lr"] for g in opt.param_groups]
+    loop = minilm.Loop(EPOCHS if epochs is None else epochs, seed, WARMUP, weight_decay=WEIGHT_DECAY, label=f"{name} ")
+    # Shuffled batches of similar length, drawn anew each epoch (``_batches``).
+    batches = minilm.Batches(-(-len(train_rows) // BATCH), lambda rng: _batches(rng, train_rows, states))
     y_all = torch.from_numpy(labels.astype(np.int64))
-    step, t0, checkpoints = 0, time.perf_counter(), []
-    for epoch in range(epochs):
-        running = 0.0
-        for js in _batches(rng, train_rows, states):
-            scale = (step + 1) / warm if step < warm else max(0.0, (total - step) / max(1, total - warm))
-            for g, lr in zip(opt.param_groups, base_lrs):
-                g["lr"] = lr * scale
-            x, mask = _pad(states, js)
-            loss = torch.nn.functional.cross_entropy(_top_forward(m, x, mask), y_all[js], weight=weights)
-            opt.zero_grad()
-            loss.backward()
-            opt.step()
-            running += float(loss)
-            step += 1
-            if step % 50 == 0:
-                log(f"  {name} epoch {epoch + 1} step {step}/{total} loss {running / 50:.4f} ({time.perf_counter() - t0:.0f}s)")
-                running = 0.0
-        checkpoints.append(_predict(m, states, eval_rows))
-    weights_out = {k: v.detach().numpy().copy() for k, v in m.state_dict().items()}
-    return weights_out, checkpoints
+    checkpoints: list[np.ndarray] = []
+
+    def loss(js):
+        x, mask = _pad(states, js)
+        return torch.nn.functional.cross_entropy(_top_forward(m, x, mask), y_all[js], weight=weights)
+
+    minilm.fit(loop, [(top, LR_TOP), (list(m.head.parameters()), LR_HEAD)], batches, loss, log,
+               on_epoch=lambda _epoch, _step: checkpoints.append(_predict(m, states, eval_rows)))
+    return minilm.state_arrays(m), checkpoints
 
 
 def nli_pairs() -> tuple[list[str], list[str], np.ndarray]:
