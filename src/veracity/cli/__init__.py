@@ -1,7 +1,8 @@
 """The `veracity` command. Thin: flags become Options at the edge, the library does the work.
 
-Each area adds its commands in its own module (``cli/<area>.py``) through ``register(app,
-train_app, eval_app)``, so the command tree grows without one file owning everything.
+Each area keeps its commands in its own module (``cli/<area>.py``) as plain module-level
+functions that call the library, and attaches them in ``register(app, train_app, eval_app)``,
+so the command tree grows without one file owning everything.
 User errors print one line and exit non-zero; ``--verbose`` shows the traceback.
 """
 

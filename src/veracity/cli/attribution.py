@@ -139,135 +139,138 @@ def attribution_table(ident: str, text: str, atts: list[dict]):
     return t
 
 
+def attribute(
+    files: List[str] = typer.Argument(..., help="Plain-text articles (UTF-8)."),
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl (one line per file, character offsets) or table "
+                            "(for reading: source, type, chain, cue, content)."),
+    method: Optional[str] = typer.Option(None, "--method", help="tagger (MiniLM tagger with its cue-conditioned "
+                               "second pass, most accurate), tagger-fast (without the second pass), learned (CRFs, "
+                               "fastest learned) or rules. Default: the profile's attribution stage (interactive: tagger)."),
+    processes: int = typer.Option(1, "--processes", help="Worker processes for many files (each parses and extracts)."),
+    output: str = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
+    profile: str = profile_option(PROFILE, f"{PROFILE} (the tagger and its cue pass); only its attribution stage is used"),
+) -> None:
+    """Who says what: source, cue and content spans (character offsets) per file."""
+    from ..attribution.stage import attributions_json
+
+    method = method or profile_method(profile)
+    if fmt not in FORMATS:
+        raise InputError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    # Every input gets its line, in input order: a file that cannot be read, or whose
+    # extraction fails, is reported on stderr and, in JSONL, as {"id", "attributions": [],
+    # "error": {code, message, source}} (the error object of `analyze`'s records), so a
+    # consumer counting lines loses nothing; the scorer reads such a line as "no predictions".
+    order: list[tuple[str, dict | None]] = []  # (file, read error or None)
+    texts: list[str] = []
+    for f in files:
+        try:
+            texts.append(read_text(f))
+            order.append((f, None))
+        except InputError as exc:
+            err_console.print(f"veracity: {exc}", markup=False)
+            order.append((f, exc.to_dict()))
+    failed = 0
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    try:
+        if fmt == "table":
+            from rich.console import Console
+
+            table_console = Console(file=out, highlight=False, soft_wrap=False, width=160 if output else None)
+        results = attribute_texts(texts, method, n_process=processes)
+        for f, error in order:
+            if error is None:  # read: its extraction's result, in the same order
+                text, atts, error = next(results)
+                if error is not None:
+                    error = {**error, "source": f}
+                    err_console.print(f"veracity: {f}: {error['message']}", markup=False)
+            ident = Path(f).stem
+            if error is not None:
+                failed += 1
+                if fmt == "jsonl":
+                    out.write(json.dumps({"id": ident, "attributions": [], "error": error}, ensure_ascii=False) + "\n")
+                continue
+            rows = attributions_json(atts)
+            if fmt == "table":
+                table_console.print(attribution_table(ident, text, rows))
+            else:
+                out.write(json.dumps({"id": ident, "attributions": rows}, ensure_ascii=False) + "\n")
+    finally:
+        if output:
+            out.close()
+    if failed:
+        raise typer.Exit(2 if failed == len(order) else 1)
+
+
+def train_attribution(
+    out: str = typer.Option(None, "--out", help="Write the artefact here instead of src/veracity/models/attribution."),
+    tagger: bool = typer.Option(False, "--tagger", help="Fine-tune the MiniLM tagger instead (needs torch==2.13.0, onnx; "
+                                "writes models/attribution/tagger/)."),
+    cue_pass: bool = typer.Option(False, "--cue-pass", help="Train the tagger's cue-conditioned second pass from the "
+                                  "tagger's weights (needs torch; writes models/attribution/cuepass/)."),
+    decoder_only: bool = typer.Option(False, "--decoder-only", help="With --tagger or --cue-pass: only choose the "
+                                      "decoder again on dev for the shipped network and rewrite meta.json and the "
+                                      "report (no torch needed)."),
+) -> None:
+    """Train the cue and role CRFs (or, with --tagger, the MiniLM tagger; with --cue-pass, its second pass) on
+    PolNeAR train; score on dev; write the artefact and report."""
+    log = lambda m: console.print(m, markup=False)  # noqa: E731
+    if decoder_only and not (tagger or cue_pass):
+        raise typer.BadParameter("--decoder-only goes with --tagger or --cue-pass")
+    if cue_pass:
+        from ..attribution.cuepass import CUEPASS_DIR
+        cp = training("attribution.cuepass")
+        (cp.redecode if decoder_only else cp.train_cuepass)(Path(out) if out else CUEPASS_DIR, log=log)
+        return
+    if tagger:
+        from ..attribution.tagger import TAGGER_DIR
+        finish = training("attribution.tagger_report").finish
+
+        dst = Path(out) if out else TAGGER_DIR
+        if not decoder_only:
+            training("attribution.tagger").train_tagger(dst, log=log)
+        finish(dst, log=log)
+        return
+    crf = training("attribution.crf")
+    crf.train_and_report(Path(out) if out else crf.MODEL_DIR, log=log)
+
+
+def eval_attribution(
+    split: str = typer.Option("dev", "--split", help="PolNeAR split (train or dev; test is held out)."),
+    method: str = typer.Option(DEFAULT_METHOD, "--method", help="tagger, tagger-fast, learned or rules "
+                               "(default: the interactive profile's attribution stage)."),
+    limit: int = typer.Option(0, "--limit", help="Only the first N articles (0 = all)."),
+    processes: int = typer.Option(1, "--processes", help="Worker processes (each parses and extracts)."),
+    output: str = typer.Option(None, "-o", "--output", help="Keep the predictions JSONL here."),
+) -> None:
+    """Run the extractor on a PolNeAR split and print ../shared/eval/attribution/score.py's report."""
+    from ..attribution.stage import attributions_json
+
+    evaluate, polnear = training("attribution.evaluate"), training("attribution.polnear")
+    arts = polnear.load_split(split)
+    if limit:
+        arts = arts[:limit]
+    loaded = load(method)
+    t0 = time.perf_counter()
+    rows = []
+    for a, (_t, atts, error) in zip(arts, attribute_texts([a["text"] for a in arts], method, n_process=processes, loaded=loaded)):
+        if error is not None:  # scored as "no predictions", and said
+            err_console.print(f"veracity: {a['id']}: {error['message']}", markup=False)
+        rows.append({"id": a["id"], "attributions": attributions_json(atts)})
+    secs = time.perf_counter() - t0
+    path = output or tempfile.mkstemp(prefix="veracity-attr-", suffix=".jsonl")[1]
+    evaluate.write_jsonl(rows, path)
+    if limit:
+        _res, report = evaluate.score_rows(arts, rows, Path(path).name)
+    else:
+        report = evaluate.run_scorer_cli(path, split)
+    console.print(report.rstrip(), markup=False)
+    console.print(f"{len(arts)} articles in {secs:.1f}s ({len(arts) / secs:.2f} articles/s, parsing included)", markup=False)
+    if not output:
+        Path(path).unlink(missing_ok=True)
+
+
 def register(app, train_app, eval_app) -> None:
     """Add this area's commands to the root, `train` and `eval` apps."""
-
-    @app.command("attribute")
-    def attribute_cmd(
-        files: List[str] = typer.Argument(..., help="Plain-text articles (UTF-8)."),
-        fmt: str = typer.Option("jsonl", "--format", help="jsonl (one line per file, character offsets) or table "
-                                "(for reading: source, type, chain, cue, content)."),
-        method: Optional[str] = typer.Option(None, "--method", help="tagger (MiniLM tagger with its cue-conditioned "
-                                   "second pass, most accurate), tagger-fast (without the second pass), learned (CRFs, "
-                                   "fastest learned) or rules. Default: the profile's attribution stage (interactive: tagger)."),
-        processes: int = typer.Option(1, "--processes", help="Worker processes for many files (each parses and extracts)."),
-        output: str = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
-        profile: str = profile_option(PROFILE, f"{PROFILE} (the tagger and its cue pass); only its attribution stage is used"),
-    ) -> None:
-        """Who says what: source, cue and content spans (character offsets) per file."""
-        from ..attribution.stage import attributions_json
-
-        method = method or profile_method(profile)
-        if fmt not in FORMATS:
-            raise InputError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
-        # Every input gets its line, in input order: a file that cannot be read, or whose
-        # extraction fails, is reported on stderr and, in JSONL, as {"id", "attributions": [],
-        # "error": {code, message, source}} (the error object of `analyze`'s records), so a
-        # consumer counting lines loses nothing; the scorer reads such a line as "no predictions".
-        order: list[tuple[str, dict | None]] = []  # (file, read error or None)
-        texts: list[str] = []
-        for f in files:
-            try:
-                texts.append(read_text(f))
-                order.append((f, None))
-            except InputError as exc:
-                err_console.print(f"veracity: {exc}", markup=False)
-                order.append((f, exc.to_dict()))
-        failed = 0
-        out = open(output, "w", encoding="utf-8") if output else sys.stdout
-        try:
-            if fmt == "table":
-                from rich.console import Console
-
-                table_console = Console(file=out, highlight=False, soft_wrap=False, width=160 if output else None)
-            results = attribute_texts(texts, method, n_process=processes)
-            for f, error in order:
-                if error is None:  # read: its extraction's result, in the same order
-                    text, atts, error = next(results)
-                    if error is not None:
-                        error = {**error, "source": f}
-                        err_console.print(f"veracity: {f}: {error['message']}", markup=False)
-                ident = Path(f).stem
-                if error is not None:
-                    failed += 1
-                    if fmt == "jsonl":
-                        out.write(json.dumps({"id": ident, "attributions": [], "error": error}, ensure_ascii=False) + "\n")
-                    continue
-                rows = attributions_json(atts)
-                if fmt == "table":
-                    table_console.print(attribution_table(ident, text, rows))
-                else:
-                    out.write(json.dumps({"id": ident, "attributions": rows}, ensure_ascii=False) + "\n")
-        finally:
-            if output:
-                out.close()
-        if failed:
-            raise typer.Exit(2 if failed == len(order) else 1)
-
-    @train_app.command("attribution")
-    def train_cmd(
-        out: str = typer.Option(None, "--out", help="Write the artefact here instead of src/veracity/models/attribution."),
-        tagger: bool = typer.Option(False, "--tagger", help="Fine-tune the MiniLM tagger instead (needs torch==2.13.0, onnx; "
-                                    "writes models/attribution/tagger/)."),
-        cue_pass: bool = typer.Option(False, "--cue-pass", help="Train the tagger's cue-conditioned second pass from the "
-                                      "tagger's weights (needs torch; writes models/attribution/cuepass/)."),
-        decoder_only: bool = typer.Option(False, "--decoder-only", help="With --tagger or --cue-pass: only choose the "
-                                          "decoder again on dev for the shipped network and rewrite meta.json and the "
-                                          "report (no torch needed)."),
-    ) -> None:
-        """Train the cue and role CRFs (or, with --tagger, the MiniLM tagger; with --cue-pass, its second pass) on
-        PolNeAR train; score on dev; write the artefact and report."""
-        log = lambda m: console.print(m, markup=False)  # noqa: E731
-        if decoder_only and not (tagger or cue_pass):
-            raise typer.BadParameter("--decoder-only goes with --tagger or --cue-pass")
-        if cue_pass:
-            from ..attribution.cuepass import CUEPASS_DIR
-            cp = training("attribution.cuepass")
-            (cp.redecode if decoder_only else cp.train_cuepass)(Path(out) if out else CUEPASS_DIR, log=log)
-            return
-        if tagger:
-            from ..attribution.tagger import TAGGER_DIR
-            finish = training("attribution.tagger_report").finish
-
-            dst = Path(out) if out else TAGGER_DIR
-            if not decoder_only:
-                training("attribution.tagger").train_tagger(dst, log=log)
-            finish(dst, log=log)
-            return
-        crf = training("attribution.crf")
-        crf.train_and_report(Path(out) if out else crf.MODEL_DIR, log=log)
-
-    @eval_app.command("attribution")
-    def eval_cmd(
-        split: str = typer.Option("dev", "--split", help="PolNeAR split (train or dev; test is held out)."),
-        method: str = typer.Option(DEFAULT_METHOD, "--method", help="tagger, tagger-fast, learned or rules "
-                                   "(default: the interactive profile's attribution stage)."),
-        limit: int = typer.Option(0, "--limit", help="Only the first N articles (0 = all)."),
-        processes: int = typer.Option(1, "--processes", help="Worker processes (each parses and extracts)."),
-        output: str = typer.Option(None, "-o", "--output", help="Keep the predictions JSONL here."),
-    ) -> None:
-        """Run the extractor on a PolNeAR split and print ../shared/eval/attribution/score.py's report."""
-        from ..attribution.stage import attributions_json
-
-        evaluate, polnear = training("attribution.evaluate"), training("attribution.polnear")
-        arts = polnear.load_split(split)
-        if limit:
-            arts = arts[:limit]
-        loaded = load(method)
-        t0 = time.perf_counter()
-        rows = []
-        for a, (_t, atts, error) in zip(arts, attribute_texts([a["text"] for a in arts], method, n_process=processes, loaded=loaded)):
-            if error is not None:  # scored as "no predictions", and said
-                err_console.print(f"veracity: {a['id']}: {error['message']}", markup=False)
-            rows.append({"id": a["id"], "attributions": attributions_json(atts)})
-        secs = time.perf_counter() - t0
-        path = output or tempfile.mkstemp(prefix="veracity-attr-", suffix=".jsonl")[1]
-        evaluate.write_jsonl(rows, path)
-        if limit:
-            _res, report = evaluate.score_rows(arts, rows, Path(path).name)
-        else:
-            report = evaluate.run_scorer_cli(path, split)
-        console.print(report.rstrip(), markup=False)
-        console.print(f"{len(arts)} articles in {secs:.1f}s ({len(arts) / secs:.2f} articles/s, parsing included)", markup=False)
-        if not output:
-            Path(path).unlink(missing_ok=True)
+    app.command("attribute")(attribute)
+    train_app.command("attribution")(train_attribution)
+    eval_app.command("attribution")(eval_attribution)

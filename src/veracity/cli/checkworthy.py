@@ -91,79 +91,84 @@ def write_predictions(texts_chunks: Iterable[list[str]], out: TextIO, threshold:
     return n
 
 
+def checkworthy(
+    ctx: typer.Context,
+    path: str = typer.Argument("-", help="A text file with one sentence per line, or - for stdin."),
+    threshold: Optional[float] = typer.Option(None, "--threshold", help="Decision threshold (default: the model's own)."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write JSON Lines here instead of stdout."),
+    model: Optional[str] = typer.Option(None, "--model", help="transformer (fine-tuned MiniLM, most accurate, default; ~320 sentences per CPU-second) | student (2-layer MiniLM distilled from it: as accurate on the dev files, ~1,100/s a core) | student-cascade (distilled n-grams, student on their uncertain band; ~3,600/s; what the dossier uses) | fast (n-grams, ~10,000/s) | cascade | full | distilled | distilled-cascade. Default: the profile's model."),
+    processes: int = typer.Option(1, "--processes", "-p", min=1, help="Worker processes for large inputs (each loads the model; 2 on a 2-core machine doubles the network variants' throughput)."),
+    profile: str = profile_option(PROFILE, f"{PROFILE} (the transformer); only its {STAGE} model is used"),
+) -> None:
+    """Score sentences for check-worthiness: JSON Lines {"text", "score", "checkworthy"}, in input order."""
+    options = options_from(ctx.obj, profile, checkworthy_threshold=threshold)
+    model = model or profile_model(options)
+    th = options.checkworthy_threshold
+    if th is not None and not 0.0 <= th <= 1.0:
+        raise InputError(f"--threshold must be in [0, 1], got {th}")
+    lines = read_sentences(path, options)
+    out = open(output, "w", encoding="utf-8") if output and output != "-" else sys.stdout
+    try:
+        write_predictions(_chunks(lines), out, th, model, processes)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+
+
+def train_checkworthy(
+    out_dir: Optional[str] = typer.Option(None, "--out", help="Artefact directory (default: the package's models/checkworthy)."),
+    shared: Optional[str] = typer.Option(None, "--shared", help="The shared data root (default: ../shared or $VERACITY_SHARED)."),
+    transformer: bool = typer.Option(False, "--transformer", help="Instead: fine-tune MiniLM (needs the train extra: torch==2.13.0, onnx==1.23.2), export int8 ONNX, choose the cascade band."),
+    distil: bool = typer.Option(False, "--distil", help="Instead: fit the n-gram LR on crowdsourced labels + the transformer's scores on CT19/BBC sentences (writes <out>/distilled)."),
+    student: bool = typer.Option(False, "--student", help="Instead: distil the transformer into a 2-layer MiniLM student (training extra as --transformer; writes <out>/student and STUDENT_REPORT.md)."),
+) -> None:
+    """Train the check-worthiness model on ClaimBuster (deterministic) and write its report."""
+    if shared:
+        os.environ["VERACITY_SHARED"] = shared
+    from ..claims.checkworthy import MODEL_DIR
+
+    out = Path(out_dir) if out_dir else MODEL_DIR
+    log = lambda m: err_console.print(m, markup=False, highlight=False)  # noqa: E731
+    if distil:
+        training("checkworthy.distil").train_distil(out / "distilled", log=log)
+        return
+    if student or transformer:
+        module = "checkworthy.student_report" if student else "checkworthy.transformer_report"
+        training(module).train_and_report(out, log=log)
+        return
+    training("checkworthy.ngrams").train(out, log=log)
+
+
+def eval_checkworthy(
+    ctx: typer.Context,
+    gold: str = typer.Option(..., "--gold", help="Gold file: ClaimBuster CSV, CheckThat! 2024 TSV or CheckThat! 2019 CSV."),
+    shared: Optional[str] = typer.Option(None, "--shared", help="The shared root holding eval/score_checkworthy.py (default: ../shared or $VERACITY_SHARED)."),
+    threshold: Optional[float] = typer.Option(None, "--threshold", help="Decision threshold (default: the model's own)."),
+    keep: Optional[str] = typer.Option(None, "--predictions", help="Also keep the predictions JSONL here."),
+    model: Optional[str] = typer.Option(None, "--model", help=MODELS),
+    profile: str = profile_option(PROFILE, f"{PROFILE} (the transformer); only its {STAGE} model is used"),
+) -> None:
+    """Run the model on a gold file and print the shared scorer's output."""
+    read_gold = training("checkworthy.ngrams").read_gold
+    options = options_from(ctx.obj, profile, checkworthy_threshold=threshold)
+    model = model or profile_model(options)
+    scorer = _shared(shared) / SCORER
+    if not scorer.is_file():
+        raise InputError(f"scorer not found: {scorer} (pass --shared or set VERACITY_SHARED)")
+    texts = read_gold(Path(gold)).texts
+    with tempfile.TemporaryDirectory() as tmp:
+        pred = Path(keep) if keep else Path(tmp) / "predictions.jsonl"
+        with pred.open("w", encoding="utf-8") as f:
+            write_predictions([texts], f, options.checkworthy_threshold, model)
+        res = subprocess.run([sys.executable, str(scorer), str(gold), str(pred)], capture_output=True, text=True)
+    sys.stdout.write(res.stdout)
+    if res.returncode:
+        sys.stderr.write(res.stderr)
+        raise typer.Exit(res.returncode)
+
+
 def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) -> None:
-    @app.command("checkworthy")
-    def checkworthy(
-        ctx: typer.Context,
-        path: str = typer.Argument("-", help="A text file with one sentence per line, or - for stdin."),
-        threshold: Optional[float] = typer.Option(None, "--threshold", help="Decision threshold (default: the model's own)."),
-        output: Optional[str] = typer.Option(None, "--output", "-o", help="Write JSON Lines here instead of stdout."),
-        model: Optional[str] = typer.Option(None, "--model", help="transformer (fine-tuned MiniLM, most accurate, default; ~320 sentences per CPU-second) | student (2-layer MiniLM distilled from it: as accurate on the dev files, ~1,100/s a core) | student-cascade (distilled n-grams, student on their uncertain band; ~3,600/s; what the dossier uses) | fast (n-grams, ~10,000/s) | cascade | full | distilled | distilled-cascade. Default: the profile's model."),
-        processes: int = typer.Option(1, "--processes", "-p", min=1, help="Worker processes for large inputs (each loads the model; 2 on a 2-core machine doubles the network variants' throughput)."),
-        profile: str = profile_option(PROFILE, f"{PROFILE} (the transformer); only its {STAGE} model is used"),
-    ) -> None:
-        """Score sentences for check-worthiness: JSON Lines {"text", "score", "checkworthy"}, in input order."""
-        options = options_from(ctx.obj, profile, checkworthy_threshold=threshold)
-        model = model or profile_model(options)
-        th = options.checkworthy_threshold
-        if th is not None and not 0.0 <= th <= 1.0:
-            raise InputError(f"--threshold must be in [0, 1], got {th}")
-        lines = read_sentences(path, options)
-        out = open(output, "w", encoding="utf-8") if output and output != "-" else sys.stdout
-        try:
-            write_predictions(_chunks(lines), out, th, model, processes)
-        finally:
-            if out is not sys.stdout:
-                out.close()
-
-    @train_app.command("checkworthy")
-    def train_checkworthy(
-        out_dir: Optional[str] = typer.Option(None, "--out", help="Artefact directory (default: the package's models/checkworthy)."),
-        shared: Optional[str] = typer.Option(None, "--shared", help="The shared data root (default: ../shared or $VERACITY_SHARED)."),
-        transformer: bool = typer.Option(False, "--transformer", help="Instead: fine-tune MiniLM (needs the train extra: torch==2.13.0, onnx==1.23.2), export int8 ONNX, choose the cascade band."),
-        distil: bool = typer.Option(False, "--distil", help="Instead: fit the n-gram LR on crowdsourced labels + the transformer's scores on CT19/BBC sentences (writes <out>/distilled)."),
-        student: bool = typer.Option(False, "--student", help="Instead: distil the transformer into a 2-layer MiniLM student (training extra as --transformer; writes <out>/student and STUDENT_REPORT.md)."),
-    ) -> None:
-        """Train the check-worthiness model on ClaimBuster (deterministic) and write its report."""
-        if shared:
-            os.environ["VERACITY_SHARED"] = shared
-        from ..claims.checkworthy import MODEL_DIR
-
-        out = Path(out_dir) if out_dir else MODEL_DIR
-        log = lambda m: err_console.print(m, markup=False, highlight=False)  # noqa: E731
-        if distil:
-            training("checkworthy.distil").train_distil(out / "distilled", log=log)
-            return
-        if student or transformer:
-            module = "checkworthy.student_report" if student else "checkworthy.transformer_report"
-            training(module).train_and_report(out, log=log)
-            return
-        training("checkworthy.ngrams").train(out, log=log)
-
-    @eval_app.command("checkworthy")
-    def eval_checkworthy(
-        ctx: typer.Context,
-        gold: str = typer.Option(..., "--gold", help="Gold file: ClaimBuster CSV, CheckThat! 2024 TSV or CheckThat! 2019 CSV."),
-        shared: Optional[str] = typer.Option(None, "--shared", help="The shared root holding eval/score_checkworthy.py (default: ../shared or $VERACITY_SHARED)."),
-        threshold: Optional[float] = typer.Option(None, "--threshold", help="Decision threshold (default: the model's own)."),
-        keep: Optional[str] = typer.Option(None, "--predictions", help="Also keep the predictions JSONL here."),
-        model: Optional[str] = typer.Option(None, "--model", help=MODELS),
-        profile: str = profile_option(PROFILE, f"{PROFILE} (the transformer); only its {STAGE} model is used"),
-    ) -> None:
-        """Run the model on a gold file and print the shared scorer's output."""
-        read_gold = training("checkworthy.ngrams").read_gold
-        options = options_from(ctx.obj, profile, checkworthy_threshold=threshold)
-        model = model or profile_model(options)
-        scorer = _shared(shared) / SCORER
-        if not scorer.is_file():
-            raise InputError(f"scorer not found: {scorer} (pass --shared or set VERACITY_SHARED)")
-        texts = read_gold(Path(gold)).texts
-        with tempfile.TemporaryDirectory() as tmp:
-            pred = Path(keep) if keep else Path(tmp) / "predictions.jsonl"
-            with pred.open("w", encoding="utf-8") as f:
-                write_predictions([texts], f, options.checkworthy_threshold, model)
-            res = subprocess.run([sys.executable, str(scorer), str(gold), str(pred)], capture_output=True, text=True)
-        sys.stdout.write(res.stdout)
-        if res.returncode:
-            sys.stderr.write(res.stderr)
-            raise typer.Exit(res.returncode)
+    """Add this area's commands to the root, `train` and `eval` apps."""
+    app.command("checkworthy")(checkworthy)
+    train_app.command("checkworthy")(train_checkworthy)
+    eval_app.command("checkworthy")(eval_checkworthy)

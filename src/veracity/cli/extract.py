@@ -69,21 +69,24 @@ def _write_block(out, article: Article) -> None:
     out.write(article.text if article.text.endswith("\n") else article.text + "\n")
 
 
+def extract(
+    ctx: typer.Context,
+    paths: List[str] = typer.Argument(..., help="Files, directories, corpora (.jsonl/.csv), feeds, or - for stdin."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text (the exact text) | jsonl (text with metadata)"),
+    allow_non_english: bool = typer.Option(False, "--allow-non-english", hidden=True,
+                                           help="Accepted for old scripts: extract reads every language."),
+) -> None:
+    """Print the exact text the pipeline analyses (for HTML: the extracted main text), in any language."""
+    if fmt not in EXTRACT_FORMATS:
+        raise typer.BadParameter(f"--format must be one of {', '.join(EXTRACT_FORMATS)}")
+    # Extraction is language-independent: never refuse a language (analysis has its own
+    # policy, ingest/language.py `policy`); the detected language is in --format jsonl.
+    options = options_from(ctx.obj, check_language=False)
+    code = run_extract(paths, options, fmt)
+    if code:
+        raise typer.Exit(code)
+
+
 def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) -> None:
-    @app.command()
-    def extract(
-        ctx: typer.Context,
-        paths: List[str] = typer.Argument(..., help="Files, directories, corpora (.jsonl/.csv), feeds, or - for stdin."),
-        fmt: str = typer.Option("text", "--format", "-f", help="text (the exact text) | jsonl (text with metadata)"),
-        allow_non_english: bool = typer.Option(False, "--allow-non-english", hidden=True,
-                                               help="Accepted for old scripts: extract reads every language."),
-    ) -> None:
-        """Print the exact text the pipeline analyses (for HTML: the extracted main text), in any language."""
-        if fmt not in EXTRACT_FORMATS:
-            raise typer.BadParameter(f"--format must be one of {', '.join(EXTRACT_FORMATS)}")
-        # Extraction is language-independent: never refuse a language (analysis has its own
-        # policy, ingest/language.py `policy`); the detected language is in --format jsonl.
-        options = options_from(ctx.obj, check_language=False)
-        code = run_extract(paths, options, fmt)
-        if code:
-            raise typer.Exit(code)
+    """Add this area's commands to the root, `train` and `eval` apps."""
+    app.command("extract")(extract)
