@@ -44,3 +44,13 @@ def test_own_article_line_is_not_counted_and_unattributed_outlets_are_separate()
     n, origins = ind.independent_lines(own, [same_origin, own_reporting, own_reporting2, same_outlet])
     assert n == 2  # Paper C (twice, one line) and Paper D; Paper B shares the claim's own source
     assert origins[1] == origins[3] == "outlet:paper c"
+
+
+def test_a_dateline_is_not_an_origin():
+    # "OSLO, March 5 - Denmark, Norway and Sweden said ...": the attribution stage may pass the
+    # dateline on as (part of) a source name; it says where the report was filed.
+    assert ind.norm("OSLO, March 5 - Denmark") == "denmark"
+    dated = ind.Report("d1", "Nordic Wire", (attr("OSLO", "organisation", "OSLO"),))
+    assert ind.origin(dated) == "outlet:nordic wire"
+    named = ind.Report("d2", "Nordic Wire", (attr("OSLO - Denmark", "organisation", "OSLO - Denmark"),))
+    assert ind.origin(named) == "organisation:denmark"

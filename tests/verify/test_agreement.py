@@ -25,6 +25,16 @@ def test_wordnet_relations_name_how_two_words_relate():
     assert "lose" in lexicon.antonyms_of("win", "v")
 
 
+def test_a_step_up_the_hierarchy_is_taken_from_a_words_first_senses_only():
+    # "repair" as "resort, go to a place" (its third sense) is a kind of "move"; repairs to a
+    # building do not state that a faculty moves.
+    assert lexicon.related("move", "v", "repair", "v") is None
+    assert lexicon.related("evacuate", "v", "move", "v") == "broader"
+    assert agreement("The University of Lyon is preparing to move its medical faculty from the city centre to a new campus",
+                     "The University of Lyon's estates director said repairs to the medical faculty's buildings would cost "
+                     "about 28 million euros.") is None
+
+
 def test_a_synonym_with_the_same_party_and_figure_agrees_and_says_which_words():
     a = agreement(BANK, MP)
     assert a is not None and a.figures and "Harcourt Bank" in a.parties

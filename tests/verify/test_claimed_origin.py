@@ -53,3 +53,73 @@ def test_a_report_sentence_claims_its_content_however_long_the_speakers_descript
     [c] = d.claims
     got = what_is_claimed(d.article.text, c, d.attributions)
     assert got.text == "the European Union would pay for part of the reconstruction"
+
+
+# ---------------------------------------------------------------- the origin confirming first-hand
+from veracity.records import Evidence, Span  # noqa: E402
+from veracity.verify.origin import Origin, first_hand, strip_dateline  # noqa: E402
+
+REPORT = Origin("document:its annual report", "its annual report", __import__("re").compile(r"\bits annual report\b", 2))
+LEDGER = Origin("outlet:daily ledger", "Daily Ledger", __import__("re").compile(r"\bdaily ledger\b", 2))
+FILING = "In 2024 Sundlinjen carried 1.2 million passengers between Helsingborg and Helsingør, its annual report shows."
+
+
+def test_the_party_the_claim_is_about_publishing_for_itself_is_first_hand():
+    assert first_hand(REPORT, ("Sundlinjen",), "Sundlinjen AB", FILING) == "Sundlinjen"
+    assert first_hand(REPORT, ("Harcourt Bank",), "Harcourt Bank plc", "Harcourt Bank closed 25 branches, its annual report shows.")
+
+
+def test_an_echo_or_a_relay_is_not_first_hand():
+    # Another outlet repeating the origin.
+    assert first_hand(REPORT, ("Sundlinjen",), "Morning Wire", FILING) is None
+    # The party's own site relaying someone else's report.
+    assert first_hand(REPORT, ("Sundlinjen",), "Sundlinjen AB",
+                      "Sundlinjen carried 1.2 million passengers last year, the Daily Ledger reported.") is None
+    # An outlet's own article quoting an anonymous source: the claim is about the ministry, not the outlet.
+    assert first_hand(LEDGER, ("The ministry",), "Daily Ledger",
+                      "The ministry is preparing to close the A&E unit, a senior official said.") is None
+
+
+def test_the_reason_says_the_claims_own_source_confirms_it():
+    from veracity.verify.engine import verdict_of
+
+    ev = Evidence("d1", Span(0, len(FILING), FILING), "supports", 0.8, 0.65, "Sundlinjen AB", "2025-03-28",
+                  origin="document:its annual report")
+    label, _conf, reason = verdict_of([ev])
+    assert label == "SUPPORTED" and "claim's own source confirming it first-hand" in reason
+    echo = Evidence("d2", Span(0, 10, "x" * 10), "supports", 0.8, 0.65, "Morning Wire", same_origin=True, origin="outlet:local wire")
+    assert verdict_of([echo])[0] == "NOT_ENOUGH_INFO"
+
+
+def test_the_verifier_marks_a_first_hand_confirmation_as_support_and_an_echo_as_same_origin(tmp_path):
+    from veracity.records import Article
+    from veracity.retrieval.index import EvidenceIndex
+    from veracity.verify.engine import ClaimQuery, Verifier
+    from veracity.verify.origin import _origin
+
+    ix = EvidenceIndex(tmp_path / "ev.db")
+    ix.add([Article.create(FILING, outlet="Sundlinjen AB", published="2025-03-28", title="Annual report 2024"),
+            Article.create("Sundlinjen carried 1.2 million passengers across the Öresund last year, the Local Wire reported, "
+                           "citing its annual report.", outlet="Morning Wire", published="2025-05-13", title="Ferry figures")])
+    claim = "Sundlinjen carried 1.2 million passengers across the Öresund last year"
+    origins = (_origin("document", "its annual report"), _origin("outlet", "Local Wire"))
+    [v] = Verifier(ix, k=3).verify([ClaimQuery(claim, origins=origins, parties=("Sundlinjen",), published="2025-05-12")])
+    own = [e for e in v.evidence if e.outlet == "Sundlinjen AB" and e.stance == "supports"]
+    assert own and not own[0].same_origin and own[0].origin == "document:its annual report"
+    assert all(e.same_origin for e in v.evidence if e.outlet == "Morning Wire" and e.stance == "supports")
+    assert v.label == "SUPPORTED" and "first-hand" in v.reason
+
+
+# ---------------------------------------------------------------- datelines
+def test_a_dateline_is_not_a_source():
+    assert strip_dateline("OSLO, March 5 - Denmark") == "Denmark"
+    assert strip_dateline("OSLO (Reuters) - Norway") == "Norway"
+    assert strip_dateline("OSLO") == ""  # a city in capitals, as datelines write it
+    assert strip_dateline("NATO") == "NATO" and strip_dateline("USA") == "USA"
+    d = analysis.analyze_text("OSLO - Denmark, Norway and Sweden said on Wednesday they would set up a joint office to "
+                              "protect undersea cables in the Baltic Sea.", outlet="Nordic Wire")
+    keys = {o.key for o in claim_origins(d.attributions, "Nordic Wire")}
+    assert not any("oslo" in k for k in keys)
+    got = from_sentence("OSLO, March 5 - Denmark, Norway and Sweden said they would set up a joint office.",
+                        Span(0, 83, "OSLO, March 5 - Denmark, Norway and Sweden said they would set up a joint office."))
+    assert got.text.startswith("Denmark, Norway and Sweden")

@@ -5,7 +5,7 @@ corroborate, and compares each listed claim's verdict, cited evidence, same-orig
 checks and independent lines with what a careful fact-checker expects (expect.toml).
 
 Not every expectation holds yet (docs/benchmarks/verify.md lists the misses, measured with
-`benchmarks/verify_scenarios.py`): 396 of 420 on the suite. The gate holds what must never
+`benchmarks/verify_scenarios.py`): 490 of 511 on the suite. The gate holds what must never
 break: no verdict on the wrong side (SUPPORTED where a fact-checker says REFUTED, or the
 reverse), no echo of the claim's own origin counted as independent support, and the share of
 expectations met no lower than measured.
@@ -18,9 +18,11 @@ import pytest
 from scenario_runner import SCENARIOS, analyse, judge, scenario_dirs
 
 DIRS = scenario_dirs(SCENARIOS)
-# Measured 396/420 = 0.943 (6 Dec: frame agreement, agree/refuse and rise/fall polarity, places
-# the tagger misses, per-item figures); the floor leaves room for one expectation, no more.
-MIN_SHARE = 0.94
+# Measured 490/511 = 0.959 on 15 scenarios (6 Dec, 02:00: another party's or place's figure is not a
+# conflicting one, the claim's own source confirming first-hand, a denial confirming a claim
+# that reports it and not refuting one that presupposes it; 396/420 = 0.943 on the 12 before);
+# rounded down, the floor leaves room for four expectations, no more.
+MIN_SHARE = 0.95
 
 
 @pytest.fixture(scope="module")

@@ -211,30 +211,36 @@ class Corroborator:
         kept.sort(key=lambda t: -t[1])
         kept = kept[:MAX_REPORTS]
         from ..records import Span
-        from ..verify.origin import shared_origin
+        from ..verify.origin import first_hand, shared_origin
 
         stances = self._stances(query, kept)
         # One account of the claim: the reports found here, then the evidence the verifier
         # cited as taking a side from other documents (a paraphrased confirmation or a denial
         # is often under the same-claim cosine), with the verifier's stance and origin.
-        items = []  # (doc id, span, similarity, outlet, published, title, stance, same origin?)
+        # (doc id, span, similarity, outlet, published, title, stance, same origin?, first-hand?)
+        items = []
         for (h, cos, _p), stance in zip(kept, stances):
             doc = self.index.document(h.document_id)
-            same = bool(shared_origin(query.origins, h.outlet, h.text, doc.text[:3000] if doc else ""))
-            items.append((h.document_id, Span(h.start, h.end, h.text), float(cos), h.outlet, h.published, h.title, stance, same))
+            o = shared_origin(query.origins, h.outlet, h.text, doc.text[:3000] if doc else "")
+            mine = bool(o) and first_hand(o, query.parties, h.outlet, h.text) is not None
+            items.append((h.document_id, Span(h.start, h.end, h.text), float(cos), h.outlet, h.published, h.title, stance,
+                          bool(o) and not mine, mine))
         seen = {it[0] for it in items}
         for e in (claim.verdict.evidence if claim.verdict else ()):
             if e.stance != "nei" and e.document_id not in seen and len(items) < MAX_REPORTS + MAX_VERIFIED:
                 seen.add(e.document_id)
                 items.append((e.document_id, e.span, e.score, e.outlet, e.published, e.title,
-                              "contradicts" if e.stance == "refutes" else "corroborates", e.same_origin))
+                              "contradicts" if e.stance == "refutes" else "corroborates", e.same_origin,
+                              e.stance == "supports" and bool(e.origin) and not e.same_origin))
         reports: list[Corroboration] = []
         ind_reports: list[ind.Report] = []
         counted: list[int] = []  # reports that can be an independent line
-        for i, (doc_id, span, cos, outlet, published, title, stance, same) in enumerate(items):
+        for i, (doc_id, span, cos, outlet, published, title, stance, same, mine) in enumerate(items):
             other_claim, other_attrs = self._claim_at(doc_id, span.start, span.end)
             divs = dv.compare(claim, other_claim, own_attrs, other_attrs) if other_claim else ()
-            ind_reports.append(ind.Report(doc_id, outlet, tuple(other_attrs)))
+            # The claim's own source publishing first-hand about itself is its own line: its
+            # publisher, not the document its words credit ("its annual report shows").
+            ind_reports.append(ind.Report(doc_id, outlet, () if mine else tuple(other_attrs)))
             reports.append(Corroboration(doc_id, span, round(cos, 4), outlet, published, title, None, divs, stance))
             # A contradicting report is listed, never counted; one crediting the claim's own
             # origin ("the Journal reported, citing ...") joins the claim's own line.

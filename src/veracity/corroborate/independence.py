@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from ..records import Attribution
+from ..verify.origin import strip_dateline
 
 # Head words of anonymous sources we treat as "the same kind of source". Two outlets citing
 # "a senior US official" and "US officials" on the same claim cannot be told apart, so the
@@ -25,7 +26,9 @@ _NAME_TRIM = re.compile(r"^(the|a|an|mr|mrs|ms|dr)\s+", re.I)
 
 
 def norm(name: str | None) -> str:
-    s = _SPACE.sub(" ", (name or "").strip().lower())
+    """Lower case, no leading article, no dateline ("OSLO, March 5 - ", which says where the
+    report was filed, not who said it)."""
+    s = _SPACE.sub(" ", strip_dateline(name or "").strip().lower())
     while True:
         t = _NAME_TRIM.sub("", s)
         if t == s:
@@ -56,8 +59,8 @@ def origin(report: Report) -> str:
         if link_type == "anonymous":
             m = _ANON_HEADS.search(text)
             return f"anonymous:{(m.group(1).lower() if m else 'source')}"
-        if link_type in ("person", "official", "organisation", "outlet", "document") and (entity or text):
-            return f"{link_type}:{norm(entity or text)}"
+        if link_type in ("person", "official", "organisation", "outlet", "document") and norm(entity or text):
+            return f"{link_type}:{norm(entity or text)}"  # a dateline alone ("OSLO") names no one
     return f"outlet:{norm(report.outlet) or report.key}"
 
 

@@ -34,30 +34,20 @@ from dataclasses import dataclass
 
 from . import lexicon
 from .checks import _STOP
-from .contradiction import _DENIAL, _NEGATION, GENERIC, POLARITY
+from .contradiction import _NEGATION, POLARITY
+from .denial import _DENIAL
+from .parties import GENERIC, NOT_EVENTS  # noqa: F401  (NOT_EVENTS: re-exported)
+from .parties import main_predicates as _main_predicates
+from .parties import surface as _surface
 from .figures import _overlap, _range, agreeing_numbers
 from .reading import Reading, read
 
-# Verbs that carry no event of their own: reporting, planning, aspect and light verbs. A
-# claim's predicate is read through them ("plans to close" -> close, "has offered to pay" ->
-# pay), and they are never what two reports must share.
-NOT_EVENTS = frozenset("""say tell report add claim state announce confirm write quote cite accord insist note explain
-describe reveal suggest show indicate argue warn believe think know see hear learn understand appear seem
-plan intend expect aim hope want wish seek propose offer set prepare schedule try attempt continue keep
-be have do go get make take become remain need begin start decide agree promise pledge threaten consider
-help allow let cause use include involve""".split())
+# Verbs that carry no event of their own (parties.NOT_EVENTS: reporting, planning, light verbs)
+# are read through: "plans to close" -> close.
 # Nouns that say nothing about which thing is meant ("two of its six" -> no patient noun).
 NOT_PATIENT = frozenset("part number lot kind sort type way thing one some half".split())
-# Event nouns a verb may hang on ("in talks to supply", "a plan to close", "a deal to buy"):
-# the noun may stand for the event when the evidence names it instead of the verb.
-EVENT_DEPS = frozenset({"acl"})
-# Clauses that add a consequence or a detail to the claim's event ("..., putting 250 jobs at
-# risk", "bribes linked to land rezoning"): not its main predicate.
-SECONDARY_DEPS = frozenset({"advcl", "relcl", "acl", "pcomp", "amod", "npadvmod", "csubj", "compound"})
+# Modifiers of a noun: a noun that only modifies another names no event of the sentence.
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
-# Steps walked up the parse from a verb towards the root (a news sentence's tree is rarely
-# deeper; the bound only guards against a malformed parse).
-MAX_DEPTH = 12
 # Words after a name that make it a place, not a party ("the Sava river").
 GEO_NOUNS = frozenset("river valley sea lake mountains mountain coast island islands region county province basin bay "
                       "gulf strait delta peninsula".split())
@@ -115,45 +105,6 @@ def _match(lemma: str, pos: str, words: list[tuple[str, str, str]]) -> tuple[str
                 if how == how_wanted:
                     return form, how
     return None
-
-
-def _main_predicates(r: Reading) -> list[tuple[int, str, int | None, str | None]]:
-    """(start, lemma, event noun start, event noun surface) of the claim's main predicates:
-    content verbs reached from the root through verbs that carry no event ("plans to close")
-    and event nouns ("in talks to merge"), not through a clause that adds a detail."""
-    by_start = {t[0]: t for t in r.tree}
-    out = []
-    for start, lem, pos, dep, head in r.tree:
-        if pos != "VERB" or lem in NOT_EVENTS or not lem.isalpha():
-            continue
-        noun = by_start.get(head) if dep in EVENT_DEPS and _to_infinitive(r, start) else None
-        if noun is not None and noun[2] != "NOUN":
-            noun = None
-        main, cur, steps = True, start, 0
-        while steps < MAX_DEPTH:
-            _, _, _, d, h = by_start[cur]
-            if h == cur or h not in by_start:
-                break
-            if d in SECONDARY_DEPS and not (noun is not None and cur == start):
-                main = False
-                break
-            hl, hp = by_start[h][1], by_start[h][2]
-            if hp == "VERB" and hl not in NOT_EVENTS:
-                main = False
-                break
-            cur, steps = h, steps + 1
-        if main:
-            out.append((start, lem, noun[0], _surface(r, noun[0])) if noun else (start, lem, None, None))
-    return out
-
-
-def _surface(r: Reading, start: int) -> str:
-    m = _WORD.match(r.text.lower(), start)
-    return m.group() if m else ""
-
-
-def _to_infinitive(r: Reading, verb_start: int) -> bool:
-    return any(lem == "to" and dep == "aux" and h == verb_start for _s, lem, _p, dep, h in r.tree)
 
 
 def _lemma_at(r: Reading, start: int) -> str:

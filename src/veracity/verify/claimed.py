@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..records import Attribution, Claim, Span
+from .origin import _DATELINE
 
 # An attribution content shorter than this many characters is a fragment ("he said it"), not
 # what the sentence claims; the whole sentence is compared instead.
@@ -102,12 +103,15 @@ def from_sentence(article: str, span: Span) -> Claimed:
     """The sentence with an attribution phrase at its start or end cut off (if any is left)."""
     text = span.text
     a, b = 0, len(text)
+    d = _DATELINE.match(text)  # "OSLO, March 5 - ": where the report was filed, not what it claims
+    if d and len(text) - d.end() > MIN_CONTENT_CHARS:
+        a = d.end()
     m = _TRAILING.search(text)
     if m and m.start() > MIN_CONTENT_CHARS:
         b = m.start()
-    m = _LEADING.match(text[:b])
-    if m and b - m.end() > MIN_CONTENT_CHARS:
-        a = m.end()
+    m = _LEADING.match(text[a:b])
+    if m and b - a - m.end() > MIN_CONTENT_CHARS:
+        a += m.end()
     piece = _trim(article, Span(span.start + a, span.start + b, article[span.start + a:span.start + b]))
     return Claimed(piece.text, (piece,))
 

@@ -4,12 +4,14 @@ Each check compares the structured readings of both sides (:mod:`veracity.verify
 and, when it fires, names the words that fired on each side (:class:`~veracity.records.Check`,
 spans into the two texts given):
 
-- ``denial``: the evidence denies, rejects, dismisses, retracts or corrects the claim ("There
-  is no plan to ...", "not aware of", "false"); ``detail`` says when the denier is a party the
-  claim is about (a party denying a report about itself weighs as refutation);
+- ``denial``: the evidence denies, rejects, dismisses, retracts or corrects what the claim
+  asserts ("There is no plan to ...", "not aware of", "false"), not what it only presupposes
+  (:mod:`veracity.verify.denial`); ``detail`` says when the denier is a party the claim is
+  about (a party denying a report about itself weighs as refutation);
 - ``negation``: the same action negated on one side only;
 - ``number``: quantities on the same head noun (modifiers skipped: "over 10,000 multinational
-  troops" counts troops) whose ranges, read with their qualifiers, do not overlap;
+  troops" counts troops) whose ranges, read with their qualifiers, do not overlap, for the same
+  place and a topic shared with what the evidence reports (not with whom it was told to);
 - ``place``: the same event placed elsewhere (ISO codes, region groups, eastern vs western);
 - ``date``: the same event dated differently;
 - ``role``: a title held formerly on one side and presently on the other, modifiers allowed
@@ -20,7 +22,9 @@ spans into the two texts given):
 
 Nothing fires unless the two sides are about the same thing (``MIN_TOPIC_OVERLAP`` of the
 claim's content words recur in the evidence): two unrelated sentences with different numbers
-do not contradict each other.
+do not contradict each other. Nor do the checks of an event's details (number, place, date,
+negation, direction) compare two parties' events: "the health ministry will hire 2,000 nurses"
+and "the Scottish government ... would recruit 500 nurses" (:mod:`veracity.verify.parties`).
 """
 
 from __future__ import annotations
@@ -33,30 +37,15 @@ from .checks import content_words, topic_overlap
 from .figures import agreeing_numbers, check_numbers  # noqa: F401  (agreeing_numbers: re-exported)
 from .reading import Reading, read
 from .where import MAX_GROUP_CODES, check_dates, check_places
+from .denial import _DENIAL, BY_PARTY, by_party, check_denial, denied_actions  # noqa: F401  (re-exported)
+from .parties import GENERIC, different_parties, reported_content, same_names  # noqa: F401  (GENERIC: re-exported)
+from .parties import names as _names
 
 # Share of the claim's content words that must recur in the evidence before a mismatch counts
 # as a contradiction rather than two sentences about different things. Denials restate the
 # claim in few words ("There is no plan to send troops to Ukraine"), so they need less.
 MIN_TOPIC_OVERLAP = 0.3
 MIN_DENIAL_OVERLAP = 0.2
-# What a denial denies must restate the claim: this share of content words shared between the
-# denied clause and the claim ("denied that its analysis would be published" does not deny
-# "the core was drilled to 2,800 metres" though both name the consortium).
-DENIED_OVERLAP = 0.2
-
-_DENIAL = re.compile(
-    r"\b(?:den(?:y|ies|ied|ying|ial)|refut(?:e|es|ed|ing)|rebut(?:s|ted)?)\b"
-    r"|\b(?:reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|disput(?:e|es|ed|ing))\b(?:\s+\S+){0,5}?\s+(?:reports?|claims?|allegations?|suggestions?|"
-    r"speculation|rumou?rs?|accounts?|stor(?:y|ies)|the idea|as (?:false|untrue|baseless|nonsense|speculation|fake))\b"
-    r"|\bno (?:such|truth|basis|plans?|intention|decision|agreement|deal|evidence|troops|talks)\b"
-    r"|\b(?:has|have|had) no plans?\b|\bthere (?:is|are|was|were) no\b"
-    r"|\b(?:made|makes|make|gave|given|received|reached|signed|had|has|have) no\b"
-    r"|\bno (?:\w+ )?(?:pledge|commitment|offer|request|bid|order|contract|approval|permission|application|talks|move)s?\b"
-    r"|\bnot aware of\b|\bnever (?:been )?(?:discussed|planned|agreed|considered)\b"
-    r"|\b(?:false|untrue|baseless|unfounded|fabricated|fake news|incorrect|inaccurate|a hoax|nonsense|not true)\b"
-    r"|\b(?:retract(?:s|ed|ion)?|withdr[ae]w (?:its|the) (?:report|story|claim))\b"
-    r"|\bcorrect(?:ed|ion)\b(?:\s+\S+){0,6}?\s+(?:report|story|article|claim)",
-    re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|no|never|n't|neither|nor|cannot)\b|n't\b", re.IGNORECASE)
 
 # Stance words: True = for, False = against (lemmas).
@@ -83,130 +72,26 @@ def _span(text: str, a: int, b: int) -> Span:
 
 
 # ------------------------------------------------------------------------ denial and negation
-def _denied(claim: str, evidence: str, m: re.Match) -> float:
-    """How much the denied clause (from the denial word to the end of the sentence, or the
-    sentence when the denial comes last: "..., which is false") restates the claim: the larger
-    share of either side's content words found in the other."""
-    clause = evidence[m.start():] if len(evidence) - m.start() > 40 else evidence
-    return max(topic_overlap(claim, clause), topic_overlap(clause, claim))
-
-
-# Words read right after a denial word as what it denies ("no plan to send", "denied reports
-# that it had agreed to buy Harcourt's insurance arm").
-DENIED_OBJECT_WORDS = 4
-_FILLER = frozenset("reports report claims claim suggestions that it its they there had has have was were been any such "
-                    "the a an of to on about saying said would will be".split())
-
-
-def _same_stem(a: str, b: str) -> bool:
-    return a[:5] == b[:5] if min(len(a), len(b)) >= 5 else (len(a) >= 4 and len(b) >= 4 and (a.startswith(b) or b.startswith(a)))
-
-
-def _denies_this(claim: str, evidence: str, m: re.Match) -> bool:
-    """What the denial is about must be in the claim: one of the first content words after the
-    denial word shares a stem with a claim word. "There is no plan to send troops" does not deny
-    "there is a fear that sending troops could provoke Moscow" (no "plan" there)."""
-    after = [w for w in content_words(evidence[m.end():]) if w not in _FILLER][:DENIED_OBJECT_WORDS]
-    if m.end() >= len(evidence.rstrip(" .")) - 2:  # "..., which is false": the denial ends the sentence
-        return True
-    no = re.search(r"\bno(?:\s+such)?(?:\s+(\w+))?$", m.group(), re.IGNORECASE)
-    if no:  # "no plan", "there is no ...", "made no pledge": the noun after "no" is what is denied
-        noun = no.group(1).lower() if no.group(1) else (after[:1] or [""])[0]
-        after = [noun] if noun and noun not in ("such",) else after[:1]
-    cw = content_words(claim)
-    if any(_same_stem(a, c) for a in after for c in cw):
-        return True
-    # "There is no plan to merge X with Y" denies "X and Y are in talks to merge": the plan's
-    # action is what is denied, when the claim states that action as intended ("to merge",
-    # "will merge"), not when it only names it ("a fear that sending troops could ...").
-    if no and after and after[0] in PLAN_NOUNS:
-        verb = re.search(rf"\b{re.escape(after[0])}\s+(?:to|of)\s+(\w+)", evidence[m.start():], re.IGNORECASE)
-        if verb:
-            intended = re.findall(r"\b(?:to|will|would|shall)\s+(\w+)", claim, re.IGNORECASE)
-            return any(_same_stem(verb.group(1).lower(), w.lower()) for w in intended)
-    return False
-
-
-# Nouns of intention whose action a denial denies ("no plan to ...", "no intention of ...").
-PLAN_NOUNS = frozenset("plan plans intention intentions decision proposal proposals talks move".split())
-
-
-BY_PARTY = ", whom the claim is about"
-
-
-def by_party(check: Check) -> bool:
-    """A denial by a party the claim is about (see :func:`check_denial`'s detail)."""
-    return check.kind == "denial" and check.detail.endswith(BY_PARTY)
-
-
-def check_denial(claim: Reading, evidence: Reading) -> list[Check]:
-    ev = [m for m in _DENIAL.finditer(evidence.text)
-          if _denied(claim.text, evidence.text, m) >= DENIED_OVERLAP and _denies_this(claim.text, evidence.text, m)]
-    if not ev or _DENIAL.search(claim.text):
-        return []
-    party = _party_concerned(claim, evidence, ev[0].start())
-    words = ", ".join(f"'{m.group()}'" for m in ev[:3])
-    detail = f"the evidence denies it ({words})" + (f"; the denial comes from {party}{BY_PARTY}" if party else "")
-    return [Check("denial", detail, (), tuple(_span(evidence.text, m.start(), m.end()) for m in ev[:3]))]
-
-
-def _names(r: Reading) -> dict[str, Span]:
-    """Named parties (people, organisations, places). Nationalities ("European", "Ukrainian")
-    name no one in particular; countries are matched by code instead."""
-    out: dict[str, Span] = {}
-    for e in r.entities:
-        if e.label in ("PERSON", "ORG", "GPE"):
-            key = e.span.text.lower().removeprefix("the ").removesuffix("'s").removesuffix("\u2019s").strip()
-            out.setdefault(key, e.span)
-    return out
-
-
-# The speaker of a trailing attribution, with an appositive name: "..., a Harwick spokeswoman,
-# Rhian Morgan, said on Tuesday."
-_SPEAKER_TAIL = re.compile(r",\s*([^,]{2,80}?(?:,\s*[^,]{2,40}?)?),?\s+(?:said|says|told|added|stated)\b[^,]*$")
-
-
-def _denier_region(evidence: Reading, first: int) -> list[tuple[int, int]]:
-    """Where the denier is named: before the first denial word (its subject), and the speaker
-    of a trailing "..., the ministry said"."""
-    out = [(0, first)]
-    m = _SPEAKER_TAIL.search(evidence.text)
-    if m:
-        out.append((m.start(1), m.end(1)))
-    return out
-
-
-def _party_concerned(claim: Reading, evidence: Reading, first: int) -> str | None:
-    """A party the claim is about (a named actor or a small group of countries) that the
-    evidence names as the denier."""
-    regions = _denier_region(evidence, first)
-    inside = lambda sp: any(a <= sp.start and sp.end <= b for a, b in regions)  # noqa: E731
-    cn = {k: v for k, v in _names(claim).items()}
-    for e in evidence.entities:
-        if e.label not in ("PERSON", "ORG", "GPE") or not inside(e.span):
-            continue
-        k = e.span.text.lower().removeprefix("the ").removesuffix("'s").removesuffix("\u2019s").strip()
-        if any(k == c or k.split()[-1] == c.split()[-1] for c in cn) or _same_names({k}, set(cn)):
-            return e.span.text
-    codes = {c for p in claim.places if len(p.codes) <= MAX_GROUP_CODES for c in p.codes}
-    for p in evidence.places:
-        if set(p.codes) & codes and inside(p.span) and p.kind == "country":
-            return p.span.text
-    return None
-
 
 def check_negation(claim: Reading, evidence: Reading) -> list[Check]:
-    """The same action (lemma) negated on one side only."""
+    """The same action (lemma) negated on one side only. An action a denial in the evidence
+    denies ("had no plans to *sell*") agrees with the claim negating it ("would not sell"), but
+    does not fire against a claim stating it: that is the denial check's to decide, with its own
+    conditions. An action the claim reports as denied ("has denied that it plans to *sell*") is
+    not compared: the claim asserts the denial, which no statement of the action contradicts."""
+    denied_here, denied_there = denied_actions(claim), denied_actions(evidence)
+    frames = [cf for cf in claim.frames if cf.action.start not in denied_here]
+    neg = lambda f: f.negated or f.action.start in denied_there  # noqa: E731
     out = []
-    for cf in claim.frames:
+    for cf in frames:
         # The same action negated and not, on the same side ("have not reached a finals ... and
         # reaching Germany looks impossible"): which one the other side's frame is cannot be
         # told, so it contradicts nothing.
-        if any(ef.lemma == cf.lemma and ef.negated == cf.negated for ef in evidence.frames) or \
-                any(of.lemma == cf.lemma and of.negated != cf.negated for of in claim.frames):
+        if any(ef.lemma == cf.lemma and neg(ef) == cf.negated for ef in evidence.frames) or \
+                any(of.lemma == cf.lemma and of.negated != cf.negated for of in frames):
             continue
         for ef in evidence.frames:
-            if cf.lemma == ef.lemma and cf.negated != ef.negated:
+            if cf.lemma == ef.lemma and cf.negated != ef.negated and cf.negated != neg(ef):
                 side = cf if cf.negated else ef
                 out.append(Check("negation", f"'{cf.lemma}' is negated on {'the claim' if side is cf else 'the evidence'} side only",
                                  (cf.action,), (ef.action,)))
@@ -296,26 +181,10 @@ def _stances(r: Reading) -> list[tuple[bool, Span, set[str], set[str]]]:
     return out
 
 
-# Words that do not tell one party from another ("Cumbria County Council" and "Cumbria" are
-# one party by "cumbria", not by "council").
-GENERIC = frozenset("council county city state government ministry department group bank company party union "
-                    "committee board authority agency office association federation club university the of and for".split())
-
-
-def _same_names(a: set[str], b: set[str]) -> set[str]:
-    out = set()
-    for x in a:
-        xs = set(x.split()) - GENERIC
-        for y in b:
-            if xs & (set(y.split()) - GENERIC):
-                out.add(x)
-    return out
-
-
 def check_polarity(claim: Reading, evidence: Reading) -> list[Check]:
     for cp, cw, cc, cn in _stances(claim):
         for ep, ew, ec, en in _stances(evidence):
-            names = _same_names(cn, en)
+            names = same_names(cn, en)
             same_party = bool(cc & ec) or bool(names)
             if same_party and cp != ep:
                 who = ", ".join(sorted(names)) or ", ".join(sorted(cc & ec))
@@ -418,10 +287,32 @@ CHECKS = {"denial": check_denial, "negation": check_negation, "number": check_nu
           "date": check_dates, "role": check_roles, "polarity": check_polarity, "direction": check_direction}
 
 
+# Checks that compare details of one event (how many, where, when, done or not, up or down):
+# they fire only when both sides could be that event. When each side names who acts and
+# neither names the other's party (:func:`veracity.verify.parties.different_parties`: "the
+# health ministry will hire 2,000 nurses" / "the Scottish government ... would recruit 500
+# nurses"), they are two events and none of these compares them. Denial, role and polarity
+# checks find their own party.
+EVENT_CHECKS = frozenset({"number", "place", "date", "negation", "direction"})
+
+
 # Checks read on the claim's whole sentence, not only its content: a title belongs to whoever
 # the sentence names, the speaker included ("Former Minister X said ..."). Their claim spans
 # index the sentence.
 SENTENCE_CHECKS = frozenset({"role"})
+
+
+def _figures_share_topic(cr: Reading, er: Reading, cos: float) -> bool:
+    """Two figures count the same thing only when the claim shares its topic with what the
+    evidence reports, not with who reported it to whom: "The University's estates director told
+    the regional council on Monday that repairs ... would cost about 28 million euros" shares
+    "regional council" with "The regional council approved 12 million euros ... for a new
+    library" only through its audience."""
+    need_overlap, need_cos = TOPIC_NEEDED["number"]
+    if cos >= need_cos:
+        return True
+    o = topic_overlap(cr.text, reported_content(er))
+    return o >= need_overlap or (o >= BOTH_OVERLAP and cos >= BOTH_COSINE)
 
 
 def contradictions(claim: str, evidence: str, cosine: float | None = None, claim_published: str | None = None,
@@ -439,6 +330,10 @@ def contradictions(claim: str, evidence: str, cosine: float | None = None, claim
     if not kinds:
         return ()  # no check could fire on these words: spare the parse
     cr, er = read(claim, claim_published), read(evidence, evidence_published)
+    if set(kinds) & EVENT_CHECKS and different_parties(cr, er):
+        kinds = [k for k in kinds if k not in EVENT_CHECKS]  # two parties' events: nothing to compare
+    if "number" in kinds and (check_places(cr, er) or not _figures_share_topic(cr, er, cos)):
+        kinds.remove("number")  # figures of two places, or of two things, are two figures
     out: list[Check] = []
     timely = same_time(cr, er)
     for kind in kinds:

@@ -21,7 +21,7 @@ from ..retrieval.index import EvidenceIndex, Hit
 from .claimed import Claimed
 from .contradiction import SENTENCE_CHECKS
 from .judge import Judgement, NewsStance, judge, load
-from .origin import Origin, shared_origin
+from .origin import Origin, first_hand, shared_origin
 
 # Candidates retrieved per claim: enough that a relevant sentence ranked ~15th by retrieval
 # can still surface.
@@ -48,6 +48,9 @@ class ClaimQuery:
     published: str | None = None
     origins: tuple[Origin, ...] = field(default=())
     sentence: Span | None = None  # the claim's whole sentence (article offsets), for sentence-level checks
+    # Who acts in what is claimed ("Sundlinjen" in "Sundlinjen carried 1.2 million passengers"):
+    # evidence such a party publishes itself confirms first-hand rather than echoes (origin.first_hand).
+    parties: tuple[str, ...] = field(default=())
 
     def spans(self, start: int, end: int) -> tuple[Span, ...]:
         if self.claimed is not None:
@@ -107,7 +110,12 @@ def verdict_of(evidence: Sequence[Evidence], support_why: dict[tuple[str, int], 
         conf = max(e.stance_confidence for e in sup)
         names = "; ".join(_who(e) for e in sup[:3])
         s = max(sup, key=lambda e: e.stance_confidence)
-        return "SUPPORTED", round(conf, 4), (f"Supported by {len(sup)} report(s) not resting on the claim's origin ({names}); "
+        own = [e for e in sup if e.origin]  # the claim's own source, first-hand
+        if own and len(own) == len(sup):
+            return "SUPPORTED", round(conf, 4), (f"Supported by the claim's own source confirming it first-hand ({names}: the party "
+                                                 f"the claim is about, publishing for itself); none contradicts it{because(s)}")
+        also = f"; {_who(own[0])} is the claim's own source confirming it first-hand" if own else ""
+        return "SUPPORTED", round(conf, 4), (f"Supported by {len(sup)} report(s) not resting on the claim's origin ({names}){also}; "
                                              f"none contradicts it{because(s)}")
     if echo:
         o = echo[0].origin or "the claim's own source"
@@ -169,11 +177,13 @@ class Verifier:
     def _evidence(self, claim: ClaimQuery, h: Hit, cos: float, j: Judgement | None) -> Evidence:
         stance, conf, checks = ("nei", round(1.0 - cos, 4), ()) if j is None else (j.stance, j.confidence, j.checks)
         shifted = tuple(Check(c.kind, c.detail, claim.shift(c.claim, c.kind), _shift(c.evidence, h.start)) for c in checks)
-        origin = None
+        origin, echo = None, False
         if stance == "supports" and claim.origins:
             doc = self.index.document(h.document_id)
             o = shared_origin(claim.origins, h.outlet, h.text, doc.text[:ORIGIN_CHARS] if doc else "")
-            origin = o.key if o else None
+            # The origin itself, publishing first-hand about itself, confirms: it keeps its origin
+            # key (the reason names it) but is not an echo.
+            origin, echo = (o.key, first_hand(o, claim.parties, h.outlet, h.text) is None) if o else (None, False)
         return Evidence(document_id=h.document_id, span=Span(h.start, h.end, h.text), stance=stance, score=round(cos, 4),
                         stance_confidence=conf, outlet=h.outlet, published=h.published, title=h.title, checks=shifted,
-                        same_origin=origin is not None, origin=origin)
+                        same_origin=echo, origin=origin)

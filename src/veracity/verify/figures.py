@@ -63,13 +63,15 @@ def _compatible_time(a: str, b: str) -> bool:
 # The unit word may come between ("zloty per ..."); "a year" is a time rate, which news copy
 # drops freely ("4 million pounds a year" / "4 million pounds"), so it is not an item.
 _PER_ITEM = re.compile(r"\s*(?:([A-Za-z][\w-]*)\s+)?(?:(?:per|a|an)\s+([A-Za-z][\w-]*)|(each|apiece))\b", re.IGNORECASE)
+# Prepositions the stop list lacks: "12 million euros towards a new library" is a total.
+PREPOSITIONS = frozenset("towards toward across against among amongst via within without through behind beyond".split())
 TIME_UNITS = frozenset("year month week day hour annum quarter decade season".split())
 
 
 def per_item(q: Quantity, text: str) -> str | None:
     """The item a figure is an amount for ("megawatt-hour", "each"), None for a total."""
     m = _PER_ITEM.match(text, q.span.end)
-    if not m or (m.group(1) and m.group(1).lower() in _STOPWORDS):  # "20 million pounds on a new ground"
+    if not m or (m.group(1) and m.group(1).lower() in _STOPWORDS | PREPOSITIONS):  # "20 million pounds on a new ground"
         return None
     item = (m.group(2) or m.group(3)).lower()
     return None if item in TIME_UNITS or item.rstrip("s") in TIME_UNITS else item

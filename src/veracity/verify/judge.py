@@ -29,6 +29,9 @@ from ..records import Check
 from .agreement import agreement
 from .checks import topic_overlap
 from .contradiction import by_party, contradictions
+from .denial import _DENIAL, same_denial
+from .parties import different_parties
+from .reading import read
 from .figures import agreeing_numbers
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "stance"
@@ -158,6 +161,14 @@ SUPPORT_OR_COSINE = 0.70
 AGREEING_FIGURE_SUPPORTS = True
 SUPPORT_MAX_REFUTES = 0.3
 AGREEING_FIGURE_CONFIDENCE = 0.7
+# ... and when the sentence also carries most of the claim's words (this share), a model that
+# only leans to REFUTES does not hold it back, as for a frame agreement with a figure (below):
+# "The regional council approved 12 million euros last year for a new library on the
+# Villeurbanne campus" / "The ... regional council voted in 2024 to give 12 million euros
+# towards a new library on the ... Villeurbanne campus" (0.75 of the claim's words, the same
+# figure) read as REFUTES 0.59. A check that fires (a denial, a negation, another place or
+# date, the opposite stance) still decides first.
+FIGURE_RESTATES_OVERLAP = 0.6
 # A sentence that states the claim's event in other words (:mod:`veracity.verify.agreement`:
 # the same action or a WordNet synonym, on the same thing, by the same named parties, nothing
 # negated, denied or opposite) supports it when the model does not rule it out. With a figure
@@ -170,6 +181,16 @@ FRAME_FIGURE_MAX_REFUTES = 0.9
 FRAME_MIN_SUPPORTS = 0.25
 FRAME_MAX_REFUTES = 0.5
 FRAME_CONFIDENCE = 0.65
+
+
+# A claim that reports a denial ("The council has denied that it plans to sell the ferry
+# company") is confirmed by that denial ("the city had no plans to sell Sundlinjen", said by the
+# council's leader): the same action denied, the same parties, by a party the claim names
+# (:func:`veracity.verify.denial.same_denial`). The model reads such pairs as REFUTES (0.95 on
+# that one: a negation on each side looks like a contradiction to it), so the rule holds
+# whatever the model says; its confidence is that of the other rule-made supports.
+SAME_DENIAL_SUPPORTS = True
+SAME_DENIAL_CONFIDENCE = 0.7
 
 
 def _frame_support(p: np.ndarray, claim: str, ev: str, claim_published: str | None, published: str | None):
@@ -186,6 +207,34 @@ def _frame_support(p: np.ndarray, claim: str, ev: str, claim_published: str | No
     if a is None or not (moderate or (figure_possible and a.figures)):
         return None
     return a
+
+
+def _near(p: np.ndarray, ps: tuple, claim: str, ev: str, cosine: float, claim_published: str | None,
+          published: str | None) -> Judgement:
+    """The stance of a sentence close enough for the model to read, when no check fired: the
+    model's support (gated by shared words), an agreeing figure, the same event in other words,
+    or the same denial; never support from a sentence about another party's event."""
+    if MODEL_ONLY_REFUTES is not None and p[1] >= MODEL_ONLY_REFUTES:
+        return Judgement("refutes", round(float(p[1]), 4), (), ps)
+    if SAME_DENIAL_SUPPORTS and _DENIAL.search(claim) and _DENIAL.search(ev):
+        why = same_denial(read(claim, claim_published), read(ev, published))
+        if why:
+            return Judgement("supports", SAME_DENIAL_CONFIDENCE, (), ps, why)
+    stance, conf, why = "nei", float(p[2]), ""
+    if p[0] >= SENTENCE_SUPPORTS and (topic_overlap(claim, ev) >= SUPPORT_MIN_OVERLAP or cosine >= SUPPORT_OR_COSINE):
+        stance, conf = "supports", float(p[0])
+    elif (AGREEING_FIGURE_SUPPORTS and p[1] < SUPPORT_MAX_REFUTES and topic_overlap(claim, ev) >= SUPPORT_MIN_OVERLAP
+          and agreeing_numbers(claim, ev, claim_published, published)):
+        stance, conf = "supports", max(float(p[0]), AGREEING_FIGURE_CONFIDENCE)
+    elif (a := _frame_support(p, claim, ev, claim_published, published)) is not None:
+        stance, conf, why = "supports", max(float(p[0]), FRAME_CONFIDENCE), a.detail
+    elif (AGREEING_FIGURE_SUPPORTS and p[1] < FRAME_FIGURE_MAX_REFUTES and (share := topic_overlap(claim, ev)) >= FIGURE_RESTATES_OVERLAP
+          and (same := agreeing_numbers(claim, ev, claim_published, published))):
+        stance, conf = "supports", max(float(p[0]), AGREEING_FIGURE_CONFIDENCE)
+        why = f"it gives the claim's figure ({', '.join(same)}) with {share:.0%} of its words"
+    if stance == "supports" and different_parties(read(claim, claim_published), read(ev, published)):
+        return Judgement("nei", round(float(p[2]), 4), (), ps)
+    return Judgement(stance, round(conf, 4), (), ps, why)
 
 
 def judge(model: NewsStance, claim: str, evidence: list[str], cosines: list[float],
@@ -212,22 +261,11 @@ def judge(model: NewsStance, claim: str, evidence: list[str], cosines: list[floa
         if fired:
             conf = max(float(p[1]), max(CHECK_CONFIDENCE.get(c.kind, 0.7) for c in fired))
             out.append(Judgement("refutes", round(conf, 4), fired, ps))
-        elif (restated := min(topic_overlap(claim, ev), topic_overlap(ev, claim))) >= RESTATES:
+        elif ((restated := min(topic_overlap(claim, ev), topic_overlap(ev, claim))) >= RESTATES
+              and not different_parties(read(claim, claim_published), read(ev, pubs[i]))):
             out.append(Judgement("supports", round(max(float(p[0]), restated), 4), (), ps))
         elif i in near:
-            if MODEL_ONLY_REFUTES is not None and p[1] >= MODEL_ONLY_REFUTES:
-                stance, conf = "refutes", float(p[1])
-            elif p[0] >= SENTENCE_SUPPORTS and (topic_overlap(claim, ev) >= SUPPORT_MIN_OVERLAP or cosines[i] >= SUPPORT_OR_COSINE):
-                stance, conf = "supports", float(p[0])
-            elif (AGREEING_FIGURE_SUPPORTS and p[1] < SUPPORT_MAX_REFUTES and topic_overlap(claim, ev) >= SUPPORT_MIN_OVERLAP
-                  and agreeing_numbers(claim, ev, claim_published, pubs[i])):
-                stance, conf = "supports", max(float(p[0]), AGREEING_FIGURE_CONFIDENCE)
-            elif (a := _frame_support(p, claim, ev, claim_published, pubs[i])) is not None:
-                out.append(Judgement("supports", round(max(float(p[0]), FRAME_CONFIDENCE), 4), (), ps, a.detail))
-                continue
-            else:
-                stance, conf = "nei", float(p[2])
-            out.append(Judgement(stance, round(conf, 4), (), ps))
+            out.append(_near(p, ps, claim, ev, cosines[i], claim_published, pubs[i]))
         else:
             out.append(Judgement("nei", round(1.0 - cosines[i], 4), (), ps))
     return out

@@ -19,6 +19,10 @@ POS = {"v": "verb", "n": "noun", "a": "adj"}
 # the rare senses of common verbs join unrelated words ("cut" ~ "dilute", "win" ~ "gain"
 # ~ "advance"), so only a word's first few senses count.
 MAX_SENSES = {"v": 4, "n": 3, "a": 3}
+# A step up the hierarchy is taken from a word's first senses only: a verb's third sense is
+# often a use of it as a motion verb ("repair" = "resort, go to a place" -> "move"), which
+# made "the repairs would cost ..." read as stating "the university is preparing to move ...".
+BROADER_SENSES = 2
 
 
 @functools.lru_cache(maxsize=1)
@@ -81,7 +85,7 @@ def neighbours(lemma: str, pos: str) -> dict[str, str]:
         for w in words:
             out.setdefault(w.replace("_", " "), how)
 
-    for off in _senses(lemma, pos):
+    for rank, off in enumerate(_senses(lemma, pos)):
         words, ptrs = synsets.get((pos, off), ((), ()))
         add(words, "synonym")
         me = words.index(lemma) + 1 if lemma in words else 0
@@ -93,7 +97,7 @@ def neighbours(lemma: str, pos: str) -> dict[str, str]:
                 add(twords if tgt == 0 else twords[tgt - 1: tgt], "derived")
                 if tgt:  # the derived word's own synonyms ("negotiation" -> "talks")
                     add(twords, "derived")
-            elif sym in ("@", "@i") and tpos == pos:
+            elif sym in ("@", "@i") and tpos == pos and rank < BROADER_SENSES:
                 add(twords, "broader")
     out.pop(lemma.replace("_", " "), None)
     return out

@@ -7,6 +7,20 @@ claim's origins are the named links of its attribution chain (outlets, organisat
 and the article's own outlet; evidence shares an origin when its document comes from one of
 those outlets, or when it credits one of them with a reporting word nearby ("reported",
 "according to", "citing", "quoted by", "said").
+
+One exception: the origin speaking first-hand about itself. "Sundlinjen carried 1.2 million
+passengers, according to its annual report" is confirmed by the annual report Sundlinjen AB
+published ("In 2024 Sundlinjen carried 1.2 million passengers ..., its annual report shows"):
+the report is the claim's own source, but it is also the party the claim is about, on the
+record, about its own figures, as a denial by the party concerned weighs as refutation.
+:func:`first_hand` tells that apart from an echo: the evidence is published by a party the claim
+is about (who acts in it, :func:`veracity.verify.parties.acting_names`), and it relays no one
+("the Daily Ledger reported, citing ..." stays an echo). An outlet's own article quoting an
+anonymous source is not first-hand about what that source says of others: the claim is not
+about the outlet.
+
+A dateline ("OSLO, March 5 -") opens a report; it names where the report was filed, not who
+said it, and is never an origin (:func:`strip_dateline`).
 """
 
 from __future__ import annotations
@@ -27,8 +41,30 @@ _CUE = re.compile(r"\b(?:reported|reports|reporting|report|according to|citing|c
 _TRIM = re.compile(r"^(?:the|a|an|mr|mrs|ms|dr)\s+|(?:'s|\u2019s)$", re.IGNORECASE)
 
 
+# A dateline at the start of a name the attribution stage passed on: an all-capitals place,
+# optionally a date and the wire's name in brackets, then a dash ("OSLO, March 5 -", "OSLO
+# (Reuters) -", "March 5 -").
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+_DATELINE = re.compile(rf"^\s*(?:(?:[A-Z][A-Z'.\u2019-]+(?:\s+[A-Z][A-Z'.\u2019-]+){{0,2}})(?:,\s*{_MONTH})?|{_MONTH})"
+                       r"(?:\s*\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s*")
+
+
+def strip_dateline(name: str) -> str:
+    """``name`` without a leading dateline; "" when the name is only a dateline or a place
+    written in capitals as datelines are ("OSLO")."""
+    s = _DATELINE.sub("", name, count=1)
+    bare = s.strip(" ,")
+    if len(bare) >= 3 and bare.isupper() and bare.replace(" ", "").isalpha():
+        from ..claims.places import resolve_name
+
+        known = resolve_name(bare)
+        if known is not None and known[2] == "city":  # "USA said" is a source; "OSLO" a dateline
+            return ""
+    return s
+
+
 def norm(name: str) -> str:
-    s = re.sub(r"\s+", " ", name.strip().lower())
+    s = re.sub(r"\s+", " ", strip_dateline(name).strip().lower())
     prev = None
     while prev != s:
         prev, s = s, _TRIM.sub("", s).strip()
@@ -84,6 +120,37 @@ def claim_origins(attributions: Sequence[Attribution], article_outlet: str | Non
         if o:
             out.setdefault(o.key, o)
     return tuple(out.values())
+
+
+# Company forms a publisher's name carries and its party's name drops ("Sundlinjen AB").
+_COMPANY_FORM = re.compile(r"[\s,]+(?:ab|as|a/s|asa|ag|se|gmbh|ltd|limited|plc|inc|llc|sa|spa|s\.p\.a|nv|bv|oy|oyj|co|corp|"
+                           r"corporation|group|holdings?)\.?$", re.IGNORECASE)
+# Words by which a sentence relays someone else's report rather than speaking for itself.
+_RELAYED = re.compile(r"\b(?:reported|reports|reporting|according to|citing|cited|quoting|quoted|told)\b", re.IGNORECASE)
+
+
+def party_key(name: str) -> str:
+    n = norm(name)
+    prev = None
+    while prev != n:
+        prev, n = n, _COMPANY_FORM.sub("", n).strip()
+    return n
+
+
+def first_hand(origin: Origin, parties: Sequence[str], outlet: str | None, sentence: str) -> str | None:
+    """The party the claim is about that published this evidence itself and speaks in it for
+    itself (see the module docstring), when it rests on the claim's ``origin``; else None."""
+    if not outlet or not parties:
+        return None
+    o = party_key(outlet)
+    party = next((p for p in parties if party_key(p) == o and o), None)
+    if party is None:
+        return None
+    if origin.key.startswith("outlet:") and party_key(origin.key.split(":", 1)[1]) != o:
+        return None  # it relays another outlet
+    if _RELAYED.search(sentence):
+        return None
+    return party
 
 
 def shared_origin(origins: Sequence[Origin], outlet: str | None, sentence: str, document: str = "") -> Origin | None:

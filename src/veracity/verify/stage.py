@@ -17,6 +17,8 @@ from ..options import Options
 from .claimed import verifiable, what_is_claimed
 from .engine import ClaimQuery, Verifier
 from .origin import claim_origins
+from .parties import acting_names
+from .reading import read
 
 
 def query(dossier: Dossier, claim: Claim) -> ClaimQuery:
@@ -31,8 +33,9 @@ def query(dossier: Dossier, claim: Claim) -> ClaimQuery:
     for o in claim_origins(dossier.attributions):
         if o.key.startswith("outlet:"):
             origins.setdefault(o.key, o)
+    parties = acting_names(read(claimed.text, dossier.article.published)) if origins else ()
     return ClaimQuery(claimed.text, claimed.pieces[0].start if claimed.pieces else claim.span.start, claimed,
-                      dossier.article.published, tuple(origins.values()), claim.span)
+                      dossier.article.published, tuple(origins.values()), claim.span, parties)
 
 
 class VerifyStage:

@@ -1,0 +1,305 @@
+"""Denials: evidence that denies, rejects, dismisses, retracts or corrects what a claim asserts.
+
+A denial ("There is no plan to ...", "denied reports that ...", "not aware of", "false") refutes
+a claim when
+
+- what it denies restates the claim (shared words, and the first words after the denial word
+  name something the claim names: "no *plan*", "no plans to *close*");
+- the claim *asserts* what is denied: its main predicate is the denied action ("The ministry is
+  preparing to *close* the unit" / "no plans to close"), or the denied thing is what the main
+  predicate brings about or reports ("have unveiled a *plan*"). A claim whose main predicate
+  is about something else, and that names the denied thing only as its subject or in a side
+  clause, presupposes it without asserting it: "the plan has faced resistance from several
+  nations" says the nations resist, which a denial that any plan exists does not contradict;
+- the claim does not itself report a denial: "The council has denied that it plans to sell the
+  ferry company" is *confirmed* by the council saying it has no plans to sell it (negative and
+  negative agree, :func:`same_denial`).
+
+The check says which words fired, and whether the denier is a party the claim is about (a
+party denying a report about itself weighs as refutation).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..records import Check, Span
+from . import lexicon
+from .checks import content_words, topic_overlap
+from .parties import GENERIC, NOT_EVENTS, main_predicates, names, same_names
+from .reading import Reading
+from .where import MAX_GROUP_CODES
+
+# What a denial denies must restate the claim: this share of content words shared between the
+# denied clause and the claim ("denied that its analysis would be published" does not deny
+# "the core was drilled to 2,800 metres" though both name the consortium).
+DENIED_OVERLAP = 0.2
+
+_DENIAL = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying|ial)|refut(?:e|es|ed|ing)|rebut(?:s|ted)?)\b"
+    r"|\b(?:reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|disput(?:e|es|ed|ing))\b(?:\s+\S+){0,5}?\s+(?:reports?|claims?|allegations?|suggestions?|"
+    r"speculation|rumou?rs?|accounts?|stor(?:y|ies)|the idea|as (?:false|untrue|baseless|nonsense|speculation|fake))\b"
+    r"|\bno (?:such|truth|basis|plans?|intention|decision|agreement|deal|evidence|troops|talks)\b"
+    r"|\b(?:has|have|had) no plans?\b|\bthere (?:is|are|was|were) no\b"
+    r"|\b(?:made|makes|make|gave|given|received|reached|signed|had|has|have) no\b"
+    r"|\bno (?:\w+ )?(?:pledge|commitment|offer|request|bid|order|contract|approval|permission|application|talks|move)s?\b"
+    r"|\bnot aware of\b|\bnever (?:been )?(?:discussed|planned|agreed|considered)\b"
+    r"|\b(?:false|untrue|baseless|unfounded|fabricated|fake news|incorrect|inaccurate|a hoax|nonsense|not true)\b"
+    r"|\b(?:retract(?:s|ed|ion)?|withdr[ae]w (?:its|the) (?:report|story|claim))\b"
+    r"|\bcorrect(?:ed|ion)\b(?:\s+\S+){0,6}?\s+(?:report|story|article|claim)",
+    re.IGNORECASE)
+
+
+def _span(text: str, a: int, b: int) -> Span:
+    return Span.of(text, a, b)
+
+
+def _denied(claim: str, evidence: str, m: re.Match) -> float:
+    """How much the denied clause (from the denial word to the end of the sentence, or the
+    sentence when the denial comes last: "..., which is false") restates the claim: the larger
+    share of either side's content words found in the other."""
+    clause = evidence[m.start():] if len(evidence) - m.start() > 40 else evidence
+    return max(topic_overlap(claim, clause), topic_overlap(clause, claim))
+
+
+# Words read right after a denial word as what it denies ("no plan to send", "denied reports
+# that it had agreed to buy Harcourt's insurance arm").
+DENIED_OBJECT_WORDS = 4
+_FILLER = frozenset("reports report claims claim suggestions that it its they there had has have was were been any such "
+                    "the a an of to on about saying said would will be".split())
+
+
+def _same_stem(a: str, b: str) -> bool:
+    return a[:5] == b[:5] if min(len(a), len(b)) >= 5 else (len(a) >= 4 and len(b) >= 4 and (a.startswith(b) or b.startswith(a)))
+
+
+def _denies_this(claim: str, evidence: str, m: re.Match) -> bool:
+    """What the denial is about must be in the claim: one of the first content words after the
+    denial word shares a stem with a claim word. "There is no plan to send troops" does not deny
+    "there is a fear that sending troops could provoke Moscow" (no "plan" there)."""
+    after = [w for w in content_words(evidence[m.end():]) if w not in _FILLER][:DENIED_OBJECT_WORDS]
+    if m.end() >= len(evidence.rstrip(" .")) - 2:  # "..., which is false": the denial ends the sentence
+        return True
+    no = re.search(r"\bno(?:\s+such)?(?:\s+(\w+))?$", m.group(), re.IGNORECASE)
+    if no:  # "no plan", "there is no ...", "made no pledge": the noun after "no" is what is denied
+        noun = no.group(1).lower() if no.group(1) else (after[:1] or [""])[0]
+        after = [noun] if noun and noun not in ("such",) else after[:1]
+    cw = content_words(claim)
+    if any(_same_stem(a, c) for a in after for c in cw):
+        return True
+    # "There is no plan to merge X with Y" denies "X and Y are in talks to merge": the plan's
+    # action is what is denied, when the claim states that action as intended ("to merge",
+    # "will merge"), not when it only names it ("a fear that sending troops could ...").
+    if no and after and after[0] in PLAN_NOUNS:
+        verb = re.search(rf"\b{re.escape(after[0])}\s+(?:to|of)\s+(\w+)", evidence[m.start():], re.IGNORECASE)
+        if verb:
+            intended = re.findall(r"\b(?:to|will|would|shall)\s+(\w+)", claim, re.IGNORECASE)
+            return any(_same_stem(verb.group(1).lower(), w.lower()) for w in intended)
+    return False
+
+
+# Nouns of intention whose action a denial denies ("no plan to ...", "no intention of ...").
+PLAN_NOUNS = frozenset("plan plans intention intentions decision proposal proposals talks move".split())
+
+
+BY_PARTY = ", whom the claim is about"
+
+
+def by_party(check: Check) -> bool:
+    """A denial by a party the claim is about (see :func:`check_denial`'s detail)."""
+    return check.kind == "denial" and check.detail.endswith(BY_PARTY)
+
+
+def _denied_words(evidence: str, m: re.Match) -> list[str]:
+    """Content words of what the denial denies: from the denial word to the end of the
+    sentence, or the whole sentence when the denial ends it ("..., which is false")."""
+    clause = evidence[m.end():] if len(evidence.rstrip(" .")) - m.end() > 2 else evidence
+    return [w for w in content_words(clause) if w not in _FILLER]
+
+
+# Dependencies that make a word something the claim presupposes rather than asserts: the
+# subject of a main predicate about something else ("*the plan* has faced resistance"), or a
+# word in a clause that adds a detail ("nations, many of which remain hesitant to commit
+# *troops*"). A patient ("*1,200 children* have been infected") and an object ("unveiled a
+# *plan*") are asserted.
+PRESUPPOSING_DEPS = frozenset({"nsubj", "csubj", "relcl", "advcl", "npadvmod", "appos"})
+
+
+def _related_action(lemma: str, words: list[str]) -> bool:
+    """The main predicate is the denied action: the same stem ("close" / "no plans to close")
+    or a WordNet synonym or derivation ("postpone" / "delay")."""
+    if any(_same_stem(lemma, w) for w in words):
+        return True
+    return lexicon.available() and any(lexicon.related(lemma, "v", w, "v") in ("synonym", "derived") for w in words)
+
+
+def asserts_denied(claim: Reading, denied: list[str]) -> bool:
+    """Does the claim assert what is denied (see the module docstring)? True when it has no
+    content predicate of its own ("Sweden has pledged two vessels", "There is a plan to ..."),
+    when a main predicate is the denied action, or when a denied word stands in the main
+    predicate's assertion (its object or patient, the event noun it hangs on) rather than in
+    its subject or a side clause."""
+    preds = main_predicates(claim)
+    if not preds:
+        return True
+    if any(_related_action(lem, denied) for _s, lem, _n, _ns in preds):
+        return True
+    by_start = {t[0]: t for t in claim.tree}
+    mains = {p[0] for p in preds}
+    for tok in claim.tree:
+        if tok[2] not in ("NOUN", "PROPN", "VERB") or not any(_same_stem(tok[1], w) for w in denied):
+            continue
+        cur, asserted = tok, True
+        for _ in range(16):  # up to a main predicate or the root
+            if cur[0] in mains or cur[4] == cur[0] or cur[4] not in by_start:
+                break
+            if cur[3] in PRESUPPOSING_DEPS:
+                asserted = False
+                break
+            cur = by_start[cur[4]]
+        if asserted:
+            return True
+    return False
+
+
+def _negates_denied(claim: Reading, denied: list[str]) -> bool:
+    """The claim itself is negative: it negates the denied action ("The council said it would
+    not sell Sundlinjen" / "denied it plans to sell Sundlinjen") or its main predicate ("The
+    council did not approve the sale" / "denied it would sell"). A negative and a denial agree;
+    the denial cannot refute it."""
+    negated = _negated_actions(claim)
+    mains = {p[0] for p in main_predicates(claim)}
+    return any(_related_action(lem, denied) or s in mains for lem, s, _w in negated)
+
+
+def check_denial(claim: Reading, evidence: Reading) -> list[Check]:
+    ev = [m for m in _DENIAL.finditer(evidence.text)
+          if _denied(claim.text, evidence.text, m) >= DENIED_OVERLAP and _denies_this(claim.text, evidence.text, m)]
+    if not ev or _DENIAL.search(claim.text):
+        return []
+    ev = [m for m in ev if asserts_denied(claim, _denied_words(evidence.text, m))
+          and not _negates_denied(claim, _denied_words(evidence.text, m))]
+    if not ev:
+        return []
+    party = _party_concerned(claim, evidence, ev[0].start())
+    words = ", ".join(f"'{m.group()}'" for m in ev[:3])
+    detail = f"the evidence denies it ({words})" + (f"; the denial comes from {party}{BY_PARTY}" if party else "")
+    return [Check("denial", detail, (), tuple(_span(evidence.text, m.start(), m.end()) for m in ev[:3]))]
+
+
+# The speaker of a trailing attribution, with an appositive name: "..., a Harwick spokeswoman,
+# Rhian Morgan, said on Tuesday." A comma inside a figure ("10,000 troops to Ukraine, a NATO
+# spokesman said") starts no speaker.
+_SPEAKER_TAIL = re.compile(r"(?<!\d),(?!\d)\s*([^,]{2,80}?(?:,\s*[^,]{2,40}?)?),?\s+(?:said|says|told|added|stated)\b[^,]*$")
+
+
+def _denier_region(evidence: Reading, first: int) -> list[tuple[int, int]]:
+    """Where the denier is named: before the first denial word (its subject), and the speaker
+    of a trailing "..., the ministry said"."""
+    out = [(0, first)]
+    m = _SPEAKER_TAIL.search(evidence.text)
+    if m:
+        out.append((m.start(1), m.end(1)))
+    return out
+
+
+def _party_concerned(claim: Reading, evidence: Reading, first: int) -> str | None:
+    """A party the claim is about (a named actor or a small group of countries) that the
+    evidence names as the denier."""
+    regions = _denier_region(evidence, first)
+    inside = lambda sp: any(a <= sp.start and sp.end <= b for a, b in regions)  # noqa: E731
+    cn = {k: v for k, v in names(claim).items()}
+    for e in evidence.entities:
+        if e.label not in ("PERSON", "ORG", "GPE") or not inside(e.span):
+            continue
+        k = e.span.text.lower().removeprefix("the ").removesuffix("'s").removesuffix("\u2019s").strip()
+        if any(k == c or k.split()[-1] == c.split()[-1] for c in cn) or same_names({k}, set(cn)):
+            return e.span.text
+    codes = {c for p in claim.places if len(p.codes) <= MAX_GROUP_CODES for c in p.codes}
+    for p in evidence.places:
+        if set(p.codes) & codes and inside(p.span) and p.kind == "country":
+            return p.span.text
+    return None
+
+
+
+# ------------------------------------------------------------------------ a claim that reports a denial
+def _action_after(r: Reading, start: int) -> tuple[str, int] | None:
+    """(lemma, start) of the first content verb after ``start``: what a denial denies ("denied
+    that it plans to *sell*", "no plans to *sell*"); planning and reporting verbs are read
+    through."""
+    return next(((lem, s) for s, lem, pos, _d, _h in r.tree
+                 if s >= start and pos == "VERB" and lem.isalpha() and lem not in NOT_EVENTS), None)
+
+
+def _named_in(name: str, text: str) -> bool:
+    n = name.lower().removeprefix("the ").removesuffix("'s").removesuffix("\u2019s").strip()
+    words = {w for w in re.findall(r"[^\W\d_][\w'\u2019-]+", n) if w not in GENERIC and len(w) >= 4}
+    low = text.lower()
+    return n in low or bool(words and any(re.search(rf"\b{re.escape(w)}", low) for w in words))
+
+
+def _negated_actions(r: Reading) -> list[tuple[str, int, str]]:
+    """(lemma, start, negation word) of the content verbs a negation governs ("would *not*
+    sell")."""
+    neg = {h: r.text[s:s + len(r.text[s:].split()[0])] for s, _l, _p, d, h in r.tree if d == "neg"}
+    return [(lem, s, neg[s]) for s, lem, pos, _d, _h in r.tree if pos == "VERB" and s in neg and lem not in NOT_EVENTS]
+
+
+def _claim_denial(claim: Reading) -> tuple[str, int, tuple[str, int]] | None:
+    """(the words that deny, where what is denied starts, the denied action) when the claim
+    reports a denial: a denial word ("has denied that it plans to sell") or a negated action
+    ("said it would not sell")."""
+    cm = _DENIAL.search(claim.text)
+    if cm:
+        ca = _action_after(claim, cm.end())
+        return (cm.group(), cm.end(), ca) if ca else None
+    negated = _negated_actions(claim)
+    if negated:
+        lem, start, word = negated[0]
+        return word, start, (lem, start)
+    return None
+
+
+def same_denial(claim: Reading, evidence: Reading) -> str | None:
+    """When the claim reports a denial and the evidence is that denial: both deny the same
+    action ("has denied that it plans to sell the ferry company Sundlinjen" / "had no plans to
+    sell Sundlinjen"; "said it would not sell Sundlinjen" / the same), every party the claim's
+    denied clause names is named in the evidence, any figure it gives is given too, and the
+    evidence's denier is a party the claim names. A negative and a negative agree; the words
+    that matched, else None."""
+    from .figures import agreeing_numbers
+
+    found = _claim_denial(claim)
+    if found is None:
+        return None
+    words, after, ca = found
+    named = [e.span.text for e in claim.entities if e.label in ("PERSON", "ORG", "GPE") and e.span.start >= after]
+    figures = any(ch.isdigit() for ch in claim.text[after:])
+    for m in _DENIAL.finditer(evidence.text):
+        ea = _action_after(evidence, m.end())
+        if ea is None or not (ea[0] == ca[0] or lexicon.related(ca[0], "v", ea[0], "v") in ("synonym", "derived")):
+            continue
+        if not all(_named_in(n, evidence.text[m.start():]) for n in named):
+            continue
+        if figures and not agreeing_numbers(claim.text[after:], evidence.text[m.end():]):
+            continue
+        party = _party_concerned(claim, evidence, m.start())
+        if party is None:
+            continue
+        how = "" if ea[0] == ca[0] else f" ~ '{ea[0]}'"
+        return (f"it reports the same denial: '{words}' ~ '{m.group()}', of '{ca[0]}'{how}"
+                + (f" ({', '.join(dict.fromkeys(named))})" if named else "") + f", by {party}")
+    return None
+
+
+def denied_actions(r: Reading) -> frozenset[int]:
+    """Starts of the actions a denial in ``r`` denies (the first content verb after each denial
+    word: "denied it plans to *sell*", "no plans to *close*"): negated for the negation check,
+    though no "not" governs them."""
+    out = set()
+    for m in _DENIAL.finditer(r.text):
+        a = _action_after(r, m.end())
+        if a is not None:
+            out.add(a[1])
+    return frozenset(out)

@@ -1,0 +1,296 @@
+"""Who does what: a sentence's main predicates, who acts in them, and whether two sentences
+are about different parties.
+
+Two figures, places or dates conflict only when they describe one event. "The health ministry
+will hire 2,000 additional nurses ... in the north of England" and "The Scottish government
+said it would recruit 500 nurses ... in Glasgow and Edinburgh" count nurses for two
+employers; "Sundlinjen carried 1.2 million passengers" and "Västtrafik's ferries in Gothenburg
+carried 3 million passengers" count two operators' passengers. A fact-checker reads who does
+the counted thing (the agent of the verb: "the ministry will hire", "the Scottish government
+... would recruit") or whose it is (the possessor: "Västtrafik's ferries") before comparing
+the figures. :func:`different_parties` does that on the parse of both sides
+(:mod:`veracity.verify.reading`): each side names its acting party, and neither side's party
+is named anywhere on the other side.
+
+A party is named by the proper names in the agent's phrase (people, organisations, places,
+nationalities) and, for an organisation named by a common noun, by the words that tell it
+apart ("the *health* ministry", "the *Scottish* government"). A party only a generic word
+names ("the ministry", "the company", "it") could be anyone, and never makes two sides
+different.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .checks import _STOP
+from .reading import Reading
+
+# Verbs that carry no event of their own: reporting, planning, aspect and light verbs. A
+# claim's predicate is read through them ("plans to close" -> close, "has offered to pay" ->
+# pay), and they are never what two reports must share.
+NOT_EVENTS = frozenset("""say tell report add claim state announce confirm write quote cite accord insist note explain
+describe reveal suggest show indicate argue warn believe think know see hear learn understand appear seem
+plan intend expect aim hope want wish seek propose offer set prepare schedule try attempt continue keep
+be have do go get make take become remain need begin start decide agree promise pledge threaten consider
+help allow let cause use include involve""".split())
+# Event nouns a verb may hang on ("in talks to supply", "a plan to close", "a deal to buy"):
+# the noun may stand for the event when the evidence names it instead of the verb.
+EVENT_DEPS = frozenset({"acl"})
+# Clauses that add a consequence or a detail to the main event ("..., putting 250 jobs at
+# risk", "bribes linked to land rezoning", "nations, many of which remain hesitant"): not the
+# sentence's main predicate.
+SECONDARY_DEPS = frozenset({"advcl", "relcl", "acl", "pcomp", "amod", "npadvmod", "csubj", "compound"})
+# Steps walked up the parse from a verb towards the root (a news sentence's tree is rarely
+# deeper; the bound only guards against a malformed parse).
+MAX_DEPTH = 12
+# Words that do not tell one party from another ("Cumbria County Council" and "Cumbria" are
+# one party by "cumbria", not by "council").
+GENERIC = frozenset("council county city state government ministry department group bank company party union "
+                    "committee board authority agency office association federation club university the of and for".split())
+# Common nouns that head an organisation: their modifiers name which one ("the health ministry",
+# "the Scottish government", "the transport workers' union").
+ORG_HEADS = GENERIC | frozenset("operator airline firm trust court police army navy regulator watchdog commission "
+                                "parliament assembly administration cabinet institute service services executive".split())
+# Entity labels that name a party (NORP: "the Scottish government", "Swedish officials").
+PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+# Dependencies that leave the agent's own phrase: where or when it acts, what it does.
+_OUTSIDE_PHRASE = frozenset({"prep", "relcl", "acl", "advcl", "punct", "cc", "det", "case"})
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]+")
+
+
+def names(r: Reading) -> dict[str, object]:
+    """Named parties (people, organisations, places) by lower-case name, with their spans.
+    Nationalities ("European", "Ukrainian") name no one in particular; countries are matched
+    by code instead."""
+    out: dict[str, object] = {}
+    for e in r.entities:
+        if e.label in ("PERSON", "ORG", "GPE"):
+            key = e.span.text.lower().removeprefix("the ").removesuffix("'s").removesuffix("\u2019s").strip()
+            out.setdefault(key, e.span)
+    return out
+
+
+def same_names(a: set[str], b: set[str]) -> set[str]:
+    """Names of ``a`` that share a distinctive (non-generic) word with a name of ``b``."""
+    out = set()
+    for x in a:
+        xs = set(x.split()) - GENERIC
+        for y in b:
+            if xs & (set(y.split()) - GENERIC):
+                out.add(x)
+    return out
+
+
+# ------------------------------------------------------------------------ the parse
+def _kids(r: Reading) -> dict[int, list[tuple]]:
+    kids: dict[int, list[tuple]] = {}
+    for t in r.tree:
+        if t[4] != t[0]:
+            kids.setdefault(t[4], []).append(t)
+    return kids
+
+
+def surface(r: Reading, start: int) -> str:
+    m = _WORD.match(r.text.lower(), start)
+    return m.group() if m else ""
+
+
+def to_infinitive(r: Reading, verb_start: int) -> bool:
+    return any(lem == "to" and dep == "aux" and h == verb_start for _s, lem, _p, dep, h in r.tree)
+
+
+def main_predicates(r: Reading) -> list[tuple[int, str, int | None, str | None]]:
+    """(start, lemma, event noun start, event noun surface) of the sentence's main predicates:
+    content verbs reached from the root through verbs that carry no event ("plans to close")
+    and event nouns ("in talks to merge"), not through a clause that adds a detail."""
+    by_start = {t[0]: t for t in r.tree}
+    out = []
+    for start, lem, pos, dep, head in r.tree:
+        if pos != "VERB" or lem in NOT_EVENTS or not lem.isalpha():
+            continue
+        noun = by_start.get(head) if dep in EVENT_DEPS and to_infinitive(r, start) else None
+        if noun is not None and noun[2] != "NOUN":
+            noun = None
+        main, cur, steps = True, start, 0
+        while steps < MAX_DEPTH:
+            _, _, _, d, h = by_start[cur]
+            if h == cur or h not in by_start:
+                break
+            if d in SECONDARY_DEPS and not (noun is not None and cur == start):
+                main = False
+                break
+            hl, hp = by_start[h][1], by_start[h][2]
+            if hp == "VERB" and hl not in NOT_EVENTS:
+                main = False
+                break
+            cur, steps = h, steps + 1
+        if main:
+            out.append((start, lem, noun[0], surface(r, noun[0])) if noun else (start, lem, None, None))
+    return out
+
+
+# Heads an agent is looked for through: "plans to close" (xcomp), "hire and train" (conj), "in
+# talks to merge" (acl, pobj, prep), "unveiled a plan to deploy" (acl, dobj).
+_UP_TO_SUBJECT = frozenset({"xcomp", "conj", "acl", "pobj", "prep", "dobj", "attr"})
+
+
+def agent(r: Reading, start: int) -> tuple | None:
+    """The token heading who does the predicate at ``start``: its subject, found through the
+    verbs and event nouns it hangs on; the "by" phrase of a passive (whose subject is what is
+    done to); a pronoun replaced by the subject of the reporting verb above it ("The Scottish
+    government said it would recruit ...")."""
+    by_start = {t[0]: t for t in r.tree}
+    kids = _kids(r)
+    cur, found = by_start.get(start), None
+    for _ in range(MAX_DEPTH):
+        if cur is None:
+            return None
+        ks = kids.get(cur[0], [])
+        subj = next((k for k in ks if k[3] == "nsubj"), None)
+        if subj is not None:
+            found = subj
+            break
+        if any(k[3] == "nsubjpass" for k in ks):
+            by = next((k for k in ks if k[3] == "agent"), None)
+            found = next((k for k in kids.get(by[0], []) if k[3] == "pobj"), None) if by else None
+            break
+        if cur[3] not in _UP_TO_SUBJECT or cur[4] == cur[0]:
+            return None
+        cur = by_start.get(cur[4])
+    if found is None or found[2] != "PRON":
+        return found
+    verb = by_start.get(found[4])  # a pronoun: the subject of the reporting verb above
+    for _ in range(4):
+        if verb is None or verb[4] == verb[0]:
+            return None
+        if verb[3] in ("ccomp", "xcomp", "advcl"):
+            sub = next((k for k in kids.get(verb[4], []) if k[3] in ("nsubj", "nsubjpass")), None)
+            if sub is not None and sub[2] != "PRON":
+                return sub
+        verb = by_start.get(verb[4])
+    return None
+
+
+def _phrase(r: Reading, head: tuple) -> list[tuple]:
+    """The agent's own phrase: its head with its possessor, modifiers, conjuncts and
+    appositions, not where or when it acts ("Västtrafik's ferries *in Gothenburg*")."""
+    kids = _kids(r)
+    out, todo = [], [head]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo += [k for k in kids.get(t[0], []) if k[3] not in _OUTSIDE_PHRASE]
+    return out
+
+
+def _key_words(text: str) -> set[str]:
+    out = set()
+    for w in _WORD.findall(text.lower()):
+        w = re.sub(r"['\u2019]s?$", "", w)
+        if len(w) > 2 and w not in GENERIC and w not in _STOP:
+            out.add(w)
+    return out
+
+
+def party_words(r: Reading, head: tuple) -> set[str]:
+    """Words that name the party headed at ``head``: the names in its phrase, and the
+    modifiers of an organisation named by a common noun. Empty for "it", "the ministry"."""
+    phrase = _phrase(r, head)
+    starts = {t[0] for t in phrase}
+    out: set[str] = set()
+    for e in r.entities:
+        if e.label in PARTY_LABELS and any(e.span.start <= s < e.span.end for s in starts):
+            out |= _key_words(e.span.text)
+    for s, lem, pos, dep, h in phrase:
+        if pos == "PROPN":
+            out |= _key_words(surface(r, s))
+        elif dep in ("compound", "amod") and any(t[0] == h and t[1] in ORG_HEADS for t in phrase):
+            out |= _key_words(surface(r, s))
+    return out
+
+
+def acting_parties(r: Reading) -> set[str]:
+    """Words naming who acts in the sentence's main predicates (see :func:`party_words`)."""
+    out: set[str] = set()
+    for start, *_ in main_predicates(r):
+        a = agent(r, start)
+        if a is not None:
+            out |= party_words(r, a)
+    return out
+
+
+def _countries(words: set[str]) -> set[str]:
+    """A nationality names its country too ("Swedish" ~ "Sweden"); a region's ("European") no
+    one country."""
+    from ..claims.places import resolve_demonym
+
+    out = set(words)
+    for w in words:
+        d = resolve_demonym(w)
+        if d is not None and len(d[1]) == 1:
+            out |= _key_words(d[0])
+    return out
+
+
+def _mentions(r: Reading) -> set[str]:
+    return _countries(_key_words(r.text))
+
+
+def different_parties(claim: Reading, evidence: Reading) -> str | None:
+    """"'health' vs 'scottish'" when each side names who acts and neither side's party is
+    named anywhere on the other side (two employers, two operators: two events); None when
+    the parties are the same, overlap, or either side names none."""
+    a, b = acting_parties(claim), acting_parties(evidence)
+    if not a or not b or _countries(a) & _mentions(evidence) or _countries(b) & _mentions(claim):
+        return None
+    return f"{', '.join(sorted(a))} vs {', '.join(sorted(b))}"
+
+
+def acting_names(r: Reading) -> tuple[str, ...]:
+    """Names of who acts in the main predicates, as written: the named entities of each agent's
+    phrase and the phrase itself up to its head ("Sundlinjen", "Helsingborg city council",
+    "Västtrafik"). What a claim is about, for telling its own source's first-hand word from an
+    echo (:mod:`veracity.verify.origin`)."""
+    out: dict[str, None] = {}
+    for start, *_ in main_predicates(r):
+        a = agent(r, start)
+        if a is None or a[2] == "PRON":
+            continue
+        phrase = _phrase(r, a)
+        starts = {t[0] for t in phrase}
+        for e in r.entities:
+            if e.label in ("PERSON", "ORG", "GPE") and any(e.span.start <= s < e.span.end for s in starts):
+                out.setdefault(e.span.text, None)
+        lo = min(t[0] for t in phrase if t[3] not in ("det",) or t is a)
+        hi = a[0] + len(r.text[a[0]:].split()[0]) if r.text[a[0]:].split() else a[0]
+        name = r.text[lo:hi].strip(" ,.;:'\u2019")
+        bare = re.sub(r"^(?i:the)\s+", "", name)
+        if len(bare) > 1 and any(c.isupper() for c in bare):  # a name, not "the ministry"
+            out.setdefault(name, None)
+    return tuple(out)
+
+
+# Verbs that report speech: "X told Y that Z" reports Z.
+REPORTING = frozenset("say tell report add state announce confirm write insist note explain warn claim".split())
+
+
+def reported_content(r: Reading) -> str:
+    """What a report sentence reports: the clause its root reporting verb governs ("... told the
+    regional council on Monday that *repairs ... would cost about 28 million euros*"); the
+    whole text when the root reports nothing."""
+    root = next((t for t in r.tree if t[4] == t[0]), None)
+    if root is None or root[1] not in REPORTING:
+        return r.text
+    kids = _kids(r)
+    comp = next((k for k in kids.get(root[0], []) if k[3] == "ccomp"), None)
+    if comp is None:
+        return r.text
+    starts, todo = [], [comp]
+    while todo:
+        t = todo.pop()
+        starts.append(t[0])
+        todo += kids.get(t[0], [])
+    last = max(starts)
+    end = last + len(r.text[last:].split()[0]) if r.text[last:].split() else last
+    return r.text[min(starts):end]

@@ -1,0 +1,87 @@
+"""Denials (veracity.verify.denial): a denial refutes a claim that asserts what is denied, not one
+that only presupposes it; a claim that reports a denial is confirmed by that denial."""
+
+import numpy as np
+
+from veracity.verify.contradiction import contradictions
+from veracity.verify.denial import asserts_denied, same_denial
+from veracity.verify.reading import read
+
+NO_PLANS = "\"There are no plans to close the A&E at St Anne's,\" a ministry spokeswoman said."
+DENIED = ("The health ministry on Wednesday denied reports that it was preparing to close the accident and emergency unit "
+          "at St Anne's Hospital in Bradford.")
+COUNCIL = "Helsingborg city council has denied that it plans to sell the municipal ferry company Sundlinjen"
+LEADER = "Helsingborg's council leader, Per Ek, said on Monday that the city had no plans to sell Sundlinjen."
+
+
+def kinds(claim, evidence, cos=0.6):
+    return sorted({c.kind for c in contradictions(claim, evidence, cos)})
+
+
+def test_a_denial_refutes_a_claim_that_asserts_the_denied_action():
+    claim = "The ministry is preparing to close the accident and emergency unit at St Anne's Hospital in Bradford"
+    assert kinds(claim, DENIED) == ["denial"]
+    assert kinds(claim, NO_PLANS) == ["denial"]
+    # The denied thing as what the main verb brings about ("drawn up a plan") is asserted too.
+    assert kinds("The ministry has drawn up a plan to close the A&E unit at St Anne's Hospital", NO_PLANS) == ["denial"]
+
+
+def test_a_denial_does_not_refute_a_claim_that_only_presupposes_what_is_denied():
+    # The claim asserts that unions oppose the plan; "no plans" denies the plan, not the opposition.
+    plan = "However, the relocation plan has faced opposition from student unions, many of which fear longer journeys."
+    assert kinds(plan, "\"There are no plans to relocate the faculty,\" university spokesman Marc Girard said.") == []
+    # ... nor a claim that names the closure in a side clause and asserts something else.
+    assert kinds("St Anne's Hospital, which the ministry is preparing to close, treated 40,000 patients last year",
+                 NO_PLANS) == []
+    assert not asserts_denied(read(plan), ["plans", "relocate", "faculty"])
+    assert asserts_denied(read("The university plans to relocate the faculty to Villeurbanne"), ["plans", "relocate", "faculty"])
+
+
+def test_a_comma_inside_a_figure_starts_no_speaker():
+    [c] = contradictions("European defence chiefs have unveiled a plan to deploy 10,000 troops to the Baltic states",
+                         "There is no plan to deploy 10,000 troops to the Baltic states, a NATO spokesman said.", 0.6)
+    assert c.kind == "denial" and "whom the claim is about" not in c.detail  # NATO is not a party the claim names
+
+
+def test_a_claim_reporting_a_denial_is_confirmed_by_that_denial():
+    why = same_denial(read(COUNCIL), read(LEADER))
+    assert why is not None and "'denied' ~ 'had no plans'" in why and "'sell'" in why and "Helsingborg" in why
+    # Never refuted by it: the claim reports the same denial.
+    assert kinds(COUNCIL, LEADER) == []
+
+
+def test_another_denial_is_not_the_same_denial():
+    # Another action, another party's words, or no denial at all.
+    assert same_denial(read(COUNCIL), read(LEADER.replace("sell", "close"))) is None
+    assert same_denial(read(COUNCIL), read("The ferry workers' union said there were no plans to sell Sundlinjen.")) is None
+    assert same_denial(read(COUNCIL), read("Helsingborg plans to sell Sundlinjen, the council leader said.")) is None
+    assert same_denial(read("Helsingborg city council plans to sell the ferry company Sundlinjen"), read(LEADER)) is None
+
+
+class _Model:
+    def __init__(self, p):
+        self.p = np.array(p, np.float32)
+
+    def probs(self, claims, evidence):
+        return np.tile(self.p, (len(claims), 1))
+
+
+def test_the_judge_supports_the_same_denial_though_the_model_reads_it_as_refuting():
+    from veracity.verify.judge import SAME_DENIAL_CONFIDENCE, judge
+
+    [j] = judge(_Model([0.05, 0.95, 0.0]), COUNCIL, [LEADER], [0.7])  # the model's reading of this very pair
+    assert j.stance == "supports" and j.confidence == SAME_DENIAL_CONFIDENCE and "same denial" in j.why
+    [plain] = judge(_Model([0.05, 0.95, 0.0]), "Helsingborg city council plans to sell the ferry company Sundlinjen", [LEADER], [0.7])
+    assert plain.stance == "refutes" and plain.checks[0].kind == "denial"
+
+
+def test_a_negative_claim_and_a_denial_agree():
+    said_not = "Helsingborg city council said it would not sell the municipal ferry company Sundlinjen"
+    assert kinds(said_not, LEADER) == []  # no denial, no negation: both say it will not be sold
+    assert "'not' ~ 'had no plans'" in same_denial(read(said_not), read(LEADER))
+    assert kinds("The council did not approve the sale of Sundlinjen", "Helsingborg council denied it would sell Sundlinjen.") == []
+    # A claim that reports a denial is not refuted by a report of the act either: it asserts the denial.
+    assert kinds(COUNCIL, "Helsingborg city council will sell the ferry company Sundlinjen to a Danish operator, documents show.") == []
+    # The positive claim is still refuted by the denial.
+    assert kinds("Helsingborg city council will sell the ferry company Sundlinjen", "Helsingborg city council denied that it plans "
+                 "to sell Sundlinjen.") == ["denial"]
