@@ -189,3 +189,24 @@ def test_places_the_tagger_misses():
 ])
 def test_a_sentence_never_contradicts_itself(sentence):
     assert kinds(sentence, sentence, 1.0) == []
+
+
+def test_a_stance_is_read_on_the_whole_sentence_where_its_holder_is_the_source():
+    # The claim's content is "strong opposition"; who opposes is the attribution's source.
+    sentence = "Others, particularly in Scandinavia and the Balkans, have voiced strong opposition to the plan."
+    evidence = "Denmark, Norway and Sweden said on Wednesday that they support the plan."
+    got = contradictions("strong opposition to the plan", evidence, cosine=0.6, sentence=sentence)
+    assert [c.kind for c in got] == ["polarity"], got
+    # The same stance held by the same countries is no contradiction.
+    agree = "Denmark, Norway and Sweden said on Wednesday that they oppose the plan."
+    assert not [c for c in contradictions("strong opposition to the plan", agree, cosine=0.6, sentence=sentence)
+                if c.kind == "polarity"]
+
+
+def test_a_group_of_countries_and_its_members_are_one_party():
+    from veracity.verify.parties import _party_countries
+
+    assert _party_countries({"scandinavia"}) >= {"NO", "SE", "DK"}
+    assert _party_countries({"health"}) == set()
+    # A city or a nation inside a country is where a party acts, not the party.
+    assert _party_countries({"glasgow"}) == set()

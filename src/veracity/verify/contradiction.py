@@ -297,9 +297,11 @@ EVENT_CHECKS = frozenset({"number", "place", "date", "negation", "direction"})
 
 
 # Checks read on the claim's whole sentence, not only its content: a title belongs to whoever
-# the sentence names, the speaker included ("Former Minister X said ..."). Their claim spans
-# index the sentence.
-SENTENCE_CHECKS = frozenset({"role"})
+# the sentence names, the speaker included ("Former Minister X said ..."), and a stance to
+# whoever holds it, often the source of the attribution ("others, particularly in Scandinavia,
+# have voiced strong opposition": the content alone, "opposition", names no one). Their claim
+# spans index the sentence.
+SENTENCE_CHECKS = frozenset({"role", "polarity"})
 
 
 def _figures_share_topic(cr: Reading, er: Reading, cos: float) -> bool:

@@ -237,12 +237,35 @@ def _mentions(r: Reading) -> set[str]:
     return _countries(_key_words(r.text))
 
 
+# Kinds of place that can themselves be a party: a country ("Norway said") or a group of
+# countries ("others, particularly in Scandinavia, have voiced opposition"). A city or a
+# region inside a country is where a party acts, not the party (the Scottish government is not
+# the UK health ministry because both act in the UK).
+PARTY_PLACE_KINDS = ("country", "region")
+
+
+def _party_countries(words: set[str]) -> set[str]:
+    """ISO codes of the countries a party's words name, a group of countries by its members
+    ("scandinavia" -> DK NO SE)."""
+    from ..claims.places import resolve_name
+
+    out: set[str] = set()
+    for w in words:
+        got = resolve_name(w)
+        if got is not None and got[2] in PARTY_PLACE_KINDS:
+            out |= set(got[1])
+    return out
+
+
 def different_parties(claim: Reading, evidence: Reading) -> str | None:
     """"'health' vs 'scottish'" when each side names who acts and neither side's party is
     named anywhere on the other side (two employers, two operators: two events); None when
-    the parties are the same, overlap, or either side names none."""
+    the parties are the same, overlap, or either side names none. Countries and the groups
+    they belong to are one party ("Scandinavia" and "Denmark, Norway and Sweden")."""
     a, b = acting_parties(claim), acting_parties(evidence)
     if not a or not b or _countries(a) & _mentions(evidence) or _countries(b) & _mentions(claim):
+        return None
+    if _party_countries(a) & _party_countries(b):
         return None
     return f"{', '.join(sorted(a))} vs {', '.join(sorted(b))}"
 
