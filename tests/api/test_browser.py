@@ -10,6 +10,7 @@ page. Screenshots go to out/screenshots/.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
@@ -57,6 +58,26 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+@contextlib.contextmanager
+def _serving(app):
+    """Run ``app`` with uvicorn on a free loopback port in a thread; yields its base URL."""
+    import uvicorn
+
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not srv.started:
+        assert time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(10)
+
+
 def _verification_works(folder: Path) -> bool:
     """Whether this tree's verify and corroborate stages can load their models."""
     from veracity.errors import VeracityError
@@ -75,23 +96,11 @@ def _verification_works(folder: Path) -> bool:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    import uvicorn
-
     folder = tmp_path_factory.mktemp("browser")
     evidence = _verification_works(folder)
     options = Options(db_path=str(folder / "store.db"), evidence_db=str(folder / "evidence.db") if evidence else None)
-    app = create_app(options, ServerSettings())
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not srv.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    yield {"url": f"http://127.0.0.1:{port}", "evidence": evidence, "folder": folder}
-    srv.should_exit = True
-    thread.join(10)
+    with _serving(create_app(options, ServerSettings())) as url:
+        yield {"url": url, "evidence": evidence, "folder": folder}
 
 
 @pytest.fixture(scope="module")
@@ -342,24 +351,13 @@ TOKEN = "browser-token-0123456789abcdef"
 @pytest.fixture(scope="module")
 def token_server(tmp_path_factory):
     """A server with a token (as off loopback), a fake pipeline and no model loading: only signing in is tested."""
-    import uvicorn
-
     from veracity.pipeline import Pipeline
 
     folder = tmp_path_factory.mktemp("browser-token")
     app = create_app(Options(db_path=str(folder / "store.db")), ServerSettings(token=TOKEN),
                      analyse=lambda article, options: Pipeline.start(article), warm=lambda: None)
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not srv.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
+    with _serving(app) as url:
+        yield url
 
 
 def test_with_a_token_the_browser_signs_in_through_the_form(browser, token_server):

@@ -18,16 +18,10 @@ import pytest
 
 from veracity import assets
 from veracity.onnxrun import SHARED_META, SHARED_TABLE, is_split
+from veracity_train.share_embeddings import NETWORKS  # the shipped networks, one list for the trainer and this test
 
 ROOT = Path(__file__).resolve().parents[2]
 MODELS = assets.MODELS_DIR
-NETWORKS = (
-    ("attribution/tagger/model.onnx", "attribution/tagger/meta.json"),
-    ("attribution/cuepass/model.onnx", "attribution/cuepass/meta.json"),
-    ("stance/news_crossencoder.onnx", "stance/news_crossencoder.json"),
-    ("checkworthy/transformer/model.onnx", "checkworthy/transformer/model.json"),
-    ("checkworthy/student/model.onnx", "checkworthy/student/model.json"),
-)
 
 
 def wheel_model_files() -> set[str]:

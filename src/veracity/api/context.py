@@ -89,6 +89,15 @@ class ApiContext:
             self._evidence = EvidenceIndex(db)
         return self._evidence
 
+    def add_evidence(self, articles):
+        """Index ``articles`` (texts already there are skipped) under the evidence lock; returns the
+        index's counts. New documents reach the next analysis (:meth:`evidence_changed`)."""
+        with self.evidence_lock:
+            counts = self.evidence_index(create=True).add(articles)
+        if counts.added:
+            self.evidence_changed()
+        return counts
+
     def evidence_changed(self) -> None:
         """New evidence was indexed: the next analysis builds its stages afresh, so verification
         and corroboration read the index as it is now (the models stay loaded)."""

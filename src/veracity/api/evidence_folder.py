@@ -43,19 +43,16 @@ class FolderRequest(BaseModel):
     path: str = Field("", max_length=1000, description="A folder under the server's evidence root, relative to it ('' for the root).")
 
 
-def _inside(path: Path, root: Path) -> bool:
-    return path == root or root in path.parents
-
-
 def resolve_folder(root: str, relative: str) -> Path:
     """The folder ``relative`` names under ``root``, or ApiError 404/422 (never naming server paths)."""
     base = Path(root).resolve()
-    rel = relative.strip().strip("/") if relative else ""
-    if "\x00" in rel or Path(rel).is_absolute() or os.path.isabs(relative or ""):
+    raw = (relative or "").strip()
+    if "\x00" in raw or os.path.isabs(raw):
         raise ApiError(422, "validation", "the folder must be a path relative to the evidence root",
                        [{"loc": ["body", "path"], "msg": "not a relative path", "type": "value_error"}])
+    rel = raw.strip("/")
     target = (base / rel).resolve()
-    if not _inside(target, base):
+    if not target.is_relative_to(base):
         raise ApiError(422, "validation", "the folder must be inside the evidence root",
                        [{"loc": ["body", "path"], "msg": "outside the evidence root", "type": "value_error"}])
     if not target.is_dir():
@@ -75,7 +72,7 @@ def folder_files(folder: Path, root: str) -> list[Path]:
                 continue
             path = Path(dirpath) / name
             real = path.resolve()
-            if not _inside(real, base) or not real.is_file():
+            if not real.is_relative_to(base) or not real.is_file():
                 continue
             found.append(path)
             if len(found) > MAX_FOLDER_FILES:
@@ -124,10 +121,7 @@ def install(app: FastAPI, ctx: ApiContext) -> None:
             good, errors = [], []
             for item in iter_articles([str(path)], ctx.options):
                 (errors if isinstance(item, InputError) else good).append(item)
-            with ctx.evidence_lock:
-                counts = ctx.evidence_index(create=True).add(good)
-            if counts.added:
-                ctx.evidence_changed()
+            counts = ctx.add_evidence(good)
             # Errors name the file by its path under the root, never by the server's path.
             error = {"code": errors[0].code, "message": errors[0].message.replace(str(base), ""),
                      "count": len(errors)} if errors else None

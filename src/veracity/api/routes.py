@@ -223,10 +223,7 @@ def install(app: FastAPI, ctx: ApiContext) -> None:
         def index() -> dict:
             found = inputs.uploaded_articles(files, req, ctx.options)
             good = [a for a in found if not isinstance(a, InputError)]
-            with ctx.evidence_lock:
-                counts = ctx.evidence_index(create=True).add(good)
-            if counts.added:
-                ctx.evidence_changed()
+            counts = ctx.add_evidence(good)
             return {**_stats(), "added": counts.added, "skipped": counts.skipped, "added_sentences": counts.sentences,
                     "errors": [ctx.error_dict(e, e.source) for e in found if isinstance(e, InputError)]}
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..records import Attribution, Claim, Span
+from .checks import content_words
 from .origin import _DATELINE
 
 # An attribution content shorter than this many characters is a fragment ("he said it"), not
@@ -45,8 +46,6 @@ def verifiable(claim: Claim, scored: bool) -> bool:
     sentence anchored to a checkable fact (a named party, a figure, a place, a date): the
     check-worthiness model is trained on debates and misses plain news statements such as
     "Councils in Cumbria and Northumberland oppose the closures". Without scores, every claim."""
-    from .checks import content_words
-
     if len(content_words(claim.span.text)) < MIN_CLAIM_WORDS:
         return False
     if claim.checkworthy or not scored:

@@ -26,6 +26,7 @@ import re
 from ..records import Check, Span
 from . import lexicon
 from .checks import content_words, topic_overlap
+from .figures import agreeing_numbers
 from .parties import GENERIC, NOT_EVENTS, main_predicates, names, same_names
 from .reading import Reading
 from .where import MAX_GROUP_CODES
@@ -268,8 +269,6 @@ def same_denial(claim: Reading, evidence: Reading) -> str | None:
     denied clause names is named in the evidence, any figure it gives is given too, and the
     evidence's denier is a party the claim names. A negative and a negative agree; the words
     that matched, else None."""
-    from .figures import agreeing_numbers
-
     found = _claim_denial(claim)
     if found is None:
         return None

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from ..claims.places import resolve_demonym, resolve_name
 from .checks import _STOP
 from .reading import Reading
 
@@ -223,8 +224,6 @@ def acting_parties(r: Reading) -> set[str]:
 def _countries(words: set[str]) -> set[str]:
     """A nationality names its country too ("Swedish" ~ "Sweden"); a region's ("European") no
     one country."""
-    from ..claims.places import resolve_demonym
-
     out = set(words)
     for w in words:
         d = resolve_demonym(w)
@@ -247,8 +246,6 @@ PARTY_PLACE_KINDS = ("country", "region")
 def _party_countries(words: set[str]) -> set[str]:
     """ISO codes of the countries a party's words name, a group of countries by its members
     ("scandinavia" -> DK NO SE)."""
-    from ..claims.places import resolve_name
-
     out: set[str] = set()
     for w in words:
         got = resolve_name(w)
