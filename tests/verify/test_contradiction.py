@@ -210,3 +210,43 @@ def test_a_group_of_countries_and_its_members_are_one_party():
     assert _party_countries({"health"}) == set()
     # A city or a nation inside a country is where a party acts, not the party.
     assert _party_countries({"glasgow"}) == set()
+
+
+# ---- found by the blind scenarios of 6 Dec (tests/verify/scenarios_unseen2)
+
+def test_a_figure_in_words_is_compared_with_a_figure_in_digits():
+    c = "At least 14 children have been treated in hospital in Kisumu County after taking the syrup"
+    e = ("Kisumu County's health department said on Thursday that six children had been admitted to hospitals in the "
+         "county after taking Tibakof syrup.")
+    assert "number" in kinds(c, e)
+
+
+def test_half_a_million_is_500000_not_a_million():
+    c = "Romania will buy 500,000 additional doses of measles vaccine"
+    e = ("Belgian vaccine maker Veltra Biologics said on Tuesday it had signed a contract to supply half a million doses "
+         "of its measles, mumps and rubella vaccine to the Romanian Health Ministry.")
+    assert "number" not in kinds(c, e)
+
+
+def test_a_party_saying_it_has_no_plans_to_cut_jobs_denies_a_plan_to_cut_them():
+    c = ("Rotterdam container terminal operator Maasvlakte Stevedoring plans to cut about 450 dockworker jobs as it "
+         "automates its cranes over the next three years")
+    e = "Maasvlakte Stevedoring said on Wednesday that it had no plans to cut jobs at its terminals."
+    [d] = [x for x in contradictions(c, e, 0.6) if x.kind == "denial"]
+    assert "Maasvlakte Stevedoring" in d.detail
+
+
+def test_a_negated_synonym_is_a_negation_but_a_negated_light_verb_is_not():
+    assert "negation" in kinds("The board recalled the syrup from pharmacies last week",
+                               "The board had not withdrawn the syrup from pharmacies, a spokesman said.")
+    assert "negation" not in kinds(
+        "The court has suspended work on the dam until the state carries out a fresh environmental assessment",
+        "The minister said the state accepted the court's order on the dam and would not take the matter to the Supreme Court.")
+
+
+def test_another_place_and_another_count_with_no_party_in_common_is_another_event():
+    c = ("About 9,000 residents of Thompson in northern Manitoba have been ordered to leave their homes after a wildfire "
+         "burning west of the city jumped a highway overnight")
+    e = ("About 2,400 residents of Creighton and Denare Beach in northern Saskatchewan were told on Wednesday to leave "
+         "their homes as a separate fire moved toward the communities, the province's public safety agency said.")
+    assert kinds(c, e) == []

@@ -141,6 +141,21 @@ def _parse_number(tokens: list) -> _Parsed | None:
     return _Parsed(total + current, vague) if seen else None
 
 
+def _fraction_before(doc, a: int, lo: int) -> tuple[int, int] | None:
+    """(first token, divisor) of a fraction word written before a number that starts with "a"
+    ("half a million" -> 2, "a quarter of a million" -> 4), or None."""
+    if doc[a].lower_ != "a":
+        return None
+    j = a - 1
+    if j >= lo and doc[j].lower_ == "of":
+        j -= 1
+    if j >= lo and doc[j].lower_ in FRACTIONS and doc[j].lower_ in ("half", "quarter", "third"):
+        if j - 1 >= lo and doc[j - 1].lower_ in ("a", "one"):
+            j -= 1
+        return j, FRACTIONS[doc[j].lower_ if doc[j].lower_ in FRACTIONS else doc[j + 1].lower_]
+    return None
+
+
 def _match_qualifier(doc, i: int, lo: int) -> tuple[str, int] | None:
     """A qualifier cue ending right before token ``i`` (not before ``lo``)."""
     for words, q in QUALIFIER_CUES:
@@ -191,6 +206,10 @@ def find_quantities(doc, text: str, start_tok: int, end_tok: int) -> tuple[Quant
         if first is None:
             i = b + 1
             continue
+        # "half a million", "a quarter of a million": the fraction scales the number after it.
+        part = _fraction_before(doc, a, start_tok)
+        if part is not None:
+            a, first = part[0], _Parsed(first.value / part[1], first.vague)
         value_max: float | None = None
         score = False
         # Range: "5,000 to 7,000", "5-7", "between 5 and 7".

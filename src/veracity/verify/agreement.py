@@ -133,14 +133,21 @@ def _party_found(name: str, evidence_lower: str, evidence_words: set[str]) -> bo
     return bool(distinctive) and any(w in evidence_words for w in distinctive)
 
 
-def _against(claim: Reading, evidence: Reading) -> str | None:
-    """Why the evidence cannot be read as agreeing, whatever it shares: a negation, denial,
-    opposite stance or antonym on one side only."""
+def negated_on_one_side(claim: Reading, evidence: Reading) -> str | None:
+    """A negation ("not", "none") or denial wording on one side only."""
     cn, en = len(_NEGATION.findall(claim.text)), len(_NEGATION.findall(evidence.text))
     if cn != en:
         return "negation on one side only"
     if _DENIAL.search(evidence.text) and not _DENIAL.search(claim.text):
         return "denial wording"
+    return None
+
+
+def against(claim: Reading, evidence: Reading) -> str | None:
+    """Why the evidence cannot be read as agreeing, whatever it shares: a negation, denial,
+    opposite stance or antonym on one side only."""
+    if why := negated_on_one_side(claim, evidence):
+        return why
     cl = {lem for _s, lem, _p, _d, _h in claim.tree}
     el = {lem for _s, lem, _p, _d, _h in evidence.tree}
     # A stance about the event ("the Welsh Government supports a merger") does not report it.
@@ -170,7 +177,7 @@ def agreement(claim: str, evidence: str, claim_published: str | None = None,
         return None
     cr, er = read(claim, claim_published), read(evidence, evidence_published)
     preds = _main_predicates(cr)
-    if not preds or _against(cr, er):
+    if not preds or against(cr, er):
         return None
     words, nouns_all = _evidence_words(er), _evidence_words(er, heads_only=False)
     actions, patients = [], []

@@ -34,11 +34,12 @@ import re
 from ..records import Check, Span
 from .checks import _STOP as _STOPWORDS
 from .checks import content_words, topic_overlap
-from .figures import agreeing_numbers, check_numbers  # noqa: F401  (agreeing_numbers: re-exported)
+from . import lexicon
+from .figures import FIGURE, agreeing_numbers, check_numbers  # noqa: F401  (agreeing_numbers: re-exported)
 from .reading import Reading, read
 from .where import MAX_GROUP_CODES, check_dates, check_places
 from .denial import _DENIAL, BY_PARTY, by_party, check_denial, denied_actions  # noqa: F401  (re-exported)
-from .parties import GENERIC, different_parties, reported_content, same_names  # noqa: F401  (GENERIC: re-exported)
+from .parties import GENERIC, NOT_EVENTS, different_parties, reported_content, same_names  # noqa: F401  (GENERIC: re-exported)
 from .parties import names as _names
 
 # Share of the claim's content words that must recur in the evidence before a mismatch counts
@@ -46,7 +47,9 @@ from .parties import names as _names
 # claim in few words ("There is no plan to send troops to Ukraine"), so they need less.
 MIN_TOPIC_OVERLAP = 0.3
 MIN_DENIAL_OVERLAP = 0.2
-_NEGATION = re.compile(r"\b(?:not|no|never|n't|neither|nor|cannot)\b|n't\b", re.IGNORECASE)
+# "none", "nobody", "nothing", "nowhere": a negated quantity ("14 villages in Siddapur taluk, and
+# none in neighbouring Sirsi taluk") is a negation a paraphrase must not carry on one side only.
+_NEGATION = re.compile(r"\b(?:not|no|never|n't|neither|nor|cannot|none|nobody|nothing|nowhere)\b|n't\b", re.IGNORECASE)
 
 # Stance words: True = for, False = against (lemmas).
 POLARITY = {
@@ -73,6 +76,16 @@ def _span(text: str, a: int, b: int) -> Span:
 
 # ------------------------------------------------------------------------ denial and negation
 
+def _same_action(a: str, b: str) -> bool:
+    """One action in the same or a synonymous verb ("recalled" / "had not withdrawn", "cut" /
+    "did not reduce"): WordNet synonyms of the verbs' first senses, never a broader word ("halt"
+    / "stop" would make any stopping the halt); never for a light verb, whose synonyms are
+    other uses ("would not take the matter to court" is not "carries out an assessment")."""
+    if a == b:
+        return True
+    return a not in NOT_EVENTS and b not in NOT_EVENTS and lexicon.related(a, "v", b, "v") == "synonym"
+
+
 def check_negation(claim: Reading, evidence: Reading) -> list[Check]:
     """The same action (lemma) negated on one side only. An action a denial in the evidence
     denies ("had no plans to *sell*") agrees with the claim negating it ("would not sell"), but
@@ -87,11 +100,11 @@ def check_negation(claim: Reading, evidence: Reading) -> list[Check]:
         # The same action negated and not, on the same side ("have not reached a finals ... and
         # reaching Germany looks impossible"): which one the other side's frame is cannot be
         # told, so it contradicts nothing.
-        if any(ef.lemma == cf.lemma and neg(ef) == cf.negated for ef in evidence.frames) or \
+        if any(_same_action(ef.lemma, cf.lemma) and neg(ef) == cf.negated for ef in evidence.frames) or \
                 any(of.lemma == cf.lemma and of.negated != cf.negated for of in frames):
             continue
         for ef in evidence.frames:
-            if cf.lemma == ef.lemma and cf.negated != ef.negated and cf.negated != neg(ef):
+            if _same_action(cf.lemma, ef.lemma) and cf.negated != ef.negated and cf.negated != neg(ef):
                 side = cf if cf.negated else ef
                 out.append(Check("negation", f"'{cf.lemma}' is negated on {'the claim' if side is cf else 'the evidence'} side only",
                                  (cf.action,), (ef.action,)))
@@ -264,7 +277,6 @@ TIME_BOUND = frozenset({"place", "date"})  # numbers compare the orientation of 
 # and some meaning ("The outbreak is centred on ... Iasi" vs "Most cases in Romania's measles
 # outbreak ... in Timis": overlap 0.20, cosine 0.46).
 BOTH_OVERLAP, BOTH_COSINE = 0.15, 0.42
-_DIGIT = re.compile(r"\d")
 _CAPITALISED_AFTER_PREP = re.compile(r"\b(?:in|at|near|across|throughout|around|off|into|to|from|on|within|of)\s+(?:the\s+)?(?:\S+\s+){0,3}?[A-Z]"
                                      r"|\b(?:is|was)\s+[A-Z]")  # "The worst-hit town is Slavonski Brod"
 _POLARITY_WORD = re.compile(r"\b(?:" + "|".join(sorted(POLARITY)) + r")\w*", re.IGNORECASE)
@@ -276,7 +288,7 @@ _DATEISH = re.compile(r"\b(?:1[5-9]\d\d|20\d\d|yesterday|today|tomorrow|last|nex
 PRE_GATES = {
     "denial": lambda c, e: bool(_DENIAL.search(e)),
     "negation": lambda c, e: bool(_NEGATION.search(c) or _NEGATION.search(e)),
-    "number": lambda c, e: bool(_DIGIT.search(c) and _DIGIT.search(e)),
+    "number": lambda c, e: bool(FIGURE.search(c) and FIGURE.search(e)),
     "place": lambda c, e: bool(_CAPITALISED_AFTER_PREP.search(c) and _CAPITALISED_AFTER_PREP.search(e)),
     "date": lambda c, e: bool(_DATEISH.search(c) and _DATEISH.search(e)),
     "role": lambda c, e: bool(_TITLE_WORD.search(c) and _TITLE_WORD.search(e)),
@@ -317,6 +329,25 @@ def _figures_share_topic(cr: Reading, er: Reading, cos: float) -> bool:
     return o >= need_overlap or (o >= BOTH_OVERLAP and cos >= BOTH_COSINE)
 
 
+def _two_events(cr: Reading, er: Reading) -> bool:
+    """Another place *and* another figure of the same counted thing, with no party named on
+    both sides: two events, not one event placed elsewhere ("About 9,000 residents of Thompson
+    in northern Manitoba have been ordered to leave" / "About 2,400 residents of Creighton and
+    Denare Beach in northern Saskatchewan were told ... to leave as a separate fire moved")."""
+    if not check_numbers(cr, er) or not check_places(cr, er):
+        return False
+    a = {n for n, sp in _names(cr).items() if not _place_name(n)}
+    b = {n for n, sp in _names(er).items() if not _place_name(n)}
+    return not same_names(a, b)
+
+
+def _place_name(name: str) -> bool:
+    from ..claims.places import resolve_name
+
+    known = resolve_name(name)
+    return known is not None and known[2] != "unknown"
+
+
 def contradictions(claim: str, evidence: str, cosine: float | None = None, claim_published: str | None = None,
                    evidence_published: str | None = None, sentence: str | None = None) -> tuple[Check, ...]:
     """Every check that fires between the claim's content and one evidence sentence (role
@@ -334,6 +365,8 @@ def contradictions(claim: str, evidence: str, cosine: float | None = None, claim
     cr, er = read(claim, claim_published), read(evidence, evidence_published)
     if set(kinds) & EVENT_CHECKS and different_parties(cr, er):
         kinds = [k for k in kinds if k not in EVENT_CHECKS]  # two parties' events: nothing to compare
+    if "place" in kinds and _two_events(cr, er):
+        kinds.remove("place")
     if "number" in kinds and (check_places(cr, er) or not _figures_share_topic(cr, er, cos)):
         kinds.remove("number")  # figures of two places, or of two things, are two figures
     out: list[Check] = []

@@ -71,6 +71,8 @@ _FILLER = frozenset("reports report claims claim suggestions that it its they th
 
 
 def _same_stem(a: str, b: str) -> bool:
+    if a == b:  # short words too: "no plans to cut jobs" denies "plans to cut about 450 jobs"
+        return True
     return a[:5] == b[:5] if min(len(a), len(b)) >= 5 else (len(a) >= 4 and len(b) >= 4 and (a.startswith(b) or b.startswith(a)))
 
 

@@ -20,7 +20,12 @@ from .reading import Reading, read
 OVER_STRETCH = 1.5
 ABOUT_TOLERANCE = 0.05
 EXACT_TOLERANCE = 0.01
-_DIGIT = re.compile(r"\d")
+# A figure written in digits or in words ("six children", "half a million doses", "a dozen"):
+# the cheap test before a parse that reads the figures.
+FIGURE = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+                    r"thousand|million|billion|trillion|dozen|dozens|half)\b", re.IGNORECASE)
+_DIGIT = FIGURE
 
 
 _NEXT_WORD = re.compile(r"\s*([A-Za-z][A-Za-z-]+)")

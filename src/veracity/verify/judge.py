@@ -26,18 +26,17 @@ import numpy as np
 
 from ..errors import ModelError
 from ..records import Check
-from .agreement import agreement
+from .agreement import agreement, negated_on_one_side
 from .checks import topic_overlap
 from .contradiction import by_party, contradictions
 from .denial import _DENIAL, same_denial
 from .parties import different_parties
 from .reading import read
-from .figures import agreeing_numbers
+from .figures import FIGURE, agreeing_numbers
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "stance"
 META_FILE = MODEL_DIR / "news_crossencoder.json"
 STANCES = ("supports", "refutes", "nei")
-_DIGIT = re.compile(r"\d")
 # How sure a fired check makes the REFUTES call. A denial or a title change read off the text
 # is near-certain that the two disagree; a number, place or date differing may be two reports
 # of two different moments of one story, so less.
@@ -199,7 +198,7 @@ def _frame_support(p: np.ndarray, claim: str, ev: str, claim_published: str | No
     probabilities alone rule the rule out."""
     if not FRAME_AGREEMENT_SUPPORTS:
         return None
-    figure_possible = p[1] < FRAME_FIGURE_MAX_REFUTES and bool(_DIGIT.search(claim) and _DIGIT.search(ev))
+    figure_possible = p[1] < FRAME_FIGURE_MAX_REFUTES and bool(FIGURE.search(claim) and FIGURE.search(ev))
     moderate = p[0] >= FRAME_MIN_SUPPORTS and p[1] < FRAME_MAX_REFUTES
     if not (figure_possible or moderate):
         return None
@@ -233,6 +232,11 @@ def _near(p: np.ndarray, ps: tuple, claim: str, ev: str, cosine: float, claim_pu
         stance, conf = "supports", max(float(p[0]), AGREEING_FIGURE_CONFIDENCE)
         why = f"it gives the claim's figure ({', '.join(same)}) with {share:.0%} of its words"
     if stance == "supports" and different_parties(read(claim, claim_published), read(ev, published)):
+        return Judgement("nei", round(float(p[2]), 4), (), ps)
+    # A support the rules made from shared figures and words is void when the evidence says
+    # something against on one side only: "14 villages in Siddapur taluk ... and none in
+    # neighbouring Sirsi taluk" shares every word and the figure of "14 villages in Sirsi taluk".
+    if stance == "supports" and p[0] < SENTENCE_SUPPORTS and negated_on_one_side(read(claim, claim_published), read(ev, published)):
         return Judgement("nei", round(float(p[2]), 4), (), ps)
     return Judgement(stance, round(conf, 4), (), ps, why)
 

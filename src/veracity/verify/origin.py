@@ -122,6 +122,53 @@ def claim_origins(attributions: Sequence[Attribution], article_outlet: str | Non
     return tuple(out.values())
 
 
+# Press relays the attribution stage does not carry as a source (PolNeAR's source is the speaker,
+# not the audience): "a nurse at the hospital told the Winnipeg Standard", "a person familiar
+# with the talks told the newspaper El Minero", "according to two officials at the regulator
+# quoted by the Daily Mombasa", "the Daily Mombasa reported". The outlet is where the claim came
+# from, and another outlet repeating that outlet is an echo of it. Read from the article text:
+# after a relaying word, a capitalised name; "according to" and "X reported" only when the name
+# is an outlet's (a press word in it, or a press noun before it), since they credit speakers too.
+_NAME = r"((?:[Tt]he[ \t]+)?[A-Z][\w'\u2019&-]*(?:\.[A-Z][\w-]*)*(?:[ \t]+(?:(?:of|de|del|do|da|di|du|des|der|van|von|la|le)[ \t]+)?[A-Z][\w'\u2019&-]*(?:\.[A-Z][\w-]*)*){0,4})"
+_PRESS_NOUN = r"(?:(?:the\s+)?(?:[a-z]+\s+)?(?:newspaper|daily|weekly|paper|broadcaster|magazine|tabloid|news agency|agency|radio|radio station|channel|website|outlet)\s+)"
+_RELAY_ANY = re.compile(r"\b(?:told|quoted by|reported by|cited by|seen by|obtained by|interview with|speaking to|spoke to)\s+"
+                        + _PRESS_NOUN + "?" + _NAME)
+_RELAY_PRESS = re.compile(r"\b(?:according to|citing|reported in|report in|told)\s+" + _PRESS_NOUN + _NAME)
+_RELAY_REPORTED = re.compile(_NAME + r"\s+(?:newspaper\s+|daily\s+)?(?:reported|first reported|has reported|revealed|said in a report)\b")
+_PRESS_WORDS = frozenset("times journal post news wire herald standard tribune gazette observer guardian telegraph courier "
+                         "ledger mail express monitor review press radio tv television agency reuters bloomberg afp ap dpa "
+                         "daily weekly chronicle record star sun mirror independent inquirer dispatch bulletin report "
+                         "today minero".split())
+
+
+def relayed_outlets(text: str) -> list[str]:
+    """Outlets the text says a claim reached it through (see above), as written."""
+    out: dict[str, None] = {}
+    for m in _RELAY_ANY.finditer(text):
+        out.setdefault(m.group(1).strip(" .,'\u2019"), None)
+    for m in _RELAY_PRESS.finditer(text):
+        out.setdefault(m.group(1).strip(" .,'\u2019"), None)
+    for m in _RELAY_REPORTED.finditer(text):
+        name = m.group(1).strip(" .,'\u2019")
+        if set(re.findall(r"[a-z]+", name.lower())) & _PRESS_WORDS:
+            out.setdefault(name, None)
+    # "told Ukraine's leaders": a possessive names whose audience, not an outlet.
+    return [n for n in out if len(norm(n)) >= 4 and not n.endswith(("'s", "\u2019s")) and not _is_place(n)]
+
+
+def _is_place(name: str) -> bool:
+    """A country, region or city ("told the U.S.", "told Ukraine"): an audience, not an outlet."""
+    from ..claims.places import resolve_name
+
+    known = resolve_name(name)
+    return known is not None and known[2] in ("country", "region", "city", "subdivision")
+
+
+def article_relays(text: str) -> tuple[Origin, ...]:
+    """The outlets an article credits anywhere as a relay, as origins of its claims."""
+    return tuple(o for n in relayed_outlets(text) if (o := _origin("outlet", n)) is not None)
+
+
 # Company forms a publisher's name carries and its party's name drops ("Sundlinjen AB").
 _COMPANY_FORM = re.compile(r"[\s,]+(?:ab|as|a/s|asa|ag|se|gmbh|ltd|limited|plc|inc|llc|sa|spa|s\.p\.a|nv|bv|oy|oyj|co|corp|"
                            r"corporation|group|holdings?)\.?$", re.IGNORECASE)

@@ -16,7 +16,7 @@ from ..records import Claim, Dossier
 from ..options import Options
 from .claimed import verifiable, what_is_claimed
 from .engine import ClaimQuery, Verifier
-from .origin import claim_origins
+from .origin import article_relays, claim_origins
 from .parties import acting_names
 from .reading import read
 
@@ -33,6 +33,10 @@ def query(dossier: Dossier, claim: Claim) -> ClaimQuery:
     for o in claim_origins(dossier.attributions):
         if o.key.startswith("outlet:"):
             origins.setdefault(o.key, o)
+    # ... and the outlets it names as relays the attribution stage keeps no link for: the
+    # audience of "a nurse told the Winnipeg Standard", "officials quoted by the Daily Mombasa".
+    for o in article_relays(dossier.article.text):
+        origins.setdefault(o.key, o)
     parties = acting_names(read(claimed.text, dossier.article.published)) if origins else ()
     return ClaimQuery(claimed.text, claimed.pieces[0].start if claimed.pieces else claim.span.start, claimed,
                       dossier.article.published, tuple(origins.values()), claim.span, parties)

@@ -150,7 +150,13 @@ def check_places(claim: Reading, evidence: Reading) -> list[Check]:
     comes from, never with where something happens ("a gallery in Ica")."""
     la, lb = _locations(claim), _locations(evidence)
     out: list[Check] = []
+    # Something that leaves the claim's own place ("Evacuation flights from Thompson are landing
+    # in Brandon" against "9,000 residents of Thompson ... ordered to leave"): the evidence's
+    # other places are where it goes, not where the claim's event happened.
+    leaves = any(_same_place(x, y) for x in la if not x.origin for y in lb if y.origin)
     for origin in (False, True):
+        if leaves and not origin:
+            continue
         out += _place_checks(claim, evidence, [x for x in la if x.origin is origin], [y for y in lb if y.origin is origin])
     return out
 

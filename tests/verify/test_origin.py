@@ -1,0 +1,20 @@
+"""Same origin read from the article's text: outlets named as relays the attribution stage keeps
+no link for (the audience of "told", the outlet of "quoted by")."""
+
+from veracity.verify.origin import article_relays, relayed_outlets
+
+
+def test_the_audience_outlet_of_told_is_a_relay():
+    assert relayed_outlets("The hospital was closed, a nurse at the hospital told the Winnipeg Standard.") == ["the Winnipeg Standard"]
+    assert relayed_outlets("a person familiar with the talks told the newspaper El Minero.") == ["El Minero"]
+
+
+def test_quoted_by_and_reported_name_the_outlet_and_stop_at_the_sentence():
+    text = "according to two officials at the regulator quoted by the Daily Mombasa. The officials said more."
+    assert relayed_outlets(text) == ["the Daily Mombasa"]
+    assert [o.key for o in article_relays("The Daily Mombasa reported on Tuesday that ...")] == ["outlet:daily mombasa"]
+
+
+def test_speakers_places_and_lower_case_audiences_are_not_relays():
+    assert relayed_outlets("Salinas told reporters outside the gates, according to union president Hector Salinas.") == []
+    assert relayed_outlets("Tiba reported a loss. He told Ukraine's leaders nothing.") == []
