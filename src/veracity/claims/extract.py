@@ -60,7 +60,7 @@ class ClaimExtractor:
             quantities = find_quantities(tokens, text, sent.start, sent.end)
             toks = tokens[sent.start : sent.end]
             future = any(t.lower_ in FUTURE_CUES for t in toks)
-            places = find_places(tokens, text, sent_ents)
+            places = find_places(tokens, text, sent_ents, sent.start, sent.end)
             claims.append(Claim(
                 id=content_id(dossier.article.id, s.span.start, s.span.end, prefix="c_"),
                 sentence_index=s.index,

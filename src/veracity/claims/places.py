@@ -3,7 +3,8 @@
 Order of lookup for a name (first hit wins): organisations (never places) -> regions table
 -> news aliases ("Britain", "the U.S.") -> cities table -> pycountry countries -> pycountry
 subdivisions (names unique worldwide, or shared but held by one of SUBDIVISION_PRIORITY) ->
-kept with no codes (kind "unknown"). NORP entities ("Ukrainian forces", "Russian aggression") map through the
+the GeoNames towns of :mod:`veracity.claims.gazetteer` (kind "city") -> kept with no codes
+(kind "unknown"). NORP entities ("Ukrainian forces", "Russian aggression") map through the
 demonym table to their country or region with kind "demonym"; peoples that are not
 nations ("Muslim", "Democrats") give no place. A direction word right before a place
 ("eastern Ukraine") becomes the qualifier and is part of the span.
@@ -17,6 +18,7 @@ import functools
 import unicodedata
 
 from ..records import Place, Span
+from . import gazetteer as G
 from . import regions as R
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
@@ -63,13 +65,28 @@ def _subdivision_index() -> dict[str, str]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _district_names() -> frozenset[str]:
+    """Names of second-level subdivisions (districts, unitary authorities: they have a parent)."""
+    import pycountry
+
+    names = {sub.name.lower() for sub in pycountry.subdivisions if getattr(sub, "parent_code", None)}
+    return frozenset(names | {_ascii(n) for n in names})
+
+
 def _ascii(s: str) -> str:
     return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii")
 
 
 @functools.lru_cache(maxsize=4096)
-def resolve_name(name: str) -> tuple[str, tuple[str, ...], str] | None:
-    """(canonical name, codes, kind) for a place name; None for organisations."""
+def resolve_name(name: str, gazetteer: bool = False) -> tuple[str, tuple[str, ...], str] | None:
+    """(canonical name, codes, kind) for a place name; None for organisations. With
+    ``gazetteer`` a name no table knows is looked up among the world's towns (kind "city").
+
+    The gazetteer is asked for only where a name is read as a place: an entity the tagger
+    called one (:func:`place_for_entity`), or a name after a preposition of place that passed
+    the checks of :func:`missed_towns`. Callers that try any name ("is this organisation a
+    place?") get the tables only: the world has a town called Orange, Kennedy and Toyota."""
     key = " ".join(name.lower().split())
     if key.startswith("the "):
         key = key[4:]
@@ -93,8 +110,23 @@ def resolve_name(name: str) -> tuple[str, tuple[str, ...], str] | None:
         pass
     code = _subdivision_index().get(key) or _subdivision_index().get(_ascii(key))
     if code:
+        # A district named after its town (CZ "Jihlava", GB "Reading"): news means the town.
+        if gazetteer and (key in _district_names() or _ascii(key) in _district_names()) \
+                and _gazetteer_may_know(name, key) and code in ((G.city(key) or ((),))[0]):
+            return name, (code,), "city"
         return name, (code,), "subdivision"
+    if gazetteer and _gazetteer_may_know(name, key):
+        hit = G.city(key)
+        if hit is not None:
+            return name, hit[0], "city"
     return name, (), "unknown"
+
+
+def _gazetteer_may_know(name: str, key: str) -> bool:
+    """Not a name the gazetteer would answer by chance: an all-capitals word is an acronym
+    ("SANA", "IRNA" are news agencies and also spellings of towns) or a dateline, and a
+    direction ("the North") is no town."""
+    return not name.strip().isupper() and key not in R.DIRECTIONS
 
 
 @functools.lru_cache(maxsize=4096)
@@ -137,14 +169,14 @@ def place_for_entity(doc, ent, text: str) -> Place | None:
         canonical, codes = hit
         return Place(Span.of(text, a, b), canonical, codes, None, "demonym")
     qualifier = None
-    resolved = resolve_name(name)
+    resolved = resolve_name(name, gazetteer=_whole_name(doc, ent.end))
     if resolved is None:
         return None
     canonical, codes, kind = resolved
     first, _, rest = name.partition(" ")
     if kind == "unknown" and first.lower() in R.DIRECTIONS and rest:
         # "Eastern Ukraine" tagged as one entity: strip the direction, keep it as qualifier.
-        inner = resolve_name(rest)
+        inner = resolve_name(rest, gazetteer=_whole_name(doc, ent.end))
         if inner is not None and inner[2] != "unknown":
             canonical, codes, kind = inner
             qualifier = R.DIRECTIONS[first.lower()]
@@ -157,12 +189,149 @@ def place_for_entity(doc, ent, text: str) -> Place | None:
     return Place(Span.of(text, a, b), canonical, codes, qualifier, kind)
 
 
-def find_places(doc, text: str, ents) -> tuple[Place, ...]:
-    """Places for the entities of one sentence (``ents``: spaCy entity spans)."""
+def find_places(doc, text: str, ents, start: int | None = None, end: int | None = None) -> tuple[Place, ...]:
+    """Places for the entities of one sentence (``ents``: spaCy entity spans), and the towns
+    the tagger missed (:func:`missed_towns`) in tokens ``start``..``end`` of ``doc`` (by
+    default the sentences that hold ``ents``)."""
     out = []
     for ent in ents:
         if ent.label_ in PLACE_LABELS:
             p = place_for_entity(doc, ent, text)
             if p is not None:
                 out.append(p)
-    return tuple(out)
+    if start is None or end is None:
+        lo, hi = _sentences_of(doc, ents)
+        start, end = (lo if start is None else start), (hi if end is None else end)
+    more = missed_towns(doc, text, ents, out, start, end)
+    if not more:
+        return tuple(out)
+    return tuple(sorted(out + more, key=lambda p: (p.span.start, p.span.end)))
+
+
+# --- Towns the tagger missed -------------------------------------------------------------
+# spaCy's small model knows the towns it saw in training; "lines around Ostrava" comes out as
+# an organisation, "flights to Malaga and Alicante" as people, and many towns as no entity at
+# all. A capitalised proper-noun run that follows a locative preposition (or continues a list
+# of places after one: "between Brno and Ostrava") and that the gazetteer knows as a town is
+# taken as one, unless it reads as something else (see _town).
+
+# Prepositions after which a name says where: "lines around Ostrava", "flights to Malaga".
+LOCATIVE = frozenset("in at near around outside from to across between inside into throughout within "
+                     "towards toward via".split())
+# A word right before "to"/"from" that makes what follows a person or a cause.
+NOT_LOCATIVE_AFTER = frozenset("according due thanks owing compared contrary".split())
+# Heads of a "to"/"from" phrase that name whom one speaks to or hears from ("told to Jackson",
+# "a letter from Lincoln").
+SPEECH = frozenset("say tell speak talk write reply respond explain complain apologise apologize listen "
+                   "report answer appeal refer attribute credit thank statement letter message comment "
+                   "call email response remark quote interview testimony word".split())
+# Entities the tagger gives to towns it does not know.
+NAME_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+MONTHS_AND_DAYS = frozenset("january february march april may june july august september october november "
+                            "december monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _sentences_of(doc, ents) -> tuple[int, int]:
+    """Token range from the start of the first entity's sentence to the end of the last's:
+    a sentence is its root's subtree (the parser sets sentence boundaries)."""
+    lo, hi = None, None
+    for ent in ents:
+        t = doc[ent.start]
+        for _ in range(len(doc)):
+            if t.head is t or t.head.i == t.i:
+                break
+            t = t.head
+        lo = t.left_edge.i if lo is None else min(lo, t.left_edge.i)
+        hi = t.right_edge.i + 1 if hi is None else max(hi, t.right_edge.i + 1)
+    return (lo, hi) if lo is not None else (0, 0)
+
+
+def _capitalised(tok) -> bool:
+    return tok.is_alpha and tok.text[:1].isupper() and not (len(tok.text) > 1 and tok.text.isupper())
+
+
+def _whole_name(doc, j: int) -> bool:
+    """A name ending before token ``j`` is all of a name: no capitalised proper noun follows
+    ("Cerro Plomo", a mine, holds "Cerro", a district of Havana)."""
+    return j >= len(doc) or not (doc[j].pos_ == "PROPN" and _capitalised(doc[j]))
+
+
+def _locative(doc, i: int, lo: int) -> bool:
+    """Is ``doc[i]`` a preposition of place ("around"; not "according to", "said to")?"""
+    p = doc[i]
+    if p.lower_ not in LOCATIVE or p.pos_ not in ("ADP", "SCONJ", "ADV"):
+        return False
+    if i > lo and doc[i - 1].lower_ in NOT_LOCATIVE_AFTER:
+        return False
+    return not (p.lower_ in ("to", "from") and p.head is not p and p.head.lemma_.lower() in SPEECH)
+
+
+def _person_name_parts(doc) -> frozenset[str]:
+    """Words of the names of people written in full in ``doc`` ("Tom Jackson"): "Jackson"
+    alone is then that person, not the town."""
+    out, run = set(), []
+    for t in list(doc) + [None]:
+        if t is not None and t.ent_type_ == "PERSON" and t.is_alpha:
+            run.append(t.text)
+            continue
+        if len(run) > 1:
+            out.update(run)
+        run = []
+    return frozenset(out)
+
+
+def missed_towns(doc, text: str, ents, have, start: int, end: int) -> list[Place]:
+    """Towns after a locative preposition in tokens ``start``..``end`` that ``have`` (the
+    places of the entities) lacks: proper nouns in no entity, and entities the tagger called a
+    person, organisation or group."""
+    by_start = {e.start: e for e in ents}
+    out: list[Place] = []
+    people: list[frozenset[str]] = []  # computed once, when first needed
+    last_place = -2  # the last token of the latest place named after a locative preposition
+    i = start
+    while i < end:
+        t = doc[i]
+        ent = by_start.get(i)
+        if ent is not None:
+            j = ent.end
+        elif t.pos_ == "PROPN" and not t.ent_type_ and _capitalised(t):
+            j = i + 1
+            while j < end and doc[j].pos_ == "PROPN" and not doc[j].ent_type_ and _capitalised(doc[j]):
+                j += 1
+        else:
+            i += 1
+            continue
+        prev = doc[i - 1] if i > start else None
+        if prev is not None and (_locative(doc, i - 1, start)
+                                 or (prev.lower_ in ("and", "or", ",") and i - 2 == last_place)):
+            if ent is not None and ent.label_ in PLACE_LABELS - NAME_LABELS:
+                last_place = j - 1
+            elif ent is None or ent.label_ in NAME_LABELS:
+                a, b = (_strip(text, ent.start_char, ent.end_char) if ent is not None
+                        else (t.idx, doc[j - 1].idx + len(doc[j - 1].text)))
+                if a < b and _whole_name(doc, j) and not any(a < p.span.end and p.span.start < b for p in have):
+                    p = _town(doc, text, a, b, people)
+                    if p is not None:
+                        out.append(p)
+                        last_place = j - 1
+        i = j
+    return out
+
+
+def _town(doc, text: str, a: int, b: int, people: list) -> Place | None:
+    """A Place of kind "city" for text[a:b] if the gazetteer knows it as a town and it reads as
+    nothing else: no month or day ("Friday"), no word of English in lower case ("Bath",
+    "Reading", "Orange"; without WordNet's files nothing is taken), not part of the full name
+    of a person in the text."""
+    name = text[a:b]
+    words = name.lower().split()
+    if any(w in MONTHS_AND_DAYS for w in words):
+        return None
+    hit = resolve_name(name, gazetteer=True)
+    if hit is None or hit[2] != "city" or G.ordinary_word(name) is not False:
+        return None
+    if not people:
+        people.append(_person_name_parts(doc))
+    if any(w in people[0] for w in name.split()):
+        return None
+    return Place(Span.of(text, a, b), hit[0], hit[1], None, "city")
