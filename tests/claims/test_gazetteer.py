@@ -153,3 +153,20 @@ def test_part_of_a_longer_name_is_no_town(claims_run):
     # "Cerro" is a district of Havana; "Cerro Plomo" is a copper mine (spaCy tags "Cerro" alone).
     text = "Mine output at Cerro Plomo reached 310,000 tonnes of fine copper in 2025, the company said."
     assert not any(p.span.text.startswith("Cerro") for c in claims_run(text).claims for p in c.places)
+
+
+def test_a_name_the_tagger_cut_short_is_read_whole():
+    from veracity.verify.reading import read
+
+    r = read("The factory lies in the Bau Xeo industrial park in Trang Bom, about 20 kilometres east of Bien Hoa.")
+    towns = [(p.span.text, p.codes) for p in r.places if p.kind == "city"]
+    assert ("Trang Bom", ("VN",)) in towns  # "Trang" alone is a province of Thailand
+
+
+def test_the_port_city_of_a_municipality_and_a_province_with_a_letter_unicode_keeps():
+    from veracity.verify.reading import read
+
+    r = read("Three workers were killed in a fire in the northern port city of Hai Phong on Wednesday.")
+    assert [(p.span.text, p.codes) for p in r.places] == [("Hai Phong", ("VN",))]
+    r = read("A fire at a garment factory in Dong Nai province killed 11 workers.")
+    assert ("Dong Nai", ("VN",)) in [(p.span.text, p.codes) for p in r.places]

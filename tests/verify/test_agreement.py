@@ -112,3 +112,12 @@ def test_the_judge_needs_a_moderate_support_without_a_figure():
     assert j.stance == "supports" and "combine" in j.why
     [low] = judge(_Model([FRAME_MIN_SUPPORTS - 0.1, 0.11, 0.8]), claim, [ev], [0.66])
     assert low.stance == "nei"
+
+
+def test_a_petition_against_closures_does_not_report_the_closures():
+    from veracity.verify.agreement import agreement
+
+    c = "The district will also close four elementary schools in Georgetown at the end of the school year"
+    e = ("Parents from four Georgetown elementary schools handed a petition with about 3,200 signatures to the Brazos Ridge "
+         "ISD administration building on Friday, asking trustees to rule out school closures.")
+    assert agreement(c, e) is None

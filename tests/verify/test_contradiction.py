@@ -250,3 +250,39 @@ def test_another_place_and_another_count_with_no_party_in_common_is_another_even
     e = ("About 2,400 residents of Creighton and Denare Beach in northern Saskatchewan were told on Wednesday to leave "
          "their homes as a separate fire moved toward the communities, the province's public safety agency said.")
     assert kinds(c, e) == []
+
+
+# ---- found by the blind scenarios tests/verify/scenarios_unseen3
+
+def test_a_total_and_a_figure_per_class_are_different_figures():
+    c = "The district, which serves about 51,000 students in the suburbs north of Austin, plans to cut about 340 teaching jobs"
+    e = "The largest saving comes from reducing classroom teacher positions by 336, raising class sizes from 20 to 22 students."
+    assert "number" not in kinds(c, e)
+
+
+def test_a_head_count_is_not_a_death_toll():
+    c = "A fire at a garment factory in Dong Nai province in southern Vietnam killed 11 workers late on Tuesday"
+    e = ("About 180 workers were in the Kao Hsin building on the night shift when the fire started shortly after 10 p.m., "
+         "the Dong Nai Labour Federation said on Thursday.")
+    assert "number" not in kinds(c, e)
+
+
+def test_a_capital_spoken_to_is_not_a_place():
+    c = "China's foreign ministry has protested to Tokyo about the planned deployment"
+    e = ("China has lodged solemn representations with Japan over reported plans to send Japanese warships to the "
+         "Philippines, foreign ministry spokeswoman Zhao Lihua said on Tuesday.")
+    assert "place" not in kinds(c, e)
+
+
+def test_a_province_and_a_town_inside_it_are_not_two_places():
+    c = "A fire at a garment factory in Dong Nai province in southern Vietnam killed 11 workers late on Tuesday"
+    e = ("The burned-out Kao Hsin Garment factory lies in the Bau Xeo industrial park in Trang Bom, about 20 kilometres "
+         "east of Bien Hoa, the provincial fire and rescue police said in a report on the blaze.")
+    assert "place" not in kinds(c, e)
+
+
+def test_no_plans_to_close_denies_will_also_close():
+    c = "The district will also close four elementary schools in Georgetown at the end of the school year"
+    e = ("Brazos Ridge ISD Superintendent Dana Whitfield said on Wednesday that the district had no plans to close any "
+         "schools next year.")
+    assert "denial" in kinds(c, e)

@@ -74,8 +74,13 @@ def _district_names() -> frozenset[str]:
     return frozenset(names | {_ascii(n) for n in names})
 
 
+# Letters Unicode does not decompose into a base letter and an accent ("Đồng Nai" -> "Dong Nai").
+_NOT_DECOMPOSED = str.maketrans({"Đ": "D", "đ": "d", "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Æ": "AE", "æ": "ae",
+                                 "ß": "ss", "Þ": "Th", "þ": "th", "ı": "i", "Ħ": "H", "ħ": "h"})
+
+
 def _ascii(s: str) -> str:
-    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii")
+    return unicodedata.normalize("NFKD", s.translate(_NOT_DECOMPOSED)).encode("ascii", "ignore").decode("ascii")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -169,14 +174,25 @@ def place_for_entity(doc, ent, text: str) -> Place | None:
         canonical, codes = hit
         return Place(Span.of(text, a, b), canonical, codes, None, "demonym")
     qualifier = None
-    resolved = resolve_name(name, gazetteer=_whole_name(doc, ent.end))
+    if not _whole_name(doc, ent.end):
+        # The tagger cut a name short ("Trang" of "Trang Bom", a town in Vietnam; alone, a
+        # province of Thailand): the whole name is the place, or no place the tables know.
+        j = ent.end
+        while j < len(doc) and doc[j].pos_ == "PROPN" and _capitalised(doc[j]):
+            j += 1
+        e = doc[j - 1].idx + len(doc[j - 1].text)
+        whole = resolve_name(text[a:e], gazetteer=True)
+        if whole is not None and whole[2] == "city":
+            return Place(Span.of(text, a, e), whole[0], whole[1], None, "city")
+        return Place(Span.of(text, a, b), name, (), None, "unknown")
+    resolved = resolve_name(name, gazetteer=True)
     if resolved is None:
         return None
     canonical, codes, kind = resolved
     first, _, rest = name.partition(" ")
     if kind == "unknown" and first.lower() in R.DIRECTIONS and rest:
         # "Eastern Ukraine" tagged as one entity: strip the direction, keep it as qualifier.
-        inner = resolve_name(rest, gazetteer=_whole_name(doc, ent.end))
+        inner = resolve_name(rest, gazetteer=True)
         if inner is not None and inner[2] != "unknown":
             canonical, codes, kind = inner
             qualifier = R.DIRECTIONS[first.lower()]
@@ -218,6 +234,8 @@ def find_places(doc, text: str, ents, start: int | None = None, end: int | None 
 # Prepositions after which a name says where: "lines around Ostrava", "flights to Malaga".
 LOCATIVE = frozenset("in at near around outside from to across between inside into throughout within "
                      "towards toward via".split())
+# Nouns after which "of" names a place: "the port city of Hai Phong", "the town of Sisak".
+PLACE_OF = frozenset("city town village port capital municipality suburb island".split())
 # A word right before "to"/"from" that makes what follows a person or a cause.
 NOT_LOCATIVE_AFTER = frozenset("according due thanks owing compared contrary".split())
 # Heads of a "to"/"from" phrase that name whom one speaks to or hears from ("told to Jackson",
@@ -259,6 +277,8 @@ def _whole_name(doc, j: int) -> bool:
 def _locative(doc, i: int, lo: int) -> bool:
     """Is ``doc[i]`` a preposition of place ("around"; not "according to", "said to")?"""
     p = doc[i]
+    if p.lower_ == "of" and i > lo and doc[i - 1].lower_ in PLACE_OF:
+        return True  # "the northern port city of Hai Phong"
     if p.lower_ not in LOCATIVE or p.pos_ not in ("ADP", "SCONJ", "ADV"):
         return False
     if i > lo and doc[i - 1].lower_ in NOT_LOCATIVE_AFTER:
@@ -266,12 +286,12 @@ def _locative(doc, i: int, lo: int) -> bool:
     return not (p.lower_ in ("to", "from") and p.head is not p and p.head.lemma_.lower() in SPEECH)
 
 
-def _person_name_parts(doc) -> frozenset[str]:
+def _person_name_parts(doc, skip: tuple[int, int] = (0, 0)) -> frozenset[str]:
     """Words of the names of people written in full in ``doc`` ("Tom Jackson"): "Jackson"
-    alone is then that person, not the town."""
+    alone is then that person, not the town. Tokens inside ``skip`` (characters) are left out."""
     out, run = set(), []
     for t in list(doc) + [None]:
-        if t is not None and t.ent_type_ == "PERSON" and t.is_alpha:
+        if t is not None and t.ent_type_ == "PERSON" and t.is_alpha and not (skip[0] <= t.idx < skip[1]):
             run.append(t.text)
             continue
         if len(run) > 1:
@@ -328,10 +348,11 @@ def _town(doc, text: str, a: int, b: int, people: list) -> Place | None:
     if any(w in MONTHS_AND_DAYS for w in words):
         return None
     hit = resolve_name(name, gazetteer=True)
-    if hit is None or hit[2] != "city" or G.ordinary_word(name) is not False:
+    # A town, or a province or municipality the subdivision tables know ("Hai Phong").
+    if hit is None or hit[2] not in ("city", "subdivision") or G.ordinary_word(name) is not False:
         return None
-    if not people:
-        people.append(_person_name_parts(doc))
-    if any(w in people[0] for w in name.split()):
+    # A person written in full elsewhere ("Tom Jackson" ... "in Jackson"); the candidate's own
+    # tokens do not count ("the port city of Hai Phong", tagged a person).
+    if any(w in _person_name_parts(doc, (a, b)) for w in name.split()):
         return None
-    return Place(Span.of(text, a, b), hit[0], hit[1], None, "city")
+    return Place(Span.of(text, a, b), hit[0], hit[1], None, hit[2])

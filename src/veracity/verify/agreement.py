@@ -52,6 +52,8 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 GEO_NOUNS = frozenset("river valley sea lake mountains mountain coast island islands region county province basin bay "
                       "gulf strait delta peninsula".split())
 _WORD = re.compile(r"[a-z][a-z'-]+")
+NOT_REPORTING = frozenset("petition rumour rumor urge speculation speculate".split())
+_RULE_OUT = re.compile(r"\brul(?:e|es|ed|ing) out\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -150,6 +152,10 @@ def against(claim: Reading, evidence: Reading) -> str | None:
         return why
     cl = {lem for _s, lem, _p, _d, _h in claim.tree}
     el = {lem for _s, lem, _p, _d, _h in evidence.tree}
+    # Asking for the event not to happen, or hearing of it as a rumour, does not report it:
+    # "parents ... handed a petition asking trustees to rule out school closures".
+    if (NOT_REPORTING & (el - cl)) or (_RULE_OUT.search(evidence.text) and not _RULE_OUT.search(claim.text)):
+        return "a request or rumour, not a report"
     # A stance about the event ("the Welsh Government supports a merger") does not report it.
     if {w for w in el - cl if w in POLARITY}:
         return "a stance word on one side only"

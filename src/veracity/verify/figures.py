@@ -20,6 +20,11 @@ from .reading import Reading, read
 OVER_STRETCH = 1.5
 ABOUT_TOLERANCE = 0.05
 EXACT_TOLERANCE = 0.01
+# Two reports of one figure rarely differ by more than this factor (the suites' conflicts: 2x to
+# 13x: "about 120,000 bottles" / "about 9,000"). Further apart they count different things:
+# "serves about 51,000 students" / "class sizes from 20 to 22 students" (a total and a figure
+# per class), which the per-item rule cannot see when nothing says "per".
+MAX_CONFLICT_RATIO = 20.0
 # A figure written in digits or in words ("six children", "half a million doses", "a dozen"):
 # the cheap test before a parse that reads the figures.
 FIGURE = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -56,6 +61,30 @@ def _range(q: Quantity) -> tuple[float, float]:
 
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _comparable(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Within MAX_CONFLICT_RATIO of each other (see there): the same kind of figure."""
+    lo, hi = max(a[0], b[0]), min(a[1], b[1])
+    return lo <= hi or (hi > 0 and lo / hi <= MAX_CONFLICT_RATIO)
+
+
+_WHERE_PREPS = frozenset("in at on inside aboard within".split())
+
+
+def _present(r: Reading, q: Quantity) -> bool:
+    """The figure counts who or what was somewhere ("About 180 workers were in the building"),
+    the subject of "be" with a place: a head count, never the count of an event ("killed 11
+    workers"). Only head counts are compared with head counts."""
+    toks = [t for t in r.tree if q.span.start <= t[0] < q.span.end and t[2] in ("NOUN", "PROPN", "NUM")]
+    if not toks:
+        return False
+    head = toks[-1]
+    by_start = {t[0]: t for t in r.tree}
+    verb = by_start.get(head[4])
+    if verb is None or head[3] not in ("nsubj", "nsubjpass") or verb[1] != "be":
+        return False
+    return any(t[4] == verb[0] and t[3] == "prep" and t[1] in _WHERE_PREPS for t in r.tree)
 
 
 def _compatible_time(a: str, b: str) -> bool:
@@ -95,7 +124,8 @@ def check_numbers(claim: Reading, evidence: Reading) -> list[Check]:
         item = per_item(c, claim.text)
         same = [e for k, e in enumerate(evidence.quantities) if _head(e, evidence.text) == h
                 and _compatible_time(oc, evidence.times[k] if evidence.times else "unknown")
-                and per_item(e, evidence.text) == item]
+                and per_item(e, evidence.text) == item and _comparable(_range(c), _range(e))
+                and _present(claim, c) == _present(evidence, e)]
         if same and not any(_overlap(_range(c), _range(e)) for e in same):
             out.append(Check("number", f"'{c.span.text}' vs '{', '.join(e.span.text for e in same)}' ({h}: ranges do not overlap)",
                              (c.span,), tuple(e.span for e in same)))

@@ -30,6 +30,14 @@ _LOCATIVE = re.compile(r"\b(in|at|near|across|throughout|around|outside|inside|o
                        re.IGNORECASE)
 
 
+# Words after which "to X" names whom something is said or sent to, a government by its capital
+# ("China's foreign ministry has protested to Tokyo"), not a place where something happens.
+_ADDRESSED = re.compile(r"\b(?:protest|protested|protests|complain|complained|complaint|appeal|appealed|wrote|write|writes|"
+                        r"written|letter|spoke|speak|talked|talk|said|say|says|explained|reported|apologi[sz]ed|objected|"
+                        r"replied|responded|submitted|signalled|signaled|message|note|representations|envoy|ambassador)"
+                        r"\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class _Loc:
     name: str
@@ -38,6 +46,9 @@ class _Loc:
     qualifier: str | None
     span: Span
     origin: bool = False  # "from X": where something comes from, not where it happens
+    # A province, state or county (pycountry's subdivisions): compared by name only with other
+    # subdivisions, never with a town, which may lie inside it ("Dong Nai" / "Trang Bom").
+    sub: bool = False
 
 
 def _locations(r: Reading) -> list[_Loc]:
@@ -48,7 +59,10 @@ def _locations(r: Reading) -> list[_Loc]:
     ("agreed in Vilnius") or when its sentence says it is one ("The worst-hit town is Slavonski
     Brod", "The worst-hit area is around Sisak")."""
     def prep(sp: Span) -> str | None:
-        m = _LOCATIVE.search(r.text[max(0, sp.start - 40):sp.start])
+        before = r.text[max(0, sp.start - 40):sp.start]
+        m = _LOCATIVE.search(before)
+        if m and m.group(1).lower() == "to" and _ADDRESSED.search(before):
+            return None  # "protested to Tokyo": whom something is said to, not where
         return m.group(1).lower() if m else None
 
     out = []
@@ -59,7 +73,7 @@ def _locations(r: Reading) -> list[_Loc]:
         if not codes and (part := part_of_country(p.name)):
             codes, kind = (part,), "country"
         out.append(_Loc(p.name.lower().removeprefix("the "), codes, kind in ("country", "region") and bool(codes), p.qualifier,
-                        p.span, pr == "from"))
+                        p.span, pr == "from", kind == "subdivision"))
     for e in r.entities:
         if any(l.span.overlaps(e.span) for l in out) or any(p.span.overlaps(e.span) for p in r.places):
             continue
@@ -161,6 +175,10 @@ def check_places(claim: Reading, evidence: Reading) -> list[Check]:
     return out
 
 
+def _level(x: _Loc) -> str:
+    return "coarse" if x.coarse else "sub" if x.sub else "town"
+
+
 def _same_place(x: _Loc, y: _Loc) -> bool:
     """The same place at the same level: countries and regions by code, towns by name."""
     if x.coarse != y.coarse:
@@ -183,9 +201,9 @@ def _place_checks(claim: Reading, evidence: Reading, a: list[_Loc], b: list[_Loc
                 out.append(Check("place", f"{x.span.text} vs {y.span.text}: {x.qualifier} vs {y.qualifier}", (x.span,), (y.span,)))
     left: list[_Loc] = []
     right: set[int] = set()
-    for level in (False, True):
-        xa = [x for x in a if x.coarse is level]
-        yb = [y for y in b if y.coarse is level]
+    for level in ("town", "sub", "coarse"):
+        xa = [x for x in a if _level(x) == level]
+        yb = [y for y in b if _level(y) == level]
         if not xa or not yb:
             continue
         if not any(_same_place(x, y) for x in xa for y in yb):
