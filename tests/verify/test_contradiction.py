@@ -286,3 +286,29 @@ def test_no_plans_to_close_denies_will_also_close():
     e = ("Brazos Ridge ISD Superintendent Dana Whitfield said on Wednesday that the district had no plans to close any "
          "schools next year.")
     assert "denial" in kinds(c, e)
+
+
+# ---- found by the blind scenarios tests/verify/scenarios_unseen4
+
+AVALANCHE = "An avalanche hit an open ski run above St. Anton am Arlberg on Sunday afternoon, killing two skiers"
+
+
+def test_a_denial_of_another_action_does_not_deny_the_claim():
+    e = "Arlberg Höhenbahnen on Tuesday rejected reports that it had reopened the run above St. Anton without avalanche blasting."
+    assert "denial" not in kinds(AVALANCHE, e)
+    assert "denial" in kinds("The lift operator had closed the run on Saturday and reopened it on Sunday morning without "
+                             "carrying out controlled blasting", e)
+
+
+def test_a_denial_of_buying_denies_selling():
+    e = "Caldwell Group on Wednesday denied reports that it had agreed to buy Harcourt Bank's insurance arm."
+    assert "denial" in kinds("Harcourt intends to sell its insurance arm to rival Caldwell Group", e)
+
+
+def test_evidence_giving_the_claims_figure_counts_something_else_with_its_other_one():
+    e = ("Apart from the two who died, four skiers were fully buried in Sunday's avalanche at St. Anton, the head of the "
+         "Tyrol mountain rescue service said on Tuesday.")
+    assert "number" not in kinds(AVALANCHE, e)
+    # ... but a figure given only to be corrected is no agreement
+    assert "number" in kinds("The health ministry will hire 2,000 additional nurses by March",
+                             "The union said the ministry would hire only about 800 additional nurses, not 2,000.")

@@ -176,13 +176,43 @@ def _negates_denied(claim: Reading, denied: list[str]) -> bool:
     return any(_related_action(lem, denied) or s in mains for lem, s, _w in negated)
 
 
+# Content verbs of a denied clause read as what it denies.
+DENIED_VERBS = 2
+# One transaction seen from either side: denying that it "agreed to buy" the insurance arm
+# denies that the bank "intends to sell" it.
+CONVERSE = {"buy": frozenset({"sell"}), "purchase": frozenset({"sell"}), "acquire": frozenset({"sell"}),
+            "sell": frozenset({"buy", "purchase", "acquire"}), "lend": frozenset({"borrow"}), "borrow": frozenset({"lend"}),
+            "give": frozenset({"receive"}), "receive": frozenset({"give"}), "hire": frozenset({"join"}),
+            "join": frozenset({"hire"})}
+
+
+def _same_denied_action(claim: Reading, evidence: Reading, m: re.Match) -> bool:
+    """When the denial names an action ("rejected reports that it had *reopened* the run"), the
+    claim must state that action (the same verb, a synonym or a derivation) among its main
+    verbs or event nouns, in any WordNet relation: "An avalanche hit an open ski run ..., killing
+    two skiers" shares "run" with that denial but not what it denies. A "no plan to ..." denial
+    is left to :func:`_denies_this`. A claim with no content predicate of its own ("There is a plan
+    to ...") is compared by words only, as before."""
+    if not main_predicates(claim) or re.search(r"\bno\b", m.group(), re.IGNORECASE):
+        return True  # "There is no plan to send troops": the plan is what is denied (_denies_this)
+    # The denied clause's first content verbs: "denied ... had *committed* to *pay*".
+    end = min([i for i in (evidence.text.find(",", m.end()), evidence.text.find(".", m.end())) if i >= 0] or [len(evidence.text)])
+    denied = [lem for s, lem, pos, _d, _h in evidence.tree if m.end() <= s < end and pos == "VERB" and lem.isalpha()
+              and lem not in NOT_EVENTS][:DENIED_VERBS]
+    if not denied:
+        return True
+    wanted = set(denied) | {w for d in denied for w in CONVERSE.get(d, frozenset())}
+    verbs = {lem for _s, lem, pos, _d, _h in claim.tree if pos in ("VERB", "NOUN") and lem.isalpha()}
+    return any(_related_action(v, list(wanted)) or any(lexicon.related(v, "v", w, "v") for w in wanted) for v in verbs)
+
+
 def check_denial(claim: Reading, evidence: Reading) -> list[Check]:
     ev = [m for m in _DENIAL.finditer(evidence.text)
           if _denied(claim.text, evidence.text, m) >= DENIED_OVERLAP and _denies_this(claim.text, evidence.text, m)]
     if not ev or _DENIAL.search(claim.text):
         return []
     ev = [m for m in ev if asserts_denied(claim, _denied_words(evidence.text, m))
-          and not _negates_denied(claim, _denied_words(evidence.text, m))]
+          and not _negates_denied(claim, _denied_words(evidence.text, m)) and _same_denied_action(claim, evidence, m)]
     if not ev:
         return []
     party = _party_concerned(claim, evidence, ev[0].start())
