@@ -5,7 +5,7 @@ corroborate, and compares each listed claim's verdict, cited evidence, same-orig
 checks and independent lines with what a careful fact-checker expects (expect.toml).
 
 Not every expectation holds yet (docs/benchmarks/verify.md lists the misses, measured with
-`benchmarks/verify_scenarios.py`): 490 of 511 on the suite. The gate holds what must never
+`benchmarks/verify_scenarios.py`): 493 of 511 on the suite. The gate holds what must never
 break: no verdict on the wrong side (SUPPORTED where a fact-checker says REFUTED, or the
 reverse), no echo of the claim's own origin counted as independent support, and the share of
 expectations met no lower than measured.
@@ -15,14 +15,21 @@ import json
 
 import pytest
 
-from scenario_runner import SCENARIOS, analyse, judge, scenario_dirs
+from scenario_runner import HERE, SCENARIOS, analyse, judge, scenario_dirs
 
 DIRS = scenario_dirs(SCENARIOS)
+# The scenarios written blind by people who had not read the judge (scenarios_unseen*/): each set
+# was first run once as written, then tuned on (docs/BENCHMARKS.md, #17). The same never-break
+# rules hold on them, and their share of expectations met stays at its measured level.
+UNSEEN = [d for root in sorted(HERE.glob("scenarios_unseen*")) for d in scenario_dirs(root)]
+# Measured 416/554 = 0.751 on the 16 (6 Dec 04:00); the floor leaves room for five.
+MIN_SHARE_UNSEEN = 0.74
 # Measured 490/511 = 0.959 on 15 scenarios (6 Dec, 02:00: another party's or place's figure is not a
 # conflicting one, the claim's own source confirming first-hand, a denial confirming a claim
 # that reports it and not refuting one that presupposes it; 396/420 = 0.943 on the 12 before);
 # rounded down, the floor leaves room for four expectations, no more.
 MIN_SHARE = 0.95
+# (493/511 = 0.965 on 6 Dec 04:00, after the blind scenarios' rules.)
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +39,24 @@ def outcomes(tmp_path_factory):
     for d in DIRS:
         out += judge(d, analyse(d, tmp / f"{d.name}.db"))
     return out
+
+
+@pytest.fixture(scope="module")
+def unseen(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("unseen")
+    out = []
+    for d in UNSEEN:
+        out += judge(d, analyse(d, tmp / f"{d.parent.name}-{d.name}.db"))
+    return out
+
+
+def test_blind_scenarios_no_wrong_side_no_echo_counted_and_their_share(unseen):
+    assert len(UNSEEN) >= 16
+    flips = [o for o in unseen if o.field == "verdict" and {o.expected, o.got} == {"SUPPORTED", "REFUTED"}]
+    assert not flips, "\n".join(f"{o.scenario}: {o.claim!r}: expected {o.expected}, got {o.got}" for o in flips)
+    assert not [o for o in unseen if o.field == "same_origin" and not o.ok]
+    ok = sum(o.ok for o in unseen)
+    assert ok / len(unseen) >= MIN_SHARE_UNSEEN, f"{ok}/{len(unseen)}"
 
 
 def test_the_suite_covers_every_kind():
