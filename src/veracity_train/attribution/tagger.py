@@ -281,14 +281,16 @@ def finetune(log: Log = _log_default, epochs: int = EPOCHS, init: str | None = N
     return {**info, "weights": str(w_path)}
 
 
-def export_onnx(out: Path, weights: str, log: Log = _log_default) -> dict[str, Any]:
+def export_onnx(out: Path, weights: str, log: Log = _log_default, build: Callable[[], Any] = base_tagger,
+                name: str = "tagger") -> dict[str, Any]:
     """fp32 ONNX (TorchScript exporter) -> int8 dynamic quantisation (per-channel); check the
-    int8 probabilities against fp32 on a few dev windows."""
+    int8 probabilities against fp32 on a few dev windows. ``build`` makes the network the
+    weights fit (the distilled student has fewer layers); ``name`` names its files and checks."""
     torch = _setup(1)
     from ..minilm import export_fp32, int8_check, load_weights, quantise_int8
     from ..share_embeddings import split
 
-    m = load_weights(base_tagger(), weights)
+    m = load_weights(build(), weights)
 
     class Probs(torch.nn.Module):
         def __init__(self, inner):
@@ -305,14 +307,14 @@ def export_onnx(out: Path, weights: str, log: Log = _log_default) -> dict[str, A
     ids = torch.tensor([[101, 2057, 2031, 2410, 2454, 102], [101, 4067, 2017, 102, 0, 0]])
     mask = (ids > 0).to(torch.int64)
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    fp32 = export_fp32(Probs(m), ids, mask, CACHE_DIR / "tagger-fp32.onnx", "probs", {0: "batch", 1: "tokens"})
-    q = quantise_int8(fp32, CACHE_DIR / "tagger-int8.onnx", per_channel=True)
+    fp32 = export_fp32(Probs(m), ids, mask, CACHE_DIR / f"{name}-fp32.onnx", "probs", {0: "batch", 1: "tokens"})
+    q = quantise_int8(fp32, CACHE_DIR / f"{name}-int8.onnx", per_channel=True)
     # Agreement check on real text: the first dev windows, fp32 vs int8.
     dev = dataset("dev", lambda _m: None)[:4]
     rows = _win_rows(dev)[:8]
     x, mk = _batch_ids(dev, rows)
     feeds = {"input_ids": x.numpy(), "attention_mask": mk.numpy()}
-    check = int8_check(fp32, q, feeds, "tagger", "veracity train attribution --tagger", log)
+    check = int8_check(fp32, q, feeds, name, f"veracity train attribution --{name}", log)
     out.mkdir(parents=True, exist_ok=True)
     dst = out / TAGGER_ONNX
     dst.write_bytes(q.read_bytes())

@@ -99,9 +99,11 @@ def better(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return a[-1] > b[-1]
 
 
-def choose_decode(model_dir: Path, log: Log = print) -> dict[str, Any]:
+def choose_decode(model_dir: Path, log: Log = print, shifts: tuple[int, ...] | None = None) -> dict[str, Any]:
+    """The decoder with the best dev scores for the network in ``model_dir``, read through the
+    tilings ``shifts`` (default: the run time's, ``tagger.TILING_SHIFTS``)."""
     arts, docs = polnear.load_parsed("dev")
-    tagger = Tagger(model_dir)
+    tagger = Tagger(model_dir) if shifts is None else Tagger(model_dir, shifts=shifts)
     t0 = time.perf_counter()
     probs = [tagger.token_probs(doc, a["text"]) for a, doc in zip(arts, docs)]
     tag_s = time.perf_counter() - t0
