@@ -312,3 +312,13 @@ def test_evidence_giving_the_claims_figure_counts_something_else_with_its_other_
     # ... but a figure given only to be corrected is no agreement
     assert "number" in kinds("The health ministry will hire 2,000 additional nurses by March",
                              "The union said the ministry would hire only about 800 additional nurses, not 2,000.")
+
+
+def test_troops_and_soldiers_are_one_count():
+    assert "number" in kinds("The Nordic governments plan to send about 900 troops to Bosnia",
+                             "She said the joint force under discussion numbered about 450 soldiers.")
+
+
+def test_a_members_share_and_the_groups_total_are_two_figures():
+    assert "number" not in kinds("Sweden would provide the largest contingent, about 400 soldiers",
+                                 "The Scandinavian governments will send about 900 troops to the EU force in Bosnia, officials said.")

@@ -341,6 +341,21 @@ def _two_events(cr: Reading, er: Reading) -> bool:
     return not same_names(a, b)
 
 
+def _part_and_whole(cr: Reading, er: Reading) -> bool:
+    """One side's acting party is a country and the other's a group holding it: a member's share
+    and the group's total ("Sweden would provide ... about 400 soldiers" / "Nordic countries are
+    getting ready to deploy roughly 900 soldiers") are two figures, not one."""
+    def named(r: Reading) -> tuple[set[str], list[set[str]]]:
+        single = {p.codes[0] for p in r.places if len(p.codes) == 1}
+        groups = [set(p.codes) for p in r.places if 1 < len(p.codes) <= MAX_GROUP_CODES]
+        return single, groups
+
+    (sa, ga), (sb, gb) = named(cr), named(er)
+    if sa & sb:
+        return False
+    return (bool(sa) and not ga and any(sa <= g for g in gb)) or (bool(sb) and not gb and any(sb <= g for g in ga))
+
+
 def _place_name(name: str) -> bool:
     from ..claims.places import resolve_name
 
@@ -367,6 +382,8 @@ def contradictions(claim: str, evidence: str, cosine: float | None = None, claim
         kinds = [k for k in kinds if k not in EVENT_CHECKS]  # two parties' events: nothing to compare
     if "place" in kinds and _two_events(cr, er):
         kinds.remove("place")
+    if "number" in kinds and _part_and_whole(cr, er):
+        kinds.remove("number")
     if "number" in kinds and (check_places(cr, er) or not _figures_share_topic(cr, er, cos)):
         kinds.remove("number")  # figures of two places, or of two things, are two figures
     out: list[Check] = []

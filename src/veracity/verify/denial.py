@@ -97,7 +97,7 @@ def _denies_this(claim: str, evidence: str, m: re.Match) -> bool:
         verb = re.search(rf"\b{re.escape(after[0])}\s+(?:to|of)\s+(\w+)", evidence[m.start():], re.IGNORECASE)
         if verb:
             intended = re.findall(r"\b(?:to|will|would|shall)\s+(?:(?:also|now|soon|then|still|eventually|further|"
-                                  r"instead|probably|likely|gradually|partly|temporarily)\s+)*(\w+)", claim, re.IGNORECASE)
+                                  r"instead|probably|likely|gradually|partly|temporarily|be|been|have|have been)\s+)*(\w+)", claim, re.IGNORECASE)
             return any(_same_stem(verb.group(1).lower(), w.lower()) for w in intended)
     return False
 

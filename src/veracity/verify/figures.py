@@ -43,7 +43,17 @@ def _head(q: Quantity, text: str = "") -> str:
     if not u and text:
         m = _NEXT_WORD.match(text, q.span.end)
         u = m.group(1).lower() if m and m.group(1).lower() not in _STOPWORDS else ""
-    return u[:-1] if u.endswith("s") and len(u) > 3 else u
+    u = u[:-1] if u.endswith("s") and len(u) > 3 else u
+    return COUNTED_AS.get(u, u)
+
+
+# Counted nouns news copy uses for one another ("about 900 troops" / "roughly 900 soldiers" /
+# "around 900 personnel"; "450 jobs" / "some 450 positions"): one head for figures. WordNet's
+# first senses do not link them.
+COUNTED_AS = {**{w: "troop" for w in ("soldier", "personnel", "servicemen", "servicemember", "peacekeeper")},
+              **{w: "job" for w in ("position", "post", "role")},
+              **{w: "worker" for w in ("employee", "staff", "staffer")},
+              **{w: "people" for w in ("person", "resident", "inhabitant")}}
 
 
 def _range(q: Quantity) -> tuple[float, float]:
