@@ -32,22 +32,18 @@ MIN_SHARE = 0.95
 # (493/511 = 0.965 on 6 Dec 04:00, after the blind scenarios' rules.)
 
 
+def judged(dirs, tmp):
+    return [o for d in dirs for o in judge(d, analyse(d, tmp / f"{d.parent.name}-{d.name}.db"))]
+
+
 @pytest.fixture(scope="module")
 def outcomes(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("scenarios")
-    out = []
-    for d in DIRS:
-        out += judge(d, analyse(d, tmp / f"{d.name}.db"))
-    return out
+    return judged(DIRS, tmp_path_factory.mktemp("scenarios"))
 
 
 @pytest.fixture(scope="module")
 def unseen(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("unseen")
-    out = []
-    for d in UNSEEN:
-        out += judge(d, analyse(d, tmp / f"{d.parent.name}-{d.name}.db"))
-    return out
+    return judged(UNSEEN, tmp_path_factory.mktemp("unseen"))
 
 
 def test_blind_scenarios_no_wrong_side_no_echo_counted_and_their_share(unseen):

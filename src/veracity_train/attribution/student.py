@@ -151,16 +151,9 @@ def dev_piece_f1(m, dev) -> dict[str, float]:
     with torch.inference_mode():
         for b in range(0, len(rows), 32):
             x, mask, y, _t = _batch(dev, rows[b:b + 32])
-            pred = _logits(m, x, mask).argmax(-1).numpy() > 0
-            y = y.numpy()
-            valid, gold = y[..., 0] >= 0, y > 0
-            for k in range(len(ROLES)):
-                p, g = pred[..., k] & valid, gold[..., k] & valid
-                tp[k] += (p & g).sum()
-                fp[k] += (p & ~g).sum()
-                fn[k] += (~p & g).sum()
+            teacher_training.count_pieces(_logits(m, x, mask).argmax(-1).numpy() > 0, y.numpy(), tp, fp, fn)
     m.train()
-    return {role: round(float(f), 4) for role, f in zip(ROLES, 2 * tp / np.maximum(1, 2 * tp + fp + fn))}
+    return teacher_training.piece_f1(tp, fp, fn)
 
 
 def finetune(log: Log = _log_default) -> dict[str, Any]:

@@ -200,17 +200,24 @@ def evaluate_pieces(m, data, states, rows=None) -> dict[str, float]:
             _x, mask = _batch_ids(data, rs)
             mask = mask[:, :L].to(torch.float32)
             pred = _top_logits(m, h, mask).argmax(-1).numpy() > 0
-            y = _batch_labels(data, rs)[:, :L]
-            valid = y[..., 0] >= 0
-            gold = y > 0
-            for k in range(len(ROLES)):
-                p, g = pred[..., k] & valid, gold[..., k] & valid
-                tp[k] += (p & g).sum()
-                fp[k] += (p & ~g).sum()
-                fn[k] += (~p & g).sum()
+            count_pieces(pred, _batch_labels(data, rs)[:, :L], tp, fp, fn)
     m.train()
-    f1 = 2 * tp / np.maximum(1, 2 * tp + fp + fn)
-    return {role: round(float(f), 4) for role, f in zip(ROLES, f1)}
+    return piece_f1(tp, fp, fn)
+
+
+def count_pieces(pred: np.ndarray, y: np.ndarray, tp: np.ndarray, fp: np.ndarray, fn: np.ndarray) -> None:
+    """Add one batch's "inside a span" piece counts per role (``pred``: [B, L, roles] bool;
+    ``y``: gold BIO labels, -100 where there is no piece) to ``tp``, ``fp``, ``fn``."""
+    valid, gold = y[..., 0] >= 0, y > 0
+    for k in range(len(ROLES)):
+        p, g = pred[..., k] & valid, gold[..., k] & valid
+        tp[k] += (p & g).sum()
+        fp[k] += (p & ~g).sum()
+        fn[k] += (~p & g).sum()
+
+
+def piece_f1(tp: np.ndarray, fp: np.ndarray, fn: np.ndarray) -> dict[str, float]:
+    return {role: round(float(f), 4) for role, f in zip(ROLES, 2 * tp / np.maximum(1, 2 * tp + fp + fn))}
 
 
 def finetune(log: Log = _log_default, epochs: int = EPOCHS, init: str | None = None,
