@@ -184,15 +184,16 @@ def place_for_entity(doc, ent, text: str) -> Place | None:
         whole = resolve_name(text[a:e], gazetteer=True)
         if whole is not None and whole[2] == "city":
             return Place(Span.of(text, a, e), whole[0], whole[1], None, "city")
-        return Place(Span.of(text, a, b), name, (), None, "unknown")
-    resolved = resolve_name(name, gazetteer=True)
+    # The gazetteer only for a name that is no English word ("Jupiter", the planet, is also a
+    # town in Florida).
+    resolved = resolve_name(name, gazetteer=_whole_name(doc, ent.end) and G.ordinary_word(name) is False)
     if resolved is None:
         return None
     canonical, codes, kind = resolved
     first, _, rest = name.partition(" ")
     if kind == "unknown" and first.lower() in R.DIRECTIONS and rest:
         # "Eastern Ukraine" tagged as one entity: strip the direction, keep it as qualifier.
-        inner = resolve_name(rest, gazetteer=True)
+        inner = resolve_name(rest, gazetteer=G.ordinary_word(rest) is False)
         if inner is not None and inner[2] != "unknown":
             canonical, codes, kind = inner
             qualifier = R.DIRECTIONS[first.lower()]
