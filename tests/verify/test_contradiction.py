@@ -322,3 +322,15 @@ def test_troops_and_soldiers_are_one_count():
 def test_a_members_share_and_the_groups_total_are_two_figures():
     assert "number" not in kinds("Sweden would provide the largest contingent, about 400 soldiers",
                                  "The Scandinavian governments will send about 900 troops to the EU force in Bosnia, officials said.")
+
+
+def test_a_contribution_is_not_compared_with_the_strength_of_what_it_reinforces():
+    force = "The EU force, known as EUFOR Althea, has about 1,100 soldiers from more than 20 countries"
+    assert "number" not in kinds(force, "The Nordic governments were working on a joint contribution of around 900 "
+                                        "personnel to EUFOR Althea, the ministry said.")
+    assert "number" not in kinds(force, "Nordic countries are getting ready to deploy roughly 900 soldiers to Bosnia to "
+                                        "bolster the EU's EUFOR Althea mission, Dagbladet Norden reported.")
+    # ... while two reports of the same contribution still disagree
+    assert "number" in kinds("Nordic governments are preparing to send about 900 troops to Bosnia and Herzegovina to "
+                             "reinforce the European Union's peacekeeping force there",
+                             "She said the joint force under discussion numbered about 450 troops.")

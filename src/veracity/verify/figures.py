@@ -81,6 +81,28 @@ def _comparable(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 # A figure given only to be corrected: "about 800 additional nurses ..., not 2,000".
 _CORRECTED = re.compile(r"\b(?:not|than|instead of|rather than|of)\s*$", re.IGNORECASE)
+# Words before a figure that make it a share of a larger whole ("the largest contingent, about 400
+# soldiers", "a joint contribution of around 900 personnel to EUFOR Althea"): compared only with
+# other shares, never with a total ("The EU force ... has about 1,100 soldiers").
+_SHARE = re.compile(r"\b(?:contribution|contributions|contingent|contingents|share|portion|"
+                    r"reinforcements?)\b[^.;]{0,40}$", re.IGNORECASE)
+
+
+# ... and words after it that send it to reinforce a whole the other side counts ("deploy roughly
+# 900 soldiers ... to bolster the EU's EUFOR Althea mission" is not the strength of "The EU force,
+# known as EUFOR Althea, has about 1,100 soldiers"): the reinforced thing is named on the other side.
+_TO_REINFORCE = re.compile(r"^[^.;]{0,80}?\bto (?:bolster|reinforce|strengthen|boost|augment|supplement|join)\b([^.;,]{0,60})",
+                           re.IGNORECASE)
+_NAME_WORD = re.compile(r"\b[A-Z][\w-]{2,}")
+
+
+def _share(text: str, q: Quantity, other: str) -> bool:
+    if _SHARE.search(text[max(0, q.span.start - 45):q.span.start]):
+        return True
+    m = _TO_REINFORCE.search(text[q.span.end:])
+    return bool(m) and any(re.search(rf"\b{re.escape(w)}\b", other) for w in _NAME_WORD.findall(m.group(1)) if w != "The")
+
+
 _WHERE_PREPS = frozenset("in at on inside aboard within".split())
 
 
@@ -137,7 +159,7 @@ def check_numbers(claim: Reading, evidence: Reading) -> list[Check]:
         same = [e for k, e in enumerate(evidence.quantities) if _head(e, evidence.text) == h
                 and _compatible_time(oc, evidence.times[k] if evidence.times else "unknown")
                 and per_item(e, evidence.text) == item and _comparable(_range(c), _range(e))
-                and _present(claim, c) == _present(evidence, e)]
+                and _present(claim, c) == _present(evidence, e) and _share(claim.text, c, evidence.text) == _share(evidence.text, e, claim.text)]
         # The evidence giving the claim's own figure too ("Apart from the two who died, four
         # skiers were fully buried") counts something else with the other one.
         if same and not any(_overlap(_range(c), _range(e)) for e in same) \
