@@ -243,7 +243,8 @@ NOT_LOCATIVE_AFTER = frozenset("according due thanks owing compared contrary".sp
 # "a letter from Lincoln").
 SPEECH = frozenset("say tell speak talk write reply respond explain complain apologise apologize listen "
                    "report answer appeal refer attribute credit thank statement letter message comment "
-                   "call email response remark quote interview testimony word".split())
+                   "call email response remark quote interview testimony word protest object submit signal "
+                   "complaint representation note envoy ambassador".split())
 # Entities the tagger gives to towns it does not know.
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 MONTHS_AND_DAYS = frozenset("january february march april may june july august september october november "
@@ -357,3 +358,9 @@ def _town(doc, text: str, a: int, b: int, people: list) -> Place | None:
     if any(w in _person_name_parts(doc, (a, b)) for w in name.split()):
         return None
     return Place(Span.of(text, a, b), hit[0], hit[1], None, hit[2])
+
+
+def is_place_name(name: str) -> bool:
+    """Does the name resolve to a place the tables or the subdivisions know (any kind)?"""
+    known = resolve_name(name)
+    return known is not None and known[2] != "unknown"

@@ -33,6 +33,7 @@ import re
 
 from ..records import Check, Span
 from .checks import _STOP as _STOPWORDS
+from ..claims.places import is_place_name
 from .checks import content_words, topic_overlap
 from . import lexicon
 from .figures import FIGURE, agreeing_numbers, check_numbers  # noqa: F401  (agreeing_numbers: re-exported)
@@ -336,8 +337,8 @@ def _two_events(cr: Reading, er: Reading) -> bool:
     Denare Beach in northern Saskatchewan were told ... to leave as a separate fire moved")."""
     if not check_numbers(cr, er) or not check_places(cr, er):
         return False
-    a = {n for n, sp in _names(cr).items() if not _place_name(n)}
-    b = {n for n, sp in _names(er).items() if not _place_name(n)}
+    a = {n for n, sp in _names(cr).items() if not is_place_name(n)}
+    b = {n for n, sp in _names(er).items() if not is_place_name(n)}
     return not same_names(a, b)
 
 
@@ -354,13 +355,6 @@ def _part_and_whole(cr: Reading, er: Reading) -> bool:
     if sa & sb:
         return False
     return (bool(sa) and not ga and any(sa <= g for g in gb)) or (bool(sb) and not gb and any(sb <= g for g in ga))
-
-
-def _place_name(name: str) -> bool:
-    from ..claims.places import resolve_name
-
-    known = resolve_name(name)
-    return known is not None and known[2] != "unknown"
 
 
 def contradictions(claim: str, evidence: str, cosine: float | None = None, claim_published: str | None = None,

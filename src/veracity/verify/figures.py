@@ -30,7 +30,6 @@ MAX_CONFLICT_RATIO = 20.0
 FIGURE = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                     r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
                     r"thousand|million|billion|trillion|dozen|dozens|half)\b", re.IGNORECASE)
-_DIGIT = FIGURE
 
 
 _NEXT_WORD = re.compile(r"\s*([A-Za-z][A-Za-z-]+)")
@@ -177,7 +176,7 @@ def agreeing_numbers(claim: str, evidence: str, claim_published: str | None = No
     had been evacuated"), each as "'claim words' ~ 'evidence words'". A figure is the most
     specific thing two independent reports can share; the judge takes it as support only with
     the topic shared and no check firing."""
-    if not (_DIGIT.search(claim) and _DIGIT.search(evidence)):
+    if not (FIGURE.search(claim) and FIGURE.search(evidence)):
         return ()
     cr, er = read(claim, claim_published), read(evidence, evidence_published)
     out = []

@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from ..claims.places import is_place_name, resolve_name
 from ..records import Attribution
 
 # How far (characters) a reporting word may stand from the name it credits.
@@ -55,8 +56,6 @@ def strip_dateline(name: str) -> str:
     s = _DATELINE.sub("", name, count=1)
     bare = s.strip(" ,")
     if len(bare) >= 3 and bare.isupper() and bare.replace(" ", "").isalpha():
-        from ..claims.places import resolve_name
-
         known = resolve_name(bare)
         if known is not None and known[2] == "city":  # "USA said" is a source; "OSLO" a dateline
             return ""
@@ -153,15 +152,7 @@ def relayed_outlets(text: str) -> list[str]:
         if set(re.findall(r"[a-z]+", name.lower())) & _PRESS_WORDS:
             out.setdefault(name, None)
     # "told Ukraine's leaders": a possessive names whose audience, not an outlet.
-    return [n for n in out if len(norm(n)) >= 4 and not n.endswith(("'s", "\u2019s")) and not _is_place(n)]
-
-
-def _is_place(name: str) -> bool:
-    """A country, region or city ("told the U.S.", "told Ukraine"): an audience, not an outlet."""
-    from ..claims.places import resolve_name
-
-    known = resolve_name(name)
-    return known is not None and known[2] in ("country", "region", "city", "subdivision")
+    return [n for n in out if len(norm(n)) >= 4 and not n.endswith(("'s", "\u2019s")) and not is_place_name(n)]
 
 
 def article_relays(text: str) -> tuple[Origin, ...]:

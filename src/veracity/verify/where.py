@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from ..claims.places import resolve_name
+from ..claims.places import SPEECH, resolve_name
 from ..records import Check, Place, Span
 from .reading import Reading
 
@@ -28,14 +28,6 @@ _LOCATIVE = re.compile(r"\b(in|at|near|across|throughout|around|outside|inside|o
                        r"south-east|south-west|north-eastern|north-western|south-eastern|south-western|coastal|rural)\w*\s+)?"
                        r"(?:(?:parts?|county|region|province|state|city|town|district|area|port city|village|island|municipality) of\s+)?$",
                        re.IGNORECASE)
-
-
-# Words after which "to X" names whom something is said or sent to, a government by its capital
-# ("China's foreign ministry has protested to Tokyo"), not a place where something happens.
-_ADDRESSED = re.compile(r"\b(?:protest|protested|protests|complain|complained|complaint|appeal|appealed|wrote|write|writes|"
-                        r"written|letter|spoke|speak|talked|talk|said|say|says|explained|reported|apologi[sz]ed|objected|"
-                        r"replied|responded|submitted|signalled|signaled|message|note|representations|envoy|ambassador)"
-                        r"\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -58,12 +50,20 @@ def _locations(r: Reading) -> list[_Loc]:
     the tagger took for an organisation or a person is a place when the place tables know it
     ("agreed in Vilnius") or when its sentence says it is one ("The worst-hit town is Slavonski
     Brod", "The worst-hit area is around Sisak")."""
+    by_start = {t[0]: t for t in r.tree}
+
     def prep(sp: Span) -> str | None:
-        before = r.text[max(0, sp.start - 40):sp.start]
-        m = _LOCATIVE.search(before)
-        if m and m.group(1).lower() == "to" and _ADDRESSED.search(before):
-            return None  # "protested to Tokyo": whom something is said to, not where
-        return m.group(1).lower() if m else None
+        lo = max(0, sp.start - 40)
+        m = _LOCATIVE.search(r.text[lo:sp.start])
+        if not m:
+            return None
+        word = m.group(1).lower()
+        if word in ("to", "from"):  # "protested to Tokyo", "a letter from Lincoln": whom, not where
+            tok = by_start.get(lo + m.start(1))
+            head = by_start.get(tok[4]) if tok is not None else None
+            if head is not None and head[1] in SPEECH:
+                return None
+        return word
 
     out = []
     for p in r.places:
