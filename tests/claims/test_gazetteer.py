@@ -161,6 +161,9 @@ def test_a_name_the_tagger_cut_short_is_read_whole():
     r = read("The factory lies in the Bau Xeo industrial park in Trang Bom, about 20 kilometres east of Bien Hoa.")
     towns = [(p.span.text, p.codes) for p in r.places if p.kind == "city"]
     assert ("Trang Bom", ("VN",)) in towns  # "Trang" alone is a province of Thailand
+    # ... and a state: spaCy tags "Andhra" alone.
+    r = read("At least 61 people have died of heatstroke in Andhra Pradesh since May.")
+    assert [(p.span.text, p.codes, p.kind) for p in r.places] == [("Andhra Pradesh", ("IN",), "subdivision")]
 
 
 def test_the_port_city_of_a_municipality_and_a_province_with_a_letter_unicode_keeps():

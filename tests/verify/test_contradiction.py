@@ -334,3 +334,29 @@ def test_a_contribution_is_not_compared_with_the_strength_of_what_it_reinforces(
     assert "number" in kinds("Nordic governments are preparing to send about 900 troops to Bosnia and Herzegovina to "
                              "reinforce the European Union's peacekeeping force there",
                              "She said the joint force under discussion numbered about 450 troops.")
+
+
+def test_a_place_the_claim_names_as_part_of_a_name_is_not_another_place():
+    claim = ("Peru's environmental regulator OEFA has fined Northcrest Minerals 14.6 million soles over a tailings spill "
+             "at its Santa Rosa zinc mine in the Pasco region")
+    ev = "OEFA imposed a penalty of S/ 14.6 million in connection with the tailings release at the Santa Rosa mine in March."
+    assert "place" not in kinds(claim, ev, 0.7)
+    # Named as a place on both sides, it is still compared.
+    assert "place" in kinds("Harcourt Bank plans to close about 40 branches across northern England by the end of next year",
+                            "An internal Harcourt Bank memo says the branches earmarked for closure are mostly in Scotland and Wales, "
+                            "with only a handful in England.", 0.6)
+
+
+def test_a_person_who_left_the_post_no_longer_holds_the_organisations_title():
+    claim = "Zuiderbank's chief information security officer, Femke de Groot, was suspended last week, according to the sources."
+    ev = "De Groot, who left her post as Zuiderbank's head of information security in April, said supplier attacks had doubled."
+    [c] = [x for x in contradictions(claim, ev, 0.6) if x.kind == "role"]
+    assert "left her post" in c.evidence[0].text and "de Groot" in c.claim[0].text
+    # A claim that already calls her former is not contradicted.
+    assert "role" not in kinds("Zuiderbank's former chief information security officer, Femke de Groot, spoke on Monday.", ev)
+
+
+def test_two_states_tolls_are_two_events_even_when_the_tagger_cuts_a_name_short():
+    claim = "At least 143 people have died of heatstroke in the Indian state of Odisha since the start of May"
+    ev = "At least 61 people have died of heatstroke in Andhra Pradesh since May, the state's disaster management authority said."
+    assert kinds(claim, ev, 0.75) == []

@@ -18,3 +18,9 @@ def test_quoted_by_and_reported_name_the_outlet_and_stop_at_the_sentence():
 def test_speakers_places_and_lower_case_audiences_are_not_relays():
     assert relayed_outlets("Salinas told reporters outside the gates, according to union president Hector Salinas.") == []
     assert relayed_outlets("Tiba reported a loss. He told Ukraine's leaders nothing.") == []
+
+
+def test_an_outlet_that_reports_what_unnamed_people_told_it_is_a_relay_whatever_its_name():
+    text = ("Brazil's central bank has opened an inquiry, Jornal da Esplanada reported on Tuesday, citing two people at the bank. "
+            "Goldman Sachs said on Monday, citing data from the exchange, that volumes rose.")
+    assert relayed_outlets(text) == ["Jornal da Esplanada"]

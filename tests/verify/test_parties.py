@@ -98,3 +98,16 @@ def test_a_sentence_with_the_claims_figure_and_most_of_its_words_supports_though
     other = ev.replace("12 million", "20 million")
     [fig] = judge(_Model(p), claim, [other], [0.8], "2025-06-10", ["2025-02-14"])
     assert fig.stance == "refutes" and fig.checks[0].kind == "number"
+
+
+def test_the_same_action_done_to_two_named_parties_is_two_events():
+    from veracity.verify.contradiction import contradictions
+    from veracity.verify.parties import different_patients
+
+    claim = "Peru's environmental regulator OEFA has fined Toronto-based Northcrest Minerals 14.6 million soles"
+    ev = "OEFA fined Lima-based Minera Cordillera Azul 3.2 million soles for dust emissions in the Junin region."
+    assert different_patients(read(claim), read(ev))
+    assert not contradictions(claim, ev, 0.7)
+    # The same parties in converse roles are one deal, not two.
+    assert different_patients(read("Maison Verlaine has agreed to buy the Ardbhan distillery from Kinloch Spirits"),
+                              read("Kinloch Spirits will sell Ardbhan to Maison Verlaine")) is None

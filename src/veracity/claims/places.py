@@ -182,8 +182,8 @@ def place_for_entity(doc, ent, text: str) -> Place | None:
             j += 1
         e = doc[j - 1].idx + len(doc[j - 1].text)
         whole = resolve_name(text[a:e], gazetteer=True)
-        if whole is not None and whole[2] == "city":
-            return Place(Span.of(text, a, e), whole[0], whole[1], None, "city")
+        if whole is not None and whole[2] in ("city", "subdivision", "country", "region"):  # "Andhra" of "Andhra Pradesh"
+            return Place(Span.of(text, a, e), whole[0], whole[1], None, whole[2])
     # The gazetteer only for a name that is no English word ("Jupiter", the planet, is also a
     # town in Florida).
     resolved = resolve_name(name, gazetteer=_whole_name(doc, ent.end) and G.ordinary_word(name) is False)

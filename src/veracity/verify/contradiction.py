@@ -40,7 +40,7 @@ from .figures import FIGURE, agreeing_numbers, check_numbers  # noqa: F401  (agr
 from .reading import Reading, read
 from .where import MAX_GROUP_CODES, check_dates, check_places
 from .denial import _DENIAL, BY_PARTY, by_party, check_denial, denied_actions  # noqa: F401  (re-exported)
-from .parties import GENERIC, NOT_EVENTS, different_parties, reported_content, same_names  # noqa: F401  (GENERIC: re-exported)
+from .parties import GENERIC, NOT_EVENTS, different_parties, different_patients, reported_content, same_names  # noqa: F401  (GENERIC: re-exported)
 from .parties import names as _names
 
 # Share of the claim's content words that must recur in the evidence before a mismatch counts
@@ -59,15 +59,21 @@ POLARITY = {
        "resistance hesitant reluctant boycott ban scrap abandon withdraw halt suspend deny disagree".split()},
 }
 TITLES = (r"president|prime minister|minister|secretary|chancellor|governor|mayor|ceo|chief executive|chairman|chairwoman|chair|"
-          r"leader|king|queen|pope|director|head|commissioner|ambassador|general|coach|manager|captain|speaker|senator")
+          r"leader|king|queen|pope|director|head|commissioner|ambassador|general|coach|manager|captain|speaker|senator|officer")
 _TITLE_WORD = re.compile(rf"\b(?i:{TITLES})\b")
-_NAME = r"((?:[A-Z][\w'\u2019-]+\s+){0,2}[A-Z][\w'\u2019-]+)"
+_NAME = r"((?:[A-Z][\w'\u2019-]+\s+(?:(?:de|van|von|der|den|da|di|du|la|le|dos|das)\s+)?){0,2}[A-Z][\w'\u2019-]+)"
 # Up to three modifiers between "former" and the title ("former Ukrainian President", "Former
 # Harcourt group chief executive"), and an optional comma before the name ("Harcourt's chief
 # executive, Miriam Osei").
 _OF = r"(?:\s+(?:of|to|for|at)\s+(?:the\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)?"  # "Secretary to the Treasury"
 _FORMER_ROLE = re.compile(rf"\b(?i:(former|ex-|ex|then-|then|late|outgoing|ousted|one-time))\s*((?:[\w'\u2019-]+\s+){{0,3}}?)(?i:({TITLES})){_OF},?\s+{_NAME}")
 _FORMER_APPOS = re.compile(rf"{_NAME},\s+(?:a|the|an)\s+(?i:(former|ex-|one-time|then-))\s*((?:[\w'\u2019-]+\s+){{0,3}}?)(?i:({TITLES}))\b")
+# "De Groot, who left her post as Zuiderbank's head of information security in April": she
+# no longer holds it, whatever the title is called on the other side ("Zuiderbank's chief
+# information security officer, Femke de Groot"): the same organisation's title suffices.
+_LEFT_ROLE = re.compile(rf"{_NAME},?\s+(?:who\s+)?(?:has\s+|had\s+)?(?:(?:left|quit|vacated|gave up|stepped down from|resigned from)"
+                        rf"\s+(?:her|his|their|the)\s+(?:post|job|role|position|seat)|stepped down|resigned|quit)\s+as\s+"
+                        rf"((?:[\w'\u2019-]+\s+){{0,4}}?)(?i:({TITLES}))\b")
 _CURRENT_ROLE = re.compile(rf"\b((?:[\w'\u2019-]+\s+){{0,2}}?)(?i:({TITLES})){_OF},?\s+{_NAME}")
 
 
@@ -148,8 +154,30 @@ def _former_roles(text: str):
         yield m, m.group(4).lower(), m.group(1)
 
 
+_FORMER_BEFORE = re.compile(r"\b(?:former|ex-|ex|then-|then|late|outgoing|ousted|one-time)\b", re.IGNORECASE)
+_ORG_WORD = re.compile(r"\b([A-Z][\w-]+)(?:'s|\u2019s)?")
+
+
+def _org_words(text: str, at: int) -> set[str]:
+    return {w.lower() for w in _ORG_WORD.findall(text[max(0, at - 40):at])} - {"the", "former"}
+
+
+def _left_roles(a: str, b: str):
+    """(span in a, span in b) for "NAME, who left her post as ORG's TITLE" in ``a`` and the
+    same person given a title of the same organisation (or the same title) in ``b``."""
+    for m in _LEFT_ROLE.finditer(a):
+        org = {w.lower().removesuffix("'s").removesuffix("\u2019s") for w in re.findall(r"[A-Z][\w'\u2019-]+", m.group(2))}
+        for n in _CURRENT_ROLE.finditer(b):
+            if _surname(n.group(3)) != _surname(m.group(1)) or _FORMER_BEFORE.search(b[max(0, n.start() - 30):n.start() + len(n.group(1))]):
+                continue
+            if n.group(2).lower() == m.group(3).lower() or (org & (_org_words(b, n.start()) | {w.lower() for w in n.group(1).split()})):
+                yield _span(a, m.start(), m.end()), _span(b, n.start(), n.end())
+
+
 def check_roles(claim: Reading, evidence: Reading) -> list[Check]:
     out = []
+    for es, cs in _left_roles(evidence.text, claim.text):
+        return [Check("role", f"'{cs.text}' vs '{es.text}'", (cs,), (es,))]
     for a, b in ((claim.text, evidence.text), (evidence.text, claim.text)):
         for m, title, name in _former_roles(a):
             for n in _CURRENT_ROLE.finditer(b):
@@ -372,7 +400,7 @@ def contradictions(claim: str, evidence: str, cosine: float | None = None, claim
     if not kinds:
         return ()  # no check could fire on these words: spare the parse
     cr, er = read(claim, claim_published), read(evidence, evidence_published)
-    if set(kinds) & EVENT_CHECKS and different_parties(cr, er):
+    if set(kinds) & EVENT_CHECKS and (different_parties(cr, er) or different_patients(cr, er)):
         kinds = [k for k in kinds if k not in EVENT_CHECKS]  # two parties' events: nothing to compare
     if "place" in kinds and _two_events(cr, er):
         kinds.remove("place")

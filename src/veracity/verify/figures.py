@@ -11,6 +11,7 @@ import re
 
 from ..records import Check, Quantity
 from .checks import _STOP as _STOPWORDS
+from .counted import different_quantities
 from .reading import Reading, read
 
 # Reading of qualifiers as ranges around the stated value v. "over 10,000" in news copy means
@@ -158,7 +159,8 @@ def check_numbers(claim: Reading, evidence: Reading) -> list[Check]:
         same = [e for k, e in enumerate(evidence.quantities) if _head(e, evidence.text) == h
                 and _compatible_time(oc, evidence.times[k] if evidence.times else "unknown")
                 and per_item(e, evidence.text) == item and _comparable(_range(c), _range(e))
-                and _present(claim, c) == _present(evidence, e) and _share(claim.text, c, evidence.text) == _share(evidence.text, e, claim.text)]
+                and _present(claim, c) == _present(evidence, e) and _share(claim.text, c, evidence.text) == _share(evidence.text, e, claim.text)
+                and different_quantities(claim, c, evidence, e) is None]
         # The evidence giving the claim's own figure too ("Apart from the two who died, four
         # skiers were fully buried") counts something else with the other one.
         if same and not any(_overlap(_range(c), _range(e)) for e in same) \

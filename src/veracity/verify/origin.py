@@ -134,6 +134,10 @@ _RELAY_ANY = re.compile(r"\b(?:told|quoted by|reported by|cited by|seen by|obtai
                         + _PRESS_NOUN + "?" + _NAME)
 _RELAY_PRESS = re.compile(r"\b(?:according to|citing|reported in|report in|told)\s+" + _PRESS_NOUN + _NAME)
 _RELAY_REPORTED = re.compile(_NAME + r"\s+(?:newspaper\s+|daily\s+)?(?:reported|first reported|has reported|revealed|said in a report)\b")
+# "Jornal da Esplanada reported on Tuesday, citing two people at the bank": whoever reports
+# what unnamed people told it is a news outlet, whatever its name says.
+_RELAY_CITING = re.compile(_NAME + r"\s+(?:newspaper\s+|daily\s+)?(?:reported|said|wrote)\b[^.;:\n]{0,80}?\bciting\s+"
+                           r"(?:a|an|one|two|three|four|several|unnamed|anonymous|people|sources?|officials?|person)\b")
 _PRESS_WORDS = frozenset("times journal post news wire herald standard tribune gazette observer guardian telegraph courier "
                          "ledger mail express monitor review press radio tv television agency reuters bloomberg afp ap dpa "
                          "daily weekly chronicle record star sun mirror independent inquirer dispatch bulletin report "
@@ -151,6 +155,8 @@ def relayed_outlets(text: str) -> list[str]:
         name = m.group(1).strip(" .,'\u2019")
         if set(re.findall(r"[a-z]+", name.lower())) & _PRESS_WORDS:
             out.setdefault(name, None)
+    for m in _RELAY_CITING.finditer(text):
+        out.setdefault(m.group(1).strip(" .,'\u2019"), None)
     # "told Ukraine's leaders": a possessive names whose audience, not an outlet.
     return [n for n in out if len(norm(n)) >= 4 and not n.endswith(("'s", "\u2019s")) and not is_place_name(n)]
 

@@ -267,6 +267,32 @@ def different_parties(claim: Reading, evidence: Reading) -> str | None:
     return f"{', '.join(sorted(a))} vs {', '.join(sorted(b))}"
 
 
+# Entity labels that name whom an action is done to, as a party ("fined Northcrest Minerals").
+PATIENT_LABELS = frozenset({"PERSON", "ORG"})
+
+
+def _patient_parties(r: Reading) -> set[str]:
+    mains = {start for start, *_ in main_predicates(r)}
+    out: set[str] = set()
+    for f in r.frames:
+        if f.patient is None or f.action.start not in mains:
+            continue
+        for e in r.entities:
+            if e.label in PATIENT_LABELS and f.patient.start <= e.span.start and e.span.end <= f.patient.end:
+                out |= _key_words(e.span.text)
+    return out
+
+
+def different_patients(claim: Reading, evidence: Reading) -> str | None:
+    """"'northcrest' vs 'cordillera'" when the main action is done to a named party on each side
+    and neither names the other's: "OEFA has fined Northcrest Minerals 14.6 million soles" and
+    "OEFA fined Minera Cordillera Azul 3.2 million soles" are two fines, whatever they share."""
+    a, b = _patient_parties(claim), _patient_parties(evidence)
+    if not a or not b or a & _mentions(evidence) or b & _mentions(claim):
+        return None
+    return f"{', '.join(sorted(a))} vs {', '.join(sorted(b))}"
+
+
 def acting_names(r: Reading) -> tuple[str, ...]:
     """Names of who acts in the main predicates, as written: the named entities of each agent's
     phrase and the phrase itself up to its head ("Sundlinjen", "Helsingborg city council",

@@ -175,6 +175,11 @@ def check_places(claim: Reading, evidence: Reading) -> list[Check]:
     return out
 
 
+def _named_in(name: str, text: str) -> bool:
+    n = name.lower().removeprefix("the ").strip()
+    return len(n) >= 3 and re.search(r"\b" + re.escape(n) + r"\b", text.lower()) is not None
+
+
 def _level(x: _Loc) -> str:
     return "coarse" if x.coarse else "sub" if x.sub else "town"
 
@@ -192,6 +197,7 @@ def _place_checks(claim: Reading, evidence: Reading, a: list[_Loc], b: list[_Loc
     # Only places of the same happening: a place whose surrounding words share no word with
     # any place's surroundings on the other side ("made his fortune ... in Boston" vs "demand
     # for running shoes in Asia") is where something else happened.
+    names_a, names_b = {x.name for x in a}, {y.name for y in b}
     a = [x for x in a if any(_near_words(claim, x) & _near_words(evidence, y) for y in b)]
     b = [y for y in b if any(_near_words(claim, x) & _near_words(evidence, y) for x in a)]
     out: list[Check] = []
@@ -199,6 +205,12 @@ def _place_checks(claim: Reading, evidence: Reading, a: list[_Loc], b: list[_Loc
         for y in b:
             if x.name == y.name and x.qualifier and y.qualifier and x.qualifier != y.qualifier:
                 out.append(Check("place", f"{x.span.text} vs {y.span.text}: {x.qualifier} vs {y.qualifier}", (x.span,), (y.span,)))
+    # A place the other side names too, but not as a place ("its Santa Rosa zinc mine in the
+    # Pasco region" against "the tailings release at the Santa Rosa mine"), is the name of the
+    # same thing, not another place. Named as a place on both sides ("mostly in Scotland and
+    # Wales, with only a handful in England"), it stays.
+    a = [x for x in a if x.name in names_b or not _named_in(x.name, evidence.text)]
+    b = [y for y in b if y.name in names_a or not _named_in(y.name, claim.text)]
     left: list[_Loc] = []
     right: set[int] = set()
     for level in ("town", "sub", "coarse"):

@@ -1,0 +1,123 @@
+"""What a figure stands for in its sentence, beyond its counted noun: two figures of the same noun
+are two different quantities when one is demanded and the other done, or when two sums of money
+go different ways or to different ends.
+
+- A demand is not a decision: "The union wants the hospital to hire 250 more nurses" is not
+  contradicted by "Busan city council approved funding for 300 additional nurses", nor a pay
+  claim of 10% by an offer of 4%. A figure under a verb of demanding ("demand", "urge", "call
+  for") or under "want" with another party to act ("wants the hospital to hire") is compared
+  only with a figure demanded.
+- Money received is not money paid: "Morocco has paid 2.1 billion dirhams in reconstruction
+  aid" and "The special fund ... has received 6.4 billion dirhams in contributions" are two
+  sums. The first verb above a sum says which way it goes; the noun of "in ..." right after it
+  says what it is for ("in aid", "in contributions", "in fines").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ..claims.quantities import CURRENCY_SYMBOLS, CURRENCY_WORDS
+from ..records import Quantity
+from . import lexicon
+from .reading import Reading
+
+# Verbs that ask another party for something: a figure under them is a demand.
+DEMAND_VERBS = frozenset("demand urge ask request call press lobby petition".split())
+# Verbs of wanting: a demand only when another party is to act ("wants the hospital to hire").
+WANT_VERBS = frozenset("want wish".split())
+# Which way a sum goes, from the first verb above it.
+INFLOW = frozenset("receive raise collect earn attract gather accept".split())
+OUTFLOW = frozenset("pay spend give transfer disburse invest allocate award lend grant provide donate pledge "
+                    "distribute".split())
+# Steps walked up the parse from a figure (the bound only guards against a malformed parse).
+MAX_STEPS = 6
+_IN_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?in\s+")
+
+
+@functools.lru_cache(maxsize=1)
+def _currency_words() -> frozenset[str]:
+    import pycountry
+
+    out = {w.lower() for w in CURRENCY_WORDS} | set(CURRENCY_WORDS.values()) | set(CURRENCY_SYMBOLS.values())
+    for c in pycountry.currencies:
+        last = c.name.lower().split()[-1]
+        out |= {last, last + "s", c.alpha_3.lower()}
+    out |= {"soles", "reais", "pesos", "naira", "won", "dong", "zloty", "zlotys", "kroner", "kronor", "krona", "krone"}
+    return frozenset(out)
+
+
+def is_money(q: Quantity) -> bool:
+    return bool(q.unit) and q.unit.lower().split()[-1] in _currency_words() | {u.lower() for u in _currency_words()}
+
+
+def _head_token(r: Reading, q: Quantity) -> tuple | None:
+    toks = [t for t in r.tree if q.span.start <= t[0] < q.span.end and t[2] in ("NOUN", "PROPN", "NUM")]
+    if not toks:
+        return None
+    inside = [t for t in toks if not (q.span.start <= t[4] < q.span.end) or t[4] == t[0]]
+    return inside[0] if inside else toks[-1]
+
+
+def _chain(r: Reading, q: Quantity) -> list[tuple[tuple, tuple]]:
+    """(verb, child on the way up) for each verb above the figure, nearest first."""
+    by_start = {t[0]: t for t in r.tree}
+    t = _head_token(r, q)
+    out = []
+    for _ in range(MAX_STEPS):
+        if t is None or t[4] == t[0]:
+            break
+        up = by_start.get(t[4])
+        if up is None:
+            break
+        if up[2] in ("VERB", "AUX"):
+            out.append((up, t))
+        t = up
+    return out
+
+
+def demanded(r: Reading, q: Quantity) -> bool:
+    """The figure is asked of someone, not done (see the module docstring)."""
+    for verb, child in _chain(r, q):
+        if verb[1] in DEMAND_VERBS:
+            return True
+        if verb[1] in WANT_VERBS and any(t[4] == child[0] and t[3] == "nsubj" for t in r.tree):
+            return True
+    return False
+
+
+def flow(r: Reading, q: Quantity) -> str | None:
+    """"in" for a sum received, "out" for a sum paid, None when the nearest verb says neither."""
+    chain = _chain(r, q)
+    if not chain:
+        return None
+    lem = chain[0][0][1]
+    return "in" if lem in INFLOW else "out" if lem in OUTFLOW else None
+
+
+def purpose(r: Reading, q: Quantity) -> str | None:
+    """The noun of "in ..." right after a sum ("2.1 billion dirhams in reconstruction aid" -> aid)."""
+    m = _IN_AFTER.match(r.text, q.span.end)
+    if not m:
+        return None
+    by_start = {t[0]: t for t in r.tree}
+    prep = next((t for t in r.tree if t[0] == m.end() - 3 and t[1] == "in"), None)
+    if prep is None:
+        return None
+    obj = next((t for t in r.tree if t[4] == prep[0] and t[3] == "pobj" and t[2] == "NOUN"), None)
+    return obj[1] if obj is not None and by_start.get(obj[0]) else None
+
+
+def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> str | None:
+    """Why two figures of the same counted noun are two quantities, or None."""
+    if demanded(cr, c) != demanded(er, e):
+        return "a demand vs a decision"
+    if is_money(c) and is_money(e):
+        fa, fb = flow(cr, c), flow(er, e)
+        if fa and fb and fa != fb:
+            return "money received vs money paid"
+        pa, pb = purpose(cr, c), purpose(er, e)
+        if pa and pb and pa != pb and not lexicon.related(pa, "n", pb, "n"):
+            return f"a sum in {pa} vs a sum in {pb}"
+    return None

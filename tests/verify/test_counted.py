@@ -1,0 +1,38 @@
+"""What a figure stands for: a demand is not a decision, money received is not money paid, a sum
+for one end is not a sum for another. Each pair is from a blind scenario where the number check
+had put a confirmation on the wrong side."""
+
+from veracity.verify.contradiction import contradictions
+from veracity.verify.counted import demanded, flow, is_money, purpose
+from veracity.verify.reading import read
+
+
+def kinds(claim, evidence, cos=0.6):
+    return sorted({c.kind for c in contradictions(claim, evidence, cos)})
+
+
+def test_a_figure_demanded_of_another_party_is_not_compared_with_a_decision():
+    claim = "The union wants the hospital to hire 250 more nurses and to cap night shifts at seven a month"
+    ev = "Busan city council approved funding for 300 additional nurses at the city's three public medical centres from next year."
+    r = read(claim)
+    assert demanded(r, r.quantities[0])
+    assert "number" not in kinds(claim, ev)
+    # Two demands still compare, and so do two decisions.
+    assert "number" in kinds("The union is demanding 250 more nurses.", "The union demanded 300 more nurses.")
+    assert not demanded(read("The hospital will hire 250 more nurses."), read("The hospital will hire 250 more nurses.").quantities[0])
+
+
+def test_money_received_and_money_paid_are_two_sums():
+    claim = "Morocco has paid 2.1 billion dirhams in reconstruction aid to families whose homes were damaged"
+    ev = "The special fund set up after the disaster has received 6.4 billion dirhams in contributions."
+    c, e = read(claim), read(ev)
+    assert is_money(c.quantities[0]) and is_money(e.quantities[0])
+    assert (flow(c, c.quantities[0]), flow(e, e.quantities[0])) == ("out", "in")
+    assert (purpose(c, c.quantities[0]), purpose(e, e.quantities[0])) == ("aid", "contribution")
+    assert "number" not in kinds(claim, ev)
+    # The same way and the same end: a conflicting figure.
+    assert "number" in kinds(claim, "Morocco has paid 900 million dirhams in reconstruction aid to families whose homes were damaged.")
+
+
+def test_a_count_of_people_is_not_money():
+    assert not is_money(read("About 250 nurses walked out.").quantities[0])
