@@ -121,3 +121,30 @@ def test_a_petition_against_closures_does_not_report_the_closures():
     e = ("Parents from four Georgetown elementary schools handed a petition with about 3,200 signatures to the Brazos Ridge "
          "ISD administration building on Friday, asking trustees to rule out school closures.")
     assert agreement(c, e) is None
+
+
+def test_the_same_event_told_from_the_other_side_agrees_only_between_different_agents():
+    a = agreement("Romania will buy 500,000 additional doses of measles vaccine",
+                  "Belgian vaccine maker Veltra Biologics said on Tuesday it had signed a contract to supply half a million doses "
+                  "of its measles, mumps and rubella vaccine to the Romanian Health Ministry.")
+    assert a is not None and "converse" in a.actions[0] and a.figures
+    a = agreement("A fire at a garment factory killed 11 workers late on Tuesday",
+                  "The provincial People's Committee said on Wednesday that eleven employees died and 23 were injured in the blaze.")
+    assert a is not None and "'kill' ~ 'die' (converse)" in a.actions
+    # The same agent buying and selling is the opposite deal, not the same one.
+    assert agreement("Maison Verlaine has agreed to buy the Ardbhan distillery for 180 million pounds",
+                     "Maison Verlaine intends to sell the Ardbhan distillery for 180 million pounds.") is None
+
+
+def test_curated_news_paraphrases_and_the_patients_head_noun():
+    a = agreement("The Karnataka High Court has suspended work on the Kalkeri dam on the Aghanashini river",
+                  "A division bench of the Karnataka High Court on Tuesday stayed all construction on the Kalkeri dam project.")
+    assert a is not None and "paraphrase" in a.actions[0]
+    # What is acted on must be the same thing: the opening of a factory is not jobs at the plant.
+    assert agreement("Kestrel Semiconductors has postponed the opening of its new chip factory in eastern Germany by two years",
+                     "Saxony's economy minister said that around 600 planned jobs at the Kestrel plant would be delayed.") is None
+
+
+def test_refusing_to_do_is_a_negation_on_one_side():
+    assert agreement("Norway has refused to take part in the Nordic contribution",
+                     "Norway will take part in the Nordic contribution to the EU force in Bosnia.") is None

@@ -360,3 +360,26 @@ def test_two_states_tolls_are_two_events_even_when_the_tagger_cuts_a_name_short(
     claim = "At least 143 people have died of heatstroke in the Indian state of Odisha since the start of May"
     ev = "At least 61 people have died of heatstroke in Andhra Pradesh since May, the state's disaster management authority said."
     assert kinds(claim, ev, 0.75) == []
+
+
+def test_refused_to_do_contradicts_will_do_and_opposed_contradicts_backed():
+    assert "negation" in kinds("Norway has refused to take part, citing its commitments in the Baltic region",
+                               "Norway will take part in the Nordic contribution to the EU force in Bosnia, the foreign minister said.", 0.63)
+    assert "polarity" in kinds("The Western Australian Growers' Federation has backed the ban",
+                               "The Western Australian Growers' Federation is firmly opposed to any prohibition of paraquat.", 0.57)
+
+
+def test_after_years_as_a_title_is_a_former_title():
+    claim = "The deal was negotiated by Kartal's chief executive, Murat Ekinci, who previously headed the agency."
+    ev = "Ekinci took over the agency in June after six years as chief executive of Kartal Aerospace."
+    assert "role" in kinds(claim, ev, 0.5)
+
+
+def test_the_date_of_a_statement_and_a_bound_are_not_the_events_date():
+    claim = "Western Australia plans to ban the weedkiller paraquat from July 2027, the Perth Sentinel reported on Tuesday."
+    assert "date" not in kinds(claim, "Agriculture Minister Daniel Orsini told the Legislative Assembly on Wednesday that "
+                                      "paraquat would be prohibited in Western Australia from 1 July 2027.", 0.73)
+    assert "date" not in kinds(claim, "The state government said growers in Western Australia could no longer buy paraquat "
+                                      "after 30 June 2027.", 0.6)
+    # An event's own date still compares.
+    assert "date" in kinds(claim, "Western Australia plans to ban the weedkiller paraquat from July 2029, officials said.", 0.8)

@@ -33,6 +33,9 @@ from __future__ import annotations
 
 from ..records import Frame, Place, Quantity, Span
 
+# Verbs whose complement is an action not done ("refused to take part", "declined to sign").
+REFUSING = frozenset({"refuse", "decline"})
+
 FRAME_DEPS = frozenset({"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj",
                         "csubjpass", "parataxis"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
@@ -301,6 +304,10 @@ class FrameBuilder:
             if ref is not None:
                 extra.append(("location_ref", ref))
         negated = any(c.dep_ == "neg" for c in v.children)
+        # "Norway has refused to take part": the action refused is not done (unless the refusal
+        # is itself negated: "did not refuse to sign").
+        if v.dep_ == "xcomp" and v.head.lemma_.lower() in REFUSING and not any(c.dep_ == "neg" for c in v.head.children):
+            negated = not negated
         if agent is None and patient is None and location is None and time is None and not extra:
             return None
         return Frame(

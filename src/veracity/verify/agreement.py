@@ -34,9 +34,10 @@ from dataclasses import dataclass
 
 from . import lexicon
 from .checks import _STOP
-from .contradiction import _NEGATION, POLARITY
+from .contradiction import _NEGATION, _REFUSED, POLARITY
 from .denial import _DENIAL
 from .parties import GENERIC, NOT_EVENTS  # noqa: F401  (NOT_EVENTS: re-exported)
+from .parties import acting_parties
 from .parties import main_predicates as _main_predicates
 from .parties import surface as _surface
 from .figures import _overlap, _range, agreeing_numbers
@@ -98,14 +99,23 @@ def _evidence_words(r: Reading, heads_only: bool = True) -> list[tuple[str, str,
     return out
 
 
-def _match(lemma: str, pos: str, words: list[tuple[str, str, str]]) -> tuple[str, str] | None:
-    """(evidence word, how) for the first evidence word related to ``lemma``."""
+def _match(lemma: str, pos: str, words: list[tuple[str, str, str]], converse: bool = False) -> tuple[str, str] | None:
+    """(evidence word, how) for the first evidence word related to ``lemma``: by WordNet, then
+    by the curated news paraphrases, then (when ``converse``) as the same event told from the
+    other side (:data:`veracity.verify.lexicon.CONVERSE`)."""
     for how_wanted in ("same", "synonym", "derived", "broader", "narrower"):
         for lem, wp, surface in words:
             for form in {lem, surface} - {""}:
                 how = lexicon.related(lemma, pos, form, wp)
                 if how == how_wanted:
                     return form, how
+    for lem, _wp, surface in words:
+        if lexicon.curated(lemma, lem):
+            return lem, "paraphrase"
+    if converse:
+        for lem, wp, _surface in words:
+            if wp == "v" and lem in lexicon.CONVERSE.get(lemma, ()):
+                return lem, "converse"
     return None
 
 
@@ -113,13 +123,16 @@ def _lemma_at(r: Reading, start: int) -> str:
     return next((lem for s, lem, *_ in r.tree if s == start), "")
 
 
-def _patient_nouns(r: Reading, verb_start: int) -> list[str]:
+def _patient_nouns(r: Reading, verb_start: int) -> tuple[list[str], str | None]:
+    """The patient's nouns and its head noun ("the opening of its new chip factory" -> opening)."""
     for f in r.frames:
         if f.action.start == verb_start and f.patient is not None:
             p = f.patient
-            return [lem for s, lem, pos, _d, _h in r.tree if p.start <= s < p.end and pos in ("NOUN", "PROPN")
-                    and lem.isalpha() and lem not in NOT_PATIENT]
-    return []
+            toks = [t for t in r.tree if p.start <= t[0] < p.end]
+            head = next((t[1] for t in toks if not (p.start <= t[4] < p.end) and t[2] in ("NOUN", "PROPN")), None)
+            nouns = [lem for s, lem, pos, _d, _h in toks if pos in ("NOUN", "PROPN") and lem.isalpha() and lem not in NOT_PATIENT]
+            return nouns, (head if head in nouns else None)
+    return [], None
 
 
 def _is_place(r: Reading, end: int) -> bool:
@@ -137,7 +150,8 @@ def _party_found(name: str, evidence_lower: str, evidence_words: set[str]) -> bo
 
 def negated_on_one_side(claim: Reading, evidence: Reading) -> str | None:
     """A negation ("not", "none") or denial wording on one side only."""
-    cn, en = len(_NEGATION.findall(claim.text)), len(_NEGATION.findall(evidence.text))
+    cn = len(_NEGATION.findall(claim.text)) + len(_REFUSED.findall(claim.text))
+    en = len(_NEGATION.findall(evidence.text)) + len(_REFUSED.findall(evidence.text))
     if cn != en:
         return "negation on one side only"
     if _DENIAL.search(evidence.text) and not _DENIAL.search(claim.text):
@@ -187,19 +201,25 @@ def agreement(claim: str, evidence: str, claim_published: str | None = None,
         return None
     words, nouns_all = _evidence_words(er), _evidence_words(er, heads_only=False)
     actions, patients = [], []
+    # A converse ("buy" / "supply") tells the event from the other side: its agent is the other
+    # party. The same agent on both sides ("Verlaine agreed to buy" / "Verlaine intends to
+    # sell") is the opposite deal.
+    converse_ok = not (acting_parties(cr) & acting_parties(er))
     for start, lem, noun_start, noun in preds:
-        m = _match(lem, "v", words)
+        m = _match(lem, "v", words, converse=converse_ok)
         if m is None and noun is not None:
             m = _match(noun, "n", words) or _match(_lemma_at(cr, noun_start), "n", words)
             lem = noun if m else lem
         if m is None:
             return None
         actions.append(f"'{lem}' ~ '{m[0]}'" + ("" if m[1] == "same" else f" ({m[1]})"))
-        nouns = _patient_nouns(cr, start)
+        nouns, head = _patient_nouns(cr, start)
         if nouns:
             hits = [(n, _match(n, "n", nouns_all)) for n in nouns]
             hits = [(n, h) for n, h in hits if h is not None]
-            if not hits:
+            # What is acted on must be the same thing: its head noun, or two of its nouns
+            # ("the opening of its new chip factory" is not "600 planned jobs at the plant").
+            if not hits or (head is not None and head not in {n for n, _ in hits} and len(hits) < 2):
                 return None
             patients.append(" ".join(n for n, _ in hits))
     ev_lower = er.text.lower()

@@ -50,12 +50,14 @@ MIN_TOPIC_OVERLAP = 0.3
 MIN_DENIAL_OVERLAP = 0.2
 # "none", "nobody", "nothing", "nowhere": a negated quantity ("14 villages in Siddapur taluk, and
 # none in neighbouring Sirsi taluk") is a negation a paraphrase must not carry on one side only.
+_REFUSED = re.compile(r"\b(?:refus|declin)(?:e|es|ed|ing)\s+to\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|no|never|n't|neither|nor|cannot|none|nobody|nothing|nowhere)\b|n't\b", re.IGNORECASE)
 
 # Stance words: True = for, False = against (lemmas).
 POLARITY = {
     **{w: True for w in "support back endorse approve welcome favour favor accept embrace champion praise ratify agree".split()},
-    **{w: False for w in "oppose opposition reject veto block resist refuse condemn criticise criticize object oppose "
+    **{w: True for w in "supportive".split()},
+    **{w: False for w in "oppose opposition opposed reject veto block resist refuse condemn criticise criticize object oppose "
        "resistance hesitant reluctant boycott ban scrap abandon withdraw halt suspend deny disagree".split()},
 }
 TITLES = (r"president|prime minister|minister|secretary|chancellor|governor|mayor|ceo|chief executive|chairman|chairwoman|chair|"
@@ -74,6 +76,9 @@ _FORMER_APPOS = re.compile(rf"{_NAME},\s+(?:a|the|an)\s+(?i:(former|ex-|one-time
 _LEFT_ROLE = re.compile(rf"{_NAME},?\s+(?:who\s+)?(?:has\s+|had\s+)?(?:(?:left|quit|vacated|gave up|stepped down from|resigned from)"
                         rf"\s+(?:her|his|their|the)\s+(?:post|job|role|position|seat)|stepped down|resigned|quit)\s+as\s+"
                         rf"((?:[\w'\u2019-]+\s+){{0,4}}?)(?i:({TITLES}))\b")
+# "Ekinci took over the agency in June after six years as chief executive of Kartal Aerospace".
+_AFTER_YEARS_AS = re.compile(rf"{_NAME}\b[^.;]{{0,80}}?\bafter\s+(?:[\w-]+\s+){{1,2}}(?:years?|months?|decades?)\s+as\s+"
+                             rf"((?:[\w'\u2019-]+\s+){{0,4}}?)(?i:({TITLES}))\b")
 _CURRENT_ROLE = re.compile(rf"\b((?:[\w'\u2019-]+\s+){{0,2}}?)(?i:({TITLES})){_OF},?\s+{_NAME}")
 
 
@@ -165,8 +170,9 @@ def _org_words(text: str, at: int) -> set[str]:
 def _left_roles(a: str, b: str):
     """(span in a, span in b) for "NAME, who left her post as ORG's TITLE" in ``a`` and the
     same person given a title of the same organisation (or the same title) in ``b``."""
-    for m in _LEFT_ROLE.finditer(a):
-        org = {w.lower().removesuffix("'s").removesuffix("\u2019s") for w in re.findall(r"[A-Z][\w'\u2019-]+", m.group(2))}
+    for m in [*_LEFT_ROLE.finditer(a), *_AFTER_YEARS_AS.finditer(a)]:
+        org = {w.lower().removesuffix("'s").removesuffix("\u2019s")
+               for w in re.findall(r"[A-Z][\w'\u2019-]+", a[m.start(2):m.end() + 30])} - {w.lower() for w in m.group(1).split()}
         for n in _CURRENT_ROLE.finditer(b):
             if _surname(n.group(3)) != _surname(m.group(1)) or _FORMER_BEFORE.search(b[max(0, n.start() - 30):n.start() + len(n.group(1))]):
                 continue
@@ -316,7 +322,7 @@ _DATEISH = re.compile(r"\b(?:1[5-9]\d\d|20\d\d|yesterday|today|tomorrow|last|nex
 # and are never parsed (the parse is most of a check's cost).
 PRE_GATES = {
     "denial": lambda c, e: bool(_DENIAL.search(e)),
-    "negation": lambda c, e: bool(_NEGATION.search(c) or _NEGATION.search(e)),
+    "negation": lambda c, e: bool(_NEGATION.search(c) or _NEGATION.search(e) or _REFUSED.search(c) or _REFUSED.search(e)),
     "number": lambda c, e: bool(FIGURE.search(c) and FIGURE.search(e)),
     "place": lambda c, e: bool(_CAPITALISED_AFTER_PREP.search(c) and _CAPITALISED_AFTER_PREP.search(e)),
     "date": lambda c, e: bool(_DATEISH.search(c) and _DATEISH.search(e)),

@@ -180,10 +180,7 @@ def _negates_denied(claim: Reading, denied: list[str]) -> bool:
 DENIED_VERBS = 2
 # One transaction seen from either side: denying that it "agreed to buy" the insurance arm
 # denies that the bank "intends to sell" it.
-CONVERSE = {"buy": frozenset({"sell"}), "purchase": frozenset({"sell"}), "acquire": frozenset({"sell"}),
-            "sell": frozenset({"buy", "purchase", "acquire"}), "lend": frozenset({"borrow"}), "borrow": frozenset({"lend"}),
-            "give": frozenset({"receive"}), "receive": frozenset({"give"}), "hire": frozenset({"join"}),
-            "join": frozenset({"hire"})}
+CONVERSE = lexicon.CONVERSE
 
 
 def _same_denied_action(claim: Reading, evidence: Reading, m: re.Match) -> bool:

@@ -119,6 +119,33 @@ def antonyms_of(lemma: str, pos: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# News paraphrases WordNet's first senses do not link (curated from the scenario suites'
+# confirmations: "suspended work" / "stayed all construction", "hire" / "recruit"). Each group
+# is one action in news copy; a word may be in several groups.
+CURATED = tuple(frozenset(g.split(",")) for g in (
+    "suspend,stay,halt,freeze,pause,stop", "hire,recruit,employ", "pay,cover,fund,finance",
+    "fine,penalise,penalize,penalty", "produce,output,make,generate", "postpone,delay,defer,push",
+    "lead,top,head", "strike,walk,walkout", "recall,withdraw,pull", "deploy,send,dispatch,station",
+    "cut,reduce,eliminate,axe,slash,shed", "close,shut", "open,launch,inaugurate", "raise,hike,increase,lift",
+    "build,construct", "buy,acquire,purchase", "die,death", "kill,death"))
+# One event told from the other side: "Romania will buy 500,000 doses" / "Veltra ... to supply
+# half a million doses to the Romanian Health Ministry"; "killed 11 workers" / "eleven
+# employees died". The parties swap roles, so a converse match holds only between different
+# agents (:mod:`veracity.verify.agreement`).
+CONVERSE = {"buy": frozenset({"sell", "supply", "deliver"}), "purchase": frozenset({"sell", "supply"}),
+            "acquire": frozenset({"sell"}), "order": frozenset({"supply", "deliver"}),
+            "sell": frozenset({"buy", "purchase", "acquire"}), "supply": frozenset({"buy", "purchase", "order"}),
+            "lend": frozenset({"borrow"}), "borrow": frozenset({"lend"}), "give": frozenset({"receive"}),
+            "receive": frozenset({"give"}), "hire": frozenset({"join"}), "join": frozenset({"hire"}),
+            "kill": frozenset({"die"}), "die": frozenset({"kill"}), "deploy": frozenset({"host"}),
+            "send": frozenset({"host"}), "host": frozenset({"deploy", "send"})}
+
+
+def curated(a: str, b: str) -> bool:
+    a, b = a.lower(), b.lower()
+    return a != b and any(a in g and b in g for g in CURATED)
+
+
 def related(a: str, a_pos: str, b: str, b_pos: str) -> str | None:
     """How lemma ``b`` relates to lemma ``a`` ("same", "synonym", "derived", "broader",
     "narrower"), or None. Looked up from both sides: a verb and its nominalisation are linked

@@ -157,8 +157,11 @@ def relayed_outlets(text: str) -> list[str]:
             out.setdefault(name, None)
     for m in _RELAY_CITING.finditer(text):
         out.setdefault(m.group(1).strip(" .,'\u2019"), None)
-    # "told Ukraine's leaders": a possessive names whose audience, not an outlet.
-    return [n for n in out if len(norm(n)) >= 4 and not n.endswith(("'s", "\u2019s")) and not is_place_name(n)]
+    # "told Ukraine's leaders": a possessive names whose audience, not an outlet; "told Lima's
+    # Diario del Pacífico": a place's possessive before an outlet's name is not part of it.
+    names = [re.sub(r"^[A-Z][\w-]*['\u2019]s\s+(?=[A-Z])", lambda m: "" if is_place_name(m.group()[:-3].strip()) else m.group(), n)
+             for n in out]
+    return list(dict.fromkeys(n for n in names if len(norm(n)) >= 4 and not n.endswith(("'s", "\u2019s")) and not is_place_name(n)))
 
 
 def article_relays(text: str) -> tuple[Origin, ...]:

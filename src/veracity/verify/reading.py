@@ -90,7 +90,7 @@ def _holder(tok):
         frm = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
         if frm is not None:
             h = next((c for c in frm.children if c.dep_ == "pobj"), None)
-        elif tok.dep_ in ("dobj", "attr", "pobj") and tok.head.pos_ in ("VERB", "AUX"):
+        elif tok.dep_ in ("dobj", "attr", "pobj", "acomp") and tok.head.pos_ in ("VERB", "AUX"):  # acomp: "is opposed to"
             h = _subject(tok.head)
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
         h = h or poss

@@ -252,9 +252,30 @@ def _explicit(d) -> bool:
     return bool(_YEAR.search(d.span.text)) or (d.relative and not _MONTH.search(d.span.text))
 
 
+# Verbs of saying: the date of "reported on Tuesday" or "told the Legislative Assembly on
+# Wednesday" is when someone spoke, not when the claim's event happens.
+SAID_VERBS = frozenset("say tell report add state announce confirm write insist note explain warn claim quote cite".split())
+_BOUND = re.compile(r"\b(?:after|before)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _event_date(r: Reading, d) -> bool:
+    """Not the date of an act of saying, nor a bound ("after 30 June 2027": from July)."""
+    if _BOUND.search(r.text[max(0, d.span.start - 12):d.span.start]):
+        return False
+    by_start = {t[0]: t for t in r.tree}
+    t = next((t for t in r.tree if d.span.start <= t[0] < d.span.end), None)
+    for _ in range(4):
+        if t is None or t[4] == t[0]:
+            break
+        t = by_start.get(t[4])
+        if t is not None and t[2] in ("VERB", "AUX"):
+            return t[1] not in SAID_VERBS
+    return True
+
+
 def check_dates(claim: Reading, evidence: Reading) -> list[Check]:
     from ..corroborate.divergence import dates
 
-    a = [d for d in claim.dates if _explicit(d)]
-    b = [d for d in evidence.dates if _explicit(d)]
+    a = [d for d in claim.dates if _explicit(d) and _event_date(claim, d)]
+    b = [d for d in evidence.dates if _explicit(d) and _event_date(evidence, d)]
     return [Check("date", d.detail, d.here, d.there) for d in dates(a, b)]
