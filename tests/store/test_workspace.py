@@ -182,3 +182,46 @@ def test_one_store_serves_many_threads_at_once(backend, example_dossier):
     assert sum(len(ws.reviews(c)) for c in claims) == 40
     assert {r["note"] for r in ws.current_reviews(d.article.id).values()} <= {str(i) for i in range(40)}
     assert ws.article(d.article.id)["reviewed_claims"] == 4
+
+
+def test_a_read_never_sees_another_threads_save_half_done(example_dossier, monkeypatch):
+    """Reads sync and query under the store's lock: a search whose query ran while another
+    thread re-indexed a re-analysed dossier (its rows deleted, not yet inserted) found 0 hits
+    (seen under load in the thread-pool test above). Here the other thread saves and re-indexes
+    just as the search is about to query, and is held right after its delete."""
+    import threading
+
+    import veracity.store.workspace as W
+
+    store = open_store(":memory:")
+    ws = open_workspace(store)
+    store.save_dossier(example_dossier)
+    assert ws.search("troops ukraine")[1] >= 2
+    mid, go = threading.Event(), threading.Event()
+    forget = ws._forget
+
+    def held_forget(article_id):
+        forget(article_id)
+        mid.set()
+        go.wait(1.0)
+
+    def reanalyse():
+        store.save_dossier(example_dossier.with_(warnings=("re-analysed",)))
+        ws.sync()
+
+    writer = threading.Thread(target=reanalyse)
+    parse = W.fts_query
+
+    def parse_then_let_the_writer_in(q):
+        out = parse(q)
+        writer.start()
+        assert mid.wait(10)
+        return out
+
+    ws._forget = held_forget
+    monkeypatch.setattr(W, "fts_query", parse_then_let_the_writer_in)
+    found = ws.search("troops ukraine")[1]
+    go.set()
+    writer.join()
+    store.close()
+    assert found >= 2

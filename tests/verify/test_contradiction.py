@@ -383,3 +383,13 @@ def test_the_date_of_a_statement_and_a_bound_are_not_the_events_date():
                                       "after 30 June 2027.", 0.6)
     # An event's own date still compares.
     assert "date" in kinds(claim, "Western Australia plans to ban the weedkiller paraquat from July 2029, officials said.", 0.8)
+
+
+def test_a_quarter_of_the_stories_unnamed_place_against_the_opposite_quarter_named():
+    assert "place" in kinds("The troops would be stationed in the eastern part of the country, near the border with Serbia, from April",
+                            "EUFOR Althea said that any additional Nordic troops would be based in western Bosnia, around Bihac and Livno.", 0.6)
+    assert "place" in kinds("He plans to spend a further 20 million pounds on a new training ground in the east of the city",
+                            "The owners propose a new training ground at Invergowrie, west of Dundee.", 0.5)
+    # Where people are taken from the claim's place is not where its event is.
+    assert "place" not in kinds("About 9,000 residents of Thompson in northern Manitoba have been ordered to leave",
+                                "Evacuation flights from Thompson are landing in Brandon, in the southern part of the province.", 0.6)

@@ -20,6 +20,7 @@ which also picks up dossiers stored by ``veracity analyze --db``.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import threading
@@ -103,25 +104,36 @@ class Workspace(WorkspaceRows):
         """Recompute the rows of new or changed dossiers (all, or those of ``article_ids``) and
         drop the rows of dossiers no longer stored. Returns how many dossiers were (re)indexed."""
         with self._lock:
-            # A dossier's version: when it was analysed and its rowid, which a save usually
-            # replaces (INSERT OR REPLACE inserts a new row), so this needs no look at the bodies;
-            # the trigger of migration 2 marks the rows stale when a save gets both back.
-            sql = ("SELECT d.article_id, d.analysed_at || ':' || d.rowid AS version, d.body FROM dossiers d"
-                   " LEFT JOIN workspace_articles w ON w.article_id = d.article_id"
-                   " WHERE w.article_id IS NULL OR w.version != d.analysed_at || ':' || d.rowid")
-            ids = list(article_ids) if article_ids is not None else None
-            if ids is not None:
-                if not ids:
-                    return 0
-                sql += f" AND d.article_id IN ({','.join('?' * len(ids))})"
-            stale = self.conn.execute(sql, ids or ()).fetchall()
-            with self.conn:
-                for row in stale:
-                    self._index(row[0], row[1], json.loads(row[2]))
-                if ids is None:
-                    gone = "SELECT article_id FROM workspace_articles WHERE article_id NOT IN (SELECT article_id FROM dossiers)"
-                    for (aid,) in self.conn.execute(gone).fetchall():
-                        self._forget(aid)
+            return self._sync(article_ids)
+
+    @contextlib.contextmanager
+    def _reading(self, article_ids: Iterable[str] | None = None):
+        """Sync, then read under the store's lock: on the shared connection another thread's
+        save is otherwise seen mid-way (its rows deleted, not yet inserted: a search found 0)."""
+        with self._lock:
+            self._sync(article_ids)
+            yield
+
+    def _sync(self, article_ids: Iterable[str] | None = None) -> int:
+        # A dossier's version: when it was analysed and its rowid, which a save usually
+        # replaces (INSERT OR REPLACE inserts a new row), so this needs no look at the bodies;
+        # the trigger of migration 2 marks the rows stale when a save gets both back.
+        sql = ("SELECT d.article_id, d.analysed_at || ':' || d.rowid AS version, d.body FROM dossiers d"
+               " LEFT JOIN workspace_articles w ON w.article_id = d.article_id"
+               " WHERE w.article_id IS NULL OR w.version != d.analysed_at || ':' || d.rowid")
+        ids = list(article_ids) if article_ids is not None else None
+        if ids is not None:
+            if not ids:
+                return 0
+            sql += f" AND d.article_id IN ({','.join('?' * len(ids))})"
+        stale = self.conn.execute(sql, ids or ()).fetchall()
+        with self.conn:
+            for row in stale:
+                self._index(row[0], row[1], json.loads(row[2]))
+            if ids is None:
+                gone = "SELECT article_id FROM workspace_articles WHERE article_id NOT IN (SELECT article_id FROM dossiers)"
+                for (aid,) in self.conn.execute(gone).fetchall():
+                    self._forget(aid)
         return len(stale)
 
     def _forget(self, article_id: str) -> None:
@@ -142,9 +154,12 @@ class Workspace(WorkspaceRows):
     def articles(self, *, sort: str = "analysed", descending: bool = True, outlet: str | None = None,
                  limit: int = 50, offset: int = 0) -> tuple[list[dict], int]:
         """A page of the article list and the number of articles matching the filter."""
-        self.sync()
         order = SORTS[sort]
         where, args = ("WHERE a.outlet = ?", [outlet]) if outlet else ("", [])
+        with self._reading():
+            return self._articles_page(where, args, order, descending, limit, offset)
+
+    def _articles_page(self, where: str, args: list, order: str, descending: bool, limit: int, offset: int) -> tuple[list[dict], int]:
         total = self.conn.execute(f"SELECT COUNT(*) FROM articles a JOIN workspace_articles w ON w.article_id = a.id {where}",
                                   args).fetchone()[0]
         rows = self.conn.execute(
@@ -157,7 +172,10 @@ class Workspace(WorkspaceRows):
         return [self._article(r) for r in rows], int(total)
 
     def article(self, article_id: str) -> dict | None:
-        self.sync([article_id])
+        with self._reading([article_id]):
+            return self._article_row(article_id)
+
+    def _article_row(self, article_id: str) -> dict | None:
         r = self.conn.execute(
             "SELECT a.id, a.title, a.outlet, a.published, a.url, a.source_path, d.analysed_at, w.claims, w.checkworthy,"
             " w.unnamed_share, w.supported, w.refuted, w.disputed, w.not_enough_info,"
@@ -167,18 +185,21 @@ class Workspace(WorkspaceRows):
         return self._article(r) if r else None
 
     def outlets(self) -> list[str]:
-        self.sync()
-        return [r[0] for r in self.conn.execute(
-            "SELECT DISTINCT a.outlet FROM articles a JOIN workspace_articles w ON w.article_id = a.id"
-            " WHERE a.outlet IS NOT NULL AND a.outlet != '' ORDER BY lower(a.outlet)")]
+        with self._reading():
+            return [r[0] for r in self.conn.execute(
+                "SELECT DISTINCT a.outlet FROM articles a JOIN workspace_articles w ON w.article_id = a.id"
+                " WHERE a.outlet IS NOT NULL AND a.outlet != '' ORDER BY lower(a.outlet)")]
 
     # ------------------------------------------------------------------ search
     def search(self, q: str, limit: int = 20, offset: int = 0) -> tuple[list[dict], int]:
         """Claims and sources matching every word of ``q`` (prefixes, stemmed), best first."""
-        self.sync()
         query = fts_query(q)
         if query is None:
             return [], 0
+        with self._reading():
+            return self._search(query, limit, offset)
+
+    def _search(self, query: str, limit: int, offset: int) -> tuple[list[dict], int]:
         try:
             total = self.conn.execute("SELECT COUNT(*) FROM workspace_fts WHERE workspace_fts MATCH ?", (query,)).fetchone()[0]
             rows = self.conn.execute(
@@ -195,7 +216,10 @@ class Workspace(WorkspaceRows):
     def sources_overview(self, limit: int = 20) -> dict:
         """Share of anonymous sources by outlet, the most-cited sources, and the commonest chains
         (of two or more links: "a diplomat quoted by The Wall Street Journal")."""
-        self.sync()
+        with self._reading():
+            return self._sources_overview(limit)
+
+    def _sources_overview(self, limit: int) -> dict:
         by_outlet = self.conn.execute(
             "SELECT a.outlet, COUNT(DISTINCT s.article_id), COUNT(*), SUM(s.source_type = 'anonymous')"
             " FROM workspace_sources s JOIN articles a ON a.id = s.article_id"

@@ -38,7 +38,7 @@ from .checks import content_words, topic_overlap
 from . import lexicon
 from .figures import FIGURE, agreeing_numbers, check_numbers  # noqa: F401  (agreeing_numbers: re-exported)
 from .reading import Reading, read
-from .where import MAX_GROUP_CODES, check_dates, check_places
+from .where import _UNNAMED_PART, MAX_GROUP_CODES, check_dates, check_places
 from .denial import _DENIAL, BY_PARTY, by_party, check_denial, denied_actions  # noqa: F401  (re-exported)
 from .parties import GENERIC, NOT_EVENTS, different_parties, different_patients, reported_content, same_names  # noqa: F401  (GENERIC: re-exported)
 from .parties import names as _names
@@ -324,7 +324,8 @@ PRE_GATES = {
     "denial": lambda c, e: bool(_DENIAL.search(e)),
     "negation": lambda c, e: bool(_NEGATION.search(c) or _NEGATION.search(e) or _REFUSED.search(c) or _REFUSED.search(e)),
     "number": lambda c, e: bool(FIGURE.search(c) and FIGURE.search(e)),
-    "place": lambda c, e: bool(_CAPITALISED_AFTER_PREP.search(c) and _CAPITALISED_AFTER_PREP.search(e)),
+    "place": lambda c, e: bool((_CAPITALISED_AFTER_PREP.search(c) or _UNNAMED_PART.search(c))
+                               and (_CAPITALISED_AFTER_PREP.search(e) or _UNNAMED_PART.search(e))),
     "date": lambda c, e: bool(_DATEISH.search(c) and _DATEISH.search(e)),
     "role": lambda c, e: bool(_TITLE_WORD.search(c) and _TITLE_WORD.search(e)),
     "polarity": lambda c, e: bool(_POLARITY_WORD.search(c) and _POLARITY_WORD.search(e)),

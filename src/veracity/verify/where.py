@@ -172,12 +172,42 @@ def check_places(claim: Reading, evidence: Reading) -> list[Check]:
         if leaves and not origin:
             continue
         out += _place_checks(claim, evidence, [x for x in la if x.origin is origin], [y for y in lb if y.origin is origin])
-    return out
+    return out if out or leaves else _part_checks(claim, evidence)
 
 
 def _named_in(name: str, text: str) -> bool:
     n = name.lower().removeprefix("the ").strip()
     return len(n) >= 3 and re.search(r"\b" + re.escape(n) + r"\b", text.lower()) is not None
+
+
+# A part of a place the sentence does not name ("in the eastern part of the country", "in the
+# east of the city": the place is the story's) against a named place on the other side with
+# the opposite quarter ("in western Bosnia", "at Invergowrie, west of Dundee").
+_UNNAMED_PART = re.compile(r"\b(?:in|to|across|at)\s+the\s+(?:(north|south|east|west)(?:ern)?\s+(?:part\s+)?of|"
+                           r"(north|south|east|west)ern\s+part\s+of)\s+the\s+(?:country|city|province|state|region|island|capital)\b",
+                           re.IGNORECASE)
+_NAMED_PART = re.compile(r"(?<!from )\b(?:(north|south|east|west)(?:ern)?\s+(?:part\s+)?of\s+|(north|south|east|west)ern\s+)"
+                         r"((?:[A-Z][\w\u0107-]+)(?:\s+[A-Z][\w-]+)?)")
+_FROM_NAME = re.compile(r"\bfrom\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
+OPPOSITE = {"east": "west", "west": "east", "north": "south", "south": "north"}
+
+
+def _part_checks(claim: Reading, evidence: Reading) -> list[Check]:
+    for a, b, claim_side in ((claim, evidence, True), (evidence, claim, False)):
+        # "Evacuation flights from Thompson are landing ... in the southern part of the province":
+        # where people go from the other side's place, not where its event is.
+        leaves = any(_named_in(f.group(1), b.text) for f in _FROM_NAME.finditer(a.text))
+        for m in _UNNAMED_PART.finditer(a.text):
+            q = (m.group(1) or m.group(2)).lower()
+            if leaves or _UNNAMED_PART.search(b.text):
+                continue
+            for n in _NAMED_PART.finditer(b.text):
+                if (n.group(1) or n.group(2)).lower() == OPPOSITE[q] and not _named_in(n.group(3), a.text):
+                    x, y = Span.of(a.text, m.start(), m.end()), Span.of(b.text, n.start(), n.end())
+                    cs, es = (x, y) if claim_side else (y, x)
+                    return [Check("place", f"{cs.text} vs {es.text}: {q if claim_side else OPPOSITE[q]} vs "
+                                           f"{OPPOSITE[q] if claim_side else q}", (cs,), (es,))]
+    return []
 
 
 def _level(x: _Loc) -> str:
