@@ -85,3 +85,15 @@ def test_a_negative_claim_and_a_denial_agree():
     # The positive claim is still refuted by the denial.
     assert kinds("Helsingborg city council will sell the ferry company Sundlinjen", "Helsingborg city council denied that it plans "
                  "to sell Sundlinjen.") == ["denial"]
+
+
+def test_a_verdict_word_judging_the_report_before_it_denies_that_report():
+    from veracity.verify.contradiction import contradictions
+
+    claim = "The commission's chief executive, Peter Kimani, has resigned over the shortfall"
+    ev = ("Reports that the electoral commission's chief executive had quit are simply not true, "
+          "commission spokeswoman Mercy Otieno said on Wednesday.")
+    assert [c.kind for c in contradictions(claim, ev, 0.43)] == ["denial"]
+    # The report judged is another one: no denial of this claim.
+    other = "Reports that the commission had run out of registration kits are simply not true, the spokeswoman said."
+    assert not [c for c in contradictions(claim, other, 0.43) if c.kind == "denial"]

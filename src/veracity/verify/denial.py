@@ -55,11 +55,32 @@ def _span(text: str, a: int, b: int) -> Span:
     return Span.of(text, a, b)
 
 
+# "Reports that the electoral commission's chief executive had quit are simply not true": the
+# denied report is the subject, before the verdict word.
+_REPORT_THAT = re.compile(r"\b(?:reports?|claims?|suggestions?|allegations?|stor(?:y|ies)|rumou?rs?|speculation)\s+that\b",
+                          re.IGNORECASE)
+_VERDICT_WORD = re.compile(r"false|untrue|not true|baseless|unfounded|fabricated|incorrect|inaccurate|nonsense|wrong|a hoax",
+                           re.IGNORECASE)
+
+
+def _report_before(evidence: str, m: re.Match) -> str | None:
+    """The report a verdict word ("... are simply not true") judges, when it is the subject."""
+    if not _VERDICT_WORD.fullmatch(m.group()):
+        return None
+    r = None
+    for r in _REPORT_THAT.finditer(evidence, 0, m.start()):
+        pass
+    return evidence[r.end():m.start()] if r is not None else None
+
+
 def _denied(claim: str, evidence: str, m: re.Match) -> float:
     """How much the denied clause (from the denial word to the end of the sentence, or the
-    sentence when the denial comes last: "..., which is false") restates the claim: the larger
-    share of either side's content words found in the other."""
+    sentence when the denial comes last: "..., which is false", or the report the verdict word
+    judges: "Reports that ... are not true") restates the claim: the larger share of either
+    side's content words found in the other."""
     clause = evidence[m.start():] if len(evidence) - m.start() > 40 else evidence
+    if (before := _report_before(evidence, m)) is not None:
+        clause = before
     return max(topic_overlap(claim, clause), topic_overlap(clause, claim))
 
 
@@ -80,6 +101,8 @@ def _denies_this(claim: str, evidence: str, m: re.Match) -> bool:
     """What the denial is about must be in the claim: one of the first content words after the
     denial word shares a stem with a claim word. "There is no plan to send troops" does not deny
     "there is a fear that sending troops could provoke Moscow" (no "plan" there)."""
+    if (before := _report_before(evidence, m)) is not None:
+        return any(_same_stem(a, c) for a in content_words(before) for c in content_words(claim))
     after = [w for w in content_words(evidence[m.end():]) if w not in _FILLER][:DENIED_OBJECT_WORDS]
     if m.end() >= len(evidence.rstrip(" .")) - 2:  # "..., which is false": the denial ends the sentence
         return True
@@ -118,6 +141,8 @@ def _denied_words(evidence: str, m: re.Match) -> list[str]:
     """Content words of what the denial denies: from the denial word to the end of the
     sentence, or the whole sentence when the denial ends it ("..., which is false")."""
     clause = evidence[m.end():] if len(evidence.rstrip(" .")) - m.end() > 2 else evidence
+    if (before := _report_before(evidence, m)) is not None:  # "Reports that ... are not true"
+        clause = before
     return [w for w in content_words(clause) if w not in _FILLER]
 
 
@@ -134,7 +159,8 @@ def _related_action(lemma: str, words: list[str]) -> bool:
     or a WordNet synonym or derivation ("postpone" / "delay")."""
     if any(_same_stem(lemma, w) for w in words):
         return True
-    return lexicon.available() and any(lexicon.related(lemma, "v", w, "v") in ("synonym", "derived") for w in words)
+    return lexicon.available() and any(lexicon.related(lemma, "v", w, "v") in ("synonym", "derived") or lexicon.curated(lemma, w)
+                                       for w in words)
 
 
 def asserts_denied(claim: Reading, denied: list[str]) -> bool:
