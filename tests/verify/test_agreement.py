@@ -148,3 +148,14 @@ def test_curated_news_paraphrases_and_the_patients_head_noun():
 def test_refusing_to_do_is_a_negation_on_one_side():
     assert agreement("Norway has refused to take part in the Nordic contribution",
                      "Norway will take part in the Nordic contribution to the EU force in Bosnia.") is None
+
+
+def test_a_confirmation_carries_the_claims_first_figure_not_every_side_figure():
+    claim = ("Kenya's electoral commission registered about 2.4 million new voters in its month-long mass registration drive, "
+             "well short of its target of 6 million")
+    a = agreement(claim, "The electoral commission said on Thursday that 2,412,566 new voters had been enrolled during the "
+                         "30-day registration exercise that ended on 10 November.")
+    assert a is not None and a.figures
+    # Without the claim's own figure, a report of the event does not confirm it.
+    assert agreement(claim, "The electoral commission said on Thursday that new voters had been enrolled during the "
+                            "registration exercise, short of its target of 6 million.") is None

@@ -55,6 +55,22 @@ def test_a_report_sentence_claims_its_content_however_long_the_speakers_descript
     assert got.text == "the European Union would pay for part of the reconstruction"
 
 
+def test_a_content_with_no_verb_is_a_fragment_and_the_sentence_is_claimed():
+    import dataclasses
+
+    text = ("Kenya's electoral commission registered about 2.4 million new voters in its month-long mass registration drive, "
+            "well short of its target of 6 million, according to an internal report seen by the Nairobi Courier.")
+    d = analysis.analyze_text(text)
+    [c] = d.claims
+    start = text.index("about 2.4 million")
+    cut = text.index(", according to")
+    [a] = d.attributions  # here the tagger takes the whole clause; in the scenario it cut it at the figure
+    fragment = dataclasses.replace(a, content=(Span(start, cut, text[start:cut]),))
+    got = what_is_claimed(text, dataclasses.replace(c, attribution_ids=(a.id,)), [fragment])
+    assert got.text.startswith("Kenya's electoral commission registered about 2.4 million new voters")
+    assert "according to" not in got.text
+
+
 # ---------------------------------------------------------------- the origin confirming first-hand
 from veracity.records import Evidence, Span  # noqa: E402
 from veracity.verify.origin import Origin, first_hand, strip_dateline  # noqa: E402

@@ -185,8 +185,12 @@ def _figures_carried(claim: Reading, evidence: Reading) -> bool:
     """Every figure the claim gives is given by the evidence too (overlapping ranges, whatever
     noun each counts: "about 250 jobs" / "about 250 staff"): a report that names the event but
     not its figure ("the drilling project" for "drilled to 2,800 metres") does not confirm the
-    claim's most checkable part."""
-    return all(any(_overlap(_range(c), _range(e)) for e in evidence.quantities) for c in claim.quantities)
+    claim's most checkable part. Its first figure is the one the claim is about; a figure of a
+    side clause ("..., well short of its target of 6 million", "to cover a budget shortfall of
+    48 million dollars") is a detail a confirmation may leave out (a conflicting one is still the
+    number check's to find)."""
+    first = sorted(claim.quantities, key=lambda q: q.span.start)[:1]
+    return all(any(_overlap(_range(c), _range(e)) for e in evidence.quantities) for c in first)
 
 
 def agreement(claim: str, evidence: str, claim_published: str | None = None,
