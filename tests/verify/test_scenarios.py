@@ -19,11 +19,13 @@ from scenario_runner import HERE, SCENARIOS, analyse, judge, scenario_dirs
 
 DIRS = scenario_dirs(SCENARIOS)
 # The scenarios written blind by people who had not read the judge (scenarios_unseen*/): each set
-# was first run once as written, then tuned on (docs/BENCHMARKS.md, #17). The same never-break
+# was first run once as written, then tuned on (docs/BENCHMARKS.md, #17), except the seventh,
+# kept for measurement only (its README). The same never-break
 # rules hold on them, and their share of expectations met stays at its measured level.
 UNSEEN = [d for root in sorted(HERE.glob("scenarios_unseen*")) for d in scenario_dirs(root)]
-# Measured 415/554 = 0.749 on the 16 (6 Dec 05:00); the floor leaves room for five.
-MIN_SHARE_UNSEEN = 0.74
+# Measured 822/1079 = 0.762 on the 31 (6 Dec 06:50; 415/554 = 0.749 on the first 16); the
+# floor leaves room for about a dozen.
+MIN_SHARE_UNSEEN = 0.75
 # Measured 490/511 = 0.959 on 15 scenarios (6 Dec, 02:00: another party's or place's figure is not a
 # conflicting one, the claim's own source confirming first-hand, a denial confirming a claim
 # that reports it and not refuting one that presupposes it; 396/420 = 0.943 on the 12 before);
