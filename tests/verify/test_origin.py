@@ -24,3 +24,8 @@ def test_an_outlet_that_reports_what_unnamed_people_told_it_is_a_relay_whatever_
     text = ("Brazil's central bank has opened an inquiry, Jornal da Esplanada reported on Tuesday, citing two people at the bank. "
             "Goldman Sachs said on Monday, citing data from the exchange, that volumes rose.")
     assert relayed_outlets(text) == ["Jornal da Esplanada"]
+
+
+def test_an_outlets_name_may_start_with_any_latin_capital():
+    text = "Rwanda plans to send about 2,000 more soldiers, a Western diplomat in Maputo told the newspaper Diário do Índico."
+    assert relayed_outlets(text) == ["Diário do Índico"]

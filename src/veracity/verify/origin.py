@@ -128,7 +128,10 @@ def claim_origins(attributions: Sequence[Attribution], article_outlet: str | Non
 # from, and another outlet repeating that outlet is an echo of it. Read from the article text:
 # after a relaying word, a capitalised name; "according to" and "X reported" only when the name
 # is an outlet's (a press word in it, or a press noun before it), since they credit speakers too.
-_NAME = r"((?:[Tt]he[ \t]+)?[A-Z][\w'\u2019&-]*(?:\.[A-Z][\w-]*)*(?:[ \t]+(?:(?:of|de|del|do|da|di|du|des|der|van|von|la|le)[ \t]+)?[A-Z][\w'\u2019&-]*(?:\.[A-Z][\w-]*)*){0,4})"
+# Capitals of Latin scripts ("Diário do Índico", "Łódź Express"), not only A-Z.
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100\u0102\u0104\u0106\u010c\u010e\u0110\u0118\u011a\u0141\u0143\u0147\u0150\u0158\u015a\u015e\u0160\u0162\u0164\u016e\u0170\u0179\u017b\u017d"
+_NAME = (rf"((?:[Tt]he[ \t]+)?[{_UP}][\w'\u2019&-]*(?:\.[{_UP}][\w-]*)*(?:[ \t]+(?:(?:of|de|del|do|da|di|du|des|der|van|von|la|le)[ \t]+)?"
+         rf"[{_UP}][\w'\u2019&-]*(?:\.[{_UP}][\w-]*)*){{0,4}})")
 _PRESS_NOUN = r"(?:(?:the\s+)?(?:[a-z]+\s+)?(?:newspaper|daily|weekly|paper|broadcaster|magazine|tabloid|news agency|agency|radio|radio station|channel|website|outlet)\s+)"
 _RELAY_ANY = re.compile(r"\b(?:told|quoted by|reported by|cited by|seen by|obtained by|interview with|speaking to|spoke to)\s+"
                         + _PRESS_NOUN + "?" + _NAME)
