@@ -36,3 +36,25 @@ def test_money_received_and_money_paid_are_two_sums():
 
 def test_a_count_of_people_is_not_money():
     assert not is_money(read("About 250 nurses walked out.").quantities[0])
+
+
+def test_a_death_toll_is_one_count_in_people_deaths_or_lives():
+    from veracity.verify.figures import agreeing_numbers
+
+    claim = "At least 143 people have died of heatstroke in the Indian state of Odisha since the start of May"
+    assert agreeing_numbers(claim, "Sunstroke has claimed 143 lives in Odisha since 1 May, the disaster authority said.")
+    assert agreeing_numbers(claim, "The minister said 143 deaths since 1 May had been confirmed as caused by heatstroke.")
+    # A head count is not a toll, and people who did not die are not deaths.
+    assert not agreeing_numbers(claim, "At least 143 people have been treated for heatstroke in Odisha since May.")
+
+
+def test_two_deliveries_to_two_places_by_one_party_are_two_events():
+    claim = "Turkish defence company Kartal Aerospace has agreed to sell 24 armed drones to Indonesia in a deal worth about $800 million"
+    ev = "Kartal Aerospace will deliver 12 reconnaissance drones to Azerbaijan under a contract signed last year, the company said."
+    assert kinds(claim, ev, 0.7) == []
+
+
+def test_a_filing_to_an_exchange_names_whom_not_where():
+    assert "place" not in kinds("The contract was signed in Ankara last week and deliveries are due to start in 2028",
+                                "Kartal Aerospace said in a filing to Borsa Istanbul on Wednesday that it had signed a contract "
+                                "with Indonesia's defence ministry for 24 drones.", 0.6)

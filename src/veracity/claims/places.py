@@ -244,7 +244,7 @@ NOT_LOCATIVE_AFTER = frozenset("according due thanks owing compared contrary".sp
 SPEECH = frozenset("say tell speak talk write reply respond explain complain apologise apologize listen "
                    "report answer appeal refer attribute credit thank statement letter message comment "
                    "call email response remark quote interview testimony word protest object submit signal "
-                   "complaint representation note envoy ambassador".split())
+                   "complaint representation note envoy ambassador filing disclosure notification submission notice".split())
 # Entities the tagger gives to towns it does not know.
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 MONTHS_AND_DAYS = frozenset("january february march april may june july august september october november "

@@ -377,6 +377,22 @@ def _two_events(cr: Reading, er: Reading) -> bool:
     return not same_names(a, b)
 
 
+_TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _two_recipients(cr: Reading, er: Reading) -> bool:
+    """Another count going to another place, both places reached by "to": two deliveries, even
+    by one party ("Kartal ... has agreed to sell 24 armed drones to Indonesia" / "Kartal Aerospace
+    will deliver 12 reconnaissance drones to Azerbaijan"), not one placed elsewhere."""
+    if not check_numbers(cr, er):
+        return False
+    places = check_places(cr, er)
+    if not places:
+        return False
+    to = lambda r, sp: bool(_TO_BEFORE.search(r.text[max(0, sp.start - 12):sp.start]))  # noqa: E731
+    return all(to(cr, sp) for c in places for sp in c.claim) and all(to(er, sp) for c in places for sp in c.evidence)
+
+
 def _part_and_whole(cr: Reading, er: Reading) -> bool:
     """One side's acting party is a country and the other's a group holding it: a member's share
     and the group's total ("Sweden would provide ... about 400 soldiers" / "Nordic countries are
@@ -409,8 +425,10 @@ def contradictions(claim: str, evidence: str, cosine: float | None = None, claim
     cr, er = read(claim, claim_published), read(evidence, evidence_published)
     if set(kinds) & EVENT_CHECKS and (different_parties(cr, er) or different_patients(cr, er)):
         kinds = [k for k in kinds if k not in EVENT_CHECKS]  # two parties' events: nothing to compare
-    if "place" in kinds and _two_events(cr, er):
+    if "place" in kinds and (_two_events(cr, er) or _two_recipients(cr, er)):
         kinds.remove("place")
+        if "number" in kinds:
+            kinds.remove("number")  # two events' figures: nothing to compare either
     if "number" in kinds and _part_and_whole(cr, er):
         kinds.remove("number")
     if "number" in kinds and (check_places(cr, er) or not _figures_share_topic(cr, er, cos)):

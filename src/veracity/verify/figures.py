@@ -44,7 +44,20 @@ def _head(q: Quantity, text: str = "") -> str:
         m = _NEXT_WORD.match(text, q.span.end)
         u = m.group(1).lower() if m and m.group(1).lower() not in _STOPWORDS else ""
     u = u[:-1] if u.endswith("s") and len(u) > 3 else u
+    if text and u in COUNTED_DEAD and (_DIED_AFTER.match(text, q.span.end) or _KILLED_BEFORE.search(text[max(0, q.span.start - 30):q.span.start])):
+        return "death"  # "143 people have died" / "143 deaths" / "claimed 143 lives"
     return COUNTED_AS.get(u, u)
+
+
+# A death toll is counted in people, workers, deaths or lives: "At least 143 people have died of
+# heatstroke" / "143 deaths ... confirmed as caused by heatstroke" / "Sunstroke has claimed 143
+# lives"; "killed 11 workers" / "eleven employees died". Only when the sentence says they died.
+COUNTED_DEAD = frozenset("people person worker employee staff resident civilian child adult patient passenger "
+                         "miner soldier troop skier climber tourist victim".split())
+_DIED_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:(?:have|has|had|were|was)\s+)?(?:been\s+)?(?:died|killed|dead|perished)\b",
+                         re.IGNORECASE)
+_KILLED_BEFORE = re.compile(r"\b(?:killed|killing|kills|kill|claimed|claiming|claims)\s+(?:at least\s+|about\s+|some\s+|more than\s+|nearly\s+)?$",
+                            re.IGNORECASE)
 
 
 # Counted nouns news copy uses for one another ("about 900 troops" / "roughly 900 soldiers" /
@@ -53,7 +66,8 @@ def _head(q: Quantity, text: str = "") -> str:
 COUNTED_AS = {**{w: "troop" for w in ("soldier", "personnel", "servicemen", "servicemember", "peacekeeper")},
               **{w: "job" for w in ("position", "post", "role")},
               **{w: "worker" for w in ("employee", "staff", "staffer")},
-              **{w: "people" for w in ("person", "resident", "inhabitant")}}
+              **{w: "people" for w in ("person", "resident", "inhabitant")},
+              **{w: "death" for w in ("live", "life", "fatality", "fatalitie")}}
 
 
 def _range(q: Quantity) -> tuple[float, float]:
