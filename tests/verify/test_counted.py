@@ -58,3 +58,25 @@ def test_a_filing_to_an_exchange_names_whom_not_where():
     assert "place" not in kinds("The contract was signed in Ankara last week and deliveries are due to start in 2028",
                                 "Kartal Aerospace said in a filing to Borsa Istanbul on Wednesday that it had signed a contract "
                                 "with Indonesia's defence ministry for 24 drones.", 0.6)
+
+
+def test_a_sum_a_month_and_a_sum_a_year_compare_per_year():
+    from veracity.verify.figures import agreeing_numbers
+
+    claim = "Restarting the reactor will cut Kinkai's fuel costs by about 7 billion yen a month"
+    ev = "An analyst estimated that running the reactor would lower Kinkai's fuel bill by roughly 84 billion yen a year."
+    assert "number" not in kinds(claim, ev) and agreeing_numbers(claim, ev)
+    assert "number" in kinds(claim, "It would lower Kinkai's fuel bill by roughly 30 billion yen a year, the analyst said.")
+
+
+def test_another_companys_own_figure_is_not_compared():
+    claim = "Bringing the 1,180-megawatt unit back online will cut Kinkai's fuel costs by about 7 billion yen a month"
+    ev = ("Setouchi Electric Power said on Thursday its restarted Hamada reactor was saving it about 3 billion yen a month "
+          "in fuel costs.")
+    assert "number" not in kinds(claim, ev, 0.7)
+
+
+def test_traffic_through_a_named_crossing_is_that_crossings():
+    claim = "Traffic through Storskog has fallen to about 9,000 crossings a month, from more than 20,000 before the pandemic"
+    ev = "Estonia's Narva crossing into Russia handled about 55,000 crossings a month this year, Estonian border police said."
+    assert kinds(claim, ev, 0.6) == []

@@ -42,6 +42,7 @@ from .where import _UNNAMED_PART, MAX_GROUP_CODES, check_dates, check_places
 from .denial import _DENIAL, BY_PARTY, by_party, check_denial, denied_actions  # noqa: F401  (re-exported)
 from .parties import GENERIC, NOT_EVENTS, different_parties, different_patients, reported_content, same_names  # noqa: F401  (GENERIC: re-exported)
 from .parties import names as _names
+from .origin import PRESS_WORDS
 
 # Share of the claim's content words that must recur in the evidence before a mismatch counts
 # as a contradiction rather than two sentences about different things. Denials restate the
@@ -393,6 +394,23 @@ def _two_recipients(cr: Reading, er: Reading) -> bool:
     return all(to(cr, sp) for c in places for sp in c.claim) and all(to(er, sp) for c in places for sp in c.evidence)
 
 
+_POSSESSIVE_NAME = re.compile(r"\b([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})(?:'s|\u2019s)\s+(?:[a-z-]+\s+){0,2}(?:costs?|bills?|revenues?|sales|profits?|"
+                              r"losses|output|production|budget|spending|savings|earnings|income|debts?|exports?|imports?)\b")
+
+
+def _other_companies(cr: Reading, er: Reading) -> bool:
+    """The claim's figure is a named party's own ("will cut Kinkai's fuel costs by about 7
+    billion yen a month") and the evidence, naming another organisation (not a news outlet),
+    never names that party ("Setouchi Electric Power said ... its restarted Hamada reactor was
+    saving it about 3 billion yen a month"): another company's figure."""
+    owners = {m.group(1) for m in _POSSESSIVE_NAME.finditer(cr.text) if not is_place_name(m.group(1))}
+    if not owners or any(re.search(r"\b" + re.escape(o) + r"\b", er.text) for o in owners):
+        return False
+    others = [e for e in er.entities if e.label == "ORG" and e.span.text not in owners
+              and not ({w for w in re.findall(r"[a-z]+", e.span.text.lower())} & PRESS_WORDS)]
+    return bool(others)
+
+
 def _part_and_whole(cr: Reading, er: Reading) -> bool:
     """One side's acting party is a country and the other's a group holding it: a member's share
     and the group's total ("Sweden would provide ... about 400 soldiers" / "Nordic countries are
@@ -429,7 +447,7 @@ def contradictions(claim: str, evidence: str, cosine: float | None = None, claim
         kinds.remove("place")
         if "number" in kinds:
             kinds.remove("number")  # two events' figures: nothing to compare either
-    if "number" in kinds and _part_and_whole(cr, er):
+    if "number" in kinds and (_part_and_whole(cr, er) or _other_companies(cr, er)):
         kinds.remove("number")
     if "number" in kinds and (check_places(cr, er) or not _figures_share_topic(cr, er, cos)):
         kinds.remove("number")  # figures of two places, or of two things, are two figures

@@ -159,6 +159,26 @@ def per_item(q: Quantity, text: str) -> str | None:
     return None if item in TIME_UNITS or item.rstrip("s") in TIME_UNITS else item
 
 
+# A sum for a stretch of time: "about 7 billion yen a month" and "roughly 84 billion yen a year"
+# are one figure. Compared per year when both sides give a rate in different units; one side
+# alone giving "a year" is read as the same total (news copy drops it freely).
+_RATE = re.compile(r"\s*(?:[A-Za-z]+\s+)?(?:a|an|per|each)\s+(year|annum|month|week|day)\b", re.IGNORECASE)
+PER_YEAR = {"year": 1, "annum": 1, "month": 12, "week": 52, "day": 365}
+
+
+def _rate(q: Quantity, text: str) -> int | None:
+    m = _RATE.match(text, q.span.end)
+    return PER_YEAR[m.group(1).lower()] if m else None
+
+
+def _ranges(c: Quantity, ctext: str, e: Quantity, etext: str) -> tuple[tuple[float, float], tuple[float, float]]:
+    rc, re_ = _range(c), _range(e)
+    fc, fe = _rate(c, ctext), _rate(e, etext)
+    if fc and fe and fc != fe:
+        rc, re_ = (rc[0] * fc, rc[1] * fc), (re_[0] * fe, re_[1] * fe)
+    return rc, re_
+
+
 def check_numbers(claim: Reading, evidence: Reading) -> list[Check]:
     """The same counted noun given ranges that do not overlap, at the same moment, both totals
     or both amounts for the same item ("3 billion zloty" on connections is not "470 zloty per
@@ -172,12 +192,12 @@ def check_numbers(claim: Reading, evidence: Reading) -> list[Check]:
         item = per_item(c, claim.text)
         same = [e for k, e in enumerate(evidence.quantities) if _head(e, evidence.text) == h
                 and _compatible_time(oc, evidence.times[k] if evidence.times else "unknown")
-                and per_item(e, evidence.text) == item and _comparable(_range(c), _range(e))
+                and per_item(e, evidence.text) == item and _comparable(*_ranges(c, claim.text, e, evidence.text))
                 and _present(claim, c) == _present(evidence, e) and _share(claim.text, c, evidence.text) == _share(evidence.text, e, claim.text)
                 and different_quantities(claim, c, evidence, e) is None]
         # The evidence giving the claim's own figure too ("Apart from the two who died, four
         # skiers were fully buried") counts something else with the other one.
-        if same and not any(_overlap(_range(c), _range(e)) for e in same) \
+        if same and not any(_overlap(*_ranges(c, claim.text, e, evidence.text)) for e in same) \
                 and not any(_overlap(_range(c), _range(e)) for e in evidence.quantities
                             if not e.unit and not _CORRECTED.search(evidence.text[max(0, e.span.start - 20):e.span.start])):
             out.append(Check("number", f"'{c.span.text}' vs '{', '.join(e.span.text for e in same)}' ({h}: ranges do not overlap)",
@@ -203,7 +223,7 @@ def agreeing_numbers(claim: str, evidence: str, claim_published: str | None = No
         oc = cr.times[k] if cr.times else "unknown"
         for j, e in enumerate(er.quantities):
             if (_head(e, er.text) == h and _compatible_time(oc, er.times[j] if er.times else "unknown")
-                    and _overlap(_range(c), _range(e))):
+                    and _overlap(*_ranges(c, cr.text, e, er.text))):
                 out.append(f"'{c.span.text}' ~ '{e.span.text}'")
                 break
     return tuple(out)

@@ -141,7 +141,7 @@ _RELAY_REPORTED = re.compile(_NAME + r"\s+(?:newspaper\s+|daily\s+)?(?:reported|
 # what unnamed people told it is a news outlet, whatever its name says.
 _RELAY_CITING = re.compile(_NAME + r"\s+(?:newspaper\s+|daily\s+)?(?:reported|said|wrote)\b[^.;:\n]{0,80}?\bciting\s+"
                            r"(?:a|an|one|two|three|four|several|unnamed|anonymous|people|sources?|officials?|person)\b")
-_PRESS_WORDS = frozenset("times journal post news wire herald standard tribune gazette observer guardian telegraph courier "
+PRESS_WORDS = _PRESS_WORDS = frozenset("times journal post news wire herald standard tribune gazette observer guardian telegraph courier "
                          "ledger mail express monitor review press radio tv television agency reuters bloomberg afp ap dpa "
                          "daily weekly chronicle record star sun mirror independent inquirer dispatch bulletin report "
                          "today minero".split())

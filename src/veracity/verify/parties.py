@@ -194,9 +194,25 @@ def _key_words(text: str) -> set[str]:
     return out
 
 
+# Prepositions after a common noun that say whose it is ("Traffic through Storskog", "output at
+# Cerro Plomo", "sales of Volvo"), when the noun itself names no one; never "in" (where).
+WHOSE_PREPS = frozenset({"through", "of", "at"})
+
+
 def party_words(r: Reading, head: tuple) -> set[str]:
     """Words that name the party headed at ``head``: the names in its phrase, and the
     modifiers of an organisation named by a common noun. Empty for "it", "the ministry"."""
+    out = _party_words(r, head)
+    if not out and head[2] == "NOUN":
+        for k in _kids(r).get(head[0], []):
+            if k[3] == "prep" and k[1] in WHOSE_PREPS:
+                for obj in _kids(r).get(k[0], []):
+                    if obj[3] == "pobj" and obj[2] == "PROPN":
+                        out |= _party_words(r, obj)
+    return out
+
+
+def _party_words(r: Reading, head: tuple) -> set[str]:
     phrase = _phrase(r, head)
     starts = {t[0] for t in phrase}
     out: set[str] = set()
