@@ -21,7 +21,6 @@ from typing import Sequence
 from ..records import Attribution, Claim, Span
 from .checks import content_words
 from .origin import _DATELINE
-from .reading import read
 
 # An attribution content shorter than this many characters is a fragment ("he said it"), not
 # what the sentence claims; the whole sentence is compared instead.
@@ -149,7 +148,9 @@ def what_is_claimed(article: str, claim: Claim, attributions: Sequence[Attributi
     # A content with no verb is a piece the tagger cut off its clause ("about 2.4 million new
     # voters ..." of "Kenya's electoral commission registered about 2.4 million new voters ...,
     # according to an internal report"): it states nothing to verify; the sentence does.
-    if not any(pos in ("VERB", "AUX") for p in pieces for _s, _l, pos, _d, _h in read(p.text).tree):
+    # The claim's frames (one per verb of its sentence, from the article's own parse) say where
+    # its verbs are.
+    if claim.frames and not any(p.start <= f.action.start and f.action.end <= p.end for f in claim.frames for p in pieces):
         return from_sentence(article, claim.span)
     merged: list[Span] = []
     for p in pieces:  # overlapping contents (two relations on one clause) become one piece
