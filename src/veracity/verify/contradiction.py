@@ -69,7 +69,8 @@ _NAME = r"((?:[A-Z][\w'\u2019-]+\s+(?:(?:de|van|von|der|den|da|di|du|la|le|dos|d
 # Harcourt group chief executive"), and an optional comma before the name ("Harcourt's chief
 # executive, Miriam Osei").
 _OF = r"(?:\s+(?:of|to|for|at)\s+(?:the\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)?"  # "Secretary to the Treasury"
-_FORMER_ROLE = re.compile(rf"\b(?i:(former|ex-|ex|then-|then|late|outgoing|ousted|one-time))\s*((?:[\w'\u2019-]+\s+){{0,3}}?)(?i:({TITLES})){_OF},?\s+{_NAME}")
+FORMER = "former|ex-|ex|then-|then|late|outgoing|ousted|one-time"  # words that make a title past
+_FORMER_ROLE = re.compile(rf"\b(?i:({FORMER}))\s*((?:[\w'\u2019-]+\s+){{0,3}}?)(?i:({TITLES})){_OF},?\s+{_NAME}")
 _FORMER_APPOS = re.compile(rf"{_NAME},\s+(?:a|the|an)\s+(?i:(former|ex-|one-time|then-))\s*((?:[\w'\u2019-]+\s+){{0,3}}?)(?i:({TITLES}))\b")
 # "De Groot, who left her post as Zuiderbank's head of information security in April": she
 # no longer holds it, whatever the title is called on the other side ("Zuiderbank's chief
@@ -160,7 +161,7 @@ def _former_roles(text: str):
         yield m, m.group(4).lower(), m.group(1)
 
 
-_FORMER_BEFORE = re.compile(r"\b(?:former|ex-|ex|then-|then|late|outgoing|ousted|one-time)\b", re.IGNORECASE)
+_FORMER_BEFORE = re.compile(rf"\b(?:{FORMER})\b", re.IGNORECASE)
 _ORG_WORD = re.compile(r"\b([A-Z][\w-]+)(?:'s|\u2019s)?")
 
 
@@ -189,7 +190,7 @@ def check_roles(claim: Reading, evidence: Reading) -> list[Check]:
         for m, title, name in _former_roles(a):
             for n in _CURRENT_ROLE.finditer(b):
                 pre = b[max(0, n.start() - 12):n.start()].lower()
-                if re.search(r"(former|ex-|ex|then-|then|late|outgoing|ousted|one-time)\s*$", pre):
+                if re.search(rf"({FORMER})\s*$", pre):
                     continue
                 if n.group(2).lower() == title and _surname(n.group(3)) == _surname(name):
                     pa, pb = _span(a, m.start(), m.end()), _span(b, n.start(), n.end())
@@ -366,12 +367,12 @@ def _figures_share_topic(cr: Reading, er: Reading, cos: float) -> bool:
     return o >= need_overlap or (o >= BOTH_OVERLAP and cos >= BOTH_COSINE)
 
 
-def _two_events(cr: Reading, er: Reading) -> bool:
+def _two_events(cr: Reading, er: Reading, numbers: list[Check], places: list[Check]) -> bool:
     """Another place *and* another figure of the same counted thing, with no party named on
     both sides: two events, not one event placed elsewhere ("About 9,000 residents of Thompson
     in northern Manitoba have been ordered to leave" / "About 2,400 residents of Creighton and
     Denare Beach in northern Saskatchewan were told ... to leave as a separate fire moved")."""
-    if not check_numbers(cr, er) or not check_places(cr, er):
+    if not numbers or not places:
         return False
     a = {n for n, sp in _names(cr).items() if not is_place_name(n)}
     b = {n for n, sp in _names(er).items() if not is_place_name(n)}
@@ -381,14 +382,11 @@ def _two_events(cr: Reading, er: Reading) -> bool:
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def _two_recipients(cr: Reading, er: Reading) -> bool:
+def _two_recipients(cr: Reading, er: Reading, numbers: list[Check], places: list[Check]) -> bool:
     """Another count going to another place, both places reached by "to": two deliveries, even
     by one party ("Kartal ... has agreed to sell 24 armed drones to Indonesia" / "Kartal Aerospace
     will deliver 12 reconnaissance drones to Azerbaijan"), not one placed elsewhere."""
-    if not check_numbers(cr, er):
-        return False
-    places = check_places(cr, er)
-    if not places:
+    if not numbers or not places:
         return False
     to = lambda r, sp: bool(_TO_BEFORE.search(r.text[max(0, sp.start - 12):sp.start]))  # noqa: E731
     return all(to(cr, sp) for c in places for sp in c.claim) and all(to(er, sp) for c in places for sp in c.evidence)
@@ -443,13 +441,20 @@ def contradictions(claim: str, evidence: str, cosine: float | None = None, claim
     cr, er = read(claim, claim_published), read(evidence, evidence_published)
     if set(kinds) & EVENT_CHECKS and (different_parties(cr, er) or different_patients(cr, er)):
         kinds = [k for k in kinds if k not in EVENT_CHECKS]  # two parties' events: nothing to compare
-    if "place" in kinds and (_two_events(cr, er) or _two_recipients(cr, er)):
+    fired: dict[str, list[Check]] = {}
+
+    def run(kind: str) -> list[Check]:  # each check once per pair, however many rules ask
+        if kind not in fired:
+            fired[kind] = CHECKS[kind](cr, er)
+        return fired[kind]
+
+    if "place" in kinds and (_two_events(cr, er, run("number"), run("place")) or _two_recipients(cr, er, run("number"), run("place"))):
         kinds.remove("place")
         if "number" in kinds:
             kinds.remove("number")  # two events' figures: nothing to compare either
     if "number" in kinds and (_part_and_whole(cr, er) or _other_companies(cr, er)):
         kinds.remove("number")
-    if "number" in kinds and (check_places(cr, er) or not _figures_share_topic(cr, er, cos)):
+    if "number" in kinds and (run("place") or not _figures_share_topic(cr, er, cos)):
         kinds.remove("number")  # figures of two places, or of two things, are two figures
     out: list[Check] = []
     timely = same_time(cr, er)
@@ -459,5 +464,5 @@ def contradictions(claim: str, evidence: str, cosine: float | None = None, claim
         if kind in SENTENCE_CHECKS and sentence is not None:
             out.extend(CHECKS[kind](read(sentence, claim_published), er))
         else:
-            out.extend(CHECKS[kind](cr, er))
+            out.extend(run(kind))
     return tuple(out)

@@ -40,7 +40,7 @@ _IN_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?in\s+")
 def _currency_words() -> frozenset[str]:
     import pycountry
 
-    out = {w.lower() for w in CURRENCY_WORDS} | set(CURRENCY_WORDS.values()) | set(CURRENCY_SYMBOLS.values())
+    out = {w.lower() for w in (*CURRENCY_WORDS, *CURRENCY_WORDS.values(), *CURRENCY_SYMBOLS.values())}
     for c in pycountry.currencies:
         last = c.name.lower().split()[-1]
         out |= {last, last + "s", c.alpha_3.lower()}
@@ -49,7 +49,7 @@ def _currency_words() -> frozenset[str]:
 
 
 def is_money(q: Quantity) -> bool:
-    return bool(q.unit) and q.unit.lower().split()[-1] in _currency_words() | {u.lower() for u in _currency_words()}
+    return bool(q.unit) and q.unit.lower().split()[-1] in _currency_words()
 
 
 def _head_token(r: Reading, q: Quantity) -> tuple | None:
@@ -101,12 +101,11 @@ def purpose(r: Reading, q: Quantity) -> str | None:
     m = _IN_AFTER.match(r.text, q.span.end)
     if not m:
         return None
-    by_start = {t[0]: t for t in r.tree}
     prep = next((t for t in r.tree if t[0] == m.end() - 3 and t[1] == "in"), None)
     if prep is None:
         return None
     obj = next((t for t in r.tree if t[4] == prep[0] and t[3] == "pobj" and t[2] == "NOUN"), None)
-    return obj[1] if obj is not None and by_start.get(obj[0]) else None
+    return obj[1] if obj is not None else None
 
 
 def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> str | None:

@@ -67,10 +67,8 @@ def _report_before(evidence: str, m: re.Match) -> str | None:
     """The report a verdict word ("... are simply not true") judges, when it is the subject."""
     if not _VERDICT_WORD.fullmatch(m.group()):
         return None
-    r = None
-    for r in _REPORT_THAT.finditer(evidence, 0, m.start()):
-        pass
-    return evidence[r.end():m.start()] if r is not None else None
+    reports = list(_REPORT_THAT.finditer(evidence, 0, m.start()))
+    return evidence[reports[-1].end():m.start()] if reports else None
 
 
 def _denied(claim: str, evidence: str, m: re.Match) -> float:

@@ -187,7 +187,7 @@ _UNNAMED_PART = re.compile(r"\b(?:in|to|across|at)\s+the\s+(?:(north|south|east|
                            r"(north|south|east|west)ern\s+part\s+of)\s+the\s+(?:country|city|province|state|region|island|capital)\b",
                            re.IGNORECASE)
 _NAMED_PART = re.compile(r"(?<!from )\b(?:(north|south|east|west)(?:ern)?\s+(?:part\s+)?of\s+|(north|south|east|west)ern\s+)"
-                         r"((?:[A-Z][\w\u0107-]+)(?:\s+[A-Z][\w-]+)?)")
+                         r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
 _FROM_NAME = re.compile(r"\bfrom\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
 OPPOSITE = {"east": "west", "west": "east", "north": "south", "south": "north"}
 
