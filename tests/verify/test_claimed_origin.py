@@ -139,3 +139,19 @@ def test_a_dateline_is_not_a_source():
     got = from_sentence("OSLO, March 5 - Denmark, Norway and Sweden said they would set up a joint office.",
                         Span(0, 83, "OSLO, March 5 - Denmark, Norway and Sweden said they would set up a joint office."))
     assert got.text.startswith("Denmark, Norway and Sweden")
+
+
+def test_the_source_a_report_cites_is_not_what_it_claims():
+    text = ("Solara plans to bring in crew and aircraft from a Portuguese charter operator to cover some routes, the Madrid "
+            "daily El Observador Económico reported, citing an airline executive it did not name.")
+    d = analysis.analyze_text(text)
+    [c] = d.claims
+    got = what_is_claimed(d.article.text, c, d.attributions)
+    assert got.text == "Solara plans to bring in crew and aircraft from a Portuguese charter operator to cover some routes"
+    # The cited source still counts as part of the report when deciding the content is the claim.
+    text = ("At least 143 people have died of heatstroke in the Indian state of Odisha since the start of May, the "
+            "Bhubaneswar newspaper Kalinga Times reported on Sunday, citing state health department data.")
+    d = analysis.analyze_text(text)
+    [c] = d.claims
+    assert what_is_claimed(d.article.text, c, d.attributions).text == (
+        "At least 143 people have died of heatstroke in the Indian state of Odisha since the start of May")

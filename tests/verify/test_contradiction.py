@@ -393,3 +393,42 @@ def test_a_quarter_of_the_stories_unnamed_place_against_the_opposite_quarter_nam
     # Where people are taken from the claim's place is not where its event is.
     assert "place" not in kinds("About 9,000 residents of Thompson in northern Manitoba have been ordered to leave",
                                 "Evacuation flights from Thompson are landing in Brandon, in the southern part of the province.", 0.6)
+
+
+def test_a_minister_moved_out_of_the_ministry_no_longer_holds_its_title():
+    moved = "Kwame Asante-Darko was moved from the finance ministry to the trade and industry ministry in a cabinet reshuffle."
+    assert kinds("Finance Minister Kwame Asante-Darko is expected to announce the increase in Kumasi later this week", moved, 0.3) == ["role"]
+    left = "Carlo Benedetti left the defence ministry on Wednesday to become foreign minister in a cabinet reshuffle."
+    assert kinds("Italian Defence Minister Carlo Benedetti is due to visit Bucharest next week", left, 0.3) == ["role"]
+    # Another ministry's title, or another person, is no change of this one.
+    assert kinds("Trade Minister Kwame Asante-Darko will visit Kumasi", moved, 0.3) == []
+    assert kinds("Finance Minister Efua Mensah-Bonsu will visit Kumasi", moved, 0.3) == []
+
+
+def test_a_source_kept_anonymous_is_no_negated_action():
+    claim = ("Solara plans to bring in crew and aircraft from a Portuguese charter operator, the Madrid daily El Observador "
+             "reported, citing an airline executive it did not name.")
+    ev = "The airline named a new chief executive on Wednesday, calling the appointment overdue."
+    assert "negation" not in kinds(claim, ev, 0.6)
+
+
+def test_trust_shaken_is_the_opposite_of_full_confidence_for_the_same_party():
+    claim = "Finance Minister Otávio Mendes said he had full confidence in the central bank's staff."
+    ev = "Finance Minister Otávio Mendes said on Tuesday his trust in the central bank's staff had been shaken by the trading."
+    [c] = contradictions(claim, ev, 0.6)
+    assert c.kind == "polarity" and c.evidence[0].text == "trust in the central bank's staff had been shaken"
+    assert kinds(claim, "Finance Minister Otávio Mendes said on Tuesday his trust in the central bank's staff was complete.", 0.6) == []
+
+
+def test_a_subject_no_one_fills_negates_its_verb():
+    claim = "French wheat was excluded from the tender after a dispute over moisture content specifications"
+    ev = "The agency said on Thursday that no origin had been barred from Monday's tender and that French wheat met its specifications."
+    assert kinds(claim, ev, 0.6) == ["negation"]
+
+
+def test_a_figure_given_to_three_digits_is_stretched_less_by_about():
+    claim = "The agency paid an average of about 248 dollars a ton including freight"
+    assert kinds(claim, "Egypt paid an average of 262 dollars per tonne, shipping included, for the wheat bought in the tender.") == ["number"]
+    assert kinds(claim, "Egypt paid an average of 248.40 dollars per tonne, shipping included, for the wheat bought in the tender.") == []
+    # A round figure keeps the wider stretch: "about 10,000" is 10,400.
+    assert kinds("About 10,000 troops will be deployed", "Some 10,400 troops will be deployed, officials said.") == []

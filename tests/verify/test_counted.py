@@ -80,3 +80,19 @@ def test_traffic_through_a_named_crossing_is_that_crossings():
     claim = "Traffic through Storskog has fallen to about 9,000 crossings a month, from more than 20,000 before the pandemic"
     ev = "Estonia's Narva crossing into Russia handled about 55,000 crossings a month this year, Estonian border police said."
     assert kinds(claim, ev, 0.6) == []
+
+
+def test_a_change_by_a_figure_is_not_a_level_to_a_figure():
+    cut = "The outage has cut exports by about 180,000 barrels per day"
+    assert kinds(cut, "The Atyrau refinery has completed an upgrade that raises its capacity to 120,000 barrels per day.") == []
+    assert kinds(cut, "The suspension has reduced crude export volumes by around 65,000 barrels per day, the ministry said.") == ["number"]
+    # "b/d" is barrels a day: the same figure agrees, another one conflicts.
+    assert kinds(cut, "Kazakh crude exports have dropped by 60,000-70,000 b/d since the line stopped.") == ["number"]
+    assert kinds(cut, "Kazakh crude exports have dropped by 175,000-185,000 b/d since the line stopped.") == []
+
+
+def test_an_offer_joined_to_a_demand_by_while_is_not_demanded():
+    r = read("SITCA is demanding a 12 percent pay rise over two years, while the company has offered 4 percent")
+    assert [demanded(r, q) for q in r.quantities] == [True, False]
+    assert kinds("SITCA is demanding a 12 percent pay rise over two years, while the company has offered 4 percent",
+                 "Solara said its latest proposal to cabin crew was a 7% rise in basic pay spread over two years.") == ["number"]

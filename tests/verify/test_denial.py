@@ -4,7 +4,7 @@ that only presupposes it; a claim that reports a denial is confirmed by that den
 import numpy as np
 
 from veracity.verify.contradiction import contradictions
-from veracity.verify.denial import asserts_denied, same_denial
+from veracity.verify.denial import asserts_denied, by_party, of_main, same_denial
 from veracity.verify.reading import read
 
 NO_PLANS = "\"There are no plans to close the A&E at St Anne's,\" a ministry spokeswoman said."
@@ -97,3 +97,40 @@ def test_a_verdict_word_judging_the_report_before_it_denies_that_report():
     # The report judged is another one: no denial of this claim.
     other = "Reports that the commission had run out of registration kits are simply not true, the spokeswoman said."
     assert not [c for c in contradictions(claim, other, 0.43) if c.kind == "denial"]
+
+
+def test_a_no_noun_denial_of_the_claims_own_action_refutes_with_few_shared_words():
+    # "No coalition agreement has been concluded": the denied noun is the claim's main verb's own.
+    claim = ("The Civic Union has agreed with two smaller parties to form a coalition government that would command 104 "
+             "of the 200 seats in the lower house")
+    denial = "No coalition agreement has been concluded, Civic Union spokeswoman Klára Nováková said on Thursday."
+    [c] = [c for c in contradictions(claim, denial, 0.44) if c.kind == "denial"]
+    assert of_main(c)
+    # "No decision has been taken on sending X": the plan's action is the claim's main verb
+    # (send ~ deploy), though the pair shares 2 of 15 words and a cosine of 0.36.
+    italy = ("Italy will deploy two medium-range air-defence batteries to Romania early next year to help protect the "
+             "country's Black Sea coast")
+    nodecision = ("No decision has been taken on sending air-defence systems to Romania, the Ministry of Defence said on "
+                  "Tuesday, describing a newspaper report on the subject as premature.")
+    [c] = contradictions(italy, nodecision, 0.36)
+    assert c.kind == "denial" and of_main(c)
+    # A decision not taken on something else denies nothing of the claim.
+    assert kinds(italy, "No decision has been taken on the budget for next year, the Ministry of Finance said.", 0.36) == []
+
+
+def test_a_denied_plan_in_other_verbs_for_the_same_things_denies_an_intention_only():
+    claim = "Solara plans to bring in crew and aircraft from a Portuguese charter operator to cover some routes"
+    denial = ("Aerolínea Solara has no intention of hiring crews or leasing aircraft from other operators to replace striking "
+              "staff, the airline said on Wednesday, calling a newspaper report to that effect \"completely unfounded\".")
+    [c] = contradictions(claim, denial, 0.58)
+    assert c.kind == "denial" and by_party(c)  # the subject the tagger missed as a name still counts as the party
+    # A fear about the same things states no intention: the denial of a plan does not touch it.
+    fear = "There is a genuine fear that sending troops to Ukraine could be seen as a direct provocation by Moscow"
+    assert kinds(fear, "NATO said on Friday there is no plan to send 10,000 European troops to Ukraine.", 0.6) == []
+
+
+def test_at_no_point_negates_the_action_after_it():
+    claim = "Germany's Transport Ministry has asked Poland to reconsider the tunnel and run trains around the city centre"
+    denial = "Germany's federal transport ministry said on Thursday it had at no point asked Poland to drop or redesign the Szczecin tunnel."
+    assert kinds(claim, denial, 0.68) == ["denial"]
+    assert kinds("Poland asked Germany to pay for the tunnel", "At no point did the talks stall, a spokesman said.", 0.3) == []

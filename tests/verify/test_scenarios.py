@@ -23,9 +23,10 @@ DIRS = scenario_dirs(SCENARIOS)
 # kept for measurement only (its README). The same never-break
 # rules hold on them, and their share of expectations met stays at its measured level.
 UNSEEN = [d for root in sorted(HERE.glob("scenarios_unseen*")) for d in scenario_dirs(root)]
-# Measured 952/1254 = 0.759 on the 36 (6 Dec 07:10; 415/554 = 0.749 on the first 16); the
+# Measured 1114/1429 = 0.780 on the 41 (7 Dec, session 15, after unseen9's first run of
+# 127/175; 952/1254 = 0.759 on the 36 on 6 Dec 07:10; 415/554 = 0.749 on the first 16); the
 # floor leaves room for about a dozen.
-MIN_SHARE_UNSEEN = 0.75
+MIN_SHARE_UNSEEN = 0.77
 # Measured 490/511 = 0.959 on 15 scenarios (6 Dec, 02:00: another party's or place's figure is not a
 # conflicting one, the claim's own source confirming first-hand, a denial confirming a claim
 # that reports it and not refuting one that presupposes it; 396/420 = 0.943 on the 12 before);
@@ -53,6 +54,10 @@ def test_blind_scenarios_no_wrong_side_no_echo_counted_and_their_share(unseen):
     flips = [o for o in unseen if o.field == "verdict" and {o.expected, o.got} == {"SUPPORTED", "REFUTED"}]
     assert not flips, "\n".join(f"{o.scenario}: {o.claim!r}: expected {o.expected}, got {o.got}" for o in flips)
     assert not [o for o in unseen if o.field == "same_origin" and not o.ok]
+    # A report expected to refute is never counted as a corroborating line (unseen5's "trust ...
+    # shaken" and unseen8's 262-dollar price and "no origin had been barred" were, until session 15).
+    counted = [o for o in unseen if o.field == "contradicting" and not o.ok]
+    assert not counted, "\n".join(f"{o.scenario}: {o.claim!r}: {o.got}" for o in counted)
     ok = sum(o.ok for o in unseen)
     assert ok / len(unseen) >= MIN_SHARE_UNSEEN, f"{ok}/{len(unseen)}"
 
@@ -80,6 +85,11 @@ def test_a_denial_is_never_cited_as_support(outcomes):
     bad = [k for k, f in by_claim.items() if "refuting" in f and "supporting" in f
            and set(f["refuting"].expected) & set(f["supporting"].got)]
     assert not bad, bad
+
+
+def test_a_contradicting_report_is_never_a_corroborating_line(outcomes):
+    bad = [o for o in outcomes if o.field == "contradicting" and not o.ok]
+    assert not bad, "\n".join(f"{o.scenario}: {o.claim!r}: {o.got}" for o in bad)
 
 
 def test_share_of_expectations_met(outcomes):

@@ -113,6 +113,17 @@ def _closes(doc, lo: int, hi: int, k: int) -> bool:
     return False
 
 
+
+# A subject that no one fills negates its verb: "no origin had been barred", "nobody was hurt".
+NONE_WORDS = frozenset({"nobody", "nothing", "none", "no-one"})
+
+
+def _none_subject(c) -> bool:
+    if c.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return c.lower_ in NONE_WORDS or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) or (
+        c.lower_ == "one" and any(d.lower_ == "no" for d in c.children))
+
 class _Roles:
     __slots__ = ("subject", "passive")
 
@@ -303,7 +314,7 @@ class FrameBuilder:
             ref = self._location_ref(location)
             if ref is not None:
                 extra.append(("location_ref", ref))
-        negated = any(c.dep_ == "neg" for c in v.children)
+        negated = any(c.dep_ == "neg" for c in v.children) or any(_none_subject(c) for c in v.children)
         # "Norway has refused to take part": the action refused is not done (unless the refusal
         # is itself negated: "did not refuse to sign").
         if v.dep_ == "xcomp" and v.head.lemma_.lower() in REFUSING and not any(c.dep_ == "neg" for c in v.head.children):

@@ -26,7 +26,7 @@ MIN_TOPIC_OVERLAP = 0.3
 # Numbers within 5% are the same figure rounded ("about 10,000" vs "9,800").
 NUMBER_TOLERANCE = 0.05
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*|\d[\d,]*(?:\.\d+)?")
+_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['-])*|\d[\d,]*(?:\.\d+)?")
 _STOP = frozenset(
     """a an the and or but if of to in on at by for with from as is are was were be been being it its this that these those
     he she they we you i his her their our your them him us me my do does did have has had will would shall should can

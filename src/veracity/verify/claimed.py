@@ -68,6 +68,13 @@ def _reports_speech(a: Attribution) -> bool:
     return not (stems & STANCE_CUES)
 
 
+CITING_CUES = frozenset("citing quoting cited quoted".split())
+
+
+def _cites(a: Attribution) -> bool:
+    return bool(a.cue) and all(c.text.strip().lower() in CITING_CUES for c in a.cue)
+
+
 @dataclass(frozen=True)
 class Claimed:
     text: str
@@ -135,6 +142,13 @@ def what_is_claimed(article: str, claim: Claim, attributions: Sequence[Attributi
     attrs = [by_id[i] for i in claim.attribution_ids if i in by_id]
     if any(not _reports_speech(a) for a in attrs):
         return from_sentence(article, claim.span)  # the sentence states a stance: all of it is claimed
+    # "..., the Madrid daily reported, citing an airline executive it did not name": the
+    # tagger reads "citing" as a cue whose content is the cited source; that names who said
+    # it, not what is claimed, when another attribution of the sentence gives the content.
+    said_by = attrs
+    if any(not _cites(a) for a in attrs):
+        attrs = [a for a in attrs if not _cites(a)]
+    cited = [c for a in said_by if a not in attrs for c in a.content]  # who was cited: part of the report
     for a in attrs:
         for c in a.content:
             lo, hi = max(c.start, claim.span.start), min(c.end, claim.span.end)
@@ -143,7 +157,7 @@ def what_is_claimed(article: str, claim: Claim, attributions: Sequence[Attributi
     pieces = sorted({(p.start, p.end): p for p in pieces if p.text}.values(), key=lambda p: p.start)
     total = sum(len(p.text) for p in pieces)
     if total < MIN_CONTENT_CHARS or (total < MIN_CONTENT_SHARE * len(claim.span.text)
-                                     and not _is_the_report(claim, attrs, total)):
+                                     and not _is_the_report(claim, said_by, total + sum(len(c.text) for c in cited))):
         return from_sentence(article, claim.span)
     # A content with no verb is a piece the tagger cut off its clause ("about 2.4 million new
     # voters ..." of "Kenya's electoral commission registered about 2.4 million new voters ...,

@@ -39,7 +39,7 @@ from . import lexicon
 from .figures import FIGURE, agreeing_numbers, check_numbers  # noqa: F401  (agreeing_numbers: re-exported)
 from .reading import Reading, read
 from .where import _UNNAMED_PART, MAX_GROUP_CODES, check_dates, check_places
-from .denial import _DENIAL, BY_PARTY, by_party, check_denial, denied_actions  # noqa: F401  (re-exported)
+from .denial import _DENIAL, BY_PARTY, by_party, check_denial, denied_actions, of_main  # noqa: F401  (re-exported)
 from .parties import GENERIC, NOT_EVENTS, different_parties, different_patients, reported_content, same_names  # noqa: F401  (GENERIC: re-exported)
 from .parties import names as _names
 from .origin import PRESS_WORDS
@@ -49,6 +49,12 @@ from .origin import PRESS_WORDS
 # claim in few words ("There is no plan to send troops to Ukraine"), so they need less.
 MIN_TOPIC_OVERLAP = 0.3
 MIN_DENIAL_OVERLAP = 0.2
+# ... and a denial of the claim's own main action (:func:`veracity.verify.denial.of_main`) still
+# less: "No decision has been taken on sending air-defence systems to Romania" shares 2 of the
+# 16 content words of "Italy will deploy two medium-range air-defence batteries to Romania early
+# next year to help protect the country's Black Sea coast" (0.125, cosine 0.35); the denied
+# action standing as the claim's main verb is the topic test.
+MIN_MAIN_DENIAL_OVERLAP = 0.1
 # "none", "nobody", "nothing", "nowhere": a negated quantity ("14 villages in Siddapur taluk, and
 # none in neighbouring Sirsi taluk") is a negation a paraphrase must not carry on one side only.
 _REFUSED = re.compile(r"\b(?:refus|declin)(?:e|es|ed|ing)\s+to\b", re.IGNORECASE)
@@ -58,6 +64,9 @@ _NEGATION = re.compile(r"\b(?:not|no|never|n't|neither|nor|cannot|none|nobody|no
 POLARITY = {
     **{w: True for w in "support back endorse approve welcome favour favor accept embrace champion praise ratify agree".split()},
     **{w: True for w in "supportive".split()},
+    # Trust in a party, as a stance: "he had full confidence in the central bank's staff" /
+    # "his trust in the central bank's staff had been shaken" (reading.UNDOING_VERBS).
+    **{w: True for w in "confidence trust faith".split()},
     **{w: False for w in "oppose opposition opposed reject veto block resist refuse condemn criticise criticize object oppose "
        "resistance hesitant reluctant boycott ban scrap abandon withdraw halt suspend deny disagree".split()},
 }
@@ -81,6 +90,13 @@ _LEFT_ROLE = re.compile(rf"{_NAME},?\s+(?:who\s+)?(?:has\s+|had\s+)?(?:(?:left|q
 # "Ekinci took over the agency in June after six years as chief executive of Kartal Aerospace".
 _AFTER_YEARS_AS = re.compile(rf"{_NAME}\b[^.;]{{0,80}}?\bafter\s+(?:[\w-]+\s+){{1,2}}(?:years?|months?|decades?)\s+as\s+"
                              rf"((?:[\w'\u2019-]+\s+){{0,4}}?)(?i:({TITLES}))\b")
+# "Kwame Asante-Darko was moved from the finance ministry to the trade and industry ministry",
+# "Carlo Benedetti left the defence ministry on Wednesday to become foreign minister": he is no
+# longer that ministry's minister ("Finance Minister Kwame Asante-Darko").
+_LEFT_MINISTRY = re.compile(rf"{_NAME},?\s+(?:who\s+)?(?:was\s+|has\s+been\s+|had\s+been\s+|has\s+|had\s+)?"
+                            rf"(?:moved|left|quit|removed|dismissed|sacked|fired|ousted|shifted|switched)\s+(?:from\s+)?"
+                            rf"(?:the\s+|his\s+|her\s+)((?i:[a-z]+(?:\s+and\s+[a-z]+)?))\s+(?i:ministry|department|portfolio)\b")
+_MINISTER = frozenset({"minister", "secretary"})
 _CURRENT_ROLE = re.compile(rf"\b((?:[\w'\u2019-]+\s+){{0,2}}?)(?i:({TITLES})){_OF},?\s+{_NAME}")
 
 
@@ -100,6 +116,17 @@ def _same_action(a: str, b: str) -> bool:
     return a not in NOT_EVENTS and b not in NOT_EVENTS and lexicon.related(a, "v", b, "v") == "synonym"
 
 
+# How news copy keeps a source anonymous: "an airline executive it did not name", "who asked not
+# to be identified". The negated "name" describes the source, not the event reported.
+_ANONYMOUS = re.compile(r"\b(?:asked|declined|requested|wished|refused|spoke on condition)\s+(?:not\s+)?to\s+be\s+(?:named|identified)\b"
+                        r"|\b(?:it|they|he|she|the \w+)\s+(?:did not|didn't|would not|wouldn't|declined to|refused to)\s+(?:name|identify)\b",
+                        re.IGNORECASE)
+
+
+def _anonymity(r: Reading) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _ANONYMOUS.finditer(r.text)]
+
+
 def check_negation(claim: Reading, evidence: Reading) -> list[Check]:
     """The same action (lemma) negated on one side only. An action a denial in the evidence
     denies ("had no plans to *sell*") agrees with the claim negating it ("would not sell"), but
@@ -107,7 +134,9 @@ def check_negation(claim: Reading, evidence: Reading) -> list[Check]:
     conditions. An action the claim reports as denied ("has denied that it plans to *sell*") is
     not compared: the claim asserts the denial, which no statement of the action contradicts."""
     denied_here, denied_there = denied_actions(claim), denied_actions(evidence)
-    frames = [cf for cf in claim.frames if cf.action.start not in denied_here]
+    anon_c, anon_e = _anonymity(claim), _anonymity(evidence)
+    frames = [cf for cf in claim.frames if cf.action.start not in denied_here
+              and not any(a <= cf.action.start < b for a, b in anon_c)]
     neg = lambda f: f.negated or f.action.start in denied_there  # noqa: E731
     out = []
     for cf in frames:
@@ -118,6 +147,8 @@ def check_negation(claim: Reading, evidence: Reading) -> list[Check]:
                 any(of.lemma == cf.lemma and of.negated != cf.negated for of in frames):
             continue
         for ef in evidence.frames:
+            if any(a <= ef.action.start < b for a, b in anon_e):
+                continue
             if _same_action(cf.lemma, ef.lemma) and cf.negated != ef.negated and cf.negated != neg(ef):
                 side = cf if cf.negated else ef
                 out.append(Check("negation", f"'{cf.lemma}' is negated on {'the claim' if side is cf else 'the evidence'} side only",
@@ -182,9 +213,25 @@ def _left_roles(a: str, b: str):
                 yield _span(a, m.start(), m.end()), _span(b, n.start(), n.end())
 
 
+def _left_ministries(a: str, b: str):
+    """(span in a, span in b) for "NAME was moved from the finance ministry" in ``a`` and the
+    same person called that ministry's minister in ``b`` ("Finance Minister NAME")."""
+    for m in _LEFT_MINISTRY.finditer(a):
+        if not m.group(1)[:1].isupper():
+            continue
+        domain = set(m.group(2).lower().split()) - {"and"}
+        for n in _CURRENT_ROLE.finditer(b):
+            if n.group(2).lower() not in _MINISTER or _surname(n.group(3)) != _surname(m.group(1)):
+                continue
+            if _FORMER_BEFORE.search(b[max(0, n.start() - 30):n.start() + len(n.group(1))]):
+                continue
+            if domain & {w.lower() for w in re.findall(r"[\w-]+", b[n.start():n.start(3)])}:
+                yield _span(a, m.start(), m.end()), _span(b, n.start(), n.end())
+
+
 def check_roles(claim: Reading, evidence: Reading) -> list[Check]:
     out = []
-    for es, cs in _left_roles(evidence.text, claim.text):
+    for es, cs in [*_left_roles(evidence.text, claim.text), *_left_ministries(evidence.text, claim.text)]:
         return [Check("role", f"'{cs.text}' vs '{es.text}'", (cs,), (es,))]
     for a, b in ((claim.text, evidence.text), (evidence.text, claim.text)):
         for m, title, name in _former_roles(a):
@@ -329,7 +376,7 @@ PRE_GATES = {
     "place": lambda c, e: bool((_CAPITALISED_AFTER_PREP.search(c) or _UNNAMED_PART.search(c))
                                and (_CAPITALISED_AFTER_PREP.search(e) or _UNNAMED_PART.search(e))),
     "date": lambda c, e: bool(_DATEISH.search(c) and _DATEISH.search(e)),
-    "role": lambda c, e: bool(_TITLE_WORD.search(c) and _TITLE_WORD.search(e)),
+    "role": lambda c, e: bool(_TITLE_WORD.search(c) and (_TITLE_WORD.search(e) or _LEFT_MINISTRY.search(e))),
     "polarity": lambda c, e: bool(_POLARITY_WORD.search(c) and _POLARITY_WORD.search(e)),
     "direction": lambda c, e: bool(_DIRECTION_WORD.search(c) and _DIRECTION_WORD.search(e)),
 }
@@ -434,6 +481,9 @@ def contradictions(claim: str, evidence: str, cosine: float | None = None, claim
     cos = -1.0 if cosine is None else cosine
     kinds = [k for k, (need_overlap, need_cos) in TOPIC_NEEDED.items()
              if overlap >= need_overlap or cos >= need_cos or (k in TIME_BOUND | {"number"} and overlap >= BOTH_OVERLAP and cos >= BOTH_COSINE)]
+    main_denial_only = "denial" not in kinds and overlap >= MIN_MAIN_DENIAL_OVERLAP
+    if main_denial_only:
+        kinds.append("denial")
     whole = sentence or claim
     kinds = [k for k in kinds if PRE_GATES[k](whole if k in SENTENCE_CHECKS else claim, evidence)]
     if not kinds:
@@ -463,6 +513,8 @@ def contradictions(claim: str, evidence: str, cosine: float | None = None, claim
             continue
         if kind in SENTENCE_CHECKS and sentence is not None:
             out.extend(CHECKS[kind](read(sentence, claim_published), er))
+        elif kind == "denial" and main_denial_only:
+            out.extend(c for c in run(kind) if of_main(c))
         else:
             out.extend(run(kind))
     return tuple(out)

@@ -31,6 +31,8 @@ WANT_VERBS = frozenset("want wish".split())
 INFLOW = frozenset("receive raise collect earn attract gather accept".split())
 OUTFLOW = frozenset("pay spend give transfer disburse invest allocate award lend grant provide donate pledge "
                     "distribute".split())
+# Dependencies that join a clause of its own to the verb above, not a complement of it.
+CLAUSE_JOINS = frozenset({"advcl", "conj", "parataxis", "relcl"})
 # Steps walked up the parse from a figure (the bound only guards against a malformed parse).
 MAX_STEPS = 6
 _IN_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?in\s+")
@@ -78,8 +80,12 @@ def _chain(r: Reading, q: Quantity) -> list[tuple[tuple, tuple]]:
 
 
 def demanded(r: Reading, q: Quantity) -> bool:
-    """The figure is asked of someone, not done (see the module docstring)."""
+    """The figure is asked of someone, not done (see the module docstring). A clause joined
+    to the demand by "while", "and" or "but" is another party's ("SITCA is demanding a 12
+    percent pay rise, while the company has offered 4 percent": the 4 percent is offered)."""
     for verb, child in _chain(r, q):
+        if child[2] in ("VERB", "AUX") and child[3] in CLAUSE_JOINS:
+            return False
         if verb[1] in DEMAND_VERBS:
             return True
         if verb[1] in WANT_VERBS and any(t[4] == child[0] and t[3] == "nsubj" for t in r.tree):
@@ -108,10 +114,26 @@ def purpose(r: Reading, q: Quantity) -> str | None:
     return obj[1] if obj is not None else None
 
 
+# "cut exports by about 180,000 barrels per day" is a change; "raises its capacity to 120,000
+# barrels per day" a level: two different quantities whatever their noun. Read from the word
+# right before the figure and its qualifier ("by about", "to around"); "up to" is a bound.
+_BY_OR_TO = re.compile(r"(?<!\bup )\b(by|to)\s+(?:about|around|roughly|some|nearly|almost|more than|over|at least|"
+                       r"approximately|an estimated|just over|just under)?\s*$", re.IGNORECASE)
+
+
+def change_or_level(r: Reading, q: Quantity) -> str | None:
+    """"change" for a figure after "by", "level" for one after "to", else None."""
+    m = _BY_OR_TO.search(r.text, max(0, q.span.start - 30), q.span.start)
+    return None if m is None else {"by": "change", "to": "level"}[m.group(1).lower()]
+
+
 def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> str | None:
     """Why two figures of the same counted noun are two quantities, or None."""
     if demanded(cr, c) != demanded(er, e):
         return "a demand vs a decision"
+    ka, kb = change_or_level(cr, c), change_or_level(er, e)
+    if ka and kb and ka != kb:
+        return f"a {ka} vs a {kb}"
     if is_money(c) and is_money(e):
         fa, fb = flow(cr, c), flow(er, e)
         if fa and fb and fa != fb:

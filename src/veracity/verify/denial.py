@@ -35,6 +35,10 @@ from .where import MAX_GROUP_CODES
 # denied clause and the claim ("denied that its analysis would be published" does not deny
 # "the core was drilled to 2,800 metres" though both name the consortium).
 DENIED_OVERLAP = 0.2
+# ... or this share when the denied thing is the claim's main action (:func:`_denies_main`):
+# "No decision has been taken on sending air-defence systems to Romania" restates 2 of the 15
+# content words of "Italy will deploy two medium-range air-defence batteries to Romania ...".
+DENIED_MAIN_OVERLAP = 0.1
 
 _DENIAL = re.compile(
     r"\b(?:den(?:y|ies|ied|ying|ial)|refut(?:e|es|ed|ing)|rebut(?:s|ted)?)\b"
@@ -43,8 +47,9 @@ _DENIAL = re.compile(
     r"|\bno (?:such|truth|basis|plans?|intention|decision|agreement|deal|evidence|troops|talks)\b"
     r"|\b(?:has|have|had) no plans?\b|\bthere (?:is|are|was|were) no\b"
     r"|\b(?:made|makes|make|gave|given|received|reached|signed|had|has|have) no\b"
-    r"|\bno (?:\w+ )?(?:pledge|commitment|offer|request|bid|order|contract|approval|permission|application|talks|move)s?\b"
-    r"|\bnot aware of\b|\bnever (?:been )?(?:discussed|planned|agreed|considered)\b"
+    r"|\bno (?:\w+ )?(?:pledge|commitment|offer|request|bid|order|contract|approval|permission|application|talks|move|"
+    r"agreement|deal|decision|plan)s?\b"
+    r"|\bnot aware of\b|\bnever (?:been )?(?:discussed|planned|agreed|considered)\b|\bat no (?:point|time|stage)\b"
     r"|\b(?:false|untrue|baseless|unfounded|fabricated|fake news|incorrect|inaccurate|a hoax|nonsense|not true)\b"
     r"|\b(?:retract(?:s|ed|ion)?|withdr[ae]w (?:its|the) (?:report|story|claim))\b"
     r"|\bcorrect(?:ed|ion)\b(?:\s+\S+){0,6}?\s+(?:report|story|article|claim)",
@@ -79,7 +84,14 @@ def _denied(claim: str, evidence: str, m: re.Match) -> float:
     clause = evidence[m.start():] if len(evidence) - m.start() > 40 else evidence
     if (before := _report_before(evidence, m)) is not None:
         clause = before
-    return max(topic_overlap(claim, clause), topic_overlap(clause, claim))
+    return max(topic_overlap(claim, clause), topic_overlap(clause, claim), _stem_overlap(claim, clause))
+
+
+def _stem_overlap(claim: str, clause: str) -> float:
+    """The share of the claim's content words with a word of the same stem in ``clause``
+    ("crew" / "crews", "operator" / "operators")."""
+    cw, ew = set(content_words(claim)), set(content_words(clause))
+    return sum(any(_same_stem(c, e) for e in ew) for c in cw) / len(cw) if cw else 0.0
 
 
 # Words read right after a denial word as what it denies ("no plan to send", "denied reports
@@ -104,8 +116,8 @@ def _denies_this(claim: str, evidence: str, m: re.Match) -> bool:
     after = [w for w in content_words(evidence[m.end():]) if w not in _FILLER][:DENIED_OBJECT_WORDS]
     if m.end() >= len(evidence.rstrip(" .")) - 2:  # "..., which is false": the denial ends the sentence
         return True
-    no = re.search(r"\bno(?:\s+such)?(?:\s+(\w+))?$", m.group(), re.IGNORECASE)
-    if no:  # "no plan", "there is no ...", "made no pledge": the noun after "no" is what is denied
+    no = None if _AT_NO.match(m.group()) else re.search(r"\bno(?:\s+such)?(?:\s+\w+)*?(?:\s+(\w+))?$", m.group(), re.IGNORECASE)
+    if no:  # "no plan", "there is no ...", "made no pledge", "no coalition agreement": the noun after "no" is what is denied
         noun = no.group(1).lower() if no.group(1) else (after[:1] or [""])[0]
         after = [noun] if noun and noun not in ("such",) else after[:1]
     cw = content_words(claim)
@@ -115,19 +127,34 @@ def _denies_this(claim: str, evidence: str, m: re.Match) -> bool:
     # action is what is denied, when the claim states that action as intended ("to merge",
     # "will merge"), not when it only names it ("a fear that sending troops could ...").
     if no and after and after[0] in PLAN_NOUNS:
-        verb = re.search(rf"\b{re.escape(after[0])}\s+(?:to|of)\s+(\w+)", evidence[m.start():], re.IGNORECASE)
-        if verb:
+        verb = re.search(rf"\b{re.escape(after[0])}\s+(?:(?:to|of)|(?:(?:has|have|had|was|were)\s+)?(?:been\s+)?"
+                         rf"(?:taken|made|reached)\s+(?:on|about|over))\s+(\w+)", evidence[m.start():], re.IGNORECASE)
+        if verb:  # "no plan to send", "no decision has been taken on sending"
             intended = re.findall(r"\b(?:to|will|would|shall)\s+(?:(?:also|now|soon|then|still|eventually|further|"
                                   r"instead|probably|likely|gradually|partly|temporarily|be|been|have|have been)\s+)*(\w+)", claim, re.IGNORECASE)
-            return any(_same_stem(verb.group(1).lower(), w.lower()) for w in intended)
+            action = _base(verb.group(1).lower())
+            if any(_same_stem(action, w.lower()) or (lexicon.available() and lexicon.curated(action, w.lower())) for w in intended):
+                return True
+            # ... or another verb for the same things, when the claim states an intention: "no
+            # intention of hiring crews or leasing aircraft from other operators" / "plans to
+            # bring in crew and aircraft from a Portuguese charter operator".
+            things = [w for w in content_words(evidence[m.start() + verb.end():]) if w not in _FILLER][:DENIED_OBJECT_WORDS]
+            return bool(_INTENDS.search(claim)) and sum(any(_same_stem(t, c) for c in cw) for t in set(things)) >= DENIED_THINGS
     return False
 
 
+# Things a denied plan and an intended action of the claim must share when their verbs differ.
+DENIED_THINGS = 2
+# ... and the claim must state an intention ("plans to bring in crew"), not a fear or a view of
+# the action ("a fear that sending troops to Ukraine could be seen as a provocation").
+_INTENDS = re.compile(r"\b(?:plans?|planning|planned|intends?|intended|intending|prepar(?:es|ing)|aims?|will|is to|are to|"
+                      r"set to|going to)\b", re.IGNORECASE)
 # Nouns of intention whose action a denial denies ("no plan to ...", "no intention of ...").
 PLAN_NOUNS = frozenset("plan plans intention intentions decision proposal proposals talks move".split())
 
 
 BY_PARTY = ", whom the claim is about"
+OF_MAIN = "; it denies the claim's own action"
 
 
 def by_party(check: Check) -> bool:
@@ -135,9 +162,58 @@ def by_party(check: Check) -> bool:
     return check.kind == "denial" and check.detail.endswith(BY_PARTY)
 
 
+def of_main(check: Check) -> bool:
+    """A denial that the claim's main action exists (see :func:`_denies_main`)."""
+    return check.kind == "denial" and OF_MAIN in check.detail
+
+
+def _denies_main(claim: Reading, evidence: str, m: re.Match) -> bool:
+    """A "no ..." denial whose denied thing is the claim's main action: the noun is the main
+    verb's own ("No coalition *agreement* has been concluded" / "has *agreed* to form a
+    coalition"), or a plan whose action is the main verb ("No decision has been taken on
+    *sending* air-defence systems" / "Italy will *deploy* two batteries"). A denial that only
+    names the claim's topic ("no plan to send troops" / "a fear that sending troops could
+    provoke Moscow") is not one."""
+    no = re.search(r"\bno(?:\s+such)?(?:\s+\w+)*?\s+(\w+)$", m.group(), re.IGNORECASE)
+    if not no:
+        return False
+    noun = no.group(1).lower()
+    root = [lem for s, lem, _p, _d, h in claim.tree if s == h]
+    mains = [lem for _s, lem, _n, _ns in main_predicates(claim)] + root
+    if any(_same_stem(noun, lem) for lem in mains if len(lem) >= 4):
+        return True
+    if noun not in PLAN_NOUNS:
+        return False
+    action = re.search(rf"\b{re.escape(noun)}\s+(?:(?:to|of)|(?:(?:has|have|had|was|were)\s+)?(?:been\s+)?"
+                       rf"(?:taken|made|reached)\s+(?:on|about|over))\s+(\w+)", evidence[m.start():], re.IGNORECASE)
+    return bool(action) and any(_related_action(lem, [_base(action.group(1).lower())]) for lem in mains)
+
+
+# "had at no point asked Poland to drop the tunnel": an adverb that negates the verb after it,
+# like "never"; what it denies is that action, not a "point".
+_AT_NO = re.compile(r"at no (?:point|time|stage)$", re.IGNORECASE)
+
+
+def _base(word: str) -> str:
+    """A verb's base from its -ing form, the way the plan's action is written after "on"
+    ("no decision has been taken on *sending*" names "send")."""
+    if word.endswith("ing") and len(word) > 5:
+        stem = word[:-3]
+        return stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz" else stem
+    return word
+
+
 def _denied_words(evidence: str, m: re.Match) -> list[str]:
     """Content words of what the denial denies: from the denial word to the end of the
-    sentence, or the whole sentence when the denial ends it ("..., which is false")."""
+    sentence, or the whole sentence when the denial ends it ("..., which is false"). The
+    nouns a "no ..." denial names are denied too: "No coalition *agreement* has been concluded"."""
+    named = None if _AT_NO.match(m.group()) else re.match(r"no\s+(?:such\s+)?(.+)$", m.group(), re.IGNORECASE)
+    if named:
+        return [w for w in content_words(named.group(1)) if w not in _FILLER] + _denied_words_after(evidence, m)
+    return _denied_words_after(evidence, m)
+
+
+def _denied_words_after(evidence: str, m: re.Match) -> list[str]:
     clause = evidence[m.end():] if len(evidence.rstrip(" .")) - m.end() > 2 else evidence
     if (before := _report_before(evidence, m)) is not None:  # "Reports that ... are not true"
         clause = before
@@ -229,7 +305,8 @@ def _same_denied_action(claim: Reading, evidence: Reading, m: re.Match) -> bool:
 
 def check_denial(claim: Reading, evidence: Reading) -> list[Check]:
     ev = [m for m in _DENIAL.finditer(evidence.text)
-          if _denied(claim.text, evidence.text, m) >= DENIED_OVERLAP and _denies_this(claim.text, evidence.text, m)]
+          if _denies_this(claim.text, evidence.text, m) and (_denied(claim.text, evidence.text, m) >= DENIED_OVERLAP or (
+              _denied(claim.text, evidence.text, m) >= DENIED_MAIN_OVERLAP and _denies_main(claim, evidence.text, m)))]
     if not ev or _DENIAL.search(claim.text):
         return []
     ev = [m for m in ev if asserts_denied(claim, _denied_words(evidence.text, m))
@@ -238,7 +315,8 @@ def check_denial(claim: Reading, evidence: Reading) -> list[Check]:
         return []
     party = _party_concerned(claim, evidence, ev[0].start())
     words = ", ".join(f"'{m.group()}'" for m in ev[:3])
-    detail = f"the evidence denies it ({words})" + (f"; the denial comes from {party}{BY_PARTY}" if party else "")
+    main = OF_MAIN if any(_denies_main(claim, evidence.text, m) for m in ev) else ""
+    detail = f"the evidence denies it ({words})" + main + (f"; the denial comes from {party}{BY_PARTY}" if party else "")
     return [Check("denial", detail, (), tuple(_span(evidence.text, m.start(), m.end()) for m in ev[:3]))]
 
 
@@ -264,6 +342,9 @@ def _party_concerned(claim: Reading, evidence: Reading, first: int) -> str | Non
     regions = _denier_region(evidence, first)
     inside = lambda sp: any(a <= sp.start and sp.end <= b for a, b in regions)  # noqa: E731
     cn = {k: v for k, v in names(claim).items()}
+    # A subject the tagger did not take for a name ("Solara plans to bring in crew ...").
+    cn.update({lem: None for st, lem, pos, dep, _h in claim.tree if dep in ("nsubj", "nsubjpass") and len(lem) >= 4
+               and claim.text[st:st + 1].isupper() and (pos == "PROPN" or (pos == "NOUN" and lexicon.available() and not lexicon.known(lem, "n")))})
     for e in evidence.entities:
         if e.label not in ("PERSON", "ORG", "GPE") or not inside(e.span):
             continue

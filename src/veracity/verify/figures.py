@@ -20,6 +20,10 @@ from .reading import Reading, read
 # "9,800" is the same one rounded.
 OVER_STRETCH = 1.5
 ABOUT_TOLERANCE = 0.05
+# ... for a round figure ("about 10,000", "about 1.8 million": two significant digits or fewer).
+# A figure given to three or more digits ("about 248 dollars a ton") is rounded at its last
+# digit, so "about" stretches it less: 248 against 262 (5.6% apart) is another price.
+ABOUT_PRECISE_TOLERANCE = 0.02
 EXACT_TOLERANCE = 0.01
 # Two reports of one figure rarely differ by more than this factor (the suites' conflicts: 2x to
 # 13x: "about 120,000 bottles" / "about 9,000"). Further apart they count different things:
@@ -39,6 +43,8 @@ _NEXT_WORD = re.compile(r"\s*([A-Za-z][A-Za-z-]+)")
 def _head(q: Quantity, text: str = "") -> str:
     """The counted noun: the unit's last word, or (when the extractor found no unit: "about 470
     zloty") the word right after the figure."""
+    if q.span.text.lower().endswith(BARRELS_A_DAY):  # "175,000-185,000 b/d": the unit the parse split
+        return "barrel"
     u = (q.unit or "").lower().strip().split()[-1] if q.unit else ""
     if not u and text:
         m = _NEXT_WORD.match(text, q.span.end)
@@ -47,6 +53,10 @@ def _head(q: Quantity, text: str = "") -> str:
     if text and u in COUNTED_DEAD and (_DIED_AFTER.match(text, q.span.end) or _KILLED_BEFORE.search(text[max(0, q.span.start - 30):q.span.start])):
         return "death"  # "143 people have died" / "143 deaths" / "claimed 143 lives"
     return COUNTED_AS.get(u, u)
+
+
+# The oil trade's abbreviations of "barrels per day".
+BARRELS_A_DAY = ("b/d", "bpd", "bbl/d", "barrels/day")
 
 
 # A death toll is counted in people, workers, deaths or lives: "At least 143 people have died of
@@ -79,8 +89,14 @@ def _range(q: Quantity) -> tuple[float, float]:
     if q.qualifier in ("<", "<="):
         return (0.0, v)
     if q.qualifier == "~":
-        return (v * (1 - ABOUT_TOLERANCE), v * (1 + ABOUT_TOLERANCE))
+        tol = ABOUT_TOLERANCE if _significant_digits(v) <= 2 else ABOUT_PRECISE_TOLERANCE
+        return (v * (1 - tol), v * (1 + tol))
     return (v * (1 - EXACT_TOLERANCE), v * (1 + EXACT_TOLERANCE))
+
+
+def _significant_digits(v: float) -> int:
+    """248 -> 3, 10,000 -> 1, 1.8 million -> 2, 0.25 -> 2."""
+    return len(f"{abs(v):.6f}".rstrip("0").rstrip(".").replace(".", "").strip("0"))
 
 
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
@@ -156,7 +172,13 @@ def per_item(q: Quantity, text: str) -> str | None:
     if not m or (m.group(1) and m.group(1).lower() in _STOPWORDS | PREPOSITIONS):  # "20 million pounds on a new ground"
         return None
     item = (m.group(2) or m.group(3)).lower()
-    return None if item in TIME_UNITS or item.rstrip("s") in TIME_UNITS else item
+    if item in TIME_UNITS or item.rstrip("s") in TIME_UNITS:
+        return None
+    return SAME_ITEM.get(item, item)
+
+
+# Items written two ways: "248 dollars a ton" / "262 dollars per tonne".
+SAME_ITEM = {"tonne": "ton", "tonnes": "ton", "tons": "ton", "metric": "ton"}
 
 
 # A sum for a stretch of time: "about 7 billion yen a month" and "roughly 84 billion yen a year"

@@ -29,7 +29,7 @@ from ..records import Check
 from .agreement import agreement, negated_on_one_side
 from .checks import topic_overlap
 from .contradiction import by_party, contradictions
-from .denial import _DENIAL, same_denial
+from .denial import _DENIAL, of_main, same_denial
 from .parties import different_parties
 from .reading import read
 from .figures import FIGURE, agreeing_numbers
@@ -130,7 +130,14 @@ DENIAL_MAX_NEI = 0.5
 # itself is the denial a fact-checker looks for, and the denied words must still restate the
 # claim. A correction of another detail by the reporting outlet ("corrected its report ...,
 # saying the court had not banned ...", P(NOT ENOUGH INFO) 0.51 against the sentence) stays out.
-DENIAL_BY_PARTY_MAX_NEI = 0.6
+DENIAL_BY_PARTY_MAX_NEI = 0.7
+# ... and up to this when what is denied is the claim's own main action ("No coalition
+# agreement has been concluded" / "The Civic Union has agreed ... to form a coalition"; "No
+# decision has been taken on sending air-defence systems to Romania" / "Italy will deploy two
+# batteries to Romania"): the model reads such a "no ..." sentence as NOT ENOUGH INFO (0.64-0.90
+# on blind_next) though the denied thing is what the claim asserts. A denial of something the
+# claim only names keeps the 0.5 gate.
+DENIAL_OF_MAIN_MAX_NEI = 1.0
 # The model alone never refutes: without a check that says why, its REFUTES is unreliable on
 # news sentences (FNC-1 REFUTES F1 0.36 out of fold). The model shipped before the contrast
 # rows read a sentence restated word for word as REFUTES (0.95 of 300 BBC sentences; 0.06
@@ -246,6 +253,11 @@ def _near(p: np.ndarray, ps: tuple, claim: str, ev: str, cosine: float, claim_pu
     return Judgement(stance, round(conf, 4), (), ps, why)
 
 
+def _denial_gate(check) -> float:
+    """The highest P(NOT ENOUGH INFO) at which a denial check counts."""
+    return DENIAL_OF_MAIN_MAX_NEI if of_main(check) else DENIAL_BY_PARTY_MAX_NEI if by_party(check) else DENIAL_MAX_NEI
+
+
 def judge(model: NewsStance, claim: str, evidence: list[str], cosines: list[float],
           claim_published: str | None = None, published: list[str | None] | None = None,
           sentence: str | None = None) -> list[Judgement]:
@@ -265,7 +277,7 @@ def judge(model: NewsStance, claim: str, evidence: list[str], cosines: list[floa
     for i, ev in enumerate(evidence):
         p = probs[i]
         fired = tuple(c for c in fired_all[i]
-                      if c.kind != "denial" or p[2] <= (DENIAL_BY_PARTY_MAX_NEI if by_party(c) else DENIAL_MAX_NEI))
+                      if c.kind != "denial" or p[2] <= _denial_gate(c))
         ps = tuple(round(float(x), 4) for x in p)
         if fired:
             conf = max(float(p[1]), max(CHECK_CONFIDENCE.get(c.kind, 0.7) for c in fired))

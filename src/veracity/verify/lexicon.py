@@ -65,6 +65,12 @@ def available() -> bool:
     return bool(_data()[0])
 
 
+def known(lemma: str, pos: str) -> bool:
+    """Is ``lemma`` a WordNet word of this part of speech ("crew" is; "Solara" is not)? Without
+    the data files nothing is known."""
+    return bool(_senses(lemma, pos))
+
+
 @functools.lru_cache(maxsize=8192)
 def _senses(lemma: str, pos: str) -> tuple[str, ...]:
     return _data()[0].get((pos, lemma.lower().replace(" ", "_")), ())[: MAX_SENSES[pos]]

@@ -110,6 +110,8 @@ def _holder(tok):
 # cautious support") or meets it ("faced resistance"); "provide support to forces" is aid.
 # Stance words that are something else as nouns ("a parking permit", "a ban", "the back").
 VERB_ONLY = frozenset("ban back block halt accept".split())
+# Verbs that undo a stance held as a noun: trust shaken, confidence lost or eroded.
+UNDOING_VERBS = frozenset("shake lose erode undermine damage dent shatter break destroy".split())
 EXPRESS_VERBS = frozenset("voice signal express declare announce register show state reiterate restate pledge face meet "
                           "draw receive win lose have give".split())
 
@@ -134,10 +136,16 @@ def _stances(doc) -> tuple[tuple[int, int, str, bool, int, int], ...]:
             continue
         h = _holder(t)
         neg = any(c.dep_ == "neg" for c in t.children) or (t.pos_ != "VERB" and any(c.dep_ == "neg" for c in t.head.children))
+        # "his trust in the bank's staff had been shaken", "lost confidence in": trust undone.
+        undone = t.pos_ == "NOUN" and t.dep_ in ("nsubjpass", "nsubj", "dobj") and t.head.lemma_.lower() in UNDOING_VERBS
+        neg = neg != undone
         # No holder in the parse (it often fails around dashes): -1, and the reader falls back
         # on the words before the stance word in its clause.
         a, b = (h.left_edge.idx, h.right_edge.idx + len(h.right_edge.text)) if h is not None else (-1, -1)
-        out.append((t.idx, t.idx + len(t.text), lem, neg, a, b))
+        # The stance word's span runs to the verb that undoes it, so the reason reads "trust in
+        # the central bank's staff had been shaken", not "trust".
+        lo, hi = (min(t.idx, t.head.idx), max(t.idx + len(t.text), t.head.idx + len(t.head.text))) if undone else (t.idx, t.idx + len(t.text))
+        out.append((lo, hi, lem, neg, a, b))
     return tuple(out)
 
 
