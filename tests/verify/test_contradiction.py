@@ -432,3 +432,31 @@ def test_a_figure_given_to_three_digits_is_stretched_less_by_about():
     assert kinds(claim, "Egypt paid an average of 248.40 dollars per tonne, shipping included, for the wheat bought in the tender.") == []
     # A round figure keeps the wider stretch: "about 10,000" is 10,400.
     assert kinds("About 10,000 troops will be deployed", "Some 10,400 troops will be deployed, officials said.") == []
+
+
+def test_another_person_taking_over_the_portfolio_outdates_the_ministers_title():
+    ev = ("Daniel Okafor will become Treasurer and Minister for Infrastructure, the Premier announced on Monday, with Anna "
+          "Kowal taking over the health and wellbeing portfolio.")
+    assert kinds("Health Minister Daniel Okafor said the government would open 48 new beds", ev, 0.3) == ["role"]
+    assert kinds("Health Minister Anna Kowal said the government would open 48 new beds", ev, 0.3) == []
+
+
+def test_opposite_quarters_of_one_named_city():
+    claim = "Ramping was worst in Adelaide's northern suburbs, where patients waited an average of 94 minutes"
+    ev = "The longest average handover time in July, 94 minutes, was recorded at the hospital in Noarlunga, in Adelaide's southern suburbs."
+    assert kinds(claim, ev, 0.6) == ["place"]
+    assert kinds(claim, "Handover times in Adelaide's northern suburbs averaged 94 minutes in July.", 0.6) == []
+
+
+def test_another_states_count_in_hours_is_another_event_not_another_place():
+    claim = "Ambulances in South Australia spent 3,412 hours ramped outside hospital emergency departments in July"
+    ev = "Ambulance crews in Victoria lost more than 4,100 hours outside Melbourne emergency departments in July, the union said."
+    assert kinds(claim, ev, 0.6) == []
+
+
+def test_figures_of_two_named_years_are_two_figures():
+    claim = "Vietnam will limit rice exports to 7.5 million tonnes this year under a quota set by the trade ministry"
+    ev = "Outbound shipments of rice for the whole of 2025 came to 8.2 million tonnes, the customs department's figures show."
+    assert "number" not in {c.kind for c in contradictions(claim, ev, 0.6, "2026-03-09", "2026-01-12")}
+    same_year = "Vietnam's rice exports this year will be capped at 8.2 million tonnes, the trade ministry said."
+    assert "number" in {c.kind for c in contradictions(claim, same_year, 0.6, "2026-03-09", "2026-03-10")}

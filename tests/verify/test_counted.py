@@ -96,3 +96,18 @@ def test_an_offer_joined_to_a_demand_by_while_is_not_demanded():
     assert [demanded(r, q) for q in r.quantities] == [True, False]
     assert kinds("SITCA is demanding a 12 percent pay rise over two years, while the company has offered 4 percent",
                  "Solara said its latest proposal to cabin crew was a 7% rise in basic pay spread over two years.") == ["number"]
+
+
+def test_a_figure_rounded_is_the_same_figure_but_a_rate_half_a_point_off_is_not():
+    assert kinds("Shares of the company rose 6% in Santiago trading", "The company's stock closed 6.1% higher in Santiago trading.") == []
+    assert kinds("Shares of the company rose 6% in Santiago trading", "The company's stock closed 6.6% higher in Santiago trading.") == ["number"]
+    assert kinds("The committee raised its benchmark interest rate to 27.5% in September",
+                 "The committee voted to lift the benchmark interest rate to 28 per cent in September.") == ["number"]
+
+
+def test_a_sentence_that_only_asks_for_the_action_does_not_confirm_it():
+    from veracity.verify.counted import only_asked
+
+    claim = read("The government would open 48 new beds at the Elizabeth hospital by December")
+    assert only_asked(claim, read("The union said, calling on the state government to open more beds."))
+    assert not only_asked(claim, read("The health department will open 48 new beds at the Elizabeth hospital in December."))

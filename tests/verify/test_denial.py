@@ -134,3 +134,12 @@ def test_at_no_point_negates_the_action_after_it():
     denial = "Germany's federal transport ministry said on Thursday it had at no point asked Poland to drop or redesign the Szczecin tunnel."
     assert kinds(claim, denial, 0.68) == ["denial"]
     assert kinds("Poland asked Germany to pay for the tunnel", "At no point did the talks stall, a spokesman said.", 0.3) == []
+
+
+def test_not_considering_denies_the_action_and_a_denied_part_leaves_a_part_with_its_own_figure():
+    pmo = "\"The government is not considering closing Storskog,\" state secretary Lars Hovland at the Prime Minister's Office said on Monday."
+    assert kinds("Norway plans to close the Storskog border crossing with Russia by the end of January", pmo, 0.6) == ["denial"]
+    # The sentence also claims a deployment with its own figure, which the denial leaves standing.
+    both = ("Norway plans to close the Storskog border crossing with Russia by the end of January and to deploy about 200 "
+            "extra soldiers to Finnmark county")
+    assert kinds(both, pmo, 0.6) == []

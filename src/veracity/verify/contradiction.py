@@ -34,7 +34,7 @@ import re
 from ..records import Check, Span
 from .checks import _STOP as _STOPWORDS
 from ..claims.places import is_place_name
-from .checks import content_words, topic_overlap
+from .checks import content_words, numbers, topic_overlap
 from . import lexicon
 from .figures import FIGURE, agreeing_numbers, check_numbers  # noqa: F401  (agreeing_numbers: re-exported)
 from .reading import Reading, read
@@ -97,6 +97,12 @@ _LEFT_MINISTRY = re.compile(rf"{_NAME},?\s+(?:who\s+)?(?:was\s+|has\s+been\s+|ha
                             rf"(?:moved|left|quit|removed|dismissed|sacked|fired|ousted|shifted|switched)\s+(?:from\s+)?"
                             rf"(?:the\s+|his\s+|her\s+)((?i:[a-z]+(?:\s+and\s+[a-z]+)?))\s+(?i:ministry|department|portfolio)\b")
 _MINISTER = frozenset({"minister", "secretary"})
+# "Daniel Okafor will become Treasurer ..., with Anna Kowal taking over the health and wellbeing
+# portfolio": the portfolio's minister is now another person, so a "Health Minister Daniel
+# Okafor" the evidence names is out of date.
+_TAKES_OVER = re.compile(rf"{_NAME}\s+(?:is\s+|was\s+|will\s+)?(?:taking over|takes over|took over|take over|to take over|"
+                         rf"taking charge of|takes charge of|took charge of)\s+(?:the\s+)?((?i:[a-z]+(?:\s+and\s+[a-z]+)?))\s+"
+                         rf"(?i:portfolio|ministry|department)\b")
 _CURRENT_ROLE = re.compile(rf"\b((?:[\w'\u2019-]+\s+){{0,2}}?)(?i:({TITLES})){_OF},?\s+{_NAME}")
 
 
@@ -215,13 +221,21 @@ def _left_roles(a: str, b: str):
 
 def _left_ministries(a: str, b: str):
     """(span in a, span in b) for "NAME was moved from the finance ministry" in ``a`` and the
-    same person called that ministry's minister in ``b`` ("Finance Minister NAME")."""
-    for m in _LEFT_MINISTRY.finditer(a):
+    same person called that ministry's minister in ``b`` ("Finance Minister NAME"); or for
+    "OTHER taking over the health portfolio" in ``a``, which names NAME too, and "Health
+    Minister NAME" in ``b``."""
+    for m in [*_LEFT_MINISTRY.finditer(a), *_TAKES_OVER.finditer(a)]:
         if not m.group(1)[:1].isupper():
             continue
+        took = m.re is _TAKES_OVER
         domain = set(m.group(2).lower().split()) - {"and"}
         for n in _CURRENT_ROLE.finditer(b):
-            if n.group(2).lower() not in _MINISTER or _surname(n.group(3)) != _surname(m.group(1)):
+            if n.group(2).lower() not in _MINISTER:
+                continue
+            if took:  # another person took the portfolio; the claim's minister is named as leaving it
+                if _surname(n.group(3)) == _surname(m.group(1)) or not re.search(rf"\b{re.escape(n.group(3).split()[-1])}\b", a):
+                    continue
+            elif _surname(n.group(3)) != _surname(m.group(1)):
                 continue
             if _FORMER_BEFORE.search(b[max(0, n.start() - 30):n.start() + len(n.group(1))]):
                 continue
@@ -376,7 +390,7 @@ PRE_GATES = {
     "place": lambda c, e: bool((_CAPITALISED_AFTER_PREP.search(c) or _UNNAMED_PART.search(c))
                                and (_CAPITALISED_AFTER_PREP.search(e) or _UNNAMED_PART.search(e))),
     "date": lambda c, e: bool(_DATEISH.search(c) and _DATEISH.search(e)),
-    "role": lambda c, e: bool(_TITLE_WORD.search(c) and (_TITLE_WORD.search(e) or _LEFT_MINISTRY.search(e))),
+    "role": lambda c, e: bool(_TITLE_WORD.search(c) and (_TITLE_WORD.search(e) or _LEFT_MINISTRY.search(e) or _TAKES_OVER.search(e))),
     "polarity": lambda c, e: bool(_POLARITY_WORD.search(c) and _POLARITY_WORD.search(e)),
     "direction": lambda c, e: bool(_DIRECTION_WORD.search(c) and _DIRECTION_WORD.search(e)),
 }
@@ -419,11 +433,31 @@ def _two_events(cr: Reading, er: Reading, numbers: list[Check], places: list[Che
     both sides: two events, not one event placed elsewhere ("About 9,000 residents of Thompson
     in northern Manitoba have been ordered to leave" / "About 2,400 residents of Creighton and
     Denare Beach in northern Saskatchewan were told ... to leave as a separate fire moved")."""
-    if not numbers or not places:
+    if not places or not (numbers or _other_counts(cr.text, er.text)):
         return False
     a = {n for n, sp in _names(cr).items() if not is_place_name(n)}
     b = {n for n, sp in _names(er).items() if not is_place_name(n)}
     return not same_names(a, b)
+
+
+def _other_years(cr: Reading, er: Reading) -> bool:
+    """Each side names the year its figures are for, and never the same one: "will limit rice
+    exports to 7.5 million tonnes this year" (2026) / "Outbound shipments of rice for the whole
+    of 2025 came to 8.2 million tonnes" are two years' figures."""
+    a = {d.value[:4] for d in cr.dates if d.granularity == "year" and d.value}
+    b = {d.value[:4] for d in er.dates if d.granularity == "year" and d.value}
+    return bool(a and b) and not (a & b)
+
+
+# Two counts of one unit this far apart are two counts (the figure reader leaves durations out:
+# "spent 3,412 hours" / "lost more than 4,100 hours" in another state).
+OTHER_COUNT_RATIO = 1.1
+
+
+def _other_counts(a: str, b: str) -> bool:
+    na, nb = numbers(a), numbers(b)
+    return any(x.unit and x.unit == y.unit and max(x.value, y.value) > OTHER_COUNT_RATIO * min(x.value, y.value) > 0
+               for x in na for y in nb)
 
 
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
@@ -504,7 +538,7 @@ def contradictions(claim: str, evidence: str, cosine: float | None = None, claim
             kinds.remove("number")  # two events' figures: nothing to compare either
     if "number" in kinds and (_part_and_whole(cr, er) or _other_companies(cr, er)):
         kinds.remove("number")
-    if "number" in kinds and (run("place") or not _figures_share_topic(cr, er, cos)):
+    if "number" in kinds and (run("place") or not _figures_share_topic(cr, er, cos) or _other_years(cr, er)):
         kinds.remove("number")  # figures of two places, or of two things, are two figures
     out: list[Check] = []
     timely = same_time(cr, er)

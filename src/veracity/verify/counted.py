@@ -21,6 +21,7 @@ import re
 from ..claims.quantities import CURRENCY_SYMBOLS, CURRENCY_WORDS
 from ..records import Quantity
 from . import lexicon
+from .parties import main_predicates
 from .reading import Reading
 
 # Verbs that ask another party for something: a figure under them is a demand.
@@ -91,6 +92,29 @@ def demanded(r: Reading, q: Quantity) -> bool:
         if verb[1] in WANT_VERBS and any(t[4] == child[0] and t[3] == "nsubj" for t in r.tree):
             return True
     return False
+
+
+def _asked(r: Reading, start: int) -> bool:
+    """The verb at ``start`` is what a demand verb asks for ("calling on the state government to
+    *open* more beds")."""
+    by_start = {t[0]: t for t in r.tree}
+    t = by_start.get(start)
+    for _ in range(MAX_STEPS):
+        if t is None or t[4] == t[0]:
+            return False
+        t = by_start.get(t[4])
+        if t is not None and t[2] == "VERB":
+            return t[1] in DEMAND_VERBS
+    return False
+
+
+def only_asked(claim: Reading, evidence: Reading) -> bool:
+    """The evidence's verbs that are the claim's main actions are all asked for, while the claim
+    states them: "the Victorian paramedics' union said, calling on the state government to open
+    more beds" does not confirm that "the government would open 48 new beds"."""
+    mains = {lem for s, lem, _n, _ns in main_predicates(claim) if not _asked(claim, s)}
+    hits = [s for s, lem, pos, _d, _h in evidence.tree if pos == "VERB" and lem in mains]
+    return bool(hits) and all(_asked(evidence, s) for s in hits)
 
 
 def flow(r: Reading, q: Quantity) -> str | None:

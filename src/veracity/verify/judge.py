@@ -32,6 +32,7 @@ from .contradiction import by_party, contradictions
 from .denial import _DENIAL, of_main, same_denial
 from .parties import different_parties
 from .reading import read
+from .counted import only_asked
 from .figures import FIGURE, agreeing_numbers
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "stance"
@@ -244,6 +245,10 @@ def _near(p: np.ndarray, ps: tuple, claim: str, ev: str, cosine: float, claim_pu
         stance, conf = "supports", max(float(p[0]), AGREEING_FIGURE_CONFIDENCE)
         why = f"it gives the claim's figure ({', '.join(same)}) with {share:.0%} of its words"
     if stance == "supports" and different_parties(read(claim, claim_published), read(ev, published)):
+        return Judgement("nei", round(float(p[2]), 4), (), ps)
+    # ... nor from a sentence that only asks for the claim's action ("calling on the state
+    # government to open more beds" / "the government would open 48 new beds").
+    if stance == "supports" and only_asked(read(claim, claim_published), read(ev, published)):
         return Judgement("nei", round(float(p[2]), 4), (), ps)
     # A support the rules made from shared figures and words is void when the evidence says
     # something against on one side only: "14 villages in Siddapur taluk ... and none in

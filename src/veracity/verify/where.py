@@ -192,7 +192,31 @@ _FROM_NAME = re.compile(r"\bfrom\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
 OPPOSITE = {"east": "west", "west": "east", "north": "south", "south": "north"}
 
 
+# One named place's quarters on both sides: "in Adelaide's northern suburbs" / "in Adelaide's
+# southern suburbs", "the western suburbs of Lyon" / "Lyon's eastern districts".
+_QUARTER_OF = re.compile(r"\b([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:'s|\u2019s)\s+(north|south|east|west)(?:ern)?\s+"
+                         r"(?:suburbs|outskirts|districts|neighbou?rhoods|side|areas?|part)\b"
+                         r"|\b(north|south|east|west)(?:ern)?\s+(?:suburbs|outskirts|districts|neighbou?rhoods|side|areas?|part)\s+of\s+"
+                         r"(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
+
+
+def _quarters(text: str) -> list[tuple[str, str, re.Match]]:
+    """(place, quarter, match) for each named place's quarter in ``text``."""
+    return [((m.group(1) or m.group(4)).lower(), (m.group(2) or m.group(3)).lower(), m) for m in _QUARTER_OF.finditer(text)]
+
+
+def _quarter_checks(claim: Reading, evidence: Reading) -> list[Check]:
+    for pa, qa, ma in _quarters(claim.text):
+        for pb, qb, mb in _quarters(evidence.text):
+            if pa == pb and OPPOSITE[qa] == qb and not any(p == pa and q == qa for p, q, _m in _quarters(evidence.text)):
+                cs, es = Span.of(claim.text, ma.start(), ma.end()), Span.of(evidence.text, mb.start(), mb.end())
+                return [Check("place", f"{cs.text} vs {es.text}: {qa} vs {qb}", (cs,), (es,))]
+    return []
+
+
 def _part_checks(claim: Reading, evidence: Reading) -> list[Check]:
+    if quarter := _quarter_checks(claim, evidence):
+        return quarter
     for a, b, claim_side in ((claim, evidence, True), (evidence, claim, False)):
         # "Evacuation flights from Thompson are landing ... in the southern part of the province":
         # where people go from the other side's place, not where its event is.
