@@ -1,5 +1,7 @@
 """What is claimed (content without its attribution) and same-origin evidence, on real analyses."""
 
+import re
+
 import pytest
 
 from veracity import analysis
@@ -155,3 +157,11 @@ def test_the_source_a_report_cites_is_not_what_it_claims():
     [c] = d.claims
     assert what_is_claimed(d.article.text, c, d.attributions).text == (
         "At least 143 people have died of heatstroke in the Indian state of Odisha since the start of May")
+
+
+def test_the_quoted_organisations_own_release_confirms_first_hand_but_an_outlets_own_copy_does_not():
+    stats = Origin("organisation:national bureau of statistics", "the National Bureau of Statistics", re.compile("x"))
+    release = "Headline consumer price inflation eased to 18.2 per cent in September, the bureau's monthly CPI report shows."
+    assert first_hand(stats, (), "National Bureau of Statistics", release) == "National Bureau of Statistics"
+    paper = Origin("outlet:lagos ledger", "the Lagos Ledger", re.compile("x"))
+    assert first_hand(paper, (), "Lagos Ledger", "The naira would be allowed to float, the Lagos Ledger reported.") is None

@@ -460,3 +460,13 @@ def test_figures_of_two_named_years_are_two_figures():
     assert "number" not in {c.kind for c in contradictions(claim, ev, 0.6, "2026-03-09", "2026-01-12")}
     same_year = "Vietnam's rice exports this year will be capped at 8.2 million tonnes, the trade ministry said."
     assert "number" in {c.kind for c in contradictions(claim, same_year, 0.6, "2026-03-09", "2026-03-10")}
+
+
+def test_a_successor_sworn_in_or_a_person_taking_office_changes_the_title():
+    ev = ("Marc Theurillat was sworn in on Monday as head of the canton of Jura's environment department, succeeding "
+          "Claire Voisard, who retired from the cantonal government at the end of January.")
+    assert kinds("The cantonal environment minister, Claire Voisard, said the result showed the Jura was ready", ev, 0.3) == ["role"]
+    assert kinds("The cantonal finance minister, Claire Voisard, said the budget was balanced", ev, 0.3) == []
+    took = "Kunle Adeyinka assumed office on Monday as Deputy Governor, Economic Policy, of the Central Bank of Nigeria."
+    assert kinds("Kunle Adeyinka, a former deputy governor of the bank, said a free float would help", took, 0.3) == ["role"]
+    assert kinds("Kunle Adeyinka, a deputy governor of the bank, said a free float would help", took, 0.3) == []

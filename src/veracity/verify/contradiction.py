@@ -97,6 +97,14 @@ _LEFT_MINISTRY = re.compile(rf"{_NAME},?\s+(?:who\s+)?(?:was\s+|has\s+been\s+|ha
                             rf"(?:moved|left|quit|removed|dismissed|sacked|fired|ousted|shifted|switched)\s+(?:from\s+)?"
                             rf"(?:the\s+|his\s+|her\s+)((?i:[a-z]+(?:\s+and\s+[a-z]+)?))\s+(?i:ministry|department|portfolio)\b")
 _MINISTER = frozenset({"minister", "secretary"})
+# "Marc Theurillat was sworn in ... as head of the canton's environment department, succeeding
+# Claire Voisard": she no longer holds the post ("The cantonal environment minister, Claire Voisard").
+_SUCCEEDING = re.compile(rf"\b(?:succeeding|replacing|who succeeds|who replaces|succeeded|replaced)\s+{_NAME}")
+# "Kunle Adeyinka assumed office on Monday as Deputy Governor": he holds the title now, so
+# "Kunle Adeyinka, a former deputy governor of the bank" is out of date the other way.
+_ASSUMED = re.compile(rf"{_NAME}\s+(?:assumed office|took office|was sworn in|took up (?:his|her|the) post|was appointed)"
+                      rf"\b[^.;]{{0,40}}?\bas\s+((?:[\w'\u2019-]+\s+){{0,3}}?)(?i:({TITLES}))\b")
+_GENERIC_MODIFIERS = frozenset("the a an new former cantonal state federal regional national deputy acting interim".split())
 # "Daniel Okafor will become Treasurer ..., with Anna Kowal taking over the health and wellbeing
 # portfolio": the portfolio's minister is now another person, so a "Health Minister Daniel
 # Okafor" the evidence names is out of date.
@@ -243,9 +251,32 @@ def _left_ministries(a: str, b: str):
                 yield _span(a, m.start(), m.end()), _span(b, n.start(), n.end())
 
 
+def _succeeded(a: str, b: str):
+    """(span in a, span in b) for "OTHER ..., succeeding NAME" in ``a`` and "TITLE, NAME" in
+    ``b`` when the post is the same: the title, or a word of its description ("environment")."""
+    for m in _SUCCEEDING.finditer(a):
+        words = {w.lower() for w in re.findall(r"[\w-]+", a[:m.start()])}
+        for n in _CURRENT_ROLE.finditer(b):
+            if _surname(n.group(3)) != _surname(m.group(1)) or _FORMER_BEFORE.search(b[max(0, n.start() - 30):n.start() + len(n.group(1))]):
+                continue
+            mods = {w.lower() for w in n.group(1).split()} - _GENERIC_MODIFIERS
+            if n.group(2).lower() in words or mods & words:
+                yield _span(a, m.start(), m.end()), _span(b, n.start(), n.end())
+
+
+def _assumed(a: str, b: str):
+    """(span in a, span in b) for "NAME assumed office as TITLE" in ``a`` and "NAME, a former
+    TITLE" in ``b``."""
+    for m in _ASSUMED.finditer(a):
+        for f, title, name in _former_roles(b):
+            if title == m.group(3).lower() and _surname(name) == _surname(m.group(1)):
+                yield _span(a, m.start(), m.end()), _span(b, f.start(), f.end())
+
+
 def check_roles(claim: Reading, evidence: Reading) -> list[Check]:
     out = []
-    for es, cs in [*_left_roles(evidence.text, claim.text), *_left_ministries(evidence.text, claim.text)]:
+    for es, cs in [*_left_roles(evidence.text, claim.text), *_left_ministries(evidence.text, claim.text),
+                   *_succeeded(evidence.text, claim.text), *_assumed(evidence.text, claim.text)]:
         return [Check("role", f"'{cs.text}' vs '{es.text}'", (cs,), (es,))]
     for a, b in ((claim.text, evidence.text), (evidence.text, claim.text)):
         for m, title, name in _former_roles(a):
@@ -390,7 +421,8 @@ PRE_GATES = {
     "place": lambda c, e: bool((_CAPITALISED_AFTER_PREP.search(c) or _UNNAMED_PART.search(c))
                                and (_CAPITALISED_AFTER_PREP.search(e) or _UNNAMED_PART.search(e))),
     "date": lambda c, e: bool(_DATEISH.search(c) and _DATEISH.search(e)),
-    "role": lambda c, e: bool(_TITLE_WORD.search(c) and (_TITLE_WORD.search(e) or _LEFT_MINISTRY.search(e) or _TAKES_OVER.search(e))),
+    "role": lambda c, e: bool(_TITLE_WORD.search(c) and (_TITLE_WORD.search(e) or _LEFT_MINISTRY.search(e) or _TAKES_OVER.search(e)
+                                                       or _SUCCEEDING.search(e))),
     "polarity": lambda c, e: bool(_POLARITY_WORD.search(c) and _POLARITY_WORD.search(e)),
     "direction": lambda c, e: bool(_DIRECTION_WORD.search(c) and _DIRECTION_WORD.search(e)),
 }

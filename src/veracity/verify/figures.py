@@ -77,7 +77,8 @@ COUNTED_AS = {**{w: "troop" for w in ("soldier", "personnel", "servicemen", "ser
               **{w: "job" for w in ("position", "post", "role")},
               **{w: "worker" for w in ("employee", "staff", "staffer")},
               **{w: "people" for w in ("person", "resident", "inhabitant")},
-              **{w: "death" for w in ("live", "life", "fatality", "fatalitie")}}
+              **{w: "death" for w in ("live", "life", "fatality", "fatalitie")},
+              "tonne": "ton"}  # "7.5 million tonnes" / "7.5 million metric tons"
 
 
 def _range(q: Quantity) -> tuple[float, float]:

@@ -190,10 +190,16 @@ def party_key(name: str) -> str:
 def first_hand(origin: Origin, parties: Sequence[str], outlet: str | None, sentence: str) -> str | None:
     """The party the claim is about that published this evidence itself and speaks in it for
     itself (see the module docstring), when it rests on the claim's ``origin``; else None."""
-    if not outlet or not parties:
+    if not outlet:
         return None
     o = party_key(outlet)
     party = next((p for p in parties if party_key(p) == o and o), None)
+    # ... or the organisation the claim quotes, publishing the primary document itself ("the
+    # National Bureau of Statistics said" / the bureau's own CPI report): checking a quoted
+    # figure against its source's own release is the check a fact-checker makes first. Never
+    # an outlet: a newspaper's own copy of its report is the report, not a confirmation.
+    if party is None and o and origin.key.startswith("organisation:") and party_key(origin.key.split(":", 1)[1]) == o:
+        party = outlet
     if party is None:
         return None
     if origin.key.startswith("outlet:") and party_key(origin.key.split(":", 1)[1]) != o:
