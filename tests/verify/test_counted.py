@@ -111,3 +111,11 @@ def test_a_sentence_that_only_asks_for_the_action_does_not_confirm_it():
     claim = read("The government would open 48 new beds at the Elizabeth hospital by December")
     assert only_asked(claim, read("The union said, calling on the state government to open more beds."))
     assert not only_asked(claim, read("The health department will open 48 new beds at the Elizabeth hospital in December."))
+
+
+def test_a_part_of_a_whole_the_claim_counts_is_no_other_count():
+    claim = "Dumfries and Galloway Council plans to close nine rural primary schools by August 2028"
+    assert kinds(claim, "Parent councils at seven of the nine primary schools earmarked for closure oppose the plans.") == []
+    # ... but "22 of its sailings" is a count of its own.
+    assert kinds("The walkout will halt all of the company's departures, with about 60 sailings cancelled",
+                 "Aegean Link said 22 of its sailings would be cancelled during the crews' walkout.") == ["number"]

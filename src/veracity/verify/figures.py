@@ -130,6 +130,11 @@ def _comparable(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return lo <= hi or (hi > 0 and lo / hi <= MAX_CONFLICT_RATIO)
 
 
+# A part of a whole the other side counts: "seven of the nine primary schools earmarked for
+# closure" is no other count of "nine rural primary schools".
+# ("22 of its sailings" is a count of its own: no whole figure follows "of").
+_PARTITIVE = re.compile(r"^\S+(?:\s+\S+)?\s+of\s+(?:the|its|their|these|those)\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|"
+                        r"ten|eleven|twelve|dozen|hundred|thousand)\b)", re.IGNORECASE)
 # A figure given only to be corrected: "about 800 additional nurses ..., not 2,000".
 _CORRECTED = re.compile(r"\b(?:not|than|instead of|rather than|of)\s*$", re.IGNORECASE)
 # Words before a figure that make it a share of a larger whole ("the largest contingent, about 400
@@ -233,7 +238,7 @@ def check_numbers(claim: Reading, evidence: Reading) -> list[Check]:
             continue
         oc = claim.times[claim.quantities.index(c)] if claim.times else "unknown"
         item = per_item(c, claim.text)
-        same = [e for k, e in enumerate(evidence.quantities) if _head(e, evidence.text) == h
+        same = [e for k, e in enumerate(evidence.quantities) if _head(e, evidence.text) == h and not _PARTITIVE.match(e.span.text)
                 and _compatible_time(oc, evidence.times[k] if evidence.times else "unknown")
                 and per_item(e, evidence.text) == item and _comparable(*_ranges(c, claim.text, e, evidence.text))
                 and _present(claim, c) == _present(evidence, e) and _share(claim.text, c, evidence.text) == _share(evidence.text, e, claim.text)
