@@ -1,0 +1,166 @@
+"""Titles and roles: the same person given a title on one side that the other shows they no
+longer (or already) hold ("former Ukrainian President X" / "President X"; "NAME, who left her
+post as ORG's head of ..." / "ORG's chief ... NAME"; "NAME was moved from the finance ministry" /
+"Finance Minister NAME"; "OTHER taking over the health portfolio", "succeeding NAME", "NAME
+assumed office as TITLE"). Part of the contradiction checks (:mod:`veracity.verify.contradiction`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..records import Check, Span
+from .reading import Reading
+
+TITLES = (r"president|prime minister|minister|secretary|chancellor|governor|mayor|ceo|chief executive|chairman|chairwoman|chair|"
+          r"leader|king|queen|pope|director|head|commissioner|ambassador|general|coach|manager|captain|speaker|senator|officer")
+_TITLE_WORD = re.compile(rf"\b(?i:{TITLES})\b")
+_NAME = r"((?:[A-Z][\w'\u2019-]+\s+(?:(?:de|van|von|der|den|da|di|du|la|le|dos|das)\s+)?){0,2}[A-Z][\w'\u2019-]+)"
+# Up to three modifiers between "former" and the title ("former Ukrainian President", "Former
+# Harcourt group chief executive"), and an optional comma before the name ("Harcourt's chief
+# executive, Miriam Osei").
+_OF = r"(?:\s+(?:of|to|for|at)\s+(?:the\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)?"  # "Secretary to the Treasury"
+FORMER = "former|ex-|ex|then-|then|late|outgoing|ousted|one-time"  # words that make a title past
+_FORMER_ROLE = re.compile(rf"\b(?i:({FORMER}))\s*((?:[\w'\u2019-]+\s+){{0,3}}?)(?i:({TITLES})){_OF},?\s+{_NAME}")
+_FORMER_APPOS = re.compile(rf"{_NAME},\s+(?:a|the|an)\s+(?i:(former|ex-|one-time|then-))\s*((?:[\w'\u2019-]+\s+){{0,3}}?)(?i:({TITLES}))\b")
+# "De Groot, who left her post as Zuiderbank's head of information security in April": she
+# no longer holds it, whatever the title is called on the other side ("Zuiderbank's chief
+# information security officer, Femke de Groot"): the same organisation's title suffices.
+_LEFT_ROLE = re.compile(rf"{_NAME},?\s+(?:who\s+)?(?:has\s+|had\s+)?(?:(?:left|quit|vacated|gave up|stepped down from|resigned from)"
+                        rf"\s+(?:her|his|their|the)\s+(?:post|job|role|position|seat)|stepped down|resigned|quit)\s+as\s+"
+                        rf"((?:[\w'\u2019-]+\s+){{0,4}}?)(?i:({TITLES}))\b")
+# "Ekinci took over the agency in June after six years as chief executive of Kartal Aerospace".
+_AFTER_YEARS_AS = re.compile(rf"{_NAME}\b[^.;]{{0,80}}?\bafter\s+(?:[\w-]+\s+){{1,2}}(?:years?|months?|decades?)\s+as\s+"
+                             rf"((?:[\w'\u2019-]+\s+){{0,4}}?)(?i:({TITLES}))\b")
+# "Kwame Asante-Darko was moved from the finance ministry to the trade and industry ministry",
+# "Carlo Benedetti left the defence ministry on Wednesday to become foreign minister": he is no
+# longer that ministry's minister ("Finance Minister Kwame Asante-Darko").
+_LEFT_MINISTRY = re.compile(rf"{_NAME},?\s+(?:who\s+)?(?:was\s+|has\s+been\s+|had\s+been\s+|has\s+|had\s+)?"
+                            rf"(?:moved|left|quit|removed|dismissed|sacked|fired|ousted|shifted|switched)\s+(?:from\s+)?"
+                            rf"(?:the\s+|his\s+|her\s+)((?i:[a-z]+(?:\s+and\s+[a-z]+)?))\s+(?i:ministry|department|portfolio)\b")
+_MINISTER = frozenset({"minister", "secretary"})
+# "Marc Theurillat was sworn in ... as head of the canton's environment department, succeeding
+# Claire Voisard": she no longer holds the post ("The cantonal environment minister, Claire Voisard").
+_SUCCEEDING = re.compile(rf"\b(?:succeeding|replacing|who succeeds|who replaces|succeeded|replaced)\s+{_NAME}")
+# "Kunle Adeyinka assumed office on Monday as Deputy Governor": he holds the title now, so
+# "Kunle Adeyinka, a former deputy governor of the bank" is out of date the other way.
+_ASSUMED = re.compile(rf"{_NAME}\s+(?:assumed office|took office|was sworn in|took up (?:his|her|the) post|was appointed)"
+                      rf"\b[^.;]{{0,40}}?\bas\s+((?:[\w'\u2019-]+\s+){{0,3}}?)(?i:({TITLES}))\b")
+_GENERIC_MODIFIERS = frozenset("the a an new former cantonal state federal regional national deputy acting interim".split())
+# "Daniel Okafor will become Treasurer ..., with Anna Kowal taking over the health and wellbeing
+# portfolio": the portfolio's minister is now another person, so a "Health Minister Daniel
+# Okafor" the evidence names is out of date.
+_TAKES_OVER = re.compile(rf"{_NAME}\s+(?:is\s+|was\s+|will\s+)?(?:taking over|takes over|took over|take over|to take over|"
+                         rf"taking charge of|takes charge of|took charge of)\s+(?:the\s+)?((?i:[a-z]+(?:\s+and\s+[a-z]+)?))\s+"
+                         rf"(?i:portfolio|ministry|department)\b")
+_CURRENT_ROLE = re.compile(rf"\b((?:[\w'\u2019-]+\s+){{0,2}}?)(?i:({TITLES})){_OF},?\s+{_NAME}")
+
+
+def _span(text: str, a: int, b: int) -> Span:
+    return Span.of(text, a, b)
+
+
+# ------------------------------------------------------------------------ roles
+def _surname(name: str) -> str:
+    return re.sub(r"['\u2019]s?$", "", name.strip().split()[-1].lower())
+
+
+def _former_roles(text: str):
+    """(match, title, name) for "former [mods] TITLE NAME" and "NAME, a former [mods] TITLE"."""
+    for m in _FORMER_ROLE.finditer(text):
+        yield m, m.group(3).lower(), m.group(4)
+    for m in _FORMER_APPOS.finditer(text):
+        yield m, m.group(4).lower(), m.group(1)
+
+
+_FORMER_BEFORE = re.compile(rf"\b(?:{FORMER})\b", re.IGNORECASE)
+_ORG_WORD = re.compile(r"\b([A-Z][\w-]+)(?:'s|\u2019s)?")
+
+
+def _org_words(text: str, at: int) -> set[str]:
+    return {w.lower() for w in _ORG_WORD.findall(text[max(0, at - 40):at])} - {"the", "former"}
+
+
+def _left_roles(a: str, b: str):
+    """(span in a, span in b) for "NAME, who left her post as ORG's TITLE" in ``a`` and the
+    same person given a title of the same organisation (or the same title) in ``b``."""
+    for m in [*_LEFT_ROLE.finditer(a), *_AFTER_YEARS_AS.finditer(a)]:
+        org = {w.lower().removesuffix("'s").removesuffix("\u2019s")
+               for w in re.findall(r"[A-Z][\w'\u2019-]+", a[m.start(2):m.end() + 30])} - {w.lower() for w in m.group(1).split()}
+        for n in _CURRENT_ROLE.finditer(b):
+            if _surname(n.group(3)) != _surname(m.group(1)) or _FORMER_BEFORE.search(b[max(0, n.start() - 30):n.start() + len(n.group(1))]):
+                continue
+            if n.group(2).lower() == m.group(3).lower() or (org & (_org_words(b, n.start()) | {w.lower() for w in n.group(1).split()})):
+                yield _span(a, m.start(), m.end()), _span(b, n.start(), n.end())
+
+
+def _left_ministries(a: str, b: str):
+    """(span in a, span in b) for "NAME was moved from the finance ministry" in ``a`` and the
+    same person called that ministry's minister in ``b`` ("Finance Minister NAME"); or for
+    "OTHER taking over the health portfolio" in ``a``, which names NAME too, and "Health
+    Minister NAME" in ``b``."""
+    for m in [*_LEFT_MINISTRY.finditer(a), *_TAKES_OVER.finditer(a)]:
+        if not m.group(1)[:1].isupper():
+            continue
+        took = m.re is _TAKES_OVER
+        domain = set(m.group(2).lower().split()) - {"and"}
+        for n in _CURRENT_ROLE.finditer(b):
+            if n.group(2).lower() not in _MINISTER:
+                continue
+            if took:  # another person took the portfolio; the claim's minister is named as leaving it
+                if _surname(n.group(3)) == _surname(m.group(1)) or not re.search(rf"\b{re.escape(n.group(3).split()[-1])}\b", a):
+                    continue
+            elif _surname(n.group(3)) != _surname(m.group(1)):
+                continue
+            if _FORMER_BEFORE.search(b[max(0, n.start() - 30):n.start() + len(n.group(1))]):
+                continue
+            if domain & {w.lower() for w in re.findall(r"[\w-]+", b[n.start():n.start(3)])}:
+                yield _span(a, m.start(), m.end()), _span(b, n.start(), n.end())
+
+
+def _succeeded(a: str, b: str):
+    """(span in a, span in b) for "OTHER ..., succeeding NAME" in ``a`` and "TITLE, NAME" in
+    ``b`` when the post is the same: the title, or a word of its description ("environment")."""
+    for m in _SUCCEEDING.finditer(a):
+        words = {w.lower() for w in re.findall(r"[\w-]+", a[:m.start()])}
+        for n in _CURRENT_ROLE.finditer(b):
+            if _surname(n.group(3)) != _surname(m.group(1)) or _FORMER_BEFORE.search(b[max(0, n.start() - 30):n.start() + len(n.group(1))]):
+                continue
+            mods = {w.lower() for w in n.group(1).split()} - _GENERIC_MODIFIERS
+            if n.group(2).lower() in words or mods & words:
+                yield _span(a, m.start(), m.end()), _span(b, n.start(), n.end())
+
+
+def _assumed(a: str, b: str):
+    """(span in a, span in b) for "NAME assumed office as TITLE" in ``a`` and "NAME, a former
+    TITLE" in ``b``."""
+    for m in _ASSUMED.finditer(a):
+        for f, title, name in _former_roles(b):
+            if title == m.group(3).lower() and _surname(name) == _surname(m.group(1)):
+                yield _span(a, m.start(), m.end()), _span(b, f.start(), f.end())
+
+
+def check_roles(claim: Reading, evidence: Reading) -> list[Check]:
+    out = []
+    for es, cs in [*_left_roles(evidence.text, claim.text), *_left_ministries(evidence.text, claim.text),
+                   *_succeeded(evidence.text, claim.text), *_assumed(evidence.text, claim.text)]:
+        return [Check("role", f"'{cs.text}' vs '{es.text}'", (cs,), (es,))]
+    for a, b in ((claim.text, evidence.text), (evidence.text, claim.text)):
+        for m, title, name in _former_roles(a):
+            for n in _CURRENT_ROLE.finditer(b):
+                pre = b[max(0, n.start() - 12):n.start()].lower()
+                if re.search(rf"({FORMER})\s*$", pre):
+                    continue
+                if n.group(2).lower() == title and _surname(n.group(3)) == _surname(name):
+                    pa, pb = _span(a, m.start(), m.end()), _span(b, n.start(), n.end())
+                    cs, es = (pa, pb) if a is claim.text else (pb, pa)
+                    out.append(Check("role", f"'{cs.text}' vs '{es.text}'", (cs,), (es,)))
+                    return out
+    return out
+
+
+def could_fire(claim: str, evidence: str) -> bool:
+    """The cheap text test before a parse: a title on the claim's side, and a title or a change
+    of post on the other."""
+    return bool(_TITLE_WORD.search(claim) and (_TITLE_WORD.search(evidence) or _LEFT_MINISTRY.search(evidence)
+                                                or _TAKES_OVER.search(evidence) or _SUCCEEDING.search(evidence)))
