@@ -119,3 +119,13 @@ def test_a_part_of_a_whole_the_claim_counts_is_no_other_count():
     # ... but "22 of its sailings" is a count of its own.
     assert kinds("The walkout will halt all of the company's departures, with about 60 sailings cancelled",
                  "Aegean Link said 22 of its sailings would be cancelled during the crews' walkout.") == ["number"]
+
+
+def test_a_saving_is_not_a_budget_gap_but_a_fine_is_a_fine():
+    assert kinds("The closures would save the council about £3.1 million a year",
+                 "Dumfries and Galloway Council must close a budget gap of £21.6 million in 2027/28, officers said.") == []
+    assert kinds("The company was ordered to pay a fine of 2 million euros", "The regulator fined the company 3 million euros.") == ["number"]
+    # A loan against a financing facility the parse does not name as a kind is still compared.
+    assert kinds("The board has also secured a syndicated loan of 1.1 billion dollars to fund bean purchases",
+                 "The Ghana Cocoa Board has signed an 800 million US dollar syndicated pre-export financing facility "
+                 "with a group of banks to fund the purchase of cocoa beans.") == ["number"]

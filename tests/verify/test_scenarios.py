@@ -23,7 +23,7 @@ DIRS = scenario_dirs(SCENARIOS)
 # kept for measurement only (its README). The same never-break
 # rules hold on them, and their share of expectations met stays at its measured level.
 UNSEEN = [d for root in sorted(HERE.glob("scenarios_unseen*")) for d in scenario_dirs(root)]
-# Measured 1381/1779 = 0.776 on the 56 (6 Dec 09:40, session 15, after unseen9-11's first runs of
+# Measured 1382/1779 = 0.777 on the 56 (6 Dec 10:00, session 15, after unseen9-11's first runs of
 # 127, 118 and 123 of 175; 1114/1429 = 0.780 on the 41 earlier that session; 952/1254 = 0.759 on the 36 on 6 Dec 07:10; 415/554 = 0.749 on the first 16); the
 # floor leaves room for about a dozen.
 MIN_SHARE_UNSEEN = 0.77

@@ -117,6 +117,36 @@ def only_asked(claim: Reading, evidence: Reading) -> bool:
     return bool(hits) and all(_asked(evidence, s) for s in hits)
 
 
+# Nouns that say what a sum is ("a budget gap of £21.6 million", "a loan of 1.1 billion dollars"):
+# a sum of one kind is not a sum of another, nor what a verb does with money ("would save about
+# £3.1 million a year" is no budget gap).
+SUM_KINDS = frozenset("gap deficit shortfall surplus debt loan fine penalty budget bill loss profit revenue "
+                      "saving savings subsidy grant bonus compensation ransom bribe".split())
+
+
+def kind_of_sum(r: Reading, q: Quantity) -> tuple[str, str] | None:
+    """(lemma, "of" | "by") for what a sum is: the noun of "N of <sum>", else the verb whose
+    object it is; None when the parse says neither."""
+    by_start = {t[0]: t for t in r.tree}
+    h = _head_token(r, q)
+    up = by_start.get(h[4]) if h else None
+    if h is None or up is None:
+        return None
+    if h[3] == "pobj" and up[1] == "of" and (noun := by_start.get(up[4])) is not None and noun[2] == "NOUN":
+        return noun[1], "of"
+    if h[3] == "dobj" and up[2] == "VERB":
+        return up[1], "by"
+    return None
+
+
+def _same_kind(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    x, y = a[0], b[0]
+    if x == y or (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x))):
+        return True  # "a fine of" / "fined" (the tagger's lemma: "fin")
+    pa, pb = ("n" if a[1] == "of" else "v"), ("n" if b[1] == "of" else "v")
+    return lexicon.related(a[0], pa, b[0], pb) is not None
+
+
 def flow(r: Reading, q: Quantity) -> str | None:
     """"in" for a sum received, "out" for a sum paid, None when the nearest verb says neither."""
     chain = _chain(r, q)
@@ -165,4 +195,7 @@ def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> 
         pa, pb = purpose(cr, c), purpose(er, e)
         if pa and pb and pa != pb and not lexicon.related(pa, "n", pb, "n"):
             return f"a sum in {pa} vs a sum in {pb}"
+        ka, kb = kind_of_sum(cr, c), kind_of_sum(er, e)
+        if ka and kb and (ka[0] in SUM_KINDS or kb[0] in SUM_KINDS) and not _same_kind(ka, kb):
+            return f"a sum {ka[1]} {ka[0]} vs a sum {kb[1]} {kb[0]}"
     return None
