@@ -470,3 +470,14 @@ def test_a_successor_sworn_in_or_a_person_taking_office_changes_the_title():
     took = "Kunle Adeyinka assumed office on Monday as Deputy Governor, Economic Policy, of the Central Bank of Nigeria."
     assert kinds("Kunle Adeyinka, a former deputy governor of the bank, said a free float would help", took, 0.3) == ["role"]
     assert kinds("Kunle Adeyinka, a deputy governor of the bank, said a free float would help", took, 0.3) == []
+
+
+def test_opposite_states_of_the_same_thing_but_not_a_sale_told_from_the_other_side():
+    claim = "Highway 2, the only paved road south out of La Ronge, remained open to traffic on Monday night"
+    ev = ("The RCMP closed Highway 2 south of La Ronge at about 9 p.m. on Monday after heavy smoke cut visibility, and the "
+          "road was still shut to all traffic on Tuesday morning, a police spokesperson said.")
+    [c] = contradictions(claim, ev, 0.6)
+    assert c.kind == "negation" and "opposite states of the same highway" in c.detail
+    assert kinds(claim, "The RCMP closed Highway 9 north of Prince Albert on Monday.", 0.6) == []
+    assert kinds("Maison Verlaine has agreed to buy the Ardbhan distillery from Kinloch Spirits",
+                 "Kinloch Spirits has agreed to sell the Ardbhan distillery to Maison Verlaine.", 0.7) == []

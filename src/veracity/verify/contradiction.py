@@ -128,7 +128,69 @@ def check_negation(claim: Reading, evidence: Reading) -> list[Check]:
                 out.append(Check("negation", f"'{cf.lemma}' is negated on {'the claim' if side is cf else 'the evidence'} side only",
                                  (cf.action,), (ef.action,)))
                 break
-    return out[:1]
+    return out[:1] or check_states(claim, evidence)
+
+
+# Verbs that hold a state their complement names ("remained open", "is closed", "stayed shut").
+STATE_VERBS = frozenset("be remain stay keep become".split())
+
+
+def _states(r: Reading) -> list[tuple[int, int, str, set[str], bool]]:
+    """(start, end, lemma, things, is a state) for each state or action the sentence asserts, un-negated:
+    an adjective held by a state verb ("Highway 2 ... remained *open*") or a content verb
+    ("The RCMP *closed* Highway 2"), with the head nouns it is about (subject, object,
+    appositive)."""
+    by_start = {t[0]: t for t in r.tree}
+    kids: dict[int, list[tuple]] = {}
+    for t in r.tree:
+        kids.setdefault(t[4], []).append(t)
+    negated = {t[4] for t in r.tree if t[3] == "neg"}
+    out = []
+    for s, lem, pos, dep, h in r.tree:
+        if pos == "ADJ" and dep in ("acomp", "oprd") and by_start.get(h, (0, ""))[1] in STATE_VERBS:
+            pred = h
+        elif pos == "VERB" and lem not in NOT_EVENTS and lem not in STATE_VERBS:
+            pred = s
+        else:
+            continue
+        if pred in negated or s in negated:
+            continue
+        args = [k for k in kids.get(pred, []) if k[3] in ("nsubj", "nsubjpass", "dobj") and k[2] in ("NOUN", "PROPN")]
+        things = {a[1] for a in args} | {k[1] for a in args for k in kids.get(a[0], []) if k[3] == "appos"}
+        if things:
+            out.append((s, s + len(r.text[s:].split()[0].rstrip(".,;")), lem, things, pos == "ADJ"))
+    return out
+
+
+def _opposites(lemma: str) -> set[str]:
+    words = set(lexicon.antonyms_of(lemma, "a")) | set(lexicon.antonyms_of(lemma, "v"))
+    return words | {w[:-2] for w in words if w.endswith("ed")} | {w[:-1] for w in words if w.endswith("ed")}
+
+
+def _opposite_words(claim: str, evidence: str) -> bool:
+    """The cheap test before a parse: a word of the claim has a WordNet antonym among the
+    evidence's words (any inflection: "open" / "closed")."""
+    if not lexicon.available():
+        return False
+    ew = set(content_words(evidence))
+    ew |= {w[:-2] for w in ew if w.endswith("ed")} | {w[:-1] for w in ew if w.endswith(("d", "s"))}
+    return any(_opposites(w) & ew for w in set(content_words(claim)) if w.isalpha())
+
+
+def check_states(claim: Reading, evidence: Reading) -> list[Check]:
+    """Opposite states of the same thing, WordNet antonyms: "Highway 2 ... remained open to
+    traffic" / "The RCMP closed Highway 2 ..., and the road was still shut"."""
+    if not lexicon.available():
+        return []
+    for cs, ce, cl, ct, cadj in _states(claim):
+        opp = _opposites(cl)
+        for es, ee, el, et, eadj in _states(evidence):
+            # A state on one side at least ("remained open"): two verbs that are antonyms are
+            # often one event told from each side ("buy" / "sell", lexicon.CONVERSE).
+            if el in opp and ct & et and (cadj or eadj):
+                a, b = Span.of(claim.text, cs, ce), Span.of(evidence.text, es, ee)
+                return [Check("negation", f"'{a.text}' vs '{b.text}': opposite states of the same {sorted(ct & et)[0]}", (a,), (b,))]
+    return []
 
 
 # ------------------------------------------------------------------------ time orientation
@@ -277,7 +339,8 @@ _DATEISH = re.compile(r"\b(?:1[5-9]\d\d|20\d\d|yesterday|today|tomorrow|last|nex
 # and are never parsed (the parse is most of a check's cost).
 PRE_GATES = {
     "denial": lambda c, e: bool(_DENIAL.search(e)),
-    "negation": lambda c, e: bool(_NEGATION.search(c) or _NEGATION.search(e) or _REFUSED.search(c) or _REFUSED.search(e)),
+    "negation": lambda c, e: bool(_NEGATION.search(c) or _NEGATION.search(e) or _REFUSED.search(c) or _REFUSED.search(e)
+                                  or _opposite_words(c, e)),
     "number": lambda c, e: bool(FIGURE.search(c) and FIGURE.search(e)),
     "place": lambda c, e: bool((_CAPITALISED_AFTER_PREP.search(c) or _UNNAMED_PART.search(c))
                                and (_CAPITALISED_AFTER_PREP.search(e) or _UNNAMED_PART.search(e))),
