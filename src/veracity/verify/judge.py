@@ -130,14 +130,20 @@ DENIAL_MAX_NEI = 0.5
 # University and St Aldric College are in talks to merge"): a party denying what is said about
 # itself is the denial a fact-checker looks for, and the denied words must still restate the
 # claim. A correction of another detail by the reporting outlet ("corrected its report ...,
-# saying the court had not banned ...", P(NOT ENOUGH INFO) 0.51 against the sentence) stays out.
+# saying the court had not banned ...", P(NOT ENOUGH INFO) 0.51 against the sentence) stays out,
+# not being by a party. (0.6 until session 15: "Aerolínea Solara has no intention of hiring crews
+# or leasing aircraft ..., calling a newspaper report to that effect 'completely unfounded'" reads
+# 0.65 against "Solara plans to bring in crew and aircraft"; 0.7 changed nothing else on any set.)
 DENIAL_BY_PARTY_MAX_NEI = 0.7
 # ... and up to this when what is denied is the claim's own main action ("No coalition
 # agreement has been concluded" / "The Civic Union has agreed ... to form a coalition"; "No
 # decision has been taken on sending air-defence systems to Romania" / "Italy will deploy two
-# batteries to Romania"): the model reads such a "no ..." sentence as NOT ENOUGH INFO (0.64-0.90
-# on blind_next) though the denied thing is what the claim asserts. A denial of something the
-# claim only names keeps the 0.5 gate.
+# batteries to Romania"): the model reads such a "no ..." sentence as NOT ENOUGH INFO (0.90-0.95
+# on unseen9) though the denied thing is what the claim asserts, so it does not gate them at all
+# (1.0): the structural test (the denied noun or plan action is the claim's main verb,
+# :func:`veracity.verify.denial.of_main`) is the gate. Added, it changed three verdicts on the 56
+# scenarios of the time (15 tuned, 41 blind), all three true denials. A denial of something the
+# claim only names keeps 0.5.
 DENIAL_OF_MAIN_MAX_NEI = 1.0
 # The model alone never refutes: without a check that says why, its REFUTES is unreliable on
 # news sentences (FNC-1 REFUTES F1 0.36 out of fold). The model shipped before the contrast
