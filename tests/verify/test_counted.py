@@ -129,3 +129,12 @@ def test_a_saving_is_not_a_budget_gap_but_a_fine_is_a_fine():
     assert kinds("The board has also secured a syndicated loan of 1.1 billion dollars to fund bean purchases",
                  "The Ghana Cocoa Board has signed an 800 million US dollar syndicated pre-export financing facility "
                  "with a group of banks to fund the purchase of cocoa beans.") == ["number"]
+
+
+def test_the_same_kind_of_event_elsewhere_with_its_own_figures_is_no_confirmation():
+    from veracity.verify.contradiction import another_event
+
+    claim = read("Ambulances in South Australia spent 3,412 hours ramped outside hospital emergency departments in July")
+    assert another_event(claim, read("Ambulance crews in Victoria lost more than 4,100 hours outside Melbourne emergency "
+                                     "departments in July, the union said."))
+    assert not another_event(claim, read("Ambulance crews in South Australia lost a combined 3,412 hours in July."))

@@ -415,6 +415,18 @@ def _other_counts(a: str, b: str) -> bool:
                for x in na for y in nb)
 
 
+def another_event(cr: Reading, er: Reading) -> bool:
+    """The evidence tells the same kind of event somewhere else, with its own figures (see
+    :func:`_two_events`): it neither contradicts nor confirms the claim ("Ambulance crews in
+    Victoria lost more than 4,100 hours" is no confirmation of "Ambulances in South Australia
+    spent 3,412 hours")."""
+    places = check_places(cr, er)
+    if not places:
+        return False
+    figures = check_numbers(cr, er)
+    return _two_events(cr, er, figures, places) or _two_recipients(cr, er, figures, places)
+
+
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 
 

@@ -28,7 +28,7 @@ from ..errors import ModelError
 from ..records import Check
 from .agreement import agreement, negated_on_one_side
 from .checks import topic_overlap
-from .contradiction import by_party, contradictions
+from .contradiction import another_event, by_party, contradictions
 from .denial import _DENIAL, of_main, same_denial
 from .parties import different_parties
 from .reading import read
@@ -250,7 +250,8 @@ def _near(p: np.ndarray, ps: tuple, claim: str, ev: str, cosine: float, claim_pu
           and (same := agreeing_numbers(claim, ev, claim_published, published))):
         stance, conf = "supports", max(float(p[0]), AGREEING_FIGURE_CONFIDENCE)
         why = f"it gives the claim's figure ({', '.join(same)}) with {share:.0%} of its words"
-    if stance == "supports" and different_parties(read(claim, claim_published), read(ev, published)):
+    if stance == "supports" and (different_parties(cr := read(claim, claim_published), er := read(ev, published))
+                                 or another_event(cr, er)):
         return Judgement("nei", round(float(p[2]), 4), (), ps)
     # ... nor from a sentence that only asks for the claim's action ("calling on the state
     # government to open more beds" / "the government would open 48 new beds").
