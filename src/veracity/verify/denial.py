@@ -128,7 +128,7 @@ def _denies_this(claim: str, evidence: str, m: re.Match) -> bool:
     after = [w for w in content_words(evidence[m.end():]) if w not in _FILLER][:DENIED_OBJECT_WORDS]
     if m.end() >= len(evidence.rstrip(" .")) - 2:  # "..., which is false": the denial ends the sentence
         return True
-    no = None if _AT_NO.match(m.group()) else re.search(r"\bno(?:\s+such)?(?:\s+\w+)*?(?:\s+(\w+))?$", m.group(), re.IGNORECASE)
+    no = _no_form(m)
     if no:  # "no plan", "there is no ...", "made no pledge", "no coalition agreement": the noun after "no" is what is denied
         noun = no.group(1).lower() if no.group(1) else (after[:1] or [""])[0]
         after = [noun] if noun and noun not in ("such",) else after[:1]
@@ -139,8 +139,7 @@ def _denies_this(claim: str, evidence: str, m: re.Match) -> bool:
     # action is what is denied, when the claim states that action as intended ("to merge",
     # "will merge"), not when it only names it ("a fear that sending troops could ...").
     if no and after and after[0] in PLAN_NOUNS:
-        verb = re.search(rf"\b{re.escape(after[0])}\s+(?:(?:to|of)|(?:(?:has|have|had|was|were)\s+)?(?:been\s+)?"
-                         rf"(?:taken|made|reached)\s+(?:on|about|over))\s+(\w+)", evidence[m.start():], re.IGNORECASE)
+        verb = _plan_action(after[0], evidence[m.start():])
         if verb:  # "no plan to send", "no decision has been taken on sending"
             intended = re.findall(r"\b(?:to|will|would|shall)\s+(?:(?:also|now|soon|then|still|eventually|further|"
                                   r"instead|probably|likely|gradually|partly|temporarily|be|been|have|have been)\s+)*(\w+)", claim, re.IGNORECASE)
@@ -186,8 +185,8 @@ def _denies_main(claim: Reading, evidence: str, m: re.Match) -> bool:
     *sending* air-defence systems" / "Italy will *deploy* two batteries"). A denial that only
     names the claim's topic ("no plan to send troops" / "a fear that sending troops could
     provoke Moscow") is not one."""
-    no = re.search(r"\bno(?:\s+such)?(?:\s+\w+)*?\s+(\w+)$", m.group(), re.IGNORECASE)
-    if not no:
+    no = _no_form(m)
+    if not no or not no.group(1):
         return False
     noun = no.group(1).lower()
     root = [lem for s, lem, _p, _d, h in claim.tree if s == h]
@@ -196,14 +195,29 @@ def _denies_main(claim: Reading, evidence: str, m: re.Match) -> bool:
         return True
     if noun not in PLAN_NOUNS:
         return False
-    action = re.search(rf"\b{re.escape(noun)}\s+(?:(?:to|of)|(?:(?:has|have|had|was|were)\s+)?(?:been\s+)?"
-                       rf"(?:taken|made|reached)\s+(?:on|about|over))\s+(\w+)", evidence[m.start():], re.IGNORECASE)
+    action = _plan_action(noun, evidence[m.start():])
     return bool(action) and any(_related_action(lem, [_base(action.group(1).lower())]) for lem in mains)
 
 
 # "had at no point asked Poland to drop the tunnel": an adverb that negates the verb after it,
 # like "never"; what it denies is that action, not a "point".
 _AT_NO = re.compile(r"at no (?:point|time|stage)$", re.IGNORECASE)
+
+
+def _no_form(m: re.Match) -> re.Match | None:
+    """A denial of the "no ..." form ("no plan", "no coalition agreement", "there is no", "made
+    no"), its group 1 the denied noun when the match names one; None for other denials and for
+    "at no point"."""
+    if _AT_NO.match(m.group()):
+        return None
+    return re.search(r"\bno(?:\s+such)?(?:\s+\w+)*?(?:\s+(\w+))?$", m.group(), re.IGNORECASE)
+
+
+def _plan_action(noun: str, text: str) -> re.Match | None:
+    """The action a plan noun names, group 1: "plan *to send*", "intention *of hiring*", "decision
+    has been taken *on sending*"."""
+    return re.search(rf"\b{re.escape(noun)}\s+(?:(?:to|of)|(?:(?:has|have|had|was|were)\s+)?(?:been\s+)?"
+                     rf"(?:taken|made|reached)\s+(?:on|about|over))\s+(\w+)", text, re.IGNORECASE)
 
 
 def _base(word: str) -> str:
@@ -219,17 +233,11 @@ def _denied_words(evidence: str, m: re.Match) -> list[str]:
     """Content words of what the denial denies: from the denial word to the end of the
     sentence, or the whole sentence when the denial ends it ("..., which is false"). The
     nouns a "no ..." denial names are denied too: "No coalition *agreement* has been concluded"."""
-    named = None if _AT_NO.match(m.group()) else re.match(r"no\s+(?:such\s+)?(.+)$", m.group(), re.IGNORECASE)
-    if named:
-        return [w for w in content_words(named.group(1)) if w not in _FILLER] + _denied_words_after(evidence, m)
-    return _denied_words_after(evidence, m)
-
-
-def _denied_words_after(evidence: str, m: re.Match) -> list[str]:
     clause = evidence[m.end():] if len(evidence.rstrip(" .")) - m.end() > 2 else evidence
     if (before := _report_before(evidence, m)) is not None:  # "Reports that ... are not true"
         clause = before
-    return [w for w in content_words(clause) if w not in _FILLER]
+    named = re.match(r"no\s+(?:such\s+)?(.+)$", m.group(), re.IGNORECASE) if _no_form(m) else None
+    return [w for w in content_words((named.group(1) + " " if named else "") + clause) if w not in _FILLER]
 
 
 # Dependencies that make a word something the claim presupposes rather than asserts: the
@@ -342,14 +350,15 @@ def _denies_one_part(claim: Reading, denied: list[str]) -> bool:
 
 
 def check_denial(claim: Reading, evidence: Reading) -> list[Check]:
-    ev = [m for m in _DENIAL.finditer(evidence.text)
-          if _denies_this(claim.text, evidence.text, m) and (_denied(claim.text, evidence.text, m) >= DENIED_OVERLAP or (
-              _denied(claim.text, evidence.text, m) >= DENIED_MAIN_OVERLAP and _denies_main(claim, evidence.text, m)))]
-    if not ev or _DENIAL.search(claim.text):
+    if _DENIAL.search(claim.text):
         return []
-    ev = [m for m in ev if asserts_denied(claim, _denied_words(evidence.text, m))
-          and not _negates_denied(claim, _denied_words(evidence.text, m)) and _same_denied_action(claim, evidence, m)]
-    if not ev or all(_denies_one_part(claim, _denied_words(evidence.text, m)) for m in ev):
+    ev = [m for m in _DENIAL.finditer(evidence.text)
+          if _denies_this(claim.text, evidence.text, m) and ((share := _denied(claim.text, evidence.text, m)) >= DENIED_OVERLAP or (
+              share >= DENIED_MAIN_OVERLAP and _denies_main(claim, evidence.text, m)))]
+    denied = {m.start(): _denied_words(evidence.text, m) for m in ev}
+    ev = [m for m in ev if asserts_denied(claim, denied[m.start()])
+          and not _negates_denied(claim, denied[m.start()]) and _same_denied_action(claim, evidence, m)]
+    if not ev or all(_denies_one_part(claim, denied[m.start()]) for m in ev):
         return []
     party = _party_concerned(claim, evidence, ev[0].start())
     words = ", ".join(f"'{m.group()}'" for m in ev[:3])

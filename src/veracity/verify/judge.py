@@ -250,12 +250,11 @@ def _near(p: np.ndarray, ps: tuple, claim: str, ev: str, cosine: float, claim_pu
           and (same := agreeing_numbers(claim, ev, claim_published, published))):
         stance, conf = "supports", max(float(p[0]), AGREEING_FIGURE_CONFIDENCE)
         why = f"it gives the claim's figure ({', '.join(same)}) with {share:.0%} of its words"
+    # ... nor the same kind of event elsewhere with its own figures, nor a sentence that only
+    # asks for the claim's action ("calling on the state government to open more beds" / "the
+    # government would open 48 new beds").
     if stance == "supports" and (different_parties(cr := read(claim, claim_published), er := read(ev, published))
-                                 or another_event(cr, er)):
-        return Judgement("nei", round(float(p[2]), 4), (), ps)
-    # ... nor from a sentence that only asks for the claim's action ("calling on the state
-    # government to open more beds" / "the government would open 48 new beds").
-    if stance == "supports" and only_asked(read(claim, claim_published), read(ev, published)):
+                                 or another_event(cr, er) or only_asked(cr, er)):
         return Judgement("nei", round(float(p[2]), 4), (), ps)
     # A support the rules made from shared figures and words is void when the evidence says
     # something against on one side only: "14 villages in Siddapur taluk ... and none in

@@ -141,7 +141,7 @@ _RELAY_REPORTED = re.compile(_NAME + r"\s+(?:newspaper\s+|daily\s+)?(?:reported|
 # what unnamed people told it is a news outlet, whatever its name says.
 _RELAY_CITING = re.compile(_NAME + r"\s+(?:newspaper\s+|daily\s+)?(?:reported|said|wrote)\b[^.;:\n]{0,80}?\bciting\s+"
                            r"(?:a|an|one|two|three|four|several|unnamed|anonymous|people|sources?|officials?|person)\b")
-PRESS_WORDS = _PRESS_WORDS = frozenset("times journal post news wire herald standard tribune gazette observer guardian telegraph courier "
+PRESS_WORDS = frozenset("times journal post news wire herald standard tribune gazette observer guardian telegraph courier "
                          "ledger mail express monitor review press radio tv television agency reuters bloomberg afp ap dpa "
                          "daily weekly chronicle record star sun mirror independent inquirer dispatch bulletin report "
                          "today minero".split())
@@ -156,7 +156,7 @@ def relayed_outlets(text: str) -> list[str]:
         out.setdefault(m.group(1).strip(" .,'\u2019"), None)
     for m in _RELAY_REPORTED.finditer(text):
         name = m.group(1).strip(" .,'\u2019")
-        if set(re.findall(r"[a-z]+", name.lower())) & _PRESS_WORDS:
+        if set(re.findall(r"[a-z]+", name.lower())) & PRESS_WORDS:
             out.setdefault(name, None)
     for m in _RELAY_CITING.finditer(text):
         out.setdefault(m.group(1).strip(" .,'\u2019"), None)

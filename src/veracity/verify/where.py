@@ -206,9 +206,10 @@ def _quarters(text: str) -> list[tuple[str, str, re.Match]]:
 
 
 def _quarter_checks(claim: Reading, evidence: Reading) -> list[Check]:
+    theirs = _quarters(evidence.text)
     for pa, qa, ma in _quarters(claim.text):
-        for pb, qb, mb in _quarters(evidence.text):
-            if pa == pb and OPPOSITE[qa] == qb and not any(p == pa and q == qa for p, q, _m in _quarters(evidence.text)):
+        for pb, qb, mb in theirs:
+            if pa == pb and OPPOSITE[qa] == qb and not any(p == pa and q == qa for p, q, _m in theirs):
                 cs, es = Span.of(claim.text, ma.start(), ma.end()), Span.of(evidence.text, mb.start(), mb.end())
                 return [Check("place", f"{cs.text} vs {es.text}: {qa} vs {qb}", (cs,), (es,))]
     return []
