@@ -481,3 +481,77 @@ def test_opposite_states_of_the_same_thing_but_not_a_sale_told_from_the_other_si
     assert kinds(claim, "The RCMP closed Highway 9 north of Prince Albert on Monday.", 0.6) == []
     assert kinds("Maison Verlaine has agreed to buy the Ardbhan distillery from Kinloch Spirits",
                  "Kinloch Spirits has agreed to sell the Ardbhan distillery to Maison Verlaine.", 0.7) == []
+
+
+def test_a_named_place_with_its_kind_is_a_place_and_the_evidence_can_rule_it_out():
+    claim = "The reservoir would submerge 14 villages in Sirsi taluk, the petition says."
+    ev = ("The project report shows the reservoir would submerge 14 villages in Siddapur taluk, in the south-eastern part of "
+          "Uttara Kannada district, and none in neighbouring Sirsi taluk.")
+    [c] = contradictions(claim, ev, 0.8)
+    assert c.kind == "place" and "rules it out" in c.detail and c.evidence[0].text == "none in neighbouring Sirsi"
+    ban = "The ban would initially apply in the Wheatbelt region, where the herbicide is widely used on grain farms."
+    ruled_out = ("Any restrictions on paraquat would first apply to horticulture in the Perth Hills and the South West, not to "
+                 "broadacre cropping in the Wheatbelt, a department spokeswoman said.")
+    assert kinds(ban, ruled_out, 0.7) == ["place"]
+    # "not only", or a "not" in another clause, rules nothing out.
+    assert kinds(ban, "The restrictions would apply not only in the Wheatbelt but across the state's farms.", 0.7) == []
+    assert kinds(ban, "The ban would not be lifted soon, officials in the Wheatbelt said of the paraquat restrictions.", 0.7) == []
+
+
+def test_a_facility_named_after_its_town_is_that_town_and_based_means_stationed():
+    claim = "The aircraft will be based in Mombasa, where the airline plans to open a second hub."
+    ev = ("The airline's operations director said the new jets would be stationed at Kisumu International Airport, which "
+          "the carrier is developing as its second hub.")
+    [c] = contradictions(claim, ev, 0.68)
+    assert c.kind == "place" and "Mombasa" in c.detail and "Kisumu International Airport" in c.detail
+    assert kinds(claim, "The airline's new jets would be stationed at Mombasa's Moi International Airport.", 0.68) == []
+
+
+def test_figures_of_two_countries_are_two_figures():
+    peru = "Peru will allow its industrial fleet to catch 2.4 million tonnes of anchovy in the first fishing season of 2026"
+    chile = ("Chile's fisheries authority set the 2026 anchovy quota for the Arica and Antofagasta zone at 780,000 tonnes, "
+             "up 6 percent from last year.")
+    assert "number" not in kinds(peru, chile, 0.7)
+    assert "number" in kinds(peru, "Peru's production ministry set the first-season anchovy quota at 780,000 tonnes.", 0.7)
+    kenya = "Kenya's Pharmacy and Poisons Board has ordered the recall of about 120,000 bottles of a children's cough syrup"
+    assert kinds(kenya, "The authority said its inspectors had seized about 9,000 bottles from wholesalers in Kampala.", 0.5) == []
+    # A group holds its members: Norway's figure is one of the Nordic governments' figures.
+    nordic = "Nordic governments are preparing to send about 900 troops to Bosnia and Herzegovina"
+    assert "number" in kinds(nordic, "Norway said the Nordic governments would send about 400 troops to Bosnia and Herzegovina.", 0.7)
+
+
+def test_a_year_a_figure_is_compared_with_is_not_the_events_date():
+    claim = "Peru will allow its industrial fleet to catch 2.4 million tonnes of anchovy in the first fishing season of 2026"
+    ev = ("The company's vessels would be entitled to about 265,000 tonnes of anchovy under the government's first-season "
+          "ceiling of 2.4m tonnes, down from 330,000 tonnes in 2025.")
+    assert "date" not in kinds(claim, ev, 0.7)
+    assert "date" in kinds(claim, "The fleet was allowed to catch 2.4 million tonnes of anchovy in the first season of 2025.", 0.7)
+
+
+@pytest.mark.parametrize("claim,ev", [
+    ("Council leader Alasdair Munro said most parent councils had backed the proposals",
+     "Alasdair Munro stood down as leader of the council on Tuesday after four years in the post."),
+    ("Deputy Industry Minister Anna Wrobel said the government would set aside 1.2 billion zlotys",
+     "Anna Wrobel was sworn in as Poland's industry minister on Tuesday, replacing Jerzy Sadowski."),
+    ("Defence Secretary Ramon Villareal has backed the plan",
+     "National Security Adviser Ramon Villareal, who was defence secretary until his move in July, spoke on Tuesday."),
+    ("Hospital director Park Jae-hyun said the hospital had offered to hire 120 nurses",
+     "She succeeds Park Jae-hyun, who is returning to full-time teaching after four years in the post."),
+    ("Azilal provincial governor Hassan Ouazzani said blankets were being handed out",
+     "Hassan Ouazzani, who had run Azilal province since 2022, moves to Tiznit and is replaced in Azilal by Karim El Fassi."),
+    ("Supply Minister Hany Ragab told parliament that reserves were sufficient",
+     "Supply Minister Sherif Nassar, who took over the portfolio from Hany Ragab in the reshuffle, spoke on Wednesday."),
+])
+def test_a_person_who_left_or_changed_the_post_no_longer_holds_its_title(claim, ev):
+    [c] = contradictions(claim, ev, 0.3)
+    assert c.kind == "role"
+
+
+@pytest.mark.parametrize("claim,ev", [
+    ("Finance Minister Hany Ragab told parliament that reserves were sufficient", "Hany Ragab replaced Sherif Nassar as party chairman in May."),
+    ("Industry Minister Anna Wrobel said the government would set aside 1.2 billion zlotys",
+     "Anna Wrobel was sworn in as Poland's industry minister on Tuesday."),
+    ("Council leader Alasdair Munro said the schools would close", "Alasdair Munro replaced Fiona Baird, who resigned in May."),
+])
+def test_another_post_or_the_same_title_is_no_role_change(claim, ev):
+    assert kinds(claim, ev, 0.3) == []

@@ -143,3 +143,13 @@ def test_not_considering_denies_the_action_and_a_denied_part_leaves_a_part_with_
     both = ("Norway plans to close the Storskog border crossing with Russia by the end of January and to deploy about 200 "
             "extra soldiers to Finnmark county")
     assert kinds(both, pmo, 0.6) == []
+
+
+def test_a_report_judged_untrue_whose_verb_is_the_claims_action_denies_that_action():
+    claim = "The Solidarity Metalworkers Union has called off a strike planned for next week at industrial estates in Bekasi"
+    [c] = contradictions(claim, 'Reports that the strike has been called off are not true," union secretary general Agus '
+                                'Prasetyo said, adding that the union was still demanding a higher wage.', 0.55)
+    assert c.kind == "denial" and of_main(c)
+    [c] = contradictions(claim, "Reports that the union had hired new lawyers for the strike are not true, its secretary "
+                                "general said.", 0.55)
+    assert not of_main(c)

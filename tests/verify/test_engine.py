@@ -50,3 +50,21 @@ def test_no_evidence_means_not_enough_info(tmp_path):
     [verdict] = Verifier(empty).verify([ClaimQuery("The moon is made of cheese.")])
     assert verdict.evidence == ()
     assert verdict.label == "NOT_ENOUGH_INFO"
+
+
+def test_a_report_that_denies_the_claim_does_not_also_support_it():
+    from veracity.records import Check, Evidence, Span
+    from veracity.verify.engine import _one_side_per_denier, verdict_of
+
+    deny = Check("denial", "the evidence denies it ('not true')", (), (Span(0, 8, "not true"),))
+    union = [Evidence("union", Span(0, 60, "Its two-day stoppage would go ahead as planned from Wednesday."), "supports", 0.74, 0.85),
+             Evidence("union", Span(61, 120, "Reports that the strike has been called off are not true."), "refutes", 0.57, 0.9,
+                      checks=(deny,)),
+             Evidence("wire", Span(0, 50, "A union scrapped a planned strike, the site reported."), "supports", 0.64, 0.6)]
+    out = _one_side_per_denier(union)
+    assert [e.stance for e in out] == ["nei", "refutes", "supports"]
+    assert verdict_of(out)[0] == "DISPUTED"  # the wire's support is another report's
+    assert verdict_of(out[:2])[0] == "REFUTED" and verdict_of(union[:2])[0] == "DISPUTED"
+    # A report that refutes by a figure, not a denial, may still confirm another part.
+    figure = [union[0], Evidence("union", union[1].span, "refutes", 0.57, 0.8, checks=(Check("number", "9 vs 7", (), ()),))]
+    assert [e.stance for e in _one_side_per_denier(figure)] == ["supports", "refutes"]

@@ -214,6 +214,12 @@ class Corroborator:
         from ..verify.origin import first_hand, shared_origin
 
         stances = self._stances(query, kept)
+        # A report the verifier cites as refuting the claim (by any of its sentences) is a
+        # contradicting report, whatever its closest sentence reads as: the union denying that the
+        # strike was called off is not a corroborating line because it also says the stoppage
+        # "would go ahead as planned".
+        refuting = {e.document_id for e in (claim.verdict.evidence if claim.verdict else ()) if e.stance == "refutes"}
+        stances = ["contradicts" if h.document_id in refuting else st for (h, _c, _p), st in zip(kept, stances)]
         # One account of the claim: the reports found here, then the evidence the verifier
         # cited as taking a side from other documents (a paraphrased confirmation or a denial
         # is often under the same-claim cosine), with the verifier's stance and origin.

@@ -33,7 +33,7 @@ import re
 
 from ..records import Check, Span
 from .checks import _STOP as _STOPWORDS
-from ..claims.places import is_place_name
+from ..claims.places import is_place_name, resolve_demonym
 from .checks import content_words, numbers, topic_overlap
 from . import lexicon
 from .figures import FIGURE, agreeing_numbers, check_numbers  # noqa: F401  (agreeing_numbers: re-exported)
@@ -404,6 +404,34 @@ def _other_years(cr: Reading, er: Reading) -> bool:
     return bool(a and b) and not (a & b)
 
 
+def _other_countries(cr: Reading, er: Reading) -> bool:
+    """One side names the country that acts (its subject), the other names countries too, and
+    neither names any of the other's: two countries' figures. "Peru will allow its fleet to catch 2.4 million tonnes of anchovy" /
+    "Chile's fisheries authority set the 2026 anchovy quota ... at 780,000 tonnes" are two
+    countries' figures, whatever verb carries them."""
+    a_all, b_all = _all_countries(cr), _all_countries(er)
+    return bool(a_all and b_all and (_subject_countries(cr) or _subject_countries(er))) and not (a_all & b_all)
+
+
+def _all_countries(r: Reading) -> set[str]:
+    """Every country a sentence names: its places, alone or in a small group, and its
+    nationalities ("Nordic governments" holds Norway, "Kenyan regulators" Kenya)."""
+    out = {c for p in r.places if len(p.codes) <= MAX_GROUP_CODES for c in p.codes}
+    for e in r.entities:
+        if e.label == "NORP" and (d := resolve_demonym(e.span.text)) is not None and len(d[1]) <= MAX_GROUP_CODES:
+            out |= set(d[1])
+    return out
+
+
+def _subject_countries(r: Reading) -> set[str]:
+    """Countries named before the sentence's main verb (its subject: "Peru will allow", "Chile's
+    fisheries authority set"), not where the action goes ("send troops to Bosnia")."""
+    root = next((t[0] for t in r.tree if t[0] == t[4] and t[2] in ("VERB", "AUX")), None)
+    if root is None:
+        return set()
+    return {p.codes[0] for p in r.places if len(p.codes) == 1 and p.span.end <= root and p.kind in ("country", "demonym")}
+
+
 # Two counts of one unit this far apart are two counts (the figure reader leaves durations out:
 # "spent 3,412 hours" / "lost more than 4,100 hours" in another state).
 OTHER_COUNT_RATIO = 1.1
@@ -505,7 +533,7 @@ def contradictions(claim: str, evidence: str, cosine: float | None = None, claim
             kinds.remove("number")  # two events' figures: nothing to compare either
     if "number" in kinds and (_part_and_whole(cr, er) or _other_companies(cr, er)):
         kinds.remove("number")
-    if "number" in kinds and (run("place") or not _figures_share_topic(cr, er, cos) or _other_years(cr, er)):
+    if "number" in kinds and (run("place") or not _figures_share_topic(cr, er, cos) or _other_years(cr, er) or _other_countries(cr, er)):
         kinds.remove("number")  # figures of two places, or of two things, are two figures
     out: list[Check] = []
     timely = same_time(cr, er)

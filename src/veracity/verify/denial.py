@@ -185,12 +185,16 @@ def _denies_main(claim: Reading, evidence: str, m: re.Match) -> bool:
     *sending* air-defence systems" / "Italy will *deploy* two batteries"). A denial that only
     names the claim's topic ("no plan to send troops" / "a fear that sending troops could
     provoke Moscow") is not one."""
+    root = [lem for s, lem, _p, _d, h in claim.tree if s == h]
+    mains = [lem for _s, lem, _n, _ns in main_predicates(claim)] + root
+    # "Reports that the strike has been called off are not true" / "The union has called off a
+    # strike": the judged report's own verb is the claim's main action.
+    if (before := _report_before(evidence, m)) is not None:
+        return any(_same_stem(w, lem) for w in content_words(before) for lem in mains if len(lem) >= 4 and lem not in NOT_EVENTS)
     no = _no_form(m)
     if not no or not no.group(1):
         return False
     noun = no.group(1).lower()
-    root = [lem for s, lem, _p, _d, h in claim.tree if s == h]
-    mains = [lem for _s, lem, _n, _ns in main_predicates(claim)] + root
     if any(_same_stem(noun, lem) for lem in mains if len(lem) >= 4):
         return True
     if noun not in PLAN_NOUNS:

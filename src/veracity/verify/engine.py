@@ -11,7 +11,7 @@ rules a person can check (:func:`verdict_of`), with a one-line reason.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Sequence
 
 import numpy as np
@@ -128,6 +128,18 @@ def verdict_of(evidence: Sequence[Evidence], support_why: dict[tuple[str, int], 
     return "NOT_ENOUGH_INFO", 1.0, "Not enough info: nothing in the evidence index is about this claim"
 
 
+def _one_side_per_denier(evidence: list[Evidence]) -> list[Evidence]:
+    """A report that denies the claim does not also confirm it: the union saying "Reports that
+    the strike has been called off are not true" is not read as support because its other
+    sentence, "its two-day stoppage ... would go ahead as planned", shares the claim's words
+    (the model read it as SUPPORTS 0.85). Its supporting sentences take no side."""
+    deniers = {e.document_id for e in evidence if e.stance == "refutes" and any(c.kind == "denial" for c in e.checks)}
+    if not deniers:
+        return evidence
+    return [replace(e, stance="nei", same_origin=False, origin=None) if e.stance == "supports" and e.document_id in deniers else e
+            for e in evidence]
+
+
 class Verifier:
     def __init__(self, index: EvidenceIndex, model: NewsStance | None = None, k: int = 5):
         self.index = index
@@ -166,7 +178,7 @@ class Verifier:
         verdicts = judge(self.model, claim.text, [hits[i].text for i in order], [float(cos[i]) for i in order],
                          claim.published, [hits[i].published for i in order], claim.sentence.text if claim.sentence else None)
         by_hit: dict[int, Judgement] = dict(zip(order, verdicts))
-        evidence = [self._evidence(claim, hits[i], float(cos[i]), by_hit.get(i)) for i in order]
+        evidence = _one_side_per_denier([self._evidence(claim, hits[i], float(cos[i]), by_hit.get(i)) for i in order])
         deciding = [e for e in evidence if e.stance != "nei"]
         rest = [e for e in evidence if e.stance == "nei"]
         cited = (deciding + rest)[: min(MAX_CITED, max(self.k, len(deciding)))]

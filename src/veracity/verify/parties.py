@@ -230,11 +230,21 @@ def _party_words(r: Reading, head: tuple) -> set[str]:
 def acting_parties(r: Reading) -> set[str]:
     """Words naming who acts in the sentence's main predicates (see :func:`party_words`)."""
     out: set[str] = set()
-    for start, *_ in main_predicates(r):
+    starts = [start for start, *_ in main_predicates(r)]
+    if not starts:
+        # Only a light verb carries the sentence ("Chile's fisheries authority *set* the 2026
+        # anchovy quota at 780,000 tonnes"): its subject still acts, unless it only speaks.
+        starts = [s for s, lem, pos, _d, h in r.tree if s == h and pos == "VERB" and lem not in SPEAKING]
+    for start in starts:
         a = agent(r, start)
         if a is not None:
             out |= party_words(r, a)
     return out
+
+
+# Verbs whose subject speaks about an event rather than acting in it (the fallback above).
+SPEAKING = frozenset("say tell report add claim state announce confirm write quote cite accord insist note explain describe "
+                     "reveal suggest show indicate argue warn believe think know see hear learn understand appear seem".split())
 
 
 def _countries(words: set[str]) -> set[str]:

@@ -27,8 +27,12 @@ _FORMER_APPOS = re.compile(rf"{_NAME},\s+(?:a|the|an)\s+(?i:(former|ex-|one-time
 # no longer holds it, whatever the title is called on the other side ("Zuiderbank's chief
 # information security officer, Femke de Groot"): the same organisation's title suffices.
 _LEFT_ROLE = re.compile(rf"{_NAME},?\s+(?:who\s+)?(?:has\s+|had\s+)?(?:(?:left|quit|vacated|gave up|stepped down from|resigned from)"
-                        rf"\s+(?:her|his|their|the)\s+(?:post|job|role|position|seat)|stepped down|resigned|quit)\s+as\s+"
+                        rf"\s+(?:her|his|their|the)\s+(?:post|job|role|position|seat)|stepped down|stood down|stepped aside|stood aside|resigned|quit)\s+as\s+"
                         rf"((?:[\w'\u2019-]+\s+){{0,4}}?)(?i:({TITLES}))\b")
+# "National Security Adviser Ramon Villareal, who was defence secretary until his move to
+# Malacañang in July": he no longer holds the post.
+_WAS_UNTIL = re.compile(rf"{_NAME},?\s+who\s+(?:was|had been|served as)\s+((?:[\w'\u2019-]+\s+){{0,4}}?)(?i:({TITLES}))\b"
+                        rf"[^.;,]{{0,40}}?\s+until\b")
 # "Ekinci took over the agency in June after six years as chief executive of Kartal Aerospace".
 _AFTER_YEARS_AS = re.compile(rf"{_NAME}\b[^.;]{{0,80}}?\bafter\s+(?:[\w-]+\s+){{1,2}}(?:years?|months?|decades?)\s+as\s+"
                              rf"((?:[\w'\u2019-]+\s+){{0,4}}?)(?i:({TITLES}))\b")
@@ -41,7 +45,12 @@ _LEFT_MINISTRY = re.compile(rf"{_NAME},?\s+(?:who\s+)?(?:was\s+|has\s+been\s+|ha
 _MINISTER = frozenset({"minister", "secretary"})
 # "Marc Theurillat was sworn in ... as head of the canton's environment department, succeeding
 # Claire Voisard": she no longer holds the post ("The cantonal environment minister, Claire Voisard").
-_SUCCEEDING = re.compile(rf"\b(?:succeeding|replacing|who succeeds|who replaces|succeeded|replaced)\s+{_NAME}")
+_SUCCEEDING = re.compile(rf"\b(?:succeeding|replacing|succeeds|replaces|succeeded|replaced|"
+                         rf"(?:took|takes|taking|has taken) over (?:the\s+)?(?:[a-z]+\s+)?(?:portfolio|post|job|role|ministry|department)"
+                         rf" from)\s+{_NAME}")
+# "Hassan Ouazzani, who had run Azilal province since 2022, moves to Tiznit and is replaced in
+# Azilal by Karim El Fassi": the named person is the one who leaves.
+_REPLACED = re.compile(rf"{_NAME}\b[^.;]{{0,80}}?\b(?:is|was|has been|will be|to be)\s+(?:replaced|succeeded)\b")
 # "Kunle Adeyinka assumed office on Monday as Deputy Governor": he holds the title now, so
 # "Kunle Adeyinka, a former deputy governor of the bank" is out of date the other way.
 _ASSUMED = re.compile(rf"{_NAME}\s+(?:assumed office|took office|was sworn in|took up (?:his|her|the) post|was appointed)"
@@ -84,7 +93,7 @@ def _org_words(text: str, at: int) -> set[str]:
 def _left_roles(a: str, b: str):
     """(span in a, span in b) for "NAME, who left her post as ORG's TITLE" in ``a`` and the
     same person given a title of the same organisation (or the same title) in ``b``."""
-    for m in [*_LEFT_ROLE.finditer(a), *_AFTER_YEARS_AS.finditer(a)]:
+    for m in [*_LEFT_ROLE.finditer(a), *_AFTER_YEARS_AS.finditer(a), *_WAS_UNTIL.finditer(a)]:
         org = {w.lower().removesuffix("'s").removesuffix("\u2019s")
                for w in re.findall(r"[A-Z][\w'\u2019-]+", a[m.start(2):m.end() + 30])} - {w.lower() for w in m.group(1).split()}
         for n in _CURRENT_ROLE.finditer(b):
@@ -121,23 +130,36 @@ def _left_ministries(a: str, b: str):
 def _succeeded(a: str, b: str):
     """(span in a, span in b) for "OTHER ..., succeeding NAME" in ``a`` and "TITLE, NAME" in
     ``b`` when the post is the same: the title, or a word of its description ("environment")."""
-    for m in _SUCCEEDING.finditer(a):
-        words = {w.lower() for w in re.findall(r"[\w-]+", a[:m.start()])}
+    for m in [*_SUCCEEDING.finditer(a), *_REPLACED.finditer(a)]:
+        words = {w.lower() for w in re.findall(r"[\w-]+", a[:m.start()] if m.re is _SUCCEEDING else a)}
+        # A sentence that names no post at all ("She succeeds Park Jae-hyun, who is returning to
+        # teaching"; "Restrepo replaced Andrés Villamizar, who resigned in May") cannot be about
+        # another post than the claim's.
+        untitled = not _TITLE_WORD.search(a)
         for n in _CURRENT_ROLE.finditer(b):
             if _surname(n.group(3)) != _surname(m.group(1)) or _FORMER_BEFORE.search(b[max(0, n.start() - 30):n.start() + len(n.group(1))]):
                 continue
             mods = {w.lower() for w in n.group(1).split()} - _GENERIC_MODIFIERS
-            if n.group(2).lower() in words or mods & words:
+            if untitled or n.group(2).lower() in words or mods & words:
                 yield _span(a, m.start(), m.end()), _span(b, n.start(), n.end())
 
 
 def _assumed(a: str, b: str):
     """(span in a, span in b) for "NAME assumed office as TITLE" in ``a`` and "NAME, a former
-    TITLE" in ``b``."""
+    TITLE" in ``b``; or "NAME was sworn in as Poland's industry minister" and "Deputy Industry
+    Minister NAME" (a deputy on one side only: the post is another)."""
     for m in _ASSUMED.finditer(a):
         for f, title, name in _former_roles(b):
             if title == m.group(3).lower() and _surname(name) == _surname(m.group(1)):
                 yield _span(a, m.start(), m.end()), _span(b, f.start(), f.end())
+        for n in _CURRENT_ROLE.finditer(b):
+            if n.group(2).lower() != m.group(3).lower() or _surname(n.group(3)) != _surname(m.group(1)):
+                continue
+            if bool(_DEPUTY.search(m.group(2))) != bool(_DEPUTY.search(n.group(1))):
+                yield _span(a, m.start(), m.end()), _span(b, n.start(), n.end())
+
+
+_DEPUTY = re.compile(r"\b(?:deputy|vice|junior|assistant|acting|interim)\b", re.IGNORECASE)
 
 
 def check_roles(claim: Reading, evidence: Reading) -> list[Check]:
@@ -163,4 +185,5 @@ def could_fire(claim: str, evidence: str) -> bool:
     """The cheap text test before a parse: a title on the claim's side, and a title or a change
     of post on the other."""
     return bool(_TITLE_WORD.search(claim) and (_TITLE_WORD.search(evidence) or _LEFT_MINISTRY.search(evidence)
-                                                or _TAKES_OVER.search(evidence) or _SUCCEEDING.search(evidence)))
+                                                or _TAKES_OVER.search(evidence) or _SUCCEEDING.search(evidence)
+                                                or _REPLACED.search(evidence)))

@@ -12,6 +12,7 @@ from typing import Iterable
 
 from ..claims.places import SPEECH, resolve_name
 from ..records import Check, Place, Span
+from . import lexicon
 from .reading import Reading
 
 # A region compared with named countries: only small groups (Scandinavia, the Baltics) name a
@@ -79,7 +80,17 @@ def _locations(r: Reading) -> list[_Loc]:
             continue
         name = e.span.text.lower().removeprefix("the ")
         pr = prep(e.span)
-        if e.label in ("GPE", "LOC", "FAC") and pr:
+        if pr and e.label in NAME_LABELS and (kind := _place_kind(r.text, e.span)):
+            # A name with the kind of place it is ("in Sirsi taluk", "in the Wheatbelt region",
+            # "at the Lány chateau", "stationed at Kisumu International Airport"), whatever the
+            # tagger took the name for: named by the name alone, coded when the tables know it.
+            bare = name[: len(name) - len(kind)].strip() if name.endswith(kind) else name
+            known = resolve_name(bare) if bare else None
+            codes = known[1] if known is not None and known[2] != "unknown" else ()
+            sub = known is not None and known[2] == "subdivision"
+            out.append(_Loc(bare or name, codes, known is not None and known[2] in ("country", "region"), None, e.span,
+                            pr == "from", sub))
+        elif e.label in ("GPE", "LOC", "FAC") and pr:
             out.append(_Loc(name, (), False, None, e.span, pr == "from"))
         elif e.label in ("ORG", "PERSON"):
             known = resolve_name(e.span.text)
@@ -88,6 +99,27 @@ def _locations(r: Reading) -> list[_Loc]:
             elif _said_to_be_a_place(r, e.span):
                 out.append(_Loc(name, (), False, None, e.span))
     return out
+
+
+# Labels the tagger gives a place name it does not know ("Sirsi" PRODUCT, "Wheatbelt" NORP).
+NAME_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "PRODUCT", "NORP", "WORK_OF_ART", "EVENT"})
+# Words that say a name is a kind of place, after it ("Sirsi taluk", "Kisumu International
+# Airport", "the Maasvlakte 2 extension", "Prague Castle").
+PLACE_KINDS = ("international airport", "airport", "taluk", "district", "county", "region", "province", "prefecture",
+               "oblast", "canton", "municipality", "borough", "parish", "valley", "extension", "chateau", "château",
+               "castle", "palace", "peninsula", "shoal", "basin", "delta", "industrial park", "industrial estate",
+               "terminal", "air base", "naval base", "harbour", "harbor")
+_KIND_AFTER = re.compile(r"\s*(" + "|".join(PLACE_KINDS) + r")\b", re.IGNORECASE)
+
+
+def _place_kind(text: str, sp: Span) -> str | None:
+    """The kind-of-place word that ends the name or follows it, lower case, or None."""
+    low = sp.text.lower()
+    for k in PLACE_KINDS:
+        if low.endswith(" " + k):
+            return k
+    m = _KIND_AFTER.match(text, sp.end)
+    return m.group(1).lower() if m else None
 
 
 # Nouns that make what they are said to be a place: "The worst-hit town is X".
@@ -145,10 +177,40 @@ _NOT_EVENT = frozenset("say said tell told add report according be have do make 
                        "north south east west northern southern eastern western central".split())
 
 
-def _near_words(r: Reading, loc: _Loc) -> set[str]:
+def _near_words(r: Reading, loc: _Loc) -> dict[str, str]:
+    """Lemma -> part of speech of the words read as what happened at ``loc``: those around it,
+    and the verb its phrase hangs on with that verb's subject and object ("*Evacuees* are being
+    housed at an arena and two school gyms in Prince Albert")."""
     a, b = loc.span.start - PLACE_WINDOW[0], loc.span.end + PLACE_WINDOW[1]
-    return {lem for s, e, lem, pos in r.lemmas if a <= s < b and not (loc.span.start <= s < loc.span.end)
-            and pos in ("NOUN", "VERB", "ADJ", "PROPN") and lem not in _NOT_EVENT and len(lem) > 2}
+    out = {lem: pos for s, e, lem, pos in r.lemmas if a <= s < b and not (loc.span.start <= s < loc.span.end)
+           and pos in ("NOUN", "VERB", "ADJ", "PROPN") and lem not in _NOT_EVENT and len(lem) > 2}
+    by_start = {t[0]: t for t in r.tree}
+    t = next((t for t in r.tree if loc.span.start <= t[0] < loc.span.end), None)
+    for _ in range(6):
+        if t is None or t[4] == t[0]:
+            break
+        t = by_start.get(t[4])
+        if t is not None and t[2] == "VERB":
+            for k in [t] + [k for k in r.tree if k[4] == t[0] and k[3] in ("nsubj", "nsubjpass", "dobj") and k[2] in ("NOUN", "PROPN")]:
+                if k[1] not in _NOT_EVENT and len(k[1]) > 2:
+                    out.setdefault(k[1], k[2])
+            break
+    return out
+
+
+_WN_POS = {"NOUN": "n", "VERB": "v", "ADJ": "a"}
+
+
+def _share(a: dict[str, str], b: dict[str, str]) -> bool:
+    """Do two places' surroundings name the same happening: a word in common, or a synonym
+    (WordNet's first senses, or the curated news paraphrases: "based" / "stationed")."""
+    if a.keys() & b.keys():
+        return True
+    if not lexicon.available():
+        return False
+    return any(lexicon.curated(x, y) or (_WN_POS.get(xp) and _WN_POS.get(xp) == _WN_POS.get(yp)
+                                         and lexicon.related(x, _WN_POS[xp], y, _WN_POS[yp]) == "synonym")
+               for x, xp in a.items() for y, yp in b.items())
 
 
 def _within(fine: _Loc, coarse: _Loc) -> bool | None:
@@ -172,7 +234,38 @@ def check_places(claim: Reading, evidence: Reading) -> list[Check]:
         if leaves and not origin:
             continue
         out += _place_checks(claim, evidence, [x for x in la if x.origin is origin], [y for y in lb if y.origin is origin])
-    return out if out or leaves else _part_checks(claim, evidence)
+    return out if out or leaves else (_part_checks(claim, evidence) or _excluded(claim, evidence, la))
+
+
+# The evidence rules the claim's place out: "none in neighbouring Sirsi taluk", "not to
+# broadacre cropping in the Wheatbelt", "no plans to move any part of our operation to
+# Suvarnabhumi", "its Maasvlakte 2 site ... is not part of the plan". No comma in between: "will
+# not be lifted, officials in the Wheatbelt said" rules nothing out.
+_RULED_OUT_BEFORE = (r"\b(?:none|not(?!\s+only\b|\s+just\b|\s+merely\b)|no\s+(?:plans?|intention)|nothing|never|rather\s+than|"
+                     r"instead\s+of)\b[^.;:,]{0,60}?\b(?:in|at|to|into|on|near|within)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?%s\b")
+_RULED_OUT_BARE = r"\b(?:not|rather\s+than|instead\s+of)\s+(?:in\s+|at\s+|to\s+)?(?:the\s+)?%s\b"
+_RULED_OUT_AFTER = (r"\b%s\b[^.;:,]{0,60}?\b(?:is|are|was|were|will\s+be|would\s+be)\s+not\s+"
+                    r"(?:part|included|among|covered|affected|involved)\b")
+
+
+def _ruled_out(text: str, name: str) -> re.Match | None:
+    n = re.escape(name)
+    for pat in (_RULED_OUT_BEFORE, _RULED_OUT_BARE, _RULED_OUT_AFTER):
+        if m := re.search(pat % n, text, re.IGNORECASE):
+            return m
+    return None
+
+
+def _excluded(claim: Reading, evidence: Reading, places: list[_Loc]) -> list[Check]:
+    """The claim's place, which the claim itself does not rule out, ruled out by the evidence."""
+    for x in places:
+        name = x.span.text.removeprefix("the ").removeprefix("The ")
+        if x.origin or len(name) < 3 or _ruled_out(claim.text, name):
+            continue
+        if m := _ruled_out(evidence.text, name):
+            es = Span.of(evidence.text, m.start(), m.end())
+            return [Check("place", f"{x.span.text} vs '{es.text}': the evidence rules it out", (x.span,), (es,))]
+    return []
 
 
 def _named_in(name: str, text: str) -> bool:
@@ -253,8 +346,8 @@ def _place_checks(claim: Reading, evidence: Reading, a: list[_Loc], b: list[_Loc
     # any place's surroundings on the other side ("made his fortune ... in Boston" vs "demand
     # for running shoes in Asia") is where something else happened.
     names_a, names_b = {x.name for x in a}, {y.name for y in b}
-    a = [x for x in a if any(_near_words(claim, x) & _near_words(evidence, y) for y in b)]
-    b = [y for y in b if any(_near_words(claim, x) & _near_words(evidence, y) for x in a)]
+    a = [x for x in a if any(_share(_near_words(claim, x), _near_words(evidence, y)) for y in b)]
+    b = [y for y in b if any(_share(_near_words(claim, x), _near_words(evidence, y)) for x in a)]
     out: list[Check] = []
     for x in a:
         for y in b:
@@ -311,11 +404,17 @@ def _explicit(d) -> bool:
 # Wednesday" is when someone spoke, not when the claim's event happens.
 SAID_VERBS = frozenset("say tell report add state announce confirm write insist note explain warn claim quote cite".split())
 _BOUND = re.compile(r"\b(?:after|before)\s+(?:the\s+)?$", re.IGNORECASE)
+# A date a figure is compared with ("down from 330,000 tonnes in 2025", "compared with 2024",
+# "than in 2023"): the reference point, not when the claim's event happens.
+_COMPARED = re.compile(r"\b(?:(?:down|up|rising|falling|fell|rose|increase|decrease|drop|rise)\s+from|compared\s+(?:with|to)|"
+                       r"than)\b[^.;:]{0,40}$", re.IGNORECASE)
 
 
 def _event_date(r: Reading, d) -> bool:
     """Not the date of an act of saying, nor a bound ("after 30 June 2027": from July)."""
     if _BOUND.search(r.text[max(0, d.span.start - 12):d.span.start]):
+        return False
+    if _COMPARED.search(r.text[max(0, d.span.start - 60):d.span.start]):
         return False
     by_start = {t[0]: t for t in r.tree}
     t = next((t for t in r.tree if d.span.start <= t[0] < d.span.end), None)
