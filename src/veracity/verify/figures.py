@@ -78,7 +78,9 @@ COUNTED_AS = {**{w: "troop" for w in ("soldier", "personnel", "servicemen", "ser
               **{w: "worker" for w in ("employee", "staff", "staffer")},
               **{w: "people" for w in ("person", "resident", "inhabitant")},
               **{w: "death" for w in ("live", "life", "fatality", "fatalitie")},
-              "tonne": "ton"}  # "7.5 million tonnes" / "7.5 million metric tons"
+              **{w: "sailor" for w in ("crew", "seaman", "seamen", "crewmember")},
+              "home": "household",  # "enough for 18,000 households" / "roughly 18,000 homes"
+              "tonne": "ton", "t": "ton"}  # "7.5 million tonnes" / "7.5 million metric tons"
 
 
 def _range(q: Quantity) -> tuple[float, float]:
@@ -253,8 +255,14 @@ def check_numbers(claim: Reading, evidence: Reading) -> list[Check]:
     return out
 
 
+def significant_digits(value: float) -> int:
+    """Digits that carry information: 3.4 -> 2, 620 million -> 2, 2,300 -> 2, 900 -> 1."""
+    digits = f"{abs(value):.6g}".replace(".", "").lstrip("0").split("e")[0]
+    return len(digits.rstrip("0")) or 1
+
+
 def agreeing_numbers(claim: str, evidence: str, claim_published: str | None = None,
-                     evidence_published: str | None = None) -> tuple[str, ...]:
+                     evidence_published: str | None = None, min_digits: int = 0) -> tuple[str, ...]:
     """The claim's figures the evidence gives too: the same head noun, a compatible time and
     overlapping ranges ("More than 12,000 people have been evacuated" / "about 12,500 people
     had been evacuated"), each as "'claim words' ~ 'evidence words'". A figure is the most
@@ -266,7 +274,7 @@ def agreeing_numbers(claim: str, evidence: str, claim_published: str | None = No
     out = []
     for k, c in enumerate(cr.quantities):
         h = _head(c, cr.text)
-        if not h:
+        if not h or significant_digits(c.value) < min_digits:
             continue
         oc = cr.times[k] if cr.times else "unknown"
         for j, e in enumerate(er.quantities):

@@ -1,0 +1,35 @@
+"""The judge's own rules, given the model's reading of a pair (a fixed stand-in for the
+cross-encoder: the rules decide what a given reading leads to)."""
+
+import numpy as np
+
+from veracity.verify.figures import significant_digits
+from veracity.verify.judge import AGREEING_FIGURE_CONFIDENCE, judge
+
+
+class _Model:
+    def __init__(self, p):
+        self.p = np.array(p, np.float32)
+
+    def probs(self, claims, evidence):
+        return np.tile(self.p, (len(claims), 1))
+
+
+def test_significant_digits():
+    assert [significant_digits(v) for v in (3.4, 620e6, 2300, 900, 14, 2)] == [2, 2, 2, 1, 2, 1]
+
+
+def test_a_specific_figure_on_the_claims_topic_supports_it_in_other_words():
+    claim = "Estonia spent 3.4% of its gross domestic product on defence in 2025, according to government figures."
+    ev = ("Defence outlays in 2025 amounted to 3.4 per cent of GDP, the highest share on record, the finance ministry's "
+          "annual report shows.")
+    unsure = _Model([0.04, 0.33, 0.63])  # the cross-encoder's reading of this paraphrase
+    [j] = judge(unsure, claim, [ev], [0.61])
+    assert j.stance == "supports" and j.confidence == AGREEING_FIGURE_CONFIDENCE and "3.4 per cent" in j.why
+    # Off the topic (cosine under the gate), a model leaning to REFUTES, or another figure: no side.
+    assert judge(unsure, claim, [ev], [0.45])[0].stance == "nei"
+    assert judge(_Model([0.04, 0.6, 0.36]), claim, [ev], [0.61])[0].stance == "nei"
+    assert judge(unsure, claim, [ev.replace("3.4 per cent", "2.9 per cent")], [0.61])[0].stance != "supports"
+    # A round figure ("about 900") is not specific enough on its own.
+    troops = "Nordic governments are preparing to send about 900 troops to Bosnia"
+    assert judge(unsure, troops, ["Officials said roughly 900 soldiers could go to the mission next year."], [0.6])[0].stance == "nei"
