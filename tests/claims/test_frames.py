@@ -100,3 +100,18 @@ def test_phrases_are_trimmed(claims_demo):
             for s in (f.agent, f.patient, f.location, f.time, *[s for _, s in f.extra]):
                 if s is not None:
                     assert s.text == s.text.strip() and s.text[-1] not in ",;:—", s.text
+
+
+def test_an_action_ruled_out_opposed_or_turned_down_is_not_done():
+    from veracity.verify.reading import read
+
+    def negated(text, lemma):
+        return next(f.negated for f in read(text).frames if f.lemma == lemma)
+
+    assert negated("Latvia has ruled out buying South Korean howitzers, the minister said.", "buy")
+    assert negated("The regent said she was against withdrawing the company's operating licence.", "withdraw")
+    assert negated("Norway and Denmark have turned down a request to send combat troops.", "send")
+    assert negated("Norway has refused to take part.", "take")
+    # ... unless the refusal is itself negated, and a request that is granted stays done.
+    assert not negated("Latvia has not ruled out buying more guns.", "buy")
+    assert not negated("Denmark has granted a request to send combat troops.", "send")

@@ -35,6 +35,36 @@ from ..records import Frame, Place, Quantity, Span
 
 # Verbs whose complement is an action not done ("refused to take part", "declined to sign").
 REFUSING = frozenset({"refuse", "decline"})
+# ... with their particle ("has ruled out buying South Korean howitzers").
+REFUSING_PHRASAL = frozenset({("rule", "out")})
+# Verbs that turn down a request whose action is then not done ("turned down a request to send
+# combat troops", "rejected calls to resign").
+REJECTING = frozenset({"reject", "refuse", "decline", "dismiss"})
+REJECTING_PHRASAL = frozenset({("turn", "down"), ("rule", "out")})
+REQUEST_NOUNS = frozenset("request call calls proposal demand demands offer invitation appeal plea".split())
+# "She was against withdrawing the licence": being against an action.
+AGAINST_HOLDERS = frozenset({"be", "remain", "stand", "come", "argue", "speak", "vote"})
+
+
+def _particle(v) -> str:
+    return next((c.lower_ for c in v.children if c.dep_ == "prt"), "")
+
+
+def _refused(v) -> bool:
+    """Is the action at ``v`` refused, ruled out, opposed or a turned-down request, by a head
+    that is not itself negated?"""
+    def neg(t) -> bool:
+        return any(c.dep_ == "neg" for c in t.children)
+    head = v.head
+    if v.dep_ == "xcomp" and (head.lemma_.lower() in REFUSING or (head.lemma_.lower(), _particle(head)) in REFUSING_PHRASAL):
+        return not neg(head)
+    if v.dep_ == "pcomp" and head.lower_ == "against" and head.head.lemma_.lower() in AGAINST_HOLDERS:
+        return not neg(head.head)
+    if v.dep_ == "acl" and head.lemma_.lower() in REQUEST_NOUNS and head.dep_ == "dobj":
+        verb = head.head
+        if verb.lemma_.lower() in REJECTING or (verb.lemma_.lower(), _particle(verb)) in REJECTING_PHRASAL:
+            return not neg(verb)
+    return False
 
 FRAME_DEPS = frozenset({"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj",
                         "csubjpass", "parataxis"})
@@ -315,9 +345,10 @@ class FrameBuilder:
             if ref is not None:
                 extra.append(("location_ref", ref))
         negated = any(c.dep_ == "neg" for c in v.children) or any(_none_subject(c) for c in v.children)
-        # "Norway has refused to take part": the action refused is not done (unless the refusal
-        # is itself negated: "did not refuse to sign").
-        if v.dep_ == "xcomp" and v.head.lemma_.lower() in REFUSING and not any(c.dep_ == "neg" for c in v.head.children):
+        # "Norway has refused to take part", "ruled out buying", "was against withdrawing",
+        # "turned down a request to send": the action refused is not done (unless the refusal is
+        # itself negated: "did not refuse to sign").
+        if _refused(v):
             negated = not negated
         if agent is None and patient is None and location is None and time is None and not extra:
             return None

@@ -60,6 +60,12 @@ MIN_MAIN_DENIAL_OVERLAP = 0.1
 # "none", "nobody", "nothing", "nowhere": a negated quantity ("14 villages in Siddapur taluk, and
 # none in neighbouring Sirsi taluk") is a negation a paraphrase must not carry on one side only.
 _REFUSED = re.compile(r"\b(?:refus|declin)(?:e|es|ed|ing)\s+to\b", re.IGNORECASE)
+# Other forms of an action not done, which the frames read (claims.frames._refused): "ruled out
+# buying", "was against withdrawing", "turned down a request to send". Only a gate before the
+# parse: "asking trustees to rule out school closures" negates no action.
+_RULED_OUT = re.compile(r"\brul(?:e|es|ed|ing)\s+out\b|\bturn(?:s|ed|ing)?\s+down\b|\bagainst\s+\w+ing\b"
+                        r"|\b(?:reject|dismiss)(?:s|es|ed|ing)?\s+(?:a\s+|the\s+)?(?:\w+\s+)?(?:request|call|proposal|demand|offer)s?\b",
+                        re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|no|never|n't|neither|nor|cannot|none|nobody|nothing|nowhere)\b|n't\b", re.IGNORECASE)
 
 # Stance words: True = for, False = against (lemmas).
@@ -87,7 +93,7 @@ def _same_action(a: str, b: str) -> bool:
     other uses ("would not take the matter to court" is not "carries out an assessment")."""
     if a == b:
         return True
-    return a not in NOT_EVENTS and b not in NOT_EVENTS and lexicon.related(a, "v", b, "v") == "synonym"
+    return a not in NOT_EVENTS and b not in NOT_EVENTS and (lexicon.related(a, "v", b, "v") == "synonym" or lexicon.curated(a, b))
 
 
 # How news copy keeps a source anonymous: "an airline executive it did not name", "who asked not
@@ -340,6 +346,7 @@ _DATEISH = re.compile(r"\b(?:1[5-9]\d\d|20\d\d|yesterday|today|tomorrow|last|nex
 PRE_GATES = {
     "denial": lambda c, e: bool(_DENIAL.search(e)),
     "negation": lambda c, e: bool(_NEGATION.search(c) or _NEGATION.search(e) or _REFUSED.search(c) or _REFUSED.search(e)
+                                  or _RULED_OUT.search(c) or _RULED_OUT.search(e)
                                   or _opposite_words(c, e)),
     "number": lambda c, e: bool(FIGURE.search(c) and FIGURE.search(e)),
     "place": lambda c, e: bool((_CAPITALISED_AFTER_PREP.search(c) or _UNNAMED_PART.search(c))

@@ -133,7 +133,7 @@ CURATED = tuple(frozenset(g.split(",")) for g in (
     "fine,penalise,penalize,penalty", "produce,output,make,generate", "postpone,delay,defer,push",
     "lead,top,head", "strike,walk,walkout", "recall,withdraw,pull", "deploy,send,dispatch,station",
     "cut,reduce,eliminate,axe,slash,shed", "close,shut", "open,launch,inaugurate", "raise,hike,increase,lift",
-    "build,construct", "base,station,locate", "buy,acquire,purchase", "die,death", "kill,death", "resign,quit,retire"))
+    "build,construct", "base,station,locate", "revoke,withdraw,cancel,rescind,annul", "buy,acquire,purchase", "die,death", "kill,death", "resign,quit,retire"))
 # One event told from the other side: "Romania will buy 500,000 doses" / "Veltra ... to supply
 # half a million doses to the Romanian Health Ministry"; "killed 11 workers" / "eleven
 # employees died". The parties swap roles, so a converse match holds only between different
