@@ -555,3 +555,28 @@ def test_a_person_who_left_or_changed_the_post_no_longer_holds_its_title(claim, 
 ])
 def test_another_post_or_the_same_title_is_no_role_change(claim, ev):
     assert kinds(claim, ev, 0.3) == []
+
+
+def test_a_spelled_out_count_is_compared_by_the_noun_it_counts_but_a_label_is_not_a_count():
+    claim = "Australia will donate three Guardian-class patrol boats to the Vanuatu Police Maritime Wing"
+    ev = "The Vanuatu Police Maritime Wing will receive two new Guardian-class patrol boats from Australia, its commander said."
+    [c] = contradictions(claim, ev, 0.7)
+    assert c.kind == "number" and "(boat:" in c.detail
+    assert kinds("The warning service had rated the danger in the Arlberg at level 4 that day",
+                 "The warning service rated the danger at level 3 of 5 in the Bregenzerwald on Sunday.", 0.6) == []
+
+
+def test_places_the_tagger_misses_said_to_be_places_by_their_words():
+    # inside a "from" phrase on both sides: where the rocket lifted off
+    claim = "The rocket, built by New Zealand company Southern Cross Launch, lifted off from its pad on the Mahia Peninsula"
+    ev = ("The agency said it was reviewing the failed Southern Cross Launch mission, which lifted off from the company's "
+          "Kaitorete Spit launch complex south of Christchurch.")
+    [c] = contradictions(claim, ev, 0.6)
+    assert c.kind == "place" and "Mahia Peninsula" in c.detail and "Kaitorete Spit" in c.detail
+    # "the island of X" and a name that says it is an island
+    radar = "India would also build a coastal surveillance radar station on the island of Nosy Be, off the north-west coast"
+    other = "The coastal radar station financed by India will be installed on Ile Sainte-Marie, off the east coast, the agency said."
+    assert kinds(radar, other, 0.66) == ["place"]
+    # A place's own part ("off Poland's Baltic coast") is not another region (the Baltics).
+    assert kinds("Nordvind Energy has won the right to build a 1,200-megawatt wind farm off Poland's Baltic coast",
+                 "Nordvind Energy's new turbine blade factory will be built in Szczecin.", 0.6) == []

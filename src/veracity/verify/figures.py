@@ -40,12 +40,23 @@ FIGURE = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleve
 _NEXT_WORD = re.compile(r"\s*([A-Za-z][A-Za-z-]+)")
 
 
-def _head(q: Quantity, text: str = "") -> str:
-    """The counted noun: the unit's last word, or (when the extractor found no unit: "about 470
-    zloty") the word right after the figure."""
+def _head(q: Quantity, text: str = "", tree: tuple = ()) -> str:
+    """The counted noun: the unit's last word, or (when the extractor found no unit) the noun
+    the figure counts in the parse ("three Guardian-class patrol *boats*", "two new ... *boats*"),
+    or the word right after the figure ("about 470 zloty")."""
     if q.span.text.lower().endswith(BARRELS_A_DAY):  # "175,000-185,000 b/d": the unit the parse split
         return "barrel"
     u = (q.unit or "").lower().strip().split()[-1] if q.unit else ""
+    if not u and tree:
+        inside = {t[0] for t in tree if q.span.start <= t[0] < q.span.end}
+        by_start = {t[0]: t for t in tree}
+        for t in tree:
+            if t[0] in inside and t[3] == "nummod" and t[4] not in inside:
+                h = by_start.get(t[4])
+                # A number after its noun is a label, not a count ("level 4", "line 3").
+                if h is not None and h[2] == "NOUN" and h[0] > t[0]:
+                    u = h[1].lower()
+                break
     if not u and text:
         m = _NEXT_WORD.match(text, q.span.end)
         u = m.group(1).lower() if m and m.group(1).lower() not in _STOPWORDS else ""
@@ -235,12 +246,12 @@ def check_numbers(claim: Reading, evidence: Reading) -> list[Check]:
     megawatt-hour" for a bid)."""
     out = []
     for c in claim.quantities:
-        h = _head(c, claim.text)
+        h = _head(c, claim.text, claim.tree)
         if not h:
             continue
         oc = claim.times[claim.quantities.index(c)] if claim.times else "unknown"
         item = per_item(c, claim.text)
-        same = [e for k, e in enumerate(evidence.quantities) if _head(e, evidence.text) == h and not _PARTITIVE.match(e.span.text)
+        same = [e for k, e in enumerate(evidence.quantities) if _head(e, evidence.text, evidence.tree) == h and not _PARTITIVE.match(e.span.text)
                 and _compatible_time(oc, evidence.times[k] if evidence.times else "unknown")
                 and per_item(e, evidence.text) == item and _comparable(*_ranges(c, claim.text, e, evidence.text))
                 and _present(claim, c) == _present(evidence, e) and _share(claim.text, c, evidence.text) == _share(evidence.text, e, claim.text)
@@ -273,12 +284,12 @@ def agreeing_numbers(claim: str, evidence: str, claim_published: str | None = No
     cr, er = read(claim, claim_published), read(evidence, evidence_published)
     out = []
     for k, c in enumerate(cr.quantities):
-        h = _head(c, cr.text)
+        h = _head(c, cr.text, cr.tree)
         if not h or significant_digits(c.value) < min_digits:
             continue
         oc = cr.times[k] if cr.times else "unknown"
         for j, e in enumerate(er.quantities):
-            if (_head(e, er.text) == h and _compatible_time(oc, er.times[j] if er.times else "unknown")
+            if (_head(e, er.text, er.tree) == h and _compatible_time(oc, er.times[j] if er.times else "unknown")
                     and (_overlap(*_ranges(c, cr.text, e, er.text)) or rounds_to(c, e))):
                 out.append(f"'{c.span.text}' ~ '{e.span.text}'")
                 break

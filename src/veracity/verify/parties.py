@@ -259,7 +259,9 @@ def _countries(words: set[str]) -> set[str]:
 
 
 def _mentions(r: Reading) -> set[str]:
-    return _countries(_key_words(r.text))
+    words = _key_words(r.text)
+    # ... and the parts of a hyphenated word ("Guardian-class patrol boats" names "Guardian").
+    return _countries(words | {p for w in words if "-" in w for p in w.split("-") if len(p) > 2})
 
 
 # Kinds of place that can themselves be a party: a country ("Norway said") or a group of

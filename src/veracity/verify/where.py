@@ -25,7 +25,7 @@ def _codes(places: Iterable[Place]) -> set[str]:
 
 
 _LOCATIVE = re.compile(r"\b(in|at|near|across|throughout|around|outside|inside|off|into|to|from|on|within|between|along|over|of)\s+"
-                       r"(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-east|north-west|"
+                       r"(?:the\s+)?(?-i:[a-z][\w-]*(?:'s|\u2019s)\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-east|north-west|"
                        r"south-east|south-west|north-eastern|north-western|south-eastern|south-western|coastal|rural)\w*\s+)?"
                        r"(?:(?:parts?|county|region|province|state|city|town|district|area|port city|village|island|municipality) of\s+)?$",
                        re.IGNORECASE)
@@ -74,7 +74,7 @@ def _locations(r: Reading) -> list[_Loc]:
         if not codes and (part := part_of_country(p.name)):
             codes, kind = (part,), "country"
         out.append(_Loc(p.name.lower().removeprefix("the "), codes, kind in ("country", "region") and bool(codes), p.qualifier,
-                        p.span, pr == "from", kind == "subdivision"))
+                        p.span, pr == "from" or _under_from(r, p.span), kind == "subdivision"))
     for e in r.entities:
         if any(l.span.overlaps(e.span) for l in out) or any(p.span.overlaps(e.span) for p in r.places):
             continue
@@ -89,9 +89,15 @@ def _locations(r: Reading) -> list[_Loc]:
             codes = known[1] if known is not None and known[2] != "unknown" else ()
             sub = known is not None and known[2] == "subdivision"
             out.append(_Loc(bare or name, codes, known is not None and known[2] in ("country", "region"), None, e.span,
-                            pr == "from", sub))
+                            pr == "from" or _under_from(r, e.span), sub))
         elif e.label in ("GPE", "LOC", "FAC") and pr:
             out.append(_Loc(name, (), False, None, e.span, pr == "from"))
+        elif e.label in ("ORG", "PERSON") and (_DIRECTION_OF.search(r.text[max(0, e.span.start - 25):e.span.start])
+                                              or (pr and (_KIND_OF.search(r.text[max(0, e.span.start - 30):e.span.start])
+                                                          or _PLACE_PREFIX.match(e.span.text)))):
+            known = resolve_name(e.span.text, gazetteer=True)
+            codes = known[1] if known is not None and known[2] != "unknown" else ()
+            out.append(_Loc(name, codes, False, None, e.span, _under_from(r, e.span)))
         elif e.label in ("ORG", "PERSON"):
             known = resolve_name(e.span.text)
             if pr and known is not None and known[2] not in ("unknown", "subdivision"):
@@ -101,6 +107,20 @@ def _locations(r: Reading) -> list[_Loc]:
     return out
 
 
+def _under_from(r: Reading, sp: Span) -> bool:
+    """Is the place inside a "from" phrase ("lifted off from its pad on the Mahia Peninsula",
+    "from the company's Kaitorete Spit launch complex"): where something comes from."""
+    by_start = {t[0]: t for t in r.tree}
+    t = next((t for t in r.tree if sp.start <= t[0] < sp.end), None)
+    for _ in range(6):
+        if t is None or t[4] == t[0] or t[2] in ("VERB", "AUX"):
+            return False
+        if t[1] == "from" and t[3] == "prep":
+            return True
+        t = by_start.get(t[4])
+    return False
+
+
 # Labels the tagger gives a place name it does not know ("Sirsi" PRODUCT, "Wheatbelt" NORP).
 NAME_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "PRODUCT", "NORP", "WORK_OF_ART", "EVENT"})
 # Words that say a name is a kind of place, after it ("Sirsi taluk", "Kisumu International
@@ -108,7 +128,17 @@ NAME_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "PRODUCT", "NORP"
 PLACE_KINDS = ("international airport", "airport", "taluk", "district", "county", "region", "province", "prefecture",
                "oblast", "canton", "municipality", "borough", "parish", "valley", "extension", "chateau", "château",
                "castle", "palace", "peninsula", "shoal", "basin", "delta", "industrial park", "industrial estate",
-               "terminal", "air base", "naval base", "harbour", "harbor")
+               "terminal", "air base", "naval base", "harbour", "harbor", "spit", "launch complex", "launch site", "spaceport",
+               "cosmodrome")
+# "on the island of Nosy Be", "in the town of Kulsary": the name is the place the noun says.
+_KIND_OF = re.compile(r"\b(?:island|town|city|village|port|province|region|district|county|state|municipality|oblast|"
+                      r"prefecture|department|governorate|atoll|archipelago)\s+of\s+$", re.IGNORECASE)
+# Names that say they are places ("Ile Sainte-Marie", "Mount Barker", "Lake Kivu").
+_PLACE_PREFIX = re.compile(r"(?:the\s+)?(?:ile|île|isla|isola|ilha|isle|pulau|nosy|mount|mt\.?|lake|cape|gunung|bahia|baie)\s+\S",
+                           re.IGNORECASE)
+# "south of Christchurch": a name after a direction and "of" is a place, whatever the tagger says.
+_DIRECTION_OF = re.compile(r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+(?:the\s+)?$",
+                           re.IGNORECASE)
 _KIND_AFTER = re.compile(r"\s*(" + "|".join(PLACE_KINDS) + r")\b", re.IGNORECASE)
 
 
