@@ -129,6 +129,10 @@ def check_negation(claim: Reading, evidence: Reading) -> list[Check]:
         for ef in evidence.frames:
             if any(a <= ef.action.start < b for a, b in anon_e):
                 continue
+            # The evidence's action is the claim's other action, with the same polarity ("signed
+            # ..., but never ratified" / "to be signed"): it says nothing of the negated one.
+            if any(of is not cf and of.lemma == ef.lemma and of.negated == neg(ef) for of in claim.frames):
+                continue
             if _same_action(cf.lemma, ef.lemma) and cf.negated != ef.negated and cf.negated != neg(ef):
                 side = cf if cf.negated else ef
                 out.append(Check("negation", f"'{cf.lemma}' is negated on {'the claim' if side is cf else 'the evidence'} side only",
