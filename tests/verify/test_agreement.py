@@ -2,7 +2,6 @@
 states the claim's event in other words supports it, with the matched words named; one that
 shares the words but negates, denies, opposes, reverses or omits the claim's figure does not."""
 
-import numpy as np
 import pytest
 
 from veracity.verify import lexicon
@@ -83,14 +82,7 @@ def test_a_stance_about_the_event_does_not_report_it():
                      "The Welsh Government said it supports a merger between Harwick University and St Aldric College.") is None
 
 
-class _Model:
-    """The news model's probabilities fixed, to test the judge's rule alone."""
-
-    def __init__(self, p):
-        self.p = np.array(p, np.float32)
-
-    def probs(self, claims, evidence):
-        return np.tile(self.p, (len(claims), 1))
+from stub_model import FixedModel as _Model  # noqa: E402
 
 
 def test_the_judge_supports_a_paraphrase_with_a_figure_even_when_the_model_leans_to_refutes():

@@ -1,7 +1,6 @@
 """Denials (veracity.verify.denial): a denial refutes a claim that asserts what is denied, not one
 that only presupposes it; a claim that reports a denial is confirmed by that denial."""
 
-import numpy as np
 
 from veracity.verify.contradiction import contradictions
 from veracity.verify.denial import asserts_denied, by_party, of_main, same_denial
@@ -58,12 +57,7 @@ def test_another_denial_is_not_the_same_denial():
     assert same_denial(read("Helsingborg city council plans to sell the ferry company Sundlinjen"), read(LEADER)) is None
 
 
-class _Model:
-    def __init__(self, p):
-        self.p = np.array(p, np.float32)
-
-    def probs(self, claims, evidence):
-        return np.tile(self.p, (len(claims), 1))
+from stub_model import FixedModel as _Model  # noqa: E402
 
 
 def test_the_judge_supports_the_same_denial_though_the_model_reads_it_as_refuting():

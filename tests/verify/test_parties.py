@@ -1,7 +1,6 @@
 """Who acts (veracity.verify.parties), and the checks and supports that depend on it: a figure,
 place or date of another party's event, or of another place, is not a conflicting one."""
 
-import numpy as np
 import pytest
 
 from veracity.verify.contradiction import contradictions
@@ -66,12 +65,7 @@ def test_who_a_figure_was_reported_to_is_not_what_it_counts():
     assert "number" in kinds("the faculty's buildings on Rue Laennec needed repairs costing 45 million euros", ev, 0.80)
 
 
-class _Model:
-    def __init__(self, p):
-        self.p = np.array(p, np.float32)
-
-    def probs(self, claims, evidence):
-        return np.tile(self.p, (len(claims), 1))
+from stub_model import FixedModel as _Model  # noqa: E402
 
 
 def test_another_partys_event_supports_nothing_either():

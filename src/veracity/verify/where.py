@@ -214,18 +214,25 @@ def _near_words(r: Reading, loc: _Loc) -> dict[str, str]:
     a, b = loc.span.start - PLACE_WINDOW[0], loc.span.end + PLACE_WINDOW[1]
     out = {lem: pos for s, e, lem, pos in r.lemmas if a <= s < b and not (loc.span.start <= s < loc.span.end)
            and pos in ("NOUN", "VERB", "ADJ", "PROPN") and lem not in _NOT_EVENT and len(lem) > 2}
-    by_start = {t[0]: t for t in r.tree}
-    t = next((t for t in r.tree if loc.span.start <= t[0] < loc.span.end), None)
-    for _ in range(6):
-        if t is None or t[4] == t[0]:
-            break
-        t = by_start.get(t[4])
-        if t is not None and t[2] == "VERB":
-            for k in [t] + [k for k in r.tree if k[4] == t[0] and k[3] in ("nsubj", "nsubjpass", "dobj") and k[2] in ("NOUN", "PROPN")]:
-                if k[1] not in _NOT_EVENT and len(k[1]) > 2:
-                    out.setdefault(k[1], k[2])
-            break
+    t = _verb_above(r, loc.span, ("VERB",), 6)
+    if t is not None:
+        for k in [t] + [k for k in r.tree if k[4] == t[0] and k[3] in ("nsubj", "nsubjpass", "dobj") and k[2] in ("NOUN", "PROPN")]:
+            if k[1] not in _NOT_EVENT and len(k[1]) > 2:
+                out.setdefault(k[1], k[2])
     return out
+
+
+def _verb_above(r: Reading, sp: Span, kinds: tuple[str, ...], steps: int) -> tuple | None:
+    """The first token of one of these parts of speech up the parse from the span's first token."""
+    by_start = {t[0]: t for t in r.tree}
+    t = next((t for t in r.tree if sp.start <= t[0] < sp.end), None)
+    for _ in range(steps):
+        if t is None or t[4] == t[0]:
+            return None
+        t = by_start.get(t[4])
+        if t is not None and t[2] in kinds:
+            return t
+    return None
 
 
 _WN_POS = {"NOUN": "n", "VERB": "v", "ADJ": "a"}
@@ -446,15 +453,8 @@ def _event_date(r: Reading, d) -> bool:
         return False
     if _COMPARED.search(r.text[max(0, d.span.start - 60):d.span.start]):
         return False
-    by_start = {t[0]: t for t in r.tree}
-    t = next((t for t in r.tree if d.span.start <= t[0] < d.span.end), None)
-    for _ in range(4):
-        if t is None or t[4] == t[0]:
-            break
-        t = by_start.get(t[4])
-        if t is not None and t[2] in ("VERB", "AUX"):
-            return t[1] not in SAID_VERBS
-    return True
+    t = _verb_above(r, d.span, ("VERB", "AUX"), 4)
+    return t is None or t[1] not in SAID_VERBS
 
 
 def check_dates(claim: Reading, evidence: Reading) -> list[Check]:
