@@ -588,3 +588,9 @@ def test_an_action_the_claim_states_itself_is_not_its_negated_synonym():
     assert "negation" not in kinds(claim, ev, 0.6)
     assert "negation" in kinds("The 2022 agreement was never ratified by Vanuatu's parliament",
                                "Vanuatu's parliament ratified the 2022 security agreement in March.", 0.6)
+
+
+def test_a_road_is_not_a_place_of_its_own():
+    ev = "About 2,400 residents of Creighton and Denare Beach in northern Saskatchewan were told to leave on Tuesday."
+    assert kinds("Residents with vehicles have been told to drive south on Highway 6.", ev, 0.6) == []
+    assert kinds("Residents have been told to drive to Brandon.", "Residents were told to drive to Winnipeg on Tuesday.", 0.6) == ["place"]

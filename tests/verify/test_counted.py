@@ -138,3 +138,18 @@ def test_the_same_kind_of_event_elsewhere_with_its_own_figures_is_no_confirmatio
     assert another_event(claim, read("Ambulance crews in Victoria lost more than 4,100 hours outside Melbourne emergency "
                                      "departments in July, the union said."))
     assert not another_event(claim, read("Ambulance crews in South Australia lost a combined 3,412 hours in July."))
+
+
+def test_an_increment_and_a_total_are_two_counts():
+    from veracity.verify.contradiction import contradictions
+
+    total = "The reinforcements would bring Rwanda's deployment in the province to about 6,000 troops"
+    assert contradictions(total, "Rwanda is preparing to deploy around 2,000 additional troops to Cabo Delgado.", 0.6) == ()
+    assert contradictions("About 22.1 million voters were registered for the 2022 election.",
+                          "The commission said 2,412,566 new voters had been enrolled during the exercise.", 0.6) == ()
+    # Two increments, or two totals, are still compared.
+    more = "Rwanda plans to send about 2,000 more soldiers to northern Mozambique"
+    [c] = contradictions(more, "Rwanda will send 1,000 additional soldiers to Mozambique, the army said.", 0.6)
+    assert c.kind == "number"
+    [c] = contradictions(more.replace(" more", ""), "Rwanda will send 1,000 soldiers to Mozambique, the army said.", 0.6)
+    assert c.kind == "number"

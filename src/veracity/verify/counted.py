@@ -181,6 +181,18 @@ def change_or_level(r: Reading, q: Quantity) -> str | None:
     return None if m is None else {"by": "change", "to": "level"}[m.group(1).lower()]
 
 
+# Words that make a count an increment on a total ("2,000 additional troops", "2,412,566 new
+# voters", "a further 12 guns"): against a count without one ("bring the deployment to about
+# 6,000 troops", "22.1 million voters were registered") they count two things.
+_ADDED = re.compile(r"^\s*(?:[\w-]+\s+)?(?:additional|new|more|extra|further|fresh)\b", re.IGNORECASE)
+_ADDED_BEFORE = re.compile(r"\b(?:a further|an additional|another|an extra)\s+$", re.IGNORECASE)
+
+
+def added(r: Reading, q: Quantity) -> bool:
+    return bool(_ADDED.match(r.text, q.span.end) or _ADDED_BEFORE.search(r.text[max(0, q.span.start - 16):q.span.start])
+                or re.search(r"\b(?:additional|new|extra|further)\b|\bmore\b(?!\s+than)", q.span.text, re.IGNORECASE))
+
+
 def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> str | None:
     """Why two figures of the same counted noun are two quantities, or None."""
     if demanded(cr, c) != demanded(er, e):
@@ -188,6 +200,8 @@ def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> 
     ka, kb = change_or_level(cr, c), change_or_level(er, e)
     if ka and kb and ka != kb:
         return f"a {ka} vs a {kb}"
+    if not (is_money(c) or is_money(e)) and added(cr, c) != added(er, e):  # "an extra 4 million pounds" is still revenue
+        return "an increment vs a total"
     if is_money(c) and is_money(e):
         fa, fb = flow(cr, c), flow(er, e)
         if fa and fb and fa != fb:

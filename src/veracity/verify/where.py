@@ -104,7 +104,13 @@ def _locations(r: Reading) -> list[_Loc]:
                 out.append(_Loc(name, known[1], known[2] in ("country", "region"), None, e.span, pr == "from"))
             elif _said_to_be_a_place(r, e.span):
                 out.append(_Loc(name, (), False, None, e.span))
-    return out
+    # A road is a way between places, not a place of its own ("told to drive south on Highway 6"
+    # says nothing against "residents of Creighton ... told to leave").
+    return [x for x in out if not _ROUTE.search(x.span.text)]
+
+
+_ROUTE = re.compile(r"^(?:the\s+)?(?:highway|route|road|interstate|motorway|autobahn|expressway|freeway|trunk road)\b"
+                    r"|\b(?:highway|road|street|avenue|motorway|expressway|freeway)$", re.IGNORECASE)
 
 
 def _under_from(r: Reading, sp: Span) -> bool:
