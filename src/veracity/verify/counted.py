@@ -186,11 +186,12 @@ def change_or_level(r: Reading, q: Quantity) -> str | None:
 # 6,000 troops", "22.1 million voters were registered") they count two things.
 _ADDED = re.compile(r"^\s*(?:[\w-]+\s+)?(?:additional|new|more|extra|further|fresh)\b", re.IGNORECASE)
 _ADDED_BEFORE = re.compile(r"\b(?:a further|an additional|another|an extra)\s+$", re.IGNORECASE)
+_ADDED_INSIDE = re.compile(r"\b(?:additional|new|extra|further)\b|\bmore\b(?!\s+than)", re.IGNORECASE)  # not "more than"
 
 
 def added(r: Reading, q: Quantity) -> bool:
     return bool(_ADDED.match(r.text, q.span.end) or _ADDED_BEFORE.search(r.text[max(0, q.span.start - 16):q.span.start])
-                or re.search(r"\b(?:additional|new|extra|further)\b|\bmore\b(?!\s+than)", q.span.text, re.IGNORECASE))
+                or _ADDED_INSIDE.search(q.span.text))
 
 
 def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> str | None:

@@ -245,13 +245,14 @@ def check_numbers(claim: Reading, evidence: Reading) -> list[Check]:
     or both amounts for the same item ("3 billion zloty" on connections is not "470 zloty per
     megawatt-hour" for a bid)."""
     out = []
+    heads = [_head(e, evidence.text, evidence.tree) for e in evidence.quantities]
     for c in claim.quantities:
         h = _head(c, claim.text, claim.tree)
         if not h:
             continue
         oc = claim.times[claim.quantities.index(c)] if claim.times else "unknown"
         item = per_item(c, claim.text)
-        same = [e for k, e in enumerate(evidence.quantities) if _head(e, evidence.text, evidence.tree) == h and not _PARTITIVE.match(e.span.text)
+        same = [e for k, e in enumerate(evidence.quantities) if heads[k] == h and not _PARTITIVE.match(e.span.text)
                 and _compatible_time(oc, evidence.times[k] if evidence.times else "unknown")
                 and per_item(e, evidence.text) == item and _comparable(*_ranges(c, claim.text, e, evidence.text))
                 and _present(claim, c) == _present(evidence, e) and _share(claim.text, c, evidence.text) == _share(evidence.text, e, claim.text)
@@ -283,13 +284,14 @@ def agreeing_numbers(claim: str, evidence: str, claim_published: str | None = No
         return ()
     cr, er = read(claim, claim_published), read(evidence, evidence_published)
     out = []
+    heads = [_head(e, er.text, er.tree) for e in er.quantities]
     for k, c in enumerate(cr.quantities):
         h = _head(c, cr.text, cr.tree)
         if not h or significant_digits(c.value) < min_digits:
             continue
         oc = cr.times[k] if cr.times else "unknown"
         for j, e in enumerate(er.quantities):
-            if (_head(e, er.text, er.tree) == h and _compatible_time(oc, er.times[j] if er.times else "unknown")
+            if (heads[j] == h and _compatible_time(oc, er.times[j] if er.times else "unknown")
                     and (_overlap(*_ranges(c, cr.text, e, er.text)) or rounds_to(c, e))):
                 out.append(f"'{c.span.text}' ~ '{e.span.text}'")
                 break

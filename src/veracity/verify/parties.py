@@ -27,12 +27,13 @@ from ..claims.places import resolve_demonym, resolve_name
 from .checks import _STOP
 from .reading import Reading
 
+# Verbs whose subject speaks about an event rather than acting in it.
+SPEAKING = frozenset("""say tell report add claim state announce confirm write quote cite accord insist note explain
+describe reveal suggest show indicate argue warn believe think know see hear learn understand appear seem""".split())
 # Verbs that carry no event of their own: reporting, planning, aspect and light verbs. A
 # claim's predicate is read through them ("plans to close" -> close, "has offered to pay" ->
 # pay), and they are never what two reports must share.
-NOT_EVENTS = frozenset("""say tell report add claim state announce confirm write quote cite accord insist note explain
-describe reveal suggest show indicate argue warn believe think know see hear learn understand appear seem
-plan intend expect aim hope want wish seek propose offer set prepare schedule try attempt continue keep
+NOT_EVENTS = SPEAKING | frozenset("""plan intend expect aim hope want wish seek propose offer set prepare schedule try attempt continue keep
 be have do go get make take become remain need begin start decide agree promise pledge threaten consider
 help allow let cause use include involve""".split())
 # Event nouns a verb may hang on ("in talks to supply", "a plan to close", "a deal to buy"):
@@ -241,10 +242,6 @@ def acting_parties(r: Reading) -> set[str]:
             out |= party_words(r, a)
     return out
 
-
-# Verbs whose subject speaks about an event rather than acting in it (the fallback above).
-SPEAKING = frozenset("say tell report add claim state announce confirm write quote cite accord insist note explain describe "
-                     "reveal suggest show indicate argue warn believe think know see hear learn understand appear seem".split())
 
 
 def _countries(words: set[str]) -> set[str]:

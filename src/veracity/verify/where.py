@@ -116,14 +116,11 @@ _ROUTE = re.compile(r"^(?:the\s+)?(?:highway|route|road|interstate|motorway|auto
 def _under_from(r: Reading, sp: Span) -> bool:
     """Is the place inside a "from" phrase ("lifted off from its pad on the Mahia Peninsula",
     "from the company's Kaitorete Spit launch complex"): where something comes from."""
-    by_start = {t[0]: t for t in r.tree}
-    t = next((t for t in r.tree if sp.start <= t[0] < sp.end), None)
-    for _ in range(6):
-        if t is None or t[4] == t[0] or t[2] in ("VERB", "AUX"):
+    for t in _heads(r, sp, 5):
+        if t[2] in ("VERB", "AUX"):
             return False
         if t[1] == "from" and t[3] == "prep":
             return True
-        t = by_start.get(t[4])
     return False
 
 
@@ -228,17 +225,23 @@ def _near_words(r: Reading, loc: _Loc) -> dict[str, str]:
     return out
 
 
-def _verb_above(r: Reading, sp: Span, kinds: tuple[str, ...], steps: int) -> tuple | None:
-    """The first token of one of these parts of speech up the parse from the span's first token."""
+def _heads(r: Reading, sp: Span, steps: int):
+    """The tokens up the parse from the span's first token (its head, that head's head, ...), at
+    most ``steps`` of them, ending at the root."""
     by_start = {t[0]: t for t in r.tree}
     t = next((t for t in r.tree if sp.start <= t[0] < sp.end), None)
     for _ in range(steps):
         if t is None or t[4] == t[0]:
-            return None
+            return
         t = by_start.get(t[4])
-        if t is not None and t[2] in kinds:
-            return t
-    return None
+        if t is None:
+            return
+        yield t
+
+
+def _verb_above(r: Reading, sp: Span, kinds: tuple[str, ...], steps: int) -> tuple | None:
+    """The first token of one of these parts of speech up the parse from the span's first token."""
+    return next((t for t in _heads(r, sp, steps) if t[2] in kinds), None)
 
 
 _WN_POS = {"NOUN": "n", "VERB": "v", "ADJ": "a"}
