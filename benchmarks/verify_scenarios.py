@@ -66,6 +66,14 @@ def main() -> None:
     print(f"expectations holding: {n_ok}/{len(outs)} = {n_ok / len(outs):.3f}")
     wrong_side = [o for o in verdicts if {o.expected, o.got} == {"SUPPORTED", "REFUTED"}]
     print(f"confidently wrong (SUPPORTED where REFUTED is expected, or the reverse): {len(wrong_side)}")
+    # Claims nothing speaks to (background sentences of the sets that cover every checkable
+    # sentence, and claims only echoed): a verdict either way is a check or a model reading
+    # another event as this one.
+    quiet = [o for o in verdicts if o.expected == "NOT_ENOUGH_INFO"]
+    loud = [o for o in quiet if o.got in ("SUPPORTED", "REFUTED", "DISPUTED")]
+    print(f"claims expected NOT ENOUGH INFO given a verdict anyway: {len(loud)}/{len(quiet)}")
+    counted = [o for o in outs if o.field == "contradicting" and not o.ok]
+    print(f"refuting reports counted as corroboration: {len(counted)}")
 
 
 if __name__ == "__main__":

@@ -165,3 +165,18 @@ def test_the_quoted_organisations_own_release_confirms_first_hand_but_an_outlets
     assert first_hand(stats, (), "National Bureau of Statistics", release) == "National Bureau of Statistics"
     paper = Origin("outlet:lagos ledger", "the Lagos Ledger", re.compile("x"))
     assert first_hand(paper, (), "Lagos Ledger", "The naira would be allowed to float, the Lagos Ledger reported.") is None
+
+
+def test_an_infinitive_after_a_refusal_is_no_statement_and_the_sentence_is_claimed():
+    text = "The central bank declined to comment on internal procedures."
+    d = analysis.analyze_text(text)
+    [c] = d.claims
+    assert what_is_claimed(d.article.text, c, d.attributions).text == text
+
+
+def test_a_stance_cue_is_read_by_its_lemma_so_an_irregular_form_is_claimed_whole():
+    text = ("The government has sought a larger share of lithium revenue since announcing a national lithium strategy "
+            "in 2023 that gives the state control of new projects.")
+    d = analysis.analyze_text(text)
+    [c] = d.claims
+    assert what_is_claimed(d.article.text, c, d.attributions).text == text

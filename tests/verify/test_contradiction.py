@@ -594,3 +594,95 @@ def test_a_road_is_not_a_place_of_its_own():
     ev = "About 2,400 residents of Creighton and Denare Beach in northern Saskatchewan were told to leave on Tuesday."
     assert kinds("Residents with vehicles have been told to drive south on Highway 6.", ev, 0.6) == []
     assert kinds("Residents have been told to drive to Brandon.", "Residents were told to drive to Winnipeg on Tuesday.", 0.6) == ["place"]
+
+
+def test_a_date_in_a_clause_describing_a_party_is_compared_only_with_the_same_action():
+    claim = "Finland, which joined NATO in April 2023, shares a border of about 1,340 kilometres with Russia."
+    assert "date" not in kinds(claim, "Sweden will take charge of NATO's land force in Finland in 2027 and 2028.", 0.8)
+    assert "date" not in kinds("Savanna Air, founded in 2011, flies to 14 towns in Kenya.",
+                               "Savanna Air will fly to 14 towns in Kenya from 2027.", 0.8)
+    # The same action dated differently on the other side still conflicts.
+    assert "date" in kinds(claim, "Finland joined NATO in April 2024.", 0.8)
+
+
+def test_the_points_a_line_runs_through_are_no_place_of_an_event():
+    claim = "The line runs from Albrook station in the capital across the Panama Canal to Ciudad del Futuro in the western province of Panama Oeste."
+    ev = "The Line 3 operations control centre has been built at the Albrook terminal in Panama City, on the east bank of the canal."
+    assert "place" not in kinds(claim, ev, 0.8)
+    # Two lines' routes still compare.
+    assert "place" in kinds("The new pipeline runs to Poland.", "The new pipeline runs to Germany.", 0.8)
+    # Trains that run on lines somewhere run a service there: a place of the event.
+    assert "place" in kinds("The first trains are due to enter service in December 2027 on lines around Ostrava.",
+                            "The first hydrogen trains will run on the lines around Jihlava in the Vysocina region from December 2027.", 0.8)
+
+
+def test_an_area_is_not_a_distance():
+    from veracity.verify.figures import agreeing_numbers
+
+    claim = "La Ronge, on the shore of Lac La Ronge about 380 kilometres north of Saskatoon, is a hub for fishing."
+    ev = "Satellite imagery showed the blaze north of La Ronge covered roughly 380 square kilometres late on Monday."
+    assert agreeing_numbers(claim, ev) == ()
+    assert agreeing_numbers("The fire covered 380 square kilometres.", ev)
+
+
+def test_a_place_in_a_clause_describing_a_party_is_compared_only_with_the_same_action():
+    claim = "Vahostroj, based in Zilina, was founded in 2009 and builds buses."
+    assert "place" not in kinds(claim, "Vahostroj handed over 20 buses to the transport operator in Bratislava on Friday.", 0.8)
+    assert "place" in kinds(claim, "Vahostroj, which is based in Martin, builds buses.", 0.8)
+    assert "date" not in kinds_at("The Santa Maria da Feira plant, which opened in 1968, currently employs 1,150 workers.",
+                                  "Members would hold a two-hour stoppage at the Santa Maria da Feira plant next Tuesday.",
+                                  "2026-03-12", "2026-03-11")
+    # A clause with no comma says where the event's parties are.
+    assert "place" in kinds("The commission opened an investigation into the sale of driving licences by police officers in Lautoka",
+                            "The commission said its investigation concerned officers attached to the traffic division in Nausori.", 0.8)
+
+
+def test_a_past_years_figure_is_not_a_current_one():
+    claim = "In 2018, another company lost nearly 700,000 fish in a similar escape near Calbuco."
+    ev = "Acuicola Reloncavi said that roughly 140,000 fish had escaped from one of its salmon farms."
+    assert contradictions(claim, ev, 0.8, "2026-06-11", "2026-06-11") == ()
+    # A year that names a thing ("the 1944 water treaty") dates no figure.
+    assert "number" in kinds_at("Chihuahua will release about 120 million cubic metres of water from La Boquilla dam into the Rio "
+                                "Grande to help Mexico make up its shortfall to Texas under the 1944 water treaty",
+                                "Mexico's formal notice of deliveries from La Boquilla covers 60 million cubic metres, a spokeswoman "
+                                "for the U.S. section of the International Boundary and Water Commission said.",
+                                "2026-10-20", "2026-10-21")
+    # An undated figure against one of a later year is not read as a past one.
+    assert "number" in kinds("The company will cut 2,000 jobs.", "The company will cut 500 jobs.", 0.8)
+
+
+def test_moves_of_two_days_are_two_moves():
+    claim = "Shares in Permata fell 9 percent in early trade before recovering some of their losses."
+    ev = "Shares in Permata Glove rose 4 percent on Bursa Malaysia on Tuesday after the company reported higher revenue."
+    assert contradictions(claim, ev, 0.8, "2026-03-18", "2026-02-24") == ()
+    assert contradictions(claim, ev, 0.8, "2026-02-24", "2026-02-24") != ()
+    # A move over a period is not one day's.
+    assert "number" in kinds_at("Passenger numbers fell by 5% in the first half of the year",
+                                "Sundlinjen's passenger numbers rose by 2% in the first half of the year, the company said.",
+                                "2025-05-12", "2025-07-15")
+
+
+def test_the_claims_action_placed_elsewhere_while_its_place_is_named_for_something_else():
+    claim = "Paineira plans to convert about 60 of Rede Cerrado's stores in Goias and the Federal District to its cash-and-carry brand"
+    ev = ("Paineira's finance chief told analysts on Tuesday that the roughly 60 Rede Cerrado stores to be converted to the "
+          "Paineira Atacado format were in Minas Gerais and Espirito Santo, and that the chain's stores in Goias would keep the Cerrado banner.")
+    assert "place" in kinds(claim, ev, 0.8)
+    assert "place" not in kinds(claim, "The stores to be converted are in Goias, and the chain's stores in Minas Gerais will keep their banner.", 0.8)
+
+
+def kinds_at(claim, evidence, claim_published, evidence_published, cos=0.8):
+    return sorted({c.kind for c in contradictions(claim, evidence, cos, claim_published, evidence_published)})
+
+
+def test_two_dates_conflict_only_as_dates_of_one_action():
+    claim = "Vahostroj, based in Zilina, was founded in 2009 and builds about 250 buses a year."
+    ev = "Vahostroj said on Wednesday it would begin delivering the electric buses ordered by Brno in the summer of 2027."
+    assert "date" not in kinds_at(claim, ev, "2026-09-20", "2026-09-16")
+    assert "date" in kinds_at(claim, "Vahostroj was founded in 2011 by two engineers.", "2026-09-20", "2026-09-16")
+
+
+def test_two_spans_of_years_that_start_apart_conflict():
+    claim = "The court found that Batista received about 850,000 euros from two property developers between 2016 and 2019"
+    ev = ("The written ruling in the Batista case shows the former mayor received 1.4 million euros from property developers "
+          "between 2013 and 2019, according to a copy seen by the newspaper.")
+    assert kinds(claim, ev, 0.8) == ["date", "number"]

@@ -3,7 +3,7 @@ for one end is not a sum for another. Each pair is from a blind scenario where t
 had put a confirmation on the wrong side."""
 
 from veracity.verify.contradiction import contradictions
-from veracity.verify.counted import demanded, flow, is_money, purpose
+from veracity.verify.counted import demanded, difference, flow, held_or_moved, is_money, kind_of_sum, purpose, running_total
 from veracity.verify.reading import read
 
 
@@ -153,3 +153,96 @@ def test_an_increment_and_a_total_are_two_counts():
     assert c.kind == "number"
     [c] = contradictions(more.replace(" more", ""), "Rwanda will send 1,000 soldiers to Mozambique, the army said.", 0.6)
     assert c.kind == "number"
+
+
+def test_a_difference_between_two_bids_is_no_contract_value():
+    claim = "Flanders Marine Works, which is based in Ghent, had bid about 40 million euros less than Maasdelta."
+    ev = "Flanders Marine Works has won a 95 million euro contract to replenish beaches on the Belgian coast."
+    assert difference(read(claim), read(claim).quantities[0])
+    assert "number" not in kinds(claim, ev, 0.8)
+    # Two differences still compare.
+    assert "number" in kinds(claim, "Flanders Marine Works had bid about 15 million euros less than Maasdelta.", 0.8)
+
+
+def test_a_running_total_since_a_year_is_not_one_events_figure():
+    claim = "Kovač said the state had already put 180 million euros into the company since 2022."
+    ev = "The Croatian government on Thursday approved a 40 million euro state loan to the company."
+    r = read(claim)
+    assert running_total(r, r.quantities[0])
+    assert "number" not in kinds(claim, ev, 0.8)
+    assert "number" not in kinds("Accidents at smelters in the region have killed dozens of workers since 2022.",
+                                 "Nine workers died in Sunday's explosion at the smelter in the region.", 0.8)
+    assert "number" in kinds(claim, "The state has put 90 million euros into the company since 2022.", 0.8)
+
+
+def test_a_pay_claim_sought_is_not_an_offer():
+    claim = "The union is seeking a 7% pay rise, Salinas said."
+    ev = '"The proposal on the table is a 3.5% wage increase, nothing more," the company said.'
+    assert demanded(read(claim), read(claim).quantities[0])
+    assert "number" not in kinds(claim, ev, 0.8)
+
+
+def test_a_standing_size_is_not_a_transaction():
+    fleet = "Savanna Air carried 1.6 million passengers last year on a fleet of 14 turboprops and two leased jets."
+    order = "Kenyan carrier Savanna Air has ordered 12 regional jets from Brazil."
+    f, o = read(fleet), read(order)
+    assert held_or_moved(f, f.quantities[-1]) == "held" and held_or_moved(o, o.quantities[0]) == "moved"
+    assert "number" not in kinds(fleet, order, 0.8)
+    assert "number" not in kinds("The EU force, known as EUFOR Althea, has about 1,100 soldiers from more than 20 countries.",
+                                 "The EU will send about 300 soldiers to the EUFOR Althea force next year.", 0.8)
+    # Two orders of one carrier still compare.
+    assert "number" in kinds("Savanna Air has ordered 20 regional jets from Brazil.", order, 0.8)
+    # The size of what is to be sent is what is sent.
+    assert held_or_moved(read("The joint force under discussion numbered about 450 troops."),
+                         read("The joint force under discussion numbered about 450 troops.").quantities[0]) is None
+
+
+def test_a_sum_put_at_a_figure_is_of_the_verbs_object():
+    ev = "The regulator puts the resulting loss to public service broadcasters at about 45 million euros a year."
+    e = read(ev)
+    assert kind_of_sum(e, e.quantities[0]) == ("loss", "of")
+    assert "number" not in kinds("The national broadcaster would receive about 240 million euros a year under the plan.", ev, 0.8)
+
+
+def test_a_transaction_is_read_off_the_verb_before_the_figure_or_the_noun_after_it():
+    # The parse of this sentence makes "jets" the subject of "reported".
+    ev = ("Kenyan carrier Savanna Air has ordered 12 regional jets from Brazil's Alvorada Aeronautica, the East Africa "
+          "Business Daily reported on Tuesday, quoting chief executive Daniel Mwangi.")
+    e = read(ev)
+    assert held_or_moved(e, e.quantities[0]) == "moved"
+    n = read("Savanna Air put the value of its 12-jet Alvorada order at 455 million dollars.")
+    assert held_or_moved(n, n.quantities[0]) == "moved"
+
+
+def test_a_total_so_far_is_compared_with_another_total_so_far():
+    claim = "Permata has paid 31 million ringgit to current and former migrant workers since 2024 to reimburse recruitment fees"
+    ev = "Ministry secretary-general Azman Rashid said on Thursday that Permata Glove had so far repaid 12.4 million ringgit in recruitment fees."
+    assert running_total(read(ev), read(ev).quantities[0])
+    assert "number" in kinds(claim, ev, 0.8)
+    assert "number" in kinds("The corporation has already spent about 300 crore rupees on access roads and a site camp",
+                             "The Karnataka Water Infrastructure Corporation has so far spent about 45 crore rupees on the Kalkeri project.", 0.8)
+
+
+def test_a_yearly_output_is_not_one_purchase():
+    claim = "Vahostroj, based in Zilina, was founded in 2009 and builds about 250 buses a year."
+    ev = ("The resolution adopted by Brno city council on Tuesday authorises the purchase of 36 battery-electric buses "
+          "from Vahostroj.")
+    e = read(ev)
+    assert held_or_moved(e, e.quantities[0]) == "moved"
+    assert "number" not in kinds(claim, ev, 0.8)
+
+
+def test_a_figure_the_parse_hangs_on_a_participle_counts_the_noun_after_it():
+    from veracity.verify.figures import _head
+
+    r = read("About 140,000 farmed Atlantic salmon escaped from pens operated by Acuicola Reloncavi")
+    assert _head(r.quantities[0], r.text, r.tree) == "salmon"
+    assert "number" in kinds(r.text, "The watchdog said that about 310,000 salmon escaped from the Reloncavi farm.", 0.8)
+
+
+def test_a_count_that_owns_something_is_no_figure():
+    claim = "The EU force, known as EUFOR Althea, has about 1,100 soldiers from more than 20 countries."
+    ev = ("Estonia, Latvia and Lithuania will together send about 300 troops to the NATO-led KFOR mission in northern Kosovo "
+          "next year, the three countries' defence ministers said on Monday.")
+    assert "number" not in kinds(claim, ev, 0.8)
+    assert "number" in kinds(claim, "The EU force has soldiers from 12 countries.", 0.8)

@@ -23,14 +23,21 @@ DIRS = scenario_dirs(SCENARIOS)
 # kept for measurement only (its README). The same never-break
 # rules hold on them, and their share of expectations met stays at its measured level.
 UNSEEN = [d for root in sorted(HERE.glob("scenarios_unseen*")) for d in scenario_dirs(root)]
-# Measured 2058/2648 = 0.777 on the 81 (6 Dec 12:00, session 16, after unseen13-16's first runs
+# Measured 2652/3313 = 0.801 on the 91 (6 Dec 14:30, session 17; unseen17-18 cover every
+# checkable sentence, background included, so their share is higher: first runs 311/343 and
+# 263/322). Before: 2058/2648 = 0.777 on the 81 (6 Dec 12:00, session 16, after unseen13-16's first runs
 # of 119, 127, 124 of 169 and 115; the older 61 went 1503 -> 1551). Before: 1503/1954 = 0.769
 # on the 61 (6 Dec 10:35, session 15, after unseen9-12's first runs of
 # 127, 118, 123 and 120 of 175; 1382/1779 = 0.777 on 56 and 1114/1429 = 0.780 on 41 earlier
 # that session; 952/1254 = 0.759 on 36 on 6 Dec 07:10; 415/554 = 0.749 on the first 16); each new
 # set's first run is 0.67-0.73, so the share drifts down as sets are added; the floor leaves room
 # for about twenty expectations.
-MIN_SHARE_UNSEEN = 0.77
+MIN_SHARE_UNSEEN = 0.79
+# Claims a fact-checker leaves at NOT ENOUGH INFO (background sentences nothing speaks to, claims
+# only echoed) that get a verdict anyway: 4 of the 91 scenarios' (6 Dec 14:30, session 17: another
+# company's contract, an existing plant's output, another contingent's troops, another figure of
+# passengers); 4 of the 46 background sentences of unseen17-18 on their first runs, 0 after.
+MAX_LOUD_QUIET = 4
 # Measured 490/511 = 0.959 on 15 scenarios (6 Dec, 02:00: another party's or place's figure is not a
 # conflicting one, the claim's own source confirming first-hand, a denial confirming a claim
 # that reports it and not refuting one that presupposes it; 396/420 = 0.943 on the 12 before);
@@ -64,6 +71,8 @@ def test_blind_scenarios_no_wrong_side_no_echo_counted_and_their_share(unseen):
     assert not counted, "\n".join(f"{o.scenario}: {o.claim!r}: {o.got}" for o in counted)
     ok = sum(o.ok for o in unseen)
     assert ok / len(unseen) >= MIN_SHARE_UNSEEN, f"{ok}/{len(unseen)}"
+    loud = [o for o in unseen if o.field == "verdict" and o.expected == "NOT_ENOUGH_INFO" and o.got in ("SUPPORTED", "REFUTED", "DISPUTED")]
+    assert len(loud) <= MAX_LOUD_QUIET, "\n".join(f"{o.scenario}: {o.claim!r}: {o.got}" for o in loud)
 
 
 def test_the_suite_covers_every_kind():

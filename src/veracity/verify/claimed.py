@@ -59,14 +59,19 @@ STANCE_CUES = frozenset("oppose support back reject deny refuse expect want hope
                         "condemn approve veto favour favor resist block urge demand seek aim".split())
 
 
-def _reports_speech(a: Attribution) -> bool:
+def _reports_speech(a: Attribution, claim: Claim | None = None) -> bool:
     if not a.source or not any(s.text.strip() for s in a.source):
         return False  # no one says it: a passive or a plan ("is expected to"), not a report
     words = [w.lower().strip(".,") for c in a.cue for w in c.text.split()]
     stems = {w[:-1] if w.endswith("s") else w for w in words} | {w[:-2] if w.endswith("ed") else w for w in words} | \
             {w[:-1] if w.endswith("d") else w for w in words}
+    # The parse's lemmas of the cue's verbs too: "has sought" is "seek".
+    if claim is not None:
+        stems |= {f.lemma for f in claim.frames for c in a.cue if c.start <= f.action.start < c.end}
     return not (stems & STANCE_CUES)
 
+
+_INFINITIVE = re.compile(r"(?:not\s+)?to\s+[a-z]+", re.IGNORECASE)
 
 CITING_CUES = frozenset("citing quoting cited quoted".split())
 
@@ -140,7 +145,7 @@ def what_is_claimed(article: str, claim: Claim, attributions: Sequence[Attributi
     by_id = {a.id: a for a in attributions}
     pieces: list[Span] = []
     attrs = [by_id[i] for i in claim.attribution_ids if i in by_id]
-    if any(not _reports_speech(a) for a in attrs):
+    if any(not _reports_speech(a, claim) for a in attrs):
         return from_sentence(article, claim.span)  # the sentence states a stance: all of it is claimed
     # "..., the Madrid daily reported, citing an airline executive it did not name": the
     # tagger reads "citing" as a cue whose content is the cited source; that names who said
@@ -155,6 +160,10 @@ def what_is_claimed(article: str, claim: Claim, attributions: Sequence[Attributi
             if hi > lo:
                 pieces.append(_trim(article, Span(lo, hi, article[lo:hi])))
     pieces = sorted({(p.start, p.end): p for p in pieces if p.text}.values(), key=lambda p: p.start)
+    # An infinitive is no statement of its own: "The central bank declined to comment on internal
+    # procedures" claims the refusal, and "to comment on ..." alone would read as commenting.
+    if pieces and all(_INFINITIVE.match(p.text) for p in pieces):
+        return from_sentence(article, claim.span)
     total = sum(len(p.text) for p in pieces)
     if total < MIN_CONTENT_CHARS or (total < MIN_CONTENT_SHARE * len(claim.span.text)
                                      and not _is_the_report(claim, said_by, total + sum(len(c.text) for c in cited))):

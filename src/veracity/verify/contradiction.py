@@ -40,7 +40,8 @@ from .figures import FIGURE, agreeing_numbers, check_numbers  # noqa: F401  (agr
 from .reading import Reading, read
 from .roles import TITLES, check_roles  # noqa: F401  (TITLES: re-exported)
 from .roles import could_fire as roles_could_fire
-from .where import _UNNAMED_PART, MAX_GROUP_CODES, check_dates, check_places
+from .when import _event_date, check_dates, event_years
+from .where import _UNNAMED_PART, MAX_GROUP_CODES, check_places
 from .denial import _DENIAL, BY_PARTY, by_party, check_denial, denied_actions, of_main  # noqa: F401  (re-exported)
 from .parties import GENERIC, NOT_EVENTS, different_parties, different_patients, reported_content, same_names  # noqa: F401  (GENERIC: re-exported)
 from .parties import names as _names
@@ -303,6 +304,23 @@ def _moves(r: Reading) -> list[tuple[bool, Span, set[str]]]:
     return out
 
 
+def _event_days(r: Reading) -> set[str]:
+    return {d.value[:10] for d in r.dates if d.value and d.granularity == "day" and _event_date(r, d)}
+
+
+def moves_of_other_days(claim: Reading, evidence: Reading) -> bool:
+    """A move on each side (a price, a share, a rate rising or falling), the evidence's dated to
+    a day that is not the claim's (its own date, or its report's day when it gives no date at
+    all): "Shares in Permata fell 9 percent in early trade" and "Shares in Permata Glove rose 4
+    percent ... on Tuesday" four weeks before are two days' moves, not one. A move over a period
+    ("fell by 5% in the first half of the year") is not a day's."""
+    if not (_moves(claim) and _moves(evidence)):
+        return False
+    b = _event_days(evidence)
+    a = _event_days(claim) or ({claim.published[:10]} if not claim.dates and claim.published and len(claim.published) >= 10 else set())
+    return bool(a and b) and not (a & b)
+
+
 def check_direction(claim: Reading, evidence: Reading) -> list[Check]:
     """The same thing said to move one way on one side and the other way on the other (reported
     as a polarity: the two say opposite things), unless a side says both."""
@@ -412,7 +430,17 @@ def _other_years(cr: Reading, er: Reading) -> bool:
     of 2025 came to 8.2 million tonnes" are two years' figures."""
     a = {d.value[:4] for d in cr.dates if d.granularity == "year" and d.value}
     b = {d.value[:4] for d in er.dates if d.granularity == "year" and d.value}
-    return bool(a and b) and not (a & b)
+    if a and b:
+        return not (a & b)
+    # A figure dated to a year before the other side was published, against an undated one: a
+    # past year's figure and a current one ("In 2018, another company lost nearly 700,000 fish" /
+    # "roughly 140,000 fish had escaped", published 2026).
+    ya, yb = event_years(cr, dated_only=True), event_years(er, dated_only=True)
+    if ya and not yb and er.published:
+        return max(ya) < er.published[:4]
+    if yb and not ya and cr.published:
+        return max(yb) < cr.published[:4]
+    return False
 
 
 def _other_countries(cr: Reading, er: Reading) -> bool:
@@ -544,6 +572,8 @@ def contradictions(claim: str, evidence: str, cosine: float | None = None, claim
             kinds.remove("number")  # two events' figures: nothing to compare either
     if "number" in kinds and (_part_and_whole(cr, er) or _other_companies(cr, er)):
         kinds.remove("number")
+    if {"number", "direction"} & set(kinds) and moves_of_other_days(cr, er):
+        kinds = [k for k in kinds if k not in ("number", "direction")]
     if "number" in kinds and (run("place") or not _figures_share_topic(cr, er, cos) or _other_years(cr, er) or _other_countries(cr, er)):
         kinds.remove("number")  # figures of two places, or of two things, are two figures
     out: list[Check] = []

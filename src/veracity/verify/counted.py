@@ -25,7 +25,8 @@ from .parties import main_predicates
 from .reading import Reading
 
 # Verbs that ask another party for something: a figure under them is a demand.
-DEMAND_VERBS = frozenset("demand urge ask request call press lobby petition".split())
+# ("seek": "The union is seeking a 7% pay rise" is its claim, not what it got or was offered.)
+DEMAND_VERBS = frozenset("demand urge ask request call press lobby petition seek".split())
 # Verbs of wanting: a demand only when another party is to act ("wants the hospital to hire").
 WANT_VERBS = frozenset("want wish".split())
 # Which way a sum goes, from the first verb above it.
@@ -136,6 +137,62 @@ def kind_of_sum(r: Reading, q: Quantity) -> tuple[str, str] | None:
         return noun[1], "of"
     if h[3] == "dobj" and up[2] == "VERB":
         return up[1], "by"
+    # "agreed to buy rival Rede Cerrado for 4.2 billion reais": the price of what the verb does.
+    if h[3] == "pobj" and up[1] == "for" and (verb := by_start.get(up[4])) is not None and verb[2] == "VERB":
+        return verb[1], "by"
+    # "puts the resulting loss ... at about 45 million euros", "valued the deal at": the verb's object.
+    if h[3] == "pobj" and up[1] == "at" and (verb := by_start.get(up[4])) is not None and verb[2] == "VERB":
+        obj = next((t for t in r.tree if t[4] == verb[0] and t[3] == "dobj" and t[2] == "NOUN"), None)
+        if obj is not None:
+            return obj[1], "of"
+    return None
+
+
+# A standing size ("has about 1,100 soldiers", "a fleet of 14 turboprops and two leased jets",
+# "employs 4,800 people") is not a transaction adding to it or taken from it ("will send about
+# 300 troops", "has ordered 12 regional jets"): two quantities, whatever their noun.
+# (Not "number" nor "a force of": "the joint force under discussion numbered about 450 troops" is
+# the size of what is to be sent.)
+HOLD_VERBS = frozenset("have own operate employ possess".split())
+STOCK_NOUNS = frozenset("fleet workforce stock portfolio network garrison arsenal".split())
+TRANSACT_VERBS = frozenset("order buy purchase acquire lease sell send deploy hire recruit add deliver dispatch "
+                           "withdraw cut shed sack lay convert close shut open rebrand refurbish".split())
+
+
+_TRANSACTION_AFTER = re.compile(r"\s+(?:[A-Z][\w-]*\s+){0,2}(?:order|purchase|acquisition|delivery|deployment)s?\b")
+
+
+# A sum or count for a stretch of time ("builds about 250 buses a year", "7 billion yen a month").
+RATE = re.compile(r"\s*(?:[A-Za-z]+\s+)?(?:a|an|per|each)\s+(year|annum|month|week|day)\b", re.IGNORECASE)
+TRANSACT_NOUNS = frozenset("order purchase acquisition delivery deployment sale".split())
+
+
+def _per_time(r: Reading, q: Quantity) -> bool:
+    return bool(RATE.match(r.text, q.span.end)) or q.span.text.lower().endswith(("b/d", "bpd", "bbl/d", "barrels/day"))
+
+
+def held_or_moved(r: Reading, q: Quantity) -> str | None:
+    """"held" for a standing size, "moved" for a figure a transaction adds or takes away, else None.
+    The verb right before the figure decides first ("has ordered 12 regional jets", whatever the
+    parse makes of a long sentence), then the parse."""
+    if _TRANSACTION_AFTER.match(r.text, q.span.end):  # "its 12-jet Alvorada order"
+        return "moved"
+    before = [t for t in r.tree if t[0] < q.span.start]
+    if before and before[-1][2] == "VERB" and before[-1][1] in HOLD_VERBS | TRANSACT_VERBS:
+        return "held" if before[-1][1] in HOLD_VERBS else "moved"
+    by_start = {t[0]: t for t in r.tree}
+    t = _head_token(r, q)
+    for _ in range(MAX_STEPS):
+        if t is None or t[4] == t[0]:
+            return None
+        up = by_start.get(t[4])
+        if up is None:
+            return None
+        if up[2] == "NOUN" and t[1] == "of" and up[1] in STOCK_NOUNS | TRANSACT_NOUNS:
+            return "held" if up[1] in STOCK_NOUNS else "moved"  # "a fleet of 14", "the purchase of 36 buses"
+        if up[2] in ("VERB", "AUX"):
+            return "held" if up[1] in HOLD_VERBS else "moved" if up[1] in TRANSACT_VERBS else None
+        t = up
     return None
 
 
@@ -194,10 +251,51 @@ def added(r: Reading, q: Quantity) -> bool:
                 or _ADDED_INSIDE.search(q.span.text))
 
 
+# A figure that is the difference between two others ("had bid about 40 million euros less than
+# Maasdelta", "12% more than last year") is no value of the things compared ("a 95 million euro
+# contract").
+_DIFFERENCE = re.compile(r"\s*(?:less|more|fewer|lower|higher|cheaper|dearer|smaller|larger|bigger|greater)\s+than\b", re.IGNORECASE)
+
+
+def difference(r: Reading, q: Quantity) -> bool:
+    return bool(_DIFFERENCE.match(r.text, q.span.end))
+
+
+_SINCE_YEAR = re.compile(r"\s*(?:the\s+)?(?:start\s+of\s+|end\s+of\s+|beginning\s+of\s+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b")
+
+
+_SO_FAR = re.compile(r"\b(?:so far|to date|thus far|in total|altogether|already)\b(?![^.;,]{0,40}\d)|^\s*(?:\S+\s+){0,3}?(?:so far|to date|thus far|in total)\b",
+                     re.IGNORECASE)
+
+
+def running_total(r: Reading, q: Quantity) -> bool:
+    """The figure is summed over years, "since <year>" on its verb ("the state had already put 180
+    million euros into the company since 2022", "have killed dozens of workers since 2022"): a
+    running total, not the sum or toll of one event ("approved a 40 million euro state loan",
+    "Nine workers died in Sunday's explosion")."""
+    if _SO_FAR.search(r.text[max(0, q.span.start - 40):q.span.start]) or _SO_FAR.match(r.text, q.span.end):
+        return True  # "had so far repaid 12.4 million ringgit", "has already spent about 300 crore rupees"
+    chain = _chain(r, q)
+    if not chain:
+        return False
+    verb = chain[0][0][0]
+    return any(t[1] == "since" and t[4] == verb and _SINCE_YEAR.match(r.text, t[0] + 5) for t in r.tree)
+
+
 def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> str | None:
     """Why two figures of the same counted noun are two quantities, or None."""
     if demanded(cr, c) != demanded(er, e):
         return "a demand vs a decision"
+    ha, hb = held_or_moved(cr, c), held_or_moved(er, e)
+    if ha and hb and ha != hb:
+        return "a standing size vs a transaction"
+    # "builds about 250 buses a year" / "authorises the purchase of 36 battery-electric buses"
+    if "moved" in (ha, hb) and _per_time(cr, c) != _per_time(er, e):
+        return "a rate vs one transaction"
+    if difference(cr, c) != difference(er, e):
+        return "a difference vs an amount"
+    if running_total(cr, c) != running_total(er, e):
+        return "a running total vs one event's figure"
     ka, kb = change_or_level(cr, c), change_or_level(er, e)
     if ka and kb and ka != kb:
         return f"a {ka} vs a {kb}"

@@ -11,7 +11,7 @@ import re
 
 from ..records import Check, Quantity
 from .checks import _STOP as _STOPWORDS
-from .counted import different_quantities
+from .counted import RATE, different_quantities
 from .reading import Reading, read
 
 # Reading of qualifiers as ranges around the stated value v. "over 10,000" in news copy means
@@ -46,15 +46,22 @@ def _head(q: Quantity, text: str = "", tree: tuple = ()) -> str:
     or the word right after the figure ("about 470 zloty")."""
     if q.span.text.lower().endswith(BARRELS_A_DAY):  # "175,000-185,000 b/d": the unit the parse split
         return "barrel"
-    u = (q.unit or "").lower().strip().split()[-1] if q.unit else ""
+    words = (q.unit or "").lower().split()
+    u = words[-1] if words else ""
+    if len(words) > 1 and words[0] in AREA_WORDS:  # "380 square kilometres" is an area, "380 kilometres" a distance
+        u = f"{AREA_WORDS[words[0]]} {u}"
     if not u and tree:
         inside = {t[0] for t in tree if q.span.start <= t[0] < q.span.end}
         by_start = {t[0]: t for t in tree}
         for t in tree:
-            if t[0] in inside and t[3] == "nummod" and t[4] not in inside:
+            if t[0] in inside and t[3] in ("nummod", "npadvmod") and t[4] not in inside:
                 h = by_start.get(t[4])
+                # "About 140,000 farmed Atlantic salmon": the parse hangs the figure on the
+                # participle before the noun it counts.
+                if h is not None and h[3] == "amod" and h[2] in ("VERB", "ADJ"):
+                    h = by_start.get(h[4])
                 # A number after its noun is a label, not a count ("level 4", "line 3").
-                if h is not None and h[2] == "NOUN" and h[0] > t[0]:
+                if h is not None and h[2] in ("NOUN", "PROPN") and h[0] > t[0] and (t[3] == "nummod" or h[3] != "ROOT"):
                     u = h[1].lower()
                 break
     if not u and text:
@@ -65,6 +72,8 @@ def _head(q: Quantity, text: str = "", tree: tuple = ()) -> str:
         return "death"  # "143 people have died" / "143 deaths" / "claimed 143 lives"
     return COUNTED_AS.get(u, u)
 
+
+AREA_WORDS = {"square": "square", "sq": "square", "cubic": "cubic"}
 
 # The oil trade's abbreviations of "barrels per day".
 BARRELS_A_DAY = ("b/d", "bpd", "bbl/d", "barrels/day")
@@ -223,7 +232,7 @@ SAME_ITEM = {"tonne": "ton", "tonnes": "ton", "tons": "ton", "metric": "ton"}
 # A sum for a stretch of time: "about 7 billion yen a month" and "roughly 84 billion yen a year"
 # are one figure. Compared per year when both sides give a rate in different units; one side
 # alone giving "a year" is read as the same total (news copy drops it freely).
-_RATE = re.compile(r"\s*(?:[A-Za-z]+\s+)?(?:a|an|per|each)\s+(year|annum|month|week|day)\b", re.IGNORECASE)
+_RATE = RATE
 PER_YEAR = {"year": 1, "annum": 1, "month": 12, "week": 52, "day": 365}
 
 
@@ -240,6 +249,15 @@ def _ranges(c: Quantity, ctext: str, e: Quantity, etext: str) -> tuple[tuple[flo
     return rc, re_
 
 
+# A count that owns something ("the three countries' defence ministers") names parties already
+# counted; it is no figure a report gives.
+_POSSESSOR = re.compile(r"(?:'s?|\u2019s?)\s")
+
+
+def _possessor(text: str, q: Quantity) -> bool:
+    return bool(_POSSESSOR.match(text, q.span.end))
+
+
 def check_numbers(claim: Reading, evidence: Reading) -> list[Check]:
     """The same counted noun given ranges that do not overlap, at the same moment, both totals
     or both amounts for the same item ("3 billion zloty" on connections is not "470 zloty per
@@ -248,11 +266,12 @@ def check_numbers(claim: Reading, evidence: Reading) -> list[Check]:
     heads = [_head(e, evidence.text, evidence.tree) for e in evidence.quantities]
     for c in claim.quantities:
         h = _head(c, claim.text, claim.tree)
-        if not h:
+        if not h or _possessor(claim.text, c):
             continue
         oc = claim.times[claim.quantities.index(c)] if claim.times else "unknown"
         item = per_item(c, claim.text)
         same = [e for k, e in enumerate(evidence.quantities) if heads[k] == h and not _PARTITIVE.match(e.span.text)
+                and not _possessor(evidence.text, e)
                 and _compatible_time(oc, evidence.times[k] if evidence.times else "unknown")
                 and per_item(e, evidence.text) == item and _comparable(*_ranges(c, claim.text, e, evidence.text))
                 and _present(claim, c) == _present(evidence, e) and _share(claim.text, c, evidence.text) == _share(evidence.text, e, claim.text)

@@ -45,6 +45,7 @@ class Reading:
     stances: tuple[tuple[int, int, str, bool, int, int], ...] = ()
     # Every token of the parse: (start, lemma, pos, dependency label, start of its head token).
     tree: tuple[tuple[int, str, str, str, int], ...] = ()
+    published: str | None = None  # the date relative dates were resolved against
 
 
 @functools.lru_cache(maxsize=1)
@@ -72,7 +73,7 @@ def read(text: str, published: str | None = None) -> Reading:
     lemmas = tuple((t.idx, t.idx + len(t.text), t.lemma_.lower(), t.pos_) for t in toks if t.is_alpha)
     times = tuple(_time_of(doc, q.span.start) for q in quantities)
     tree = tuple((t.idx, t.lemma_.lower(), t.pos_, t.dep_, t.head.idx) for t in toks)
-    return Reading(text, entities, quantities, places, dates, frames, lemmas, times, _stances(doc), tree)
+    return Reading(text, entities, quantities, places, dates, frames, lemmas, times, _stances(doc), tree, published)
 
 
 def _subject(verb):

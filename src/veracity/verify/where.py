@@ -105,8 +105,32 @@ def _locations(r: Reading) -> list[_Loc]:
             elif _said_to_be_a_place(r, e.span):
                 out.append(_Loc(name, (), False, None, e.span))
     # A road is a way between places, not a place of its own ("told to drive south on Highway 6"
-    # says nothing against "residents of Creighton ... told to leave").
-    return [x for x in out if not _ROUTE.search(x.span.text)]
+    # says nothing against "residents of Creighton ... told to leave"); an organisation a place
+    # owns is whose, not where ("sell the factory to India's Kaveri Sugar Industries", "to
+    # Thailand's Siam Latex Group", "to Bratislava's public transport operator").
+    return [x for x in out if not _ROUTE.search(x.span.text) and not _owned_organisation(r, x.span)]
+
+
+_POSSESSIVE = re.compile(r"(?:'s|\u2019s)\s+")
+# Head nouns of an organisation after a place's possessive ("Bratislava's public transport operator").
+ORGANISATION_HEADS = frozenset("company group operator industries corporation firm bank ministry government council agency "
+                               "authority regulator airline carrier utility producer maker manufacturer investor investors "
+                               "fund holding holdings conglomerate union association".split())
+
+
+def _owned_organisation(r: Reading, sp: Span) -> bool:
+    m = _POSSESSIVE.match(r.text, sp.end)
+    if not m:
+        return False
+    if any(e.label == "ORG" and e.span.start == m.end() for e in r.entities):
+        return True
+    words = re.findall(r"[A-Za-z-]+", r.text[m.end():m.end() + 60])
+    # the possessed phrase up to its head: a few modifiers, then the first word of ORGANISATION_HEADS
+    return any(w.lower() in ORGANISATION_HEADS for w in words[:5]) and not any(w.lower() in PLACE_WORDS for w in words[:5])
+
+
+PLACE_WORDS = frozenset("park region province coast border capital city town port district island airport state "
+                        "county village suburb suburbs outskirts north south east west centre center".split())
 
 
 _ROUTE = re.compile(r"^(?:the\s+)?(?:highway|route|road|interstate|motorway|autobahn|expressway|freeway|trunk road)\b"
@@ -264,6 +288,20 @@ def _within(fine: _Loc, coarse: _Loc) -> bool | None:
     return bool(set(fine.codes) & set(coarse.codes)) if fine.codes else None
 
 
+# Verbs that lay a line over places ("The line runs from Albrook station ... across the Panama
+# Canal to Ciudad del Futuro"): the places are points of a route, not where something happens
+# ("The Line 3 operations control centre has been built at the Albrook terminal in Panama City").
+EXTENT_VERBS = frozenset("run stretch extend link connect span cross traverse".split())
+
+
+def _on_route(r: Reading, x: _Loc) -> bool:
+    t = _verb_above(r, x.span, ("VERB",), 8)
+    if t is None or t[1] not in EXTENT_VERBS:
+        return False
+    # "runs from A to B" lays a line; "trains will run on the lines around Jihlava" is a service.
+    return t[1] != "run" or {"from", "to"} <= {k[1] for k in r.tree if k[4] == t[0]}
+
+
 def check_places(claim: Reading, evidence: Reading) -> list[Check]:
     """The same event placed elsewhere: towns compared with towns by name, countries with
     countries by code (a group holds its members: Scandinavia ~ Norway), a coded town with a
@@ -271,6 +309,14 @@ def check_places(claim: Reading, evidence: Reading) -> list[Check]:
     thing comes from ("textiles coming back from Sweden") is compared only with where a thing
     comes from, never with where something happens ("a gallery in Ica")."""
     la, lb = _locations(claim), _locations(evidence)
+    # A place in a clause describing a party ("Vahostroj, based in Zilina, ...") is compared only
+    # with a place of the same action ("headquartered", "located") on the other side.
+    va, vb = [_place_verb(claim, x) for x in la], [_place_verb(evidence, y) for y in lb]
+    la = [x for x, v in zip(la, va) if not _describes(claim, v) or any(_same_verb(v, w) for w in vb)]
+    lb = [y for y, w in zip(lb, vb) if not _describes(evidence, w) or any(_same_verb(v, w) for v in va)]
+    ra, rb = [_on_route(claim, x) for x in la], [_on_route(evidence, y) for y in lb]
+    if any(ra) != any(rb):  # the points a line runs through are no place of an event on the other side
+        la, lb = [x for x, r in zip(la, ra) if not r], [y for y, r in zip(lb, rb) if not r]
     out: list[Check] = []
     # Something that leaves the claim's own place ("Evacuation flights from Thompson are landing
     # in Brandon" against "9,000 residents of Thompson ... ordered to leave"): the evidence's
@@ -430,45 +476,45 @@ def _place_checks(claim: Reading, evidence: Reading, a: list[_Loc], b: list[_Loc
         ys = [y for y in b if id(y) in right]
         out.append(Check("place", f"{', '.join(x.span.text for x in left)} vs {', '.join(y.span.text for y in ys)}",
                          tuple(x.span for x in left), tuple(y.span for y in ys)))
-    return out
+    return out or _placed_by_action(claim, evidence, a, b)
 
 
-_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+def _placed_by_action(claim: Reading, evidence: Reading, a: list[_Loc], b: list[_Loc]) -> list[Check]:
+    """The claim's own action placed elsewhere, while the claim's place appears on the other side
+    only for something else: "convert about 60 of Rede Cerrado's stores in Goias" / "the roughly 60
+    Rede Cerrado stores to be converted ... were in Minas Gerais and Espirito Santo, and ... the
+    chain's stores in Goias would keep the Cerrado banner"."""
+    for x in a:
+        v = _verb_above(claim, x.span, ("VERB",), 6)
+        if v is None or v[1] in _NOT_EVENT:
+            continue
+        acting = [y for y in b if _level(y) == _level(x) and v[1] in _near_words(evidence, y)]
+        if acting and not any(_same_place(x, y) for y in acting) and any(_same_place(x, y) for y in b):
+            return [Check("place", f"{x.span.text} vs {', '.join(y.span.text for y in acting)} (where the claim's '{v[1]}' is placed)",
+                          (x.span,), tuple(y.span for y in acting))]
+    return []
 
 
-_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE)
+# Clauses set off by commas that describe a party the sentence names, not its event: "Finland,
+# which joined NATO in April 2023, shares a border ...", "Savanna Air, founded in 2011, ...",
+# "Vahostroj, based in Zilina, ...". Their dates and places are compared only with a date or
+# place of the same action on the other side. ("officers attached to the traffic division in
+# Nausori" is where the officers are: no comma.)
+DESCRIBING = frozenset({"relcl", "acl"})
 
 
-def _explicit(d) -> bool:
-    """A date whose year is written ("March 2024") or that is relative to its report
-    ("yesterday"); not a bare "March 12", whose year is guessed from the publication date and
-    comes out differently against different anchors."""
-    return bool(_YEAR.search(d.span.text)) or (d.relative and not _MONTH.search(d.span.text))
-
-
-# Verbs of saying: the date of "reported on Tuesday" or "told the Legislative Assembly on
-# Wednesday" is when someone spoke, not when the claim's event happens.
-SAID_VERBS = frozenset("say tell report add state announce confirm write insist note explain warn claim quote cite".split())
-_BOUND = re.compile(r"\b(?:after|before)\s+(?:the\s+)?$", re.IGNORECASE)
-# A date a figure is compared with ("down from 330,000 tonnes in 2025", "compared with 2024",
-# "than in 2023"): the reference point, not when the claim's event happens.
-_COMPARED = re.compile(r"\b(?:(?:down|up|rising|falling|fell|rose|increase|decrease|drop|rise)\s+from|compared\s+(?:with|to)|"
-                       r"than)\b[^.;:]{0,40}$", re.IGNORECASE)
-
-
-def _event_date(r: Reading, d) -> bool:
-    """Not the date of an act of saying, nor a bound ("after 30 June 2027": from July)."""
-    if _BOUND.search(r.text[max(0, d.span.start - 12):d.span.start]):
+def _same_verb(a: tuple | None, b: tuple | None) -> bool:
+    if a is None or b is None:
         return False
-    if _COMPARED.search(r.text[max(0, d.span.start - 60):d.span.start]):
+    return a[1] == b[1] or lexicon.curated(a[1], b[1]) or (lexicon.available() and lexicon.related(a[1], "v", b[1], "v") == "synonym")
+
+
+def _describes(r: Reading, v: tuple | None) -> bool:
+    if v is None or v[3] not in DESCRIBING:
         return False
-    t = _verb_above(r, d.span, ("VERB", "AUX"), 4)
-    return t is None or t[1] not in SAID_VERBS
+    head = next((t for t in r.tree if t[0] == v[4]), None)
+    return head is not None and head[2] in ("PROPN", "NOUN") and head[0] < v[0] and "," in r.text[head[0]:v[0]]
 
 
-def check_dates(claim: Reading, evidence: Reading) -> list[Check]:
-    from ..corroborate.divergence import dates
-
-    a = [d for d in claim.dates if _explicit(d) and _event_date(claim, d)]
-    b = [d for d in evidence.dates if _explicit(d) and _event_date(evidence, d)]
-    return [Check("date", d.detail, d.here, d.there) for d in dates(a, b)]
+def _place_verb(r: Reading, x: _Loc) -> tuple | None:
+    return _verb_above(r, x.span, ("VERB", "AUX"), 6)
