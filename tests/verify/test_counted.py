@@ -246,3 +246,21 @@ def test_a_count_that_owns_something_is_no_figure():
           "next year, the three countries' defence ministers said on Monday.")
     assert "number" not in kinds(claim, ev, 0.8)
     assert "number" in kinds(claim, "The EU force has soldiers from 12 countries.", 0.8)
+
+
+def test_a_figure_of_a_party_the_article_never_names_is_another_storys():
+    from veracity.verify.counted import owner_names
+
+    article = ("Workers at the Cerro Plomo copper mine in northern Chile walked off the job on Monday after wage talks with "
+               "the mine's owner, Andes Cobre, broke down. About 2,300 workers joined the strike, according to union "
+               "president Hector Salinas.")
+    claim = "About 2,300 workers joined the strike"
+    other = ("About 800 workers at the smaller Loma Roja mine stopped work for four hours on Wednesday in solidarity with "
+             "the Cerro Plomo strikers, their union said.")
+    e = read(other)
+    assert owner_names(e, e.quantities[0]) == ["Loma Roja"]
+    assert "number" not in {c.kind for c in contradictions(claim, other, 0.8, article=article)}
+    # Without the article nothing says whose story the figure is; the story's own party's figure still conflicts.
+    assert "number" in kinds(claim, other, 0.8)
+    same = "Andes Cobre said on Wednesday that 1,400 of Cerro Plomo's workers were taking part in the strike."
+    assert "number" in {c.kind for c in contradictions(claim, same, 0.8, article=article)}

@@ -27,3 +27,18 @@ def test_a_specific_figure_on_the_claims_topic_supports_it_in_other_words():
     # A round figure ("about 900") is not specific enough on its own.
     troops = "Nordic governments are preparing to send about 900 troops to Bosnia"
     assert judge(unsure, troops, ["Officials said roughly 900 soldiers could go to the mission next year."], [0.6])[0].stance == "nei"
+
+
+def test_a_claim_whose_content_names_no_actor_is_compared_by_its_sentences_actor():
+    from veracity.verify.parties import acting_names, different_parties
+    from veracity.verify.reading import read
+
+    content = "will raise fares on its routes from Piraeus to the Cyclades by 18% from April 1"
+    sentence = ("Greek ferry operator Aegean Blue Lines will raise fares on its routes from Piraeus to the Cyclades by 18% "
+                "from April 1, according to a senior company executive quoted by the newspaper Limani.")
+    other = read("Kriti Lines will raise fares on its routes from Piraeus to the Cyclades from April 1.")
+    assert acting_names(read(content)) == ()
+    assert not different_parties(read(content), other) and different_parties(read(sentence), other)
+    got = judge(_Model((0.7, 0.1, 0.2)), content, [other.text], [0.8], sentence=sentence)[0]
+    assert got.stance == "nei"
+    assert judge(_Model((0.7, 0.1, 0.2)), content, [other.text], [0.8])[0].stance == "supports"

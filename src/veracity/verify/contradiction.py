@@ -36,6 +36,7 @@ from .checks import _STOP as _STOPWORDS
 from ..claims.places import is_place_name, resolve_demonym
 from .checks import content_words, numbers, topic_overlap
 from . import lexicon
+from .counted import owner_names
 from .figures import FIGURE, agreeing_numbers, check_numbers  # noqa: F401  (agreeing_numbers: re-exported)
 from .reading import Reading, read
 from .roles import TITLES, check_roles  # noqa: F401  (TITLES: re-exported)
@@ -539,10 +540,36 @@ def _part_and_whole(cr: Reading, er: Reading) -> bool:
     return (bool(sa) and not ga and any(sa <= g for g in gb)) or (bool(sb) and not gb and any(sb <= g for g in ga))
 
 
+_NAME_WORD_SPLIT = re.compile(r"[\w-]+")
+
+
+def _in_story(name: str, article: str) -> bool:
+    """The article names the party: its first distinctive word ("Kriti" of "Kriti Lines", not
+    "Lines", which "Aegean Blue Lines" has too)."""
+    words = [w for w in _NAME_WORD_SPLIT.findall(name.lower()) if w not in GENERIC and w not in PRESS_WORDS and len(w) > 2]
+    return not words or re.search(r"\b" + re.escape(words[0]) + r"\b", article) is not None
+
+
+def _outside_story(check: Check, er: Reading, article: str) -> bool:
+    """Every evidence figure of a number check belongs to a party or place the claim's article
+    never names: "About 800 workers at the smaller Loma Roja mine stopped work" is no count of
+    the Cerro Plomo strike, "Kriti Lines will raise fares ... by 7%" no rise of Aegean Blue's."""
+    figures = [q for q in er.quantities if any(q.span.start == sp.start for sp in check.evidence)]
+    owners = [owner_names(er, q) for q in figures]
+    return bool(figures) and all(o and not any(_in_story(n, article) for n in o) for o in owners)
+
+
+# A figure the evidence gives for a party or place the claim's article never names is another
+# story's (see _outside_story).
+OUTSIDE_STORY = True
+
+
 def contradictions(claim: str, evidence: str, cosine: float | None = None, claim_published: str | None = None,
-                   evidence_published: str | None = None, sentence: str | None = None) -> tuple[Check, ...]:
+                   evidence_published: str | None = None, sentence: str | None = None,
+                   article: str | None = None) -> tuple[Check, ...]:
     """Every check that fires between the claim's content and one evidence sentence (role
-    checks: the claim's whole ``sentence``, if given)."""
+    checks: the claim's whole ``sentence``, if given; ``article``: the claim's article, whose
+    parties and places say whose figures are the story's)."""
     if not content_words(claim) or not content_words(evidence):
         return ()
     overlap = topic_overlap(claim, evidence)
@@ -585,6 +612,9 @@ def contradictions(claim: str, evidence: str, cosine: float | None = None, claim
             out.extend(CHECKS[kind](read(sentence, claim_published), er))
         elif kind == "denial" and main_denial_only:
             out.extend(c for c in run(kind) if of_main(c))
+        elif kind == "number" and article and OUTSIDE_STORY:
+            story = article.lower()
+            out.extend(c for c in run(kind) if not _outside_story(c, er, story))
         else:
             out.extend(run(kind))
     return tuple(out)

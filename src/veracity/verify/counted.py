@@ -312,3 +312,38 @@ def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> 
         if ka and kb and (ka[0] in SUM_KINDS or kb[0] in SUM_KINDS) and not _same_kind(ka, kb):
             return f"a sum {ka[1]} {ka[0]} vs a sum {kb[1]} {kb[0]}"
     return None
+
+
+# ------------------------------------------------------------------------ whose figure
+# Entity labels that can own a figure: a company, a body, a place, a person.
+OWNER_LABELS = frozenset({"ORG", "GPE", "FAC", "PERSON", "LOC"})
+
+
+def _subtree(r: Reading, top: tuple) -> set[int]:
+    kids: dict[int, list[tuple]] = {}
+    for t in r.tree:
+        if t[4] != t[0]:
+            kids.setdefault(t[4], []).append(t)
+    out, todo = set(), [top]
+    while todo:
+        t = todo.pop()
+        out.add(t[0])
+        todo += kids.get(t[0], [])
+    return out
+
+
+def owner_names(r: Reading, q: Quantity) -> list[str]:
+    """Who the figure belongs to, as named: names in its own phrase ("About 800 workers at the
+    smaller Loma Roja mine") or in the subject of the verb above it ("Kriti Lines will raise fares
+    ... by 7%", "Fires in Saskatchewan have burned more than 120,000 hectares")."""
+    head = _head_token(r, q)
+    if head is None:
+        return []
+    starts = _subtree(r, head)
+    chain = _chain(r, q)
+    if chain:
+        verb = chain[0][0]
+        for t in r.tree:
+            if t[4] == verb[0] and t[3] in ("nsubj", "nsubjpass") and t[0] != verb[0]:
+                starts |= _subtree(r, t)
+    return [e.span.text for e in r.entities if e.label in OWNER_LABELS and any(e.span.start <= s < e.span.end for s in starts)]

@@ -51,6 +51,7 @@ class ClaimQuery:
     # Who acts in what is claimed ("Sundlinjen" in "Sundlinjen carried 1.2 million passengers"):
     # evidence such a party publishes itself confirms first-hand rather than echoes (origin.first_hand).
     parties: tuple[str, ...] = field(default=())
+    article: str = ""  # the claim's article: whose figures are its story's (contradiction.OUTSIDE_STORY)
 
     def spans(self, start: int, end: int) -> tuple[Span, ...]:
         if self.claimed is not None:
@@ -176,7 +177,8 @@ class Verifier:
         else:
             cos, order = np.zeros(0), []
         verdicts = judge(self.model, claim.text, [hits[i].text for i in order], [float(cos[i]) for i in order],
-                         claim.published, [hits[i].published for i in order], claim.sentence.text if claim.sentence else None)
+                         claim.published, [hits[i].published for i in order], claim.sentence.text if claim.sentence else None,
+                         claim.article or None)
         by_hit: dict[int, Judgement] = dict(zip(order, verdicts))
         evidence = _one_side_per_denier([self._evidence(claim, hits[i], float(cos[i]), by_hit.get(i)) for i in order])
         deciding = [e for e in evidence if e.stance != "nei"]

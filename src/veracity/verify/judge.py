@@ -30,7 +30,7 @@ from .agreement import agreement, negated_on_one_side
 from .checks import topic_overlap
 from .contradiction import another_event, by_party, contradictions
 from .denial import _DENIAL, of_main, same_denial
-from .parties import different_parties
+from .parties import acting_names, different_parties
 from .reading import read
 from .counted import only_asked
 from .figures import FIGURE, agreeing_numbers
@@ -236,8 +236,18 @@ def _frame_support(p: np.ndarray, claim: str, ev: str, claim_published: str | No
     return a
 
 
+def _other_party(cr, er, sentence: str | None) -> bool:
+    """Another party's event: by the claim's content, or, when the content names no one acting
+    ("will raise fares on its routes ... by 18%", its subject left in the attribution's sentence),
+    by the claim's whole sentence ("Greek ferry operator Aegean Blue Lines will raise fares ..."
+    against "Kriti Lines will raise fares ...")."""
+    if different_parties(cr, er):
+        return True
+    return bool(sentence) and not acting_names(cr) and different_parties(read(sentence, cr.published), er)
+
+
 def _near(p: np.ndarray, ps: tuple, claim: str, ev: str, cosine: float, claim_published: str | None,
-          published: str | None) -> Judgement:
+          published: str | None, sentence: str | None = None) -> Judgement:
     """The stance of a sentence close enough for the model to read, when no check fired: the
     model's support (gated by shared words), an agreeing figure, the same event in other words,
     or the same denial; never support from a sentence about another party's event."""
@@ -267,7 +277,7 @@ def _near(p: np.ndarray, ps: tuple, claim: str, ev: str, cosine: float, claim_pu
     # ... nor the same kind of event elsewhere with its own figures, nor a sentence that only
     # asks for the claim's action ("calling on the state government to open more beds" / "the
     # government would open 48 new beds").
-    if stance == "supports" and (different_parties(cr := read(claim, claim_published), er := read(ev, published))
+    if stance == "supports" and (_other_party(cr := read(claim, claim_published), er := read(ev, published), sentence)
                                  or another_event(cr, er) or only_asked(cr, er)):
         return Judgement("nei", round(float(p[2]), 4), (), ps)
     # A support the rules made from shared figures and words is void when the evidence says
@@ -285,15 +295,15 @@ def _denial_gate(check) -> float:
 
 def judge(model: NewsStance, claim: str, evidence: list[str], cosines: list[float],
           claim_published: str | None = None, published: list[str | None] | None = None,
-          sentence: str | None = None) -> list[Judgement]:
+          sentence: str | None = None, article: str | None = None) -> list[Judgement]:
     """The stance of each evidence sentence towards ``claim`` (its content; ``sentence``: the
-    claim's whole sentence, for the checks that read it)."""
+    claim's whole sentence, for the checks that read it; ``article``: the claim's article)."""
     near = [i for i, c in enumerate(cosines) if c >= MODEL_COSINE][:MODEL_PAIRS]
     probs = np.tile(np.array([0.0, 0.0, 1.0], np.float32), (len(evidence), 1))
     if near:
         probs[near] = model.probs([claim] * len(near), [evidence[i] for i in near])
     pubs = published or [None] * len(evidence)
-    fired_all = [contradictions(claim, ev, cosines[i], claim_published, pubs[i], sentence)
+    fired_all = [contradictions(claim, ev, cosines[i], claim_published, pubs[i], sentence, article)
                  for i, ev in enumerate(evidence)]
     unread = [i for i, f in enumerate(fired_all) if i not in near and any(c.kind == "denial" for c in f)]
     if unread:  # a denial below the model's cosine: the model still has to agree it takes a side
@@ -308,10 +318,10 @@ def judge(model: NewsStance, claim: str, evidence: list[str], cosines: list[floa
             conf = max(float(p[1]), max(CHECK_CONFIDENCE.get(c.kind, 0.7) for c in fired))
             out.append(Judgement("refutes", round(conf, 4), fired, ps))
         elif ((restated := min(topic_overlap(claim, ev), topic_overlap(ev, claim))) >= RESTATES
-              and not different_parties(read(claim, claim_published), read(ev, pubs[i]))):
+              and not _other_party(read(claim, claim_published), read(ev, pubs[i]), sentence)):
             out.append(Judgement("supports", round(max(float(p[0]), restated), 4), (), ps))
         elif i in near:
-            out.append(_near(p, ps, claim, ev, cosines[i], claim_published, pubs[i]))
+            out.append(_near(p, ps, claim, ev, cosines[i], claim_published, pubs[i], sentence))
         else:
             out.append(Judgement("nei", round(1.0 - cosines[i], 4), (), ps))
     return out

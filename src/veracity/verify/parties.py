@@ -49,7 +49,9 @@ MAX_DEPTH = 12
 # Words that do not tell one party from another ("Cumbria County Council" and "Cumbria" are
 # one party by "cumbria", not by "council").
 GENERIC = frozenset("council county city state government ministry department group bank company party union "
-                    "committee board authority agency office association federation club university the of and for".split())
+                    "committee board authority agency office association federation club university the of and for "
+                    # corporate suffixes: "Kriti Lines" and "Aegean Blue Lines" are two operators
+                    "lines airlines airways shipping holdings industries corporation international limited inc ltd plc".split())
 # Common nouns that head an organisation: their modifiers name which one ("the health ministry",
 # "the Scottish government", "the transport workers' union").
 ORG_HEADS = GENERIC | frozenset("operator airline firm trust court police army navy regulator watchdog commission "
@@ -187,10 +189,12 @@ def _phrase(r: Reading, head: tuple) -> list[tuple]:
 
 
 def _key_words(text: str) -> set[str]:
+    """The words that tell a party: not the common noun heading it ("Greek ferry *operator* Aegean
+    Blue Lines" is not "the Crete-based operator")."""
     out = set()
     for w in _WORD.findall(text.lower()):
         w = re.sub(r"['\u2019]s?$", "", w)
-        if len(w) > 2 and w not in GENERIC and w not in _STOP:
+        if len(w) > 2 and w not in ORG_HEADS and w not in _STOP:
             out.add(w)
     return out
 

@@ -39,7 +39,7 @@ def query(dossier: Dossier, claim: Claim) -> ClaimQuery:
         origins.setdefault(o.key, o)
     parties = acting_names(read(claimed.text, dossier.article.published)) if origins else ()
     return ClaimQuery(claimed.text, claimed.pieces[0].start if claimed.pieces else claim.span.start, claimed,
-                      dossier.article.published, tuple(origins.values()), claim.span, parties)
+                      dossier.article.published, tuple(origins.values()), claim.span, parties, dossier.article.text)
 
 
 class VerifyStage:
