@@ -686,3 +686,29 @@ def test_two_spans_of_years_that_start_apart_conflict():
     ev = ("The written ruling in the Batista case shows the former mayor received 1.4 million euros from property developers "
           "between 2013 and 2019, according to a copy seen by the newspaper.")
     assert kinds(claim, ev, 0.8) == ["date", "number"]
+
+
+def test_where_someone_spoke_is_not_where_it_happened():
+    claim = ("A government-commissioned inquiry into the collapse of the Quebrada Honda bridge on the highway between Bogota "
+             "and Villavicencio has concluded that corroded suspension cables caused the structure to fail")
+    ev = ("Structural engineer Andres Villamil, one of the five members of the panel investigating the Quebrada Honda collapse, "
+          "told a conference in Medellin on Thursday that the failure started with rusted strands in the main cables.")
+    assert "place" not in kinds(claim, ev, 0.7)
+    # Where people were told to go is where the event goes.
+    assert "place" in kinds("Residents have been told to drive to Brandon.", "Residents were told to drive to Winnipeg on Tuesday.", 0.6)
+
+
+def test_an_unknown_place_the_evidence_also_names_is_not_placed_elsewhere_by_its_other_places():
+    claim = "India would also build a coastal surveillance radar station on the island of Nosy Be, off the north-west coast"
+    ev = ("Indian engineers spent two weeks on Nosy Be in February surveying a hilltop site near Hell-Ville for a coastal "
+          "surveillance radar that New Delhi has offered to build.")
+    assert "place" not in kinds(claim, ev, 0.7)
+    assert "place" in kinds(claim, "India will build the coastal surveillance radar station on the island of Sainte Marie.", 0.7)
+
+
+def test_an_unknown_names_possessive_is_whose_not_where():
+    claim = "The order applies to gloves made at Permata's factories in Klang and Ipoh"
+    ev = ("The Malaysian Rubber Glove Manufacturers Association said on Thursday it opposed the US ban on Permata's gloves, "
+          "calling it unfair to an industry that had spent heavily on labour reforms.")
+    assert "place" not in kinds(claim, ev, 0.7)
+    assert "place" in kinds(claim, "The order applies to gloves made at Permata's factory in Seremban.", 0.7)
