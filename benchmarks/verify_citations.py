@@ -10,8 +10,6 @@ usage: python benchmarks/verify_citations.py [--rows] [ROOT ...]   (default: eve
 from __future__ import annotations
 
 import sys
-import tempfile
-import tomllib
 from collections import Counter
 from pathlib import Path
 
@@ -27,24 +25,20 @@ def main() -> None:
     rows = "--rows" in sys.argv[1:]
     roots = [Path(a) for a in args] or sorted((ROOT / "tests" / "verify").glob("scenarios_unseen*"))
     counts: Counter = Counter()
-    for root in roots:
-        for d in R.scenario_dirs(root):
-            with tempfile.TemporaryDirectory() as t:
-                run = R.analyse(d, Path(t) / "ev.db")
-            exp = tomllib.loads((d / "expect.toml").read_text(encoding="utf-8"))
-            for c in run.dossier.claims:
-                if c.verdict is None:
+    for root, d, run, exp in R.analysed(roots):
+        for c in run.dossier.claims:
+            if c.verdict is None:
+                continue
+            x = R.expectation_of(run, exp, c)
+            for e in c.verdict.evidence:
+                if e.stance != "refutes":
                     continue
-                x = next((x for x in exp["claim"] if c.span.start <= run.dossier.article.text.find(x["text"]) < c.span.end), None)
-                for e in c.verdict.evidence:
-                    if e.stance != "refutes":
-                        continue
-                    eid = run.ids.get(e.document_id, e.document_id)
-                    st = "bg" if x is None else "ref" if eid in x.get("refuting", []) else "sup" if eid in x.get("supporting", []) else "other"
-                    counts[st] += 1
-                    if rows and st != "ref":
-                        kinds = ",".join(sorted({k.kind for k in e.checks}))
-                        print(f"{st}\t{kinds}\t{root.name}/{d.name}\t{c.span.text[:90]}\t{e.span.text[:90]}")
+                eid = run.ids.get(e.document_id, e.document_id)
+                st = "bg" if x is None else "ref" if eid in x.get("refuting", []) else "sup" if eid in x.get("supporting", []) else "other"
+                counts[st] += 1
+                if rows and st != "ref":
+                    kinds = ",".join(sorted({k.kind for k in e.checks}))
+                    print(f"{st}\t{kinds}\t{root.name}/{d.name}\t{c.span.text[:90]}\t{e.span.text[:90]}")
     print("refuting citations: " + ", ".join(f"{k} {counts[k]}" for k in ("ref", "sup", "other", "bg")))
 
 

@@ -115,3 +115,22 @@ def run_all(root: Path, tmp: Path) -> list[Outcome]:
         run = analyse(d, tmp / f"{d.name}.db")
         out.extend(judge(d, run))
     return out
+
+
+def analysed(roots: list[Path]):
+    """(root, scenario folder, run, expectations) for every scenario under ``roots``, each indexed
+    and analysed in a temporary store (the benchmarks that read whole dossiers)."""
+    import tempfile
+
+    for root in roots:
+        for d in scenario_dirs(root):
+            with tempfile.TemporaryDirectory() as t:
+                run = analyse(d, Path(t) / "ev.db")
+            yield root, d, run, tomllib.loads((d / "expect.toml").read_text(encoding="utf-8"))
+
+
+def expectation_of(run: Run, expect: dict, claim: Claim) -> dict | None:
+    """The expectation written for this claim of the dossier, if any (a background sentence has none)."""
+    text = run.dossier.article.text
+    return next((x for x in expect["claim"] if claim.span.start <= text.find(x["text"]) < claim.span.end), None)
+
