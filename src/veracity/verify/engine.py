@@ -51,7 +51,7 @@ class ClaimQuery:
     # Who acts in what is claimed ("Sundlinjen" in "Sundlinjen carried 1.2 million passengers"):
     # evidence such a party publishes itself confirms first-hand rather than echoes (origin.first_hand).
     parties: tuple[str, ...] = field(default=())
-    article: str = ""  # the claim's article: whose figures are its story's (contradiction.OUTSIDE_STORY)
+    article: str = ""  # the claim's article: whose figures are its story's (owners.OUTSIDE_STORY)
 
     def spans(self, start: int, end: int) -> tuple[Span, ...]:
         if self.claimed is not None:

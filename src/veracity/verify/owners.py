@@ -1,0 +1,120 @@
+"""Whose figures: two figures of one counted noun are two quantities, not a conflict, when they are
+two years', two countries', two companies' or a member's and its group's, or when the evidence's
+figure belongs to a party or place the claim's article never names (another story). The number
+check's gates (:mod:`veracity.verify.contradiction`)."""
+
+from __future__ import annotations
+
+import re
+
+from ..claims.places import is_place_name, resolve_demonym
+from ..records import Check
+from .counted import owner_names
+from .origin import PRESS_WORDS
+from .parties import GENERIC
+from .reading import Reading
+from .when import event_years
+from .where import MAX_GROUP_CODES
+
+
+def other_years(cr: Reading, er: Reading) -> bool:
+    """Each side names the year its figures are for, and never the same one: "will limit rice
+    exports to 7.5 million tonnes this year" (2026) / "Outbound shipments of rice for the whole
+    of 2025 came to 8.2 million tonnes" are two years' figures."""
+    a = {d.value[:4] for d in cr.dates if d.granularity == "year" and d.value}
+    b = {d.value[:4] for d in er.dates if d.granularity == "year" and d.value}
+    if a and b:
+        return not (a & b)
+    # A figure dated to a year before the other side was published, against an undated one: a
+    # past year's figure and a current one ("In 2018, another company lost nearly 700,000 fish" /
+    # "roughly 140,000 fish had escaped", published 2026).
+    ya, yb = event_years(cr, dated_only=True), event_years(er, dated_only=True)
+    if ya and not yb and er.published:
+        return max(ya) < er.published[:4]
+    if yb and not ya and cr.published:
+        return max(yb) < cr.published[:4]
+    return False
+
+
+def other_countries(cr: Reading, er: Reading) -> bool:
+    """One side names the country that acts (its subject), the other names countries too, and
+    neither names any of the other's: two countries' figures. "Peru will allow its fleet to catch 2.4 million tonnes of anchovy" /
+    "Chile's fisheries authority set the 2026 anchovy quota ... at 780,000 tonnes" are two
+    countries' figures, whatever verb carries them."""
+    a_all, b_all = _all_countries(cr), _all_countries(er)
+    return bool(a_all and b_all and (_subject_countries(cr) or _subject_countries(er))) and not (a_all & b_all)
+
+
+def _all_countries(r: Reading) -> set[str]:
+    """Every country a sentence names: its places, alone or in a small group, and its
+    nationalities ("Nordic governments" holds Norway, "Kenyan regulators" Kenya)."""
+    out = {c for p in r.places if len(p.codes) <= MAX_GROUP_CODES for c in p.codes}
+    for e in r.entities:
+        if e.label == "NORP" and (d := resolve_demonym(e.span.text)) is not None and len(d[1]) <= MAX_GROUP_CODES:
+            out |= set(d[1])
+    return out
+
+
+def _subject_countries(r: Reading) -> set[str]:
+    """Countries named before the sentence's main verb (its subject: "Peru will allow", "Chile's
+    fisheries authority set"), not where the action goes ("send troops to Bosnia")."""
+    root = next((t[0] for t in r.tree if t[0] == t[4] and t[2] in ("VERB", "AUX")), None)
+    if root is None:
+        return set()
+    return {p.codes[0] for p in r.places if len(p.codes) == 1 and p.span.end <= root and p.kind in ("country", "demonym")}
+
+
+_POSSESSIVE_NAME = re.compile(r"\b([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})(?:'s|\u2019s)\s+(?:[a-z-]+\s+){0,2}(?:costs?|bills?|revenues?|sales|profits?|"
+                              r"losses|output|production|budget|spending|savings|earnings|income|debts?|exports?|imports?)\b")
+
+
+def other_companies(cr: Reading, er: Reading) -> bool:
+    """The claim's figure is a named party's own ("will cut Kinkai's fuel costs by about 7
+    billion yen a month") and the evidence, naming another organisation (not a news outlet),
+    never names that party ("Setouchi Electric Power said ... its restarted Hamada reactor was
+    saving it about 3 billion yen a month"): another company's figure."""
+    owners = {m.group(1) for m in _POSSESSIVE_NAME.finditer(cr.text) if not is_place_name(m.group(1))}
+    if not owners or any(re.search(r"\b" + re.escape(o) + r"\b", er.text) for o in owners):
+        return False
+    others = [e for e in er.entities if e.label == "ORG" and e.span.text not in owners
+              and not ({w for w in re.findall(r"[a-z]+", e.span.text.lower())} & PRESS_WORDS)]
+    return bool(others)
+
+
+def part_and_whole(cr: Reading, er: Reading) -> bool:
+    """One side's acting party is a country and the other's a group holding it: a member's share
+    and the group's total ("Sweden would provide ... about 400 soldiers" / "Nordic countries are
+    getting ready to deploy roughly 900 soldiers") are two figures, not one."""
+    def named(r: Reading) -> tuple[set[str], list[set[str]]]:
+        single = {p.codes[0] for p in r.places if len(p.codes) == 1}
+        groups = [set(p.codes) for p in r.places if 1 < len(p.codes) <= MAX_GROUP_CODES]
+        return single, groups
+
+    (sa, ga), (sb, gb) = named(cr), named(er)
+    if sa & sb:
+        return False
+    return (bool(sa) and not ga and any(sa <= g for g in gb)) or (bool(sb) and not gb and any(sb <= g for g in ga))
+
+
+_NAME_WORD_SPLIT = re.compile(r"[\w-]+")
+
+
+def _in_story(name: str, article: str) -> bool:
+    """The article names the party: its first distinctive word ("Kriti" of "Kriti Lines", not
+    "Lines", which "Aegean Blue Lines" has too)."""
+    words = [w for w in _NAME_WORD_SPLIT.findall(name.lower()) if w not in GENERIC and w not in PRESS_WORDS and len(w) > 2]
+    return not words or re.search(r"\b" + re.escape(words[0]) + r"\b", article) is not None
+
+
+def outside_story(check: Check, er: Reading, article: str) -> bool:
+    """Every evidence figure of a number check belongs to a party or place the claim's article
+    never names: "About 800 workers at the smaller Loma Roja mine stopped work" is no count of
+    the Cerro Plomo strike, "Kriti Lines will raise fares ... by 7%" no rise of Aegean Blue's."""
+    figures = [q for q in er.quantities if any(q.span.start == sp.start for sp in check.evidence)]
+    owners = [owner_names(er, q) for q in figures]
+    return bool(figures) and all(o and not any(_in_story(n, article) for n in o) for o in owners)
+
+
+# A figure the evidence gives for a party or place the claim's article never names is another
+# story's (see _outside_story).
+OUTSIDE_STORY = True
