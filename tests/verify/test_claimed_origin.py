@@ -180,3 +180,11 @@ def test_a_stance_cue_is_read_by_its_lemma_so_an_irregular_form_is_claimed_whole
     d = analysis.analyze_text(text)
     [c] = d.claims
     assert what_is_claimed(d.article.text, c, d.attributions).text == text
+
+
+def test_a_wire_dateline_names_the_articles_own_outlet():
+    from veracity.verify.origin import dateline_outlet
+
+    assert dateline_outlet("KUALA LUMPUR, March 18 (Straits Economic Wire) - US Customs and Border Protection has barred") == "Straits Economic Wire"
+    assert dateline_outlet("OSLO, March 5 - Norway will close the crossing") is None
+    assert dateline_outlet("The council said on Monday (local time) that") is None

@@ -50,6 +50,15 @@ _DATELINE = re.compile(rf"^\s*(?:(?:[A-Z][A-Z'.\u2019-]+(?:\s+[A-Z][A-Z'.\u2019-
                        r"(?:\s*\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s*")
 
 
+def dateline_outlet(text: str) -> str | None:
+    """The outlet a wire dateline names ("KUALA LUMPUR, March 18 (Straits Economic Wire) - "): the
+    article's own origin when the user gave no outlet, so that another outlet repeating that wire
+    is read as an echo, not as independent support."""
+    m = _DATELINE.match(text)
+    inner = re.search(r"\(([^)]{1,40})\)", m.group()) if m else None
+    return inner.group(1).strip() if inner and inner.group(1)[:1].isupper() else None
+
+
 def strip_dateline(name: str) -> str:
     """``name`` without a leading dateline; "" when the name is only a dateline or a place
     written in capitals as datelines are ("OSLO")."""

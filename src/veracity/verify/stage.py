@@ -16,7 +16,7 @@ from ..records import Claim, Dossier
 from ..options import Options
 from .claimed import verifiable, what_is_claimed
 from .engine import ClaimQuery, Verifier
-from .origin import article_relays, claim_origins
+from .origin import article_relays, claim_origins, dateline_outlet
 from .parties import acting_names
 from .reading import read
 
@@ -29,7 +29,8 @@ def query(dossier: Dossier, claim: Claim) -> ClaimQuery:
     # The claim's own chain, and every outlet the article credits anywhere: a later sentence
     # ("the diplomat added") rests on the outlet named once at the top ("a diplomat quoted by
     # Baltic News Wire"). Counting too few independent lines is the safe mistake.
-    origins = {o.key: o for o in claim_origins(attrs, dossier.article.outlet)}
+    outlet = dossier.article.outlet or dateline_outlet(dossier.article.text)
+    origins = {o.key: o for o in claim_origins(attrs, outlet)}
     for o in claim_origins(dossier.attributions):
         if o.key.startswith("outlet:"):
             origins.setdefault(o.key, o)
