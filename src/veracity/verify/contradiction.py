@@ -92,9 +92,7 @@ def _same_action(a: str, b: str) -> bool:
     "did not reduce"): WordNet synonyms of the verbs' first senses, never a broader word ("halt"
     / "stop" would make any stopping the halt); never for a light verb, whose synonyms are
     other uses ("would not take the matter to court" is not "carries out an assessment")."""
-    if a == b:
-        return True
-    return a not in NOT_EVENTS and b not in NOT_EVENTS and (lexicon.related(a, "v", b, "v") == "synonym" or lexicon.curated(a, b))
+    return a == b or (a not in NOT_EVENTS and b not in NOT_EVENTS and lexicon.synonym_verbs(a, b))
 
 
 # How news copy keeps a source anonymous: "an airline executive it did not name", "who asked not

@@ -165,3 +165,10 @@ def related(a: str, a_pos: str, b: str, b_pos: str) -> str | None:
             if how is not None:
                 return how if x == a or how in ("synonym", "derived") else {"broader": "narrower", "narrower": "broader"}[how]
     return None
+
+
+def synonym_verbs(a: str, b: str) -> bool:
+    """One action in the same verb, a WordNet synonym of its first senses or a curated news
+    paraphrase ("recalled" / "withdrawn", "based" / "stationed")."""
+    return a == b or curated(a, b) or (available() and related(a, "v", b, "v") == "synonym")
+

@@ -532,9 +532,7 @@ DESCRIBING = frozenset({"relcl", "acl"})
 
 
 def _same_verb(a: tuple | None, b: tuple | None) -> bool:
-    if a is None or b is None:
-        return False
-    return a[1] == b[1] or lexicon.curated(a[1], b[1]) or (lexicon.available() and lexicon.related(a[1], "v", b[1], "v") == "synonym")
+    return a is not None and b is not None and lexicon.synonym_verbs(a[1], b[1])
 
 
 def _describes(r: Reading, v: tuple | None) -> bool:
