@@ -712,3 +712,14 @@ def test_an_unknown_names_possessive_is_whose_not_where():
           "calling it unfair to an industry that had spent heavily on labour reforms.")
     assert "place" not in kinds(claim, ev, 0.7)
     assert "place" in kinds(claim, "The order applies to gloves made at Permata's factory in Seremban.", 0.7)
+
+
+def test_a_state_held_through_a_preposition_negated_on_one_side_only():
+    claim = "Dockers at the port of Antwerp are on strike over pay"
+    [c] = [k for k in contradictions(claim, "Dockers at the port of Antwerp are not on strike, the port authority said.", 0.7)
+           if k.kind == "negation"]
+    assert "'are on strike' vs 'are not on strike'" in c.detail and "evidence side only" in c.detail
+    assert "negation" not in kinds(claim, "Dockers at the port of Antwerp are on strike, the union said.", 0.8)
+    # Held both ways on one side ("not on strike ... but on a work-to-rule") decides nothing.
+    assert "negation" not in kinds("The pilots are on leave this week",
+                                   "The pilots are not on leave but are on leave from Friday, the airline said.", 0.7)

@@ -147,3 +147,15 @@ def test_a_report_judged_untrue_whose_verb_is_the_claims_action_denies_that_acti
     [c] = contradictions(claim, "Reports that the union had hired new lawyers for the strike are not true, its secretary "
                                 "general said.", 0.55)
     assert not of_main(c)
+
+
+def test_a_party_saying_it_is_not_in_talks_denies_the_talks():
+    claim = "Permata is in talks to sell its Ipoh plant to Thai rival Siam Latex Group"
+    denial = ("Permata Glove said on Thursday it was not in talks with Siam Latex Group or any other party about selling "
+              "its Ipoh factory, describing the report as speculative.")
+    [d] = [c for c in contradictions(claim, denial, 0.76) if c.kind == "denial"]
+    assert "'was not in talks'" in d.detail and by_party(d)
+    # A sale that is "not on the table" is denied too; a claim that itself reports the denial is not refuted by it.
+    assert "denial" in kinds("The council plans to sell the ferry company to a Danish operator",
+                             "Selling the ferry company to a Danish operator is not on the table, the council said.")
+    assert "denial" not in kinds("Permata said it was not in talks to sell its Ipoh plant to Siam Latex Group", denial)

@@ -137,7 +137,45 @@ def check_negation(claim: Reading, evidence: Reading) -> list[Check]:
                 out.append(Check("negation", f"'{cf.lemma}' is negated on {'the claim' if side is cf else 'the evidence'} side only",
                                  (cf.action,), (ef.action,)))
                 break
-    return out[:1] or check_states(claim, evidence)
+    return out[:1] or check_held(claim, evidence) or check_states(claim, evidence)
+
+
+def _held(r: Reading) -> list[tuple[int, int, tuple[str, str], bool]]:
+    """(start, end, (preposition, noun), negated) for each state a copula holds through a
+    preposition: "Permata *is in talks* to sell", "it *was not in talks* with Siam Latex", "the
+    dockers *are not on strike*". No verb carries these, so the frames do not see them. A name
+    after the preposition ("is not in Ipoh") is a place, the place check's to compare."""
+    kids: dict[int, list[tuple]] = {}
+    for t in r.tree:
+        kids.setdefault(t[4], []).append(t)
+    out = []
+    for s, lem, pos, dep, h in r.tree:
+        if lem != "be" or pos != "AUX" or dep in ("aux", "auxpass"):
+            continue
+        negated = any(k[3] == "neg" for k in kids.get(s, []))
+        for p in kids.get(s, []):
+            if p[3] != "prep":
+                continue
+            for o in kids.get(p[0], []):
+                if o[3] == "pobj" and o[2] == "NOUN" and o[1].isalpha():
+                    out.append((s, o[0] + len(r.text[o[0]:].split()[0].rstrip(".,;:")), (p[1], o[1]), negated))
+    return out
+
+
+def check_held(claim: Reading, evidence: Reading) -> list[Check]:
+    """The same state held through a preposition, negated on one side only ("is in talks" /
+    "was not in talks"; "are on strike" / "are not on strike"). A side holding it both ways
+    ("is not in talks with A but is in talks with B") says nothing either way."""
+    ch, eh = _held(claim), _held(evidence)
+    for cs, ce, ck, cn in ch:
+        if any(k == ck and n != cn for _s, _e, k, n in ch):
+            continue
+        for es, ee, ek, en in eh:
+            if ek == ck and en != cn and not any(k == ek and n == cn for _s, _e, k, n in eh):
+                a, b = Span.of(claim.text, cs, ce), Span.of(evidence.text, es, ee)
+                return [Check("negation", f"'{a.text}' vs '{b.text}': the same state, negated on "
+                                          f"{'the claim' if cn else 'the evidence'} side only", (a,), (b,))]
+    return []
 
 
 # Verbs that hold a state their complement names ("remained open", "is closed", "stayed shut").

@@ -154,6 +154,10 @@ def kind_of_sum(r: Reading, q: Quantity) -> tuple[str, str] | None:
 # (Not "number" nor "a force of": "the joint force under discussion numbered about 450 troops" is
 # the size of what is to be sent.)
 HOLD_VERBS = frozenset("have own operate employ possess".split())
+# Verbs of an event that befalls a count of things ("a leak that exposed the data of about 300,000
+# customers", "the floods displaced 12,000 people"): a count affected, not a standing size ("The
+# bank has about 4 million retail customers").
+AFFECT_VERBS = frozenset("affect expose hit impact strand evacuate displace infect kill injure leak".split())
 STOCK_NOUNS = frozenset("fleet workforce stock portfolio network garrison arsenal".split())
 TRANSACT_VERBS = frozenset("order buy purchase acquire lease sell send deploy hire recruit add deliver dispatch "
                            "withdraw cut shed sack lay convert close shut open rebrand refurbish".split())
@@ -191,7 +195,8 @@ def held_or_moved(r: Reading, q: Quantity) -> str | None:
         if up[2] == "NOUN" and t[1] == "of" and up[1] in STOCK_NOUNS | TRANSACT_NOUNS:
             return "held" if up[1] in STOCK_NOUNS else "moved"  # "a fleet of 14", "the purchase of 36 buses"
         if up[2] in ("VERB", "AUX"):
-            return "held" if up[1] in HOLD_VERBS else "moved" if up[1] in TRANSACT_VERBS else None
+            return ("held" if up[1] in HOLD_VERBS else "moved" if up[1] in TRANSACT_VERBS
+                    else "affected" if up[1] in AFFECT_VERBS else None)
         t = up
     return None
 
@@ -246,6 +251,40 @@ _ADDED_BEFORE = re.compile(r"\b(?:a further|an additional|another|an extra)\s+$"
 _ADDED_INSIDE = re.compile(r"\b(?:additional|new|extra|further)\b|\bmore\b(?!\s+than)", re.IGNORECASE)  # not "more than"
 
 
+# A part of a group, partitive ("Fewer than 22,000 of the households whose homes were damaged"):
+# against the group's total ("damaged or destroyed some 47,000 homes") it is a subset, which
+# conflicts only when it is the larger.
+_PARTITIVE = re.compile(r"\s*of\s+(?:the|those|these|its|their|all)\b", re.IGNORECASE)
+
+
+def part_of(r: Reading, q: Quantity) -> bool:
+    return bool(_PARTITIVE.match(r.text, q.span.end) or re.search(r"\d\s+of\s+(?:the|those|these|its|their|all)\b", q.span.text,
+                                                                   re.IGNORECASE))
+
+
+# A figure that moves something up or down ("shares rose 14 percent", "a relative reduction of
+# 38%"): a rise and a fall are two changes, not two values of one (the direction check compares
+# their directions); a change is no share of a group ("6.2% of patients").
+_MOVE_BEFORE = re.compile(
+    r"\b(?P<up>rose|rises?|risen|rising|jump(?:s|ed)?|climb(?:s|ed)?|gain(?:s|ed)?|increase[sd]?|surge[sd]?|soar(?:s|ed)?|grew|"
+    r"grows?|grown|rally|rallied|up)|(?P<down>fell|falls?|fallen|drop(?:s|ped)?|declined?|declines|decrease[sd]?|slid|slides?|"
+    r"slump(?:s|ed)?|lost|loses?|down|reductions?|cuts?|plunge[sd]?|tumbled?|sank)"
+    r"\s+(?:of\s+|by\s+)?(?:about|around|roughly|some|nearly|almost|more than|over|at least|just over|just under|"
+    r"an estimated|a further)?\s*$", re.IGNORECASE)
+_SHARE_OF = re.compile(r"\s*of\s+(?:all\s+|the\s+)?[a-z]", re.IGNORECASE)
+
+
+def move(r: Reading, q: Quantity) -> str | None:
+    """"rise" or "fall" for a change read off the word before the figure, "share" for a
+    percentage of a group ("6.2% of patients"), else None."""
+    m = _MOVE_BEFORE.search(r.text, max(0, q.span.start - 40), q.span.start)
+    if m:
+        return "rise" if m.group("up") else "fall"
+    if (q.unit or "").lower() in ("percent", "%", "per cent") and _SHARE_OF.match(r.text, q.span.end):
+        return "share"
+    return None
+
+
 def added(r: Reading, q: Quantity) -> bool:
     return bool(_ADDED.match(r.text, q.span.end) or _ADDED_BEFORE.search(r.text[max(0, q.span.start - 16):q.span.start])
                 or _ADDED_INSIDE.search(q.span.text))
@@ -288,7 +327,14 @@ def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> 
         return "a demand vs a decision"
     ha, hb = held_or_moved(cr, c), held_or_moved(er, e)
     if ha and hb and ha != hb:
-        return "a standing size vs a transaction"
+        return "a standing size vs a transaction" if "held" in (ha, hb) and "moved" in (ha, hb) else f"a count {ha} vs a count {hb}"
+    if part_of(cr, c) != part_of(er, e):
+        part, whole = (c, e) if part_of(cr, c) else (e, c)
+        if part.value <= (whole.value_max or whole.value):
+            return "a part vs a whole"
+    ma, mb = move(cr, c), move(er, e)
+    if ma and mb and ma != mb:
+        return f"a {ma} vs a {mb}"
     # "builds about 250 buses a year" / "authorises the purchase of 36 battery-electric buses"
     if "moved" in (ha, hb) and _per_time(cr, c) != _per_time(er, e):
         return "a rate vs one transaction"

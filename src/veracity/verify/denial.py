@@ -50,6 +50,8 @@ _DENIAL = re.compile(
     r"|\bno (?:\w+ )?(?:pledge|commitment|offer|request|bid|order|contract|approval|permission|application|talks|move|"
     r"agreement|deal|decision|plan)s?\b"
     r"|\b(?:(?:is|are|was|were|am)\s+not|isn't|aren't|wasn't|weren't)\s+(?:considering|planning|contemplating|preparing)\b"
+    r"|\b(?:(?:is|are|was|were|am)\s+not|isn't|aren't|wasn't|weren't)\s+(?:(?:currently|now|in fact)\s+)?(?:in|holding|having|engaged in)\s+"
+    r"(?:any\s+)?(?:talks|negotiations|discussions)\b|\b(?:(?:is|are|was|were)\s+(?:not|no longer)|isn't|aren't|wasn't|weren't)\s+on the table\b"
     r"|\b(?:does|do|did)\s+not\s+(?:intend|plan)\b|\b(?:doesn't|don't|didn't)\s+(?:intend|plan)\b"
     r"|\bnot aware of\b|\bnever (?:been )?(?:discussed|planned|agreed|considered)\b|\bat no (?:point|time|stage)\b"
     r"|\b(?:false|untrue|baseless|unfounded|fabricated|fake news|incorrect|inaccurate|a hoax|nonsense|not true)\b"
@@ -71,7 +73,11 @@ _VERDICT_WORD = re.compile(r"false|untrue|not true|baseless|unfounded|fabricated
 
 
 def _report_before(evidence: str, m: re.Match) -> str | None:
-    """The report a verdict word ("... are simply not true") judges, when it is the subject."""
+    """The report a verdict word ("... are simply not true") judges, when it is the subject; the
+    thing said to be off the table ("Selling the ferry company is not on the table"), always its
+    subject."""
+    if m.group().lower().endswith("on the table"):
+        return evidence[:m.start()]
     if not _VERDICT_WORD.fullmatch(m.group()):
         return None
     reports = list(_REPORT_THAT.finditer(evidence, 0, m.start()))
