@@ -188,3 +188,13 @@ def test_a_wire_dateline_names_the_articles_own_outlet():
     assert dateline_outlet("KUALA LUMPUR, March 18 (Straits Economic Wire) - US Customs and Border Protection has barred") == "Straits Economic Wire"
     assert dateline_outlet("OSLO, March 5 - Norway will close the crossing") is None
     assert dateline_outlet("The council said on Monday (local time) that") is None
+
+
+def test_a_trailing_decision_or_finding_is_who_decided_not_what_is_claimed():
+    text = ("The North Denmark Region will stop births at Hjorring Regional Hospital from March 1, moving about 1,400 "
+            "deliveries a year to Aalborg, the region's health committee decided on Tuesday.")
+    got = from_sentence(text, Span.of(text, 0, len(text)))
+    assert got.text == ("The North Denmark Region will stop births at Hjorring Regional Hospital from March 1, moving about 1,400 "
+                        "deliveries a year to Aalborg")
+    inquiry = "Corroded suspension cables caused the bridge to fail, the inquiry found."
+    assert from_sentence(inquiry, Span.of(inquiry, 0, len(inquiry))).text == "Corroded suspension cables caused the bridge to fail"

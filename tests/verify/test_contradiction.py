@@ -723,3 +723,87 @@ def test_a_state_held_through_a_preposition_negated_on_one_side_only():
     # Held both ways on one side ("not on strike ... but on a work-to-rule") decides nothing.
     assert "negation" not in kinds("The pilots are on leave this week",
                                    "The pilots are not on leave but are on leave from Friday, the airline said.", 0.7)
+
+
+def test_one_action_in_two_months_conflicts_whichever_year_a_bare_month_is_read_in():
+    claim = "The agreement will be signed in New Delhi later this month by Defence Minister Abdoulkader Hassan Moussa"
+    ev = ("Djibouti's foreign minister, Ahmed Daher Bouh, said on Saturday the defence cooperation agreement with India would "
+          "be signed in October, when Defence Minister Abdoulkader Hassan Moussa travels to New Delhi.")
+    [c] = [k for k in contradictions(claim, ev, 0.7, "2026-03-11", "2026-03-14") if k.kind == "date"]
+    assert "'later this month' vs 'October'" in c.detail
+    assert "date" not in kinds_at(claim, ev.replace("in October", "later this month"), "2026-03-11", "2026-03-14", 0.7)
+    # Another action's month is no date of this one.
+    assert "date" not in kinds_at(claim, "Moussa said the text had been drafted in October.", "2026-03-11", "2026-03-14", 0.7)
+
+
+def test_a_stance_nouns_group_and_a_holders_describing_clause_take_no_stance():
+    claim = ("Club Atletico Ribera's board has agreed to sell the naming rights to its stadium to online betting company "
+             "ApuestaYa for 4.5 million dollars")
+    assert "polarity" not in kinds(claim, "Ribera's opposition has collected the 600 signatures required to force a "
+                                          "no-confidence vote against president Horacio Ledesma.", 0.5)
+    assert "polarity" not in kinds(claim, "Carla Ferreyra, who stepped down as Ribera's youth director in March 2025, said on "
+                                          "Friday she opposed the ApuestaYa deal.", 0.6)
+    assert "polarity" in kinds(claim, "Club Atletico Ribera's board said on Friday it opposed selling the naming rights of its "
+                                      "stadium to ApuestaYa.", 0.7)
+
+
+def test_one_action_on_two_days_of_the_year_conflicts_though_neither_gives_its_year():
+    claim = "Mthembu, 54, was remanded in custody and will be sentenced on November 20"
+    roll = "The Durban High Court roll published on Thursday lists sentencing in the State v Mthembu for 27 November."
+    [c] = [k for k in contradictions(claim, roll, 0.6, "2026-10-13", "2026-10-15") if k.kind == "date"]
+    assert "another day" in c.detail
+    same = ("The Durban High Court found the 54-year-old guilty on Tuesday, and he was remanded in custody until "
+            "sentencing proceedings on 20 November 2026.")
+    assert "date" not in kinds_at(claim, same, "2026-10-13", "2026-10-13", 0.6)
+
+
+def test_two_parties_foundings_and_a_year_a_clause_describes_are_no_conflict():
+    claim = "Nuri Market, founded in 2012, had revenue of 2.1 trillion won last year."
+    rival = ("Seoul-based Haneul Shop, founded in 2009 and Nuri Market's largest rival, said on Thursday its third-quarter "
+             "revenue rose 9 percent to 820 billion won.")
+    assert "date" not in kinds_at(claim, rival, "2026-10-28", "2026-10-29", 0.6)
+    assert "date" in kinds_at(claim, "Nuri Market, founded in 2010, is South Korea's third-largest online retailer.",
+                              "2026-10-28", "2026-10-29", 0.6)
+    # A place in a clause describing a year ("since 2020, when ...") is no place of the claim's event.
+    erosion = ("Erosion along the Coca River has caused several pipeline ruptures since 2020, when the collapse of the San "
+               "Rafael waterfall accelerated the retreat of the river bed.")
+    assert "place" not in kinds(erosion, "The pipeline rupture occurred in Gonzalo Pizarro canton, on the northern bank of "
+                                         "the Coca River, the risk secretariat said.", 0.6)
+
+
+def test_seats_won_in_a_past_years_election_are_another_elections():
+    claim = "Civic Renewal won 29 seats in the October election, ahead of the outgoing Liberal Democratic Union with 24."
+    ev = ("The Liberal Democratic Union elected Jure Potocnik as its leader on Sunday, replacing Mateja Horvat, who had led "
+          "the party to victory with 31 seats in the 2022 election.")
+    assert "number" not in kinds_at(claim, ev, "2026-01-15", "2026-01-18", 0.6)
+    assert "number" in kinds_at(claim, "Civic Renewal won 31 seats in the October election.", "2026-01-15", "2026-01-18", 0.8)
+
+
+def test_a_site_named_for_another_place_places_the_event_elsewhere():
+    claim = ("The meatpackers' union said exporter Frigorifico del Litoral would place 800 workers on leave at its plant in "
+             "Rosario while the suspension lasts.")
+    ev = ("Frigorifico del Litoral said on Wednesday it would grant paid leave to the 800 employees of its Venado Tuerto plant "
+          "for as long as the export suspension lasts.")
+    [c] = [k for k in contradictions(claim, ev, 0.7) if k.kind == "place"]
+    assert c.detail == "Rosario vs Venado Tuerto"
+    assert "place" not in kinds(claim, ev.replace("Venado Tuerto", "Rosario"), 0.7)
+    assert "place" not in kinds(claim, ev.replace("its Venado Tuerto plant", "its Frigorifico plant"), 0.7)
+
+
+def test_a_quota_set_at_a_figure_is_a_decision_made_not_a_plan():
+    from veracity.verify.reading import read
+
+    assert read("The second season, in November, was set at 1.6 million tonnes.").times == ("unknown",)
+    assert read("The plant is set to shed 400 jobs next year.").times == ("future",)
+
+
+def test_one_vote_with_two_tallies_conflicts_and_the_same_tally_in_words_agrees():
+    claim = "The committee voted 9 to 4 for the plan to close the maternity ward"
+    [c] = [k for k in contradictions(claim, "The health committee backed the plan to close the maternity ward by 11 votes to 2, "
+                                            "the minutes show.", 0.7) if k.kind == "number"]
+    assert "(a vote's tally)" in c.detail
+    assert "number" not in kinds(claim, "The health committee backed the plan to close the maternity ward by nine votes to "
+                                        "four, the minutes show.", 0.7)
+    # A score is no tally.
+    assert "number" not in kinds("Ribera beat a Santa Fe side 3-1 on Sunday to reach the semi-finals",
+                                 "Ribera beat a Santa Fe side 2-0 on Sunday to reach the semi-finals", 0.9)

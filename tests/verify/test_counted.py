@@ -3,7 +3,7 @@ for one end is not a sum for another. Each pair is from a blind scenario where t
 had put a confirmation on the wrong side."""
 
 from veracity.verify.contradiction import contradictions
-from veracity.verify.counted import demanded, difference, flow, held_or_moved, is_money, kind_of_sum, purpose, running_total
+from veracity.verify.counted import demanded, difference, flow, held_or_moved, is_money, kind_of_sum, owner_names, purpose, running_total
 from veracity.verify.reading import read
 
 
@@ -264,3 +264,59 @@ def test_a_figure_of_a_party_the_article_never_names_is_another_storys():
     assert "number" in kinds(claim, other, 0.8)
     same = "Andes Cobre said on Wednesday that 1,400 of Cerro Plomo's workers were taking part in the strike."
     assert "number" in {c.kind for c in contradictions(claim, same, 0.8, article=article)}
+
+
+def test_a_part_of_a_group_is_no_total_unless_it_is_the_larger():
+    claim = "The magnitude 6.1 quake killed 186 people and damaged or destroyed some 47,000 homes in the High Atlas."
+    part = ("Fewer than 22,000 of the households whose homes were damaged in the August earthquake had received any "
+            "reconstruction payment by late October, the Mediator of the Kingdom said.")
+    assert "number" not in kinds(claim, part)
+    assert "number" in kinds(claim, "Some 31,000 homes were damaged or destroyed in the High Atlas, the interior ministry said.")
+    assert "number" in kinds("Some 12,000 homes were damaged or destroyed in the High Atlas.",
+                             "More than 20,000 of the homes damaged or destroyed in the High Atlas were in Al Haouz.")
+
+
+def test_a_rise_a_fall_and_a_share_of_a_group_are_three_figures():
+    claim = "Biofarma Tropical will make the drug at its plant in Campinas, and its shares rose 14 percent in Sao Paulo trading."
+    trial = ("In the phase 3 DENVI-3 study, 6.2% of patients given the Biofarma Tropical pill were admitted to hospital "
+             "against 10.0% of those on placebo, a relative reduction of 38%, investigators reported.")
+    assert "number" not in kinds(claim, trial, 0.5)
+    assert "number" in kinds("Biofarma Tropical shares rose 14 percent in Sao Paulo trading.",
+                             "Biofarma Tropical shares rose 6 percent in Sao Paulo trading.", 0.9)
+
+
+def test_a_count_an_event_befalls_is_no_standing_size():
+    claim = "The bank has about 4 million retail customers in the Netherlands."
+    ev = ("The Dutch Data Protection Authority fined the bank 3 million euros on Wednesday over a 2025 leak that exposed "
+          "the data of about 300,000 customers in the Netherlands.")
+    r = read(ev)
+    assert held_or_moved(r, [q for q in r.quantities if "customers" in q.span.text][0]) == "affected"
+    assert "number" not in kinds(claim, ev)
+    assert "number" in kinds(claim, "The bank has about 2 million retail customers in the Netherlands.", 0.9)
+
+
+def test_a_place_a_clause_describes_owns_its_figure_and_a_separate_things_figure_is_its_own():
+    claim = "Halifax's rental vacancy rate was 1.4 percent last year, among the lowest of any large Canadian city."
+    ev = "Moncton, where the rental vacancy rate stood at 2.9 percent last year, has attracted several modular builders."
+    r = read(ev)
+    assert owner_names(r, r.quantities[0]) == ["Moncton"]
+    article = "Halifax council approved the plan. " + claim
+    assert "number" not in {c.kind for c in contradictions(claim, ev, 0.6, article=article)}
+    dev = ("Halifax regional council voted 11 to 5 on Tuesday to approve a 1,200-unit housing development on a former rail "
+           "yard in the city's north end.")
+    assert "number" not in kinds(dev, "Council also gave final approval to a separate 400-unit project in Bedford.")
+    assert "number" in kinds(dev, "Council gave final approval to a 400-unit housing development on the former rail yard.")
+
+
+def test_a_short_sentence_about_another_sum_shares_no_topic_with_the_claims_sum():
+    claim = "The federal housing department will contribute 95 million dollars to the project's first phase"
+    assert "number" not in kinds(claim, "The work is expected to cost 60 million dollars.")
+    assert "number" in kinds(claim, "The federal housing department will contribute 60 million dollars.")
+
+
+def test_more_than_a_figure_is_not_given_by_a_much_larger_one():
+    from veracity.verify.figures import agreeing_numbers
+
+    claim = "The city spent more than 1.2 billion rand on emergency water supplies"
+    assert not agreeing_numbers(claim, "The city spent 1.6 billion rand on emergency water supplies.")
+    assert agreeing_numbers(claim, "The city spent 1.25 billion rand on emergency water supplies.")

@@ -38,6 +38,7 @@ from .checks import content_words, numbers, topic_overlap
 from . import lexicon
 from .owners import OUTSIDE_STORY, other_companies, other_countries, other_years, outside_story, part_and_whole
 from .figures import FIGURE, agreeing_numbers, check_numbers  # noqa: F401  (agreeing_numbers: re-exported)
+from .counted import is_money
 from .reading import Reading, read
 from .roles import TITLES, check_roles  # noqa: F401  (TITLES: re-exported)
 from .roles import could_fire as roles_could_fire
@@ -398,7 +399,8 @@ _CAPITALISED_AFTER_PREP = re.compile(r"\b(?:in|at|near|across|throughout|around|
 _POLARITY_WORD = re.compile(r"\b(?:" + "|".join(sorted(POLARITY)) + r")\w*", re.IGNORECASE)
 _DIRECTION_WORD = re.compile(r"\b(?:" + "|".join(sorted(DIRECTION)) + r"|rose|risen|grew|grown|fell|fallen|cut|slashed|lowered)\w*",
                              re.IGNORECASE)
-_DATEISH = re.compile(r"\b(?:1[5-9]\d\d|20\d\d|yesterday|today|tomorrow|last|next|ago)\b", re.IGNORECASE)
+_DATEISH = re.compile(r"\b(?:1[5-9]\d\d|20\d\d|yesterday|today|tomorrow|last|next|ago|this (?:week|month))\b", re.IGNORECASE)
+_MONTH_NAME = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
 # Text-level conditions without which a check cannot fire: most evidence sentences meet none,
 # and are never parsed (the parse is most of a check's cost).
 PRE_GATES = {
@@ -409,7 +411,7 @@ PRE_GATES = {
     "number": lambda c, e: bool(FIGURE.search(c) and FIGURE.search(e)),
     "place": lambda c, e: bool((_CAPITALISED_AFTER_PREP.search(c) or _UNNAMED_PART.search(c))
                                and (_CAPITALISED_AFTER_PREP.search(e) or _UNNAMED_PART.search(e))),
-    "date": lambda c, e: bool(_DATEISH.search(c) and _DATEISH.search(e)),
+    "date": lambda c, e: bool((_DATEISH.search(c) or _MONTH_NAME.search(c)) and (_DATEISH.search(e) or _MONTH_NAME.search(e))),
     "role": roles_could_fire,
     "polarity": lambda c, e: bool(_POLARITY_WORD.search(c) and _POLARITY_WORD.search(e)),
     "direction": lambda c, e: bool(_DIRECTION_WORD.search(c) and _DIRECTION_WORD.search(e)),
@@ -435,6 +437,15 @@ EVENT_CHECKS = frozenset({"number", "place", "date", "negation", "direction"})
 SENTENCE_CHECKS = frozenset({"role", "polarity"})
 
 
+_SCALE_WORDS = frozenset("million millions billion billions trillion thousand thousands hundred hundreds percent per cent".split())
+
+
+def _words_beyond_figures(r: Reading) -> set[str]:
+    """Content words of a sentence other than its figures' own (digits, scales, units)."""
+    units = {w.lower() for q in r.quantities for w in q.span.text.split()} | {(q.unit or "").lower() for q in r.quantities}
+    return {w for w in content_words(r.text) if w not in units and w not in _SCALE_WORDS and not any(ch.isdigit() for ch in w)}
+
+
 def _figures_share_topic(cr: Reading, er: Reading, cos: float) -> bool:
     """Two figures count the same thing only when the claim shares its topic with what the
     evidence reports, not with who reported it to whom: "The University's estates director told
@@ -443,6 +454,11 @@ def _figures_share_topic(cr: Reading, er: Reading, cos: float) -> bool:
     library" only through its audience."""
     need_overlap, need_cos = TOPIC_NEEDED["number"]
     if cos >= need_cos:
+        # ... and, for sums of money, some word beyond the figures themselves: a short sentence
+        # about another thing ("The work is expected to cost 60 million dollars.") sits close to
+        # any sum in meaning. A count's noun carries its topic ("900 troops" / "450 soldiers").
+        if er.quantities and all(is_money(q) for q in er.quantities):
+            return bool(_words_beyond_figures(cr) & _words_beyond_figures(er))
         return True
     o = topic_overlap(cr.text, reported_content(er))
     return o >= need_overlap or (o >= BOTH_OVERLAP and cos >= BOTH_COSINE)

@@ -254,12 +254,28 @@ _ADDED_INSIDE = re.compile(r"\b(?:additional|new|extra|further)\b|\bmore\b(?!\s+
 # A part of a group, partitive ("Fewer than 22,000 of the households whose homes were damaged"):
 # against the group's total ("damaged or destroyed some 47,000 homes") it is a subset, which
 # conflicts only when it is the larger.
-_PARTITIVE = re.compile(r"\s*of\s+(?:the|those|these|its|their|all)\b", re.IGNORECASE)
+# The group is itself described ("of the households *whose homes were damaged*"): the part is
+# picked out of it by another predicate. A part of a whole not described ("22 of its sailings
+# would be cancelled") is a count of what its own verb says, compared as ever.
+_PARTITIVE = re.compile(r"^(?:\s*[\w,.]+){0,3}?\s+of\s+(?:the|those|these)\s+(?:[\w-]+\s+){1,3}?(?:whose|who|that|which|where|"
+                        r"[a-z]+ed)\b", re.IGNORECASE)
 
 
 def part_of(r: Reading, q: Quantity) -> bool:
-    return bool(_PARTITIVE.match(r.text, q.span.end) or re.search(r"\d\s+of\s+(?:the|those|these|its|their|all)\b", q.span.text,
-                                                                   re.IGNORECASE))
+    return bool(_PARTITIVE.match(r.text[q.span.start:q.span.end + 60]))
+
+
+def counts_the_group(pr: Reading, part: Quantity, wr: Reading, whole: Quantity) -> bool:
+    """The other figure counts the group the part is picked from: its verb is the group's
+    description ("damaged or destroyed some 47,000 homes" / "22,000 of the households whose homes
+    were *damaged*"), not the part's own ("About 38,000 households have *received* a payment" /
+    "22,000 of the households ... had *received* any payment": one count, read two ways)."""
+    m = _PARTITIVE.match(pr.text[part.span.start:part.span.end + 60])
+    groups = {t[0] for t in pr.tree if part.span.start <= t[0] < part.span.start + m.end() and t[3] == "pobj"}
+    described = {t[1] for t in pr.tree if t[4] in groups and t[2] == "VERB"}
+    verbs = {t[1] for t in wr.tree if whole.span.start - 40 <= t[0] < whole.span.start and t[2] == "VERB"}
+    verbs |= {link[0][1] for link in _chain(wr, whole)[:1]}
+    return bool(described & verbs)
 
 
 # A figure that moves something up or down ("shares rose 14 percent", "a relative reduction of
@@ -275,19 +291,72 @@ _SHARE_OF = re.compile(r"\s*of\s+(?:all\s+|the\s+)?[a-z]", re.IGNORECASE)
 
 
 def move(r: Reading, q: Quantity) -> str | None:
-    """"rise" or "fall" for a change read off the word before the figure, "share" for a
+    """"rise" or "fall" for a percentage change read off the word before it, "share" for a
     percentage of a group ("6.2% of patients"), else None."""
+    if (q.unit or "").lower() not in ("percent", "%", "per cent"):
+        return None  # "will cut about 700 dock jobs" is a transaction (held_or_moved), not a rate of change
     m = _MOVE_BEFORE.search(r.text, max(0, q.span.start - 40), q.span.start)
     if m:
         return "rise" if m.group("up") else "fall"
-    if (q.unit or "").lower() in ("percent", "%", "per cent") and _SHARE_OF.match(r.text, q.span.end):
-        return "share"
-    return None
+    return "share" if _SHARE_OF.match(r.text, q.span.end) else None
+
+
+def mover(r: Reading, q: Quantity) -> str | None:
+    """What a change moves: the subject of the verb before the figure ("*numbers* fell by 5%"),
+    or what follows a change noun ("a cut in *fares* of 5%"); None when unsaid ("a relative
+    reduction of 38%")."""
+    m = _MOVE_BEFORE.search(r.text, max(0, q.span.start - 40), q.span.start)
+    tok = next((t for t in r.tree if m and t[0] == m.start()), None)
+    if tok is None:
+        return None
+    head = None
+    for k in r.tree:
+        if k[4] == tok[0] and k[0] != tok[0]:
+            if tok[2] in ("VERB", "AUX") and k[3] in ("nsubj", "nsubjpass"):
+                head = k
+            elif tok[2] == "NOUN" and k[3] == "prep" and k[1] == "in":
+                head = next((o for o in r.tree if o[4] == k[0] and o[3] == "pobj"), None)
+            if head is not None:
+                break
+    if head is None:
+        return None
+    kinds = [t[1] for t in r.tree if t[4] == head[0] and t[3] in ("compound", "amod") and t[0] < head[0]]
+    return " ".join(kinds + [head[1]])
+
+
+def _same_mover(a: str | None, b: str | None) -> bool:
+    """Both sides say what moved, and it is one thing ("passenger numbers fell by 5%" /
+    "passenger numbers rose by 2%": one figure, read two ways). A rise of shares and an unsaid
+    reduction ("its shares rose 14 percent" / "a relative reduction of 38%") are two."""
+    if not (a and b):
+        return False
+    ha, hb = a.split()[-1], b.split()[-1]
+    return (ha == hb or lexicon.related(ha, "n", hb, "n") == "synonym") and not _other_movers(a, b)
+
+
+def _other_movers(a: str | None, b: str | None) -> bool:
+    """Two named things moved: other heads ("food and non-alcoholic beverages" / "prices"), or one
+    head of two kinds ("beef prices" / "consumer prices"); "prices" alone may be either."""
+    if not (a and b):
+        return False
+    (*ka, ha), (*kb, hb) = a.split(), b.split()
+    if ha != hb and lexicon.related(ha, "n", hb, "n") != "synonym":
+        return True
+    return bool(ka and kb and not set(ka) & set(kb))
 
 
 def added(r: Reading, q: Quantity) -> bool:
     return bool(_ADDED.match(r.text, q.span.end) or _ADDED_BEFORE.search(r.text[max(0, q.span.start - 16):q.span.start])
                 or _ADDED_INSIDE.search(q.span.text))
+
+
+# A figure the sentence itself marks as another thing's ("gave final approval to a separate
+# 400-unit project in Bedford").
+_SEPARATE_BEFORE = re.compile(r"\b(?:separate|different|unrelated|distinct)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def separate(r: Reading, q: Quantity) -> bool:
+    return bool(_SEPARATE_BEFORE.search(r.text[max(0, q.span.start - 30):q.span.start]))
 
 
 # A figure that is the difference between two others ("had bid about 40 million euros less than
@@ -326,18 +395,22 @@ def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> 
     if demanded(cr, c) != demanded(er, e):
         return "a demand vs a decision"
     ha, hb = held_or_moved(cr, c), held_or_moved(er, e)
-    if ha and hb and ha != hb:
-        return "a standing size vs a transaction" if "held" in (ha, hb) and "moved" in (ha, hb) else f"a count {ha} vs a count {hb}"
+    if ha and hb and ha != hb and "held" in (ha, hb):  # a count cut and a count affected may be one event's
+        return "a standing size vs a transaction" if "moved" in (ha, hb) else "a standing size vs a count an event befell"
     if part_of(cr, c) != part_of(er, e):
-        part, whole = (c, e) if part_of(cr, c) else (e, c)
-        if part.value <= (whole.value_max or whole.value):
+        (pr, part), (wr, whole) = ((cr, c), (er, e)) if part_of(cr, c) else ((er, e), (cr, c))
+        if part.value <= (whole.value_max or whole.value) and counts_the_group(pr, part, wr, whole):
             return "a part vs a whole"
     ma, mb = move(cr, c), move(er, e)
-    if ma and mb and ma != mb:
+    if ma and mb and ma != mb and ("share" in (ma, mb) or not _same_mover(mover(cr, c), mover(er, e))):
         return f"a {ma} vs a {mb}"
+    if ma and mb and ma == mb != "share" and _other_movers(mover(cr, c), mover(er, e)):
+        return "changes of two things"
     # "builds about 250 buses a year" / "authorises the purchase of 36 battery-electric buses"
     if "moved" in (ha, hb) and _per_time(cr, c) != _per_time(er, e):
         return "a rate vs one transaction"
+    if separate(cr, c) or separate(er, e):
+        return "a separate thing's figure"
     if difference(cr, c) != difference(er, e):
         return "a difference vs an amount"
     if running_total(cr, c) != running_total(er, e):
@@ -392,4 +465,8 @@ def owner_names(r: Reading, q: Quantity) -> list[str]:
         for t in r.tree:
             if t[4] == verb[0] and t[3] in ("nsubj", "nsubjpass") and t[0] != verb[0]:
                 starts |= _subtree(r, t)
+        # A clause describing a place or party holds its figure: "Moncton, where the rental vacancy
+        # rate stood at 2.9 percent last year".
+        if verb[3] == "relcl":
+            starts.add(verb[4])
     return [e.span.text for e in r.entities if e.label in OWNER_LABELS and any(e.span.start <= s < e.span.end for s in starts)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..records import Check, Quantity
+from ..records import Check, Quantity, Span
 from .checks import _STOP as _STOPWORDS
 from .counted import RATE, different_quantities
 from .reading import Reading, read
@@ -19,6 +19,9 @@ from .reading import Reading, read
 # "about 470 zloty" against "512 zloty" (9% apart) is another figure; "about 10,000" against
 # "9,800" is the same one rounded.
 OVER_STRETCH = 1.5
+# ... but a figure that *agrees* with "over X" is X to a fifth more: "more than 1.2 billion rand"
+# is not given by a report of "1.6 billion rand", though it does not conflict with it either.
+OVER_AGREES = 1.2
 ABOUT_TOLERANCE = 0.05
 # ... for a round figure ("about 10,000", "about 1.8 million": two significant digits or fewer).
 # A figure given to three or more digits ("about 248 dollars a ton") is rounded at its last
@@ -103,12 +106,12 @@ COUNTED_AS = {**{w: "troop" for w in ("soldier", "personnel", "servicemen", "ser
               "tonne": "ton", "t": "ton"}  # "7.5 million tonnes" / "7.5 million metric tons"
 
 
-def _range(q: Quantity) -> tuple[float, float]:
+def _range(q: Quantity, stretch: float = OVER_STRETCH) -> tuple[float, float]:
     v = q.value
     if q.value_max is not None:
         return (min(v, q.value_max), max(v, q.value_max))
     if q.qualifier in (">", ">="):
-        return (v, v * OVER_STRETCH)
+        return (v, v * stretch)
     if q.qualifier in ("<", "<="):
         return (0.0, v)
     if q.qualifier == "~":
@@ -241,8 +244,9 @@ def _rate(q: Quantity, text: str) -> int | None:
     return PER_YEAR[m.group(1).lower()] if m else None
 
 
-def _ranges(c: Quantity, ctext: str, e: Quantity, etext: str) -> tuple[tuple[float, float], tuple[float, float]]:
-    rc, re_ = _range(c), _range(e)
+def _ranges(c: Quantity, ctext: str, e: Quantity, etext: str,
+            stretch: float = OVER_STRETCH) -> tuple[tuple[float, float], tuple[float, float]]:
+    rc, re_ = _range(c, stretch), _range(e, stretch)
     fc, fe = _rate(c, ctext), _rate(e, etext)
     if fc and fe and fc != fe:
         rc, re_ = (rc[0] * fc, rc[1] * fc), (re_[0] * fe, re_[1] * fe)
@@ -283,7 +287,37 @@ def check_numbers(claim: Reading, evidence: Reading) -> list[Check]:
                             if not e.unit and not _CORRECTED.search(evidence.text[max(0, e.span.start - 20):e.span.start])):
             out.append(Check("number", f"'{c.span.text}' vs '{', '.join(e.span.text for e in same)}' ({h}: ranges do not overlap)",
                              (c.span,), tuple(e.span for e in same)))
+    return out or check_tallies(claim.text, evidence.text)
+
+
+_SMALL = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+                                      "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_N = r"(\d{1,3}|" + "|".join(_SMALL) + r")"
+# A vote's tally: "voted 9 to 4 for the plan", "by 11 votes to 2", "by a vote of eleven to five",
+# "a 9-4 vote". A score ("beat a Santa Fe side 3-1") is none: a vote word must be next to it.
+_TALLY = re.compile(r"\b(?:vot\w*|ballot\w*)\s+(?:of\s+)?" + _N + r"\s*(?:-|\u2013|to)\s*" + _N + r"\b"
+                    r"|\bby\s+" + _N + r"\s+votes?\s+to\s+" + _N + r"\b"
+                    r"|\b" + _N + r"\s*(?:-|\u2013)\s*" + _N + r"\s+(?:vote|ballot)\b", re.IGNORECASE)
+
+
+def _tallies(text: str) -> list[tuple[tuple[int, int], re.Match]]:
+    out = []
+    for m in _TALLY.finditer(text):
+        a, b = [g for g in m.groups() if g is not None][:2]
+        num = lambda w: int(w) if w.isdigit() else _SMALL[w.lower()]  # noqa: E731
+        out.append(((num(a), num(b)), m))
     return out
+
+
+def check_tallies(claim: str, evidence: str) -> list[Check]:
+    """One vote with two tallies ("voted 9 to 4 for the plan" / "backed the closure ... by 11
+    votes to 2"); the same tally in words or figures agrees ("by nine votes to four")."""
+    ct, et = _tallies(claim), _tallies(evidence)
+    if not ct or not et or any(a == b for a, _ in ct for b, _ in et):
+        return []
+    (a, m), (b, n) = ct[0], et[0]
+    return [Check("number", f"'{m.group()}' vs '{n.group()}' (a vote's tally)", (Span.of(claim, m.start(), m.end()),),
+                  (Span.of(evidence, n.start(), n.end()),))]
 
 
 def significant_digits(value: float) -> int:
@@ -311,7 +345,7 @@ def agreeing_numbers(claim: str, evidence: str, claim_published: str | None = No
         oc = cr.times[k] if cr.times else "unknown"
         for j, e in enumerate(er.quantities):
             if (heads[j] == h and _compatible_time(oc, er.times[j] if er.times else "unknown")
-                    and (_overlap(*_ranges(c, cr.text, e, er.text)) or rounds_to(c, e))):
+                    and (_overlap(*_ranges(c, cr.text, e, er.text, OVER_AGREES)) or rounds_to(c, e))):
                 out.append(f"'{c.span.text}' ~ '{e.span.text}'")
                 break
     return tuple(out)

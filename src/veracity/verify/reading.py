@@ -122,6 +122,19 @@ SPEECH_XCOMP = frozenset("comment confirm say discuss disclose elaborate answer 
                          "give provide".split())
 
 
+def _holder_span(h) -> tuple[int, int]:
+    """The holder's phrase without a clause that describes it: "Carla Ferreyra, who stepped down as
+    Ribera's youth director, said she opposed the deal" is Ferreyra's stance, not Ribera's."""
+    end = h.right_edge.idx + len(h.right_edge.text)
+    for c in h.children:
+        if c.dep_ in ("relcl", "acl") and c.i > h.i:
+            cut = c.left_edge.i
+            while cut > h.i and h.doc[cut - 1].is_punct:
+                cut -= 1
+            end = min(end, h.doc[cut - 1].idx + len(h.doc[cut - 1].text))
+    return h.left_edge.idx, end
+
+
 def _stances(doc) -> tuple[tuple[int, int, str, bool, int, int], ...]:
     from .contradiction import POLARITY
 
@@ -131,6 +144,11 @@ def _stances(doc) -> tuple[tuple[int, int, str, bool, int, int], ...]:
         if lem not in POLARITY or not t.is_alpha or (lem in VERB_ONLY and t.pos_ != "VERB"):
             continue
         if any(c.dep_ == "xcomp" and c.lemma_.lower() in SPEECH_XCOMP for c in t.children):
+            continue
+        # A stance noun as the subject of a deed names a group ("Ribera's opposition has collected
+        # the signatures"), not a stance ("Opposition to the deal has grown" keeps its "to").
+        if t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() not in UNDOING_VERBS \
+                and not any(c.dep_ == "prep" and c.lower_ in ("to", "for", "from", "among", "within") for c in t.children):
             continue
         if t.pos_ not in ("VERB", "AUX", "ADJ") and t.dep_ in ("dobj", "attr") and t.head.lemma_.lower() not in EXPRESS_VERBS \
                 and not any(c.dep_ in ("poss",) or (c.dep_ == "prep" and c.lower_ in ("from", "by")) for c in t.children):
@@ -142,7 +160,7 @@ def _stances(doc) -> tuple[tuple[int, int, str, bool, int, int], ...]:
         neg = neg != undone
         # No holder in the parse (it often fails around dashes): -1, and the reader falls back
         # on the words before the stance word in its clause.
-        a, b = (h.left_edge.idx, h.right_edge.idx + len(h.right_edge.text)) if h is not None else (-1, -1)
+        a, b = _holder_span(h) if h is not None else (-1, -1)
         # The stance word's span runs to the verb that undoes it, so the reason reads "trust in
         # the central bank's staff had been shaken", not "trust".
         lo, hi = (min(t.idx, t.head.idx), max(t.idx + len(t.text), t.head.idx + len(t.head.text))) if undone else (t.idx, t.idx + len(t.text))
@@ -152,7 +170,9 @@ def _stances(doc) -> tuple[tuple[int, int, str, bool, int, int], ...]:
 
 FUTURE_AUX = frozenset({"will", "would", "shall", "could", "may", "might", "'ll"})
 PLAN_LEMMAS = frozenset({"plan", "intend", "expect", "aim", "propose", "set", "due", "schedule", "hope", "want", "seek", "prepare"})
-PAST_WORDS = frozenset({"already", "since", "ago", "previously", "so far", "earlier"})
+# ("last": "exported a record 930,000 tonnes of beef last year" is counted and done, not what "the
+# suspension would freeze".)
+PAST_WORDS = frozenset({"already", "since", "ago", "previously", "so far", "earlier", "last"})
 
 
 def _time_of(doc, char: int) -> str:
@@ -165,7 +185,10 @@ def _time_of(doc, char: int) -> str:
     if tok is None or tok.pos_ not in ("VERB", "AUX"):
         return "unknown"
     kids = [c.lower_ for c in tok.children]
-    if any(k in FUTURE_AUX for k in kids) or tok.head.lemma_ in PLAN_LEMMAS or tok.lemma_ in PLAN_LEMMAS:
+    # "set" plans only with what is set to happen ("is set to close"): "the second season was set
+    # at 1.6 million tonnes" is a decision made.
+    plan = lambda t: t.lemma_ in PLAN_LEMMAS and (t.lemma_ != "set" or any(c.dep_ == "xcomp" for c in t.children))  # noqa: E731
+    if any(k in FUTURE_AUX for k in kids) or plan(tok.head) or plan(tok):
         return "future"
     # Past only when the clause says it is done and counted ("has already shut 25 branches
     # since 2022"): a past tense alone ("had approved 15 million euros ... to be paid this

@@ -31,7 +31,7 @@ _BOUND = re.compile(r"\b(?:after|before)\s+(?:the\s+)?$", re.IGNORECASE)
 # A date a figure is compared with ("down from 330,000 tonnes in 2025", "compared with 2024",
 # "than in 2023"): the reference point, not when the claim's event happens.
 _COMPARED = re.compile(r"\b(?:(?:down|up|rising|falling|fell|rose|increase|decrease|drop|rise)\s+from|compared\s+(?:with|to)|"
-                       r"than)\b[^.;:]{0,40}$", re.IGNORECASE)
+                       r"than)\b(?:[^.;:]|\.(?=\d)){0,40}$", re.IGNORECASE)  # "down from 3.3 percent in April"
 
 
 def _event_date(r: Reading, d) -> bool:
@@ -51,16 +51,44 @@ def _describing(r: Reading, d) -> bool:
     return _describes(r, _date_verb(r, d))
 
 
+def _described(r: Reading, v: tuple | None) -> set[str]:
+    """The words naming what a describing clause describes: "Nuri Market, *founded* in 2012" ->
+    {nuri, market}."""
+    if v is None:
+        return set()
+    return {t[1] for t in r.tree if t[0] == v[4] or (t[4] == v[4] and t[3] == "compound")}
+
+
+def _same_described(claim: Reading, d, evidence: Reading, e) -> bool:
+    """A date in a clause describing a party is compared with the same action only, of the same
+    party when both describe one: "Nuri Market, founded in 2012" / "Haneul Shop, founded in 2009
+    and Nuri Market's largest rival" are two companies' foundings."""
+    v, w = _date_verb(claim, d), _date_verb(evidence, e)
+    if not _same_verb(v, w):
+        return False
+    if _describing(claim, d) and _describing(evidence, e):
+        a, b = _described(claim, v), _described(evidence, w)
+        return not (a and b) or bool(a & b)
+    return True
+
+
 _IN_BEFORE = re.compile(r"\b(?:in|during)\s+$", re.IGNORECASE)
+# ... or the year of an event named after it: "with 31 seats in the *2022* election".
+_EVENT_AFTER = re.compile(r"\s+(?:general\s+|presidential\s+|parliamentary\s+|local\s+)?(?:elections?|vote|poll|referendum|census|"
+                          r"season|budget|campaign|crisis|war|floods?|earthquake|outbreak|strike|tournament|final|fiscal year)\b",
+                          re.IGNORECASE)
 
 
 def event_years(r: Reading, dated_only: bool = False) -> set[str]:
     """The years of the dates a sentence gives its events (not of its statements, bounds or
     comparisons), whatever their granularity; ``dated_only``: only a year an event is said to
-    happen in ("In 2018, another company lost ..."), not one naming a thing ("the 1944 water
-    treaty")."""
+    happen in ("In 2018, another company lost ...", "31 seats in the 2022 election"), not one
+    naming a thing ("the 1944 water treaty"). "last year" is no such year: the latest full year's
+    figure is the current one ("11 per cent of households did not pay last year")."""
     return {d.value[:4] for d in r.dates if d.value and _YEAR.match(d.value[:4]) and _explicit(d) and _event_date(r, d)
-            and (not dated_only or _IN_BEFORE.search(r.text[max(0, d.span.start - 8):d.span.start]))}
+            and (not dated_only or _IN_BEFORE.search(r.text[max(0, d.span.start - 8):d.span.start])
+                 or (re.search(r"\b(?:in|during)\s+the\s+$", r.text[max(0, d.span.start - 12):d.span.start], re.IGNORECASE)
+                     and _EVENT_AFTER.match(r.text, d.span.end)))}
 
 
 # Two dates conflict only as the dates of one action: "was founded in 2009" is not dated
@@ -87,9 +115,53 @@ def check_dates(claim: Reading, evidence: Reading) -> list[Check]:
         a = [d for d in a if any(_date_actions_meet(claim, d, evidence, e) for e in b)]
         b = [e for e in b if any(_date_actions_meet(claim, d, evidence, e) for d in a)]
     if any(_describing(claim, d) for d in a) or any(_describing(evidence, d) for d in b):
-        a = [d for d in a if not _describing(claim, d) or any(_same_verb(_date_verb(claim, d), _date_verb(evidence, e)) for e in b)]
-        b = [e for e in b if not _describing(evidence, e) or any(_same_verb(_date_verb(claim, d), _date_verb(evidence, e)) for d in a)]
-    return [Check("date", d.detail, d.here, d.there) for d in dates(a, b)] or _other_spans(a, b)
+        a = [d for d in a if not _describing(claim, d) or any(_same_described(claim, d, evidence, e) for e in b)]
+        b = [e for e in b if not _describing(evidence, e) or any(_same_described(claim, d, evidence, e) for d in a)]
+    return [Check("date", d.detail, d.here, d.there) for d in dates(a, b)] or _other_spans(a, b) or _other_months(claim, evidence)
+
+
+_DAY = re.compile(r"\d")
+
+
+def _bare(d) -> bool:
+    """A month or day named without its year ("in October", "on November 20"): the year is
+    guessed from the publication date, so only the month (and day) can be compared."""
+    return d.granularity in ("month", "day") and bool(d.value) and not _YEAR.search(d.span.text) \
+        and bool(_MONTH.search(d.span.text)) and (d.granularity == "day" or not _DAY.search(d.span.text))
+
+
+def _meets(claim: Reading, d, evidence: Reading, e) -> bool:
+    """Both dates are of one action: the claim's verb, and the evidence's verb or, when the parse
+    finds none above its date, an event noun of that verb in the evidence ("will be sentenced on
+    November 20" / "lists sentencing ... for 27 November")."""
+    v, w = _date_verb(claim, d), _date_verb(evidence, e)
+    if v is None:
+        return False
+    if w is not None:
+        return _date_actions_meet(claim, d, evidence, e)
+    return any(t[2] in ("NOUN", "VERB") and (t[1] == v[1] or t[1].startswith(v[1][:max(4, len(v[1]) - 1)]))
+               for t in evidence.tree if t[0] != e.span.start)
+
+
+def _other_months(claim: Reading, evidence: Reading) -> list[Check]:
+    """One action dated on two days or in two months of the year, a month or day named without
+    its year on one side at least ("will be signed in New Delhi later this month", published in
+    March / "would be signed in October"; "will be sentenced on November 20" / "lists sentencing
+    ... for 27 November"). Whichever year the bare date is read in, they differ; two readings of
+    one month or day ("in March" / "March 2027") are left to the guessed year, so never compared."""
+    a = [d for d in claim.dates if d.value and d.granularity in ("month", "day") and _event_date(claim, d)
+         and (_explicit(d) or _bare(d)) and not _describing(claim, d)]
+    b = [e for e in evidence.dates if e.value and e.granularity in ("month", "day") and _event_date(evidence, e)
+         and (_explicit(e) or _bare(e)) and not _describing(evidence, e)]
+    for d in a:
+        for e in b:
+            if not (_bare(d) or _bare(e)) or not _meets(claim, d, evidence, e):
+                continue
+            upto = 10 if d.granularity == e.granularity == "day" else 7
+            if d.value[5:upto] != e.value[5:upto]:
+                return [Check("date", f"'{d.span.text}' vs '{e.span.text}': another {'day' if upto == 10 else 'month'}",
+                              (d.span,), (e.span,))]
+    return []
 
 
 _SPAN_OF_YEARS = re.compile(r"\b(?:between|from)\s+(\d{4})\s+(?:and|to|until)\s+(\d{4})\b", re.IGNORECASE)

@@ -344,7 +344,30 @@ def check_places(claim: Reading, evidence: Reading) -> list[Check]:
         if leaves and not origin:
             continue
         out += _place_checks(claim, evidence, [x for x in la if x.origin is origin], [y for y in lb if y.origin is origin])
-    return out if out or leaves else (_part_checks(claim, evidence) or _excluded(claim, evidence, la))
+    return out if out or leaves else (_part_checks(claim, evidence) or _excluded(claim, evidence, la)
+                                      or _facility_checks(claim, evidence))
+
+
+# A site named by its place, which the gazetteer may not know: "the 800 employees of its *Venado
+# Tuerto* plant" / "800 workers on leave at its plant in *Rosario*".
+_FACILITIES = r"(plant|factory|mill|site|mine|terminal|refinery|works|yard|warehouse|depot|facility|smelter|campus)"
+_NAMED_SITE = re.compile(r"\b(?:its|their|our)\s+((?:[A-Z][\w'-]+\s+){1,3})" + _FACILITIES + r"\b")
+_SITE_IN = re.compile(r"\b" + _FACILITIES + r"\s+(?:in|at|near)\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
+
+
+def _facility_checks(claim: Reading, evidence: Reading) -> list[Check]:
+    """The claim's site placed in a town, the evidence's same kind of site named for another
+    place the claim never names (and the claim's town not named in the evidence)."""
+    for m in _SITE_IN.finditer(claim.text):
+        for n in _NAMED_SITE.finditer(evidence.text):
+            name = n.group(1).strip()
+            if n.group(2) != m.group(1) or _named_in(m.group(2), evidence.text):
+                continue
+            if any(w.lower() in claim.text.lower() for w in name.split() if len(w) >= 3):
+                continue
+            return [Check("place", f"{m.group(2)} vs {name}", (Span.of(claim.text, m.start(2), m.end(2)),),
+                          (Span.of(evidence.text, n.start(1), n.start(1) + len(name)),))]
+    return []
 
 
 # The evidence rules the claim's place out: "none in neighbouring Sirsi taluk", "not to
@@ -539,7 +562,9 @@ def _describes(r: Reading, v: tuple | None) -> bool:
     if v is None or v[3] not in DESCRIBING:
         return False
     head = next((t for t in r.tree if t[0] == v[4]), None)
-    return head is not None and head[2] in ("PROPN", "NOUN") and head[0] < v[0] and "," in r.text[head[0]:v[0]]
+    # A NUM head is a date a clause describes: "since 2020, when the collapse of the San Rafael
+    # waterfall accelerated ...".
+    return head is not None and head[2] in ("PROPN", "NOUN", "NUM") and head[0] < v[0] and "," in r.text[head[0]:v[0]]
 
 
 def _place_verb(r: Reading, x: _Loc) -> tuple | None:
