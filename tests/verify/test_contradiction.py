@@ -807,3 +807,24 @@ def test_one_vote_with_two_tallies_conflicts_and_the_same_tally_in_words_agrees(
     # A score is no tally.
     assert "number" not in kinds("Ribera beat a Santa Fe side 3-1 on Sunday to reach the semi-finals",
                                  "Ribera beat a Santa Fe side 2-0 on Sunday to reach the semi-finals", 0.9)
+
+
+def test_a_rank_below_the_title_on_one_side_is_another_role():
+    claim = "Environment Minister Lucia Paredes said the slick had travelled roughly 90 kilometres."
+    ev = ("Deputy Environment Minister Lucia Paredes is coordinating the government's response to the spill while "
+          "Environment Minister Andres Villacis attends a climate meeting in Nairobi.")
+    [c] = [k for k in contradictions(claim, ev, 0.5) if k.kind == "role"]
+    assert "a rank below the title" in c.detail
+    assert "role" not in kinds(claim, "Environment Minister Lucia Paredes is coordinating the response to the spill.", 0.5)
+    # "acting" holds the post.
+    assert "role" not in kinds(claim, "Acting Environment Minister Lucia Paredes is coordinating the response.", 0.5)
+
+
+def test_a_thing_taken_on_one_side_and_turned_down_on_the_other():
+    claim = "The Pensioners' League, led by Ana Kovac, will take the health ministry"
+    ev = ("The Pensioners' League has turned down the health ministry and will instead head the labour and social affairs "
+          "ministry, party leader Ana Kovac said on Friday.")
+    [c] = [k for k in contradictions(claim, ev, 0.7) if k.kind == "negation"]
+    assert "turned down on the other" in c.detail
+    assert "negation" not in kinds(claim, "The Pensioners' League has turned down the labour ministry, Ana Kovac said.", 0.7)
+    assert "negation" not in kinds(claim, "The Pensioners' League will take the health ministry, Ana Kovac said.", 0.9)

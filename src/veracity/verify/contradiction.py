@@ -35,10 +35,10 @@ from ..records import Check, Span
 from .checks import _STOP as _STOPWORDS
 from ..claims.places import is_place_name
 from .checks import content_words, numbers, topic_overlap
-from . import lexicon
 from .owners import OUTSIDE_STORY, other_companies, other_countries, other_years, outside_story, part_and_whole
 from .figures import FIGURE, agreeing_numbers, check_numbers  # noqa: F401  (agreeing_numbers: re-exported)
 from .counted import is_money
+from .negation import _opposite_words, check_negation  # noqa: F401  (check_negation: in CHECKS)
 from .reading import Reading, read
 from .roles import TITLES, check_roles  # noqa: F401  (TITLES: re-exported)
 from .roles import could_fire as roles_could_fire
@@ -84,161 +84,6 @@ POLARITY = {
 
 def _span(text: str, a: int, b: int) -> Span:
     return Span.of(text, a, b)
-
-
-# ------------------------------------------------------------------------ denial and negation
-
-def _same_action(a: str, b: str) -> bool:
-    """One action in the same or a synonymous verb ("recalled" / "had not withdrawn", "cut" /
-    "did not reduce"): WordNet synonyms of the verbs' first senses, never a broader word ("halt"
-    / "stop" would make any stopping the halt); never for a light verb, whose synonyms are
-    other uses ("would not take the matter to court" is not "carries out an assessment")."""
-    return a == b or (a not in NOT_EVENTS and b not in NOT_EVENTS and lexicon.synonym_verbs(a, b))
-
-
-# How news copy keeps a source anonymous: "an airline executive it did not name", "who asked not
-# to be identified". The negated "name" describes the source, not the event reported.
-_ANONYMOUS = re.compile(r"\b(?:asked|declined|requested|wished|refused|spoke on condition)\s+(?:not\s+)?to\s+be\s+(?:named|identified)\b"
-                        r"|\b(?:it|they|he|she|the \w+)\s+(?:did not|didn't|would not|wouldn't|declined to|refused to)\s+(?:name|identify)\b",
-                        re.IGNORECASE)
-
-
-def _anonymity(r: Reading) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _ANONYMOUS.finditer(r.text)]
-
-
-def check_negation(claim: Reading, evidence: Reading) -> list[Check]:
-    """The same action (lemma) negated on one side only. An action a denial in the evidence
-    denies ("had no plans to *sell*") agrees with the claim negating it ("would not sell"), but
-    does not fire against a claim stating it: that is the denial check's to decide, with its own
-    conditions. An action the claim reports as denied ("has denied that it plans to *sell*") is
-    not compared: the claim asserts the denial, which no statement of the action contradicts."""
-    denied_here, denied_there = denied_actions(claim), denied_actions(evidence)
-    anon_c, anon_e = _anonymity(claim), _anonymity(evidence)
-    frames = [cf for cf in claim.frames if cf.action.start not in denied_here
-              and not any(a <= cf.action.start < b for a, b in anon_c)]
-    neg = lambda f: f.negated or f.action.start in denied_there  # noqa: E731
-    out = []
-    for cf in frames:
-        # The same action negated and not, on the same side ("have not reached a finals ... and
-        # reaching Germany looks impossible"): which one the other side's frame is cannot be
-        # told, so it contradicts nothing.
-        if any(_same_action(ef.lemma, cf.lemma) and neg(ef) == cf.negated for ef in evidence.frames) or \
-                any(of.lemma == cf.lemma and of.negated != cf.negated for of in frames):
-            continue
-        for ef in evidence.frames:
-            if any(a <= ef.action.start < b for a, b in anon_e):
-                continue
-            # The evidence's action is the claim's other action, with the same polarity ("signed
-            # ..., but never ratified" / "to be signed"): it says nothing of the negated one.
-            if any(of is not cf and of.lemma == ef.lemma and of.negated == neg(ef) for of in claim.frames):
-                continue
-            if _same_action(cf.lemma, ef.lemma) and cf.negated != ef.negated and cf.negated != neg(ef):
-                side = cf if cf.negated else ef
-                out.append(Check("negation", f"'{cf.lemma}' is negated on {'the claim' if side is cf else 'the evidence'} side only",
-                                 (cf.action,), (ef.action,)))
-                break
-    return out[:1] or check_held(claim, evidence) or check_states(claim, evidence)
-
-
-def _held(r: Reading) -> list[tuple[int, int, tuple[str, str], bool]]:
-    """(start, end, (preposition, noun), negated) for each state a copula holds through a
-    preposition: "Permata *is in talks* to sell", "it *was not in talks* with Siam Latex", "the
-    dockers *are not on strike*". No verb carries these, so the frames do not see them. A name
-    after the preposition ("is not in Ipoh") is a place, the place check's to compare."""
-    kids: dict[int, list[tuple]] = {}
-    for t in r.tree:
-        kids.setdefault(t[4], []).append(t)
-    out = []
-    for s, lem, pos, dep, h in r.tree:
-        if lem != "be" or pos != "AUX" or dep in ("aux", "auxpass"):
-            continue
-        negated = any(k[3] == "neg" for k in kids.get(s, []))
-        for p in kids.get(s, []):
-            if p[3] != "prep":
-                continue
-            for o in kids.get(p[0], []):
-                if o[3] == "pobj" and o[2] == "NOUN" and o[1].isalpha():
-                    out.append((s, o[0] + len(r.text[o[0]:].split()[0].rstrip(".,;:")), (p[1], o[1]), negated))
-    return out
-
-
-def check_held(claim: Reading, evidence: Reading) -> list[Check]:
-    """The same state held through a preposition, negated on one side only ("is in talks" /
-    "was not in talks"; "are on strike" / "are not on strike"). A side holding it both ways
-    ("is not in talks with A but is in talks with B") says nothing either way."""
-    ch, eh = _held(claim), _held(evidence)
-    for cs, ce, ck, cn in ch:
-        if any(k == ck and n != cn for _s, _e, k, n in ch):
-            continue
-        for es, ee, ek, en in eh:
-            if ek == ck and en != cn and not any(k == ek and n == cn for _s, _e, k, n in eh):
-                a, b = Span.of(claim.text, cs, ce), Span.of(evidence.text, es, ee)
-                return [Check("negation", f"'{a.text}' vs '{b.text}': the same state, negated on "
-                                          f"{'the claim' if cn else 'the evidence'} side only", (a,), (b,))]
-    return []
-
-
-# Verbs that hold a state their complement names ("remained open", "is closed", "stayed shut").
-STATE_VERBS = frozenset("be remain stay keep become".split())
-
-
-def _states(r: Reading) -> list[tuple[int, int, str, set[str], bool]]:
-    """(start, end, lemma, things, is a state) for each state or action the sentence asserts, un-negated:
-    an adjective held by a state verb ("Highway 2 ... remained *open*") or a content verb
-    ("The RCMP *closed* Highway 2"), with the head nouns it is about (subject, object,
-    appositive)."""
-    by_start = {t[0]: t for t in r.tree}
-    kids: dict[int, list[tuple]] = {}
-    for t in r.tree:
-        kids.setdefault(t[4], []).append(t)
-    negated = {t[4] for t in r.tree if t[3] == "neg"}
-    out = []
-    for s, lem, pos, dep, h in r.tree:
-        if pos == "ADJ" and dep in ("acomp", "oprd") and by_start.get(h, (0, ""))[1] in STATE_VERBS:
-            pred = h
-        elif pos == "VERB" and lem not in NOT_EVENTS and lem not in STATE_VERBS:
-            pred = s
-        else:
-            continue
-        if pred in negated or s in negated:
-            continue
-        args = [k for k in kids.get(pred, []) if k[3] in ("nsubj", "nsubjpass", "dobj") and k[2] in ("NOUN", "PROPN")]
-        things = {a[1] for a in args} | {k[1] for a in args for k in kids.get(a[0], []) if k[3] == "appos"}
-        if things:
-            out.append((s, s + len(r.text[s:].split()[0].rstrip(".,;")), lem, things, pos == "ADJ"))
-    return out
-
-
-def _opposites(lemma: str) -> set[str]:
-    words = set(lexicon.antonyms_of(lemma, "a")) | set(lexicon.antonyms_of(lemma, "v"))
-    return words | {w[:-2] for w in words if w.endswith("ed")} | {w[:-1] for w in words if w.endswith("ed")}
-
-
-def _opposite_words(claim: str, evidence: str) -> bool:
-    """The cheap test before a parse: a word of the claim has a WordNet antonym among the
-    evidence's words (any inflection: "open" / "closed")."""
-    if not lexicon.available():
-        return False
-    ew = set(content_words(evidence))
-    ew |= {w[:-2] for w in ew if w.endswith("ed")} | {w[:-1] for w in ew if w.endswith(("d", "s"))}
-    return any(_opposites(w) & ew for w in set(content_words(claim)) if w.isalpha())
-
-
-def check_states(claim: Reading, evidence: Reading) -> list[Check]:
-    """Opposite states of the same thing, WordNet antonyms: "Highway 2 ... remained open to
-    traffic" / "The RCMP closed Highway 2 ..., and the road was still shut"."""
-    if not lexicon.available():
-        return []
-    for cs, ce, cl, ct, cadj in _states(claim):
-        opp = _opposites(cl)
-        for es, ee, el, et, eadj in _states(evidence):
-            # A state on one side at least ("remained open"): two verbs that are antonyms are
-            # often one event told from each side ("buy" / "sell", lexicon.CONVERSE).
-            if el in opp and ct & et and (cadj or eadj):
-                a, b = Span.of(claim.text, cs, ce), Span.of(evidence.text, es, ee)
-                return [Check("negation", f"'{a.text}' vs '{b.text}': opposite states of the same {sorted(ct & et)[0]}", (a,), (b,))]
-    return []
 
 
 # ------------------------------------------------------------------------ time orientation

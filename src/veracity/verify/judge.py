@@ -33,7 +33,7 @@ from .denial import _DENIAL, of_main, same_denial
 from .parties import acting_names, different_parties
 from .reading import read
 from .counted import only_asked
-from .figures import FIGURE, agreeing_numbers
+from .figures import FIGURE, agreeing_numbers, check_numbers
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "stance"
 META_FILE = MODEL_DIR / "news_crossencoder.json"
@@ -279,6 +279,12 @@ def _near(p: np.ndarray, ps: tuple, claim: str, ev: str, cosine: float, claim_pu
     # government would open 48 new beds").
     if stance == "supports" and (_other_party(cr := read(claim, claim_published), er := read(ev, published), sentence)
                                  or another_event(cr, er) or only_asked(cr, er)):
+        return Judgement("nei", round(float(p[2]), 4), (), ps)
+    # ... nor a sentence whose figure of the claim's counted thing is another, though set aside as
+    # another deal's or year's ("Ribera kept 30 percent of any resale" in a 2024 deal / "Ribera
+    # will keep 20 percent of any future transfer fee"): it gives no figure of the claim's.
+    if stance == "supports" and not why.startswith("it gives the claim's figure") and check_numbers(cr, er) \
+            and not agreeing_numbers(claim, ev, claim_published, published):
         return Judgement("nei", round(float(p[2]), 4), (), ps)
     # A support the rules made from shared figures and words is void when the evidence says
     # something against on one side only: "14 villages in Siddapur taluk ... and none in

@@ -178,7 +178,31 @@ def check_roles(claim: Reading, evidence: Reading) -> list[Check]:
                     cs, es = (pa, pb) if a is claim.text else (pb, pa)
                     out.append(Check("role", f"'{cs.text}' vs '{es.text}'", (cs,), (es,)))
                     return out
-    return out
+    return _ranks(claim.text, evidence.text)
+
+
+# A rank below the title: "Deputy Environment Minister Lucia Paredes" is not the environment
+# minister ("Environment Minister Lucia Paredes"). "acting" and "interim" hold the post.
+_BELOW = re.compile(r"\b(?:deputy|vice|junior|assistant|under)\b(?![^\w\s])", re.IGNORECASE)
+
+
+def _word_before(text: str, at: int) -> str:
+    w = re.search(r"([\w-]+)\s*$", text[max(0, at - 20):at])
+    return w.group(1) + " " if w else ""
+
+
+def _ranks(claim: str, evidence: str) -> list[Check]:
+    """The same person with the same title on both sides, one of them a rank below it."""
+    for m in _CURRENT_ROLE.finditer(claim):
+        for n in _CURRENT_ROLE.finditer(evidence):
+            if m.group(2).lower() != n.group(2).lower() or _surname(m.group(3)) != _surname(n.group(3)):
+                continue
+            ma = bool(_BELOW.search(_word_before(claim, m.start()) + m.group(1)))
+            na = bool(_BELOW.search(_word_before(evidence, n.start()) + n.group(1)))
+            if ma != na:
+                cs, es = _span(claim, m.start(), m.end()), _span(evidence, n.start(), n.end())
+                return [Check("role", f"'{cs.text}' vs '{es.text}': a rank below the title on one side", (cs,), (es,))]
+    return []
 
 
 def could_fire(claim: str, evidence: str) -> bool:
