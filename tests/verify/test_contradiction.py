@@ -828,3 +828,27 @@ def test_a_thing_taken_on_one_side_and_turned_down_on_the_other():
     assert "turned down on the other" in c.detail
     assert "negation" not in kinds(claim, "The Pensioners' League has turned down the labour ministry, Ana Kovac said.", 0.7)
     assert "negation" not in kinds(claim, "The Pensioners' League will take the health ministry, Ana Kovac said.", 0.9)
+
+
+def test_an_event_done_in_a_past_year_and_one_still_to_come_are_two():
+    claim = "The two countries signed a broader security agreement in 2022, but it was never ratified by Vanuatu's parliament."
+    ev = "Australia and Vanuatu are set to sign a maritime security pact next week, officials said."
+    assert "date" not in kinds_at(claim, ev, "2026-08-04", "2026-08-05", 0.7)
+    assert "date" in kinds_at("The two countries signed a security agreement in 2022.",
+                              "The two countries signed the security agreement in 2021, officials said.", "2026-08-04", "2026-08-05")
+
+
+def test_a_countrys_own_quarters_and_a_generals_two_ranks():
+    claim = "The observers would deploy first to Rakhine state in Myanmar's west"
+    ev = ("The first ASEAN observers will be deployed to northern Shan state in eastern Myanmar, near the borders with China "
+          "and Thailand, ASEAN Secretariat spokesman Arif Rahman said in Jakarta on Thursday.")
+    [c] = [k for k in contradictions(claim, ev, 0.66) if k.kind == "place"]
+    assert "west vs east" in c.detail
+    assert "place" not in kinds(claim, "The first observers will be deployed to Rakhine state in western Myanmar, the "
+                                       "secretariat said.", 0.8)
+    general = ("Benin's army chief, Major General Fortune Adjovi, discussed the arrangement at US Africa Command headquarters "
+               "in Stuttgart in June")
+    [r] = [k for k in contradictions(general, "Brigadier General Fortune Adjovi, chief of staff of Benin's army, inaugurated "
+                                              "a new training centre in Natitingou on Tuesday.", 0.66) if k.kind == "role"]
+    assert "another rank" in r.detail
+    assert "role" not in kinds(general, "Major General Fortune Adjovi, chief of staff of Benin's army, spoke in Cotonou.", 0.66)

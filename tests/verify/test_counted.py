@@ -320,3 +320,40 @@ def test_more_than_a_figure_is_not_given_by_a_much_larger_one():
     claim = "The city spent more than 1.2 billion rand on emergency water supplies"
     assert not agreeing_numbers(claim, "The city spent 1.6 billion rand on emergency water supplies.")
     assert agreeing_numbers(claim, "The city spent 1.25 billion rand on emergency water supplies.")
+
+
+def test_a_figure_the_claim_gives_for_another_of_its_things_is_no_conflict():
+    claim = "The vessel, the MV Mwamba, was carrying 212 passengers, well above its licensed capacity of 150"
+    ev = ("The maritime regulator said the MV Mwamba had 212 people aboard when it left Kigoma, against a certified capacity "
+          "of one hundred and fifty passengers.")
+    assert "number" not in kinds(claim, ev, 0.7)
+    assert "number" in kinds("The vessel, the MV Mwamba, was carrying 212 passengers",
+                             "The maritime regulator said the MV Mwamba had 180 passengers aboard.", 0.8)
+    # A bound the claim gives ("up to A$15,000 each") is not a figure of the evidence's farms.
+    assert "number" in kinds("About 1,200 farms that use the herbicide would receive transition payments of up to A$15,000 each",
+                             "The money would assist about 3,000 farms, with individual payments capped at A$15,000.", 0.7)
+
+
+def test_a_places_government_and_a_body_named_for_the_place_are_two_parties():
+    from veracity.verify.parties import same_names
+
+    assert not same_names({"bergen city council"}, {"bergen hotel association"})
+    assert same_names({"bergen city council"}, {"bergen"})
+    assert same_names({"alvorada aeronautica"}, {"alvorada"})
+    claim = "Bergen city council on Wednesday approved a 2027 budget that cuts the property tax on homes"
+    assert "polarity" not in kinds(claim, "The Bergen Hotel Association said on Friday it opposed the city's new 3 percent "
+                                          "levy on overnight stays.", 0.6)
+
+
+def test_changes_over_two_periods_a_change_against_a_level_and_two_ceilings():
+    may = "Consumer prices rose 4.1 percent in May from a year earlier"
+    dated = lambda ev, cos: sorted({c.kind for c in contradictions(may, ev, cos, "2026-06-18", "2026-06-19")})  # noqa: E731
+    assert dated("Separately, the statistics bureau said consumer prices rose 3.2 percent in April from a year earlier.", 0.8) == []
+    assert "number" in dated("The statistics bureau said consumer prices rose 3.2 percent in May from a year earlier.", 0.9)
+    assert "number" not in kinds(may, "The gas regulator on Friday raised consumer gas prices by 8 percent from July 1.", 0.6)
+    assert "number" not in kinds("The increase lifts the average base tariff to 38.20 rupees per unit from 34.75 rupees.",
+                                 "The regulator has approved a 3.45 rupee per unit rise in the base tariff from July 1.", 0.6)
+    exempt = "Households using up to 200 units a month will be exempt from the increase"
+    assert "number" in kinds(exempt, "Only households using up to 100 units of electricity a month will be fully exempt "
+                                     "from the new base tariff, the regulator said.", 0.7)
+    assert "number" not in kinds(exempt, "Households using up to 200 units a month will be exempt, the regulator said.", 0.9)

@@ -42,7 +42,7 @@ from .negation import _opposite_words, check_negation  # noqa: F401  (check_nega
 from .reading import Reading, read
 from .roles import TITLES, check_roles  # noqa: F401  (TITLES: re-exported)
 from .roles import could_fire as roles_could_fire
-from .when import _event_date, check_dates
+from .when import _event_date, check_dates, event_years
 from .where import _UNNAMED_PART, MAX_GROUP_CODES, check_places
 from .denial import _DENIAL, BY_PARTY, by_party, check_denial, denied_actions, of_main  # noqa: F401  (re-exported)
 from .parties import GENERIC, NOT_EVENTS, different_parties, different_patients, reported_content, same_names  # noqa: F401  (GENERIC: re-exported)
@@ -103,8 +103,20 @@ def orientation(text: str) -> str:
     return "unknown"
 
 
+def _done_before(r: Reading, other: Reading) -> bool:
+    """The sentence dates its event in a year before the other side was published ("signed a
+    broader security agreement in 2022"): done, whatever its verbs say."""
+    years = event_years(r, dated_only=True)
+    pub = other.published or r.published
+    return bool(years and pub and max(years) < pub[:4])
+
+
 def same_time(claim: Reading, evidence: Reading) -> bool:
     a, b = orientation(claim.text), orientation(evidence.text)
+    # An event done in a past year and one still to come are two ("signed ... in 2022, but never
+    # ratified" / "are set to sign a maritime security pact next week").
+    if (b == "future" and _done_before(claim, evidence)) or (a == "future" and _done_before(evidence, claim)):
+        return False
     return "unknown" in (a, b) or a == b
 
 

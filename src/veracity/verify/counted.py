@@ -240,7 +240,13 @@ _BY_OR_TO = re.compile(r"(?<!\bup )\b(by|to)\s+(?:about|around|roughly|some|near
 def change_or_level(r: Reading, q: Quantity) -> str | None:
     """"change" for a figure after "by", "level" for one after "to", else None."""
     m = _BY_OR_TO.search(r.text, max(0, q.span.start - 30), q.span.start)
-    return None if m is None else {"by": "change", "to": "level"}[m.group(1).lower()]
+    if m is None:
+        return "change" if _CHANGE_AFTER.match(r.text, q.span.end) else None  # "a 3.45 rupee per unit rise"
+    return {"by": "change", "to": "level"}[m.group(1).lower()]
+
+
+_CHANGE_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:rise|increase|hike|cut|reduction|fall|drop|decline)\b(?!\s+to\b)",
+                           re.IGNORECASE)
 
 
 # Words that make a count an increment on a total ("2,000 additional troops", "2,412,566 new
@@ -282,7 +288,8 @@ def counts_the_group(pr: Reading, part: Quantity, wr: Reading, whole: Quantity) 
 # 38%"): a rise and a fall are two changes, not two values of one (the direction check compares
 # their directions); a change is no share of a group ("6.2% of patients").
 _MOVE_BEFORE = re.compile(
-    r"\b(?P<up>rose|rises?|risen|rising|jump(?:s|ed)?|climb(?:s|ed)?|gain(?:s|ed)?|increase[sd]?|surge[sd]?|soar(?:s|ed)?|grew|"
+    r"\b(?P<up>rose|rises?|risen|rising|raise[sd]?|raising|hike[sd]?|jump(?:s|ed)?|climb(?:s|ed)?|gain(?:s|ed)?|increase[sd]?|"
+    r"surge[sd]?|soar(?:s|ed)?|grew|"
     r"grows?|grown|rally|rallied|up)|(?P<down>fell|falls?|fallen|drop(?:s|ped)?|declined?|declines|decrease[sd]?|slid|slides?|"
     r"slump(?:s|ed)?|lost|loses?|down|reductions?|cuts?|plunge[sd]?|tumbled?|sank)"
     r"\s+(?:of\s+|by\s+)?(?:about|around|roughly|some|nearly|almost|more than|over|at least|just over|just under|"
@@ -312,7 +319,10 @@ def mover(r: Reading, q: Quantity) -> str | None:
     head = None
     for k in r.tree:
         if k[4] == tok[0] and k[0] != tok[0]:
-            if tok[2] in ("VERB", "AUX") and k[3] in ("nsubj", "nsubjpass"):
+            if tok[2] in ("VERB", "AUX") and k[3] == "dobj" and tok[1] in ("raise", "hike", "cut", "lower", "reduce", "increase"):
+                head = k  # "The gas regulator raised consumer gas prices by 8 percent": the prices move
+            elif tok[2] in ("VERB", "AUX") and k[3] in ("nsubj", "nsubjpass") and not any(
+                    t[4] == tok[0] and t[3] == "dobj" for t in r.tree):
                 head = k
             elif tok[2] == "NOUN" and k[3] == "prep" and k[1] == "in":
                 head = next((o for o in r.tree if o[4] == k[0] and o[3] == "pobj"), None)
@@ -322,6 +332,14 @@ def mover(r: Reading, q: Quantity) -> str | None:
         return None
     kinds = [t[1] for t in r.tree if t[4] == head[0] and t[3] in ("compound", "amod") and t[0] < head[0]]
     return " ".join(kinds + [head[1]])
+
+
+def _other_periods(cr: Reading, er: Reading) -> bool:
+    """Both sides date their change, in no common month ("Consumer prices rose 4.1 percent in May"
+    / "... rose 3.2 percent in April"; "rose 9 percent on Monday" / "fell 12 percent in September")."""
+    a = {d.value[:7] for d in cr.dates if d.value and d.granularity in ("day", "month", "week")}
+    b = {d.value[:7] for d in er.dates if d.value and d.granularity in ("day", "month", "week")}
+    return bool(a and b and not a & b)
 
 
 def _same_mover(a: str | None, b: str | None) -> bool:
@@ -342,7 +360,7 @@ def _other_movers(a: str | None, b: str | None) -> bool:
     (*ka, ha), (*kb, hb) = a.split(), b.split()
     if ha != hb and lexicon.related(ha, "n", hb, "n") != "synonym":
         return True
-    return bool(ka and kb and not set(ka) & set(kb))
+    return bool(ka and kb and set(ka) != set(kb))  # "consumer prices" / "consumer gas prices"
 
 
 def added(r: Reading, q: Quantity) -> bool:
@@ -402,6 +420,8 @@ def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> 
         if part.value <= (whole.value_max or whole.value) and counts_the_group(pr, part, wr, whole):
             return "a part vs a whole"
     ma, mb = move(cr, c), move(er, e)
+    if ma and mb and "share" not in (ma, mb) and _other_periods(cr, er):
+        return "changes over two periods"
     if ma and mb and ma != mb and ("share" in (ma, mb) or not _same_mover(mover(cr, c), mover(er, e))):
         return f"a {ma} vs a {mb}"
     if ma and mb and ma == mb != "share" and _other_movers(mover(cr, c), mover(er, e)):

@@ -120,6 +120,14 @@ def _range(q: Quantity, stretch: float = OVER_STRETCH) -> tuple[float, float]:
     return (v * (1 - EXACT_TOLERANCE), v * (1 + EXACT_TOLERANCE))
 
 
+def _bounds_apart(a: Quantity, b: Quantity) -> bool:
+    """Two ceilings of one thing that differ ("households using up to 200 units" / "only households
+    using up to 100 units"): each range holds the other's lower part, but a ceiling is its value."""
+    if a.qualifier not in ("<", "<=") or b.qualifier not in ("<", "<=") or min(a.value, b.value) <= 0:
+        return False
+    return max(a.value, b.value) / min(a.value, b.value) > 1 + ABOUT_TOLERANCE
+
+
 def _significant_digits(v: float) -> int:
     """248 -> 3, 10,000 -> 1, 1.8 million -> 2, 0.25 -> 2."""
     return len(f"{abs(v):.6f}".rstrip("0").rstrip(".").replace(".", "").strip("0"))
@@ -279,12 +287,20 @@ def check_numbers(claim: Reading, evidence: Reading) -> list[Check]:
                 and _compatible_time(oc, evidence.times[k] if evidence.times else "unknown")
                 and per_item(e, evidence.text) == item and _comparable(*_ranges(c, claim.text, e, evidence.text))
                 and _present(claim, c) == _present(evidence, e) and _share(claim.text, c, evidence.text) == _share(evidence.text, e, claim.text)
-                and different_quantities(claim, c, evidence, e) is None]
+                and different_quantities(claim, c, evidence, e) is None
+                # ... nor one the claim gives too, for another of its things ("212 passengers, well
+                # above its licensed capacity of 150" / "a certified capacity of one hundred and
+                # fifty passengers").
+                and not any(o is not c and o.value == e.value for o in claim.quantities)]
         # The evidence giving the claim's own figure too ("Apart from the two who died, four
         # skiers were fully buried") counts something else with the other one.
-        if same and not any(_overlap(*_ranges(c, claim.text, e, evidence.text)) or rounds_to(c, e) for e in same) \
+        # So does the claim's exact figure under another noun ("212 passengers" / "had 212 people aboard").
+        if same and not any((_overlap(*_ranges(c, claim.text, e, evidence.text)) and not _bounds_apart(c, e)) or rounds_to(c, e)
+                            for e in same) \
                 and not any(_overlap(_range(c), _range(e)) for e in evidence.quantities
-                            if not e.unit and not _CORRECTED.search(evidence.text[max(0, e.span.start - 20):e.span.start])):
+                            if not e.unit and not _CORRECTED.search(evidence.text[max(0, e.span.start - 20):e.span.start])) \
+                and not any(e.value == c.value and significant_digits(c.value) >= 2 and not _CORRECTED.search(
+                    evidence.text[max(0, e.span.start - 20):e.span.start]) for e in evidence.quantities):
             out.append(Check("number", f"'{c.span.text}' vs '{', '.join(e.span.text for e in same)}' ({h}: ranges do not overlap)",
                              (c.span,), tuple(e.span for e in same)))
     return out or check_tallies(claim.text, evidence.text)
@@ -345,7 +361,7 @@ def agreeing_numbers(claim: str, evidence: str, claim_published: str | None = No
         oc = cr.times[k] if cr.times else "unknown"
         for j, e in enumerate(er.quantities):
             if (heads[j] == h and _compatible_time(oc, er.times[j] if er.times else "unknown")
-                    and (_overlap(*_ranges(c, cr.text, e, er.text, OVER_AGREES)) or rounds_to(c, e))):
+                    and ((_overlap(*_ranges(c, cr.text, e, er.text, OVER_AGREES)) and not _bounds_apart(c, e)) or rounds_to(c, e))):
                 out.append(f"'{c.span.text}' ~ '{e.span.text}'")
                 break
     return tuple(out)

@@ -76,14 +76,41 @@ def names(r: Reading) -> dict[str, object]:
 
 
 def same_names(a: set[str], b: set[str]) -> set[str]:
-    """Names of ``a`` that share a distinctive (non-generic) word with a name of ``b``."""
+    """Names of ``a`` that share a distinctive (non-generic) word with a name of ``b``; not a
+    place's government and another body named for the place (:func:`_place_body_and_other`).
+    A place and its government share it whole ("bergen" / "bergen city council")."""
     out = set()
     for x in a:
         xs = set(x.split()) - GENERIC
         for y in b:
-            if xs & (set(y.split()) - GENERIC):
+            ys = set(y.split()) - GENERIC
+            shared = xs & ys
+            if shared and not _place_body_and_other(set(x.split()), set(y.split()), xs - shared, ys - shared, shared):
                 out.add(x)
     return out
+
+
+# Words that make a name the place's own government ("Bergen city council", "the Kigoma regional
+# administration").
+GOVERNMENT_WORDS = frozenset("city council municipality municipal government county region regional state provincial "
+                             "province administration mayor".split())
+
+
+def _place_body_and_other(x: set[str], y: set[str], x_rest: set[str], y_rest: set[str], shared: set[str]) -> bool:
+    """One name is the place's government, the other a body of its own named for the place:
+    they share only the place's name ("bergen city council" / "bergen hotel association").
+    A company's short name stays its name ("alvorada" / "alvorada aeronautica")."""
+    if not all(_place_word(w) for w in shared):
+        return False
+    return bool((x & GOVERNMENT_WORDS and y_rest) or (y & GOVERNMENT_WORDS and x_rest))
+
+
+def _place_word(word: str) -> bool:
+    """A country, region or city name (the tables, then the city gazetteer)."""
+    from ..claims.gazetteer import city
+
+    known = resolve_name(word.capitalize())
+    return (known is not None and known[2] != "unknown") or city(word.capitalize()) is not None
 
 
 # ------------------------------------------------------------------------ the parse

@@ -186,6 +186,16 @@ def check_roles(claim: Reading, evidence: Reading) -> list[Check]:
 _BELOW = re.compile(r"\b(?:deputy|vice|junior|assistant|under)\b(?![^\w\s])", re.IGNORECASE)
 
 
+# Military ranks written before "General", "Admiral", "Colonel": two of them for one person are
+# two ranks, one out of date.
+RANK_WORDS = frozenset("brigadier major lieutenant rear vice full".split())
+
+
+def _rank_word(modifiers: str) -> str | None:
+    words = modifiers.lower().split()
+    return words[-1] if words and words[-1] in RANK_WORDS else None
+
+
 def _word_before(text: str, at: int) -> str:
     w = re.search(r"([\w-]+)\s*$", text[max(0, at - 20):at])
     return w.group(1) + " " if w else ""
@@ -197,6 +207,10 @@ def _ranks(claim: str, evidence: str) -> list[Check]:
         for n in _CURRENT_ROLE.finditer(evidence):
             if m.group(2).lower() != n.group(2).lower() or _surname(m.group(3)) != _surname(n.group(3)):
                 continue
+            ra, rb = _rank_word(m.group(1)), _rank_word(n.group(1))
+            if ra and rb and ra != rb:  # "Major General Fortune Adjovi" / "Brigadier General Fortune Adjovi"
+                cs, es = _span(claim, m.start(), m.end()), _span(evidence, n.start(), n.end())
+                return [Check("role", f"'{cs.text}' vs '{es.text}': another rank", (cs,), (es,))]
             ma = bool(_BELOW.search(_word_before(claim, m.start()) + m.group(1)))
             na = bool(_BELOW.search(_word_before(evidence, n.start()) + n.group(1)))
             if ma != na:

@@ -143,6 +143,12 @@ def _meets(claim: Reading, d, evidence: Reading, e) -> bool:
                for t in evidence.tree if t[0] != e.span.start)
 
 
+def _changes(r: Reading) -> bool:
+    from .counted import move
+
+    return any(move(r, q) in ("rise", "fall") for q in r.quantities)
+
+
 def _other_months(claim: Reading, evidence: Reading) -> list[Check]:
     """One action dated on two days or in two months of the year, a month or day named without
     its year on one side at least ("will be signed in New Delhi later this month", published in
@@ -153,6 +159,8 @@ def _other_months(claim: Reading, evidence: Reading) -> list[Check]:
          and (_explicit(d) or _bare(d)) and not _describing(claim, d)]
     b = [e for e in evidence.dates if e.value and e.granularity in ("month", "day") and _event_date(evidence, e)
          and (_explicit(e) or _bare(e)) and not _describing(evidence, e)]
+    if _changes(claim) and _changes(evidence):  # "rose 4.1 percent in May" / "rose 3.2 percent in April": two periods' figures
+        return []
     for d in a:
         for e in b:
             if not (_bare(d) or _bare(e)) or not _meets(claim, d, evidence, e):

@@ -420,15 +420,22 @@ OPPOSITE = {"east": "west", "west": "east", "north": "south", "south": "north"}
 
 # One named place's quarters on both sides: "in Adelaide's northern suburbs" / "in Adelaide's
 # southern suburbs", "the western suburbs of Lyon" / "Lyon's eastern districts".
-_QUARTER_OF = re.compile(r"\b([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:'s|\u2019s)\s+(north|south|east|west)(?:ern)?\s+"
-                         r"(?:suburbs|outskirts|districts|neighbou?rhoods|side|areas?|part)\b"
-                         r"|\b(north|south|east|west)(?:ern)?\s+(?:suburbs|outskirts|districts|neighbou?rhoods|side|areas?|part)\s+of\s+"
-                         r"(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
+# Also a country's or region's own quarter: "Rakhine state in Myanmar's west" / "northern Shan
+# state in eastern Myanmar".
+_QUARTER_OF = re.compile(r"\b(?P<p1>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:'s|\u2019s)\s+(?P<q1>north|south|east|west)(?:ern)?"
+                         r"(?:\s+(?:suburbs|outskirts|districts|neighbou?rhoods|side|areas?|part)\b|(?=\s*[,.;]|\s*$))"
+                         r"|\b(?P<q2>north|south|east|west)(?:ern)?\s+(?:suburbs|outskirts|districts|neighbou?rhoods|side|areas?|part)\s+of\s+"
+                         r"(?:the\s+)?(?P<p2>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
+                         r"|\bin\s+(?P<q3>north|south|east|west)ern\s+(?P<p3>[A-Z][\w-]+)\b(?!\s+[A-Z])")
 
 
 def _quarters(text: str) -> list[tuple[str, str, re.Match]]:
     """(place, quarter, match) for each named place's quarter in ``text``."""
-    return [((m.group(1) or m.group(4)).lower(), (m.group(2) or m.group(3)).lower(), m) for m in _QUARTER_OF.finditer(text)]
+    out = []
+    for m in _QUARTER_OF.finditer(text):
+        place = m.group("p1") or m.group("p2") or m.group("p3")
+        out.append((place.lower(), (m.group("q1") or m.group("q2") or m.group("q3")).lower(), m))
+    return out
 
 
 def _quarter_checks(claim: Reading, evidence: Reading) -> list[Check]:
