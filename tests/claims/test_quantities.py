@@ -68,3 +68,12 @@ def test_scores_and_fractions(claims_run):
 def test_names_with_number_words_are_not_counts(claims_run):
     assert _q(claims_run, "Wales won the Six Nations title.") == []
     assert _q(claims_run, "Ten people died.") == [("Ten people", 10, "people", "=", None)]
+
+
+def test_a_currency_sign_glued_to_its_figure_is_read():
+    from veracity.verify.reading import read
+
+    got = [(q.span.text, q.value, q.unit) for t in ("the base tariff increase of Rs3.45 per kilowatt-hour",
+                                                    "a fine of R186 million", "paid Sh5,000,000 each to families")
+           for q in read(t).quantities]
+    assert got == [("Rs3.45", 3.45, "INR"), ("R186 million", 186e6, "rand"), ("Sh5,000,000", 5e6, "shillings")]

@@ -198,3 +198,10 @@ def test_a_trailing_decision_or_finding_is_who_decided_not_what_is_claimed():
                         "deliveries a year to Aalborg")
     inquiry = "Corroded suspension cables caused the bridge to fail, the inquiry found."
     assert from_sentence(inquiry, Span.of(inquiry, 0, len(inquiry))).text == "Corroded suspension cables caused the bridge to fail"
+
+
+def test_a_comma_inside_a_figure_starts_no_trailing_attribution():
+    text = "Rhenavia, founded in 1998, employs about 3,100 people and reported sales of 1.9 billion francs last year."
+    assert from_sentence(text, Span.of(text, 0, len(text))).text == text
+    said = "The company employs about 3,100 people, a spokesman said."
+    assert from_sentence(said, Span.of(said, 0, len(said))).text == "The company employs about 3,100 people"

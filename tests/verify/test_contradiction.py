@@ -852,3 +852,34 @@ def test_a_countrys_own_quarters_and_a_generals_two_ranks():
                                               "a new training centre in Natitingou on Tuesday.", 0.66) if k.kind == "role"]
     assert "another rank" in r.detail
     assert "role" not in kinds(general, "Major General Fortune Adjovi, chief of staff of Benin's army, spoke in Cotonou.", 0.66)
+
+
+def test_a_home_city_before_based_is_whose_and_an_undated_move_is_the_reports_days():
+    claim = "Rhenavia is also in talks to license US rights to the drug to Boston-based Harborline Therapeutics"
+    assert "place" not in kinds(claim, "Rhenavia Pharma agreed on Thursday to sell its generics unit to Rotterdam-based "
+                                       "Maasbridge Pharma.", 0.6)
+    shares = "Rhenavia shares rose 9 percent in Zurich trading, their biggest one-day gain since 2019."
+    earlier = "Rhenavia Pharma shares fell 12 percent on Wednesday after the company halted a mid-stage study."
+    assert kinds_at(shares, earlier, "2026-10-12", "2026-09-02", 0.6) == []
+    assert "polarity" in kinds_at(shares, "Rhenavia Pharma shares fell 12 percent in Zurich trading on Monday.",
+                                  "2026-10-12", "2026-10-12", 0.8)
+
+
+def test_two_fiscal_years_figures_are_dated_apart_by_what_they_are():
+    claim = "India's merchandise trade deficit with China widened to 99.2 billion dollars in the fiscal year to March 2025."
+    ev = ("India's merchandise trade deficit with China widened to a record 106.4 billion dollars in the fiscal year ended "
+          "March 2026, commerce ministry data released on Wednesday showed.")
+    assert kinds_at(claim, ev, "2026-03-25", "2026-04-15") == []
+    assert "number" in kinds_at(claim, "India's merchandise trade deficit with China widened to 96.1 billion dollars in the "
+                                       "fiscal year to March 2025, ministry data showed.", "2026-03-25", "2026-04-15")
+
+
+def test_an_act_of_a_past_year_is_not_undone_by_one_now_and_being_told_rules_nothing_out():
+    claim = ("The United States withdrew from its drone base at Agadez in Niger in 2024 after the military government there "
+             "ended a security agreement.")
+    ev = ("Benin and the United States have agreed to expand the exchange of intelligence on armed groups, Foreign Minister "
+          "Clarisse Agbo said on Thursday.")
+    assert kinds_at(claim, ev, "2026-07-20", "2026-07-23", 0.6) == []
+    sanctions = "The United States imposed sanctions on Nicaragua's state mining company in 2022."
+    assert "place" not in kinds_at(sanctions, "The United States has not been consulted by London or Ottawa about any "
+                                              "sanctions on Nicaragua's gold sector, a spokesman said.", "2026-05-12", "2026-05-13", 0.6)

@@ -357,3 +357,10 @@ def test_changes_over_two_periods_a_change_against_a_level_and_two_ceilings():
     assert "number" in kinds(exempt, "Only households using up to 100 units of electricity a month will be fully exempt "
                                      "from the new base tariff, the regulator said.", 0.7)
     assert "number" not in kinds(exempt, "Households using up to 200 units a month will be exempt, the regulator said.", 0.9)
+
+
+def test_a_sentence_that_starts_separately_gives_another_things_figures():
+    claim = "Pakistan's power regulator on Tuesday approved an increase of 3.45 rupees per unit in the base tariff"
+    assert "number" not in kinds(claim, "Separately, the regulator approved a quarterly adjustment of 1.15 rupees per unit "
+                                        "for customers of Karachi's private distributor.", 0.7)
+    assert "number" in kinds(claim, "The regulator approved an increase of 1.15 rupees per unit in the base tariff.", 0.9)

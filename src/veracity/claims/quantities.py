@@ -47,6 +47,11 @@ CURRENCY_WORDS = {
     "rupees": "INR", "hryvnia": "UAH", "francs": "CHF", "franc": "CHF", "pence": "GBP-pence",
     "p": "GBP-pence", "cents": "USD-cents",
 }
+# Currency signs the tokenizer leaves glued to their figure ("Rs3.45", "R186 million",
+# "Sh5,000,000"), each read as the unit its written-out form gets ("rupees", "rand", "shillings").
+GLUED_CURRENCIES = {"rs": "INR", "rs.": "INR", "r": "rand", "sh": "shillings", "ksh": "shillings", "tsh": "shillings",
+                    "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "rp": "rupiah", "rm": "ringgit"}
+_GLUED_CURRENCY = re.compile(r"^(Rs\.?|R|Sh|KSh|Ksh|TSh|NZ\$|HK\$|S\$|Rp|RM)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)$")
 MEASURE_UNITS = {
     "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
     "miles": "mile", "mile": "mile", "metres": "m", "meters": "m", "metre": "m", "meter": "m",
@@ -194,6 +199,18 @@ def find_quantities(doc, text: str, start_tok: int, end_tok: int) -> tuple[Quant
     i = start_tok
     while i < end_tok:
         tok = doc[i]
+        glued = _GLUED_CURRENCY.match(tok.text)
+        if glued:  # "Rs3.45", "R186 million", "Sh5,000,000": the tokenizer keeps symbol and figure together
+            value = float(glued.group(2).replace(",", ""))
+            end = i
+            if i + 1 < end_tok and doc[i + 1].lower_ in SCALES:
+                end, value = i + 1, value * SCALES[doc[i + 1].lower_]
+            cue = _match_qualifier(doc, i, start_tok)
+            start = cue[1] if cue else i
+            out.append(Quantity(Span.of(text, doc[start].idx, doc[end].idx + len(doc[end].text)), value,
+                                GLUED_CURRENCIES[glued.group(1).lower()], cue[0] if cue else "=", None))
+            i = end + 1
+            continue
         if not _is_core(tok):
             i += 1
             continue

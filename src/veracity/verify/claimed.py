@@ -30,7 +30,7 @@ MIN_CONTENT_CHARS = 25
 MIN_CONTENT_SHARE = 0.5
 
 _TRAILING = re.compile(
-    r"(?:,|\s[-\u2013\u2014])\s*(?:according to|as reported by|(?:as )?(?:reported|quoted|cited) (?:by|in)|citing|"
+    r"(?:(?<!\d),|\s[-\u2013\u2014])\s*(?:according to|as reported by|(?:as )?(?:reported|quoted|cited) (?:by|in)|citing|"
     r"(?:[\w'\u2019.-]+\s){0,8}?(?:said|says|reported|reports|told|added|claimed|claims|stated|confirmed|announced|wrote|"
     r"decided|ruled|concluded|found|warned|noted|insisted|argued|admitted|estimated|explained|acknowledged))\b[^,;]*[.!?\"'\u2019\u201d]*\s*$",
     re.IGNORECASE)

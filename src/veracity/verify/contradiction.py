@@ -35,7 +35,7 @@ from ..records import Check, Span
 from .checks import _STOP as _STOPWORDS
 from ..claims.places import is_place_name
 from .checks import content_words, numbers, topic_overlap
-from .owners import OUTSIDE_STORY, other_companies, other_countries, other_years, outside_story, part_and_whole
+from .owners import OUTSIDE_STORY, other_companies, other_countries, other_periods, other_years, outside_story, part_and_whole
 from .figures import FIGURE, agreeing_numbers, check_numbers  # noqa: F401  (agreeing_numbers: re-exported)
 from .counted import is_money
 from .negation import _opposite_words, check_negation  # noqa: F401  (check_negation: in CHECKS)
@@ -211,7 +211,9 @@ def moves_of_other_days(claim: Reading, evidence: Reading) -> bool:
     if not (_moves(claim) and _moves(evidence)):
         return False
     b = _event_days(evidence)
-    a = _event_days(claim) or ({claim.published[:10]} if not claim.dates and claim.published and len(claim.published) >= 10 else set())
+    # (A year the claim names is no day: "their biggest one-day gain since 2019".)
+    dated = any(d.granularity in ("day", "week", "month") for d in claim.dates)
+    a = _event_days(claim) or ({claim.published[:10]} if not dated and claim.published and len(claim.published) >= 10 else set())
     return bool(a and b) and not (a & b)
 
 
@@ -408,10 +410,20 @@ def contradictions(claim: str, evidence: str, cosine: float | None = None, claim
         kinds = [k for k in kinds if k not in ("number", "direction")]
     if "number" in kinds and (run("place") or not _figures_share_topic(cr, er, cos) or other_years(cr, er) or other_countries(cr, er)):
         kinds.remove("number")  # figures of two places, or of two things, are two figures
+    # Two years' figures ("99.2 billion dollars in the fiscal year to March 2025" / "106.4 billion
+    # dollars in the fiscal year ended March 2026") are dated apart by what they are.
+    if "date" in kinds and cr.quantities and er.quantities and other_periods(cr, er):
+        kinds.remove("date")
     out: list[Check] = []
     timely = same_time(cr, er)
+    # A stance or act the claim dates in a past year is not undone by one now ("The United States
+    # withdrew from its drone base at Agadez in 2024" / "Benin and the United States have agreed
+    # to expand the exchange of intelligence").
+    earlier = _done_before(cr, er) and not _done_before(er, cr)
     for kind in kinds:
         if kind in TIME_BOUND and not timely:
+            continue
+        if kind in ("polarity", "negation") and earlier:
             continue
         if kind in SENTENCE_CHECKS and sentence is not None:
             out.extend(CHECKS[kind](read(sentence, claim_published), er))

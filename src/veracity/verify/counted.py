@@ -374,7 +374,9 @@ _SEPARATE_BEFORE = re.compile(r"\b(?:separate|different|unrelated|distinct)\s+(?
 
 
 def separate(r: Reading, q: Quantity) -> bool:
-    return bool(_SEPARATE_BEFORE.search(r.text[max(0, q.span.start - 30):q.span.start]))
+    """... or the whole sentence does ("Separately, the regulator approved a quarterly adjustment of
+    1.15 rupees per unit for customers of Karachi's private distributor")."""
+    return bool(_SEPARATE_BEFORE.search(r.text[max(0, q.span.start - 30):q.span.start])) or r.text.lstrip().startswith("Separately")
 
 
 # A figure that is the difference between two others ("had bid about 40 million euros less than

@@ -17,12 +17,33 @@ from .when import event_years
 from .where import MAX_GROUP_CODES
 
 
+# The end of a period a figure covers: "in the fiscal year to March 2025", "the nine months ended
+# September 2026" (its year is the figure's year).
+_PERIOD_END = re.compile(r"\b(?:year|months|quarter|half)\s+(?:to|ended|ending|through)\s+$", re.IGNORECASE)
+
+
+_PERIOD_IN_SPAN = re.compile(r"\b(?:year|months|quarter|half)\s+(?:to|ended|ending|through)\s+(?:\w+\s+)?\d{4}\b", re.IGNORECASE)
+
+
+def _period_end(r: Reading, d) -> bool:
+    if _PERIOD_IN_SPAN.search(d.span.text):
+        return True
+    return bool(_PERIOD_END.search(r.text[max(0, d.span.start - 20):d.span.start])) and bool(re.search(r"\d{4}", d.span.text))
+
+
+def other_periods(cr: Reading, er: Reading) -> bool:
+    """Both sides end the period their figure covers, in different years."""
+    a = {d.value[:4] for d in cr.dates if d.value and _period_end(cr, d)}
+    b = {d.value[:4] for d in er.dates if d.value and _period_end(er, d)}
+    return bool(a and b and not a & b)
+
+
 def other_years(cr: Reading, er: Reading) -> bool:
     """Each side names the year its figures are for, and never the same one: "will limit rice
     exports to 7.5 million tonnes this year" (2026) / "Outbound shipments of rice for the whole
     of 2025 came to 8.2 million tonnes" are two years' figures."""
-    a = {d.value[:4] for d in cr.dates if d.granularity == "year" and d.value}
-    b = {d.value[:4] for d in er.dates if d.granularity == "year" and d.value}
+    a = {d.value[:4] for d in cr.dates if d.value and (d.granularity == "year" or _period_end(cr, d))}
+    b = {d.value[:4] for d in er.dates if d.value and (d.granularity == "year" or _period_end(er, d))}
     if a and b:
         return not (a & b)
     # A figure dated to a year before the other side was published, against an undated one: a

@@ -45,6 +45,9 @@ class _Loc:
     sub: bool = False
 
 
+_BASED = re.compile(r"-(?:based|headquartered|born|registered|listed|owned)\b", re.IGNORECASE)
+
+
 def _locations(r: Reading) -> list[_Loc]:
     """Where things happen: places after a locative preposition ("in eastern Ukraine", "across
     Scandinavia"), and place names the resolver could not code ("in Gdansk"). Demonyms and
@@ -70,6 +73,8 @@ def _locations(r: Reading) -> list[_Loc]:
     out = []
     for p in r.places:
         if p.kind == "demonym" or not (pr := prep(p.span)):
+            continue
+        if _BASED.match(r.text, p.span.end):  # "to Boston-based Harborline": whose home, not where
             continue
         codes, kind = p.codes, p.kind
         if not codes and (part := part_of_country(p.name)):
@@ -389,13 +394,18 @@ def _ruled_out(text: str, name: str) -> re.Match | None:
     return None
 
 
+# Being told of a thing is not the thing: "has not been consulted ... about any sanctions on
+# Nicaragua" rules out no sanctions on Nicaragua.
+_TOLD = re.compile(r"\b(?:consulted|informed|told|notified|briefed|asked|aware)\b", re.IGNORECASE)
+
+
 def _excluded(claim: Reading, evidence: Reading, places: list[_Loc]) -> list[Check]:
     """The claim's place, which the claim itself does not rule out, ruled out by the evidence."""
     for x in places:
         name = x.span.text.removeprefix("the ").removeprefix("The ")
         if x.origin or len(name) < 3 or _ruled_out(claim.text, name):
             continue
-        if m := _ruled_out(evidence.text, name):
+        if (m := _ruled_out(evidence.text, name)) and not _TOLD.search(m.group()):
             es = Span.of(evidence.text, m.start(), m.end())
             return [Check("place", f"{x.span.text} vs '{es.text}': the evidence rules it out", (x.span,), (es,))]
     return []
