@@ -42,7 +42,7 @@ MIN_SHARE_UNSEEN = 0.80
 # 5 of the 101 (6 Dec 17:15, session 18): the four and unseen20's 2014 card-company breach,
 # REFUTED by a rival's 2024 breach (two breaches of one kind, told apart only by their victims);
 # unseen19-20 had 4 and 6 on their first runs. 12 of the 111 (6 Dec 17:50): unseen21-22 had
-# 10 and 3 on their first runs and keep 5 and 2 (another drug's sales estimate, another city's
+# 10 and 3 on their first runs and keep 6 and 1 (another drug's sales estimate, another city's
 # tax take, a forecast against a past period, another case's dumping margins, a ministry's
 # release read as support of a claim it does not speak to: docs/benchmarks/verify.md, "Session 18").
 MAX_LOUD_QUIET = 12
