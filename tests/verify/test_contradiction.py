@@ -883,3 +883,9 @@ def test_an_act_of_a_past_year_is_not_undone_by_one_now_and_being_told_rules_not
     sanctions = "The United States imposed sanctions on Nicaragua's state mining company in 2022."
     assert "place" not in kinds_at(sanctions, "The United States has not been consulted by London or Ottawa about any "
                                               "sanctions on Nicaragua's gold sector, a spokesman said.", "2026-05-12", "2026-05-13", 0.6)
+
+
+def test_a_claim_dating_one_of_its_actions_as_the_evidence_does_is_not_dated_apart():
+    claim = "The fire, which was sparked by lightning last Thursday, had burned about 38,000 hectares by Monday evening"
+    assert "date" not in kinds_at(claim, "The fire was ignited by a lightning strike on July 9, she said.",
+                                  "2026-07-14", "2026-07-14", 0.7)

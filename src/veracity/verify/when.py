@@ -161,6 +161,10 @@ def _other_months(claim: Reading, evidence: Reading) -> list[Check]:
          and (_explicit(e) or _bare(e)) and not _describing(evidence, e)]
     if _changes(claim) and _changes(evidence):  # "rose 4.1 percent in May" / "rose 3.2 percent in April": two periods' figures
         return []
+    # One of the claim's dates is the evidence's ("sparked by lightning last Thursday, had burned
+    # ... by Monday evening" / "ignited by a lightning strike on July 9"): the days agree.
+    if any(d.value and d.value[:10] == e.value[:10] for d in claim.dates for e in b if d.granularity == e.granularity == "day"):
+        return []
     for d in a:
         for e in b:
             if not (_bare(d) or _bare(e)) or not _meets(claim, d, evidence, e):
