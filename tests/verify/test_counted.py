@@ -364,3 +364,16 @@ def test_a_sentence_that_starts_separately_gives_another_things_figures():
     assert "number" not in kinds(claim, "Separately, the regulator approved a quarterly adjustment of 1.15 rupees per unit "
                                         "for customers of Karachi's private distributor.", 0.7)
     assert "number" in kinds(claim, "The regulator approved an increase of 1.15 rupees per unit in the base tariff.", 0.9)
+
+
+def test_a_parts_figure_and_a_forecast_against_a_past_periods_move():
+    claim = "Rhenavia, founded in 1998, employs about 3,100 people and reported sales of 1.9 billion francs last year."
+    unit = ("Rhenavia Pharma agreed on Thursday to sell its generics unit, which employs about 1,200 people and had sales of "
+            "640 million francs in 2025, to Rotterdam-based Maasbridge Pharma.")
+    assert "number" not in kinds(claim, unit, 0.6)
+    assert "number" in kinds(claim, "Rhenavia Pharma employs about 1,200 people, its annual report shows.", 0.8)
+    forecast = "Ravi Electric said in a filing that the new tariff would raise its revenue by about 18 percent"
+    past = "Ravi Electric said on Tuesday its revenue fell 7 percent in the nine months to March as industrial demand weakened."
+    assert kinds(forecast, past, 0.7) == []
+    assert "polarity" in kinds("The company's revenue will rise by about 18 percent next year",
+                               "The company's revenue will fall by 7 percent next year, analysts said.", 0.8)

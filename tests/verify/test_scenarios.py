@@ -23,9 +23,9 @@ DIRS = scenario_dirs(SCENARIOS)
 # kept for measurement only (its README). The same never-break
 # rules hold on them, and their share of expectations met stays at its measured level.
 UNSEEN = [d for root in sorted(HERE.glob("scenarios_unseen*")) for d in scenario_dirs(root)]
-# Measured 3746/4594 = 0.815 on the 111 (6 Dec 17:50, session 18; unseen19-22, written that
+# Measured 3749/4594 = 0.816 on the 111 (6 Dec 18:25, session 18; unseen19-22, written that
 # session, cover every sentence too: first runs 262/315, 254/322, 295/357 and 222/287, then
-# 273, 274, 303 and 231 after the session's rules; the older 91 went 2656 -> 2665). Before: 2656/3313 = 0.802 on the 91 (6 Dec 15:25, session 17; unseen17-18 cover every
+# 273, 274, 305 and 231 after the session's rules; the older 91 went 2656 -> 2666). Before: 2656/3313 = 0.802 on the 91 (6 Dec 15:25, session 17; unseen17-18 cover every
 # checkable sentence, background included, so their share is higher: first runs 311/343 and
 # 263/322). Before: 2058/2648 = 0.777 on the 81 (6 Dec 12:00, session 16, after unseen13-16's first runs
 # of 119, 127, 124 of 169 and 115; the older 61 went 1503 -> 1551). Before: 1503/1954 = 0.769
@@ -41,11 +41,12 @@ MIN_SHARE_UNSEEN = 0.80
 # passengers); 4 of the 46 background sentences of unseen17-18 on their first runs, 0 after;
 # 5 of the 101 (6 Dec 17:15, session 18): the four and unseen20's 2014 card-company breach,
 # REFUTED by a rival's 2024 breach (two breaches of one kind, told apart only by their victims);
-# unseen19-20 had 4 and 6 on their first runs. 12 of the 111 (6 Dec 17:50): unseen21-22 had
-# 10 and 3 on their first runs and keep 6 and 1 (another drug's sales estimate, another city's
-# tax take, a forecast against a past period, another case's dumping margins, a ministry's
-# release read as support of a claim it does not speak to: docs/benchmarks/verify.md, "Session 18").
-MAX_LOUD_QUIET = 12
+# unseen19-20 had 4 and 6 on their first runs. 9 of the 111 (6 Dec 18:25): unseen21-22 had
+# 10 and 3 on their first runs and keep 4 and 1 (another drug's sales estimate, another city's
+# tax take, another case's dumping margins, a tariff level against an echo's rise, a ministry's
+# release read as support of a claim it does not speak to); of the older four, the desalination
+# plant's output is now NOT ENOUGH INFO (docs/benchmarks/verify.md, "Session 18").
+MAX_LOUD_QUIET = 9
 # Measured 490/511 = 0.959 on 15 scenarios (6 Dec, 02:00: another party's or place's figure is not a
 # conflicting one, the claim's own source confirming first-hand, a denial confirming a claim
 # that reports it and not refuting one that presupposes it; 396/420 = 0.943 on the 12 before);

@@ -408,6 +408,10 @@ def contradictions(claim: str, evidence: str, cosine: float | None = None, claim
         kinds.remove("number")
     if {"number", "direction"} & set(kinds) and moves_of_other_days(cr, er):
         kinds = [k for k in kinds if k not in ("number", "direction")]
+    # A forecast and a past period's move are two moves ("would raise its revenue by about 18
+    # percent" / "its revenue fell 7 percent in the nine months to March").
+    if "direction" in kinds and {frozenset(cr.times), frozenset(er.times)} == {frozenset({"future"}), frozenset({"past"})}:
+        kinds.remove("direction")
     if "number" in kinds and (run("place") or not _figures_share_topic(cr, er, cos) or other_years(cr, er) or other_countries(cr, er)):
         kinds.remove("number")  # figures of two places, or of two things, are two figures
     # Two years' figures ("99.2 billion dollars in the fiscal year to March 2025" / "106.4 billion

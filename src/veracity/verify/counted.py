@@ -379,6 +379,24 @@ def separate(r: Reading, q: Quantity) -> bool:
     return bool(_SEPARATE_BEFORE.search(r.text[max(0, q.span.start - 30):q.span.start])) or r.text.lstrip().startswith("Separately")
 
 
+# The parts of a company or body a clause can describe: "its generics unit, which employs about
+# 1,200 people" is the unit's workforce, not the company's ("Rhenavia ... employs about 3,100").
+PART_NOUNS = frozenset("unit division subsidiary arm business branch plant factory mill site operation operations "
+                       "affiliate".split())
+
+
+def part_owned(r: Reading, q: Quantity) -> bool:
+    chain = _chain(r, q)
+    if not chain:
+        return False
+    verb = chain[0][0]
+    by_start = {t[0]: t for t in r.tree}
+    while verb[3] == "conj" and verb[4] in by_start and verb[4] != verb[0]:  # "which employs ... and had sales of ..."
+        verb = by_start[verb[4]]
+    head = by_start.get(verb[4])
+    return verb[3] in ("relcl", "acl") and head is not None and head[1] in PART_NOUNS
+
+
 # A figure that is the difference between two others ("had bid about 40 million euros less than
 # Maasdelta", "12% more than last year") is no value of the things compared ("a 95 million euro
 # contract").
@@ -433,6 +451,8 @@ def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> 
         return "a rate vs one transaction"
     if separate(cr, c) or separate(er, e):
         return "a separate thing's figure"
+    if part_owned(cr, c) != part_owned(er, e):
+        return "a part's figure vs the whole's"
     if difference(cr, c) != difference(er, e):
         return "a difference vs an amount"
     if running_total(cr, c) != running_total(er, e):

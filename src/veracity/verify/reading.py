@@ -10,6 +10,7 @@ evidence are read the same way. Offsets in a reading index the text it was made 
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from ..claims.dates import FUTURE_CUES, find_dates, parse_anchor
@@ -168,6 +169,7 @@ def _stances(doc) -> tuple[tuple[int, int, str, bool, int, int], ...]:
     return tuple(out)
 
 
+_PERIOD = re.compile(r"\b(?:months|quarter|half|year|weeks)\s+(?:to|ended|ending|through)\s+[a-z]+")
 FUTURE_AUX = frozenset({"will", "would", "shall", "could", "may", "might", "'ll"})
 PLAN_LEMMAS = frozenset({"plan", "intend", "expect", "aim", "propose", "set", "due", "schedule", "hope", "want", "seek", "prepare"})
 # ("last": "exported a record 930,000 tonnes of beef last year" is counted and done, not what "the
@@ -194,5 +196,9 @@ def _time_of(doc, char: int) -> str:
     # since 2022"): a past tense alone ("had approved 15 million euros ... to be paid this
     # week") still reports the same moment as a plan.
     if any(t.lower_ in PAST_WORDS for t in tok.subtree):
+        return "past"
+    # A change over a stated period is counted and done: "its revenue fell 7 percent in the nine
+    # months to March".
+    if _PERIOD.search(" ".join(t.lower_ for t in tok.subtree)):
         return "past"
     return "unknown"
