@@ -46,7 +46,7 @@ from .when import _event_date, check_dates, event_years
 from .where import _UNNAMED_PART, MAX_GROUP_CODES, check_places
 from .denial import _DENIAL, BY_PARTY, by_party, check_denial, denied_actions, of_main  # noqa: F401  (re-exported)
 from .parties import GENERIC, NOT_EVENTS, different_parties, different_patients, reported_content, same_names  # noqa: F401  (GENERIC: re-exported)
-from .parties import names as _names
+from .parties import children, names as _names
 
 # Share of the claim's content words that must recur in the evidence before a mismatch counts
 # as a contradiction rather than two sentences about different things. Denials restate the
@@ -171,10 +171,7 @@ DIRECTION = {**{w: True for w in "rise increase grow climb jump gain soar surge 
 def _moves(r: Reading) -> list[tuple[bool, Span, set[str]]]:
     """(up?, the change word, the nouns of what changes): a change verb's subject (or object,
     for "raise", "cut") or a change noun's "in"/"of" phrase."""
-    kids: dict[int, list[tuple]] = {}
-    for t in r.tree:
-        if t[4] != t[0]:
-            kids.setdefault(t[4], []).append(t)
+    kids = children(r)
     def nouns(t) -> set[str]:
         sub, todo = set(), [t]
         while todo:

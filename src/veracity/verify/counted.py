@@ -21,7 +21,7 @@ import re
 from ..claims.quantities import CURRENCY_SYMBOLS, CURRENCY_WORDS
 from ..records import Quantity
 from . import lexicon
-from .parties import main_predicates
+from .parties import children, main_predicates
 from .reading import Reading
 
 # Verbs that ask another party for something: a figure under them is a demand.
@@ -481,10 +481,7 @@ OWNER_LABELS = frozenset({"ORG", "GPE", "FAC", "PERSON", "LOC"})
 
 
 def _subtree(r: Reading, top: tuple) -> set[int]:
-    kids: dict[int, list[tuple]] = {}
-    for t in r.tree:
-        if t[4] != t[0]:
-            kids.setdefault(t[4], []).append(t)
+    kids = children(r)
     out, todo = set(), [top]
     while todo:
         t = todo.pop()

@@ -114,15 +114,7 @@ _FILLER = frozenset("reports report claims claim suggestions that it its they th
                     "the a an of to on about saying said would will be".split())
 
 
-_SUFFIX = re.compile(r"(?:ing|ed|es|e|s)$")
-
-
-def _same_stem(a: str, b: str) -> bool:
-    if a == b:  # short words too: "no plans to cut jobs" denies "plans to cut about 450 jobs"
-        return True
-    if min(len(a), len(b)) >= 5 and len(sa := _SUFFIX.sub("", a)) >= 4 and sa == _SUFFIX.sub("", b):
-        return True  # "closing" / "close"
-    return a[:5] == b[:5] if min(len(a), len(b)) >= 5 else (len(a) >= 4 and len(b) >= 4 and (a.startswith(b) or b.startswith(a)))
+_same_stem = lexicon.same_stem
 
 
 def _denies_this(claim: str, evidence: str, m: re.Match) -> bool:

@@ -120,6 +120,12 @@ def _range(q: Quantity, stretch: float = OVER_STRETCH) -> tuple[float, float]:
     return (v * (1 - EXACT_TOLERANCE), v * (1 + EXACT_TOLERANCE))
 
 
+def _agree(c: Quantity, ctext: str, e: Quantity, etext: str, stretch: float = OVER_STRETCH) -> bool:
+    """Two figures that can be one: overlapping ranges (not two different ceilings), or one the
+    other rounded."""
+    return (_overlap(*_ranges(c, ctext, e, etext, stretch)) and not _bounds_apart(c, e)) or rounds_to(c, e)
+
+
 def _bounds_apart(a: Quantity, b: Quantity) -> bool:
     """Two ceilings of one thing that differ ("households using up to 200 units" / "only households
     using up to 100 units"): each range holds the other's lower part, but a ceiling is its value."""
@@ -276,6 +282,8 @@ def check_numbers(claim: Reading, evidence: Reading) -> list[Check]:
     megawatt-hour" for a bid)."""
     out = []
     heads = [_head(e, evidence.text, evidence.tree) for e in evidence.quantities]
+    # The evidence's figures not given only to be corrected ("..., not 2,000").
+    given = [e for e in evidence.quantities if not _CORRECTED.search(evidence.text[max(0, e.span.start - 20):e.span.start])]
     for c in claim.quantities:
         h = _head(c, claim.text, claim.tree)
         if not h or _possessor(claim.text, c):
@@ -295,12 +303,9 @@ def check_numbers(claim: Reading, evidence: Reading) -> list[Check]:
         # The evidence giving the claim's own figure too ("Apart from the two who died, four
         # skiers were fully buried") counts something else with the other one.
         # So does the claim's exact figure under another noun ("212 passengers" / "had 212 people aboard").
-        if same and not any((_overlap(*_ranges(c, claim.text, e, evidence.text)) and not _bounds_apart(c, e)) or rounds_to(c, e)
-                            for e in same) \
-                and not any(_overlap(_range(c), _range(e)) for e in evidence.quantities
-                            if not e.unit and not _CORRECTED.search(evidence.text[max(0, e.span.start - 20):e.span.start])) \
-                and not any(e.value == c.value and significant_digits(c.value) >= 2 and not _CORRECTED.search(
-                    evidence.text[max(0, e.span.start - 20):e.span.start]) for e in evidence.quantities):
+        if same and not any(_agree(c, claim.text, e, evidence.text) for e in same) \
+                and not any(_overlap(_range(c), _range(e)) for e in given if not e.unit) \
+                and not any(e.value == c.value and significant_digits(c.value) >= 2 for e in given):
             out.append(Check("number", f"'{c.span.text}' vs '{', '.join(e.span.text for e in same)}' ({h}: ranges do not overlap)",
                              (c.span,), tuple(e.span for e in same)))
     return out or check_tallies(claim.text, evidence.text)
@@ -361,7 +366,7 @@ def agreeing_numbers(claim: str, evidence: str, claim_published: str | None = No
         oc = cr.times[k] if cr.times else "unknown"
         for j, e in enumerate(er.quantities):
             if (heads[j] == h and _compatible_time(oc, er.times[j] if er.times else "unknown")
-                    and ((_overlap(*_ranges(c, cr.text, e, er.text, OVER_AGREES)) and not _bounds_apart(c, e)) or rounds_to(c, e))):
+                    and _agree(c, cr.text, e, er.text, OVER_AGREES)):
                 out.append(f"'{c.span.text}' ~ '{e.span.text}'")
                 break
     return tuple(out)

@@ -11,6 +11,7 @@ person can read why two frames were taken as one. Without the data files every a
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 WORDNET_DIR = Path("/usr/share/wordnet")
@@ -172,3 +173,16 @@ def synonym_verbs(a: str, b: str) -> bool:
     paraphrase ("recalled" / "withdrawn", "based" / "stationed")."""
     return a == b or curated(a, b) or (available() and related(a, "v", b, "v") == "synonym")
 
+
+
+_SUFFIX = re.compile(r"(?:ing|ed|es|e|s)$")
+
+
+def same_stem(a: str, b: str) -> bool:
+    """Two forms of one word, without WordNet: the same word, the same stem once an inflection is
+    cut ("closing" / "close", "sentencing" / "sentenced"), or the same first five letters."""
+    if a == b:  # short words too: "no plans to cut jobs" denies "plans to cut about 450 jobs"
+        return True
+    if min(len(a), len(b)) >= 5 and len(sa := _SUFFIX.sub("", a)) >= 4 and sa == _SUFFIX.sub("", b):
+        return True  # "closing" / "close"
+    return a[:5] == b[:5] if min(len(a), len(b)) >= 5 else (len(a) >= 4 and len(b) >= 4 and (a.startswith(b) or b.startswith(a)))

@@ -14,7 +14,7 @@ from ..records import Check, Span
 from . import lexicon
 from .checks import content_words
 from .denial import denied_actions
-from .parties import NOT_EVENTS
+from .parties import NOT_EVENTS, children
 from .reading import Reading
 
 
@@ -77,9 +77,7 @@ def _held(r: Reading) -> list[tuple[int, int, tuple[str, str], bool]]:
     preposition: "Permata *is in talks* to sell", "it *was not in talks* with Siam Latex", "the
     dockers *are not on strike*". No verb carries these, so the frames do not see them. A name
     after the preposition ("is not in Ipoh") is a place, the place check's to compare."""
-    kids: dict[int, list[tuple]] = {}
-    for t in r.tree:
-        kids.setdefault(t[4], []).append(t)
+    kids = children(r)
     out = []
     for s, lem, pos, dep, h in r.tree:
         if lem != "be" or pos != "AUX" or dep in ("aux", "auxpass"):
@@ -120,9 +118,7 @@ def _states(r: Reading) -> list[tuple[int, int, str, set[str], bool]]:
     ("The RCMP *closed* Highway 2"), with the head nouns it is about (subject, object,
     appositive)."""
     by_start = {t[0]: t for t in r.tree}
-    kids: dict[int, list[tuple]] = {}
-    for t in r.tree:
-        kids.setdefault(t[4], []).append(t)
+    kids = children(r)
     negated = {t[4] for t in r.tree if t[3] == "neg"}
     out = []
     for s, lem, pos, dep, h in r.tree:
@@ -181,9 +177,7 @@ _PARTICLE_REFUSALS = {("turn", "down"), ("pass", "up")}
 
 def _objects(r: Reading, verbs: frozenset[str], phrasal: set[tuple[str, str]]) -> list[tuple[Span, str, set[str]]]:
     """(verb span, object head, object modifiers) for each un-negated verb of the set with an object."""
-    kids: dict[int, list[tuple]] = {}
-    for t in r.tree:
-        kids.setdefault(t[4], []).append(t)
+    kids = children(r)
     out = []
     for s, lem, pos, _dep, _h in r.tree:
         ks = kids.get(s, [])

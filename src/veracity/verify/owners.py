@@ -12,23 +12,18 @@ from ..records import Check
 from .counted import owner_names
 from .origin import PRESS_WORDS
 from .parties import GENERIC
-from .reading import Reading
+from .reading import PERIOD_END, Reading
 from .when import event_years
 from .where import MAX_GROUP_CODES
 
 
-# The end of a period a figure covers: "in the fiscal year to March 2025", "the nine months ended
+# A period's end with its year: "in the fiscal year to March 2025", "the nine months ended
 # September 2026" (its year is the figure's year).
-_PERIOD_END = re.compile(r"\b(?:year|months|quarter|half)\s+(?:to|ended|ending|through)\s+$", re.IGNORECASE)
-
-
-_PERIOD_IN_SPAN = re.compile(r"\b(?:year|months|quarter|half)\s+(?:to|ended|ending|through)\s+(?:\w+\s+)?\d{4}\b", re.IGNORECASE)
+_PERIOD_YEAR = re.compile(PERIOD_END + r"[^.;]{0,14}?\b\d{4}\b", re.IGNORECASE)
 
 
 def _period_end(r: Reading, d) -> bool:
-    if _PERIOD_IN_SPAN.search(d.span.text):
-        return True
-    return bool(_PERIOD_END.search(r.text[max(0, d.span.start - 20):d.span.start])) and bool(re.search(r"\d{4}", d.span.text))
+    return bool(_PERIOD_YEAR.search(r.text[max(0, d.span.start - 20):d.span.end]))
 
 
 def other_periods(cr: Reading, er: Reading) -> bool:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from ..claims.gazetteer import city
 from ..claims.places import resolve_demonym, resolve_name
 from .checks import _STOP
 from .reading import Reading
@@ -107,14 +108,13 @@ def _place_body_and_other(x: set[str], y: set[str], x_rest: set[str], y_rest: se
 
 def _place_word(word: str) -> bool:
     """A country, region or city name (the tables, then the city gazetteer)."""
-    from ..claims.gazetteer import city
-
     known = resolve_name(word.capitalize())
     return (known is not None and known[2] != "unknown") or city(word.capitalize()) is not None
 
 
 # ------------------------------------------------------------------------ the parse
-def _kids(r: Reading) -> dict[int, list[tuple]]:
+def children(r: Reading) -> dict[int, list[tuple]]:
+    """Each token's dependents in the parse, by the head's start (the root is no child of itself)."""
     kids: dict[int, list[tuple]] = {}
     for t in r.tree:
         if t[4] != t[0]:
@@ -172,7 +172,7 @@ def agent(r: Reading, start: int) -> tuple | None:
     done to); a pronoun replaced by the subject of the reporting verb above it ("The Scottish
     government said it would recruit ...")."""
     by_start = {t[0]: t for t in r.tree}
-    kids = _kids(r)
+    kids = children(r)
     cur, found = by_start.get(start), None
     for _ in range(MAX_DEPTH):
         if cur is None:
@@ -206,7 +206,7 @@ def agent(r: Reading, start: int) -> tuple | None:
 def _phrase(r: Reading, head: tuple) -> list[tuple]:
     """The agent's own phrase: its head with its possessor, modifiers, conjuncts and
     appositions, not where or when it acts ("Västtrafik's ferries *in Gothenburg*")."""
-    kids = _kids(r)
+    kids = children(r)
     out, todo = [], [head]
     while todo:
         t = todo.pop()
@@ -236,9 +236,10 @@ def party_words(r: Reading, head: tuple) -> set[str]:
     modifiers of an organisation named by a common noun. Empty for "it", "the ministry"."""
     out = _party_words(r, head)
     if not out and head[2] == "NOUN":
-        for k in _kids(r).get(head[0], []):
+        kids = children(r)
+        for k in kids.get(head[0], []):
             if k[3] == "prep" and k[1] in WHOSE_PREPS:
-                for obj in _kids(r).get(k[0], []):
+                for obj in kids.get(k[0], []):
                     if obj[3] == "pobj" and obj[2] == "PROPN":
                         out |= _party_words(r, obj)
     return out
@@ -384,7 +385,7 @@ def reported_content(r: Reading) -> str:
     root = next((t for t in r.tree if t[4] == t[0]), None)
     if root is None or root[1] not in REPORTING:
         return r.text
-    kids = _kids(r)
+    kids = children(r)
     comp = next((k for k in kids.get(root[0], []) if k[3] == "ccomp"), None)
     if comp is None:
         return r.text

@@ -169,7 +169,10 @@ def _stances(doc) -> tuple[tuple[int, int, str, bool, int, int], ...]:
     return tuple(out)
 
 
-_PERIOD = re.compile(r"\b(?:months|quarter|half|year|weeks)\s+(?:to|ended|ending|through)\s+[a-z]+")
+# The end of a period a figure covers: "in the nine months to March", "the fiscal year ended
+# March 2026" (also read by verify.owners for the figure's year).
+PERIOD_END = r"\b(?:year|months|quarter|half|weeks)\s+(?:to|ended|ending|through)\s+"
+_PERIOD = re.compile(PERIOD_END + r"[a-z]+")
 FUTURE_AUX = frozenset({"will", "would", "shall", "could", "may", "might", "'ll"})
 PLAN_LEMMAS = frozenset({"plan", "intend", "expect", "aim", "propose", "set", "due", "schedule", "hope", "want", "seek", "prepare"})
 # ("last": "exported a record 930,000 tonnes of beef last year" is counted and done, not what "the

@@ -9,6 +9,7 @@ import re
 
 from ..records import Check
 from . import lexicon
+from .counted import move
 from .reading import Reading
 from .where import _WN_POS, _describes, _same_verb, _verb_above
 
@@ -139,13 +140,10 @@ def _meets(claim: Reading, d, evidence: Reading, e) -> bool:
         return False
     if w is not None:
         return _date_actions_meet(claim, d, evidence, e)
-    return any(t[2] in ("NOUN", "VERB") and (t[1] == v[1] or t[1].startswith(v[1][:max(4, len(v[1]) - 1)]))
-               for t in evidence.tree if t[0] != e.span.start)
+    return any(t[2] in ("NOUN", "VERB") and lexicon.same_stem(t[1], v[1]) for t in evidence.tree if t[0] != e.span.start)
 
 
 def _changes(r: Reading) -> bool:
-    from .counted import move
-
     return any(move(r, q) in ("rise", "fall") for q in r.quantities)
 
 
