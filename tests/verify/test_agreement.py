@@ -151,3 +151,34 @@ def test_a_confirmation_carries_the_claims_first_figure_not_every_side_figure():
     # Without the claim's own figure, a report of the event does not confirm it.
     assert agreement(claim, "The electoral commission said on Thursday that new voters had been enrolled during the "
                             "registration exercise, short of its target of 6 million.") is None
+
+
+def test_agreeing_to_act_reports_the_decision_and_is_no_stance():
+    a = agreement("Peru and Chile will run a joint patrol of about 12 vessels along their maritime border",
+                  "Peru's defence minister said the two governments had agreed to run a joint patrol of around 12 vessels "
+                  "along the maritime border.")
+    assert a is not None and a.figures
+    # A stance on the patrol is still no report of it.
+    assert agreement("Peru and Chile will run a joint patrol of about 12 vessels along their maritime border",
+                     "Peru's defence minister said the government supports a joint patrol of around 12 vessels along "
+                     "the maritime border.") is None
+
+
+def test_the_evidences_verb_of_saying_is_no_paraphrase_of_the_claims_action():
+    assert agreement("The plan was presented to head teachers by Ramon Ortiz",
+                     "Ortiz stays with the agency as its head of planning, the agency said in a statement.") is None
+
+
+def test_a_light_verb_matches_only_itself():
+    assert agreement("The first section of the fence would run north from the Ban Khlong Luek crossing",
+                     "The Ban Khlong Luek crossing would stay unfenced to keep trade flowing, he said.") is None
+
+
+def test_a_sentence_naming_no_party_is_about_the_one_its_title_names():
+    claim = "Harbourline will invest about 480 million dollars over seven years to deepen the berths at Mombasa"
+    ev = "The Dubai-based operator said it would spend close to 480 million dollars over seven years deepening the berths at Mombasa."
+    assert agreement(claim, ev) is None
+    assert agreement(claim, ev, title="Harbourline wins Mombasa terminal concession") is not None
+    # A sentence naming another party of its own is that party's, whatever the title says.
+    other = "Kestrel Ports said it would spend close to 480 million dollars over seven years deepening the berths at Mombasa."
+    assert agreement(claim, other, title="Harbourline wins Mombasa terminal concession") is None

@@ -35,3 +35,14 @@ def test_wordnet_antonyms_are_read_from_the_debian_files():
 def test_number_parsing_scales_and_percent():
     got = [(n.value, n.unit) for n in numbers("It rose 2% to 3.5 million people and 40 per cent")]
     assert got == [(2.0, "%"), (3_500_000.0, "people"), (40.0, "%")]
+
+
+def test_a_ceiling_gives_no_figure_far_below_it():
+    from veracity.verify.figures import agreeing_numbers, unconfirmed_figure
+    from veracity.verify.reading import read
+
+    claim, ev = "about 40,000 litres spilled into a creek", "up to 95,000 litres of crude oil were released at the site"
+    assert agreeing_numbers(claim, ev) == ()
+    assert agreeing_numbers("about 90,000 litres spilled into a creek", ev)
+    assert unconfirmed_figure(read(claim), read(ev)) == "about 40,000 litres"
+    assert unconfirmed_figure(read(claim), read("roughly 40,000 litres of crude reached a creek")) is None

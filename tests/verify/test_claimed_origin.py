@@ -205,3 +205,10 @@ def test_a_comma_inside_a_figure_starts_no_trailing_attribution():
     assert from_sentence(text, Span.of(text, 0, len(text))).text == text
     said = "The company employs about 3,100 people, a spokesman said."
     assert from_sentence(said, Span.of(said, 0, len(said))).text == "The company employs about 3,100 people"
+
+
+def test_where_it_was_said_is_no_part_of_what_was_said():
+    from veracity.records import Span
+
+    text = "Labour Minister Prasert Chaiyasit told reporters in Bangkok that inspectors would visit the factory this week."
+    assert from_sentence(text, Span(0, len(text), text)).text == "inspectors would visit the factory this week."

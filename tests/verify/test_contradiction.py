@@ -889,3 +889,176 @@ def test_a_claim_dating_one_of_its_actions_as_the_evidence_does_is_not_dated_apa
     claim = "The fire, which was sparked by lightning last Thursday, had burned about 38,000 hectares by Monday evening"
     assert "date" not in kinds_at(claim, "The fire was ignited by a lightning strike on July 9, she said.",
                                   "2026-07-14", "2026-07-14", 0.7)
+
+
+def test_a_gatherings_place_and_date_are_the_gatherings():
+    claim = "Central American trade ministers are expected to sign the customs accord at a summit in Panama City on May 14."
+    # The summit's place is not where another thing happens ...
+    assert "place" not in kinds_at(claim, "Honduras and Guatemala will jointly run the customs pilot in Honduras under the "
+                                          "accord, the trade minister said on Tuesday.", "2026-04-20", "2026-04-22")
+    # ... but another place or day of the summit is.
+    other = ("Central American trade ministers will hold a summit in Panama City on June 2 to decide on the customs accord, "
+             "a spokesman for the regional secretariat said.")
+    assert "date" in kinds_at(claim, other, "2026-04-20", "2026-04-22")
+    assert "place" in kinds_at(claim, "The trade ministers will sign the customs accord at a summit in San Jose on May 14, "
+                                      "Costa Rica's trade ministry said.", "2026-04-20", "2026-04-22")
+
+
+def test_rejecting_reports_is_no_stance_on_the_plan_and_monitors_are_observers():
+    claim = "The Pacific Islands Forum has backed the regional fisheries levy."
+    assert "polarity" not in kinds_at(claim, "The Pacific Islands Forum will collect the regional fisheries levy from July, "
+                                             "its secretary said, rejecting reports that the forum had shelved it.",
+                                      "2026-04-20", "2026-04-22")
+    assert "polarity" in kinds_at(claim, "The Pacific Islands Forum is firmly opposed to the regional fisheries levy, its "
+                                         "secretary said.", "2026-04-20", "2026-04-22")
+    assert "number" in kinds_at("The African Union will send about 300 observers to the vote.",
+                                "The African Union will send no more than 80 monitors to observe the vote, the commission said.",
+                                "2026-04-20", "2026-04-22")
+
+
+def test_a_gathering_of_a_series_and_a_host_are_told_apart():
+    claim = "The next summit would be held in Bishkek in 2028, according to the draft."
+    ev = "Leaders are set to sign the transport pledge at next week's summit in Astana, the newsletter reported."
+    assert kinds_at(claim, ev, "2026-04-01", "2026-04-02") == []
+    meet = "The agriculture commissioner will meet the governor in El Paso on December 4 to review the deliveries."
+    assert "place" in kinds_at(meet, "Agriculture officials will host the governor at the department's headquarters in "
+                                     "Austin on December 4 to go over the deliveries.", "2026-11-01", "2026-11-02")
+
+
+def test_a_title_after_the_name_is_out_of_date_when_another_succeeded_its_holder():
+    claim = ("The plan was presented to head teachers last Thursday by Ramon Ortiz, the agency's executive director, who said "
+             "no teacher would lose their job.")
+    assert "role" in kinds_at(claim, "Lucia Paz took office on Monday as executive director of the regional schools agency, "
+                                     "succeeding Ramon Ortiz.", "2026-08-19", "2026-08-04")
+
+
+def test_a_light_verbs_date_is_no_date_of_the_claims_action():
+    claim = "The regional schools agency plans to close 9 of the 40 schools it runs by March 2028."
+    assert "date" not in kinds_at(claim, "The agency said the draft would go to public consultation in October.",
+                                  "2026-08-19", "2026-08-26")
+
+
+def test_a_write_down_a_threshold_and_another_things_level_are_other_figures():
+    claim = ("The loss was caused mainly by falling bond prices and by a 700 million euro write-down on a portfolio of "
+             "offices in Belgium.")
+    assert "number" not in kinds_at(claim, "The fund's investments returned minus 4.8 percent in the quarter, a loss of 3.1 "
+                                           "billion euros, the fund said.", "2026-10-14", "2026-10-13")
+    assert "number" in kinds_at("The fund booked a 700 million euro loss in the quarter.",
+                                "The fund booked a loss of 3.1 billion euros in the quarter.", "2026-10-14", "2026-10-13")
+    ratio = "The fund's funding ratio fell to 97 percent at the end of June, below the level of about 105 percent that rules require."
+    assert kinds_at(ratio, "The funding ratio stood at 97 percent on June 30, down from 111 percent at the end of March.",
+                    "2026-07-14", "2026-07-13") == []
+    assert kinds_at(ratio, "The fund's investments returned minus 4.8 percent in the second quarter, the fund said.",
+                    "2026-07-14", "2026-07-13") == []
+    assert "number" in kinds_at("The jobless rate stood at 7.5 percent in September.",
+                                "Unemployment stood at 8.1 percent in September, the statistics office said.",
+                                "2026-10-14", "2026-10-13")
+
+
+def test_opposite_quarters_of_the_storys_own_city_unnamed():
+    claim = "The city pledged to build a 30,000-seat stadium on the site of a former army barracks north of the city centre."
+    ev = "The city's chief planner said the stadium would be built on former railway land in the city's southern district."
+    assert "place" in kinds_at(claim, ev, "2026-04-13", "2026-04-14")
+    assert "place" not in kinds_at(claim, "The city's chief planner said the stadium would be built on the barracks site "
+                                          "north of the city centre.", "2026-04-13", "2026-04-14")
+
+
+def test_a_year_naming_a_thing_is_no_date_of_an_event_told_with_a_plain_year():
+    claim = "Tampere last staged an international swimming meeting in 2011, when it hosted the Nordic Open."
+    ev = "The sports minister said the government stood fully behind Tampere's candidacy for the 2030 European Aquatics Championships."
+    assert "date" not in kinds_at(claim, ev, "2026-04-13", "2026-04-14")
+    assert "date" in kinds_at("Tampere will host the 2030 European Aquatics Championships.",
+                              "The federation said Tampere will host the 2029 European Aquatics Championships.",
+                              "2026-04-13", "2026-04-14")
+
+
+def test_done_on_one_side_and_still_to_come_on_the_other_told_later():
+    claim = "The telescope mirror, which was shipped to Paranal by sea in March, is being kept in a clean room at the observatory."
+    ev = ("The maker said on Thursday the mirror remained in its workshop in Jena and would be shipped to Paranal two weeks "
+          "before installation.")
+    assert "date" in kinds_at(claim, ev, "2026-05-27", "2026-05-28")
+    # Told before the claim, the plan was still to come then.
+    assert "date" not in kinds_at(claim, ev, "2026-05-27", "2026-02-28")
+    # Another batch to come does not undo the first.
+    assert "date" not in kinds_at("The company has shipped 200 turbines to Paranal.",
+                                  "The company will ship 300 more turbines to Paranal next year.", "2026-05-27", "2026-05-28")
+
+
+def test_a_distance_from_a_place_is_no_length():
+    claim = "The army plans to build a steel fence along about 40 kilometres of the border in Sa Kaeo province."
+    assert "number" not in kinds_at(claim, "Surveyors marked out the fence's first section in Khok Sung district, about 50 km "
+                                           "north of Aranyaprathet.", "2027-11-15", "2027-11-18")
+    assert "number" in kinds_at(claim, "The army plans a fence along about 90 kilometres of the border in Sa Kaeo province, "
+                                       "a spokesman said.", "2027-11-15", "2027-11-18")
+
+
+def test_a_report_tells_no_done_event_dated_after_it_and_two_employers_figures_are_two():
+    claim = "The utility was fined 180,000 zloty in 2023 after a similar contamination, according to court records."
+    old = "A court fined the city's water utility 95,000 zloty in January 2020 for reporting a sewage overflow late."
+    assert "date" not in kinds_at(claim, old, "2026-09-10", "2020-02-14")
+    # Told later, the same fine dated otherwise is another date; another sum in another year is another fine.
+    assert "date" in kinds_at(claim, old.replace("95,000", "180,000"), "2026-09-10", "2026-09-11")
+    assert kinds_at(claim, old, "2026-09-10", "2026-09-11") == []
+    assert "number" not in kinds_at("Esposito said the region would also hire 300 anaesthetists over the next two years.",
+                                    "The association's president said the clinics would staff the sessions with their own "
+                                    "anaesthesia teams, about 90 anaesthetists in all.", "2026-03-10", "2026-03-12")
+    assert "number" in kinds_at("The region would also hire 300 anaesthetists over the next two years.",
+                                "The region will hire about 90 anaesthetists over two years, the health councillor said.",
+                                "2026-03-10", "2026-03-12")
+
+
+def test_the_same_person_with_another_post_of_the_same_body():
+    claim = "Deputy Foreign Minister Dewi Lestari told the newspaper that 14 countries had requested land in the new capital."
+    assert "role" in kinds_at(claim, "Dewi Lestari, the foreign ministry's director-general of protocol, said on Friday that "
+                                     "47 ambassadors had attended the reception.", "2027-08-18", "2027-08-20")
+    # A post of another body is no other post of hers.
+    assert "role" not in kinds_at(claim, "Dewi Lestari, the party's deputy leader, said on Friday that 47 ambassadors had "
+                                         "attended the reception.", "2027-08-18", "2027-08-20")
+
+
+def test_an_event_nouns_date_against_its_verbs_date_in_a_describing_clause():
+    claim = "The patrol follows the hijacking in January of the tanker Sea Lark off Nigeria."
+    ev = ("Hanil Marine said on Thursday that its tanker Sea Lark, boarded by armed men on December 28 off the coast, had "
+          "been released on Wednesday.")
+    assert "date" in kinds_at(claim, ev, "2027-03-03", "2027-01-07")
+    assert "date" not in kinds_at(claim, ev.replace("December 28", "January 3"), "2027-03-03", "2027-01-07")
+
+
+def test_a_partys_chairman_is_its_leader_and_another_date_with_another_figure_is_another_event():
+    assert "role" not in kinds_at("Green Union chairman Pavel Novak said his party would not join the government.",
+                                  "Green Union leader Pavel Novak ruled out joining the government.", "2026-11-18", "2026-11-18")
+    claim = "A similar plan in Temuco led to the closure of seven schools in 2022."
+    ev = "Osorno's education service closed four schools in 2023 despite a petition, a study by researchers in Temuco found."
+    assert kinds_at(claim, ev, "2026-08-19", "2026-07-15") == []
+
+
+def test_a_plan_noun_plans_only_its_infinitive():
+    from veracity.verify.reading import read
+
+    assert read("A similar plan in Temuco led to the closure of seven schools in 2022.").times == ("unknown",)
+    assert read("The bank's plan to close 40 branches was announced on Monday.").times == ("future",)
+
+
+def test_a_first_in_more_than_a_year_against_one_inside_the_window():
+    claim = ("The Bank of Ghana cut its policy rate by 100 basis points to 21 percent on Wednesday, its first reduction in more "
+             "than a year.")
+    earlier = "The Bank of Ghana reduced its policy rate by 50 basis points to 22 percent on Wednesday, citing slowing inflation."
+    assert "date" in kinds_at(claim, earlier, "2026-07-22", "2025-11-26")
+    assert "date" not in kinds_at(claim, earlier, "2026-07-22", "2025-03-12")  # before the window
+    assert "date" not in kinds_at(claim, earlier.replace("Bank of Ghana", "Central Bank of Nigeria"), "2026-07-22", "2025-11-26")
+
+
+def test_a_former_title_on_both_sides_is_no_conflict():
+    claim = "Former Madang governor Peter Wari was found guilty on Tuesday of misappropriating 3.1 million kina."
+    ev = "The National Court convicted Peter Wari, the former governor of Madang, of misappropriating K3.1 million."
+    assert "role" not in kinds_at(claim, ev, "2026-05-20", "2026-05-20")
+    assert "role" in kinds_at(claim.replace("Former ", ""), ev, "2026-05-20", "2026-05-20")
+
+
+def test_a_body_headed_by_another():
+    claim = ("Deputy Prime Minister Ruslan Abdiev, who heads the government's flood commission, told reporters that 900 homes "
+             "had been damaged.")
+    ev = ("The cabinet has set up a government commission to deal with the floods, chaired by First Deputy Prime Minister "
+          "Asel Temirova.")
+    assert "role" in kinds_at(claim, ev, "2026-04-14", "2026-04-14")
+    assert "role" not in kinds_at(claim, ev.replace("Asel Temirova", "Ruslan Abdiev"), "2026-04-14", "2026-04-14")

@@ -3,7 +3,8 @@ for one end is not a sum for another. Each pair is from a blind scenario where t
 had put a confirmation on the wrong side."""
 
 from veracity.verify.contradiction import contradictions
-from veracity.verify.counted import demanded, difference, flow, held_or_moved, is_money, kind_of_sum, owner_names, purpose, running_total
+from veracity.verify.counted import demanded, flow, held_or_moved, is_money, kind_of_sum, owner_names, purpose
+from veracity.verify.measured import difference, running_total
 from veracity.verify.reading import read
 
 
@@ -377,3 +378,60 @@ def test_a_parts_figure_and_a_forecast_against_a_past_periods_move():
     assert kinds(forecast, past, 0.7) == []
     assert "polarity" in kinds("The company's revenue will rise by about 18 percent next year",
                                "The company's revenue will fall by 7 percent next year, analysts said.", 0.8)
+
+
+def test_a_kind_of_thing_the_article_never_names_and_figures_describing_two_things():
+    article = ("Chile's health ministry has signed a contract to buy 1.8 million doses of a 15-valent pneumococcal vaccine. "
+               "The first 400,000 doses are due to arrive at the port of Valparaiso in August.")
+    claim = "The first 400,000 doses are due to arrive at the port of Valparaiso in August."
+    flu = "A shipment of 300,000 doses of seasonal influenza vaccine arrived at the port of Valparaiso on Monday."
+    assert "number" not in {c.kind for c in contradictions(claim, flu, 0.8, article=article)}
+    same = "A shipment of 300,000 doses of pneumococcal vaccine is due at the port of Valparaiso in August."
+    assert "number" in {c.kind for c in contradictions(claim, same, 0.8, article=article)}
+    # "the 13-valent version" (what is replaced) and "its 15-valent ... vaccine" are two things.
+    assert "number" not in {c.kind for c in contradictions(
+        "The vaccine will replace the 13-valent version given to infants since 2015.",
+        "The maker will supply 1.8 million doses of its 15-valent pneumococcal conjugate vaccine.", 0.8)}
+    assert "number" in {c.kind for c in contradictions("The city will build a 32,000-seat stadium.",
+                                                       "The city will build a 25,000-seat arena, the mayor said.", 0.8)}
+
+
+def test_an_investment_is_no_fee():
+    assert "number" not in {c.kind for c in contradictions(
+        "Gulfbridge will invest about 480 million dollars over the first seven years to deepen the berths.",
+        "Gulfbridge Ports will pay Tanzania an upfront fee of 95 million dollars for the right to operate the terminal.", 0.8)}
+
+
+def test_values_at_two_dates_and_the_second_figure_of_from_to_are_other_things_levels():
+    assert "number" not in {c.kind for c in contradictions(
+        "Ghana's gross official reserves stood at 6.8 billion dollars at the end of June, the bank said.",
+        "The cedi closed at 15.2 per dollar on Monday, and gross official reserves were 6.1 billion dollars at the end of March.", 0.8)}
+    assert "number" in {c.kind for c in contradictions(
+        "Ghana's gross official reserves stood at 6.8 billion dollars at the end of June, the bank said.",
+        "Gross official reserves were 6.1 billion dollars at the end of June, the central bank said.", 0.8)}
+    assert "number" not in {c.kind for c in contradictions(
+        "The cedi weakened 0.4 percent against the dollar after the announcement.",
+        "The Board also decided to lower the reserve ratio of commercial banks from 2.00 per cent to 1.00 per cent.", 0.8)}
+
+
+def test_two_named_owners_a_rate_and_a_total_and_a_titled_report_of_another_party():
+    tanga = "Tanga handled about 85,000 containers last year, a fraction of the volume at Dar es Salaam, the country's main port."
+    assert "number" not in {c.kind for c in contradictions(
+        tanga, "Dar es Salaam port handled a record 1.2 million containers last year, up 9 percent.", 0.8)}
+    assert "number" not in {c.kind for c in contradictions(
+        tanga, "The operator said it would lift capacity to about 1.1 million containers a year.", 0.8)}
+    assert "number" in {c.kind for c in contradictions(
+        "Tanga handled about 85,000 containers last year.", "The port of Tanga handled about 120,000 containers last year.", 0.8)}
+    claim = "KiraPay has about 14 million active users, according to the company's annual report."
+    article = claim + " Its rival Lakeside Mobile holds most of the rest of the market."
+    ev = "The company has about 5 million active users in the country."
+    assert "number" not in {c.kind for c in contradictions(claim, ev, 0.8, article=article,
+                                                           title="Lakeside Mobile says weekend sign-ups surged")}
+    assert "number" in {c.kind for c in contradictions(claim, ev, 0.8, article=article, title="KiraPay counts its users")}
+
+
+def test_a_title_names_whose_figure_only_for_a_sentence_whose_subject_stands_for_a_party():
+    claim = "Harbourline will invest about 480 million dollars, raising the terminal's annual capacity to 1.1 million containers."
+    ev = "It added that the terminal's capacity would rise to about 700,000 containers a year once the upgrade is finished."
+    assert "number" in {c.kind for c in contradictions(claim, ev, 0.5, "2026-03-10", "2026-03-11", claim, claim,
+                                                       "Ports authority says it will not be a shareholder in the operator")}

@@ -159,3 +159,10 @@ def test_a_party_saying_it_is_not_in_talks_denies_the_talks():
     assert "denial" in kinds("The council plans to sell the ferry company to a Danish operator",
                              "Selling the ferry company to a Danish operator is not on the table, the council said.")
     assert "denial" not in kinds("Permata said it was not in talks to sell its Ipoh plant to Siam Latex Group", denial)
+
+
+def test_a_claim_negating_a_verb_of_saying_agrees_with_the_denial_of_it():
+    ev = ("Residents only learned of the spill from fishermen about 30 hours after it began and received no warning from the "
+          "company, the federation said in a statement.")
+    assert "denial" not in kinds("they had not been warned about the leak for more than a day", ev, 0.8)
+    assert "denial" in kinds("they had been warned about the leak within hours", ev, 0.8)

@@ -68,3 +68,22 @@ def test_a_report_that_denies_the_claim_does_not_also_support_it():
     # A report that refutes by a figure, not a denial, may still confirm another part.
     figure = [union[0], Evidence("union", union[1].span, "refutes", 0.57, 0.8, checks=(Check("number", "9 vs 7", (), ()),))]
     assert [e.stance for e in _one_side_per_denier(figure)] == ["supports", "refutes"]
+
+
+def test_a_content_of_two_reported_clauses_is_judged_clause_by_clause(tmp_path):
+    """One report denies the first clause, another confirms the second: DISPUTED, each cited."""
+    from veracity.verify.claimed import clauses
+
+    content = ("the fault lay in a database update supplied by the software vendor Tarang Systems, and that no customer "
+               "funds had been lost")
+    assert clauses(content) == ["the fault lay in a database update supplied by the software vendor Tarang Systems",
+                                "no customer funds had been lost"]
+    assert clauses("the bank cut rates and that was all") == []
+    ix = EvidenceIndex(tmp_path / "ev.db")
+    ix.add([Article.create("Tarang Systems said on Wednesday it had not supplied the database update that the operator "
+                           "blamed for the outage.", outlet="Mumbai Enterprise Review", published="2026-10-07"),
+            Article.create("The central bank said services were unavailable for roughly 19 hours after a system upgrade "
+                           "failed, and that no customer funds had been lost.", outlet="Bank of Uganda", published="2026-10-05")])
+    [v] = Verifier(ix, k=3).verify([ClaimQuery(content, published="2026-10-05")])
+    assert v.label == "DISPUTED", v.reason
+    assert {e.stance for e in v.evidence} >= {"supports", "refutes"}

@@ -1,7 +1,7 @@
 """Same origin read from the article's text: outlets named as relays the attribution stage keeps
 no link for (the audience of "told", the outlet of "quoted by")."""
 
-from veracity.verify.origin import article_relays, relayed_outlets
+from veracity.verify.origin import _origin, article_relays, relayed_outlets
 
 
 def test_the_audience_outlet_of_told_is_a_relay():
@@ -29,3 +29,18 @@ def test_an_outlet_that_reports_what_unnamed_people_told_it_is_a_relay_whatever_
 def test_an_outlets_name_may_start_with_any_latin_capital():
     text = "Rwanda plans to send about 2,000 more soldiers, a Western diplomat in Maputo told the newspaper Diário do Índico."
     assert relayed_outlets(text) == ["Diário do Índico"]
+
+
+def test_a_name_is_credited_only_by_a_reporting_word_of_its_own_sentence():
+    ministry = _origin("organisation", "the Health Ministry")
+    # The recipient of a contract, followed by another speaker's "said", is no source.
+    assert not ministry.credited_in("Belgian vaccine maker Veltra Biologics said on Tuesday it had signed a contract to supply "
+                                    "half a million doses of its measles vaccine to the Romanian Health Ministry. Chief "
+                                    "commercial officer Marc Dewulf said the first shipment would leave next week.")
+    assert ministry.credited_in("The shipment will leave next week. According to the Health Ministry, it is on time.")
+    assert ministry.credited_in("Doses were bought, the Health Ministry said.")
+
+
+def test_a_press_noun_after_a_place_name_still_names_the_outlet():
+    assert relayed_outlets("Benin agreed to host the drones, a senior Western diplomat told the Paris weekly "
+                           "L'Observateur Africain.") == ["L'Observateur Africain"]

@@ -105,3 +105,12 @@ def test_the_same_action_done_to_two_named_parties_is_two_events():
     # The same parties in converse roles are one deal, not two.
     assert different_patients(read("Maison Verlaine has agreed to buy the Ardbhan distillery from Kinloch Spirits"),
                               read("Kinloch Spirits will sell Ardbhan to Maison Verlaine")) is None
+
+
+def test_a_party_named_only_by_its_home_names_no_other_party():
+    from veracity.verify.parties import different_parties
+    from veracity.verify.reading import read
+
+    claim = read("Harbourline will invest about 480 million dollars over the first seven years.")
+    assert different_parties(claim, read("The Dubai-based operator said it would spend close to 480 million dollars.")) is None
+    assert different_parties(claim, read("Kestrel Ports, the Dubai-based operator, said it would spend 480 million dollars."))

@@ -36,8 +36,8 @@ from . import lexicon
 from .checks import _STOP
 from .contradiction import _NEGATION, _REFUSED, POLARITY
 from .denial import _DENIAL
-from .parties import GENERIC, NOT_EVENTS  # noqa: F401  (NOT_EVENTS: re-exported)
-from .parties import acting_parties
+from .parties import GENERIC, NOT_EVENTS, SPEAKING  # noqa: F401  (NOT_EVENTS: re-exported)
+from .parties import acting_parties, children
 from .parties import main_predicates as _main_predicates
 from .parties import surface as _surface
 from .figures import _overlap, _range, agreeing_numbers
@@ -54,6 +54,8 @@ GEO_NOUNS = frozenset("river valley sea lake mountains mountain coast island isl
                       "gulf strait delta peninsula".split())
 _WORD = re.compile(r"[a-z][a-z'-]+")
 NOT_REPORTING = frozenset("petition rumour rumor urge speculation speculate".split())
+# Stance words that, with a verb after them, report a decision to act ("agreed to lead").
+DECIDING = frozenset({"agree"})
 _RULE_OUT = re.compile(r"\brul(?:e|es|ed|ing) out\b", re.IGNORECASE)
 
 
@@ -103,7 +105,8 @@ def _match(lemma: str, pos: str, words: list[tuple[str, str, str]], converse: bo
     """(evidence word, how) for the first evidence word related to ``lemma``: by WordNet, then
     by the curated news paraphrases, then (when ``converse``) as the same event told from the
     other side (:data:`veracity.verify.lexicon.CONVERSE`)."""
-    for how_wanted in ("same", "synonym", "derived", "broader", "narrower"):
+    hows = ("same",) if pos == "v" and lemma in lexicon.LIGHT_VERBS else ("same", "synonym", "derived", "broader", "narrower")
+    for how_wanted in hows:
         for lem, wp, surface in words:
             for form in {lem, surface} - {""}:
                 how = lexicon.related(lemma, pos, form, wp)
@@ -171,7 +174,10 @@ def against(claim: Reading, evidence: Reading) -> str | None:
     if (NOT_REPORTING & (el - cl)) or (_RULE_OUT.search(evidence.text) and not _RULE_OUT.search(claim.text)):
         return "a request or rumour, not a report"
     # A stance about the event ("the Welsh Government supports a merger") does not report it.
-    if {w for w in el - cl if w in POLARITY}:
+    # "had agreed to jointly lead" is the decision to act, reported: no stance.
+    kids = children(evidence)
+    acting = {t[1] for t in evidence.tree if t[1] in DECIDING and any(k[3] == "xcomp" for k in kids.get(t[0], []))}
+    if {w for w in el - cl - acting if w in POLARITY}:
         return "a stance word on one side only"
     for _s, lem, pos, _d, _h in claim.tree:
         wp = _pos(pos) or ("a" if pos == "ADJ" else None)
@@ -194,7 +200,7 @@ def _figures_carried(claim: Reading, evidence: Reading) -> bool:
 
 
 def agreement(claim: str, evidence: str, claim_published: str | None = None,
-              evidence_published: str | None = None) -> Agreement | None:
+              evidence_published: str | None = None, title: str | None = None) -> Agreement | None:
     """The frames ``evidence`` shares with ``claim`` when it states the same event (see the
     module docstring), else None."""
     if not lexicon.available():
@@ -210,7 +216,9 @@ def agreement(claim: str, evidence: str, claim_published: str | None = None,
     # sell") is the opposite deal.
     converse_ok = not (acting_parties(cr) & acting_parties(er))
     for start, lem, noun_start, noun in preds:
-        m = _match(lem, "v", words, converse=converse_ok)
+        # The evidence's own verbs of saying name no action but the claim's own ("presented to
+        # head teachers" is not "..., the service said" one step up the hierarchy).
+        m = _match(lem, "v", [w for w in words if not (w[1] == "v" and w[0] in SPEAKING and w[0] != lem)], converse=converse_ok)
         if m is None and noun is not None:
             m = _match(noun, "n", words) or _match(_lemma_at(cr, noun_start), "n", words)
             lem = noun if m else lem
@@ -229,8 +237,14 @@ def agreement(claim: str, evidence: str, claim_published: str | None = None,
     ev_lower = er.text.lower()
     ev_words = set(_WORD.findall(ev_lower))
     named = [e.span.text for e in cr.entities if e.label in ("PERSON", "ORG") and not _is_place(cr, e.span.end)]
+    # A sentence that names no party of its own ("The Dubai-based operator said it would spend
+    # ...") is about the one its report's title names ("Gulfbridge wins first East African
+    # concession at Tanga").
     if not all(_party_found(n, ev_lower, ev_words) for n in named):
-        return None
+        unnamed = title and not any(e.label in ("PERSON", "ORG") for e in er.entities)
+        tl = (title or "").lower()
+        if not unnamed or not all(_party_found(n, ev_lower, ev_words) or _party_found(n, tl, set(_WORD.findall(tl))) for n in named):
+            return None
     if not _figures_carried(cr, er):
         return None
     figures = agreeing_numbers(claim, evidence, claim_published, evidence_published)

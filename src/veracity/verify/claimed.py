@@ -34,12 +34,13 @@ _TRAILING = re.compile(
     r"(?:[\w'\u2019.-]+\s){0,8}?(?:said|says|reported|reports|told|added|claimed|claims|stated|confirmed|announced|wrote|"
     r"decided|ruled|concluded|found|warned|noted|insisted|argued|admitted|estimated|explained|acknowledged))\b[^,;]*[.!?\"'\u2019\u201d]*\s*$",
     re.IGNORECASE)
-_LEADING = re.compile(r"^\s*(?:according to [^,]{3,120},|(?:[\w'\u2019.-]+\s){1,8}?(?:said|says|reported|reports|told \w+|claimed|claims)(?: on \w+)?(?: that)?\s)",
+_LEADING = re.compile(r"^\s*(?:according to [^,]{3,120},|(?:[\w'\u2019.-]+\s){1,8}?(?:said|says|reported|reports|told \w+|claimed|claims)(?: on \w+)?(?: (?:in|at) [^,.;:]{1,40}? that| that)?\s)",
                       re.IGNORECASE)
 
 
 # A claim with fewer content words than this ("He said so.") cannot be checked against anything.
 MIN_CLAIM_WORDS = 4
+_SAID_WHERE = re.compile(r"(?:in|at|on|during|after|before)\s+[^,.;:\n]{1,60}?\s+that\s+")
 
 
 def verifiable(claim: Claim, scored: bool) -> bool:
@@ -158,6 +159,10 @@ def what_is_claimed(article: str, claim: Claim, attributions: Sequence[Attributi
     for a in attrs:
         for c in a.content:
             lo, hi = max(c.start, claim.span.start), min(c.end, claim.span.end)
+            # "told reporters [in Bangkok that] inspectors would visit ...": where or when it was
+            # said is no part of what was said.
+            if (m := _SAID_WHERE.match(article, lo, hi)) is not None:
+                lo = m.end()
             if hi > lo:
                 pieces.append(_trim(article, Span(lo, hi, article[lo:hi])))
     pieces = sorted({(p.start, p.end): p for p in pieces if p.text}.values(), key=lambda p: p.start)
@@ -185,3 +190,16 @@ def what_is_claimed(article: str, claim: Claim, attributions: Sequence[Attributi
         else:
             merged.append(p)
     return Claimed(" ".join(p.text for p in merged), tuple(merged))
+
+
+# Two reported clauses joined as two things said ("..., and that no customer funds had been
+# lost"; "...; ..."): each is a statement of its own.
+_CLAUSE_JOIN = re.compile(r",?\s+and\s+that\s+|;\s+")
+MIN_CLAUSE_WORDS = 4
+
+
+def clauses(text: str) -> list[str]:
+    """The content's clauses when it reports two statements, each of at least MIN_CLAUSE_WORDS
+    words; else [] (one statement)."""
+    parts = [p.strip(" ,;.") for p in _CLAUSE_JOIN.split(text)]
+    return parts if len(parts) > 1 and all(len(p.split()) >= MIN_CLAUSE_WORDS for p in parts) else []

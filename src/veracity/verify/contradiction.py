@@ -33,17 +33,19 @@ import re
 
 from ..records import Check, Span
 from .checks import _STOP as _STOPWORDS
+from ..claims.gazetteer import city
 from ..claims.places import is_place_name
 from .checks import content_words, numbers, topic_overlap
-from .owners import OUTSIDE_STORY, other_companies, other_countries, other_periods, other_years, outside_story, part_and_whole
-from .figures import FIGURE, agreeing_numbers, check_numbers  # noqa: F401  (agreeing_numbers: re-exported)
+from .owners import OUTSIDE_STORY, other_companies, other_countries, other_periods, other_years, outside_story, part_and_whole, titled_elsewhere
+from .figures import FIGURE, _agree, _head, agreeing_numbers, check_numbers  # noqa: F401  (agreeing_numbers: re-exported)
 from .counted import is_money
 from .negation import _opposite_words, check_negation  # noqa: F401  (check_negation: in CHECKS)
 from .reading import Reading, read
 from .roles import TITLES, check_roles  # noqa: F401  (TITLES: re-exported)
 from .roles import could_fire as roles_could_fire
-from .when import _event_date, check_dates, event_years
-from .where import _UNNAMED_PART, MAX_GROUP_CODES, check_places
+from .when import FIRST, _event_date, check_dates, event_years, first_since, not_yet
+from .quarters import names_a_part
+from .where import MAX_GROUP_CODES, check_places
 from .denial import _DENIAL, BY_PARTY, by_party, check_denial, denied_actions, of_main  # noqa: F401  (re-exported)
 from .parties import GENERIC, NOT_EVENTS, different_parties, different_patients, reported_content, same_names  # noqa: F401  (GENERIC: re-exported)
 from .parties import children, names as _names
@@ -87,7 +89,7 @@ def _span(text: str, a: int, b: int) -> Span:
 
 
 # ------------------------------------------------------------------------ time orientation
-_FUTURE = re.compile(r"\b(?:will|would|shall|plans?|planned|planning|intends?|intended|expected to|set to|due to|is to|are to|"
+_FUTURE = re.compile(r"\b(?:will|would|shall|plans?\s+(?:to|for)\b|planned|planning|intends?|intended|expected to|set to|due to|is to|are to|"
                      r"going to|aims? to|proposed|proposes?|next (?:year|month|week)|by the end of|could|may|might)\b", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:already|since|ago|last (?:year|month|week)|previously|so far|has been|have been|had)\b", re.IGNORECASE)
 
@@ -130,12 +132,21 @@ _SENTENCE_ADVERBS = frozenset("however meanwhile moreover nevertheless still yet
 _CAP_WORDS = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 
 
+# A stance word whose object is what others said ("rejecting reports that ...", "dismissed
+# claims of ..."): the party denies an account, it takes no side on the claim's plan.
+_ON_REPORTS = re.compile(r"\s+(?:the\s+|these\s+|those\s+|such\s+|any\s+|media\s+|press\s+|news\s+|earlier\s+|recent\s+)*"
+                         r"(?:reports?|claims?|suggestions?|allegations?|speculation|rumou?rs?|accounts?|assertions?|talk)\b",
+                         re.IGNORECASE)
+
+
 def _stances(r: Reading) -> list[tuple[bool, Span, set[str], set[str]]]:
     """Per stance word with a holder the parse names: (for?, the word, the holder's place codes,
     the holder's names). A stance with no identified holder cannot be set against another."""
     out = []
     names = _names(r)
     for s, e, lem, neg, a, b in r.stances:
+        if _ON_REPORTS.match(r.text, e):  # "rejecting reports that Bangkok would stay out": a denial, not a stance on the plan
+            continue
         if a < 0:  # the clause before the stance word: "..., others in Scandinavia have voiced opposition"
             a, b = max([0] + [m.end() for m in _CLAUSE_BREAK.finditer(r.text, 0, s)]), s
         pol = POLARITY[lem] != neg
@@ -257,6 +268,18 @@ _DIRECTION_WORD = re.compile(r"\b(?:" + "|".join(sorted(DIRECTION)) + r"|rose|ri
                              re.IGNORECASE)
 _DATEISH = re.compile(r"\b(?:1[5-9]\d\d|20\d\d|yesterday|today|tomorrow|last|next|ago|this (?:week|month))\b", re.IGNORECASE)
 _MONTH_NAME = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
+def _dated(c: str, e: str) -> bool:
+    return bool((_DATEISH.search(c) or _MONTH_NAME.search(c)) and (_DATEISH.search(e) or _MONTH_NAME.search(e)))
+
+
+def _check_dates(cr: Reading, er: Reading) -> list[Check]:
+    """The dates compared when both sides give one; else only done vs still to come."""
+    return check_dates(cr, er) if _dated(cr.text, er.text) else (not_yet(cr, er) or first_since(cr, er))
+
+
+# Done on one side, still to come on the other (when.not_yet).
+_DONE = re.compile(r"\b(?:was|were|has|have|had)\s+(?:been\s+)?(?:already\s+)?\w+(?:ed|en|t)\b", re.IGNORECASE)
+_TO_COME = re.compile(r"\b(?:will|would|shall|to)\s+(?:be\s+)?\w+", re.IGNORECASE)
 # Text-level conditions without which a check cannot fire: most evidence sentences meet none,
 # and are never parsed (the parse is most of a check's cost).
 PRE_GATES = {
@@ -265,15 +288,15 @@ PRE_GATES = {
                                   or _RULED_OUT.search(c) or _RULED_OUT.search(e)
                                   or _opposite_words(c, e)),
     "number": lambda c, e: bool(FIGURE.search(c) and FIGURE.search(e)),
-    "place": lambda c, e: bool((_CAPITALISED_AFTER_PREP.search(c) or _UNNAMED_PART.search(c))
-                               and (_CAPITALISED_AFTER_PREP.search(e) or _UNNAMED_PART.search(e))),
-    "date": lambda c, e: bool((_DATEISH.search(c) or _MONTH_NAME.search(c)) and (_DATEISH.search(e) or _MONTH_NAME.search(e))),
+    "place": lambda c, e: bool((_CAPITALISED_AFTER_PREP.search(c) or names_a_part(c))
+                               and (_CAPITALISED_AFTER_PREP.search(e) or names_a_part(e))),
+    "date": lambda c, e: _dated(c, e) or bool(_DONE.search(c) and _TO_COME.search(e)) or bool(FIRST.search(c)),
     "role": roles_could_fire,
     "polarity": lambda c, e: bool(_POLARITY_WORD.search(c) and _POLARITY_WORD.search(e)),
     "direction": lambda c, e: bool(_DIRECTION_WORD.search(c) and _DIRECTION_WORD.search(e)),
 }
 CHECKS = {"denial": check_denial, "negation": check_negation, "number": check_numbers, "place": check_places,
-          "date": check_dates, "role": check_roles, "polarity": check_polarity, "direction": check_direction}
+          "date": _check_dates, "role": check_roles, "polarity": check_polarity, "direction": check_direction}
 
 
 # Checks that compare details of one event (how many, where, when, done or not, up or down):
@@ -321,15 +344,27 @@ def _figures_share_topic(cr: Reading, er: Reading, cos: float) -> bool:
 
 
 def _two_events(cr: Reading, er: Reading, numbers: list[Check], places: list[Check]) -> bool:
-    """Another place *and* another figure of the same counted thing, with no party named on
+    """Another place (or date) *and* another figure of the same counted thing, with no party named on
     both sides: two events, not one event placed elsewhere ("About 9,000 residents of Thompson
     in northern Manitoba have been ordered to leave" / "About 2,400 residents of Creighton and
     Denare Beach in northern Saskatchewan were told ... to leave as a separate fire moved")."""
     if not places or not (numbers or _other_counts(cr.text, er.text)):
         return False
-    a = {n for n, sp in _names(cr).items() if not is_place_name(n)}
-    b = {n for n, sp in _names(er).items() if not is_place_name(n)}
-    return not same_names(a, b)
+    return not _party_on_both_sides(cr, er)
+
+
+def _party_on_both_sides(cr: Reading, er: Reading) -> bool:
+    """A name both sides give that is no place's (the tables, then the city gazetteer)."""
+    a = {n for n, sp in _names(cr).items() if not is_place_name(n) and not city(n.title())}
+    b = {n for n, sp in _names(er).items() if not is_place_name(n) and not city(n.title())}
+    return bool(same_names(a, b))
+
+
+def _other_figures(cr: Reading, er: Reading) -> bool:
+    """A figure of one counted noun on both sides, and the two do not agree ("seven schools" /
+    "four schools"), whoever's they are."""
+    return any(_head(q, cr.text, cr.tree) == _head(p, er.text, er.tree) and not _agree(q, cr.text, p, er.text)
+               for q in cr.quantities for p in er.quantities if _head(q, cr.text, cr.tree))
 
 
 # Two counts of one unit this far apart are two counts (the figure reader leaves durations out:
@@ -370,8 +405,9 @@ def _two_recipients(cr: Reading, er: Reading, numbers: list[Check], places: list
 
 def contradictions(claim: str, evidence: str, cosine: float | None = None, claim_published: str | None = None,
                    evidence_published: str | None = None, sentence: str | None = None,
-                   article: str | None = None) -> tuple[Check, ...]:
-    """Every check that fires between the claim's content and one evidence sentence (role
+                   article: str | None = None, title: str | None = None) -> tuple[Check, ...]:
+    """Every check that fires between the claim's content and one evidence sentence (``title``:
+    its report's title, which names whom "the company" is; role
     checks: the claim's whole ``sentence``, if given; ``article``: the claim's article, whose
     parties and places say whose figures are the story's)."""
     if not content_words(claim) or not content_words(evidence):
@@ -401,6 +437,10 @@ def contradictions(claim: str, evidence: str, cosine: float | None = None, claim
         kinds.remove("place")
         if "number" in kinds:
             kinds.remove("number")  # two events' figures: nothing to compare either
+    # ... or on another date with another figure ("led to the closure of seven schools in 2022" /
+    # "Talcahuano's education service closed four schools in 2023").
+    if "date" in kinds and run("date") and _other_figures(cr, er) and not _party_on_both_sides(cr, er):
+        kinds = [k for k in kinds if k not in ("date", "number")]
     if "number" in kinds and (part_and_whole(cr, er) or other_companies(cr, er)):
         kinds.remove("number")
     if {"number", "direction"} & set(kinds) and moves_of_other_days(cr, er):
@@ -432,6 +472,8 @@ def contradictions(claim: str, evidence: str, cosine: float | None = None, claim
             out.extend(c for c in run(kind) if of_main(c))
         elif kind == "number" and article and OUTSIDE_STORY:
             story = article.lower()
+            if title and run(kind) and titled_elsewhere(read(sentence, claim_published) if sentence else cr, er, title):
+                continue
             out.extend(c for c in run(kind) if not outside_story(c, er, story))
         else:
             out.extend(run(kind))

@@ -122,7 +122,9 @@ def only_asked(claim: Reading, evidence: Reading) -> bool:
 # a sum of one kind is not a sum of another, nor what a verb does with money ("would save about
 # £3.1 million a year" is no budget gap).
 SUM_KINDS = frozenset("gap deficit shortfall surplus debt loan fine penalty budget bill loss profit revenue "
-                      "saving savings subsidy grant bonus compensation ransom bribe".split())
+                      "saving savings subsidy grant bonus compensation ransom bribe write-down writedown impairment fee royalty "
+                      "levy dividend".split())
+_NOUN_AFTER = re.compile(r"\s*([A-Za-z][\w]*(?:-[A-Za-z]+)*)")
 
 
 def kind_of_sum(r: Reading, q: Quantity) -> tuple[str, str] | None:
@@ -135,6 +137,9 @@ def kind_of_sum(r: Reading, q: Quantity) -> tuple[str, str] | None:
         return None
     if h[3] == "pobj" and up[1] == "of" and (noun := by_start.get(up[4])) is not None and noun[2] == "NOUN":
         return noun[1], "of"
+    # "a 900 million euro write-down": the noun the figure stands before.
+    if h[3] in ("nummod", "compound") and up[2] == "NOUN" and up[0] >= q.span.end and (m := _NOUN_AFTER.match(r.text, q.span.end)):
+        return m.group(1).lower(), "of"
     if h[3] == "dobj" and up[2] == "VERB":
         return up[1], "by"
     # "agreed to buy rival Rede Cerrado for 4.2 billion reais": the price of what the verb does.
@@ -249,14 +254,6 @@ _CHANGE_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:rise|increase|hike|cut|red
                            re.IGNORECASE)
 
 
-# Words that make a count an increment on a total ("2,000 additional troops", "2,412,566 new
-# voters", "a further 12 guns"): against a count without one ("bring the deployment to about
-# 6,000 troops", "22.1 million voters were registered") they count two things.
-_ADDED = re.compile(r"^\s*(?:[\w-]+\s+)?(?:additional|new|more|extra|further|fresh)\b", re.IGNORECASE)
-_ADDED_BEFORE = re.compile(r"\b(?:a further|an additional|another|an extra)\s+$", re.IGNORECASE)
-_ADDED_INSIDE = re.compile(r"\b(?:additional|new|extra|further)\b|\bmore\b(?!\s+than)", re.IGNORECASE)  # not "more than"
-
-
 # A part of a group, partitive ("Fewer than 22,000 of the households whose homes were damaged"):
 # against the group's total ("damaged or destroyed some 47,000 homes") it is a subset, which
 # conflicts only when it is the larger.
@@ -361,118 +358,6 @@ def _other_movers(a: str | None, b: str | None) -> bool:
     if ha != hb and lexicon.related(ha, "n", hb, "n") != "synonym":
         return True
     return bool(ka and kb and set(ka) != set(kb))  # "consumer prices" / "consumer gas prices"
-
-
-def added(r: Reading, q: Quantity) -> bool:
-    return bool(_ADDED.match(r.text, q.span.end) or _ADDED_BEFORE.search(r.text[max(0, q.span.start - 16):q.span.start])
-                or _ADDED_INSIDE.search(q.span.text))
-
-
-# A figure the sentence itself marks as another thing's ("gave final approval to a separate
-# 400-unit project in Bedford").
-_SEPARATE_BEFORE = re.compile(r"\b(?:separate|different|unrelated|distinct)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
-
-
-def separate(r: Reading, q: Quantity) -> bool:
-    """... or the whole sentence does ("Separately, the regulator approved a quarterly adjustment of
-    1.15 rupees per unit for customers of Karachi's private distributor")."""
-    return bool(_SEPARATE_BEFORE.search(r.text[max(0, q.span.start - 30):q.span.start])) or r.text.lstrip().startswith("Separately")
-
-
-# The parts of a company or body a clause can describe: "its generics unit, which employs about
-# 1,200 people" is the unit's workforce, not the company's ("Rhenavia ... employs about 3,100").
-PART_NOUNS = frozenset("unit division subsidiary arm business branch plant factory mill site operation operations "
-                       "affiliate".split())
-
-
-def part_owned(r: Reading, q: Quantity) -> bool:
-    chain = _chain(r, q)
-    if not chain:
-        return False
-    verb = chain[0][0]
-    by_start = {t[0]: t for t in r.tree}
-    while verb[3] == "conj" and verb[4] in by_start and verb[4] != verb[0]:  # "which employs ... and had sales of ..."
-        verb = by_start[verb[4]]
-    head = by_start.get(verb[4])
-    return verb[3] in ("relcl", "acl") and head is not None and head[1] in PART_NOUNS
-
-
-# A figure that is the difference between two others ("had bid about 40 million euros less than
-# Maasdelta", "12% more than last year") is no value of the things compared ("a 95 million euro
-# contract").
-_DIFFERENCE = re.compile(r"\s*(?:less|more|fewer|lower|higher|cheaper|dearer|smaller|larger|bigger|greater)\s+than\b", re.IGNORECASE)
-
-
-def difference(r: Reading, q: Quantity) -> bool:
-    return bool(_DIFFERENCE.match(r.text, q.span.end))
-
-
-_SINCE_YEAR = re.compile(r"\s*(?:the\s+)?(?:start\s+of\s+|end\s+of\s+|beginning\s+of\s+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b")
-
-
-_SO_FAR = re.compile(r"\b(?:so far|to date|thus far|in total|altogether|already)\b(?![^.;,]{0,40}\d)|^\s*(?:\S+\s+){0,3}?(?:so far|to date|thus far|in total)\b",
-                     re.IGNORECASE)
-
-
-def running_total(r: Reading, q: Quantity) -> bool:
-    """The figure is summed over years, "since <year>" on its verb ("the state had already put 180
-    million euros into the company since 2022", "have killed dozens of workers since 2022"): a
-    running total, not the sum or toll of one event ("approved a 40 million euro state loan",
-    "Nine workers died in Sunday's explosion")."""
-    if _SO_FAR.search(r.text[max(0, q.span.start - 40):q.span.start]) or _SO_FAR.match(r.text, q.span.end):
-        return True  # "had so far repaid 12.4 million ringgit", "has already spent about 300 crore rupees"
-    chain = _chain(r, q)
-    if not chain:
-        return False
-    verb = chain[0][0][0]
-    return any(t[1] == "since" and t[4] == verb and _SINCE_YEAR.match(r.text, t[0] + 5) for t in r.tree)
-
-
-def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> str | None:
-    """Why two figures of the same counted noun are two quantities, or None."""
-    if demanded(cr, c) != demanded(er, e):
-        return "a demand vs a decision"
-    ha, hb = held_or_moved(cr, c), held_or_moved(er, e)
-    if ha and hb and ha != hb and "held" in (ha, hb):  # a count cut and a count affected may be one event's
-        return "a standing size vs a transaction" if "moved" in (ha, hb) else "a standing size vs a count an event befell"
-    if part_of(cr, c) != part_of(er, e):
-        (pr, part), (wr, whole) = ((cr, c), (er, e)) if part_of(cr, c) else ((er, e), (cr, c))
-        if part.value <= (whole.value_max or whole.value) and counts_the_group(pr, part, wr, whole):
-            return "a part vs a whole"
-    ma, mb = move(cr, c), move(er, e)
-    if ma and mb and "share" not in (ma, mb) and _other_periods(cr, er):
-        return "changes over two periods"
-    if ma and mb and ma != mb and ("share" in (ma, mb) or not _same_mover(mover(cr, c), mover(er, e))):
-        return f"a {ma} vs a {mb}"
-    if ma and mb and ma == mb != "share" and _other_movers(mover(cr, c), mover(er, e)):
-        return "changes of two things"
-    # "builds about 250 buses a year" / "authorises the purchase of 36 battery-electric buses"
-    if "moved" in (ha, hb) and _per_time(cr, c) != _per_time(er, e):
-        return "a rate vs one transaction"
-    if separate(cr, c) or separate(er, e):
-        return "a separate thing's figure"
-    if part_owned(cr, c) != part_owned(er, e):
-        return "a part's figure vs the whole's"
-    if difference(cr, c) != difference(er, e):
-        return "a difference vs an amount"
-    if running_total(cr, c) != running_total(er, e):
-        return "a running total vs one event's figure"
-    ka, kb = change_or_level(cr, c), change_or_level(er, e)
-    if ka and kb and ka != kb:
-        return f"a {ka} vs a {kb}"
-    if not (is_money(c) or is_money(e)) and added(cr, c) != added(er, e):  # "an extra 4 million pounds" is still revenue
-        return "an increment vs a total"
-    if is_money(c) and is_money(e):
-        fa, fb = flow(cr, c), flow(er, e)
-        if fa and fb and fa != fb:
-            return "money received vs money paid"
-        pa, pb = purpose(cr, c), purpose(er, e)
-        if pa and pb and pa != pb and not lexicon.related(pa, "n", pb, "n"):
-            return f"a sum in {pa} vs a sum in {pb}"
-        ka, kb = kind_of_sum(cr, c), kind_of_sum(er, e)
-        if ka and kb and (ka[0] in SUM_KINDS or kb[0] in SUM_KINDS) and not _same_kind(ka, kb):
-            return f"a sum {ka[1]} {ka[0]} vs a sum {kb[1]} {kb[0]}"
-    return None
 
 
 # ------------------------------------------------------------------------ whose figure

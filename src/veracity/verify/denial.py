@@ -27,7 +27,7 @@ from ..records import Check, Span
 from . import lexicon
 from .checks import content_words, topic_overlap
 from .figures import agreeing_numbers
-from .parties import GENERIC, NOT_EVENTS, main_predicates, names, same_names
+from .parties import GENERIC, NOT_EVENTS, children, main_predicates, names, same_names
 from .reading import Reading
 from .where import MAX_GROUP_CODES
 
@@ -295,7 +295,12 @@ def _negates_denied(claim: Reading, denied: list[str]) -> bool:
     the denial cannot refute it."""
     negated = _negated_actions(claim)
     mains = {p[0] for p in main_predicates(claim)}
-    return any(_related_action(lem, denied) or s in mains for lem, s, _w in negated)
+    if any(_related_action(lem, denied) or s in mains for lem, s, _w in negated):
+        return True
+    # ... or a verb of saying it negates ("they had not been warned" / "received no warning").
+    kids = children(claim)
+    return any(any(k[3] == "neg" for k in kids.get(t[0], [])) and any(lexicon.same_stem(t[1], w) for w in denied)
+               for t in claim.tree if t[2] == "VERB")
 
 
 # Content verbs of a denied clause read as what it denies.

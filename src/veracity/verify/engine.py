@@ -18,7 +18,7 @@ import numpy as np
 
 from ..records import Check, Evidence, Span, Verdict
 from ..retrieval.index import EvidenceIndex, Hit
-from .claimed import Claimed
+from .claimed import Claimed, clauses
 from .contradiction import SENTENCE_CHECKS
 from .judge import Judgement, NewsStance, judge, load
 from .origin import Origin, first_hand, shared_origin
@@ -141,6 +141,14 @@ def _one_side_per_denier(evidence: list[Evidence]) -> list[Evidence]:
             for e in evidence]
 
 
+def _either(js: tuple[Judgement, ...]) -> Judgement:
+    """One report's stance on a content of several clauses (the whole content's reading first):
+    the whole's when it takes a side, else a clause's refutation, else a clause's support."""
+    if js[0].stance != "nei":
+        return js[0]
+    return next((j for j in js if j.stance == "refutes"), None) or next((j for j in js if j.stance == "supports"), js[0])
+
+
 class Verifier:
     def __init__(self, index: EvidenceIndex, model: NewsStance | None = None, k: int = 5):
         self.index = index
@@ -176,9 +184,17 @@ class Verifier:
             order = [int(i) for i in np.argsort(-cos, kind="stable") if cos[i] >= MIN_COSINE][:JUDGED]
         else:
             cos, order = np.zeros(0), []
-        verdicts = judge(self.model, claim.text, [hits[i].text for i in order], [float(cos[i]) for i in order],
-                         claim.published, [hits[i].published for i in order], claim.sentence.text if claim.sentence else None,
-                         claim.article or None)
+        args = ([hits[i].text for i in order], [float(cos[i]) for i in order], claim.published, [hits[i].published for i in order],
+                claim.sentence.text if claim.sentence else None, claim.article or None, [hits[i].title for i in order])
+        verdicts = judge(self.model, claim.text, *args)
+        # A content of two reported clauses ("the fault lay in an update supplied by Tarang
+        # Systems, and that no customer funds had been lost") is judged clause by clause too: a
+        # report the whole content leaves undecided refutes it when it refutes either clause, and
+        # supports it when it supports one and refutes none (so one report confirming one clause
+        # and another denying the other make it DISPUTED).
+        parts = clauses(claim.text) if order else []
+        if len(parts) > 1:
+            verdicts = [_either(js) for js in zip(verdicts, *(judge(self.model, p, *args) for p in parts))]
         by_hit: dict[int, Judgement] = dict(zip(order, verdicts))
         evidence = _one_side_per_denier([self._evidence(claim, hits[i], float(cos[i]), by_hit.get(i)) for i in order])
         deciding = [e for e in evidence if e.stance != "nei"]

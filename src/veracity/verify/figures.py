@@ -11,7 +11,8 @@ import re
 
 from ..records import Check, Quantity, Span
 from .checks import _STOP as _STOPWORDS
-from .counted import RATE, different_quantities
+from .counted import RATE
+from .measured import different_quantities
 from .reading import Reading, read
 
 # Reading of qualifiers as ranges around the stated value v. "over 10,000" in news copy means
@@ -102,6 +103,7 @@ COUNTED_AS = {**{w: "troop" for w in ("soldier", "personnel", "servicemen", "ser
               **{w: "people" for w in ("person", "resident", "inhabitant")},
               **{w: "death" for w in ("live", "life", "fatality", "fatalitie")},
               **{w: "sailor" for w in ("crew", "seaman", "seamen", "crewmember")},
+              "monitor": "observer",  # "about 400 observers" / "around 400 civilian monitors"
               "home": "household",  # "enough for 18,000 households" / "roughly 18,000 homes"
               "tonne": "ton", "t": "ton"}  # "7.5 million tonnes" / "7.5 million metric tons"
 
@@ -113,7 +115,9 @@ def _range(q: Quantity, stretch: float = OVER_STRETCH) -> tuple[float, float]:
     if q.qualifier in (">", ">="):
         return (v, v * stretch)
     if q.qualifier in ("<", "<="):
-        return (0.0, v)
+        # ... and a figure that agrees with "up to X" is X to a fifth less ("up to 95,000 litres"
+        # does not give "about 40,000 litres"), read when the stretch is the agreeing one.
+        return (v / stretch if stretch <= OVER_AGREES else 0.0, v)
     if q.qualifier == "~":
         tol = ABOUT_TOLERANCE if _significant_digits(v) <= 2 else ABOUT_PRECISE_TOLERANCE
         return (v * (1 - tol), v * (1 + tol))
@@ -370,3 +374,16 @@ def agreeing_numbers(claim: str, evidence: str, claim_published: str | None = No
                 out.append(f"'{c.span.text}' ~ '{e.span.text}'")
                 break
     return tuple(out)
+
+
+def unconfirmed_figure(claim: Reading, evidence: Reading) -> str | None:
+    """A claim figure whose counted thing the evidence gives only other figures of, none agreeing
+    ("about 40,000 litres" / "up to 95,000 litres"): the evidence does not give the claim's figure,
+    though the two need not conflict. Returns the claim figure's text."""
+    heads = [_head(e, evidence.text, evidence.tree) for e in evidence.quantities]
+    for c in claim.quantities:
+        h = _head(c, claim.text, claim.tree)
+        same = [e for k, e in enumerate(evidence.quantities) if h and heads[k] == h]
+        if same and not any(_agree(c, claim.text, e, evidence.text, OVER_AGREES) for e in same):
+            return c.span.text
+    return None

@@ -33,7 +33,7 @@ from .denial import _DENIAL, of_main, same_denial
 from .parties import acting_names, different_parties
 from .reading import read
 from .counted import only_asked
-from .figures import FIGURE, agreeing_numbers, check_numbers
+from .figures import FIGURE, agreeing_numbers, check_numbers, unconfirmed_figure
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "stance"
 META_FILE = MODEL_DIR / "news_crossencoder.json"
@@ -220,7 +220,8 @@ SAME_DENIAL_SUPPORTS = True
 SAME_DENIAL_CONFIDENCE = 0.7
 
 
-def _frame_support(p: np.ndarray, claim: str, ev: str, claim_published: str | None, published: str | None):
+def _frame_support(p: np.ndarray, claim: str, ev: str, claim_published: str | None, published: str | None,
+                   title: str | None = None):
     """The frame agreement that makes ``ev`` support ``claim`` given the model's
     probabilities ``p`` (see FRAME_*), or None. The parse is spared when the model's
     probabilities alone rule the rule out."""
@@ -230,7 +231,7 @@ def _frame_support(p: np.ndarray, claim: str, ev: str, claim_published: str | No
     moderate = p[0] >= FRAME_MIN_SUPPORTS and p[1] < FRAME_MAX_REFUTES
     if not (figure_possible or moderate):
         return None
-    a = agreement(claim, ev, claim_published, published)
+    a = agreement(claim, ev, claim_published, published, title)
     if a is None or not (moderate or (figure_possible and a.figures)):
         return None
     return a
@@ -247,7 +248,7 @@ def _other_party(cr, er, sentence: str | None) -> bool:
 
 
 def _near(p: np.ndarray, ps: tuple, claim: str, ev: str, cosine: float, claim_published: str | None,
-          published: str | None, sentence: str | None = None) -> Judgement:
+          published: str | None, sentence: str | None = None, title: str | None = None) -> Judgement:
     """The stance of a sentence close enough for the model to read, when no check fired: the
     model's support (gated by shared words), an agreeing figure, the same event in other words,
     or the same denial; never support from a sentence about another party's event."""
@@ -268,7 +269,7 @@ def _near(p: np.ndarray, ps: tuple, claim: str, ev: str, cosine: float, claim_pu
           and (same := agreeing_numbers(claim, ev, claim_published, published, SPECIFIC_FIGURE_DIGITS))):
         stance, conf = "supports", max(float(p[0]), AGREEING_FIGURE_CONFIDENCE)
         why = f"it gives the claim's figure ({', '.join(same)})"
-    elif (a := _frame_support(p, claim, ev, claim_published, published)) is not None:
+    elif (a := _frame_support(p, claim, ev, claim_published, published, title)) is not None:
         stance, conf, why = "supports", max(float(p[0]), FRAME_CONFIDENCE), a.detail
     elif (AGREEING_FIGURE_SUPPORTS and p[1] < FRAME_FIGURE_MAX_REFUTES and (share := topic_overlap(claim, ev)) >= FIGURE_RESTATES_OVERLAP
           and (same := agreeing_numbers(claim, ev, claim_published, published))):
@@ -286,6 +287,10 @@ def _near(p: np.ndarray, ps: tuple, claim: str, ev: str, cosine: float, claim_pu
     if stance == "supports" and not why.startswith("it gives the claim's figure") and check_numbers(cr, er) \
             and not agreeing_numbers(claim, ev, claim_published, published):
         return Judgement("nei", round(float(p[2]), 4), (), ps)
+    # ... nor one that gives only other figures of the claim's counted thing, agreeing with none
+    # ("up to 95,000 litres of crude oil were released" / "about 40,000 litres spilled into a creek").
+    if stance == "supports" and unconfirmed_figure(cr, er):
+        return Judgement("nei", round(float(p[2]), 4), (), ps)
     # A support the rules made from shared figures and words is void when the evidence says
     # something against on one side only: "14 villages in Siddapur taluk ... and none in
     # neighbouring Sirsi taluk" shares every word and the figure of "14 villages in Sirsi taluk".
@@ -301,15 +306,18 @@ def _denial_gate(check) -> float:
 
 def judge(model: NewsStance, claim: str, evidence: list[str], cosines: list[float],
           claim_published: str | None = None, published: list[str | None] | None = None,
-          sentence: str | None = None, article: str | None = None) -> list[Judgement]:
+          sentence: str | None = None, article: str | None = None, titles: list[str | None] | None = None) -> list[Judgement]:
     """The stance of each evidence sentence towards ``claim`` (its content; ``sentence``: the
-    claim's whole sentence, for the checks that read it; ``article``: the claim's article)."""
+    claim's whole sentence, for the checks that read it; ``article``: the claim's article;
+    ``titles``: each evidence sentence's report title, which names whom a sentence calls "the
+    operator")."""
     near = [i for i, c in enumerate(cosines) if c >= MODEL_COSINE][:MODEL_PAIRS]
     probs = np.tile(np.array([0.0, 0.0, 1.0], np.float32), (len(evidence), 1))
     if near:
         probs[near] = model.probs([claim] * len(near), [evidence[i] for i in near])
     pubs = published or [None] * len(evidence)
-    fired_all = [contradictions(claim, ev, cosines[i], claim_published, pubs[i], sentence, article)
+    heads = titles or [None] * len(evidence)
+    fired_all = [contradictions(claim, ev, cosines[i], claim_published, pubs[i], sentence, article, heads[i])
                  for i, ev in enumerate(evidence)]
     unread = [i for i, f in enumerate(fired_all) if i not in near and any(c.kind == "denial" for c in f)]
     if unread:  # a denial below the model's cosine: the model still has to agree it takes a side
@@ -327,7 +335,7 @@ def judge(model: NewsStance, claim: str, evidence: list[str], cosines: list[floa
               and not _other_party(read(claim, claim_published), read(ev, pubs[i]), sentence)):
             out.append(Judgement("supports", round(max(float(p[0]), restated), 4), (), ps))
         elif i in near:
-            out.append(_near(p, ps, claim, ev, cosines[i], claim_published, pubs[i], sentence))
+            out.append(_near(p, ps, claim, ev, cosines[i], claim_published, pubs[i], sentence, heads[i]))
         else:
             out.append(Judgement("nei", round(1.0 - cosines[i], 4), (), ps))
     return out

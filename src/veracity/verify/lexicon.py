@@ -110,6 +110,33 @@ def neighbours(lemma: str, pos: str) -> dict[str, str]:
     return out
 
 
+# What a party is, in WordNet's hierarchy: a person, a group or organisation, or a place that
+# governs ("the region would hire ...").
+PARTY_ANCESTORS = frozenset({"person", "organization", "social_group", "administrative_district", "institution"})
+ANCESTOR_DEPTH = 10
+
+
+@functools.lru_cache(maxsize=4096)
+def is_party_noun(lemma: str) -> bool:
+    """Does one of the first two senses of ``lemma`` name a party ("clinic", "region", "ministry"), not a
+    cause or a thing ("outage", "suspension")? False without the data files."""
+    _, synsets = _data()
+    senses = _senses(lemma, "n")[:2]
+    frontier, seen = [("n", off) for off in senses], set()
+    for _ in range(ANCESTOR_DEPTH):
+        nxt = []
+        for key in frontier:
+            if key in seen:
+                continue
+            seen.add(key)
+            words, ptrs = synsets.get(key, ((), ()))
+            if PARTY_ANCESTORS & set(words):
+                return True
+            nxt += [(tpos, toff) for sym, tpos, toff, _src, _tgt in ptrs if sym in ("@", "@i") and tpos == "n"]
+        frontier = nxt
+    return False
+
+
 @functools.lru_cache(maxsize=8192)
 def antonyms_of(lemma: str, pos: str) -> frozenset[str]:
     """Direct antonyms in the first senses ("win" -> "lose", "open" -> "close")."""
@@ -134,7 +161,7 @@ CURATED = tuple(frozenset(g.split(",")) for g in (
     "fine,penalise,penalize,penalty", "produce,output,make,generate", "postpone,delay,defer,push",
     "lead,top,head", "strike,walk,walkout", "recall,withdraw,pull", "deploy,send,dispatch,station",
     "cut,reduce,eliminate,axe,slash,shed", "close,shut", "open,launch,inaugurate", "raise,hike,increase,lift",
-    "build,construct", "base,station,locate", "revoke,withdraw,cancel,rescind,annul", "buy,acquire,purchase", "die,death", "kill,death", "resign,quit,retire"))
+    "build,construct", "base,station,locate", "revoke,withdraw,cancel,rescind,annul", "buy,acquire,purchase", "hijack,board,seize", "die,death", "kill,death", "resign,quit,retire"))
 # One event told from the other side: "Romania will buy 500,000 doses" / "Veltra ... to supply
 # half a million doses to the Romanian Health Ministry"; "killed 11 workers" / "eleven
 # employees died". The parties swap roles, so a converse match holds only between different
@@ -146,6 +173,11 @@ CONVERSE = {"buy": frozenset({"sell", "supply", "deliver"}), "purchase": frozens
             "receive": frozenset({"give"}), "hire": frozenset({"join"}), "join": frozenset({"hire"}),
             "kill": frozenset({"die"}), "die": frozenset({"kill"}), "deploy": frozenset({"host"}),
             "send": frozenset({"host"}), "host": frozenset({"deploy", "send"})}
+
+
+# Verbs too light to name an action by themselves: WordNet's senses link them with anything
+# ("run" / "flow", "go" / "run"), so only the same verb matches them.
+LIGHT_VERBS = frozenset("be have do go get make take become remain keep run come put give".split())
 
 
 def curated(a: str, b: str) -> bool:

@@ -39,6 +39,7 @@ CUE_WINDOW = 60
 NAMED = frozenset({"outlet", "organisation", "person", "official", "document"})
 _CUE = re.compile(r"\b(?:reported|reports|reporting|report|according to|citing|cited|cites|quoting|quoted|said|says|told|"
                   r"wrote|writes|interview|statement|first revealed|broke the story)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s+(?=[\"\u201c]?[A-Z])")
 _TRIM = re.compile(r"^(?:the|a|an|mr|mrs|ms|dr)\s+|(?:'s|\u2019s)$", re.IGNORECASE)
 
 
@@ -87,8 +88,12 @@ class Origin:
 
     def credited_in(self, text: str) -> bool:
         for m in self.pattern.finditer(text):
-            window = text[max(0, m.start() - CUE_WINDOW):m.end() + CUE_WINDOW]
-            if _CUE.search(window):
+            # Within the name's own sentence: "... to the Romanian Health Ministry. Chief commercial
+            # officer Marc Dewulf said ..." credits the ministry with nothing.
+            lo, hi = max(0, m.start() - CUE_WINDOW), m.end() + CUE_WINDOW
+            lo = max([lo] + [e.end() for e in _SENTENCE_END.finditer(text, lo, m.start())])
+            end = _SENTENCE_END.search(text, m.end(), hi)
+            if _CUE.search(text, lo, end.start() + 1 if end else hi):
                 return True
         return False
 
@@ -141,7 +146,7 @@ def claim_origins(attributions: Sequence[Attribution], article_outlet: str | Non
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100\u0102\u0104\u0106\u010c\u010e\u0110\u0118\u011a\u0141\u0143\u0147\u0150\u0158\u015a\u015e\u0160\u0162\u0164\u016e\u0170\u0179\u017b\u017d"
 _NAME = (rf"((?:[Tt]he[ \t]+)?[{_UP}][\w'\u2019&-]*(?:\.[{_UP}][\w-]*)*(?:[ \t]+(?:(?:of|de|del|do|da|di|du|des|der|van|von|la|le)[ \t]+)?"
          rf"[{_UP}][\w'\u2019&-]*(?:\.[{_UP}][\w-]*)*){{0,4}})")
-_PRESS_NOUN = r"(?:(?:the\s+)?(?:[a-z]+\s+)?(?:newspaper|daily|weekly|paper|broadcaster|magazine|tabloid|news agency|agency|radio|radio station|channel|website|outlet)\s+)"
+_PRESS_NOUN = r"(?:(?:the\s+)?(?:[A-Za-z]+\s+)?(?:newspaper|daily|weekly|paper|broadcaster|magazine|tabloid|news agency|agency|radio|radio station|channel|website|outlet)\s+)"
 _RELAY_ANY = re.compile(r"\b(?:told|quoted by|reported by|cited by|seen by|obtained by|interview with|speaking to|spoke to)\s+"
                         + _PRESS_NOUN + "?" + _NAME)
 _RELAY_PRESS = re.compile(r"\b(?:according to|citing|reported in|report in|told)\s+" + _PRESS_NOUN + _NAME)

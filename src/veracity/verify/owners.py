@@ -11,8 +11,8 @@ from ..claims.places import is_place_name, resolve_demonym
 from ..records import Check
 from .counted import owner_names
 from .origin import PRESS_WORDS
-from .parties import GENERIC
-from .reading import PERIOD_END, Reading
+from .parties import GENERIC, children, surface
+from .reading import PERIOD_END, Reading, read
 from .when import event_years
 from .where import MAX_GROUP_CODES
 
@@ -128,9 +128,53 @@ def outside_story(check: Check, er: Reading, article: str) -> bool:
     the Cerro Plomo strike, "Kriti Lines will raise fares ... by 7%" no rise of Aegean Blue's."""
     figures = [q for q in er.quantities if any(q.span.start == sp.start for sp in check.evidence)]
     owners = [owner_names(er, q) for q in figures]
-    return bool(figures) and all(o and not any(_in_story(n, article) for n in o) for o in owners)
+    if bool(figures) and all(o and not any(_in_story(n, article) for n in o) for o in owners):
+        return True
+    # ... or counts a kind of thing the article never names: "500,000 doses of seasonal
+    # influenza vaccine" in a story about a pneumococcal vaccine.
+    return bool(figures) and all((kinds := _kinds_counted(er, q)) and not any(_in_story(k, article) for k in kinds) for q in figures)
+
+
+def _kinds_counted(r: Reading, q) -> list[str]:
+    """The words saying what kind of thing a figure counts, from the "of" phrase after its
+    noun: "500,000 doses of *seasonal influenza* vaccine" -> ["seasonal", "influenza"]."""
+    kids = children(r)
+    inside = [t for t in r.tree if q.span.start <= t[0] < q.span.end]
+    noun = next((t for t in r.tree if any(i[4] == t[0] for i in inside) and t[2] == "NOUN" and t[0] >= q.span.start), None)
+    if noun is None:
+        return []
+    of = next((k for k in kids.get(noun[0], []) if k[3] == "prep" and k[1] == "of"), None)
+    obj = next((k for k in kids.get(of[0], []) if k[3] == "pobj" and k[2] == "NOUN"), None) if of else None
+    if obj is None:
+        return []
+    return [surface(r, k[0]) for k in kids.get(obj[0], []) if k[3] in ("amod", "compound") and k[0] < obj[0]
+            and k[2] in ("ADJ", "NOUN") and k[1] not in GENERIC]
 
 
 # A figure the evidence gives for a party or place the claim's article never names is another
 # story's (see _outside_story).
 OUTSIDE_STORY = True
+
+
+STANDS_FOR_A_PARTY = frozenset("company firm group operator bank carrier lender insurer airline maker it they".split())
+
+
+def titled_elsewhere(cr: Reading, er: Reading, title: str) -> bool:
+    """The evidence sentence names no party of its own ("The company has about 5 million active
+    users in the country.") and its report's title names only parties the claim's sentence does
+    not, while none of the claim's is in the title ("Lakeside Mobile says weekend sign-ups surged"
+    for "KiraPay has about 14 million active users"): its figures are that party's."""
+    if any(e.label in ("ORG", "PERSON") for e in er.entities):
+        return False
+    # Only a sentence whose subject stands for a party ("The company has ..."), not one about a
+    # thing ("the terminal's capacity would rise to ..." under a ports authority's title).
+    verbs = {t[4] for t in er.tree if any(q.span.start <= t[0] < q.span.end for q in er.quantities)}
+    by_start = {t[0]: t for t in er.tree}
+    for _ in range(4):  # up from the figures to their verbs
+        verbs |= {by_start[v][4] for v in verbs if v in by_start and by_start[v][2] not in ("VERB", "AUX")}
+    if not any(t[3] == "nsubj" and t[4] in verbs and t[1].lower() in STANDS_FOR_A_PARTY for t in er.tree):
+        return False
+    named = [e.span.text for e in read(title).entities if e.label in ("ORG", "PERSON")]
+    mine = [e.span.text for e in cr.entities if e.label in ("ORG", "PERSON")]
+    low, claim = title.lower(), cr.text.lower()
+    return bool(named and mine) and not any(_in_story(n, claim) for n in named) and not any(_in_story(n, low) for n in mine)

@@ -24,7 +24,9 @@ from __future__ import annotations
 import re
 
 from ..claims.gazetteer import city
+from ..records import Span
 from ..claims.places import resolve_demonym, resolve_name
+from . import lexicon
 from .checks import _STOP
 from .reading import Reading
 
@@ -311,17 +313,46 @@ def _party_countries(words: set[str]) -> set[str]:
     return out
 
 
+def _named_beyond_home(words: set[str]) -> set[str]:
+    """A party named only by where it is based ("The Dubai-based operator") is named by no name
+    of its own: its words are dropped."""
+    if any(w.endswith("-based") for w in words):
+        home = {w.removesuffix("-based") for w in words if w.endswith("-based")}
+        rest = words - home - {w for w in words if w.endswith("-based")} - {"based"}
+        return rest
+    return words
+
+
 def different_parties(claim: Reading, evidence: Reading) -> str | None:
     """"'health' vs 'scottish'" when each side names who acts and neither side's party is
     named anywhere on the other side (two employers, two operators: two events); None when
     the parties are the same, overlap, or either side names none. Countries and the groups
     they belong to are one party ("Scandinavia" and "Denmark, Norway and Sweden")."""
-    a, b = acting_parties(claim), acting_parties(evidence)
+    a, b = _named_beyond_home(acting_parties(claim)), _named_beyond_home(acting_parties(evidence))
     if not a or not b or _countries(a) & _mentions(evidence) or _countries(b) & _mentions(claim):
         return None
     if _party_countries(a) & _party_countries(b):
         return None
     return f"{', '.join(sorted(a))} vs {', '.join(sorted(b))}"
+
+
+def other_agent_nouns(claim: Reading, v: tuple, evidence: Reading, w: tuple, own: tuple[Span, Span] | None = None) -> str | None:
+    """"'region' vs 'clinic'" when the two verbs are done by parties named only by a common noun,
+    two nouns WordNet does not relate, neither named on the other side: "the region would also
+    hire 300 anaesthetists" / "the clinics would staff the sessions with ... about 90
+    anaesthetists" are two employers' figures."""
+    x, y = agent(claim, v[0]), agent(evidence, w[0])
+    # The counted things doing it themselves ("about 2,000 allied troops were taking part") are
+    # no other party.
+    if own and ((x is not None and own[0].start <= x[0] < own[0].end) or (y is not None and own[1].start <= y[0] < own[1].end)):
+        return None
+    if x is None or y is None or x[2] != "NOUN" or y[2] != "NOUN" or x[1] == y[1] or {x[1], y[1]} & GENERIC:
+        return None
+    if not lexicon.available() or x[1] in {t[1] for t in evidence.tree} or y[1] in {t[1] for t in claim.tree}:
+        return None
+    if not (lexicon.is_party_noun(x[1]) or lexicon.is_party_noun(y[1])):  # "the outage" / "the suspension": causes
+        return None
+    return None if lexicon.related(x[1], "n", y[1], "n") else f"{x[1]} vs {y[1]}"
 
 
 # Entity labels that name whom an action is done to, as a party ("fined Northcrest Minerals").

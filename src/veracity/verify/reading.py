@@ -193,7 +193,10 @@ def _time_of(doc, char: int) -> str:
     # "set" plans only with what is set to happen ("is set to close"): "the second season was set
     # at 1.6 million tonnes" is a decision made.
     plan = lambda t: t.lemma_ in PLAN_LEMMAS and (t.lemma_ != "set" or any(c.dep_ == "xcomp" for c in t.children))  # noqa: E731
-    if any(k in FUTURE_AUX for k in kids) or plan(tok.head) or plan(tok):
+    # A plan noun plans only what it takes as an infinitive ("the plan to close 40 branches"),
+    # not a verb the parse hangs on it ("A similar plan in Concepcion led to the closure ...").
+    planned = plan(tok.head) and (tok.head.pos_ != "NOUN" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+    if any(k in FUTURE_AUX for k in kids) or planned or plan(tok):
         return "future"
     # Past only when the clause says it is done and counted ("has already shut 25 branches
     # since 2022"): a past tense alone ("had approved 15 million euros ... to be paid this

@@ -12,7 +12,7 @@ import re
 from ..records import Check, Span
 from .reading import Reading
 
-TITLES = (r"president|prime minister|minister|secretary|chancellor|governor|mayor|ceo|chief executive|chairman|chairwoman|chair|"
+TITLES = (r"president|prime minister|minister|undersecretary|under-secretary|secretary|chancellor|governor|mayor|ceo|chief executive|chairman|chairwoman|chair|"
           r"leader|king|queen|pope|director|head|commissioner|ambassador|general|coach|manager|captain|speaker|senator|officer")
 _TITLE_WORD = re.compile(rf"\b(?i:{TITLES})\b")
 _NAME = r"((?:[A-Z][\w'\u2019-]+\s+(?:(?:de|van|von|der|den|da|di|du|la|le|dos|das)\s+)?){0,2}[A-Z][\w'\u2019-]+)"
@@ -82,6 +82,8 @@ def _former_roles(text: str):
         yield m, m.group(4).lower(), m.group(1)
 
 
+# Words that put a title in the past ("Former Morobe governor"); "outgoing" still holds it.
+_PAST_TITLE = re.compile(r"\b(?:former|ex-|ex|late|one-time|then-|then|ousted)\b", re.IGNORECASE)
 _FORMER_BEFORE = re.compile(rf"\b(?:{FORMER})\b", re.IGNORECASE)
 _ORG_WORD = re.compile(r"\b([A-Z][\w-]+)(?:'s|\u2019s)?")
 
@@ -136,12 +138,24 @@ def _succeeded(a: str, b: str):
         # teaching"; "Restrepo replaced Andrés Villamizar, who resigned in May") cannot be about
         # another post than the claim's.
         untitled = not _TITLE_WORD.search(a)
-        for n in _CURRENT_ROLE.finditer(b):
-            if _surname(n.group(3)) != _surname(m.group(1)) or _FORMER_BEFORE.search(b[max(0, n.start() - 30):n.start() + len(n.group(1))]):
+        for n, modifiers, title, name in _current_roles(b):
+            if _surname(name) != _surname(m.group(1)) or _FORMER_BEFORE.search(b[max(0, n.start() - 30):n.start()] + " " + modifiers):
                 continue
-            mods = {w.lower() for w in n.group(1).split()} - _GENERIC_MODIFIERS
-            if untitled or n.group(2).lower() in words or mods & words:
+            mods = {re.sub(r"['\u2019]s$", "", w.lower()) for w in modifiers.split()} - _GENERIC_MODIFIERS
+            if untitled or title.lower() in words or mods & words:
                 yield _span(a, m.start(), m.end()), _span(b, n.start(), n.end())
+
+
+# "Jorge Fuentes, the service's executive director": a title after the name.
+_CURRENT_APPOS = re.compile(rf"{_NAME},\s+(?:the|its|their|(?:the\s+)?[\w-]+(?:'s|\u2019s))\s+((?:[\w'\u2019-]+\s+){{0,3}}?)(?i:({TITLES}))\b")
+
+
+def _current_roles(text: str):
+    """(match, modifiers, title, name) for "[mods] TITLE NAME" and "NAME, the ORG's [mods] TITLE"."""
+    for n in _CURRENT_ROLE.finditer(text):
+        yield n, n.group(1), n.group(2), n.group(3)
+    for n in _CURRENT_APPOS.finditer(text):
+        yield n, n.group(0)[len(n.group(1)):n.start(3) - n.start()], n.group(3), n.group(1)
 
 
 def _assumed(a: str, b: str):
@@ -171,14 +185,77 @@ def check_roles(claim: Reading, evidence: Reading) -> list[Check]:
         for m, title, name in _former_roles(a):
             for n in _CURRENT_ROLE.finditer(b):
                 pre = b[max(0, n.start() - 12):n.start()].lower()
-                if re.search(rf"({FORMER})\s*$", pre):
+                # ... "Former Morobe governor Joseph Kalang": the modifiers may hold the "former" too.
+                if re.search(rf"({FORMER})\s*$", pre) or _PAST_TITLE.search(n.group(1)):
                     continue
                 if n.group(2).lower() == title and _surname(n.group(3)) == _surname(name):
                     pa, pb = _span(a, m.start(), m.end()), _span(b, n.start(), n.end())
                     cs, es = (pa, pb) if a is claim.text else (pb, pa)
                     out.append(Check("role", f"'{cs.text}' vs '{es.text}'", (cs,), (es,)))
                     return out
-    return _ranks(claim.text, evidence.text)
+    return _ranks(claim.text, evidence.text) or _another_title(claim.text, evidence.text) \
+        or _headed_by_another(claim.text, evidence.text)
+
+
+# "Aibek Toktosunov, who heads the government's emergency commission" / "a government commission
+# ..., chaired by Deputy Chairman of the Cabinet of Ministers Nurlan Abdykadyrov": a body has one
+# head at a time.
+_BODIES = r"(commission|committee|council|board|agency|task force|panel|inquiry|delegation|taskforce)"
+_WHO_HEADS = re.compile(rf"{_NAME},?\s+who\s+(?:heads|leads|chairs|runs)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){{0,3}}?{_BODIES}\b")
+_HEADED_BY = re.compile(rf"\b{_BODIES}\b[^.;]{{0,90}}?\b(?:chaired|headed|led)\s+by\s+((?:[\w'\u2019-]+\s+){{0,8}}?[A-Z][\w'\u2019-]+\s+[A-Z][\w'\u2019-]+)\b(?=\s*[,.;]|\s*$)")
+
+
+def _headed_by_another(claim: str, evidence: str) -> list[Check]:
+    for m in _WHO_HEADS.finditer(claim):
+        for n in _HEADED_BY.finditer(evidence):
+            if n.group(1).lower() == m.group(2).lower() and _surname(n.group(2)) != _surname(m.group(1)):
+                cs, es = _span(claim, m.start(), m.end()), _span(evidence, n.start(), n.end())
+                return [Check("role", f"'{cs.text}' vs '{es.text}': another head", (cs,), (es,))]
+    return []
+
+
+# Words of a title that say which body's post it is ("Deputy *Foreign* Minister", "the *foreign
+# ministry's* director-general"), not its rank or a generic word.
+_NOT_DOMAIN = frozenset("the a an its their his her new former acting interim deputy vice junior assistant under senior chief "
+                        "ministry ministry's department department's office office's state federal national".split())
+
+
+def _domain(words: str) -> set[str]:
+    return {re.sub(r"['\u2019]s$", "", w) for w in re.findall(r"[\w'\u2019-]+", words.lower())} - _NOT_DOMAIN
+
+
+# Names of one post: a party's "chairman" is its "leader"; a company's "CEO" its "chief executive".
+_SAME_POST = {"chairwoman": "chairman", "chair": "chairman", "leader": "chairman", "head": "chairman", "president": "chairman",
+              "chief executive": "ceo", "under-secretary": "undersecretary"}
+
+
+def _post(title: str) -> str:
+    t = title.lower()
+    return _SAME_POST.get(t, t)
+
+
+def _same_person(a: str, b: str) -> bool:
+    x, y = a.split(), b.split()
+    return _surname(a) == _surname(b) and (len(x) < 2 or len(y) < 2 or x[0].lower() == y[0].lower())
+
+
+def _another_title(claim: str, evidence: str) -> list[Check]:
+    """The same person with another title of the same body: "Deputy Foreign Minister Sari
+    Wulandari" / "Sari Wulandari, the foreign ministry's director-general of protocol". A person
+    holds one post in a ministry at a time; posts of two bodies ("Prime Minister X" / "X, the
+    party's leader") share no word and are not compared."""
+    for m, mods, title, name in _current_roles(claim):
+        dom = _domain(mods)
+        if not dom or _FORMER_BEFORE.search(claim[max(0, m.start() - 30):m.start()] + " " + mods):
+            continue
+        for n, nmods, ntitle, nname in _current_roles(evidence):
+            if not _same_person(name, nname) or _post(ntitle) == _post(title):
+                continue
+            if _FORMER_BEFORE.search(evidence[max(0, n.start() - 30):n.start()] + " " + nmods) or not dom & _domain(nmods):
+                continue
+            cs, es = _span(claim, m.start(), m.end()), _span(evidence, n.start(), n.end())
+            return [Check("role", f"'{cs.text}' vs '{es.text}': another post", (cs,), (es,))]
+    return []
 
 
 # A rank below the title: "Deputy Environment Minister Lucia Paredes" is not the environment

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import re
 
-from ..records import Check
+from ..records import Check, Span
 from . import lexicon
 from .counted import move
+from .gathering import gathered_at
+from .parties import _key_words, acting_parties, children
 from .reading import Reading
 from .where import _WN_POS, _describes, _same_verb, _verb_above
 
@@ -97,9 +99,34 @@ def event_years(r: Reading, dated_only: bool = False) -> set[str]:
 DATE_SAME_ACTION = True
 
 
+# Light verbs (lexicon.LIGHT_VERBS) name no action: "the draft would go to public consultation in
+# October" is no date of "the schools it runs by March 2028", whatever WordNet's "go" and "run" share.
+LIGHT_VERBS = lexicon.LIGHT_VERBS
+
+
+_NOUN_BEFORE = re.compile(r"\b([a-z]+)\s+(?:in|on)\s+(?:early\s+|late\s+|mid-)?$")
+
+
+def _event_noun(r: Reading, d) -> str | None:
+    """The verb of an event noun written right before the date ("the *hijacking* in January"
+    -> hijack), whatever the parse hangs the date on."""
+    m = _NOUN_BEFORE.search(r.text, max(0, d.span.start - 30), d.span.start)
+    tok = next((t for t in r.tree if m and t[0] == m.start(1)), None)
+    if tok is None or tok[2] != "NOUN" or not lexicon.available():
+        return None
+    return next((w for w, how in lexicon.neighbours(tok[1], "n").items() if how == "derived" and lexicon.known(w, "v")), None)
+
+
 def _date_actions_meet(claim: Reading, d, evidence: Reading, e) -> bool:
     v, w = _date_verb(claim, d), _date_verb(evidence, e)
-    return v is None or w is None or _same_verb(v, w) or _related_action(v, w)
+    # "the hijacking in January" / "boarded by armed men on December 28": the noun's own action.
+    nv, nw = _event_noun(claim, d), _event_noun(evidence, e)
+    if (nv and w is not None and lexicon.synonym_verbs(nv, w[1])) or (nw and v is not None and lexicon.synonym_verbs(v[1], nw)):
+        return True
+    if v is not None and w is not None and v[1] != w[1] and (v[1] in LIGHT_VERBS or w[1] in LIGHT_VERBS):
+        return bool(gathered_at(claim, v) & gathered_at(evidence, w))
+    return v is None or w is None or _same_verb(v, w) or _related_action(v, w) \
+        or bool(gathered_at(claim, v) & gathered_at(evidence, w))  # "approve ... at a meeting" / "hold a meeting"
 
 
 def _related_action(v: tuple, w: tuple) -> bool:
@@ -115,10 +142,75 @@ def check_dates(claim: Reading, evidence: Reading) -> list[Check]:
     if DATE_SAME_ACTION:
         a = [d for d in a if any(_date_actions_meet(claim, d, evidence, e) for e in b)]
         b = [e for e in b if any(_date_actions_meet(claim, d, evidence, e) for d in a)]
+    # A report can tell no done event dated after it was published: "fined the city's water
+    # utility 95,000 zloty" on Friday (a report of February 2020) is no date of a fine "in 2023".
+    pub = evidence.published
+    if pub and a and all(d.value and d.value > pub[:len(d.value)] for d in a):
+        b = [e for e in b if not (e.value and e.value <= pub[:len(e.value)])]
+    # A year that names a thing ("candidacy for the 2031 European Athletics Championships") is no
+    # date of an event told with a plain date on the other side ("last staged ... in 2009").
+    na, nb = [_naming(claim, d) for d in a], [_naming(evidence, e) for e in b]
+    a, b = [d for d, n in zip(a, na) if not n or any(nb)], [e for e, n in zip(b, nb) if not n or any(na)]
     if any(_describing(claim, d) for d in a) or any(_describing(evidence, d) for d in b):
         a = [d for d in a if not _describing(claim, d) or any(_same_described(claim, d, evidence, e) for e in b)]
         b = [e for e in b if not _describing(evidence, e) or any(_same_described(claim, d, evidence, e) for d in a)]
-    return [Check("date", d.detail, d.here, d.there) for d in dates(a, b)] or _other_spans(a, b) or _other_months(claim, evidence)
+    return ([Check("date", d.detail, d.here, d.there) for d in dates(a, b)] or _other_spans(a, b) or _other_months(claim, evidence)
+            or not_yet(claim, evidence) or first_since(claim, evidence))
+
+
+# Done on one side, still to come on the other, told later: "The satellite, which *was shipped*
+# to Andoya by sea in April, ..." / "... would be shipped to Andoya two weeks before launch". The
+# same verb, a place or thing it acts on in common, and nothing saying it happens again.
+_DONE_BEFORE = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been|has|have|had)\s+(?:already\s+|\w+ly\s+)?$", re.IGNORECASE)
+_TO_COME_BEFORE = re.compile(r"\b(?:will|would|shall|(?:is|are)\s+(?:due|set|scheduled|expected)\s+to|(?:is|are)\s+to)\s+(?:be\s+)?"
+                             r"(?:\w+ly\s+)?$", re.IGNORECASE)
+_AGAIN = re.compile(r"\b(?:again|more|another|further|additional|second|new|next|remaining|rest)\b", re.IGNORECASE)
+_AFTER_PREP = re.compile(r"[a-z]+\s+(?:the\s+|a\s+|an\s+)?([A-Za-z][\w-]+)")
+NOT_ARGUMENTS = frozenset("week weeks month months year years day days time launch".split())
+
+
+def _arguments(r: Reading, v: tuple) -> set[str]:
+    """Nouns a verb acts on or towards: its objects and prepositional objects, and the noun a
+    describing clause hangs on ("The satellite, which was shipped to Andoya" -> satellite, andoya)."""
+    kids = children(r)
+    out = {k[1] for k in kids.get(v[0], []) if k[3] in ("dobj", "nsubjpass") and k[2] in ("NOUN", "PROPN")}
+    # the word after each preposition, whatever the tagger made of it ("to Paranal", tagged ADJ)
+    out |= {m.group(1) for k in kids.get(v[0], []) if k[3] == "prep" and (m := _AFTER_PREP.match(r.text, k[0]))}
+    if v[3] == "relcl":
+        out |= {t[1] for t in r.tree if t[0] == v[4] and t[2] in ("NOUN", "PROPN")}
+    return {w.lower() for w in out} - NOT_ARGUMENTS
+
+
+_HYPOTHETICAL = re.compile(r"\b(?:would|will|could|may|might|if|first time)\b", re.IGNORECASE)
+
+
+def not_yet(claim: Reading, evidence: Reading) -> list[Check]:
+    if not (claim.published and evidence.published and evidence.published >= claim.published):
+        return []
+    for v in claim.tree:
+        if v[2] != "VERB" or not _DONE_BEFORE.search(claim.text[max(0, v[0] - 24):v[0]]):
+            continue
+        if _HYPOTHETICAL.search(claim.text, 0, v[0]):  # "It would be the first time a warship has joined ..."
+            continue
+        for w in evidence.tree:
+            if w[2] != "VERB" or w[1] != v[1] or not _TO_COME_BEFORE.search(evidence.text[max(0, w[0] - 30):w[0]]):
+                continue
+            if _AGAIN.search(evidence.text[max(0, w[0] - 40):w[0] + 40]) or not (_arguments(claim, v) & _arguments(evidence, w)):
+                continue
+            cs = Span.of(claim.text, v[0], v[0] + len(claim.text[v[0]:].split()[0].rstrip(",.;")))
+            es = Span.of(evidence.text, w[0], w[0] + len(evidence.text[w[0]:].split()[0].rstrip(",.;")))
+            return [Check("date", f"'{cs.text}' vs '{es.text}': done on one side, still to come on the other", (cs,), (es,))]
+    return []
+
+
+_NAMING_BEFORE = re.compile(r"\b(?:the|its|their|his|her|this|next|last|a)\s+$", re.IGNORECASE)
+_NAMING_AFTER = re.compile(r"\s+[A-Za-z]")
+
+
+def _naming(r: Reading, d) -> bool:
+    """A bare year before the name of a thing: "the 2031 European Athletics Championships"."""
+    return bool(re.fullmatch(r"\d{4}", d.span.text) and _NAMING_BEFORE.search(r.text[max(0, d.span.start - 8):d.span.start])
+                and _NAMING_AFTER.match(r.text, d.span.end))
 
 
 _DAY = re.compile(r"\d")
@@ -155,8 +247,12 @@ def _other_months(claim: Reading, evidence: Reading) -> list[Check]:
     one month or day ("in March" / "March 2027") are left to the guessed year, so never compared."""
     a = [d for d in claim.dates if d.value and d.granularity in ("month", "day") and _event_date(claim, d)
          and (_explicit(d) or _bare(d)) and not _describing(claim, d)]
+    # ... a clause describing the claim's event noun's thing tells that event ("the hijacking in
+    # January of the Bora Star" / "its tanker Bora Star, boarded by armed men on December 28").
+    nouns = {n for d in a if (n := _event_noun(claim, d))}
     b = [e for e in evidence.dates if e.value and e.granularity in ("month", "day") and _event_date(evidence, e)
-         and (_explicit(e) or _bare(e)) and not _describing(evidence, e)]
+         and (_explicit(e) or _bare(e)) and (not _describing(evidence, e)
+                                            or any(lexicon.synonym_verbs(n, _date_verb(evidence, e)[1]) for n in nouns))]
     if _changes(claim) and _changes(evidence):  # "rose 4.1 percent in May" / "rose 3.2 percent in April": two periods' figures
         return []
     # One of the claim's dates is the evidence's ("sparked by lightning last Thursday, had burned
@@ -185,4 +281,55 @@ def _other_spans(a: list, b: list) -> list[Check]:
             x, y = _SPAN_OF_YEARS.search(d.span.text), _SPAN_OF_YEARS.search(e.span.text)
             if x and y and x.groups() != y.groups():
                 return [Check("date", f"{x.group(1)}-{x.group(2)} vs {y.group(1)}-{y.group(2)}", (d.span,), (e.span,))]
+    return []
+
+
+# "its first reduction in more than a year", "the first strike since 2019": no such event of the
+# same party in that window before. A report of one inside it ("The Central Bank of Sri Lanka
+# reduced its overnight policy rate ... on Wednesday", eight months earlier) says otherwise.
+_NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_NUMBER_WORDS.update({"a": 1, "an": 1})
+FIRST = re.compile(r"\bfirst\s+([a-z]+)(?:\s+[a-z]+)?\s+(?:in\s+(?:more\s+than\s+|over\s+|almost\s+|nearly\s+)?"
+                   r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(year|month|decade)s?"
+                   r"|since\s+((?:19|20)\d\d))\b", re.IGNORECASE)
+
+
+def _window_start(m: re.Match, published: str) -> str | None:
+    if m.group(4):
+        return f"{int(m.group(4)) + 1}-01-01"
+    n = _NUMBER_WORDS.get(m.group(2).lower()) if not m.group(2).isdigit() else int(m.group(2))
+    if n is None or len(published) < 10:
+        return None
+    months = {"year": 12, "month": 1, "decade": 120}[m.group(3).lower()] * n
+    y, mo = int(published[:4]), int(published[5:7]) - months
+    while mo < 1:
+        y, mo = y - 1, mo + 12
+    return f"{y:04d}-{mo:02d}{published[7:10]}"
+
+
+def first_since(claim: Reading, evidence: Reading) -> list[Check]:
+    m = FIRST.search(claim.text)
+    if m is None or not claim.published or not lexicon.available():
+        return []
+    start = _window_start(m, claim.published)
+    if start is None:
+        return []
+    noun = m.group(1).lower()
+    verbs = {w for w, how in lexicon.neighbours(noun, "n").items() if how == "derived"} | {noun}
+    party = acting_parties(claim)
+    if not party or not party & _key_words(evidence.text):
+        return []
+    # The claim's own event's day ("cut ... on Wednesday"): one told for that day is the same one.
+    event = min([d.value[:10] for d in claim.dates if d.granularity == "day" and d.value] or [claim.published[:10]])
+    for w in evidence.tree:
+        if w[2] != "VERB" or not any(lexicon.synonym_verbs(v, w[1]) or lexicon.same_stem(v, w[1]) for v in verbs):
+            continue
+        if _TO_COME_BEFORE.search(evidence.text[max(0, w[0] - 30):w[0]]) or evidence.text[max(0, w[0] - 3):w[0]].lower() == "to ":
+            continue  # one still to come, or expected ("analysts expect the bank to lower ..."), is none done
+        days = [e.value[:10] for e in evidence.dates if e.granularity == "day" and e.value and _date_verb(evidence, e) == w]
+        when = days[0] if days else (evidence.published or "")[:10]
+        if when and start <= when < event:
+            cs = Span.of(claim.text, m.start(), m.end())
+            es = Span.of(evidence.text, w[0], w[0] + len(evidence.text[w[0]:].split()[0]))
+            return [Check("date", f"'{cs.text}' vs '{es.text}' on {when}: one inside the window", (cs,), (es,))]
     return []

@@ -13,6 +13,8 @@ from typing import Iterable
 from ..claims.places import SPEECH, resolve_name
 from ..records import Check, Place, Span
 from . import lexicon
+from .gathering import at_gathering, order
+from .quarters import named_in, part_checks
 from .parties import REPORTING
 from .reading import Reading
 
@@ -341,6 +343,35 @@ def check_places(claim: Reading, evidence: Reading) -> list[Check]:
     if any(ra) != any(rb):  # the points a line runs through are no place of an event on the other side
         la, lb = [x for x, r in zip(la, ra) if not r], [y for y, r in zip(lb, rb) if not r]
     out: list[Check] = []
+    leaves = False
+    for a, b in _by_gathering(claim, evidence, la, lb):
+        found, left = _by_origin(claim, evidence, a, b)
+        out, leaves = out + found, leaves or left
+    return out if out or leaves else (part_checks(claim, evidence) or _excluded(claim, evidence, la)
+                                      or _facility_checks(claim, evidence))
+
+
+def _by_gathering(claim: Reading, evidence: Reading, la: list[_Loc], lb: list[_Loc]) -> list[tuple[list[_Loc], list[_Loc]]]:
+    """The place of a gathering ("a special meeting in Manila") is compared with the place of a
+    gathering on the other side, not with where another thing happens ("a mission in Myanmar"),
+    unless the two places hang on one action ("approved ... at a meeting in Oslo" / "approved
+    ... in Stockholm")."""
+    ga, gb = [at_gathering(claim, x.span) for x in la], [at_gathering(evidence, y.span) for y in lb]
+    if not any(ga) and not any(gb):
+        return [(la, lb)]
+    # Two gatherings of a series told apart ("the next summit" / "next week's summit") meet nowhere.
+    same = [(x, y) for x, g in zip(la, ga) if g for y, h in zip(lb, gb) if h and order(g) == order(h)]
+    va = [_verb_above(claim, x.span, ("VERB",), 6) for x in la]
+    vb = [_verb_above(evidence, y.span, ("VERB",), 6) for y in lb]
+    other_a = [x for x, g, v in zip(la, ga, va) if not g or any(_same_verb(v, w) for w, h in zip(vb, gb) if not h)]
+    other_b = [y for y, g, w in zip(lb, gb, vb) if not g or any(_same_verb(v, w) for v, h in zip(va, ga) if not h)]
+    xs, ys = {id(x): x for x, _ in same}, {id(y): y for _, y in same}
+    return [(list(xs.values()), list(ys.values())), (other_a, other_b)]
+
+
+def _by_origin(claim: Reading, evidence: Reading, la: list[_Loc], lb: list[_Loc]) -> tuple[list[Check], bool]:
+    """The checks, and whether something leaves the claim's place."""
+    out: list[Check] = []
     # Something that leaves the claim's own place ("Evacuation flights from Thompson are landing
     # in Brandon" against "9,000 residents of Thompson ... ordered to leave"): the evidence's
     # other places are where it goes, not where the claim's event happened.
@@ -349,8 +380,7 @@ def check_places(claim: Reading, evidence: Reading) -> list[Check]:
         if leaves and not origin:
             continue
         out += _place_checks(claim, evidence, [x for x in la if x.origin is origin], [y for y in lb if y.origin is origin])
-    return out if out or leaves else (_part_checks(claim, evidence) or _excluded(claim, evidence, la)
-                                      or _facility_checks(claim, evidence))
+    return out, leaves
 
 
 # A site named by its place, which the gazetteer may not know: "the 800 employees of its *Venado
@@ -366,7 +396,7 @@ def _facility_checks(claim: Reading, evidence: Reading) -> list[Check]:
     for m in _SITE_IN.finditer(claim.text):
         for n in _NAMED_SITE.finditer(evidence.text):
             name = n.group(1).strip()
-            if n.group(2) != m.group(1) or _named_in(m.group(2), evidence.text):
+            if n.group(2) != m.group(1) or named_in(m.group(2), evidence.text):
                 continue
             if any(w.lower() in claim.text.lower() for w in name.split() if len(w) >= 3):
                 continue
@@ -411,73 +441,6 @@ def _excluded(claim: Reading, evidence: Reading, places: list[_Loc]) -> list[Che
     return []
 
 
-def _named_in(name: str, text: str) -> bool:
-    n = name.lower().removeprefix("the ").strip()
-    return len(n) >= 3 and re.search(r"\b" + re.escape(n) + r"\b", text.lower()) is not None
-
-
-# A part of a place the sentence does not name ("in the eastern part of the country", "in the
-# east of the city": the place is the story's) against a named place on the other side with
-# the opposite quarter ("in western Bosnia", "at Invergowrie, west of Dundee").
-_UNNAMED_PART = re.compile(r"\b(?:in|to|across|at)\s+the\s+(?:(north|south|east|west)(?:ern)?\s+(?:part\s+)?of|"
-                           r"(north|south|east|west)ern\s+part\s+of)\s+the\s+(?:country|city|province|state|region|island|capital)\b",
-                           re.IGNORECASE)
-_NAMED_PART = re.compile(r"(?<!from )\b(?:(north|south|east|west)(?:ern)?\s+(?:part\s+)?of\s+|(north|south|east|west)ern\s+)"
-                         r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
-_FROM_NAME = re.compile(r"\bfrom\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
-OPPOSITE = {"east": "west", "west": "east", "north": "south", "south": "north"}
-
-
-# One named place's quarters on both sides: "in Adelaide's northern suburbs" / "in Adelaide's
-# southern suburbs", "the western suburbs of Lyon" / "Lyon's eastern districts".
-# Also a country's or region's own quarter: "Rakhine state in Myanmar's west" / "northern Shan
-# state in eastern Myanmar".
-_QUARTER_OF = re.compile(r"\b(?P<p1>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:'s|\u2019s)\s+(?P<q1>north|south|east|west)(?:ern)?"
-                         r"(?:\s+(?:suburbs|outskirts|districts|neighbou?rhoods|side|areas?|part)\b|(?=\s*[,.;]|\s*$))"
-                         r"|\b(?P<q2>north|south|east|west)(?:ern)?\s+(?:suburbs|outskirts|districts|neighbou?rhoods|side|areas?|part)\s+of\s+"
-                         r"(?:the\s+)?(?P<p2>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
-                         r"|\bin\s+(?P<q3>north|south|east|west)ern\s+(?P<p3>[A-Z][\w-]+)\b(?!\s+[A-Z])")
-
-
-def _quarters(text: str) -> list[tuple[str, str, re.Match]]:
-    """(place, quarter, match) for each named place's quarter in ``text``."""
-    out = []
-    for m in _QUARTER_OF.finditer(text):
-        place = m.group("p1") or m.group("p2") or m.group("p3")
-        out.append((place.lower(), (m.group("q1") or m.group("q2") or m.group("q3")).lower(), m))
-    return out
-
-
-def _quarter_checks(claim: Reading, evidence: Reading) -> list[Check]:
-    theirs = _quarters(evidence.text)
-    for pa, qa, ma in _quarters(claim.text):
-        for pb, qb, mb in theirs:
-            if pa == pb and OPPOSITE[qa] == qb and not any(p == pa and q == qa for p, q, _m in theirs):
-                cs, es = Span.of(claim.text, ma.start(), ma.end()), Span.of(evidence.text, mb.start(), mb.end())
-                return [Check("place", f"{cs.text} vs {es.text}: {qa} vs {qb}", (cs,), (es,))]
-    return []
-
-
-def _part_checks(claim: Reading, evidence: Reading) -> list[Check]:
-    if quarter := _quarter_checks(claim, evidence):
-        return quarter
-    for a, b, claim_side in ((claim, evidence, True), (evidence, claim, False)):
-        # "Evacuation flights from Thompson are landing ... in the southern part of the province":
-        # where people go from the other side's place, not where its event is.
-        leaves = any(_named_in(f.group(1), b.text) for f in _FROM_NAME.finditer(a.text))
-        for m in _UNNAMED_PART.finditer(a.text):
-            q = (m.group(1) or m.group(2)).lower()
-            if leaves or _UNNAMED_PART.search(b.text):
-                continue
-            for n in _NAMED_PART.finditer(b.text):
-                if (n.group(1) or n.group(2)).lower() == OPPOSITE[q] and not _named_in(n.group(3), a.text):
-                    x, y = Span.of(a.text, m.start(), m.end()), Span.of(b.text, n.start(), n.end())
-                    cs, es = (x, y) if claim_side else (y, x)
-                    return [Check("place", f"{cs.text} vs {es.text}: {q if claim_side else OPPOSITE[q]} vs "
-                                           f"{OPPOSITE[q] if claim_side else q}", (cs,), (es,))]
-    return []
-
-
 def _level(x: _Loc) -> str:
     return "coarse" if x.coarse else "sub" if x.sub else "town"
 
@@ -515,8 +478,8 @@ def _place_checks(claim: Reading, evidence: Reading, a: list[_Loc], b: list[_Loc
     # Pasco region" against "the tailings release at the Santa Rosa mine"), is the name of the
     # same thing, not another place. Named as a place on both sides ("mostly in Scotland and
     # Wales, with only a handful in England"), it stays.
-    a = [x for x in a if x.name in names_b or not _named_in(x.name, evidence.text)]
-    b = [y for y in b if y.name in names_a or not _named_in(y.name, claim.text)]
+    a = [x for x in a if x.name in names_b or not named_in(x.name, evidence.text)]
+    b = [y for y in b if y.name in names_a or not named_in(y.name, claim.text)]
     left: list[_Loc] = []
     right: set[int] = set()
     for level in ("town", "sub", "coarse"):

@@ -1,0 +1,294 @@
+"""Two figures of one counted noun that are two quantities: an increment and a total, a separate
+thing's figure, a part's and the whole's, a difference, a running total, a threshold and the value
+measured against it, a distance that places something and a length, figures describing two
+things, levels of two things; and, with the readings of :mod:`veracity.verify.counted` (a demand,
+a standing size, a move, a sum's kind), :func:`different_quantities`, which the number check
+(:mod:`veracity.verify.figures`) asks before it compares two figures."""
+
+from __future__ import annotations
+
+import re
+
+from ..records import Quantity
+from . import lexicon
+from .counted import (SUM_KINDS, _chain, _head_token, _other_movers, _other_periods, _per_time,
+                      _same_kind, _same_mover, change_or_level, counts_the_group, demanded, flow, held_or_moved, is_money,
+                      kind_of_sum, move, mover, part_of, purpose)
+from .parties import agent, other_agent_nouns, party_words
+from .reading import Reading
+
+
+# Words that make a count an increment on a total ("2,000 additional troops", "2,412,566 new
+# voters", "a further 12 guns"): against a count without one ("bring the deployment to about
+# 6,000 troops", "22.1 million voters were registered") they count two things.
+_ADDED = re.compile(r"^\s*(?:[\w-]+\s+)?(?:additional|new|more|extra|further|fresh)\b", re.IGNORECASE)
+_ADDED_BEFORE = re.compile(r"\b(?:a further|an additional|another|an extra)\s+$", re.IGNORECASE)
+_ADDED_INSIDE = re.compile(r"\b(?:additional|new|extra|further)\b|\bmore\b(?!\s+than)", re.IGNORECASE)  # not "more than"
+
+
+def added(r: Reading, q: Quantity) -> bool:
+    return bool(_ADDED.match(r.text, q.span.end) or _ADDED_BEFORE.search(r.text[max(0, q.span.start - 16):q.span.start])
+                or _ADDED_INSIDE.search(q.span.text))
+
+
+# A figure the sentence itself marks as another thing's ("gave final approval to a separate
+# 400-unit project in Bedford").
+_SEPARATE_BEFORE = re.compile(r"\b(?:separate|different|unrelated|distinct)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def separate(r: Reading, q: Quantity) -> bool:
+    """... or the whole sentence does ("Separately, the regulator approved a quarterly adjustment of
+    1.15 rupees per unit for customers of Karachi's private distributor")."""
+    return bool(_SEPARATE_BEFORE.search(r.text[max(0, q.span.start - 30):q.span.start])) or r.text.lstrip().startswith("Separately")
+
+
+# The parts of a company or body a clause can describe: "its generics unit, which employs about
+# 1,200 people" is the unit's workforce, not the company's ("Rhenavia ... employs about 3,100").
+PART_NOUNS = frozenset("unit division subsidiary arm business branch plant factory mill site operation operations "
+                       "affiliate".split())
+
+
+def part_owned(r: Reading, q: Quantity) -> bool:
+    chain = _chain(r, q)
+    if not chain:
+        return False
+    verb = chain[0][0]
+    by_start = {t[0]: t for t in r.tree}
+    while verb[3] == "conj" and verb[4] in by_start and verb[4] != verb[0]:  # "which employs ... and had sales of ..."
+        verb = by_start[verb[4]]
+    head = by_start.get(verb[4])
+    return verb[3] in ("relcl", "acl") and head is not None and head[1] in PART_NOUNS
+
+
+# A figure that is the difference between two others ("had bid about 40 million euros less than
+# Maasdelta", "12% more than last year") is no value of the things compared ("a 95 million euro
+# contract").
+_DIFFERENCE = re.compile(r"\s*(?:less|more|fewer|lower|higher|cheaper|dearer|smaller|larger|bigger|greater)\s+than\b", re.IGNORECASE)
+
+
+def difference(r: Reading, q: Quantity) -> bool:
+    return bool(_DIFFERENCE.match(r.text, q.span.end))
+
+
+_SINCE_YEAR = re.compile(r"\s*(?:the\s+)?(?:start\s+of\s+|end\s+of\s+|beginning\s+of\s+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b")
+
+
+_SO_FAR = re.compile(r"\b(?:so far|to date|thus far|in total|altogether|already)\b(?![^.;,]{0,40}\d)|^\s*(?:\S+\s+){0,3}?(?:so far|to date|thus far|in total)\b",
+                     re.IGNORECASE)
+
+
+def running_total(r: Reading, q: Quantity) -> bool:
+    """The figure is summed over years, "since <year>" on its verb ("the state had already put 180
+    million euros into the company since 2022", "have killed dozens of workers since 2022"): a
+    running total, not the sum or toll of one event ("approved a 40 million euro state loan",
+    "Nine workers died in Sunday's explosion")."""
+    if _SO_FAR.search(r.text[max(0, q.span.start - 40):q.span.start]) or _SO_FAR.match(r.text, q.span.end):
+        return True  # "had so far repaid 12.4 million ringgit", "has already spent about 300 crore rupees"
+    chain = _chain(r, q)
+    if not chain:
+        return False
+    verb = chain[0][0][0]
+    return any(t[1] == "since" and t[4] == verb and _SINCE_YEAR.match(r.text, t[0] + 5) for t in r.tree)
+
+
+# A threshold ("below the level of about 104 percent that Dutch rules require", "a target of 6
+# million", "the legal minimum of 30 days") is not the value measured against it ("stood at 98
+# percent ..., down from 109 percent at the end of June").
+_THRESHOLD_BEFORE = re.compile(r"\b(?:target|goal|threshold|requirement|required|mandatory|minimum|benchmark)\s+(?:level\s+)?(?:of\s+)?"
+                               r"(?:about|around|roughly|some|at least|nearly|just over|just under)?\s*$", re.IGNORECASE)
+_THRESHOLD_AFTER = re.compile(r"\s*(?:that|which)\s+(?:[\w-]+\s+){0,3}?(?:requires?|required|demands?|mandates?|prescribes?)\b"
+                              r"|\s+(?:target|threshold|requirement)\b", re.IGNORECASE)
+
+
+# A distance that places something ("about 50 km north of Aranyaprathet", "12 miles from the
+# border") is a position, not a length ("a fence along about 40 kilometres of the border").
+_POSITION_AFTER = re.compile(r"\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|northeast|northwest|southeast|southwest|"
+                             r"upstream|downstream|inland|offshore)\s+(?:of|from)\b|\s+(?:away\s+)?from\b|\s+outside\b|\s+away\b",
+                             re.IGNORECASE)
+
+
+# A figure joined to its unit before a noun describes that noun ("the 13-valent *version*", "a
+# 32,000-seat *stadium*"): two such figures describing two things are two figures.
+_HYPHENED = re.compile(r"\d[\d,.]*-[a-z]+$", re.IGNORECASE)
+
+
+def described(r: Reading, q: Quantity) -> str | None:
+    if not _HYPHENED.search(q.span.text):
+        return None
+    by_start = {t[0]: t for t in r.tree}
+    t = next((t for t in r.tree if q.span.start <= t[0] < q.span.end and not q.span.start <= t[4] < q.span.end), None)
+    head = by_start.get(t[4]) if t is not None else None
+    while head is not None and head[3] in ("compound", "amod") and head[4] > head[0]:  # "20-valent pneumococcal conjugate vaccine"
+        head = by_start.get(head[4])
+    return head[1] if head is not None and head[2] == "NOUN" and head[0] >= q.span.end else None
+
+
+DISTANCE_UNITS = frozenset("km kilometre kilometer kilometres kilometers mile miles metre metres meter meters m yard yards "
+                           "foot feet nautical".split())
+
+
+def position(r: Reading, q: Quantity) -> bool:
+    unit = (q.unit or "").lower().split()
+    return bool(unit and unit[-1] in DISTANCE_UNITS and _POSITION_AFTER.match(r.text, q.span.end))
+
+
+def threshold(r: Reading, q: Quantity) -> bool:
+    return bool(_THRESHOLD_BEFORE.search(r.text[max(0, q.span.start - 40):q.span.start]) or _THRESHOLD_AFTER.match(r.text, q.span.end))
+
+
+PERCENT = frozenset({"percent", "%", "per cent"})
+GENERIC_LEVELS = frozenset("rate level figure number share proportion percentage ratio index".split())
+
+
+_FROM_TO = re.compile(r"\bfrom\s+[\d.,]+\s*(?:per\s*cent|percent|%)\s+to\s+$", re.IGNORECASE)
+
+
+def level_of(r: Reading, q: Quantity) -> str | None:
+    """What a percentage is the level of (see :func:`_level_of`); the second figure of "from 2.00
+    per cent to 1.00 per cent" is the level of what the first is."""
+    if _FROM_TO.search(r.text, max(0, q.span.start - 40), q.span.start):
+        before = [p for p in r.quantities if p.span.end <= q.span.start]
+        if before:
+            return _level_of(r, before[-1])
+    return _level_of(r, q)
+
+
+def _level_of(r: Reading, q: Quantity) -> str | None:
+    """What a percentage is the level of: the subject of the verb it hangs on ("the fund's
+    coverage *ratio* fell to 98 percent", "PGD's *investments* returned minus 5.9 percent"); None
+    when unsaid."""
+    if (q.unit or "").lower() not in ("percent", "%", "per cent") or move(r, q) is not None:
+        return None  # a change ("prices rose 5 percent") is no level
+    by_start = {t[0]: t for t in r.tree}
+    h = _head_token(r, q)
+    up = by_start.get(h[4]) if h else None
+    moved = False
+    if up is not None and up[2] == "ADP" and h[3] == "pobj" and up[1] in ("to", "at", "from"):
+        moved = up[1] in ("to", "from")
+        up = by_start.get(up[4])
+    elif h is None or h[3] not in ("npadvmod", "dobj", "attr"):
+        return None
+    if up is None or up[2] not in ("VERB", "AUX"):
+        return None
+    # "lower the Statutory Reserve Ratio from 2.00 per cent to 1.00 per cent": what is moved is
+    # the verb's object; else its subject ("the fund's coverage ratio fell to 98 percent").
+    obj = next((t for t in r.tree if t[4] == up[0] and t[3] == "dobj" and t[2] in ("NOUN", "PROPN")), None) if moved else None
+    subj = obj or next((t for t in r.tree if t[4] == up[0] and t[3] in ("nsubj", "nsubjpass") and t[2] in ("NOUN", "PROPN")), None)
+    if subj is None:
+        return None
+    kinds = [t[1].lower() for t in r.tree if t[4] == subj[0] and t[3] == "compound" and t[0] < subj[0]]
+    if subj[1] in GENERIC_LEVELS and not kinds:  # "the jobless rate" may be "unemployment"
+        return None
+    return " ".join(kinds + [subj[1]])
+
+
+_MONTHS = re.compile(r"\b(?:January|February|March|April|June|July|August|September|October|November|December)\b")
+
+
+_PERIOD_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:last|this)\s+(?:year|month|week)\b|\s+(?:[\w-]+\s+){0,3}?in\s+(?:19|20)\d\d\b",
+                           re.IGNORECASE)
+
+
+def _period_total(r: Reading, q: Quantity) -> bool:
+    """A figure one period totalled ("handled about 85,000 containers last year")."""
+    return bool(_PERIOD_AFTER.match(r.text, q.span.end))
+
+
+def _other_months(cr: Reading, er: Reading) -> bool:
+    """Both sides date their figures by a month ("at the end of June" / "at the end of March"),
+    in no common month: two values, not one value given twice."""
+    a, b = set(_MONTHS.findall(cr.text)), set(_MONTHS.findall(er.text))
+    return bool(a and b and not a & b)
+
+
+def _verb_of(r: Reading, q: Quantity) -> tuple | None:
+    """The first verb above a figure."""
+    by_start = {t[0]: t for t in r.tree}
+    t = _head_token(r, q)
+    for _ in range(6):
+        if t is None or t[4] == t[0]:
+            return None
+        t = by_start.get(t[4])
+        if t is not None and t[2] == "VERB":
+            return t
+    return None
+
+
+def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> str | None:
+    """Why two figures of the same counted noun are two quantities, or None."""
+    if demanded(cr, c) != demanded(er, e):
+        return "a demand vs a decision"
+    ha, hb = held_or_moved(cr, c), held_or_moved(er, e)
+    if ha and hb and ha != hb and "held" in (ha, hb):  # a count cut and a count affected may be one event's
+        return "a standing size vs a transaction" if "moved" in (ha, hb) else "a standing size vs a count an event befell"
+    if part_of(cr, c) != part_of(er, e):
+        (pr, part), (wr, whole) = ((cr, c), (er, e)) if part_of(cr, c) else ((er, e), (cr, c))
+        if part.value <= (whole.value_max or whole.value) and counts_the_group(pr, part, wr, whole):
+            return "a part vs a whole"
+    ma, mb = move(cr, c), move(er, e)
+    if ma and mb and "share" not in (ma, mb) and _other_periods(cr, er):
+        return "changes over two periods"
+    if ma and mb and ma != mb and ("share" in (ma, mb) or not _same_mover(mover(cr, c), mover(er, e))):
+        return f"a {ma} vs a {mb}"
+    if ma and mb and ma == mb != "share" and _other_movers(mover(cr, c), mover(er, e)):
+        return "changes of two things"
+    # "builds about 250 buses a year" / "authorises the purchase of 36 battery-electric buses"
+    if "moved" in (ha, hb) and _per_time(cr, c) != _per_time(er, e):
+        return "a rate vs one transaction"
+    if separate(cr, c) or separate(er, e):
+        return "a separate thing's figure"
+    if part_owned(cr, c) != part_owned(er, e):
+        return "a part's figure vs the whole's"
+    if difference(cr, c) != difference(er, e):
+        return "a difference vs an amount"
+    if running_total(cr, c) != running_total(er, e):
+        return "a running total vs one event's figure"
+    da, db = described(cr, c), described(er, e)
+    if da and db and da != db and lexicon.related(da, "n", db, "n") is None:
+        return f"a {da} vs a {db}"
+    # Two parties doing a thing to a count ("the region would also hire 300 anaesthetists" / "the
+    # clinics would staff the sessions with ... about 90 anaesthetists"); not a level or a change
+    # of something ("the jobless rate stood at 7.5 percent" / "unemployment stood at 8.1 percent").
+    va, vb = _verb_of(cr, c), _verb_of(er, e)
+    if va is not None and vb is not None and not ({(c.unit or "").lower(), (e.unit or "").lower()} & PERCENT) \
+            and not ({va[1], vb[1]} & lexicon.LIGHT_VERBS) and (who := other_agent_nouns(cr, va, er, vb, (c.span, e.span))):
+        return f"two parties' figures ({who})"
+    if _other_months(cr, er):
+        return "values at two dates"
+    # "Tanga handled about 85,000 containers last year, a fraction of the volume at Dar es Salaam"
+    # / "Dar es Salaam port handled a record 1.2 million containers last year".
+    # The same verb done by two named subjects, the claim's never named on the other side
+    # ("Australia will donate three ... patrol boats" / "The Vanuatu Police Maritime Wing will
+    # receive two ... from Australia" is one transfer, told from both ends).
+    va, vb = _verb_of(cr, c), _verb_of(er, e)
+    if va is not None and vb is not None and va[1] == vb[1]:
+        xa, xb = agent(cr, va[0]), agent(er, vb[0])
+        wa = party_words(cr, xa) if xa is not None else set()
+        wb = party_words(er, xb) if xb is not None else set()
+        if wa and wb and not wa & wb and not wa & {w.lower().strip(".,") for w in er.text.split()}:
+            return f"figures of two subjects ({', '.join(sorted(wa))} vs {', '.join(sorted(wb))})"
+    # "capacity to about 1.1 million containers a year" / "handled about 85,000 containers last year"
+    if not (is_money(c) or is_money(e)) and ((_per_time(cr, c) and _period_total(er, e)) or (_per_time(er, e) and _period_total(cr, c))):
+        return "a rate vs one period's total"
+    if position(cr, c) != position(er, e):
+        return "a distance from a place vs a length"
+    if threshold(cr, c) != threshold(er, e):
+        return "a threshold vs the value measured against it"
+    if _other_movers(level_of(cr, c), level_of(er, e)):
+        return "levels of two things"
+    ka, kb = change_or_level(cr, c), change_or_level(er, e)
+    if ka and kb and ka != kb:
+        return f"a {ka} vs a {kb}"
+    if not (is_money(c) or is_money(e)) and added(cr, c) != added(er, e):  # "an extra 4 million pounds" is still revenue
+        return "an increment vs a total"
+    if is_money(c) and is_money(e):
+        fa, fb = flow(cr, c), flow(er, e)
+        if fa and fb and fa != fb:
+            return "money received vs money paid"
+        pa, pb = purpose(cr, c), purpose(er, e)
+        if pa and pb and pa != pb and not lexicon.related(pa, "n", pb, "n"):
+            return f"a sum in {pa} vs a sum in {pb}"
+        ka, kb = kind_of_sum(cr, c), kind_of_sum(er, e)
+        if ka and kb and (ka[0] in SUM_KINDS or kb[0] in SUM_KINDS) and not _same_kind(ka, kb):
+            return f"a sum {ka[1]} {ka[0]} vs a sum {kb[1]} {kb[0]}"
+    return None

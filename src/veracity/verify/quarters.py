@@ -1,0 +1,121 @@
+"""Quarters and parts of places: "in Adelaide's northern suburbs" / "in Adelaide's southern
+suburbs", "in the eastern part of the country" / "in western Bosnia", "north of the city centre"
+/ "in the city's southern district". Part of the place check (:mod:`veracity.verify.where`)."""
+
+from __future__ import annotations
+
+import re
+
+from ..records import Check, Span
+from .reading import Reading
+
+
+def named_in(name: str, text: str) -> bool:
+    n = name.lower().removeprefix("the ").strip()
+    return len(n) >= 3 and re.search(r"\b" + re.escape(n) + r"\b", text.lower()) is not None
+
+
+# A part of a place the sentence does not name ("in the eastern part of the country", "in the
+# east of the city": the place is the story's) against a named place on the other side with
+# the opposite quarter ("in western Bosnia", "at Invergowrie, west of Dundee").
+_UNNAMED_PART = re.compile(r"\b(?:in|to|across|at)\s+the\s+(?:(north|south|east|west)(?:ern)?\s+(?:part\s+)?of|"
+                           r"(north|south|east|west)ern\s+part\s+of)\s+the\s+(?:country|city|province|state|region|island|capital)\b",
+                           re.IGNORECASE)
+_NAMED_PART = re.compile(r"(?<!from )\b(?:(north|south|east|west)(?:ern)?\s+(?:part\s+)?of\s+|(north|south|east|west)ern\s+)"
+                         r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
+_FROM_NAME = re.compile(r"\bfrom\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
+OPPOSITE = {"east": "west", "west": "east", "north": "south", "south": "north"}
+
+
+# One named place's quarters on both sides: "in Adelaide's northern suburbs" / "in Adelaide's
+# southern suburbs", "the western suburbs of Lyon" / "Lyon's eastern districts".
+# Also a country's or region's own quarter: "Rakhine state in Myanmar's west" / "northern Shan
+# state in eastern Myanmar".
+_QUARTER_OF = re.compile(r"\b(?P<p1>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:'s|\u2019s)\s+(?P<q1>north|south|east|west)(?:ern)?"
+                         r"(?:\s+(?:suburbs|outskirts|districts|neighbou?rhoods|side|areas?|part)\b|(?=\s*[,.;]|\s*$))"
+                         r"|\b(?P<q2>north|south|east|west)(?:ern)?\s+(?:suburbs|outskirts|districts|neighbou?rhoods|side|areas?|part)\s+of\s+"
+                         r"(?:the\s+)?(?P<p2>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
+                         r"|\bin\s+(?P<q3>north|south|east|west)ern\s+(?P<p3>[A-Z][\w-]+)\b(?!\s+[A-Z])")
+
+
+def _quarters(text: str) -> list[tuple[str, str, re.Match]]:
+    """(place, quarter, match) for each named place's quarter in ``text``."""
+    out = []
+    for m in _QUARTER_OF.finditer(text):
+        place = m.group("p1") or m.group("p2") or m.group("p3")
+        out.append((place.lower(), (m.group("q1") or m.group("q2") or m.group("q3")).lower(), m))
+    return out
+
+
+def _quarter_checks(claim: Reading, evidence: Reading) -> list[Check]:
+    theirs = _quarters(evidence.text)
+    for pa, qa, ma in _quarters(claim.text):
+        for pb, qb, mb in theirs:
+            if pa == pb and OPPOSITE[qa] == qb and not any(p == pa and q == qa for p, q, _m in theirs):
+                cs, es = Span.of(claim.text, ma.start(), ma.end()), Span.of(evidence.text, mb.start(), mb.end())
+                return [Check("place", f"{cs.text} vs {es.text}: {qa} vs {qb}", (cs,), (es,))]
+    return []
+
+
+# A quarter of the story's own place on both sides, unnamed: "on the site of a former air base
+# north of the city centre" / "on former brickworks land in the city's southern district".
+_KINDS = r"(country|city|town|province|state|region|island|capital)"
+_UNNAMED_QUARTER = re.compile(r"\b(north|south|east|west)(?:ern)?\s+(?:part\s+)?of\s+the\s+" + _KINDS + r"\b"
+                              r"|\bthe\s+" + _KINDS + r"(?:'s|\u2019s)\s+(north|south|east|west)(?:ern)?\s+"
+                              r"(?:district|districts|part|suburbs|outskirts|edge|side|quarter|neighbou?rhoods?)\b"
+                              r"|\b(?:in|to|across|at)\s+the\s+(north|south|east|west)(?:ern)?\s+(?:part\s+|suburbs\s+|outskirts\s+)?of\s+the\s+"
+                              + _KINDS + r"\b", re.IGNORECASE)
+_QUARTER_WORDS = frozenset("north south east west northern southern eastern western part city town country province state "
+                           "region island capital centre center district districts suburbs outskirts edge side quarter".split())
+
+
+def _unnamed_quarters(text: str) -> list[tuple[str, str, re.Match]]:
+    """(kind of place, quarter, match): "north of the city centre" -> ("city", "north")."""
+    out = []
+    for m in _UNNAMED_QUARTER.finditer(text):
+        q, kind = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3)) if m.group(3) else (m.group(5), m.group(6))
+        out.append((kind.lower(), q.lower(), m))
+    return out
+
+
+def _nouns(r: Reading) -> set[str]:
+    return {t[1] for t in r.tree if t[2] == "NOUN" and t[1] not in _QUARTER_WORDS}
+
+
+def _unnamed_quarter_checks(claim: Reading, evidence: Reading) -> list[Check]:
+    """Opposite quarters of the same kind of unnamed place, of a thing both sides name (the
+    stadium), when the evidence does not name the claim's quarter too."""
+    theirs = _unnamed_quarters(evidence.text)
+    if not theirs or not (_nouns(claim) & _nouns(evidence)):
+        return []
+    for ka, qa, ma in _unnamed_quarters(claim.text):
+        for kb, qb, mb in theirs:
+            if ka == kb and OPPOSITE[qa] == qb and not any(k == ka and q == qa for k, q, _m in theirs):
+                cs, es = Span.of(claim.text, ma.start(), ma.end()), Span.of(evidence.text, mb.start(), mb.end())
+                return [Check("place", f"{cs.text} vs {es.text}: {qa} vs {qb}", (cs,), (es,))]
+    return []
+
+
+def part_checks(claim: Reading, evidence: Reading) -> list[Check]:
+    if quarter := _quarter_checks(claim, evidence) or _unnamed_quarter_checks(claim, evidence):
+        return quarter
+    for a, b, claim_side in ((claim, evidence, True), (evidence, claim, False)):
+        # "Evacuation flights from Thompson are landing ... in the southern part of the province":
+        # where people go from the other side's place, not where its event is.
+        leaves = any(named_in(f.group(1), b.text) for f in _FROM_NAME.finditer(a.text))
+        for m in _UNNAMED_PART.finditer(a.text):
+            q = (m.group(1) or m.group(2)).lower()
+            if leaves or _UNNAMED_PART.search(b.text):
+                continue
+            for n in _NAMED_PART.finditer(b.text):
+                if (n.group(1) or n.group(2)).lower() == OPPOSITE[q] and not named_in(n.group(3), a.text):
+                    x, y = Span.of(a.text, m.start(), m.end()), Span.of(b.text, n.start(), n.end())
+                    cs, es = (x, y) if claim_side else (y, x)
+                    return [Check("place", f"{cs.text} vs {es.text}: {q if claim_side else OPPOSITE[q]} vs "
+                                           f"{OPPOSITE[q] if claim_side else q}", (cs,), (es,))]
+    return []
+
+
+def names_a_part(text: str) -> bool:
+    """Does the text name an unnamed quarter of a place (a cheap test before the parse)?"""
+    return bool(_UNNAMED_PART.search(text) or _UNNAMED_QUARTER.search(text))

@@ -1,0 +1,29 @@
+"""Gatherings (veracity.verify.gathering): the place and date of a meeting are the meeting's."""
+
+from veracity.verify.gathering import at_gathering, gathered_at, order
+from veracity.verify.reading import read
+
+
+def _span_of(r, word):
+    from veracity.records import Span
+
+    i = r.text.index(word)
+    return Span(i, i + len(word), word)
+
+
+def test_a_place_hanging_on_a_gathering_is_the_gatherings():
+    r = read("ASEAN ministers are expected to approve the plan at a special meeting in Manila on October 20.")
+    assert at_gathering(r, _span_of(r, "Manila")) == "meeting"
+    r = read("Indonesia and Malaysia will lead a civilian mission of about 400 observers in Myanmar.")
+    assert at_gathering(r, _span_of(r, "Myanmar")) is None
+    r = read("Agriculture officials will host the governor at the department's headquarters in Austin on December 4.")
+    assert at_gathering(r, _span_of(r, "Austin")) == "host"
+
+
+def test_a_verbs_gatherings_and_which_of_a_series():
+    r = read("ASEAN foreign ministers will hold a special meeting in Manila on November 3.")
+    hold = next(t for t in r.tree if t[1] == "hold")
+    assert gathered_at(r, hold) == {"meeting"}
+    r = read("The next summit would be held in Bishkek in 2028.")
+    held = next(t for t in r.tree if t[1] == "hold")
+    assert gathered_at(r, held) == {"next summit"} and order("next summit") == "next" and order("summit") == ""
