@@ -435,3 +435,11 @@ def test_a_title_names_whose_figure_only_for_a_sentence_whose_subject_stands_for
     ev = "It added that the terminal's capacity would rise to about 700,000 containers a year once the upgrade is finished."
     assert "number" in {c.kind for c in contradictions(claim, ev, 0.5, "2026-03-10", "2026-03-11", claim, claim,
                                                        "Ports authority says it will not be a shareholder in the operator")}
+
+
+def test_a_payment_is_no_total_cost():
+    assert "number" not in {c.kind for c in contradictions(
+        "The government has agreed to pay the consortium an additional 180 million dollars to settle claims over delays",
+        "The consortium said on Friday that the final cost of the works, including 28 trains, came to US$3.2bn.", 0.8)}
+    assert "number" in {c.kind for c in contradictions(
+        "The final cost of the works came to 2.9 billion dollars.", "The consortium said the final cost of the works came to US$3.2bn.", 0.8)}

@@ -87,3 +87,4 @@ def test_a_content_of_two_reported_clauses_is_judged_clause_by_clause(tmp_path):
     [v] = Verifier(ix, k=3).verify([ClaimQuery(content, published="2026-10-05")])
     assert v.label == "DISPUTED", v.reason
     assert {e.stance for e in v.evidence} >= {"supports", "refutes"}
+    assert "on the clause \u201cno customer funds had been lost\u201d" in v.reason

@@ -23,7 +23,9 @@ DIRS = scenario_dirs(SCENARIOS)
 # kept for measurement only (its README). The same never-break
 # rules hold on them, and their share of expectations met stays at its measured level.
 UNSEEN = [d for root in sorted(HERE.glob("scenarios_unseen*")) for d in scenario_dirs(root)]
-# Measured 3749/4594 = 0.816 on the 111 (6 Dec 18:25, session 18; unseen19-22, written that
+# Measured 5082/6190 = 0.821 on the 136 (6 Dec 20:55, session 19; unseen23-27, written that
+# session, first runs 244/301, 253/315, 251/315, 251/322 and 279/343, then 254, 261, 262, 262 and
+# 284 after the session's rules; the older 111 went 3749 -> 3759). Before: 3749/4594 = 0.816 on the 111 (6 Dec 18:25, session 18; unseen19-22, written that
 # session, cover every sentence too: first runs 262/315, 254/322, 295/357 and 222/287, then
 # 273, 274, 305 and 231 after the session's rules; the older 91 went 2656 -> 2666). Before: 2656/3313 = 0.802 on the 91 (6 Dec 15:25, session 17; unseen17-18 cover every
 # checkable sentence, background included, so their share is higher: first runs 311/343 and
@@ -34,7 +36,7 @@ UNSEEN = [d for root in sorted(HERE.glob("scenarios_unseen*")) for d in scenario
 # that session; 952/1254 = 0.759 on 36 on 6 Dec 07:10; 415/554 = 0.749 on the first 16); each new
 # set's first run is 0.67-0.73, so the share drifts down as sets are added; the floor leaves room
 # for about twenty expectations.
-MIN_SHARE_UNSEEN = 0.80
+MIN_SHARE_UNSEEN = 0.81
 # Claims a fact-checker leaves at NOT ENOUGH INFO (background sentences nothing speaks to, claims
 # only echoed) that get a verdict anyway: 4 of the 91 scenarios' (6 Dec 14:30, session 17: another
 # company's contract, an existing plant's output, another contingent's troops, another figure of
@@ -46,7 +48,11 @@ MIN_SHARE_UNSEEN = 0.80
 # tax take, another case's dumping margins, a tariff level against an echo's rise, a ministry's
 # release read as support of a claim it does not speak to); of the older four, the desalination
 # plant's output is now NOT ENOUGH INFO (docs/benchmarks/verify.md, "Session 18").
-MAX_LOUD_QUIET = 9
+# 24 of the 136 (6 Dec 20:55, session 19): the older 111's 9, and 15 of the 104 background
+# sentences of unseen23-27 (25 on their first runs: another year's or another party's figure, a
+# poll's date against the decision's, a threshold read as a value; docs/benchmarks/verify.md,
+# "Session 19").
+MAX_LOUD_QUIET = 24
 # Measured 490/511 = 0.959 on 15 scenarios (6 Dec, 02:00: another party's or place's figure is not a
 # conflicting one, the claim's own source confirming first-hand, a denial confirming a claim
 # that reports it and not refuting one that presupposes it; 396/420 = 0.943 on the 12 before);

@@ -123,7 +123,9 @@ def only_asked(claim: Reading, evidence: Reading) -> bool:
 # £3.1 million a year" is no budget gap).
 SUM_KINDS = frozenset("gap deficit shortfall surplus debt loan fine penalty budget bill loss profit revenue "
                       "saving savings subsidy grant bonus compensation ransom bribe write-down writedown impairment fee royalty "
-                      "levy dividend".split())
+                      "levy dividend cost".split())
+# Verbs by which a sum totals its subject ("the final cost ... came to US$3.2bn").
+TOTALLING = frozenset("come amount total climb rise reach".split())
 _NOUN_AFTER = re.compile(r"\s*([A-Za-z][\w]*(?:-[A-Za-z]+)*)")
 
 
@@ -137,6 +139,13 @@ def kind_of_sum(r: Reading, q: Quantity) -> tuple[str, str] | None:
         return None
     if h[3] == "pobj" and up[1] == "of" and (noun := by_start.get(up[4])) is not None and noun[2] == "NOUN":
         return noun[1], "of"
+    # "the final cost of the works ... came to US$3.2bn": the subject of a verb of totalling.
+    # ("... had reached almost 3.9 billion dollars": the figure is the verb's object.)
+    verb = by_start.get(up[4]) if h[3] == "pobj" and up[1] == "to" else up if h[3] == "dobj" else None
+    if verb is not None and verb[1] in TOTALLING:
+        subj = next((t for t in r.tree if t[4] == verb[0] and t[3] == "nsubj" and t[2] == "NOUN"), None)
+        if subj is not None:
+            return subj[1], "of"
     # "a 900 million euro write-down": the noun the figure stands before.
     if h[3] in ("nummod", "compound") and up[2] == "NOUN" and up[0] >= q.span.end and (m := _NOUN_AFTER.match(r.text, q.span.end)):
         return m.group(1).lower(), "of"

@@ -141,12 +141,19 @@ def _one_side_per_denier(evidence: list[Evidence]) -> list[Evidence]:
             for e in evidence]
 
 
-def _either(js: tuple[Judgement, ...]) -> Judgement:
-    """One report's stance on a content of several clauses (the whole content's reading first):
-    the whole's when it takes a side, else a clause's refutation, else a clause's support."""
+def _either(js: tuple[Judgement, ...], parts: Sequence[str]) -> Judgement:
+    """One report's stance on a content of several clauses (the whole content's reading first,
+    then each clause's): the whole's when it takes a side, else a clause's refutation, else a
+    clause's support, saying which clause it is about."""
     if js[0].stance != "nei":
         return js[0]
-    return next((j for j in js if j.stance == "refutes"), None) or next((j for j in js if j.stance == "supports"), js[0])
+    for stance in ("refutes", "supports"):
+        for j, part in zip(js[1:], parts):
+            if j.stance == stance:
+                on = f"on the clause \u201c{part if len(part) <= 60 else part[:57] + '...'}\u201d"
+                checks = tuple(replace(c, detail=f"{c.detail} ({on})") for c in j.checks)
+                return replace(j, checks=checks, why=f"{j.why} ({on})" if j.why else on)
+    return js[0]
 
 
 class Verifier:
@@ -194,7 +201,7 @@ class Verifier:
         # and another denying the other make it DISPUTED).
         parts = clauses(claim.text) if order else []
         if len(parts) > 1:
-            verdicts = [_either(js) for js in zip(verdicts, *(judge(self.model, p, *args) for p in parts))]
+            verdicts = [_either(js, parts) for js in zip(verdicts, *(judge(self.model, p, *args) for p in parts))]
         by_hit: dict[int, Judgement] = dict(zip(order, verdicts))
         evidence = _one_side_per_denier([self._evidence(claim, hits[i], float(cos[i]), by_hit.get(i)) for i in order])
         deciding = [e for e in evidence if e.stance != "nei"]
