@@ -44,3 +44,10 @@ def test_a_name_is_credited_only_by_a_reporting_word_of_its_own_sentence():
 def test_a_press_noun_after_a_place_name_still_names_the_outlet():
     assert relayed_outlets("Benin agreed to host the drones, a senior Western diplomat told the Paris weekly "
                            "L'Observateur Africain.") == ["L'Observateur Africain"]
+
+
+def test_an_outlet_is_found_without_the_generic_last_word_of_its_name():
+    o = _origin("outlet", "Osh Teleradio News")
+    assert o.credited_in("The gym had been put up without reinforcement, Osh Teleradio reported on Wednesday.")
+    assert o.credited_in("The gym was unsafe, Osh Teleradio News reported.")
+    assert not _origin("outlet", "Osh Teleradio").credited_in("The gym was unsafe, Osh reported.")

@@ -102,9 +102,17 @@ def _origin(kind: str, name: str) -> Origin | None:
     n = norm(name)
     if len(n) < 3:
         return None
-    # A person is found by surname ("Ruiz said"), anything else by its whole name.
-    needle = n.split()[-1] if kind == "person" else n
-    return Origin(f"{kind}:{n}", name.strip(), re.compile(r"\b" + re.escape(needle) + r"\b", re.IGNORECASE))
+    # A person is found by surname ("Ruiz said"), anything else by its whole name; an outlet also
+    # without a trailing generic word of its name ("Osh Teleradio News" / "Osh Teleradio reported").
+    needle = re.escape(n.split()[-1] if kind == "person" else n)
+    words = n.split()
+    if kind == "outlet" and len(words) >= 3 and words[-1] in OUTLET_SUFFIXES:
+        needle = re.escape(" ".join(words[:-1])) + r"(?:\s+" + re.escape(words[-1]) + r")?"
+    return Origin(f"{kind}:{n}", name.strip(), re.compile(r"\b" + needle + r"\b", re.IGNORECASE))
+
+
+# Words an outlet's name may end with that its own copy and others' often leave out.
+OUTLET_SUFFIXES = frozenset("news online daily digital tv radio service network".split())
 
 
 # A name the source description credits ("a draft budget paper seen by the Avon Observer",

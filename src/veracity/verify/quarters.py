@@ -47,14 +47,19 @@ def _quarters(text: str) -> list[tuple[str, str, re.Match]]:
     return out
 
 
-def _quarter_checks(claim: Reading, evidence: Reading) -> list[Check]:
-    theirs = _quarters(evidence.text)
-    for pa, qa, ma in _quarters(claim.text):
+def _opposite(claim: Reading, evidence: Reading, mine: list, theirs: list) -> list[Check]:
+    """The first (place, quarter, match) of the claim whose place the evidence gives the opposite
+    quarter of, and never the claim's own quarter."""
+    for pa, qa, ma in mine:
         for pb, qb, mb in theirs:
             if pa == pb and OPPOSITE[qa] == qb and not any(p == pa and q == qa for p, q, _m in theirs):
                 cs, es = Span.of(claim.text, ma.start(), ma.end()), Span.of(evidence.text, mb.start(), mb.end())
                 return [Check("place", f"{cs.text} vs {es.text}: {qa} vs {qb}", (cs,), (es,))]
     return []
+
+
+def _quarter_checks(claim: Reading, evidence: Reading) -> list[Check]:
+    return _opposite(claim, evidence, _quarters(claim.text), _quarters(evidence.text))
 
 
 # A quarter of the story's own place on both sides, unnamed: "on the site of a former air base
@@ -88,12 +93,7 @@ def _unnamed_quarter_checks(claim: Reading, evidence: Reading) -> list[Check]:
     theirs = _unnamed_quarters(evidence.text)
     if not theirs or not (_nouns(claim) & _nouns(evidence)):
         return []
-    for ka, qa, ma in _unnamed_quarters(claim.text):
-        for kb, qb, mb in theirs:
-            if ka == kb and OPPOSITE[qa] == qb and not any(k == ka and q == qa for k, q, _m in theirs):
-                cs, es = Span.of(claim.text, ma.start(), ma.end()), Span.of(evidence.text, mb.start(), mb.end())
-                return [Check("place", f"{cs.text} vs {es.text}: {qa} vs {qb}", (cs,), (es,))]
-    return []
+    return _opposite(claim, evidence, _unnamed_quarters(claim.text), theirs)
 
 
 def part_checks(claim: Reading, evidence: Reading) -> list[Check]:
