@@ -23,9 +23,9 @@ DIRS = scenario_dirs(SCENARIOS)
 # kept for measurement only (its README). The same never-break
 # rules hold on them, and their share of expectations met stays at its measured level.
 UNSEEN = [d for root in sorted(HERE.glob("scenarios_unseen*")) for d in scenario_dirs(root)]
-# Measured 5082/6190 = 0.821 on the 136 (6 Dec 20:55, session 19; unseen23-27, written that
+# Measured 5088/6190 = 0.822 on the 136 (6 Dec 20:55, session 19; unseen23-27, written that
 # session, first runs 244/301, 253/315, 251/315, 251/322 and 279/343, then 254, 261, 262, 262 and
-# 284 after the session's rules; the older 111 went 3749 -> 3759). Before: 3749/4594 = 0.816 on the 111 (6 Dec 18:25, session 18; unseen19-22, written that
+# 290 after the session's rules; the older 111 went 3749 -> 3759). Before: 3749/4594 = 0.816 on the 111 (6 Dec 18:25, session 18; unseen19-22, written that
 # session, cover every sentence too: first runs 262/315, 254/322, 295/357 and 222/287, then
 # 273, 274, 305 and 231 after the session's rules; the older 91 went 2656 -> 2666). Before: 2656/3313 = 0.802 on the 91 (6 Dec 15:25, session 17; unseen17-18 cover every
 # checkable sentence, background included, so their share is higher: first runs 311/343 and
