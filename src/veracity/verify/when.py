@@ -99,11 +99,6 @@ def event_years(r: Reading, dated_only: bool = False) -> set[str]:
 DATE_SAME_ACTION = True
 
 
-# Light verbs (lexicon.LIGHT_VERBS) name no action: "the draft would go to public consultation in
-# October" is no date of "the schools it runs by March 2028", whatever WordNet's "go" and "run" share.
-LIGHT_VERBS = lexicon.LIGHT_VERBS
-
-
 _NOUN_BEFORE = re.compile(r"\b([a-z]+)\s+(?:in|on)\s+(?:early\s+|late\s+|mid-)?$")
 
 
@@ -123,7 +118,9 @@ def _date_actions_meet(claim: Reading, d, evidence: Reading, e) -> bool:
     nv, nw = _event_noun(claim, d), _event_noun(evidence, e)
     if (nv and w is not None and lexicon.synonym_verbs(nv, w[1])) or (nw and v is not None and lexicon.synonym_verbs(v[1], nw)):
         return True
-    if v is not None and w is not None and v[1] != w[1] and (v[1] in LIGHT_VERBS or w[1] in LIGHT_VERBS):
+    # Light verbs name no action: "the draft would go to public consultation in October" is no
+    # date of "the schools it runs by March 2028", whatever WordNet's "go" and "run" share.
+    if v is not None and w is not None and v[1] != w[1] and {v[1], w[1]} & lexicon.LIGHT_VERBS:
         return bool(gathered_at(claim, v) & gathered_at(evidence, w))
     return v is None or w is None or _same_verb(v, w) or _related_action(v, w) \
         or bool(gathered_at(claim, v) & gathered_at(evidence, w))  # "approve ... at a meeting" / "hold a meeting"
