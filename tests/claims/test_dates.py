@@ -111,3 +111,16 @@ def test_article_published_at_the_end_of_time_is_analysed(claims_run):
     d = claims_run("Tomorrow the minister will visit Kyiv, officials said.", published="9999-12-31")
     (date,) = d.claims[0].dates
     assert date.span.text == "Tomorrow" and date.value is None and date.anchor == "9999-12-31"
+
+
+def test_an_expected_or_scheduled_event_points_forward():
+    from veracity.verify.reading import read
+
+    def value(text):
+        return [d.value for d in read(text, "2026-10-06").dates]
+
+    assert value("Ministers are expected to meet in Manila on October 20.") == ["2026-10-20"]
+    assert value("The vote is scheduled for October 20.") == ["2026-10-20"]
+    # ... unless the expectation itself is past.
+    assert value("The deal was expected to be signed on October 20.") == ["2025-10-20"]
+    assert value("Talks ended on October 20.") == ["2025-10-20"]

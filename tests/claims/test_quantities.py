@@ -65,6 +65,19 @@ def test_scores_and_fractions(claims_run):
     assert any(u == "fraction" and abs(v - 2 / 3) < 1e-9 for _, v, u, *_ in got)
 
 
+def test_a_fraction_word_is_a_share_and_compares_as_a_percentage(claims_run):
+    from veracity.verify.reading import read
+
+    got = _q(claims_run, "Finland offered to pay half of the costs, and nearly a third of the staff will go.")
+    assert [(t, round(v, 4), u, q) for t, v, u, q, _ in got] == [("half", 0.5, "fraction", "="), ("nearly a third", 0.3333, "fraction", "~")]
+    assert [(q.span.text, q.value, q.unit) for q in read("More than half of all schools closed.").quantities] == [
+        ("More than half", 50.0, "percent")]
+    # ... but not a half that scales a number, a part of a period, or an ordinal.
+    for text in ("half a million doses", "in the second half of the year", "He won a third term.", "The first quarter of 2024"):
+        assert all(u != "fraction" for _, _, u, *_ in _q(claims_run, text)), text
+    assert _q(claims_run, "a quarter of a million people")[0][1:3] == (250000.0, "people")
+
+
 def test_names_with_number_words_are_not_counts(claims_run):
     assert _q(claims_run, "Wales won the Six Nations title.") == []
     assert _q(claims_run, "Ten people died.") == [("Ten people", 10, "people", "=", None)]

@@ -52,22 +52,31 @@ def test_no_evidence_means_not_enough_info(tmp_path):
     assert verdict.label == "NOT_ENOUGH_INFO"
 
 
-def test_a_report_that_denies_the_claim_does_not_also_support_it():
+def test_a_report_that_refutes_the_claim_does_not_also_support_it(monkeypatch):
     from veracity.records import Check, Evidence, Span
-    from veracity.verify.engine import _one_side_per_denier, verdict_of
+    from veracity.verify import engine
+    from veracity.verify.engine import _one_side_per_report, verdict_of
 
     deny = Check("denial", "the evidence denies it ('not true')", (), (Span(0, 8, "not true"),))
     union = [Evidence("union", Span(0, 60, "Its two-day stoppage would go ahead as planned from Wednesday."), "supports", 0.74, 0.85),
              Evidence("union", Span(61, 120, "Reports that the strike has been called off are not true."), "refutes", 0.57, 0.9,
                       checks=(deny,)),
              Evidence("wire", Span(0, 50, "A union scrapped a planned strike, the site reported."), "supports", 0.64, 0.6)]
-    out = _one_side_per_denier(union)
+    out = _one_side_per_report(union)
     assert [e.stance for e in out] == ["nei", "refutes", "supports"]
     assert verdict_of(out)[0] == "DISPUTED"  # the wire's support is another report's
     assert verdict_of(out[:2])[0] == "REFUTED" and verdict_of(union[:2])[0] == "DISPUTED"
-    # A report that refutes by a figure, not a denial, may still confirm another part.
-    figure = [union[0], Evidence("union", union[1].span, "refutes", 0.57, 0.8, checks=(Check("number", "9 vs 7", (), ()),))]
-    assert [e.stance for e in _one_side_per_denier(figure)] == ["supports", "refutes"]
+    # A report that refutes by a place (not a denial) does not confirm with its other sentence
+    # either: the ASEAN Secretariat's "Deployments to other areas, including Rakhine state, would
+    # be considered only in a later phase" and its sentence on the mission's start.
+    secretariat = [Evidence("asean", Span(0, 70, "The mission would begin in Kachin and northern Shan states in November."), "supports", 0.6, 0.7),
+                   Evidence("asean", Span(71, 160, "Deployments to other areas, including Rakhine state, would be considered only in a later phase."),
+                            "refutes", 0.6, 0.8, checks=(Check("place", "'Rakhine' vs 'Kachin'", (), ()),))]
+    assert [e.stance for e in _one_side_per_report(secretariat)] == ["nei", "refutes"]
+    assert verdict_of(_one_side_per_report(secretariat))[0] == "REFUTED"
+    # Until session 20 only a denier was held to one side.
+    monkeypatch.setattr(engine, "ONE_SIDE_PER_REPORT", False)
+    assert [e.stance for e in _one_side_per_report(secretariat)] == ["supports", "refutes"]
 
 
 def test_a_content_of_two_reported_clauses_is_judged_clause_by_clause(tmp_path):

@@ -9,7 +9,8 @@ out. Without an anchor, relative dates are kept with ``value=None``. Granularity
 week, month, year, or decade ("the 1990s" -> value "1990").
 
 Bare weekdays and month names point back in time (news reports the past) unless the
-sentence speaks of the future ("will", "next", "is due to"), then they point forward.
+sentence speaks of the future ("will", "next", "is due to", "are expected to"), then they point
+forward.
 """
 
 from __future__ import annotations
@@ -31,6 +32,21 @@ NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
                 "several": None, "few": None, "a few": None}
 FUTURE_CUES = frozenset({"will", "shall", "next", "due", "upcoming", "'ll", "’ll", "coming"})
+# Participles that point forward unless their own auxiliary is past: "are expected to meet on
+# October 20", "is scheduled for March 3"; not "was expected to sign on March 3".
+FUTURE_PARTICIPLES = frozenset({"expected", "scheduled", "slated"})
+PAST_AUXILIARIES = frozenset({"was", "were", "had"})
+
+
+def speaks_of_future(toks) -> bool:
+    """Whether a sentence's tokens speak of the future (see the module docstring)."""
+    for t in toks:
+        if t.lower_ in FUTURE_CUES:
+            return True
+        if t.lower_ in FUTURE_PARTICIPLES and t.pos_ in ("VERB", "AUX", "ADJ") \
+                and not any(c.lower_ in PAST_AUXILIARIES for c in t.children if c.dep_ in ("aux", "auxpass")):
+            return True
+    return False
 
 _LEAD = re.compile(r"^(?:(?:on|in|at|since|from|by|until|till|during|of|the|this\s+past|earlier|later|early|late|mid)\s+|mid-)", re.I)
 _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}

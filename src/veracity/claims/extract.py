@@ -13,7 +13,7 @@ import datetime as dt
 from ..errors import PipelineError
 from ..records import Claim, Dossier, content_id
 from ..options import Options
-from .dates import FUTURE_CUES, find_dates, parse_anchor
+from .dates import find_dates, parse_anchor, speaks_of_future
 from .frames import find_frames
 from .modality import classify
 from .places import find_places
@@ -59,7 +59,7 @@ class ClaimExtractor:
             entities = tuple(e for e in dossier_entities[elo:ehi] if s.span.contains(e.span))
             quantities = find_quantities(tokens, text, sent.start, sent.end)
             toks = tokens[sent.start : sent.end]
-            future = any(t.lower_ in FUTURE_CUES for t in toks)
+            future = speaks_of_future(toks)
             places = find_places(tokens, text, sent_ents, sent.start, sent.end)
             claims.append(Claim(
                 id=content_id(dossier.article.id, s.span.start, s.span.end, prefix="c_"),

@@ -161,6 +161,33 @@ def _fraction_before(doc, a: int, lo: int) -> tuple[int, int] | None:
     return None
 
 
+# Words before "half" that make it a part of a period or a match, not a share ("the second half
+# of the year", "one and a half").
+NOT_A_SHARE = frozenset("the first second latter other final and opening".split())
+SHARE_AFTER = frozenset("of the its their his her our all".split())
+
+
+def _bare_fraction(doc, i: int, lo: int, end: int) -> tuple[int, int] | None:
+    """(first token, divisor) of a fraction word that is itself the figure: "half of the costs",
+    "half its staff", "a third of the budget", "one quarter of voters"; not "half a million" or
+    "a quarter of a million" (the fraction scales that number), "the second half of the year"
+    or "the first quarter"."""
+    low = doc[i].lower_
+    if low not in ("half", "third", "quarter") or i + 1 >= end:
+        return None
+    nxt = doc[i + 1].lower_
+    if nxt == "a" or (nxt == "of" and i + 3 < end and doc[i + 2].lower_ == "a" and _is_core(doc[i + 3])):
+        return None
+    prev = doc[i - 1].lower_ if i - 1 >= lo else ""
+    if low == "half":
+        if prev in NOT_A_SHARE or nxt not in SHARE_AFTER:
+            return None
+        return (i - 1 if prev in ("a", "one") else i), 2
+    if prev in ("a", "one") and nxt == "of":
+        return i - 1, FRACTIONS[low]
+    return None
+
+
 def _match_qualifier(doc, i: int, lo: int) -> tuple[str, int] | None:
     """A qualifier cue ending right before token ``i`` (not before ``lo``)."""
     for words, q in QUALIFIER_CUES:
@@ -210,6 +237,15 @@ def find_quantities(doc, text: str, start_tok: int, end_tok: int) -> tuple[Quant
             out.append(Quantity(Span.of(text, doc[start].idx, doc[end].idx + len(doc[end].text)), value,
                                 GLUED_CURRENCIES[glued.group(1).lower()], cue[0] if cue else "=", None))
             i = end + 1
+            continue
+        share = _bare_fraction(doc, i, start_tok, end_tok)
+        if share is not None:  # "half of the costs", "nearly a third of its staff"
+            first_tok, div = share
+            cue = _match_qualifier(doc, first_tok, start_tok)
+            start = cue[1] if cue else first_tok
+            out.append(Quantity(Span.of(text, doc[start].idx, doc[i].idx + len(doc[i].text)), 1 / div, "fraction",
+                                cue[0] if cue else "=", None))
+            i += 1
             continue
         if not _is_core(tok):
             i += 1

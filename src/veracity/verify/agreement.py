@@ -199,6 +199,26 @@ def _figures_carried(claim: Reading, evidence: Reading) -> bool:
     return all(any(_overlap(_range(c), _range(e)) for e in evidence.quantities) for c in first)
 
 
+def names_carried(claim: Reading, evidence: Reading) -> bool:
+    """Every person and organisation the claim names (not a place: "the Sava river") is named in
+    the evidence."""
+    ev_lower = evidence.text.lower()
+    ev_words = set(_WORD.findall(ev_lower))
+    named = [e.span.text for e in claim.entities if e.label in ("PERSON", "ORG") and not _is_place(claim, e.span.end)]
+    return all(_party_found(n, ev_lower, ev_words) for n in named)
+
+
+def shared_patient(claim: Reading, evidence: Reading) -> str | None:
+    """A noun of what the claim's main predicate acts on that the evidence names too, or one it
+    is related to ("factory" / "plant"), as "'factory' ~ 'plant'"."""
+    nouns_all = _evidence_words(evidence, heads_only=False)
+    for start, *_rest in _main_predicates(claim):
+        for n in _patient_nouns(claim, start)[0]:
+            if (m := _match(n, "n", nouns_all)) is not None:
+                return f"'{n}' ~ '{m[0]}'"
+    return None
+
+
 def agreement(claim: str, evidence: str, claim_published: str | None = None,
               evidence_published: str | None = None, title: str | None = None) -> Agreement | None:
     """The frames ``evidence`` shares with ``claim`` when it states the same event (see the

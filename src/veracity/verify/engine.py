@@ -129,15 +129,25 @@ def verdict_of(evidence: Sequence[Evidence], support_why: dict[tuple[str, int], 
     return "NOT_ENOUGH_INFO", 1.0, "Not enough info: nothing in the evidence index is about this claim"
 
 
-def _one_side_per_denier(evidence: list[Evidence]) -> list[Evidence]:
-    """A report that denies the claim does not also confirm it: the union saying "Reports that
+# A report whose check refutes the claim does not also confirm it, whatever the check (until
+# session 20 only a denial held a report to one side): the ASEAN Secretariat's "Deployments to
+# other areas, including Rakhine state, would be considered only in a later phase" refutes a
+# first deployment to Rakhine, and its other sentence on the mission's start is no support for
+# it. One report on both sides would make the claim DISPUTED on that report's word alone.
+ONE_SIDE_PER_REPORT = True
+
+
+def _one_side_per_report(evidence: list[Evidence]) -> list[Evidence]:
+    """A report that refutes the claim does not also confirm it: the union saying "Reports that
     the strike has been called off are not true" is not read as support because its other
     sentence, "its two-day stoppage ... would go ahead as planned", shares the claim's words
-    (the model read it as SUPPORTS 0.85). Its supporting sentences take no side."""
-    deniers = {e.document_id for e in evidence if e.stance == "refutes" and any(c.kind == "denial" for c in e.checks)}
-    if not deniers:
+    (the model read it as SUPPORTS 0.85). Its supporting sentences take no side (see
+    ONE_SIDE_PER_REPORT)."""
+    refuters = {e.document_id for e in evidence
+                if e.stance == "refutes" and (ONE_SIDE_PER_REPORT or any(c.kind == "denial" for c in e.checks))}
+    if not refuters:
         return evidence
-    return [replace(e, stance="nei", same_origin=False, origin=None) if e.stance == "supports" and e.document_id in deniers else e
+    return [replace(e, stance="nei", same_origin=False, origin=None) if e.stance == "supports" and e.document_id in refuters else e
             for e in evidence]
 
 
@@ -203,7 +213,7 @@ class Verifier:
         if len(parts) > 1:
             verdicts = [_either(js, parts) for js in zip(verdicts, *(judge(self.model, p, *args) for p in parts))]
         by_hit: dict[int, Judgement] = dict(zip(order, verdicts))
-        evidence = _one_side_per_denier([self._evidence(claim, hits[i], float(cos[i]), by_hit.get(i)) for i in order])
+        evidence = _one_side_per_report([self._evidence(claim, hits[i], float(cos[i]), by_hit.get(i)) for i in order])
         deciding = [e for e in evidence if e.stance != "nei"]
         rest = [e for e in evidence if e.stance == "nei"]
         cited = (deciding + rest)[: min(MAX_CITED, max(self.k, len(deciding)))]

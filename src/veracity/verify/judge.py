@@ -26,13 +26,14 @@ import numpy as np
 
 from ..errors import ModelError
 from ..records import Check
-from .agreement import agreement, negated_on_one_side
+from .agreement import against, agreement, names_carried, negated_on_one_side, shared_patient
 from .checks import topic_overlap
 from .contradiction import another_event, by_party, contradictions
 from .denial import _DENIAL, of_main, same_denial
 from .parties import acting_names, different_parties
 from .reading import read
 from .counted import only_asked
+from .delays import DELAY_CUE, same_delay
 from .figures import FIGURE, agreeing_numbers, check_numbers, unconfirmed_figure
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "stance"
@@ -237,6 +238,25 @@ def _frame_support(p: np.ndarray, claim: str, ev: str, claim_published: str | No
     return a
 
 
+# A delay given as a length ("has postponed the opening of its new chip factory ... by two years")
+# is confirmed by a sentence giving the old and the new date ("production at its planned plant in
+# Dresden would begin in 2028 rather than 2026"), which the model read as P(SUPPORTS) 0.44
+# (:mod:`veracity.verify.delays`). The same named parties and a noun of what is delayed must be
+# on both sides, nothing negated or opposed on one side only, and the model must not lean to
+# REFUTES (FRAME_MAX_REFUTES, as for a frame agreement).
+DELAY_SUPPORTS = True
+
+
+def _same_delay(claim: str, ev: str, claim_published: str | None, published: str | None) -> str | None:
+    if not DELAY_CUE.search(claim):
+        return None
+    cr, er = read(claim, claim_published), read(ev, published)
+    if against(cr, er) or not names_carried(cr, er):
+        return None
+    delay, noun = same_delay(cr, er), shared_patient(cr, er)
+    return f"{delay}, on {noun}" if delay and noun else None
+
+
 def _other_party(cr, er, sentence: str | None) -> bool:
     """Another party's event: by the claim's content, or, when the content names no one acting
     ("will raise fares on its routes ... by 18%", its subject left in the attribution's sentence),
@@ -269,6 +289,9 @@ def _near(p: np.ndarray, ps: tuple, claim: str, ev: str, cosine: float, claim_pu
           and (same := agreeing_numbers(claim, ev, claim_published, published, SPECIFIC_FIGURE_DIGITS))):
         stance, conf = "supports", max(float(p[0]), AGREEING_FIGURE_CONFIDENCE)
         why = f"it gives the claim's figure ({', '.join(same)})"
+    elif DELAY_SUPPORTS and p[1] < FRAME_MAX_REFUTES and (delay := _same_delay(claim, ev, claim_published, published)):
+        stance, conf = "supports", max(float(p[0]), FRAME_CONFIDENCE)
+        why = f"it gives the claim's delay as the old and the new date ({delay})"
     elif (a := _frame_support(p, claim, ev, claim_published, published, title)) is not None:
         stance, conf, why = "supports", max(float(p[0]), FRAME_CONFIDENCE), a.detail
     elif (AGREEING_FIGURE_SUPPORTS and p[1] < FRAME_FIGURE_MAX_REFUTES and (share := topic_overlap(claim, ev)) >= FIGURE_RESTATES_OVERLAP

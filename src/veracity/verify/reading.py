@@ -9,11 +9,12 @@ evidence are read the same way. Offsets in a reading index the text it was made 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
 
-from ..claims.dates import FUTURE_CUES, find_dates, parse_anchor
+from ..claims.dates import find_dates, parse_anchor, speaks_of_future
 from ..claims.frames import find_frames
 from ..claims.places import find_places
 from ..claims.quantities import find_quantities
@@ -56,6 +57,15 @@ def _nlp():
     return load()
 
 
+def _as_percent(q: Quantity) -> Quantity:
+    """A share written as a fraction ("half of the costs", "two-thirds of voters") is compared as
+    the percentage it is ("50 percent of the first-year costs")."""
+    if q.unit != "fraction":
+        return q
+    vmax = None if q.value_max is None else q.value_max * 100
+    return dataclasses.replace(q, value=round(q.value * 100, 4), unit="percent", value_max=vmax)
+
+
 @functools.lru_cache(maxsize=MEMO)
 def read(text: str, published: str | None = None) -> Reading:
     """Parse ``text`` and extract its parts; relative dates resolve against ``published``."""
@@ -65,9 +75,9 @@ def read(text: str, published: str | None = None) -> Reading:
     doc = _nlp()(text)
     toks = view(doc)
     ents = list(doc.ents)
-    quantities = find_quantities(toks, text, 0, len(doc))
+    quantities = tuple(_as_percent(q) for q in find_quantities(toks, text, 0, len(doc)))
     places = find_places(toks, text, ents, 0, len(toks))
-    future = any(t.lower_ in FUTURE_CUES for t in toks)
+    future = speaks_of_future(toks)
     dates = find_dates(text, ents, parse_anchor(published), future)
     frames = find_frames(toks, toks, text, quantities, places)
     entities = tuple(Entity(Span.of(text, e.start_char, e.end_char), e.label_) for e in ents)
