@@ -79,3 +79,11 @@ def test_tables_use_valid_codes():
     codes |= {v for v in R.DEMONYMS.values() if not v.startswith("region:")}
     assert codes <= valid, codes - valid
     assert all(v[len("region:"):] in R.REGIONS for v in R.DEMONYMS.values() if v.startswith("region:"))
+
+
+def test_a_country_the_tagger_calls_an_organisation_is_a_place():
+    from veracity.verify.reading import read
+
+    r = read("EU trade with Belarus fell to about 3.2 billion euros last year, according to Eurostat figures.")
+    assert [(p.span.text, p.codes) for p in r.places] == [("Belarus", ("BY",))]
+    assert read("The EU and NATO met on Monday.").places == ()

@@ -36,7 +36,7 @@ def test_money_and_percent_from_bbc(claims_run):
     ("It cost about €3.1bn.", ("about €3.1bn", 3.1e9, "EUR", "~", None)),
     ("Between 5,000 and 7,000 people marched.", ("Between 5,000 and 7,000 people", 5000, "people", "=", 7000)),
     ("Sales rose 3.5 per cent.", ("3.5 per cent", 3.5, "percent", "=", None)),
-    ("Hundreds of fans queued outside.", ("Hundreds of fans", 100, "fans", ">", None)),
+    ("Hundreds of fans queued outside.", ("Hundreds of fans", 100, "fans", ">", 1000)),
     ("The road is 20 miles long.", ("20 miles", 20, "mile", "=", None)),
     ("Nearly 1.2 million units were sold.", ("Nearly 1.2 million units", 1.2e6, "units", "~", None)),
 ])
@@ -76,6 +76,12 @@ def test_a_fraction_word_is_a_share_and_compares_as_a_percentage(claims_run):
     for text in ("half a million doses", "in the second half of the year", "He won a third term.", "The first quarter of 2024"):
         assert all(u != "fraction" for _, _, u, *_ in _q(claims_run, text)), text
     assert _q(claims_run, "a quarter of a million people")[0][1:3] == (250000.0, "people")
+
+
+def test_vague_and_few_of_a_scale_are_ranges(claims_run):
+    got = _q(claims_run, "Several thousand people gathered, as tens of thousands had in 2020 and a few hundred did on Monday.")
+    assert [(t, v, vmax) for t, v, _, _, vmax in got] == [("Several thousand people", 3000, 9000),
+                                                          ("tens of thousands", 10000, 100000), ("a few hundred", 200, 500)]
 
 
 def test_names_with_number_words_are_not_counts(claims_run):

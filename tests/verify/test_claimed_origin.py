@@ -212,3 +212,13 @@ def test_where_it_was_said_is_no_part_of_what_was_said():
 
     text = "Labour Minister Prasert Chaiyasit told reporters in Bangkok that inspectors would visit the factory this week."
     assert from_sentence(text, Span(0, len(text), text)).text == "inspectors would visit the factory this week."
+
+
+def test_who_told_whom_then_what_claims_the_content_and_a_told_with_content_is_no_trailing_phrase():
+    text = ("A senior engineer involved in load tests, who asked not to be named, told the Deccan Standard newspaper that "
+            "hairline cracks had been found in two bearings last month.")
+    d = analysis.analyze_text(text)
+    [c] = d.claims
+    assert what_is_claimed(d.article.text, c, d.attributions).text.endswith("hairline cracks had been found in two bearings last month")
+    # Without attributions, the sentence is not cut before its content.
+    assert from_sentence(text, Span(0, len(text), text)).text == text

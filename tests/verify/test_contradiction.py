@@ -1062,3 +1062,32 @@ def test_a_body_headed_by_another():
           "Asel Temirova.")
     assert "role" in kinds_at(claim, ev, "2026-04-14", "2026-04-14")
     assert "role" not in kinds_at(claim, ev.replace("Asel Temirova", "Ruslan Abdiev"), "2026-04-14", "2026-04-14")
+
+
+def test_a_place_of_another_moment_a_natural_feature_and_a_seat_are_no_other_place():
+    # "..., after Shahed drones were used in attacks on Kyiv" places the attacks, not the sanctions.
+    assert contradictions("The EU first sanctioned Iranian drone makers in October 2022, after Shahed drones were used in attacks on Kyiv.",
+                          "EU ambassadors have signed off on fresh sanctions against Iran over drone deliveries to Russia, Radio "
+                          "Alpina International reported on Wednesday, citing three diplomats.", 0.6, "2027-03-10", "2027-03-10") == ()
+    # A river runs past many towns; "headquartered in Secunderabad" is where the railway sits.
+    assert contradictions("India will open a new 4.1-kilometre rail bridge over the Godavari River to freight trains in January, "
+                          "the railway ministry said on Friday.",
+                          "The zonal railway headquartered in Secunderabad said on Saturday that freight trains would start running "
+                          "over the 4.1 km Godavari bridge near Kovvur in the third week of January.", 0.7, "2026-11-13", "2026-11-14") == ()
+    # ... while the same event in another town still conflicts.
+    [c] = contradictions("The bridge near Kovvur will open to freight trains in January.",
+                         "The bridge near Rajahmundry will open to freight trains in January.", 0.8)
+    assert c.kind == "place"
+
+
+def test_a_post_taken_over_by_another_person_is_out_of_date():
+    claim = ("The bridge was built by Mumbai-based Deccan Span Infrastructure, whose managing director, Arvind Kulkarni, said "
+             "the steel spans were designed to carry 25-tonne axle loads.")
+    filing = ("Deccan Span Infrastructure told the stock exchanges on Thursday that Meera Joshi would take over as managing "
+              "director from October 1, with Arvind Kulkarni becoming non-executive chairman after 11 years running the company.")
+    [c] = contradictions(claim, filing, 0.6, "2026-11-13", "2026-09-24", sentence=claim)
+    assert c.kind == "role" and "Meera Joshi would take over as managing director" in c.detail
+    # Another post taken, or a filing that does not name the claim's person, says nothing of his.
+    assert contradictions(claim, filing.replace("managing director", "finance director"), 0.6, sentence=claim) == ()
+    other = "Deccan Span Infrastructure said on Thursday that Meera Joshi would take over as managing director from October 1."
+    assert contradictions(claim, other, 0.6, sentence=claim) == ()

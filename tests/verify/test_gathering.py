@@ -27,3 +27,12 @@ def test_a_verbs_gatherings_and_which_of_a_series():
     r = read("The next summit would be held in Bishkek in 2028.")
     held = next(t for t in r.tree if t[1] == "hold")
     assert gathered_at(r, held) == {"next summit"} and order("next summit") == "next" and order("summit") == ""
+
+
+def test_a_round_of_talks_is_the_meeting_its_invitation_names():
+    from veracity.verify.contradiction import contradictions
+
+    [c] = contradictions("The guarantor powers, Greece, Turkey and Britain, have been invited to join an enlarged round in July",
+                         "Britain has been invited to an enlarged meeting on Cyprus with Greece and Turkey in September and will "
+                         "attend, Minister for Europe Harriet Coles told the House of Commons on Friday.", 0.7, "2027-05-13", "2027-05-14")
+    assert (c.kind, c.detail) == ("date", "'July' vs 'September': another month")

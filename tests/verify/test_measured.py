@@ -16,3 +16,31 @@ def test_a_threshold_a_position_a_description_and_a_level():
     assert position(r, _q(r, "about 50 km"))
     r = read("The vaccine will replace the 13-valent version given to infants.")
     assert described(r, _q(r, "13-valent")) == "version"
+
+
+def test_a_kind_of_a_headline_measure_is_another_measure():
+    from veracity.verify.contradiction import contradictions
+
+    r = read("Food inflation climbed to 10.2 percent.")
+    assert level_of(r, r.quantities[0]) == "food inflation"  # the level a rise reaches is a level
+    r = read("Annual inflation stood at 9.1 percent in June")
+    assert level_of(r, r.quantities[0]) == "inflation"  # "annual" says which reading, not which thing
+    assert contradictions("Annual inflation stood at 9.1 percent in June", "Food inflation climbed to 10.2 percent.", 0.7) == ()
+    [c] = contradictions("Annual inflation stood at 9.1 percent in June", "Inflation climbed to 10.2 percent in June.", 0.7)
+    assert c.kind == "number"
+
+
+def test_prices_of_two_goods_and_a_company_against_its_country_are_two_figures():
+    from veracity.verify.contradiction import contradictions
+    from veracity.verify.measured import priced
+
+    c = "The prices of octane and petrol rose by 6 taka each, to 131 taka and 127 taka a litre."
+    assert priced(read(c), read(c).quantities[1]) == {"octane", "petrol"}
+    assert contradictions(c, "Diesel now costs 118 taka a litre after a 9-taka increase, Meridian Wire reported.", 0.7) == ()
+    [k] = contradictions(c, "Petrol now costs 125 taka a litre.", 0.7)
+    assert k.kind == "number"
+    # Who pays is not what is priced: "The agency paid ... 248 dollars a ton" / "Egypt paid ... 262".
+    assert priced(read("The agency paid an average of about 248 dollars a ton."), read("The agency paid an average of about 248 dollars a ton.").quantities[0]) == set()
+    assert contradictions("The company produced about 96,000 tonnes of copper last year.",
+                          "Zambia produced about 820,000 tonnes of copper in 2025, the chamber of mines said.", 0.7,
+                          "2026-01-27", "2026-01-28") == ()

@@ -51,3 +51,15 @@ def test_an_outlet_is_found_without_the_generic_last_word_of_its_name():
     assert o.credited_in("The gym had been put up without reinforcement, Osh Teleradio reported on Wednesday.")
     assert o.credited_in("The gym was unsafe, Osh Teleradio News reported.")
     assert not _origin("outlet", "Osh Teleradio").credited_in("The gym was unsafe, Osh reported.")
+
+
+def test_an_outlets_desk_is_no_part_of_its_name_and_a_place_credits_no_one():
+    from veracity.records import Attribution, Span
+
+    o = _origin("outlet", "Danube Public Broadcasting, foreign desk")
+    assert o.key == "outlet:danube public broadcasting"
+    assert o.credited_in("Turkey is ready to talk, Danube Public Broadcasting reported, citing a diplomat.")
+    src = "two diplomats at UN headquarters in New York"
+    a = Attribution("a1", (Span(0, len(src), src),), (Span(0, 12, "according to"),), (Span(0, 4, "They"),), "anonymous")
+    from veracity.verify.origin import claim_origins
+    assert "outlet:new york" not in {x.key for x in claim_origins([a])}

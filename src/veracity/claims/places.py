@@ -206,13 +206,20 @@ def place_for_entity(doc, ent, text: str) -> Place | None:
     return Place(Span.of(text, a, b), canonical, codes, qualifier, kind)
 
 
+def _country_named(name: str) -> bool:
+    """An entity the tagger called an organisation that is a country's name, and nothing else:
+    "EU trade with Belarus fell" (spaCy: Belarus ORG)."""
+    hit = resolve_name(name)
+    return hit is not None and hit[2] == "country"
+
+
 def find_places(doc, text: str, ents, start: int | None = None, end: int | None = None) -> tuple[Place, ...]:
     """Places for the entities of one sentence (``ents``: spaCy entity spans), and the towns
     the tagger missed (:func:`missed_towns`) in tokens ``start``..``end`` of ``doc`` (by
     default the sentences that hold ``ents``)."""
     out = []
     for ent in ents:
-        if ent.label_ in PLACE_LABELS:
+        if ent.label_ in PLACE_LABELS or (ent.label_ == "ORG" and _country_named(ent.text)):
             p = place_for_entity(doc, ent, text)
             if p is not None:
                 out.append(p)

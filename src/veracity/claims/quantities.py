@@ -188,6 +188,19 @@ def _bare_fraction(doc, i: int, lo: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+# Words for a few of a scale: "several thousand" is 3,000 to 9,000, "a few hundred" 200 to 500.
+FEW = {("several",): (3, 9), ("a", "few"): (2, 5), ("a", "couple", "of"): (2, 3), ("a", "handful", "of"): (2, 5)}
+
+
+def _few_before(doc, a: int, lo: int) -> tuple[int, tuple[int, int]] | None:
+    """(first token, (low, high) multiples) of a "few" word right before token ``a``."""
+    for words, mult in FEW.items():
+        k = a - len(words)
+        if k >= lo and all(doc[k + j].lower_ == w for j, w in enumerate(words)):
+            return k, mult
+    return None
+
+
 def _match_qualifier(doc, i: int, lo: int) -> tuple[str, int] | None:
     """A qualifier cue ending right before token ``i`` (not before ``lo``)."""
     for words, q in QUALIFIER_CUES:
@@ -265,6 +278,16 @@ def find_quantities(doc, text: str, start_tok: int, end_tok: int) -> tuple[Quant
             a, first = part[0], _Parsed(first.value / part[1], first.vague)
         value_max: float | None = None
         score = False
+        # "tens of thousands", "hundreds of thousands": the first vague word counts the second.
+        if first.vague and b + 2 < end_tok and doc[b + 1].lower_ == "of" and doc[b + 2].lower_ in VAGUE \
+                and VAGUE[doc[b + 2].lower_] > first.value:
+            first = _Parsed(first.value * VAGUE[doc[b + 2].lower_], True)
+            b += 2
+        # "several thousand", "a few hundred": a few of the scale, not the scale itself.
+        few = _few_before(doc, a, start_tok)
+        if few is not None and doc[b].lower_ in SCALES and not first.vague:
+            a, (lo, hi) = few[0], few[1]
+            first, value_max = _Parsed(first.value * lo), first.value * hi
         # Range: "5,000 to 7,000", "5-7", "between 5 and 7".
         if b + 2 < end_tok and doc[b + 1].lower_ in RANGE_JOINERS and _is_core(doc[b + 2]):
             between = a - 1 >= start_tok and doc[a - 1].lower_ in ("between", "from")
@@ -284,6 +307,9 @@ def find_quantities(doc, text: str, start_tok: int, end_tok: int) -> tuple[Quant
                         if scale:
                             first = _Parsed(first.value * scale, first.vague)
                     b = c
+        # A vague plural ("thousands of people") is at least one and less than ten of its scale.
+        if first.vague and value_max is None:
+            value_max = first.value * 10
         span_start, span_end = a, b
         if value_max is not None and a - 1 >= start_tok and doc[a - 1].lower_ in ("between", "from"):
             span_start = a - 1

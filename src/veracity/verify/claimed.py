@@ -32,7 +32,10 @@ MIN_CONTENT_SHARE = 0.5
 _TRAILING = re.compile(
     r"(?:(?<!\d),|\s[-\u2013\u2014])\s*(?:according to|as reported by|(?:as )?(?:reported|quoted|cited) (?:by|in)|citing|"
     r"(?:[\w'\u2019.-]+\s){0,8}?(?:said|says|reported|reports|told|added|claimed|claims|stated|confirmed|announced|wrote|"
-    r"decided|ruled|concluded|found|warned|noted|insisted|argued|admitted|estimated|explained|acknowledged))\b[^,;]*[.!?\"'\u2019\u201d]*\s*$",
+    r"decided|ruled|concluded|found|warned|noted|insisted|argued|admitted|estimated|explained|acknowledged))\b"
+    # ... not a verb of saying with its content after it (", who asked not to be named, told the
+    # Deccan Standard newspaper that hairline cracks had been found ..."): that is the claim.
+    r"(?![^,;]*?\bthat\s)[^,;]*[.!?\"'\u2019\u201d]*\s*$",
     re.IGNORECASE)
 _LEADING = re.compile(r"^\s*(?:according to [^,]{3,120},|(?:[\w'\u2019.-]+\s){1,8}?(?:said|says|reported|reports|told \w+|claimed|claims)(?: on \w+)?(?: (?:in|at) [^,.;:]{1,40}? that| that)?\s)",
                       re.IGNORECASE)
@@ -138,7 +141,15 @@ REPORT_COVER = 0.85
 def _is_the_report(claim: Claim, attrs: Sequence[Attribution], content_chars: int) -> bool:
     inside = lambda s: claim.span.start <= s.start and s.end <= claim.span.end  # noqa: E731
     said = sum(len(s.text) for a in attrs for s in (*a.source, *a.cue) if inside(s))
-    return content_chars + said >= REPORT_COVER * len(claim.span.text.strip())
+    if content_chars + said >= REPORT_COVER * len(claim.span.text.strip()):
+        return True
+    # ... or who said it, to whom, then what, to the sentence's end: "A senior engineer ..., who
+    # asked not to be named, told the Deccan Standard newspaper that hairline cracks had been
+    # found in two bearings last month."
+    end = claim.span.start + len(claim.span.text.rstrip(" .\"'\u201d"))
+    return any(a.source and a.cue and a.content and a.source[0].start <= claim.span.start + 2
+               and a.source[-1].end <= a.cue[0].start and a.cue[-1].end <= a.content[0].start and a.content[-1].end >= end - 1
+               for a in attrs if all(inside(s) for s in (*a.source, *a.cue, *a.content)))
 
 
 def what_is_claimed(article: str, claim: Claim, attributions: Sequence[Attribution] = ()) -> Claimed:

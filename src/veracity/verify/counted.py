@@ -358,6 +358,12 @@ def _same_mover(a: str | None, b: str | None) -> bool:
     return (ha == hb or lexicon.related(ha, "n", hb, "n") == "synonym") and not _other_movers(a, b)
 
 
+# Measures whose bare name is the headline figure, so that one of a kind is another measure:
+# "inflation" is all prices, "food inflation" a part of them; "unemployment" / "youth
+# unemployment". ("prices" alone may be the story's beef prices: not in this list.)
+HEADLINE_MEASURES = frozenset("inflation unemployment growth gdp".split())
+
+
 def _other_movers(a: str | None, b: str | None) -> bool:
     """Two named things moved: other heads ("food and non-alcoholic beverages" / "prices"), or one
     head of two kinds ("beef prices" / "consumer prices"); "prices" alone may be either."""
@@ -365,6 +371,8 @@ def _other_movers(a: str | None, b: str | None) -> bool:
         return False
     (*ka, ha), (*kb, hb) = a.split(), b.split()
     if ha != hb and lexicon.related(ha, "n", hb, "n") != "synonym":
+        return True
+    if ha == hb and ha in HEADLINE_MEASURES and bool(ka) != bool(kb):  # "inflation" / "food inflation"
         return True
     return bool(ka and kb and set(ka) != set(kb))  # "consumer prices" / "consumer gas prices"
 

@@ -351,6 +351,9 @@ def significant_digits(value: float) -> int:
     return len(digits.rstrip("0")) or 1
 
 
+_VAGUE = re.compile(r"\b(?:dozens|scores|hundreds|thousands|millions|billions|tens|several|few|couple|handful)\b", re.IGNORECASE)
+
+
 def agreeing_numbers(claim: str, evidence: str, claim_published: str | None = None,
                      evidence_published: str | None = None, min_digits: int = 0) -> tuple[str, ...]:
     """The claim's figures the evidence gives too: the same head noun, a compatible time and
@@ -365,7 +368,9 @@ def agreeing_numbers(claim: str, evidence: str, claim_published: str | None = No
     heads = [_head(e, er.text, er.tree) for e in er.quantities]
     for k, c in enumerate(cr.quantities):
         h = _head(c, cr.text, cr.tree)
-        if not h or significant_digits(c.value) < min_digits:
+        # A vague figure ("dozens of soldiers", "several thousand people") agrees with too much to
+        # confirm anything: "more than 50 soldiers" killed in Burkina Faso is no support.
+        if not h or significant_digits(c.value) < min_digits or _VAGUE.search(c.span.text):
             continue
         oc = cr.times[k] if cr.times else "unknown"
         for j, e in enumerate(er.quantities):

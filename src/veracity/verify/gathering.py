@@ -13,6 +13,10 @@ from .reading import Reading
 # Nouns naming a gathering that has a place and a date of its own.
 GATHERING_NOUNS = frozenset("meeting summit conference talks session congress convention forum assembly gathering "
                             "ceremony hearing rally retreat plenary".split())
+# Words for one gathering of negotiators: "join an enlarged round in July" / "invited to an
+# enlarged meeting ... in September".
+SAME_GATHERING = {"round": "meeting", "talks": "meeting", "session": "meeting"}
+GATHERING_NOUNS = GATHERING_NOUNS | SAME_GATHERING.keys()
 # Verbs whose place is where people gather ("will meet in Hanoi", "will host Ochoa in Austin").
 GATHERING_VERBS = frozenset("meet convene gather assemble host".split())
 # Words that tell one gathering of a series from another: "the next summit" is not "next week's
@@ -26,7 +30,8 @@ GATHERING_STEPS = 5
 def _key(r: Reading, t: tuple, kids: dict) -> str:
     """A gathering noun with the word that says which of a series it is: "next summit"."""
     order = next((k[1] for k in kids.get(t[0], []) if k[3] == "amod" and k[1] in ORDER_WORDS), None)
-    return f"{order} {t[1]}" if order else t[1]
+    noun = SAME_GATHERING.get(t[1], t[1])
+    return f"{order} {noun}" if order else noun
 
 
 def at_gathering(r: Reading, sp: Span) -> str | None:

@@ -11,10 +11,10 @@ import re
 
 from ..records import Quantity
 from . import lexicon
-from .counted import (SUM_KINDS, _chain, _head_token, _other_movers, _other_periods, _per_time,
+from .counted import (HEADLINE_MEASURES, SUM_KINDS, _chain, _head_token, _other_movers, _other_periods, _per_time,
                       _same_kind, _same_mover, change_or_level, counts_the_group, demanded, flow, held_or_moved, is_money,
                       kind_of_sum, move, mover, part_of, purpose)
-from .parties import agent, other_agent_nouns, party_words
+from .parties import agent, children, other_agent_nouns, party_words
 from .reading import Reading
 
 
@@ -138,6 +138,10 @@ def threshold(r: Reading, q: Quantity) -> bool:
 
 PERCENT = frozenset({"percent", "%", "per cent"})
 GENERIC_LEVELS = frozenset("rate level figure number share proportion percentage ratio index".split())
+# Adjectives that say which reading of a level is meant, not which thing: "annual inflation" is
+# the inflation; "core inflation" is another measure.
+PLAIN_LEVEL_WORDS = frozenset("annual yearly overall headline national official current latest new average "
+                              "year-on-year general total".split())
 
 
 _FROM_TO = re.compile(r"\bfrom\s+[\d.,]+\s*(?:per\s*cent|percent|%)\s+to\s+$", re.IGNORECASE)
@@ -157,11 +161,16 @@ def _level_of(r: Reading, q: Quantity) -> str | None:
     """What a percentage is the level of: the subject of the verb it hangs on ("the fund's
     coverage *ratio* fell to 98 percent", "PGD's *investments* returned minus 5.9 percent"); None
     when unsaid."""
-    if (q.unit or "").lower() not in ("percent", "%", "per cent") or move(r, q) is not None:
-        return None  # a change ("prices rose 5 percent") is no level
+    if (q.unit or "").lower() not in ("percent", "%", "per cent"):
+        return None
     by_start = {t[0]: t for t in r.tree}
     h = _head_token(r, q)
     up = by_start.get(h[4]) if h else None
+    # A change ("prices rose 5 percent") is no level; the level it reaches is ("Food inflation
+    # climbed to 10.2 percent").
+    reached = move(r, q) is not None
+    if reached and not (up is not None and up[2] == "ADP" and up[1] == "to" and h[3] == "pobj"):
+        return None
     moved = False
     if up is not None and up[2] == "ADP" and h[3] == "pobj" and up[1] in ("to", "at", "from"):
         moved = up[1] in ("to", "from")
@@ -176,9 +185,14 @@ def _level_of(r: Reading, q: Quantity) -> str | None:
     subj = obj or next((t for t in r.tree if t[4] == up[0] and t[3] in ("nsubj", "nsubjpass") and t[2] in ("NOUN", "PROPN")), None)
     if subj is None:
         return None
-    kinds = [t[1].lower() for t in r.tree if t[4] == subj[0] and t[3] == "compound" and t[0] < subj[0]]
-    if subj[1] in GENERIC_LEVELS and not kinds:  # "the jobless rate" may be "unemployment"
+    # ... only of a headline measure: a rate raised to a level is named many ways ("its benchmark
+    # interest rate" / "the Monetary Policy Rate").
+    if reached and subj[1] not in HEADLINE_MEASURES:
         return None
+    mods = [t for t in r.tree if t[4] == subj[0] and t[0] < subj[0]]
+    if subj[1] in GENERIC_LEVELS and not any(t[3] == "compound" for t in mods):  # "the jobless rate" may be "unemployment"
+        return None
+    kinds = [t[1].lower() for t in mods if t[3] == "compound" or (t[3] == "amod" and t[1].lower() not in PLAIN_LEVEL_WORDS)]
     return " ".join(kinds + [subj[1]])
 
 
@@ -212,6 +226,63 @@ def _verb_of(r: Reading, q: Quantity) -> tuple | None:
         if t is not None and t[2] == "VERB":
             return t
     return None
+
+
+# Words for what a price is, not for what is priced.
+PRICE_WORDS = frozenset("price cost fare tariff rate charge fee".split())
+# Verbs whose object is the thing priced: "to sell diesel at 118 taka per litre".
+TRADE_VERBS = frozenset("sell buy retail trade".split())
+# Verbs whose subject is the thing priced: "Diesel now costs 118 taka".
+COST_VERBS = frozenset("cost rise fall climb jump increase decrease go reach stand".split())
+
+
+def priced(r: Reading, q: Quantity) -> set[str]:
+    """What a sum of money is the price of: the subject of its verb ("Diesel now costs 118 taka"),
+    what a price word's "of" names ("The prices of octane and petrol rose ... to 131 taka"), or a
+    trading verb's object ("to sell diesel at 118 taka per litre"), with the nouns joined to it."""
+    v = _verb_of(r, q)
+    if v is None or not is_money(q):
+        return set()
+    kids = children(r)
+    deps = ("dobj",) if v[1] in TRADE_VERBS else ("nsubj", "nsubjpass")
+    heads = [k for k in kids.get(v[0], []) if k[3] in deps and k[2] in ("NOUN", "PROPN")]
+    out: set[str] = set()
+    for h in heads:
+        if h[1] in PRICE_WORDS:
+            named = [g for p in kids.get(h[0], []) if p[3] == "prep" and p[1] == "of" for g in kids.get(p[0], []) if g[3] == "pobj"]
+            named += [k for k in kids.get(h[0], []) if k[3] == "compound"]
+        elif v[1] in COST_VERBS or v[1] in TRADE_VERBS:  # not who pays: "The agency paid ... 248 dollars a ton"
+            named = [h]
+        else:
+            continue
+        for n in named:
+            out |= {n[1]} | {k[1] for k in kids.get(n[0], []) if k[3] == "conj" and k[2] in ("NOUN", "PROPN")}
+    return out - PRICE_WORDS
+
+
+def _other_goods(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> bool:
+    """Prices of two goods: one of the figures is a price per item ("118 taka a litre"), not a
+    total ("The project cost 3.2 billion dollars" / "the total cost of the Line 3 monorail")."""
+    from .figures import per_item  # figures asks this module first: imported here, not at the top
+
+    if not (per_item(c, cr.text) or per_item(e, er.text)):
+        return False
+    a, b = priced(cr, c), priced(er, e)
+    return bool(a and b) and not any(x == y or lexicon.related(x, "n", y, "n") for x in a for y in b)
+
+
+def _country_at(r: Reading, t: tuple) -> bool:
+    return any(p.kind == "country" and p.span.start <= t[0] < p.span.end for p in r.places)
+
+
+# Common nouns for a business: a state body ("the agency", "the ministry") may act for its
+# country, a company does not.
+COMPANY_NOUNS = frozenset("company firm corporation miner producer operator group business conglomerate carrier airline "
+                          "manufacturer maker exporter importer".split())
+
+
+def _org_noun(t: tuple) -> bool:
+    return t[2] == "NOUN" and t[1] in COMPANY_NOUNS
 
 
 def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> str | None:
@@ -267,6 +338,10 @@ def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> 
         wb = party_words(er, xb) if xb is not None else set()
         if wa and wb and not wa & wb and not wa & {w.lower().strip(".,") for w in er.text.split()}:
             return f"figures of two subjects ({', '.join(sorted(wa))} vs {', '.join(sorted(wb))})"
+        # "The company produced about 96,000 tonnes of copper" / "Zambia produced about 820,000
+        # tonnes of copper": a company is not its country.
+        if xa is not None and xb is not None and ((_country_at(cr, xa) and _org_noun(xb)) or (_country_at(er, xb) and _org_noun(xa))):
+            return "figures of two subjects (an organisation vs a country)"
     # "capacity to about 1.1 million containers a year" / "handled about 85,000 containers last year"
     if not (is_money(c) or is_money(e)) and ((_per_time(cr, c) and _period_total(er, e)) or (_per_time(er, e) and _period_total(cr, c))):
         return "a rate vs one period's total"
@@ -282,6 +357,8 @@ def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> 
     if not (is_money(c) or is_money(e)) and added(cr, c) != added(er, e):  # "an extra 4 million pounds" is still revenue
         return "an increment vs a total"
     if is_money(c) and is_money(e):
+        if _other_goods(cr, c, er, e):  # "The prices of octane and petrol rose ... to 131 taka" / "Diesel now costs 118 taka"
+            return "prices of two things"
         fa, fb = flow(cr, c), flow(er, e)
         if fa and fb and fa != fb:
             return "money received vs money paid"

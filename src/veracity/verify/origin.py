@@ -99,6 +99,8 @@ class Origin:
 
 
 def _origin(kind: str, name: str) -> Origin | None:
+    if kind == "outlet":  # "Danube Public Broadcasting, foreign desk": the desk is no part of the name
+        name = re.split(r",|\s+[-\u2013\u2014|]\s+", name, maxsplit=1)[0]
     n = norm(name)
     if len(n) < 3:
         return None
@@ -127,7 +129,8 @@ def claim_origins(attributions: Sequence[Attribution], article_outlet: str | Non
     for a in attributions:
         for sp in a.source:
             for m in _CREDITED.finditer(sp.text):
-                o = _origin("outlet", m.group(1))
+                # "two diplomats at UN headquarters in New York": a place credits no one.
+                o = None if is_place_name(m.group(1)) else _origin("outlet", m.group(1))
                 if o:
                     out.setdefault(o.key, o)
         links = [(l.source_type, l.entity or l.span.text) for l in a.chain] or [(a.source_type, a.source_entity or " ".join(s.text for s in a.source))]

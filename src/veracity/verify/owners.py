@@ -44,12 +44,21 @@ def other_years(cr: Reading, er: Reading) -> bool:
     # A figure dated to a year before the other side was published, against an undated one: a
     # past year's figure and a current one ("In 2018, another company lost nearly 700,000 fish" /
     # "roughly 140,000 fish had escaped", published 2026).
-    ya, yb = event_years(cr, dated_only=True), event_years(er, dated_only=True)
+    ya, yb = event_years(cr, dated_only=True) | _when_years(cr), event_years(er, dated_only=True) | _when_years(er)
     if ya and not yb and er.published:
         return max(ya) < er.published[:4]
     if yb and not ya and cr.published:
         return max(yb) < cr.published[:4]
     return False
+
+
+# A year a clause of its own dates: "The standoff recalls March 2020, when tens of thousands of
+# people tried to enter Greece": the figure is that year's.
+_WHEN_CLAUSE = re.compile(r"\b((?:19|20)\d\d),\s+when\b")
+
+
+def _when_years(r: Reading) -> set[str]:
+    return set(_WHEN_CLAUSE.findall(r.text))
 
 
 def other_countries(cr: Reading, er: Reading) -> bool:

@@ -194,7 +194,7 @@ def check_roles(claim: Reading, evidence: Reading) -> list[Check]:
                     out.append(Check("role", f"'{cs.text}' vs '{es.text}'", (cs,), (es,)))
                     return out
     return _ranks(claim.text, evidence.text) or _another_title(claim.text, evidence.text) \
-        or _headed_by_another(claim.text, evidence.text)
+        or _headed_by_another(claim.text, evidence.text) or _post_taken(claim.text, evidence.text)
 
 
 # "Aibek Toktosunov, who heads the government's emergency commission" / "a government commission
@@ -214,9 +214,31 @@ def _headed_by_another(claim: str, evidence: str) -> list[Check]:
     return []
 
 
+# "Meera Joshi would take over as managing director from October 1, with Arvind Kulkarni becoming
+# non-executive chairman": the post is another person's now, so "its managing director, Arvind
+# Kulkarni" is out of date, when the evidence names him too.
+_TAKES_POST = re.compile(rf"{_NAME}\s+(?:would\s+|will\s+|is\s+to\s+|is\s+set\s+to\s+|to\s+)?(?:take over as|takes over as|took over as|"
+                         rf"taking over as|has taken over as|step(?:s|ped)? in as|was named|has been named|was appointed|has been appointed)"
+                         rf"\s+(?:the\s+)?(?:new\s+)?(?:company's\s+|group's\s+|its\s+)?((?:[\w'\u2019-]+\s+){{0,3}}?)(?i:({TITLES}))\b")
+
+
+def _post_taken(claim: str, evidence: str) -> list[Check]:
+    for n in _TAKES_POST.finditer(evidence):
+        for m, mods, title, name in _current_roles(claim):
+            if _post(title) != _post(n.group(3)) or _same_person(name, n.group(1)) or _domain(mods) != _domain(n.group(2)):
+                continue
+            if _FORMER_BEFORE.search(claim[max(0, m.start() - 30):m.start()] + " " + mods) or _DEPUTY.search(mods + " " + n.group(2)):
+                continue
+            if not re.search(rf"\b{re.escape(_surname(name))}\b", evidence, re.IGNORECASE):
+                continue
+            cs, es = _span(claim, m.start(), m.end()), _span(evidence, n.start(), n.end())
+            return [Check("role", f"'{cs.text}' vs '{es.text}': the post is another's", (cs,), (es,))]
+    return []
+
+
 # Words of a title that say which body's post it is ("Deputy *Foreign* Minister", "the *foreign
 # ministry's* director-general"), not its rank or a generic word.
-_NOT_DOMAIN = frozenset("the a an its their his her new former acting interim deputy vice junior assistant under senior chief "
+_NOT_DOMAIN = frozenset("the a an its their his her whose our new former acting interim deputy vice junior assistant under senior chief "
                         "ministry ministry's department department's office office's state federal national".split())
 
 
@@ -301,4 +323,4 @@ def could_fire(claim: str, evidence: str) -> bool:
     of post on the other."""
     return bool(_TITLE_WORD.search(claim) and (_TITLE_WORD.search(evidence) or _LEFT_MINISTRY.search(evidence)
                                                 or _TAKES_OVER.search(evidence) or _SUCCEEDING.search(evidence)
-                                                or _REPLACED.search(evidence)))
+                                                or _REPLACED.search(evidence) or _TAKES_POST.search(evidence)))

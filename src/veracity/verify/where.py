@@ -78,10 +78,10 @@ def _locations(r: Reading) -> list[_Loc]:
             continue
         if _BASED.match(r.text, p.span.end):  # "to Boston-based Harborline": whose home, not where
             continue
-        codes, kind = p.codes, p.kind
+        codes, kind, name = p.codes, p.kind, p.name
         if not codes and (part := part_of_country(p.name)):
             codes, kind = (part,), "country"
-        out.append(_Loc(p.name.lower().removeprefix("the "), codes, kind in ("country", "region") and bool(codes), p.qualifier,
+        out.append(_Loc(name.lower().removeprefix("the "), codes, kind in ("country", "region") and bool(codes), p.qualifier,
                         p.span, pr == "from" or _under_from(r, p.span), kind == "subdivision"))
     for e in r.entities:
         if any(l.span.overlaps(e.span) for l in out) or any(p.span.overlaps(e.span) for p in r.places):
@@ -337,8 +337,14 @@ def check_places(claim: Reading, evidence: Reading) -> list[Check]:
     # A place in a clause describing a party ("Vahostroj, based in Zilina, ...") is compared only
     # with a place of the same action ("headquartered", "located") on the other side.
     va, vb = [_place_verb(claim, x) for x in la], [_place_verb(evidence, y) for y in lb]
-    la = [x for x, v in zip(la, va) if not _describes(claim, v) or any(_same_verb(v, w) for w in vb)]
-    lb = [y for y, w in zip(lb, vb) if not _describes(evidence, w) or any(_same_verb(v, w) for v in va)]
+    # So is a place in a clause of another moment ("..., after Shahed drones were used in attacks on
+    # Kyiv"): it places the earlier or later event, not the claim's.
+    # Unless the other side names what the place is of ("after three yarn mills in Surat closed" /
+    # "The three yarn mills ... were in Bhiwandi").
+    la = [x for x, v in zip(la, va) if not (_describes(claim, v) or (_timed(claim, v) and not _owner_named(claim, x, evidence)))
+          or any(_same_verb(v, w) for w in vb)]
+    lb = [y for y, w in zip(lb, vb) if not (_describes(evidence, w) or (_timed(evidence, w) and not _owner_named(evidence, y, claim)))
+          or any(_same_verb(v, w) for v in va)]
     ra, rb = [_on_route(claim, x) for x in la], [_on_route(evidence, y) for y in lb]
     if any(ra) != any(rb):  # the points a line runs through are no place of an event on the other side
         la, lb = [x for x, r in zip(la, ra) if not r], [y for y, r in zip(lb, rb) if not r]
@@ -441,7 +447,15 @@ def _excluded(claim: Reading, evidence: Reading, places: list[_Loc]) -> list[Che
     return []
 
 
+# Natural features named as places: a river or a valley runs past many towns, so it is compared
+# only with another feature ("over the Godavari River" is no other place than "near Kovvur").
+# ("bay" is not among them: "Subic Bay", "Montego Bay" are towns and ports.)
+FEATURE_WORDS = frozenset("river lake sea valley mountains mountain range strait delta basin canal ocean".split())
+
+
 def _level(x: _Loc) -> str:
+    if x.name.rsplit(" ", 1)[-1] in FEATURE_WORDS and not x.codes:  # "Athi River" is a town the gazetteer knows
+        return "feature"
     return "coarse" if x.coarse else "sub" if x.sub else "town"
 
 
@@ -482,7 +496,7 @@ def _place_checks(claim: Reading, evidence: Reading, a: list[_Loc], b: list[_Loc
     b = [y for y in b if y.name in names_a or not named_in(y.name, claim.text)]
     left: list[_Loc] = []
     right: set[int] = set()
-    for level in ("town", "sub", "coarse"):
+    for level in ("town", "sub", "coarse", "feature"):
         xa = [x for x in a if _level(x) == level and id(x) not in named_too]
         yb = [y for y in b if _level(y) == level]
         if not xa or not yb:
@@ -532,6 +546,7 @@ def _placed_by_action(claim: Reading, evidence: Reading, a: list[_Loc], b: list[
 # place of the same action on the other side. ("officers attached to the traffic division in
 # Nausori" is where the officers are: no comma.)
 DESCRIBING = frozenset({"relcl", "acl"})
+SEATED = frozenset({"headquarter", "headquartered", "base", "based", "register", "registered"})
 
 
 def _same_verb(a: tuple | None, b: tuple | None) -> bool:
@@ -544,7 +559,32 @@ def _describes(r: Reading, v: tuple | None) -> bool:
     head = next((t for t in r.tree if t[0] == v[4]), None)
     # A NUM head is a date a clause describes: "since 2020, when the collapse of the San Rafael
     # waterfall accelerated ...".
-    return head is not None and head[2] in ("PROPN", "NOUN", "NUM") and head[0] < v[0] and "," in r.text[head[0]:v[0]]
+    # A clause on an appositive describes its party however it is punctuated: "Isabel Montañez, a
+    # former Spanish deputy foreign minister who has held separate meetings ... since January".
+    # ... and so does a participle of where a party sits: "The zonal railway headquartered in
+    # Secunderabad said ...".
+    return head is not None and head[2] in ("PROPN", "NOUN", "NUM") and head[0] < v[0] \
+        and ("," in r.text[head[0]:v[0]] or head[3] == "appos" or (v[3] == "acl" and v[1] in SEATED))
+
+
+# Words that open a clause of another moment than the sentence's event.
+TIME_MARKS = frozenset({"after", "before", "since", "until", "till"})
+
+
+def _timed(r: Reading, v: tuple | None) -> bool:
+    """``v`` heads a clause of another moment: "after Shahed drones were used in attacks on Kyiv"."""
+    return v is not None and v[3] == "advcl" and any(t[4] == v[0] and t[3] == "mark" and t[1] in TIME_MARKS for t in r.tree)
+
+
+def _owner_named(r: Reading, x: _Loc, other: Reading) -> bool:
+    """The word a place hangs on ("mills" of "three yarn mills in Surat", "attacks" of "attacks on
+    Kyiv") is among the other side's words."""
+    by_start = {t[0]: t for t in r.tree}
+    t = next((t for t in r.tree if x.span.start <= t[0] < x.span.end and not (x.span.start <= t[4] < x.span.end)), None)
+    up = by_start.get(t[4]) if t is not None else None
+    if up is not None and up[2] == "ADP":
+        up = by_start.get(up[4])
+    return up is not None and up[1] in {u[1] for u in other.tree}
 
 
 def _place_verb(r: Reading, x: _Loc) -> tuple | None:
