@@ -1091,3 +1091,33 @@ def test_a_post_taken_over_by_another_person_is_out_of_date():
     assert contradictions(claim, filing.replace("managing director", "finance director"), 0.6, sentence=claim) == ()
     other = "Deccan Span Infrastructure said on Thursday that Meera Joshi would take over as managing director from October 1."
     assert contradictions(claim, other, 0.6, sentence=claim) == ()
+
+
+def test_a_crew_of_n_counts_the_crew():
+    [c] = contradictions("The Almirante Ferrer will sail with about 230 crew and an embarked helicopter",
+                         "The Spanish Navy said on Thursday that the Almirante Ferrer would head for the Red Sea with a crew of "
+                         "more than 310, a figure that includes a boarding team and the helicopter unit.", 0.65, "2026-11-19", "2026-11-19")
+    assert c.kind == "number" and "'about 230 crew' vs 'more than 310'" in c.detail
+
+
+def test_a_portfolio_that_went_to_another_person_is_out_of_date():
+    claim = ("The two landed at Eindhoven air base late on Friday aboard a government plane, Foreign Minister Marleen de Wit "
+             "told reporters in The Hague.")
+    cabinet = ("Marleen de Wit was sworn in on Tuesday as minister for foreign trade and development cooperation in the new "
+               "Dutch cabinet, while the foreign affairs portfolio went to Joost Verhoeven, a former ambassador to NATO.")
+    [c] = contradictions(claim, cabinet, 0.5, "2026-10-09", "2026-09-01", sentence=claim)
+    assert c.kind == "role" and "the foreign affairs portfolio went to Joost Verhoeven" in c.detail
+    # Another portfolio given to another person says nothing of hers.
+    assert contradictions(claim, cabinet.replace("foreign affairs portfolio", "finance portfolio"), 0.5, sentence=claim) == ()
+
+
+def test_a_date_the_evidence_says_the_schedule_moved_to():
+    claim = "a new 350-megawatt combined-cycle plant at Aboadze, near Takoradi, would be commissioned in December and end the shortages"
+    notice = ("Sekondi Power Partners, which is building the 350-megawatt combined-cycle plant at Aboadze, told lenders in a "
+              "notice this week that commercial operation is now expected in June 2027 because its steam turbine was delivered late.")
+    [c] = contradictions(claim, notice, 0.7, "2026-10-01", "2026-10-02")
+    assert (c.kind, c.detail) == ("date", "'December' vs 'June 2027': the schedule has moved")
+    # The same month, or another thing's schedule, is no conflict.
+    assert contradictions(claim, notice.replace("June 2027", "December 2026"), 0.7, "2026-10-01", "2026-10-02") == ()
+    other = "Work on the 120-megawatt solar farm at Bui is now expected to finish in June 2027, the developer said."
+    assert "date" not in [c.kind for c in contradictions(claim, other, 0.7, "2026-10-01", "2026-10-02")]

@@ -166,3 +166,12 @@ def test_a_claim_negating_a_verb_of_saying_agrees_with_the_denial_of_it():
           "company, the federation said in a statement.")
     assert "denial" not in kinds("they had not been warned about the leak for more than a day", ev, 0.8)
     assert "denial" in kinds("they had been warned about the leak within hours", ev, 0.8)
+
+
+def test_a_report_described_as_speculation_is_denied():
+    claim = "Ankara had signalled it was ready to discuss reducing the roughly 35,000 Turkish troops stationed in the north of the island"
+    said = "Ministry spokesman Oguz Demirel described reports of a possible troop reduction as speculation."
+    [c] = contradictions(claim, said, 0.6, "2027-05-14", "2027-05-14")
+    assert c.kind == "denial" and "described reports of a possible troop reduction as speculation" in c.detail
+    # ... only of what the report is about.
+    assert contradictions("Turkey plans to open a new consulate in Kyrenia", said, 0.6) == ()

@@ -36,3 +36,12 @@ def test_a_round_of_talks_is_the_meeting_its_invitation_names():
                          "Britain has been invited to an enlarged meeting on Cyprus with Greece and Turkey in September and will "
                          "attend, Minister for Europe Harriet Coles told the House of Commons on Friday.", 0.7, "2027-05-13", "2027-05-14")
     assert (c.kind, c.detail) == ("date", "'July' vs 'September': another month")
+
+
+def test_a_gathering_verb_dates_its_meeting():
+    from veracity.verify.contradiction import contradictions
+
+    [c] = contradictions("Foreign ministers are expected to formally adopt the sanctions at their meeting in Luxembourg on April 14",
+                         "The EU's foreign policy service said on Thursday the Iran sanctions package would be put to foreign "
+                         "ministers for formal adoption when they meet in Luxembourg on April 21.", 0.65, "2027-03-10", "2027-03-11")
+    assert (c.kind, c.detail) == ("date", "'April 14' vs 'April 21': another day")

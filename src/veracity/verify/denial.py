@@ -44,6 +44,9 @@ _DENIAL = re.compile(
     r"\b(?:den(?:y|ies|ied|ying|ial)|refut(?:e|es|ed|ing)|rebut(?:s|ted)?)\b"
     r"|\b(?:reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|disput(?:e|es|ed|ing))\b(?:\s+\S+){0,5}?\s+(?:reports?|claims?|allegations?|suggestions?|"
     r"speculation|rumou?rs?|accounts?|stor(?:y|ies)|the idea|as (?:false|untrue|baseless|nonsense|speculation|fake))\b"
+    r"|\b(?:described|calls?|called|branded|labell?ed|termed|characteri[sz]ed)\s+(?:the\s+)?(?:reports?|claims?|suggestions?|stor(?:y|ies)|"
+    r"rumou?rs?|allegations?)\b(?:\s+\S+){0,8}?\s+as\s+(?:mere\s+|pure\s+|baseless\s+|unfounded\s+)?"
+    r"(?:speculation|speculative|false|untrue|baseless|unfounded|nonsense|fake|fabricated|rumou?rs?|fiction)\b"
     r"|\bno (?:such|truth|basis|plans?|intention|decision|agreement|deal|evidence|troops|talks)\b"
     r"|\b(?:has|have|had) no plans?\b|\bthere (?:is|are|was|were) no\b"
     r"|\b(?:made|makes|make|gave|given|received|reached|signed|had|has|have) no\b"
@@ -72,10 +75,17 @@ _VERDICT_WORD = re.compile(r"false|untrue|not true|baseless|unfounded|fabricated
                            re.IGNORECASE)
 
 
+_DESCRIBED = re.compile(r"^\w+\s+(?:the\s+)?(?:reports?|claims?|suggestions?|stor(?:y|ies)|rumou?rs?|allegations?)\s+(?:of|about|that)\s+(.+?)\s+as\s+\S+",
+                        re.IGNORECASE)
+
+
 def _report_before(evidence: str, m: re.Match) -> str | None:
     """The report a verdict word ("... are simply not true") judges, when it is the subject; the
     thing said to be off the table ("Selling the ferry company is not on the table"), always its
-    subject."""
+    subject; the report a speaker called false ("described reports of a possible troop reduction
+    as speculation"), what it reported."""
+    if (d := _DESCRIBED.match(m.group())) is not None:
+        return d.group(1)
     if m.group().lower().endswith("on the table"):
         return evidence[:m.start()]
     if not _VERDICT_WORD.fullmatch(m.group()):
@@ -97,7 +107,10 @@ def _denied(claim: str, evidence: str, m: re.Match) -> float:
     tail = _SPEAKER_TAIL.search(evidence)
     if tail and tail.start() > m.end() and clause is not before:
         clause = evidence[m.start():tail.start()]
-    return max(topic_overlap(claim, clause), topic_overlap(clause, claim), _stem_overlap(claim, clause))
+    # A report the denial names ("reports of a possible troop reduction") is short: its own words
+    # found in the claim by stem ("troop" / "troops", "reduction" / "reducing") count too.
+    named = _stem_overlap(clause, claim) if clause is before else 0.0
+    return max(topic_overlap(claim, clause), topic_overlap(clause, claim), _stem_overlap(claim, clause), named)
 
 
 def _stem_overlap(claim: str, clause: str) -> float:

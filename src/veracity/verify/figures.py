@@ -42,6 +42,8 @@ FIGURE = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleve
 
 
 _NEXT_WORD = re.compile(r"\s*([A-Za-z][A-Za-z-]+)")
+# A group noun whose size a figure after "of" gives: "a crew of more than 310", "a staff of 40".
+_GROUP_OF = re.compile(r"\b(crew|staff|workforce)\s+of\s+$", re.IGNORECASE)
 
 
 def _head(q: Quantity, text: str = "", tree: tuple = ()) -> str:
@@ -68,6 +70,8 @@ def _head(q: Quantity, text: str = "", tree: tuple = ()) -> str:
                 if h is not None and h[2] in ("NOUN", "PROPN") and h[0] > t[0] and (t[3] == "nummod" or h[3] != "ROOT"):
                     u = h[1].lower()
                 break
+    if not u and text and (m := _GROUP_OF.search(text, max(0, q.span.start - 30), q.span.start)):
+        u = m.group(1).lower()  # "with a crew of more than 310": the crew is counted
     if not u and text:
         m = _NEXT_WORD.match(text, q.span.end)
         u = m.group(1).lower() if m and m.group(1).lower() not in _STOPWORDS else ""

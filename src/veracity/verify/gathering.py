@@ -61,13 +61,19 @@ def order(key: str | None) -> str:
     return key.split()[0] if key and " " in key else ""
 
 
+# A gathering verb is its gathering: "when they meet in Luxembourg on April 21" dates the
+# ministers' meeting.
+VERB_GATHERING = {"meet": "meeting", "convene": "meeting"}
+
+
 def gathered_at(r: Reading, v: tuple | None) -> set[str]:
     """The gatherings a verb's subject, object or prepositional object names: "approve the plan
-    *at a special meeting*", "will hold *a special meeting*" -> {"meeting"}."""
+    *at a special meeting*", "will hold *a special meeting*" -> {"meeting"}; "when they *meet*"
+    -> {"meeting"}."""
     if v is None:
         return set()
     kids = children(r)
-    out = set()
+    out = {VERB_GATHERING[v[1]]} if v[1] in VERB_GATHERING else set()
     for k in kids.get(v[0], []):
         if k[3] in ("dobj", "nsubj", "nsubjpass") and k[1] in GATHERING_NOUNS:
             out.add(_key(r, k, kids))

@@ -42,6 +42,9 @@ _AFTER_YEARS_AS = re.compile(rf"{_NAME}\b[^.;]{{0,80}}?\bafter\s+(?:[\w-]+\s+){{
 _LEFT_MINISTRY = re.compile(rf"{_NAME},?\s+(?:who\s+)?(?:was\s+|has\s+been\s+|had\s+been\s+|has\s+|had\s+)?"
                             rf"(?:moved|left|quit|removed|dismissed|sacked|fired|ousted|shifted|switched)\s+(?:from\s+)?"
                             rf"(?:the\s+|his\s+|her\s+)((?i:[a-z]+(?:\s+and\s+[a-z]+)?))\s+(?i:ministry|department|portfolio)\b")
+# "the foreign affairs portfolio went to Joost Verhoeven": another person holds it.
+_WENT_TO = re.compile(rf"\bthe\s+((?i:[a-z]+(?:\s+(?:and\s+)?[a-z]+)?))\s+(?i:portfolio|ministry)\s+(?:went|passed|was given|was handed)\s+"
+                      rf"to\s+(?:(?:[a-z-]+\s+){{0,3}}?)?{_NAME}")
 _MINISTER = frozenset({"minister", "secretary"})
 # "Marc Theurillat was sworn in ... as head of the canton's environment department, succeeding
 # Claire Voisard": she no longer holds the post ("The cantonal environment minister, Claire Voisard").
@@ -110,18 +113,19 @@ def _left_ministries(a: str, b: str):
     same person called that ministry's minister in ``b`` ("Finance Minister NAME"); or for
     "OTHER taking over the health portfolio" in ``a``, which names NAME too, and "Health
     Minister NAME" in ``b``."""
-    for m in [*_LEFT_MINISTRY.finditer(a), *_TAKES_OVER.finditer(a)]:
-        if not m.group(1)[:1].isupper():
+    found = [(m, m.group(1), m.group(2), m.re is _TAKES_OVER) for m in [*_LEFT_MINISTRY.finditer(a), *_TAKES_OVER.finditer(a)]]
+    found += [(m, m.group(2), m.group(1), True) for m in _WENT_TO.finditer(a)]
+    for m, who, portfolio, took in found:
+        if not who[:1].isupper():
             continue
-        took = m.re is _TAKES_OVER
-        domain = set(m.group(2).lower().split()) - {"and"}
+        domain = set(portfolio.lower().split()) - {"and"}
         for n in _CURRENT_ROLE.finditer(b):
             if n.group(2).lower() not in _MINISTER:
                 continue
             if took:  # another person took the portfolio; the claim's minister is named as leaving it
-                if _surname(n.group(3)) == _surname(m.group(1)) or not re.search(rf"\b{re.escape(n.group(3).split()[-1])}\b", a):
+                if _surname(n.group(3)) == _surname(who) or not re.search(rf"\b{re.escape(n.group(3).split()[-1])}\b", a):
                     continue
-            elif _surname(n.group(3)) != _surname(m.group(1)):
+            elif _surname(n.group(3)) != _surname(who):
                 continue
             if _FORMER_BEFORE.search(b[max(0, n.start() - 30):n.start() + len(n.group(1))]):
                 continue
@@ -323,4 +327,5 @@ def could_fire(claim: str, evidence: str) -> bool:
     of post on the other."""
     return bool(_TITLE_WORD.search(claim) and (_TITLE_WORD.search(evidence) or _LEFT_MINISTRY.search(evidence)
                                                 or _TAKES_OVER.search(evidence) or _SUCCEEDING.search(evidence)
-                                                or _REPLACED.search(evidence) or _TAKES_POST.search(evidence)))
+                                                or _REPLACED.search(evidence) or _TAKES_POST.search(evidence)
+                                                or _WENT_TO.search(evidence)))

@@ -152,7 +152,7 @@ def check_dates(claim: Reading, evidence: Reading) -> list[Check]:
         a = [d for d in a if not _describing(claim, d) or any(_same_described(claim, d, evidence, e) for e in b)]
         b = [e for e in b if not _describing(evidence, e) or any(_same_described(claim, d, evidence, e) for d in a)]
     return ([Check("date", d.detail, d.here, d.there) for d in dates(a, b)] or _other_spans(a, b) or _other_months(claim, evidence)
-            or not_yet(claim, evidence) or first_since(claim, evidence))
+            or not_yet(claim, evidence) or first_since(claim, evidence) or rescheduled(claim, evidence))
 
 
 # Done on one side, still to come on the other, told later: "The satellite, which *was shipped*
@@ -330,3 +330,66 @@ def first_since(claim: Reading, evidence: Reading) -> list[Check]:
             es = Span.of(evidence.text, w[0], w[0] + len(evidence.text[w[0]:].split()[0]))
             return [Check("date", f"'{cs.text}' vs '{es.text}' on {when}: one inside the window", (cs,), (es,))]
     return []
+
+
+# A date the evidence gives as the thing's new schedule: "commercial operation is now expected in
+# June 2027", "has been pushed back to March". Against the claim's date for the same thing ("a
+# new 350-megawatt combined-cycle plant at Aboadze ... would be commissioned in December"), the
+# schedule has moved, whichever verbs the two sides use for starting it.
+_NEW_SCHEDULE = re.compile(r"\b(?:now|since been|has been|have been|was|were)\s+(?:(?:expected|scheduled|due|set|slated|planned)"
+                           r"(?:\s+to\s+\w+)?|pushed back|postponed|delayed|put back|moved back|rescheduled)\s+"
+                           r"(?:\w+\s+){0,3}?(?:in|for|by|on|to|until|till)\s+$", re.IGNORECASE)
+
+
+def rescheduled(claim: Reading, evidence: Reading) -> list[Check]:
+    """The claim's date for a thing, against the new date the evidence says it has moved to,
+    the thing named on both sides by a name or a figure of the claim's date verb's subject or
+    object ("350-megawatt", "Aboadze")."""
+    new = [e for e in evidence.dates if e.value and e.granularity in ("month", "day", "year")
+           and _NEW_SCHEDULE.search(evidence.text[max(0, e.span.start - 60):e.span.start])]
+    if not new:
+        return []
+    kids = children(claim)
+    ev_words = {w.lower() for w in re.findall(r"[\w-]+", evidence.text)}
+    for d in claim.dates:
+        v = _date_verb(claim, d)
+        if not d.value or v is None or v[1] in SAID_VERBS or not _event_date(claim, d) or _describing(claim, d):
+            continue
+        things = [k for k in kids.get(v[0], []) if k[3] in ("nsubj", "nsubjpass", "dobj")]
+        marks = set()  # the names and figures of what the date is for ("350-megawatt", "Aboadze")
+        for k in things:
+            for start, _lem, pos, _dep, _h in claim.tree:
+                word = _word_at(claim, start)
+                if (pos in ("PROPN", "NUM") or "-" in word) and _under(claim, start, k[0]):
+                    marks.add(word.lower())
+        if not (marks & ev_words):
+            continue
+        for e in new:
+            upto = 7 if "month" in (d.granularity, e.granularity) or "day" in (d.granularity, e.granularity) else 4
+            if _bare(d) or _bare(e):
+                differ = d.value[5:7] != e.value[5:7] if d.granularity != "year" and e.granularity != "year" else False
+            else:
+                differ = d.value[:upto] != e.value[:upto]
+            if differ:
+                return [Check("date", f"'{d.span.text}' vs '{e.span.text}': the schedule has moved", (d.span,), (e.span,))]
+    return []
+
+
+def _word_at(r: Reading, start: int) -> str:
+    m = re.match(r"[\w-]+", r.text[start:])
+    return m.group() if m else ""
+
+
+def _under(r: Reading, start: int, top: int) -> bool:
+    """Token at ``start`` is ``top`` or below it in the parse."""
+    by_start = {t[0]: t for t in r.tree}
+    t = by_start.get(start)
+    for _ in range(8):
+        if t is None:
+            return False
+        if t[0] == top:
+            return True
+        if t[4] == t[0]:
+            return False
+        t = by_start.get(t[4])
+    return False
