@@ -1121,3 +1121,7 @@ def test_a_date_the_evidence_says_the_schedule_moved_to():
     assert contradictions(claim, notice.replace("June 2027", "December 2026"), 0.7, "2026-10-01", "2026-10-02") == ()
     other = "Work on the 120-megawatt solar farm at Bui is now expected to finish in June 2027, the developer said."
     assert "date" not in [c.kind for c in contradictions(claim, other, 0.7, "2026-10-01", "2026-10-02")]
+    # A done event does not move, and a date merely "expected" is no new schedule.
+    assert contradictions("Kyoto Governor Emi Takada gave her consent to the restart last week",
+                          "Governor Emi Takada consented to the restart last week, a lawyer for residents suing to stop the "
+                          "reactor said, adding that a court ruling was expected in early October.", 0.7, "2026-09-14", "2026-09-15") == ()

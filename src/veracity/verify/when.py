@@ -336,8 +336,9 @@ def first_since(claim: Reading, evidence: Reading) -> list[Check]:
 # June 2027", "has been pushed back to March". Against the claim's date for the same thing ("a
 # new 350-megawatt combined-cycle plant at Aboadze ... would be commissioned in December"), the
 # schedule has moved, whichever verbs the two sides use for starting it.
-_NEW_SCHEDULE = re.compile(r"\b(?:now|since been|has been|have been|was|were)\s+(?:(?:expected|scheduled|due|set|slated|planned)"
-                           r"(?:\s+to\s+\w+)?|pushed back|postponed|delayed|put back|moved back|rescheduled)\s+"
+_NEW_SCHEDULE = re.compile(r"(?:\bnow\s+(?:expected|scheduled|due|set|slated|planned)(?:\s+to\s+\w+)?"
+                           r"|\b(?:has|have|had)\s+been\s+(?:pushed back|postponed|delayed|put back|moved back|rescheduled)"
+                           r"|\b(?:slipped|slips|pushed back|postponed|delayed|put back|moved back|rescheduled))\s+"
                            r"(?:\w+\s+){0,3}?(?:in|for|by|on|to|until|till)\s+$", re.IGNORECASE)
 
 
@@ -354,6 +355,9 @@ def rescheduled(claim: Reading, evidence: Reading) -> list[Check]:
     for d in claim.dates:
         v = _date_verb(claim, d)
         if not d.value or v is None or v[1] in SAID_VERBS or not _event_date(claim, d) or _describing(claim, d):
+            continue
+        # Only a date still to come moves: "gave her consent last week" is done.
+        if not _TO_COME_BEFORE.search(claim.text[max(0, v[0] - 40):v[0]]):
             continue
         things = [k for k in kids.get(v[0], []) if k[3] in ("nsubj", "nsubjpass", "dobj")]
         marks = set()  # the names and figures of what the date is for ("350-megawatt", "Aboadze")
