@@ -1125,3 +1125,34 @@ def test_a_date_the_evidence_says_the_schedule_moved_to():
     assert contradictions("Kyoto Governor Emi Takada gave her consent to the restart last week",
                           "Governor Emi Takada consented to the restart last week, a lawyer for residents suing to stop the "
                           "reactor said, adding that a court ruling was expected in early October.", 0.7, "2026-09-14", "2026-09-15") == ()
+
+
+def test_details_withheld_a_proposal_and_a_neighbouring_citys_figure_contradict_nothing():
+    ministry = ("A spokesman for Vietnam's Ministry of National Defence said on Monday that the navy would conduct a joint "
+                "exercise with its Indian counterpart in the months ahead, declining to give a date or location.")
+    assert contradictions("Vietnam's defence ministry confirmed on Monday that an exercise with India was planned but gave no details.",
+                          ministry, 0.7) == ()
+    assert contradictions("Vietnam and India will hold a joint naval exercise off Vietnam's central coast", ministry, 0.7) == ()
+    rejected = "officials had rejected an offer from the operators to halve their fleets and use fixed parking bays"
+    assert contradictions(rejected, "Zippa said the operators had jointly proposed halving their fleets, and that the city "
+                                    "had turned the proposal down in June.", 0.7) == ()
+    [c] = contradictions(rejected, "The operators halved their fleets in June, the city said.", 0.7)
+    assert c.kind == "negation"
+    assert contradictions("police had recorded 214 accidents involving rental scooters last year",
+                          "In neighbouring Cologne, police recorded 388 such accidents last year.", 0.7) == ()
+
+
+def test_an_acting_title_confirmed_as_the_full_post_is_out_of_date():
+    claim = ("Lucia Ferrandi, the authority's acting president, told reporters in Rome that Forchetta had waited 23 days "
+             "before notifying the regulator.")
+    [c] = contradictions("Forchetta had waited 23 days before notifying the regulator",
+                         "Lucia Ferrandi was confirmed on Tuesday as president of the Garante, after eight months in which "
+                         "she led the authority on an interim basis.", 0.5, "2026-03-19", "2026-02-11", sentence=claim)
+    assert c.kind == "role"
+
+
+def test_an_exercise_is_dated_by_its_start_and_by_a_week_of_a_month():
+    [c] = contradictions("Vietnam and India will hold a week-long joint naval exercise off Vietnam's central coast starting on July 12",
+                         "The Indian navy said the bilateral exercise off the Vietnamese coast would take place in the last "
+                         "week of August.", 0.7, "2027-06-08", "2027-06-09")
+    assert (c.kind, c.detail) == ("date", "'July 12' vs 'the last week of August': another month")

@@ -44,3 +44,21 @@ def test_prices_of_two_goods_and_a_company_against_its_country_are_two_figures()
     assert contradictions("The company produced about 96,000 tonnes of copper last year.",
                           "Zambia produced about 820,000 tonnes of copper in 2025, the chamber of mines said.", 0.7,
                           "2026-01-27", "2026-01-28") == ()
+
+
+def test_units_of_two_kinds_an_added_unit_and_a_part_of_a_partys_own_are_other_figures():
+    from veracity.verify.contradiction import contradictions
+
+    battalion = ("Bangladesh plans to send an additional infantry battalion of about 850 soldiers to the United Nations "
+                 "peacekeeping mission in the Central African Republic")
+    assert contradictions(battalion, "The Bangladesh Army is preparing an engineering company of some 250 personnel for "
+                                     "deployment to the Central African Republic, the army said on Thursday.", 0.7) == ()
+    assert contradictions("Bangladesh has more than 5,000 troops and police serving abroad in UN missions",
+                          "The UN spokesperson said Bangladesh had offered a further infantry battalion of roughly 850 "
+                          "peacekeepers to MINUSCA.", 0.7) == ()
+    assert contradictions("Peru's air force commander told Congress in February that only six of its fighters were in flying condition.",
+                          "Peru's air force operates about 20 fighters acquired in the 1980s and 1990s.", 0.7) == ()
+    # ... while one unit's two strengths still conflict.
+    [c] = contradictions(battalion, "Bangladesh will send an additional infantry battalion of about 400 soldiers to the Central African "
+                                    "Republic, the army said.", 0.7)
+    assert c.kind == "number"

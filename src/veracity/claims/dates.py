@@ -282,6 +282,10 @@ def _resolve(s: str, anchor: dt.date | None, future: bool) -> tuple[str | None, 
     return _resolve_fallback(s, anchor, future)
 
 
+_PART_OF_MONTH = re.compile(r"^(?:(?:first|second|third|fourth|last|final)\s+(?:week|fortnight|days|half|ten\s+days)|end|beginning|start|"
+                            r"middle)\s+of\s+([a-z]+)(?:\s+(\d{4}))?$")
+
+
 def _resolve_parts(s: str, anchor: dt.date | None, future: bool) -> tuple[str | None, str, bool] | None:
     """Longer phrases news uses often: "May last year", "last November", "the 1990s",
     "first quarter of 2005" (-> the year), "three months to December" (-> that month)."""
@@ -309,6 +313,9 @@ def _resolve_parts(s: str, anchor: dt.date | None, future: bool) -> tuple[str | 
         elif which == "next" and month <= anchor.month:
             year += 1
         return f"{year:04d}-{month:02d}", "month", True
+    m = _PART_OF_MONTH.match(low)  # "the last week of August", "the end of March 2027": that month
+    if m and m.group(1) in MONTHS:
+        return _resolve_rules(f"{m.group(1)} {m.group(2)}" if m.group(2) else m.group(1), anchor, future)
     m = _TRAILING_MONTH_YEAR.search(low)
     if m and m.group(1) in MONTHS:
         return f"{int(m.group(2)):04d}-{MONTHS[m.group(1)]:02d}", "month", False

@@ -64,7 +64,7 @@ STANCE_CUES = frozenset("oppose support back reject deny refuse expect want hope
                         "condemn approve veto favour favor resist block urge demand seek aim".split())
 
 
-def _reports_speech(a: Attribution, claim: Claim | None = None) -> bool:
+def reports_speech(a: Attribution, claim: Claim | None = None) -> bool:
     if not a.source or not any(s.text.strip() for s in a.source):
         return False  # no one says it: a passive or a plan ("is expected to"), not a report
     words = [w.lower().strip(".,") for c in a.cue for w in c.text.split()]
@@ -158,7 +158,7 @@ def what_is_claimed(article: str, claim: Claim, attributions: Sequence[Attributi
     by_id = {a.id: a for a in attributions}
     pieces: list[Span] = []
     attrs = [by_id[i] for i in claim.attribution_ids if i in by_id]
-    if any(not _reports_speech(a, claim) for a in attrs):
+    if any(not reports_speech(a, claim) for a in attrs):
         return from_sentence(article, claim.span)  # the sentence states a stance: all of it is claimed
     # "..., the Madrid daily reported, citing an airline executive it did not name": the
     # tagger reads "citing" as a cue whose content is the cited source; that names who said

@@ -36,7 +36,7 @@ from .checks import _STOP as _STOPWORDS
 from ..claims.gazetteer import city
 from ..claims.places import is_place_name
 from .checks import content_words, numbers, topic_overlap
-from .owners import OUTSIDE_STORY, other_companies, other_countries, other_periods, other_years, outside_story, part_and_whole, titled_elsewhere
+from .owners import OUTSIDE_STORY, elsewhere, other_companies, other_countries, other_periods, other_years, outside_story, part_and_whole, titled_elsewhere
 from .figures import FIGURE, _agree, _head, agreeing_numbers, check_numbers  # noqa: F401  (agreeing_numbers: re-exported)
 from .counted import is_money
 from .negation import _opposite_words, check_negation  # noqa: F401  (check_negation: in CHECKS)
@@ -449,7 +449,8 @@ def contradictions(claim: str, evidence: str, cosine: float | None = None, claim
     # percent" / "its revenue fell 7 percent in the nine months to March").
     if "direction" in kinds and {frozenset(cr.times), frozenset(er.times)} == {frozenset({"future"}), frozenset({"past"})}:
         kinds.remove("direction")
-    if "number" in kinds and (run("place") or not _figures_share_topic(cr, er, cos) or other_years(cr, er) or other_countries(cr, er)):
+    if "number" in kinds and (run("place") or not _figures_share_topic(cr, er, cos) or other_years(cr, er) or other_countries(cr, er)
+                              or elsewhere(cr, er) or elsewhere(er, cr)):
         kinds.remove("number")  # figures of two places, or of two things, are two figures
     # Two years' figures ("99.2 billion dollars in the fiscal year to March 2025" / "106.4 billion
     # dollars in the fiscal year ended March 2026") are dated apart by what they are.

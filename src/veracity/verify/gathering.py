@@ -12,7 +12,7 @@ from .reading import Reading
 
 # Nouns naming a gathering that has a place and a date of its own.
 GATHERING_NOUNS = frozenset("meeting summit conference talks session congress convention forum assembly gathering "
-                            "ceremony hearing rally retreat plenary".split())
+                            "ceremony hearing rally retreat plenary exercise drill drills manoeuvres maneuvers".split())
 # Words for one gathering of negotiators: "join an enlarged round in July" / "invited to an
 # enlarged meeting ... in September".
 SAME_GATHERING = {"round": "meeting", "talks": "meeting", "session": "meeting"}
@@ -61,6 +61,8 @@ def order(key: str | None) -> str:
     return key.split()[0] if key and " " in key else ""
 
 
+# Verbs of a happening's start or end, which date the happening of the verb they hang on.
+ASPECT_VERBS = frozenset("start begin end finish run last open close".split())
 # A gathering verb is its gathering: "when they meet in Luxembourg on April 21" dates the
 # ministers' meeting.
 VERB_GATHERING = {"meet": "meeting", "convene": "meeting"}
@@ -74,6 +76,11 @@ def gathered_at(r: Reading, v: tuple | None) -> set[str]:
         return set()
     kids = children(r)
     out = {VERB_GATHERING[v[1]]} if v[1] in VERB_GATHERING else set()
+    # "will hold a ... naval exercise ..., starting on July 12": the start is the exercise's.
+    if v[1] in ASPECT_VERBS and v[3] in ("advcl", "xcomp", "acl") and v[4] != v[0]:
+        head = next((t for t in r.tree if t[0] == v[4]), None)
+        if head is not None and head[2] == "VERB":
+            out |= gathered_at(r, head)
     for k in kids.get(v[0], []):
         if k[3] in ("dobj", "nsubj", "nsubjpass") and k[1] in GATHERING_NOUNS:
             out.add(_key(r, k, kids))

@@ -23,12 +23,28 @@ from .reading import Reading
 # 6,000 troops", "22.1 million voters were registered") they count two things.
 _ADDED = re.compile(r"^\s*(?:[\w-]+\s+)?(?:additional|new|more|extra|further|fresh)\b", re.IGNORECASE)
 _ADDED_BEFORE = re.compile(r"\b(?:a further|an additional|another|an extra)\s+$", re.IGNORECASE)
+# ... and a unit added, whatever its figure counts: "a further infantry battalion of roughly 850
+# peacekeepers".
+_ADDED_UNIT = re.compile(r"\b(?:a further|an additional|another|an extra|additional|further|extra)\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?:battalion|company|contingent|unit|brigade|detachment|team|squadron|regiment)\s+of\s+(?:\w+\s+){0,2}?$",
+                         re.IGNORECASE)
 _ADDED_INSIDE = re.compile(r"\b(?:additional|new|extra|further)\b|\bmore\b(?!\s+than)", re.IGNORECASE)  # not "more than"
 
 
 def added(r: Reading, q: Quantity) -> bool:
     return bool(_ADDED.match(r.text, q.span.end) or _ADDED_BEFORE.search(r.text[max(0, q.span.start - 16):q.span.start])
-                or _ADDED_INSIDE.search(q.span.text))
+                or _ADDED_INSIDE.search(q.span.text) or _ADDED_UNIT.search(r.text[max(0, q.span.start - 60):q.span.start]))
+
+
+# A unit a figure gives the strength of: "an infantry battalion of about 850 soldiers" is not "an
+# engineering company of some 250 personnel".
+_UNIT_OF = re.compile(r"\b(battalion|company|contingent|brigade|detachment|squadron|regiment|platoon|division)\s+of\s+"
+                      r"(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|more\s+than\s+|up\s+to\s+)?$", re.IGNORECASE)
+
+
+def unit_of(r: Reading, q: Quantity) -> str | None:
+    m = _UNIT_OF.search(r.text, max(0, q.span.start - 40), q.span.start)
+    return m.group(1).lower() if m else None
 
 
 # A figure the sentence itself marks as another thing's ("gave final approval to a separate
@@ -285,6 +301,18 @@ def _org_noun(t: tuple) -> bool:
     return t[2] == "NOUN" and t[1] in COMPANY_NOUNS
 
 
+_OF_OWN = re.compile(r"^\S+(?:\s+\S+)?\s+of\s+(?:its|their|his|her|our)\s", re.IGNORECASE)
+
+
+def _same_verb_lemma(a: tuple | None, b: tuple | None) -> bool:
+    return a is not None and b is not None and (a[1] == b[1] or lexicon.synonym_verbs(a[1], b[1]))
+
+
+def _of_own(r: Reading, q: Quantity) -> bool:
+    """A figure picked from a party's own whole: "six of its fighters"."""
+    return bool(_OF_OWN.match(r.text[q.span.start:q.span.end + 30]))
+
+
 def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> str | None:
     """Why two figures of the same counted noun are two quantities, or None."""
     if demanded(cr, c) != demanded(er, e):
@@ -295,6 +323,12 @@ def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> 
     if part_of(cr, c) != part_of(er, e):
         (pr, part), (wr, whole) = ((cr, c), (er, e)) if part_of(cr, c) else ((er, e), (cr, c))
         if part.value <= (whole.value_max or whole.value) and counts_the_group(pr, part, wr, whole):
+            return "a part vs a whole"
+    # "only six of its fighters were in flying condition" / "operates about 20 fighters"; not one
+    # event's count ("22 of its sailings would be cancelled" / "about 60 sailings cancelled").
+    if _of_own(cr, c) != _of_own(er, e) and not _same_verb_lemma(_verb_of(cr, c), _verb_of(er, e)):
+        part, whole = (c, e) if _of_own(cr, c) else (e, c)
+        if part.value <= (whole.value_max or whole.value):
             return "a part vs a whole"
     ma, mb = move(cr, c), move(er, e)
     if ma and mb and "share" not in (ma, mb) and _other_periods(cr, er):
@@ -308,6 +342,9 @@ def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> 
         return "a rate vs one transaction"
     if separate(cr, c) or separate(er, e):
         return "a separate thing's figure"
+    ua, ub = unit_of(cr, c), unit_of(er, e)
+    if ua and ub and ua != ub:
+        return f"a {ua}'s strength vs a {ub}'s"
     if part_owned(cr, c) != part_owned(er, e):
         return "a part's figure vs the whole's"
     if difference(cr, c) != difference(er, e):

@@ -56,7 +56,7 @@ _SUCCEEDING = re.compile(rf"\b(?:succeeding|replacing|succeeds|replaces|succeede
 _REPLACED = re.compile(rf"{_NAME}\b[^.;]{{0,80}}?\b(?:is|was|has been|will be|to be)\s+(?:replaced|succeeded)\b")
 # "Kunle Adeyinka assumed office on Monday as Deputy Governor": he holds the title now, so
 # "Kunle Adeyinka, a former deputy governor of the bank" is out of date the other way.
-_ASSUMED = re.compile(rf"{_NAME}\s+(?:assumed office|took office|was sworn in|took up (?:his|her|the) post|was appointed)"
+_ASSUMED = re.compile(rf"{_NAME}\s+(?:assumed office|took office|was sworn in|took up (?:his|her|the) post|was appointed|was confirmed)"
                       rf"\b[^.;]{{0,40}}?\bas\s+((?:[\w'\u2019-]+\s+){{0,3}}?)(?i:({TITLES}))\b")
 _GENERIC_MODIFIERS = frozenset("the a an new former cantonal state federal regional national deputy acting interim".split())
 # "Daniel Okafor will become Treasurer ..., with Anna Kowal taking over the health and wellbeing
@@ -170,10 +170,12 @@ def _assumed(a: str, b: str):
         for f, title, name in _former_roles(b):
             if title == m.group(3).lower() and _surname(name) == _surname(m.group(1)):
                 yield _span(a, m.start(), m.end()), _span(b, f.start(), f.end())
-        for n in _CURRENT_ROLE.finditer(b):
-            if n.group(2).lower() != m.group(3).lower() or _surname(n.group(3)) != _surname(m.group(1)):
+        # ... or "Lucia Ferrandi was confirmed on Tuesday as president" and "Lucia Ferrandi, the
+        # authority's acting president".
+        for n, mods, title, name in _current_roles(b):
+            if title.lower() != m.group(3).lower() or _surname(name) != _surname(m.group(1)):
                 continue
-            if bool(_DEPUTY.search(m.group(2))) != bool(_DEPUTY.search(n.group(1))):
+            if bool(_DEPUTY.search(m.group(2))) != bool(_DEPUTY.search(mods)):
                 yield _span(a, m.start(), m.end()), _span(b, n.start(), n.end())
 
 

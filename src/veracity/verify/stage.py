@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..records import Claim, Dossier
 from ..options import Options
-from .claimed import verifiable, what_is_claimed
+from .claimed import reports_speech, verifiable, what_is_claimed
 from .engine import ClaimQuery, Verifier
 from .origin import article_relays, claim_origins, dateline_outlet
 from .parties import acting_names
@@ -25,7 +25,9 @@ def query(dossier: Dossier, claim: Claim) -> ClaimQuery:
     """What the claim asserts (its content, without who says so), with its article's date and
     the origins its attribution chain names."""
     claimed = what_is_claimed(dossier.article.text, claim, dossier.attributions)
-    attrs = [a for i in claim.attribution_ids if (a := dossier.attribution(i))]
+    # A party's own plan or stance ("Bangladesh plans to send ...") names no one who reported it:
+    # only attributions of speech give origins.
+    attrs = [a for i in claim.attribution_ids if (a := dossier.attribution(i)) and reports_speech(a, claim)]
     # The claim's own chain, and every outlet the article credits anywhere: a later sentence
     # ("the diplomat added") rests on the outlet named once at the top ("a diplomat quoted by
     # Baltic News Wire"). Counting too few independent lines is the safe mistake.
