@@ -66,6 +66,9 @@ def main() -> None:
     print(f"expectations holding: {n_ok}/{len(outs)} = {n_ok / len(outs):.3f}")
     wrong_side = [o for o in verdicts if {o.expected, o.got} == {"SUPPORTED", "REFUTED"}]
     print(f"confidently wrong (SUPPORTED where REFUTED is expected, or the reverse): {len(wrong_side)}")
+    two = R.two_claim_sentences(outs)
+    print(f"  of which in a sentence holding a true and a false claim (one verdict cannot fit both): "
+          f"{sum((o.scenario, o.sentence) in two for o in wrong_side)}")
     # Claims nothing speaks to (background sentences of the sets that cover every checkable
     # sentence, and claims only echoed): a verdict either way is a check or a model reading
     # another event as this one.

@@ -31,6 +31,7 @@ class Outcome:
     expected: object
     got: object
     ok: bool
+    sentence: int = -1  # the start of the claim (sentence) the expectation was matched to
 
 
 @dataclass
@@ -88,7 +89,7 @@ def judge(dirpath: Path, run: Run) -> list[Outcome]:
         refutes = {sid(e) for e in ev if e.stance == "refutes"}
         echoed = {sid(e) for e in ev if e.stance == "supports" and e.same_origin}
         kinds = {k.kind for e in ev for k in e.checks}
-        out.append(Outcome(name, label, "verdict", x["verdict"], c.verdict.label, c.verdict.label == x["verdict"]))
+        out.append(Outcome(name, label, "verdict", x["verdict"], c.verdict.label, c.verdict.label == x["verdict"], c.span.start))
         for key, got in (("supporting", supports), ("refuting", refutes)):
             want = set(x.get(key, []))
             out.append(Outcome(name, label, key, sorted(want), sorted(got), want <= got))
@@ -134,3 +135,16 @@ def expectation_of(run: Run, expect: dict, claim: Claim) -> dict | None:
     text = run.dossier.article.text
     return next((x for x in expect["claim"] if claim.span.start <= text.find(x["text"]) < claim.span.end), None)
 
+
+
+def two_claim_sentences(outcomes: list[Outcome]) -> set[tuple[str, int]]:
+    """(scenario, sentence) of the sentences that hold two expectations of opposite verdicts (one
+    SUPPORTED, one REFUTED: "The new fares will take effect on April 1, alongside a revised
+    timetable that adds 46 weekday trains on the main line to the airport"). A claim is a
+    sentence, with one verdict, so one of its two expectations is on the wrong side whatever the
+    verdict, until the claims stage splits such sentences."""
+    wanted: dict[tuple[str, int], set[object]] = {}
+    for o in outcomes:
+        if o.field == "verdict" and o.sentence >= 0:
+            wanted.setdefault((o.scenario, o.sentence), set()).add(o.expected)
+    return {k for k, v in wanted.items() if {"SUPPORTED", "REFUTED"} <= v}

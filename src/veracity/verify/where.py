@@ -27,7 +27,8 @@ def _codes(places: Iterable[Place]) -> set[str]:
     return {c for p in places for c in p.codes}
 
 
-_LOCATIVE = re.compile(r"\b(in|at|near|across|throughout|around|outside|inside|off|into|to|from|on|within|between|along|over|of)\s+"
+_LOCATIVE = re.compile(r"\b(in|at|near|across|throughout|around|outside|inside|off|into|to|from|on|within|between|along|over|of|"
+                       r"covering|serving|spanning)\s+"
                        r"(?:the\s+)?(?-i:[a-z][\w-]*(?:'s|\u2019s)\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-east|north-west|"
                        r"south-east|south-west|north-eastern|north-western|south-eastern|south-western|coastal|rural)\w*\s+)?"
                        r"(?:(?:parts?|county|region|province|state|city|town|district|area|port city|village|island|municipality) of\s+)?$",
