@@ -98,9 +98,12 @@ def analyze_paths(paths: Sequence[str], options: Options, stdin: BinaryIO | None
 
 
 def _with_reference_date(item, options: Options):
-    if isinstance(item, Article) and options.reference_date and not item.published:
-        return Article.create(item.text, **{**_meta(item), "published": options.reference_date})
-    return item
+    """The run's publication date and outlet for an article that gives none."""
+    if not isinstance(item, Article):
+        return item
+    fill = {k: v for k, v in (("published", options.reference_date), ("outlet", options.reference_outlet))
+            if v and not getattr(item, k)}
+    return Article.create(item.text, **{**_meta(item), **fill}) if fill else item
 
 
 def _meta(a: Article) -> dict:

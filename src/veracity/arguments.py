@@ -61,6 +61,7 @@ def article_from(value: ArticleInput, options: Options, *, title: str | None = N
         if v is not None and not isinstance(v, str):
             raise InputError(f"{name} must be a string, not {type(v).__name__}", source=src)
     day = published_date(published, src) or options.reference_date
+    meta["outlet"] = meta["outlet"] or options.reference_outlet
     if isinstance(value, str):
         text, warnings = value, []
     elif isinstance(value, (bytes, bytearray, memoryview)):

@@ -105,6 +105,9 @@ class Options:
     check_language: bool = True
     # Publication date to resolve relative dates against when the article gives none.
     reference_date: str | None = None
+    # The outlet that published the article when the input names none (plain text): reports
+    # repeating that outlet are marked "same origin" against the article's claims.
+    reference_outlet: str | None = None
     checkworthy_threshold: float | None = None  # None: the trained model's own threshold
     evidence_db: str | None = None
     top_k_evidence: int = 5

@@ -111,6 +111,19 @@ def test_reference_date_stands_in_for_a_missing_publication_date():
     assert pipe.analyze("Officials said so.", published="2024-01-02").article.published == "2024-01-02"
 
 
+def test_reference_outlet_stands_in_for_a_missing_outlet(tmp_path):
+    from veracity.analysis import iter_results
+    from veracity.options import Options
+
+    pipe = veracity.Pipeline(stages=CHEAP, reference_outlet="Meridian World News")
+    assert pipe.analyze("Officials said 300 people were evacuated.").article.outlet == "Meridian World News"
+    assert pipe.analyze("Officials said so.", outlet="Daily Planet").article.outlet == "Daily Planet"
+    f = tmp_path / "a.txt"
+    f.write_text("Officials said 300 people were evacuated.", encoding="utf-8")
+    [r] = iter_results([str(f)], Options(stages=CHEAP, reference_outlet="Meridian World News"))
+    assert r.dossier.article.outlet == "Meridian World News"
+
+
 @pytest.mark.parametrize("value, message", [
     ("", "<text>: no text"),
     (" \n\t ", "<text>: no text"),

@@ -49,6 +49,8 @@ def analyze(
     no_store: bool = typer.Option(False, "--no-store", help="Do not store dossiers (default: store in the user data dir)."),
     stages: Optional[str] = typer.Option(None, "--stages", help="Comma-separated stage names to run instead of the defaults."),
     published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) when the input has none."),
+    outlet: Optional[str] = typer.Option(None, "--outlet", help="The outlet that published the article when the input names none: "
+                                         "reports repeating it count as the claim's own origin."),
     allow_non_english: bool = typer.Option(False, "--allow-non-english", help="Analyse non-English text anyway."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or per-input status on stderr."),
     processes: Optional[int] = typer.Option(None, "--processes", "-p", help="Worker processes for many inputs (default 1)."),
@@ -66,7 +68,8 @@ def analyze(
         raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
     db_path = None if no_store else (db or default_db_path())
     options = options_from(ctx.obj, profile or ("evidence" if evidence_db else "interactive"), db_path=db_path, stages=stages,
-                           reference_date=published, allow_non_english=allow_non_english or None, n_process=processes,
+                           reference_date=published, reference_outlet=outlet, allow_non_english=allow_non_english or None,
+                           n_process=processes,
                            evidence_db=evidence_db)
     if evidence_db and not stages:  # also over a config file's stage list, or another profile's
         options = options.replace(stages=with_evidence_stages(options.stages))
