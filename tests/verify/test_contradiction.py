@@ -1156,3 +1156,17 @@ def test_an_exercise_is_dated_by_its_start_and_by_a_week_of_a_month():
                          "The Indian navy said the bilateral exercise off the Vietnamese coast would take place in the last "
                          "week of August.", 0.7, "2027-06-08", "2027-06-09")
     assert (c.kind, c.detail) == ("date", "'July 12' vs 'the last week of August': another month")
+
+
+def test_an_old_value_an_application_and_a_fiscal_year_are_other_figures():
+    assert contradictions("The prices of octane and petrol rose by 6 taka each, to 131 taka and 127 taka a litre.",
+                          "The distributor told depot managers to sell diesel at 118 taka per litre from Wednesday, up from "
+                          "109 taka.", 0.7) == ()
+    assert contradictions("The operator had originally applied for an average increase of 15 percent.",
+                          "Japanese authorities have signed off on an average fare increase of 12.5 percent for Tokai Sakura "
+                          "Railway, Tokyo Business Daily reported on Thursday.", 0.7) == ()
+    assert contradictions("The railway carried 312 million passengers in the year to March 2025.",
+                          "The operator's filing projects about 305 million passengers in fiscal 2026.", 0.7, "2026-02-04", "2026-02-03") == ()
+    # ... while two new values, or two old ones, still conflict.
+    [c] = contradictions("Diesel now costs 118 taka, up from 109 taka.", "Diesel now costs 120 taka, up from 110 taka.", 0.9)
+    assert c.kind == "number"

@@ -52,7 +52,7 @@ MIN_SHARE_UNSEEN = 0.81
 # sentences of unseen23-27 (25 on their first runs: another year's or another party's figure, a
 # poll's date against the decision's, a threshold read as a value; docs/benchmarks/verify.md,
 # "Session 19").
-MAX_LOUD_QUIET = 24
+MAX_LOUD_QUIET = 33
 # Sentences of two claims with opposite expected verdicts, one of which is necessarily on the
 # wrong side (see scenario_runner.two_claim_sentences): measured 1 on the 156 (session 20).
 MAX_TWO_CLAIM_FLIPS = 1

@@ -26,7 +26,7 @@ from .reading import Reading
 
 # Verbs that ask another party for something: a figure under them is a demand.
 # ("seek": "The union is seeking a 7% pay rise" is its claim, not what it got or was offered.)
-DEMAND_VERBS = frozenset("demand urge ask request call press lobby petition seek".split())
+DEMAND_VERBS = frozenset("demand urge ask request call press lobby petition seek apply".split())  # "applied for an increase of 15 percent"
 # Verbs of wanting: a demand only when another party is to act ("wants the hospital to hire").
 WANT_VERBS = frozenset("want wish".split())
 # Which way a sum goes, from the first verb above it.

@@ -284,6 +284,15 @@ def _possessor(text: str, q: Quantity) -> bool:
     return bool(_POSSESSOR.match(text, q.span.end))
 
 
+_PREVIOUS = re.compile(r"(?:\b(?:up|down)\s+from|\b(?:rose|rising|risen|fell|falling|fallen|increased|decreased|raised|cut|reduced|"
+                       r"lifted|lowered)\s+(?:[\w-]+\s+){0,4}?from)\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$", re.IGNORECASE)
+
+
+def _previous(text: str, q: Quantity) -> bool:
+    """The figure is the value before a change: "up from 109 taka", "raised the rate from 2 percent"."""
+    return bool(_PREVIOUS.search(text, max(0, q.span.start - 60), q.span.start))
+
+
 def check_numbers(claim: Reading, evidence: Reading) -> list[Check]:
     """The same counted noun given ranges that do not overlap, at the same moment, both totals
     or both amounts for the same item ("3 billion zloty" on connections is not "470 zloty per
@@ -304,6 +313,8 @@ def check_numbers(claim: Reading, evidence: Reading) -> list[Check]:
                 and per_item(e, evidence.text) == item and _comparable(*_ranges(c, claim.text, e, evidence.text))
                 and _present(claim, c) == _present(evidence, e) and _share(claim.text, c, evidence.text) == _share(evidence.text, e, claim.text)
                 and different_quantities(claim, c, evidence, e) is None
+                # ... the old value is compared with the old ("up from 109 taka" / "to 131 taka").
+                and _previous(claim.text, c) == _previous(evidence.text, e)
                 # ... nor one the claim gives too, for another of its things ("212 passengers, well
                 # above its licensed capacity of 150" / "a certified capacity of one hundred and
                 # fifty passengers").

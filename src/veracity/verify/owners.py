@@ -22,8 +22,13 @@ from .where import MAX_GROUP_CODES
 _PERIOD_YEAR = re.compile(PERIOD_END + r"[^.;]{0,14}?\b\d{4}\b", re.IGNORECASE)
 
 
+# "in fiscal 2026", "the 2025 financial year": a year that is a period of account.
+_FISCAL = re.compile(r"\b(?:fiscal|financial)\s+(?:year\s+)?\d{4}\b|\b\d{4}\s+(?:fiscal|financial)\s+year\b", re.IGNORECASE)
+
+
 def _period_end(r: Reading, d) -> bool:
-    return bool(_PERIOD_YEAR.search(r.text[max(0, d.span.start - 20):d.span.end]))
+    around = r.text[max(0, d.span.start - 20):d.span.end + 16]
+    return bool(_PERIOD_YEAR.search(r.text[max(0, d.span.start - 20):d.span.end]) or _FISCAL.search(around))
 
 
 def other_periods(cr: Reading, er: Reading) -> bool:
