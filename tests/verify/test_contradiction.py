@@ -1167,6 +1167,11 @@ def test_an_old_value_an_application_and_a_fiscal_year_are_other_figures():
                           "Railway, Tokyo Business Daily reported on Thursday.", 0.7) == ()
     assert contradictions("The railway carried 312 million passengers in the year to March 2025.",
                           "The operator's filing projects about 305 million passengers in fiscal 2026.", 0.7, "2026-02-04", "2026-02-03") == ()
-    # ... while two new values, or two old ones, still conflict.
+    # ... while two new values, or two old ones, still conflict, and a rate that "applies to" a
+    # company is no application.
     [c] = contradictions("Diesel now costs 118 taka, up from 109 taka.", "Diesel now costs 120 taka, up from 110 taka.", 0.9)
+    assert c.kind == "number"
+    [c] = contradictions("The lowest rate, 310 dollars a tonne, applies to Zhejiang Hualun Fibre",
+                         "Zhejiang Hualun Fibre said India's final notification sets an anti-dumping duty of 520 dollars per "
+                         "tonne on its nylon filament yarn.", 0.7)
     assert c.kind == "number"

@@ -26,7 +26,7 @@ from .reading import Reading
 
 # Verbs that ask another party for something: a figure under them is a demand.
 # ("seek": "The union is seeking a 7% pay rise" is its claim, not what it got or was offered.)
-DEMAND_VERBS = frozenset("demand urge ask request call press lobby petition seek apply".split())  # "applied for an increase of 15 percent"
+DEMAND_VERBS = frozenset("demand urge ask request call press lobby petition seek".split())
 # Verbs of wanting: a demand only when another party is to act ("wants the hospital to hire").
 WANT_VERBS = frozenset("want wish".split())
 # Which way a sum goes, from the first verb above it.
@@ -89,6 +89,9 @@ def demanded(r: Reading, q: Quantity) -> bool:
         if child[2] in ("VERB", "AUX") and child[3] in CLAUSE_JOINS:
             return False
         if verb[1] in DEMAND_VERBS:
+            return True
+        # "applied for an average increase of 15 percent" (not "the rate applies to Hualun").
+        if verb[1] == "apply" and any(t[4] == verb[0] and t[1] == "for" for t in r.tree):
             return True
         if verb[1] in WANT_VERBS and any(t[4] == child[0] and t[3] == "nsubj" for t in r.tree):
             return True

@@ -29,6 +29,7 @@ from ..records import Check
 from .agreement import against, agreement, names_carried, negated_on_one_side, shared_patient
 from .checks import topic_overlap
 from .contradiction import another_event, by_party, contradictions
+from .owners import other_periods
 from .denial import _DENIAL, of_main, same_denial
 from .parties import acting_names, different_parties
 from .reading import read
@@ -302,7 +303,7 @@ def _near(p: np.ndarray, ps: tuple, claim: str, ev: str, cosine: float, claim_pu
     # asks for the claim's action ("calling on the state government to open more beds" / "the
     # government would open 48 new beds").
     if stance == "supports" and (_other_party(cr := read(claim, claim_published), er := read(ev, published), sentence)
-                                 or another_event(cr, er) or only_asked(cr, er)):
+                                 or another_event(cr, er) or only_asked(cr, er) or other_periods(cr, er)):
         return Judgement("nei", round(float(p[2]), 4), (), ps)
     # ... nor a sentence whose figure of the claim's counted thing is another, though set aside as
     # another deal's or year's ("Ribera kept 30 percent of any resale" in a 2024 deal / "Ribera
