@@ -23,7 +23,9 @@ DIRS = scenario_dirs(SCENARIOS)
 # kept for measurement only (its README). The same never-break
 # rules hold on them, and their share of expectations met stays at its measured level.
 UNSEEN = [d for root in sorted(HERE.glob("scenarios_unseen*")) for d in scenario_dirs(root)]
-# Measured 5088/6190 = 0.822 on the 136 (6 Dec 20:55, session 19; unseen23-27, written that
+# Measured 6132/7471 = 0.821 on the 156 (6 Dec 23:16, session 20; unseen28-31, first runs 247/308,
+# 237/315, 282/371 and 227/287, 264, 254, 293 and 235 after the session's rules; the older 136 went
+# 5088 -> 5086: +1 Rakhine, -3 An Giang, whose check had fired for a wrong reason). Before: 5088/6190 = 0.822 on the 136 (6 Dec 20:55, session 19; unseen23-27, written that
 # session, first runs 244/301, 253/315, 251/315, 251/322 and 279/343, then 254, 261, 262, 262 and
 # 290 after the session's rules; the older 111 went 3749 -> 3759). Before: 3749/4594 = 0.816 on the 111 (6 Dec 18:25, session 18; unseen19-22, written that
 # session, cover every sentence too: first runs 262/315, 254/322, 295/357 and 222/287, then
@@ -52,7 +54,9 @@ MIN_SHARE_UNSEEN = 0.81
 # sentences of unseen23-27 (25 on their first runs: another year's or another party's figure, a
 # poll's date against the decision's, a threshold read as a value; docs/benchmarks/verify.md,
 # "Session 19").
-MAX_LOUD_QUIET = 33
+# 30 of the 156 (6 Dec 23:16, session 20): the older 136's 24 and 6 of the 74 background
+# sentences of unseen28-31 (14 on their first runs).
+MAX_LOUD_QUIET = 30
 # Sentences of two claims with opposite expected verdicts, one of which is necessarily on the
 # wrong side (see scenario_runner.two_claim_sentences): measured 1 on the 156 (session 20).
 MAX_TWO_CLAIM_FLIPS = 1
