@@ -165,3 +165,10 @@ def test_row_over_the_character_limit_is_one_error_naming_it_and_the_rest_read(t
     assert isinstance(bad, InputError) and bad.source.endswith(":2")
     assert bad.message == f"{len(ROW * 3):,} characters, over the {len(ROW) * 2:,} limit for one article (max_article_chars)"
     assert first.text == ROW and last.source_path.endswith(":3")
+
+
+def test_a_stray_nul_in_one_csv_row_loses_no_other_row(tmp_path, options):
+    f = tmp_path / "c.csv"
+    f.write_bytes(b"text\nThe minister resigned on Monday.\n\x00 \nTroops were sent to the border.\n")
+    items = list(iter_articles([str(f)], options))
+    assert [type(i).__name__ for i in items] == ["Article", "InputError", "Article"]
