@@ -1175,3 +1175,20 @@ def test_an_old_value_an_application_and_a_fiscal_year_are_other_figures():
                          "Zhejiang Hualun Fibre said India's final notification sets an anti-dumping duty of 520 dollars per "
                          "tonne on its nylon filament yarn.", 0.7)
     assert c.kind == "number"
+
+
+def test_an_interim_title_made_permanent_and_a_commander_who_retired_are_out_of_date():
+    claim = ("VoltRoll said it would ask the court to suspend the ban, and its interim chief executive, Lea Hartmann, "
+             "called the vote a step backwards.")
+    [c] = contradictions(claim, "VoltRoll's supervisory board has appointed Lea Hartmann as chief executive on a permanent "
+                                "basis, the company said on Wednesday.", 0.5, sentence=claim)
+    assert c.kind == "role"
+    navy = ("Sri Lanka's navy commander, Vice Admiral Ruwan Jayasekara, discussed the plan with Indian officers in "
+            "Visakhapatnam in March, the Ledger said.")
+    [c] = contradictions(navy, "Vice Admiral Ruwan Jayasekara retired as commander of the Sri Lanka Navy on Friday, handing "
+                               "over to Vice Admiral Dinesh Fernando.", 0.5, sentence=navy)
+    assert c.kind == "role" and "retired as commander" in c.detail
+    # The same title made permanent is no conflict with the permanent title.
+    plain = "Chief executive Lea Hartmann said the ban was wrong."
+    assert contradictions(plain, "VoltRoll's board has appointed Lea Hartmann as chief executive on a permanent basis.",
+                          0.5, sentence=plain) == ()

@@ -13,9 +13,9 @@ from ..records import Check, Span
 from .reading import Reading
 
 TITLES = (r"president|prime minister|minister|undersecretary|under-secretary|secretary|chancellor|governor|mayor|ceo|chief executive|chairman|chairwoman|chair|"
-          r"leader|king|queen|pope|director|head|commissioner|ambassador|general|coach|manager|captain|speaker|senator|officer")
+          r"leader|king|queen|pope|director|head|commissioner|ambassador|general|coach|manager|captain|speaker|senator|officer|commander")
 _TITLE_WORD = re.compile(rf"\b(?i:{TITLES})\b")
-_NAME = r"((?:[A-Z][\w'\u2019-]+\s+(?:(?:de|van|von|der|den|da|di|du|la|le|dos|das)\s+)?){0,2}[A-Z][\w'\u2019-]+)"
+_NAME = r"((?:[A-Z][\w'\u2019-]+\s+(?:(?:de|van|von|der|den|da|di|du|la|le|dos|das)\s+)?){0,3}[A-Z][\w'\u2019-]+)"
 # Up to three modifiers between "former" and the title ("former Ukrainian President", "Former
 # Harcourt group chief executive"), and an optional comma before the name ("Harcourt's chief
 # executive, Miriam Osei").
@@ -27,7 +27,7 @@ _FORMER_APPOS = re.compile(rf"{_NAME},\s+(?:a|the|an)\s+(?i:(former|ex-|one-time
 # no longer holds it, whatever the title is called on the other side ("Zuiderbank's chief
 # information security officer, Femke de Groot"): the same organisation's title suffices.
 _LEFT_ROLE = re.compile(rf"{_NAME},?\s+(?:who\s+)?(?:has\s+|had\s+)?(?:(?:left|quit|vacated|gave up|stepped down from|resigned from)"
-                        rf"\s+(?:her|his|their|the)\s+(?:post|job|role|position|seat)|stepped down|stood down|stepped aside|stood aside|resigned|quit)\s+as\s+"
+                        rf"\s+(?:her|his|their|the)\s+(?:post|job|role|position|seat)|stepped down|stood down|stepped aside|stood aside|resigned|quit|retired)\s+as\s+"
                         rf"((?:[\w'\u2019-]+\s+){{0,4}}?)(?i:({TITLES}))\b")
 # "National Security Adviser Ramon Villareal, who was defence secretary until his move to
 # Malacañang in July": he no longer holds the post.
@@ -58,6 +58,9 @@ _REPLACED = re.compile(rf"{_NAME}\b[^.;]{{0,80}}?\b(?:is|was|has been|will be|to
 # "Kunle Adeyinka, a former deputy governor of the bank" is out of date the other way.
 _ASSUMED = re.compile(rf"{_NAME}\s+(?:assumed office|took office|was sworn in|took up (?:his|her|the) post|was appointed|was confirmed)"
                       rf"\b[^.;]{{0,40}}?\bas\s+((?:[\w'\u2019-]+\s+){{0,3}}?)(?i:({TITLES}))\b")
+# "VoltRoll's supervisory board has appointed Lea Hartmann as chief executive on a permanent
+# basis": the same groups as _ASSUMED (name, modifiers, title).
+_APPOINTED = re.compile(rf"\b(?:appointed|named|confirmed)\s+{_NAME}\s+as\s+(?:(?:the|its|their)\s+)?((?:[\w'\u2019-]+\s+){{0,3}}?)(?i:({TITLES}))\b")
 _GENERIC_MODIFIERS = frozenset("the a an new former cantonal state federal regional national deputy acting interim".split())
 # "Daniel Okafor will become Treasurer ..., with Anna Kowal taking over the health and wellbeing
 # portfolio": the portfolio's minister is now another person, so a "Health Minister Daniel
@@ -166,7 +169,7 @@ def _assumed(a: str, b: str):
     """(span in a, span in b) for "NAME assumed office as TITLE" in ``a`` and "NAME, a former
     TITLE" in ``b``; or "NAME was sworn in as Poland's industry minister" and "Deputy Industry
     Minister NAME" (a deputy on one side only: the post is another)."""
-    for m in _ASSUMED.finditer(a):
+    for m in [*_ASSUMED.finditer(a), *_APPOINTED.finditer(a)]:
         for f, title, name in _former_roles(b):
             if title == m.group(3).lower() and _surname(name) == _surname(m.group(1)):
                 yield _span(a, m.start(), m.end()), _span(b, f.start(), f.end())
@@ -330,4 +333,4 @@ def could_fire(claim: str, evidence: str) -> bool:
     return bool(_TITLE_WORD.search(claim) and (_TITLE_WORD.search(evidence) or _LEFT_MINISTRY.search(evidence)
                                                 or _TAKES_OVER.search(evidence) or _SUCCEEDING.search(evidence)
                                                 or _REPLACED.search(evidence) or _TAKES_POST.search(evidence)
-                                                or _WENT_TO.search(evidence)))
+                                                or _WENT_TO.search(evidence) or _APPOINTED.search(evidence)))
