@@ -1192,3 +1192,13 @@ def test_an_interim_title_made_permanent_and_a_commander_who_retired_are_out_of_
     plain = "Chief executive Lea Hartmann said the ban was wrong."
     assert contradictions(plain, "VoltRoll's board has appointed Lea Hartmann as chief executive on a permanent basis.",
                           0.5, sentence=plain) == ()
+
+
+def test_a_rank_a_promotion_left_behind_is_out_of_date_and_the_new_one_is_not():
+    promotion = ("Army headquarters announced on Thursday the promotion of Brigadier General Tanvir Alam to the rank of "
+                 "major general and his appointment as general officer commanding the 33rd Infantry Division.")
+    claim = "The deployment would be commanded by Brigadier General Tanvir Alam, one of the officials said."
+    [c] = contradictions(claim, promotion, 0.5, sentence=claim)
+    assert c.kind == "role" and "promoted since" in c.detail
+    now = "Major General Tanvir Alam will command the force."
+    assert contradictions(now, promotion, 0.5, sentence=now) == ()

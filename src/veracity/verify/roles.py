@@ -203,7 +203,8 @@ def check_roles(claim: Reading, evidence: Reading) -> list[Check]:
                     out.append(Check("role", f"'{cs.text}' vs '{es.text}'", (cs,), (es,)))
                     return out
     return _ranks(claim.text, evidence.text) or _another_title(claim.text, evidence.text) \
-        or _headed_by_another(claim.text, evidence.text) or _post_taken(claim.text, evidence.text)
+        or _headed_by_another(claim.text, evidence.text) or _post_taken(claim.text, evidence.text) \
+        or _promoted(claim.text, evidence.text)
 
 
 # "Aibek Toktosunov, who heads the government's emergency commission" / "a government commission
@@ -309,9 +310,30 @@ def _word_before(text: str, at: int) -> str:
     return w.group(1) + " " if w else ""
 
 
+# "the promotion of Brigadier General Tanvir Alam to the rank of major general": the rank the
+# claim gives him ("commanded by Brigadier General Tanvir Alam") is out of date.
+_PROMOTED = re.compile(rf"\bpromot(?:ion|ed)\s+(?:of\s+)?((?i:{'|'.join(sorted(RANK_WORDS))}))\s+(?i:general|admiral)\s+{_NAME}"
+                       rf"\s+to\s+(?:the\s+rank\s+of\s+)?((?i:{'|'.join(sorted(RANK_WORDS))}))\s+(?i:general|admiral)\b")
+
+
+def _promoted(claim: str, evidence: str) -> list[Check]:
+    for n in _PROMOTED.finditer(evidence):
+        old, new = n.group(1).lower(), n.group(3).lower()
+        for m in _CURRENT_ROLE.finditer(claim):
+            if old != new and _rank_word(m.group(1)) == old and _surname(m.group(3)) == _surname(n.group(2)):
+                cs, es = _span(claim, m.start(), m.end()), _span(evidence, n.start(), n.end())
+                return [Check("role", f"'{cs.text}' vs '{es.text}': promoted since", (cs,), (es,))]
+    return []
+
+
 def _ranks(claim: str, evidence: str) -> list[Check]:
-    """The same person with the same title on both sides, one of them a rank below it."""
+    """The same person with the same title on both sides, one of them a rank below it; not the
+    rank a promotion gave ("Major General Tanvir Alam" / "the promotion of Brigadier General Tanvir
+    Alam to the rank of major general")."""
+    promoted = {(_surname(n.group(2)), n.group(3).lower()) for n in _PROMOTED.finditer(evidence)}
     for m in _CURRENT_ROLE.finditer(claim):
+        if (_surname(m.group(3)), _rank_word(m.group(1))) in promoted:
+            continue
         for n in _CURRENT_ROLE.finditer(evidence):
             if m.group(2).lower() != n.group(2).lower() or _surname(m.group(3)) != _surname(n.group(3)):
                 continue
@@ -333,4 +355,5 @@ def could_fire(claim: str, evidence: str) -> bool:
     return bool(_TITLE_WORD.search(claim) and (_TITLE_WORD.search(evidence) or _LEFT_MINISTRY.search(evidence)
                                                 or _TAKES_OVER.search(evidence) or _SUCCEEDING.search(evidence)
                                                 or _REPLACED.search(evidence) or _TAKES_POST.search(evidence)
-                                                or _WENT_TO.search(evidence) or _APPOINTED.search(evidence)))
+                                                or _WENT_TO.search(evidence) or _APPOINTED.search(evidence)
+                                                or _PROMOTED.search(evidence)))
