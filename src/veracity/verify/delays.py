@@ -26,12 +26,10 @@ BACK_LEMMAS = frozenset({"push", "put", "set", "move"})
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18}
 _MONTHS_IN = {"year": 12, "month": 1}
-_BY_LENGTH = re.compile(r"\bby\s+(?:about\s+|around\s+|some\s+|roughly\s+|at\s+least\s+)?"
-                        r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|\d{1,2})\s+"
-                        r"(year|month)s?\b", re.IGNORECASE)
-# The cheap test before a parse: a length after "by" ("by two years", "by 18 months").
-DELAY_CUE = re.compile(r"\bby\s+(?:\w+\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|\d{1,2})\s+(?:year|month)s?\b",
-                       re.IGNORECASE)
+# A length after "by" ("by two years", "by about 18 months"); also the judge's cheap test before a parse.
+BY_LENGTH = re.compile(r"\bby\s+(?:about\s+|around\s+|some\s+|roughly\s+|at\s+least\s+)?"
+                       r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|\d{1,2})\s+"
+                       r"(year|month)s?\b", re.IGNORECASE)
 _MONTH = ("january|february|march|april|may|june|july|august|september|october|november|december")
 _DATE = rf"(?:(?:early|mid|late|mid-)\s*)?(?:({_MONTH})\s+)?((?:19|20)\d\d)"
 # "2028 rather than 2026", "in March 2027 instead of September 2026", "2028, not 2026"
@@ -53,7 +51,7 @@ def delay_of(r: Reading) -> tuple[int, str] | None:
     back = any(lem in BACK_LEMMAS for lem in lemmas) and re.search(r"\bback\b", r.text, re.IGNORECASE)
     if not (lemmas & DELAY_LEMMAS or back):
         return None
-    m = _BY_LENGTH.search(r.text)
+    m = BY_LENGTH.search(r.text)
     if m is None:
         return None
     n = int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS[m.group(1).lower()]

@@ -34,7 +34,7 @@ from .denial import _DENIAL, of_main, same_denial
 from .parties import acting_names, different_parties
 from .reading import read
 from .counted import only_asked
-from .delays import DELAY_CUE, same_delay
+from .delays import BY_LENGTH, same_delay
 from .figures import FIGURE, agreeing_numbers, check_numbers, unconfirmed_figure
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "stance"
@@ -249,7 +249,7 @@ DELAY_SUPPORTS = True
 
 
 def _same_delay(claim: str, ev: str, claim_published: str | None, published: str | None) -> str | None:
-    if not DELAY_CUE.search(claim):
+    if not BY_LENGTH.search(claim):
         return None
     cr, er = read(claim, claim_published), read(ev, published)
     if against(cr, er) or not names_carried(cr, er):

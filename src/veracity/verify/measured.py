@@ -16,6 +16,7 @@ from .counted import (HEADLINE_MEASURES, SUM_KINDS, _chain, _head_token, _other_
                       kind_of_sum, move, mover, part_of, purpose)
 from .parties import agent, children, other_agent_nouns, party_words
 from .reading import Reading
+from .where import _same_verb
 
 
 # Words that make a count an increment on a total ("2,000 additional troops", "2,412,566 new
@@ -304,10 +305,6 @@ def _org_noun(t: tuple) -> bool:
 _OF_OWN = re.compile(r"^\S+(?:\s+\S+)?\s+of\s+(?:its|their|his|her|our)\s", re.IGNORECASE)
 
 
-def _same_verb_lemma(a: tuple | None, b: tuple | None) -> bool:
-    return a is not None and b is not None and (a[1] == b[1] or lexicon.synonym_verbs(a[1], b[1]))
-
-
 def _of_own(r: Reading, q: Quantity) -> bool:
     """A figure picked from a party's own whole: "six of its fighters"."""
     return bool(_OF_OWN.match(r.text[q.span.start:q.span.end + 30]))
@@ -326,7 +323,7 @@ def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> 
             return "a part vs a whole"
     # "only six of its fighters were in flying condition" / "operates about 20 fighters"; not one
     # event's count ("22 of its sailings would be cancelled" / "about 60 sailings cancelled").
-    if _of_own(cr, c) != _of_own(er, e) and not _same_verb_lemma(_verb_of(cr, c), _verb_of(er, e)):
+    if _of_own(cr, c) != _of_own(er, e) and not _same_verb(_verb_of(cr, c), _verb_of(er, e)):
         part, whole = (c, e) if _of_own(cr, c) else (e, c)
         if part.value <= (whole.value_max or whole.value):
             return "a part vs a whole"

@@ -9,7 +9,7 @@ import re
 
 from ..records import Check, Span
 from . import lexicon
-from .counted import move
+from .counted import _subtree, move
 from .gathering import gathered_at
 from .parties import _key_words, acting_parties, children
 from .reading import Reading
@@ -360,40 +360,28 @@ def rescheduled(claim: Reading, evidence: Reading) -> list[Check]:
         if not _TO_COME_BEFORE.search(claim.text[max(0, v[0] - 40):v[0]]):
             continue
         things = [k for k in kids.get(v[0], []) if k[3] in ("nsubj", "nsubjpass", "dobj")]
-        marks = set()  # the names and figures of what the date is for ("350-megawatt", "Aboadze")
-        for k in things:
-            for start, _lem, pos, _dep, _h in claim.tree:
-                word = _word_at(claim, start)
-                if (pos in ("PROPN", "NUM") or "-" in word) and _under(claim, start, k[0]):
-                    marks.add(word.lower())
-        if not (marks & ev_words):
-            continue
-        for e in new:
-            upto = 7 if "month" in (d.granularity, e.granularity) or "day" in (d.granularity, e.granularity) else 4
-            if _bare(d) or _bare(e):
-                differ = d.value[5:7] != e.value[5:7] if d.granularity != "year" and e.granularity != "year" else False
-            else:
-                differ = d.value[:upto] != e.value[:upto]
-            if differ:
-                return [Check("date", f"'{d.span.text}' vs '{e.span.text}': the schedule has moved", (d.span,), (e.span,))]
+        below = set().union(*(_subtree(claim, k) for k in things))
+        # The names and figures of what the date is for ("350-megawatt", "Aboadze").
+        words = {start: _word_at(claim, start) for start in below}
+        marks = {words[start].lower() for start, _lem, pos, _dep, _h in claim.tree
+                 if start in below and (pos in ("PROPN", "NUM") or "-" in words[start])}
+        if marks & ev_words:
+            for e in new:
+                if _moved(d, e):
+                    return [Check("date", f"'{d.span.text}' vs '{e.span.text}': the schedule has moved", (d.span,), (e.span,))]
     return []
 
 
+def _moved(d, e) -> bool:
+    """Two dates of one schedule that differ: by month when a year is guessed (a bare month on
+    either side), else to the coarser of the two."""
+    if _bare(d) or _bare(e):
+        return "year" not in (d.granularity, e.granularity) and d.value[5:7] != e.value[5:7]
+    upto = 4 if d.granularity == e.granularity == "year" else 7
+    return d.value[:upto] != e.value[:upto]
+
+
 def _word_at(r: Reading, start: int) -> str:
+    """The word at ``start``, digits and hyphens included ("350-megawatt")."""
     m = re.match(r"[\w-]+", r.text[start:])
     return m.group() if m else ""
-
-
-def _under(r: Reading, start: int, top: int) -> bool:
-    """Token at ``start`` is ``top`` or below it in the parse."""
-    by_start = {t[0]: t for t in r.tree}
-    t = by_start.get(start)
-    for _ in range(8):
-        if t is None:
-            return False
-        if t[0] == top:
-            return True
-        if t[4] == t[0]:
-            return False
-        t = by_start.get(t[4])
-    return False
