@@ -124,3 +124,8 @@ def test_an_expected_or_scheduled_event_points_forward():
     # ... unless the expectation itself is past.
     assert value("The deal was expected to be signed on October 20.") == ["2025-10-20"]
     assert value("Talks ended on October 20.") == ["2025-10-20"]
+    # A reported future or a present intention points forward too; a past that did not happen does not.
+    assert value("The chief executive said the terminal would open in November.") == ["2026-11"]
+    assert value("Student unions plan to protest outside the legislature on October 20.") == ["2026-10-20"]
+    assert value("The terminal would have opened in September.") == ["2026-09"]
+    assert value("The unions planned to protest on October 30.") == ["2025-10-30"]

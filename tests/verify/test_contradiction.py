@@ -1202,3 +1202,43 @@ def test_a_rank_a_promotion_left_behind_is_out_of_date_and_the_new_one_is_not():
     assert c.kind == "role" and "promoted since" in c.detail
     now = "Major General Tanvir Alam will command the force."
     assert contradictions(now, promotion, 0.5, sentence=now) == ()
+
+
+def test_figures_of_another_season_a_whole_country_or_a_bound_nothing_reached_are_no_conflict():
+    cap = "Kazakhstan will cap wheat exports at 6.5 million tonnes between November and June, the Ministry of Agriculture said on Tuesday."
+    assert "number" not in kinds_at(cap, "Kazakhstan exported 9.6 million tonnes of grain and flour in the 2024/25 season.",
+                                    "2026-10-14", "2026-10-16")
+    stores = "Supermarket chain FreshWay said it had removed the products from its 68 stores in the South Island on Thursday evening."
+    assert "number" not in kinds_at(stores, "Customers can return the products to any of our 112 stores nationwide for a full refund.",
+                                    "2026-03-13", "2026-03-13")
+    assert "number" in kinds_at(stores, "FreshWay said it had removed the products from its 112 stores in the South Island.",
+                                "2026-03-13", "2026-03-13")
+    vote = "The last parliamentary vote, held in October 2025, left no party with more than 27 percent."
+    assert "number" not in kinds_at(vote, "Civic Union finished second in the October 2025 election with 22 percent of the vote.",
+                                    "2027-01-18", "2027-01-18")
+
+
+def test_a_revised_forecast_is_the_old_value_and_is_compared_with_no_new_one():
+    claim = "Romania's maize harvest will reach more than 14 million tonnes this year, the ministry said on Monday, revising up its July forecast of 11.5 million tonnes."
+    ev = "The agriculture ministry said on Wednesday its forecast for this year's maize crop stood at 12.6 million tonnes."
+    [c] = [c for c in contradictions(claim, ev, 0.8, "2026-09-21", "2026-09-24") if c.kind == "number"]
+    assert [s.text for s in c.claim] == ["more than 14 million tonnes"]
+
+
+def test_another_place_on_another_day_is_another_event():
+    claim = "Student unions plan to protest outside Province House in Halifax on March 5."
+    ev = "Student groups in the province said they would still rally outside the legislature in Fredericton on March 12 over housing costs."
+    assert kinds_at(claim, ev, "2026-02-18", "2026-02-19") == []
+    from veracity.verify.contradiction import _other_days
+    from veracity.verify.reading import read
+    assert _other_days(read(claim, "2026-02-18"), read(ev, "2026-02-19"))
+    assert not _other_days(read(claim, "2026-02-18"), read(ev.replace("on March 12", "on March 5"), "2026-02-19"))
+
+
+def test_paid_and_none_received_contradict():
+    claim = "the government had paid 120 million dollars of arrears owed to independent power producers"
+    ev = "The chamber of independent power producers said none of its members had received any arrears payment this year."
+    assert "negation" in kinds_at(claim, ev, "2026-05-12", "2026-05-13")
+    # ... but hosting is not the converse of sending in a negation.
+    assert "negation" not in kinds_at("Finland will host a new NATO forward land force headquarters",
+                                      "Sweden will not send troops to the new headquarters.", "2026-05-12", "2026-05-13")

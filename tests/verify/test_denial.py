@@ -175,3 +175,20 @@ def test_a_report_described_as_speculation_is_denied():
     assert c.kind == "denial" and "described reports of a possible troop reduction as speculation" in c.detail
     # ... only of what the report is about.
     assert contradictions("Turkey plans to open a new consulate in Kyrenia", said, 0.6) == ()
+
+
+def test_a_denial_of_reports_denies_a_claim_of_their_action_in_other_words():
+    claim = "President Andrés Valdivieso will replace Interior Minister Rosa Cárdenas in a cabinet reshuffle expected as early as Friday"
+    ev = "The presidency on Wednesday rejected reports that Interior Minister Rosa Cárdenas was about to be dismissed."
+    [c] = [c for c in contradictions(claim, ev, 0.52) if c.kind == "denial"]
+    assert of_main(c) and by_party(c)
+    # ... but it does not deny the president's confidence in her.
+    assert not [c for c in contradictions("the president had full confidence in Cárdenas", ev, 0.52) if c.kind == "denial"]
+
+
+def test_no_plans_to_enlarge_a_contingent_denies_sending_more_soldiers():
+    claim = "Austria is preparing to send about 250 more soldiers to the NATO-led peacekeeping force in Kosovo"
+    ev = "Austria's defence ministry said on Wednesday there were no plans at present to enlarge its contingent in Kosovo."
+    [c] = [c for c in contradictions(claim, ev, 0.5) if c.kind == "denial"]
+    assert of_main(c) and by_party(c)
+    assert not [c for c in contradictions("Austria has about 320 soldiers in Kosovo", ev, 0.5) if c.kind == "denial"]

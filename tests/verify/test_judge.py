@@ -42,3 +42,31 @@ def test_a_claim_whose_content_names_no_actor_is_compared_by_its_sentences_actor
     got = judge(_Model((0.7, 0.1, 0.2)), content, [other.text], [0.8], sentence=sentence)[0]
     assert got.stance == "nei"
     assert judge(_Model((0.7, 0.1, 0.2)), content, [other.text], [0.8])[0].stance == "supports"
+
+
+def test_the_models_support_needs_the_claims_figure_or_its_event():
+    claim = "Siam Skyways plans to hire about 600 pilots and cabin crew to operate the new jets"
+    other = ("Merlion Aero Leasing said on Thursday it had signed agreements to place 32 new single-aisle jets with "
+             "Siam Skyways, making the Thai carrier its largest customer in Southeast Asia.")
+    keen = _Model((0.75, 0.06, 0.19))  # the cross-encoder's reading of this pair
+    assert judge(keen, claim, [other], [0.59])[0].stance == "nei"
+    # A sentence naming the hiring, or close enough to need no parse, still supports.
+    assert judge(keen, claim, ["Siam Skyways will hire about 600 pilots and cabin crew for the new aircraft."], [0.6])[0].stance == "supports"
+    assert judge(keen, claim, [other], [0.75])[0].stance == "supports"
+
+
+def test_a_figure_given_for_another_country_supports_nothing():
+    claim = "Austria is preparing to send about 250 more soldiers to the NATO-led peacekeeping force in Kosovo"
+    bosnia = ("The Austrian cabinet on Wednesday extended the country's participation in the EU force in Bosnia and "
+              "Herzegovina, EUFOR Althea, for another year with up to 300 soldiers.")
+    unsure = _Model((0.04, 0.24, 0.72))
+    assert judge(unsure, claim, [bosnia], [0.58])[0].stance == "nei"
+    assert judge(unsure, claim, [bosnia.replace("Bosnia and Herzegovina", "Kosovo")], [0.58])[0].stance == "supports"
+
+
+def test_a_moderate_support_yields_to_a_not_on_one_side():
+    claim = "The company's chief executive said its new silo terminal at the port would open in November."
+    ev = ("Portmar Agri's new silo terminal in Constanta will not be ready this year and is now expected to start "
+          "operating in April 2027, the company said.")
+    assert judge(_Model((0.62, 0.1, 0.28)), claim, [ev], [0.7], "2026-09-22", ["2026-09-25"])[0].stance == "nei"
+    assert judge(_Model((0.9, 0.05, 0.05)), claim, [ev], [0.7], "2026-09-22", ["2026-09-25"])[0].stance == "supports"

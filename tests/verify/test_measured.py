@@ -62,3 +62,28 @@ def test_units_of_two_kinds_an_added_unit_and_a_part_of_a_partys_own_are_other_f
     [c] = contradictions(battalion, "Bangladesh will send an additional infantry battalion of about 400 soldiers to the Central African "
                                     "Republic, the army said.", 0.7)
     assert c.kind == "number"
+
+
+def test_figures_of_two_goods_two_places_and_two_things_a_percentage_moves():
+    from veracity.verify.measured import different_quantities, percent_moved, percent_of
+
+    def why(a, qa, b, qb):
+        ra, rb = read(a), read(b)
+        return different_quantities(ra, _q(ra, qa), rb, _q(rb, qb))
+
+    sunflower = "The sunflower crop is expected at about 2.1 million tonnes, the ministry said."
+    assert why(sunflower, "about 2.1 million tonnes", "Its forecast for this year's maize crop stood at 12.6 million tonnes.",
+               "12.6 million tonnes") == "figures of two kinds of goods"
+    assert why(sunflower, "about 2.1 million tonnes", "The sunflower harvest came to 1.7 million tonnes.", "1.7 million tonnes") is None
+    assert why("Reservoirs in the Alentejo were at 31 percent of capacity.", "31 percent",
+               "Reservoirs in the Algarve held 24 percent.", "24 percent") == "figures of two places"
+    r = read("Nova Scotia will cut operating grants to its universities by 4 percent.")
+    assert percent_moved(r, _q(r, "4 percent")) == {"grant", "operating"}
+    assert why(r.text, "4 percent", "The papers cap tuition increases for students at 3 per cent.", "3 per cent").startswith("percentages of two things")
+    # A level is not a move: "the jobless rate" may be "unemployment".
+    r = read("The jobless rate stood at 7.5 percent in September.")
+    assert percent_moved(r, _q(r, "7.5 percent")) == set()
+    r = read("Civic Union finished second in the election with 22 percent of the vote.")
+    assert percent_of(r, _q(r, "22 percent")) == "vote"
+    r = read("The vote left no party with a majority, and turnout fell to a record low of 34 percent.")
+    assert percent_of(r, _q(r, "34 percent")) == "turnout"

@@ -36,17 +36,33 @@ FUTURE_CUES = frozenset({"will", "shall", "next", "due", "upcoming", "'ll", "’
 # October 20", "is scheduled for March 3"; not "was expected to sign on March 3".
 FUTURE_PARTICIPLES = frozenset({"expected", "scheduled", "slated"})
 PAST_AUXILIARIES = frozenset({"was", "were", "had"})
+INTENDING = frozenset({"plan", "intend", "aim", "prepare", "hope"})
 
 
-def speaks_of_future(toks) -> bool:
-    """Whether a sentence's tokens speak of the future (see the module docstring)."""
+# A weaker sign of the future, for months and dates only: a reported future ("said its new silo
+# terminal would open in November") or an intention in the present ("Student unions plan to
+# protest ... on March 5"). A weekday in such a sentence is mostly when it was said ("said in a
+# letter dated Tuesday that about 250 dock jobs would be cut") and keeps pointing back.
+WEAK_FUTURE = "months"
+
+
+def speaks_of_future(toks) -> bool | str:
+    """Whether a sentence's tokens speak of the future (see the module docstring): True, or
+    :data:`WEAK_FUTURE`, or False."""
+    weak = False
     for t in toks:
         if t.lower_ in FUTURE_CUES:
             return True
         if t.lower_ in FUTURE_PARTICIPLES and t.pos_ in ("VERB", "AUX", "ADJ") \
                 and not any(c.lower_ in PAST_AUXILIARIES for c in t.children if c.dep_ in ("aux", "auxpass")):
             return True
-    return False
+        if t.lemma_ in INTENDING and t.pos_ == "VERB" and t.tag_ in ("VBP", "VBZ", "VBG") \
+                and any(c.dep_ == "xcomp" for c in t.children):
+            weak = True
+        # ... not "would have opened", a past that did not happen.
+        if t.lower_ == "would" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ not in ("have", "'ve"):
+            weak = True
+    return WEAK_FUTURE if weak else False
 
 _LEAD = re.compile(r"^(?:(?:on|in|at|since|from|by|until|till|during|of|the|this\s+past|earlier|later|early|late|mid)\s+|mid-)", re.I)
 _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
@@ -143,7 +159,7 @@ def _resolve_rules(s: str, anchor: dt.date | None, future: bool) -> tuple[str | 
         mod, wd = m.group(1), WEEKDAYS[m.group(2)]
         if anchor is None:
             return None, "day", True
-        forward = mod == "next" or (mod != "last" and future)
+        forward = mod == "next" or (mod != "last" and future is True)
         if forward:
             delta = (wd - anchor.weekday()) % 7 or (7 if mod == "next" else 0)
         else:

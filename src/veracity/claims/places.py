@@ -331,8 +331,10 @@ def missed_towns(doc, text: str, ents, have, start: int, end: int) -> list[Place
             i += 1
             continue
         prev = doc[i - 1] if i > start else None
+        # ... or named beside a word for a place: "in the capital, Yerevan"
         if prev is not None and (_locative(doc, i - 1, start)
-                                 or (prev.lower_ in ("and", "or", ",") and i - 2 == last_place)):
+                                 or (prev.lower_ in ("and", "or", ",") and i - 2 == last_place)
+                                 or (prev.lower_ == "," and i - 2 >= start and doc[i - 2].lower_ in PLACE_OF)):
             if ent is not None and ent.label_ in PLACE_LABELS - NAME_LABELS:
                 last_place = j - 1
             elif ent is None or ent.label_ in NAME_LABELS:

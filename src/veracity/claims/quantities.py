@@ -201,6 +201,11 @@ def _few_before(doc, a: int, lo: int) -> tuple[int, tuple[int, int]] | None:
     return None
 
 
+# Qualifier cues after the figure: "six minehunters at most", "300 jobs or more".
+_TRAILING_QUALIFIERS = {("at", "most"): "<=", ("at", "the", "most"): "<=", ("or", "fewer"): "<=", ("or", "less"): "<=",
+                        ("at", "least"): ">=", ("at", "the", "least"): ">=", ("or", "more"): ">="}
+
+
 def _match_qualifier(doc, i: int, lo: int) -> tuple[str, int] | None:
     """A qualifier cue ending right before token ``i`` (not before ``lo``)."""
     for words, q in QUALIFIER_CUES:
@@ -353,6 +358,10 @@ def find_quantities(doc, text: str, start_tok: int, end_tok: int) -> tuple[Quant
         if a == b and doc[a].lower_ == "one" and unit not in _MEASURE_OR_MONEY:
             i = b + 1
             continue
+        if qualifier == "=" and (tail := _TRAILING_QUALIFIERS.get(tuple(t.lower_ for t in doc[span_end + 1:span_end + 4]))):
+            qualifier = tail  # "six minehunters at most"
+        elif qualifier == "=" and (tail := _TRAILING_QUALIFIERS.get(tuple(t.lower_ for t in doc[span_end + 1:span_end + 3]))):
+            qualifier = tail
         s_char = doc[span_start].idx
         e_char = doc[span_end].idx + len(doc[span_end].text)
         if doc[span_end].text.endswith(".") and doc[span_end].lower_.rstrip(".") in SCALES:

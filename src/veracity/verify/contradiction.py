@@ -353,6 +353,14 @@ def _two_events(cr: Reading, er: Reading, numbers: list[Check], places: list[Che
     return not _party_on_both_sides(cr, er)
 
 
+def _other_days(cr: Reading, er: Reading) -> bool:
+    """Both sides date their event to a day, never the same one: by month and day, since the year
+    of a bare "April 1" is guessed from each report's date and its tense."""
+    a = {d.value[5:] for d in cr.dates if d.value and d.granularity == "day"}
+    b = {d.value[5:] for d in er.dates if d.value and d.granularity == "day"}
+    return bool(a and b) and not a & b
+
+
 def _party_on_both_sides(cr: Reading, er: Reading) -> bool:
     """A name both sides give that is no place's (the tables, then the city gazetteer)."""
     a = {n for n, sp in _names(cr).items() if not is_place_name(n) and not city(n.title())}
@@ -433,7 +441,10 @@ def contradictions(claim: str, evidence: str, cosine: float | None = None, claim
             fired[kind] = CHECKS[kind](cr, er)
         return fired[kind]
 
-    if "place" in kinds and (_two_events(cr, er, run("number"), run("place")) or _two_recipients(cr, er, run("number"), run("place"))):
+    # ... or another place on another day ("Student unions plan to protest outside Province House in
+    # Halifax on March 5" / "would still rally outside the legislature in Fredericton on March 12").
+    if "place" in kinds and (_two_events(cr, er, run("number"), run("place")) or _two_recipients(cr, er, run("number"), run("place"))
+                             or (_other_days(cr, er) and run("place") and not _party_on_both_sides(cr, er))):
         kinds.remove("place")
         if "number" in kinds:
             kinds.remove("number")  # two events' figures: nothing to compare either

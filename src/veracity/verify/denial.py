@@ -157,12 +157,25 @@ def _denies_this(claim: str, evidence: str, m: re.Match) -> bool:
             action = _base(verb.group(1).lower())
             if any(_same_stem(action, w.lower()) or (lexicon.available() and lexicon.curated(action, w.lower())) for w in intended):
                 return True
+            if _enlarges(action, claim):
+                return True
             # ... or another verb for the same things, when the claim states an intention: "no
             # intention of hiring crews or leasing aircraft from other operators" / "plans to
             # bring in crew and aircraft from a Portuguese charter operator".
             things = [w for w in content_words(evidence[m.start() + verb.end():]) if w not in _FILLER][:DENIED_OBJECT_WORDS]
             return bool(_INTENDS.search(claim)) and sum(any(_same_stem(t, c) for c in cw) for t in set(things)) >= DENIED_THINGS
     return False
+
+
+# Making a force bigger is sending more to it: "no plans at present to enlarge its contingent in
+# Kosovo" denies "is preparing to send about 250 more soldiers to the ... force in Kosovo".
+ENLARGING = frozenset("enlarge expand increase reinforce strengthen boost bolster augment".split())
+_MORE_TROOPS = re.compile(r"\b(?:more|additional|extra|further|new)\s+(?:[\w-]+\s+){0,2}?(?:troops|soldiers|personnel|forces|"
+                          r"peacekeepers|sailors|marines|police officers|officers|staff)\b|\breinforcements?\b", re.IGNORECASE)
+
+
+def _enlarges(action: str, claim: str) -> bool:
+    return action in ENLARGING and bool(_MORE_TROOPS.search(claim)) and bool(_INTENDS.search(claim) or re.search(r"\bprepar", claim, re.IGNORECASE))
 
 
 # Things a denied plan and an intended action of the claim must share when their verbs differ.
@@ -203,15 +216,35 @@ def _denies_main(claim: Reading, evidence: str, m: re.Match) -> bool:
     if (before := _report_before(evidence, m)) is not None:
         return any(_same_stem(w, lem) for w in content_words(before) for lem in mains if len(lem) >= 4 and lem not in NOT_EVENTS)
     no = _no_form(m)
-    if not no or not no.group(1):
+    if not no:
         return False
-    noun = no.group(1).lower()
+    # "there were no plans ...": the noun is the first word after the match
+    after = [w for w in content_words(evidence[m.end():]) if w not in _FILLER][:1]
+    noun = no.group(1).lower() if no.group(1) else (after[0] if after else "")
+    if not noun:
+        return False
     if any(_same_stem(noun, lem) for lem in mains if len(lem) >= 4):
         return True
     if noun not in PLAN_NOUNS:
         return False
     action = _plan_action(noun, evidence[m.start():])
-    return bool(action) and any(_related_action(lem, [_base(action.group(1).lower())]) for lem in mains)
+    return bool(action) and (any(_related_action(lem, [_base(action.group(1).lower())]) for lem in mains)
+                             or _enlarges(_base(action.group(1).lower()), claim.text))
+
+
+_REPORTS_END = re.compile(r"\b(?:reports?|claims?|suggestions?|allegations?|stor(?:y|ies)|rumou?rs?|speculation)$", re.IGNORECASE)
+
+
+def _denies_reported_main(claim: Reading, evidence: Reading, m: re.Match) -> bool:
+    """A denial of reports whose reported action is the claim's main action: "rejected reports
+    that Interior Minister Rosa Cárdenas was about to be *dismissed*" / "will *replace* Interior
+    Minister Rosa Cárdenas" (the first content verb after "that")."""
+    if not _REPORTS_END.search(m.group()) or not re.match(r"\s+that\b", evidence.text[m.end():]):
+        return False
+    end = min([i for i in (evidence.text.find(",", m.end()), evidence.text.find(".", m.end())) if i >= 0] or [len(evidence.text)])
+    verbs = [lem for st, lem, pos, _d, _h in evidence.tree if m.end() <= st < end and pos == "VERB" and lem.isalpha()
+             and lem not in NOT_EVENTS][:1]
+    return bool(verbs) and any(_related_action(lem, verbs) for _s, lem, _n, _ns in main_predicates(claim))
 
 
 # "had at no point asked Poland to drop the tunnel": an adverb that negates the verb after it,
@@ -231,7 +264,8 @@ def _no_form(m: re.Match) -> re.Match | None:
 def _plan_action(noun: str, text: str) -> re.Match | None:
     """The action a plan noun names, group 1: "plan *to send*", "intention *of hiring*", "decision
     has been taken *on sending*"."""
-    return re.search(rf"\b{re.escape(noun)}\s+(?:(?:to|of)|(?:(?:has|have|had|was|were)\s+)?(?:been\s+)?"
+    return re.search(rf"\b{re.escape(noun)}\s+(?:(?:at present|currently|now|yet|so far|for now|at this stage|at the moment)\s+)?"
+                     rf"(?:(?:to|of)|(?:(?:has|have|had|was|were)\s+)?(?:been\s+)?"
                      rf"(?:taken|made|reached)\s+(?:on|about|over))\s+(\w+)", text, re.IGNORECASE)
 
 
@@ -329,8 +363,10 @@ def _same_denied_action(claim: Reading, evidence: Reading, m: re.Match) -> bool:
     verbs or event nouns, in any WordNet relation: "An avalanche hit an open ski run ..., killing
     two skiers" shares "run" with that denial but not what it denies. A "no plan to ..." denial
     is left to :func:`_denies_this`. A claim with no content predicate of its own ("There is a plan
-    to ...") is compared by words only, as before."""
-    if not main_predicates(claim) or re.search(r"\bno\b", m.group(), re.IGNORECASE):
+    to ...", "the president had full confidence in Cárdenas") must still name the denied action
+    when the denial names one: "rejected reports that Cárdenas was about to be *dismissed*" is no
+    denial of the president's confidence in her."""
+    if re.search(r"\bno\b", m.group(), re.IGNORECASE):
         return True  # "There is no plan to send troops": the plan is what is denied (_denies_this)
     # The denied clause's first content verbs: "denied ... had *committed* to *pay*".
     end = min([i for i in (evidence.text.find(",", m.end()), evidence.text.find(".", m.end())) if i >= 0] or [len(evidence.text)])
@@ -382,7 +418,7 @@ def check_denial(claim: Reading, evidence: Reading) -> list[Check]:
         return []
     party = _party_concerned(claim, evidence, ev[0].start())
     words = ", ".join(f"'{m.group()}'" for m in ev[:3])
-    main = OF_MAIN if any(_denies_main(claim, evidence.text, m) for m in ev) else ""
+    main = OF_MAIN if any(_denies_main(claim, evidence.text, m) or _denies_reported_main(claim, evidence, m) for m in ev) else ""
     detail = f"the evidence denies it ({words})" + main + (f"; the denial comes from {party}{BY_PARTY}" if party else "")
     return [Check("denial", detail, (), tuple(_span(evidence.text, m.start(), m.end()) for m in ev[:3]))]
 
@@ -403,6 +439,11 @@ def _denier_region(evidence: Reading, first: int) -> list[tuple[int, int]]:
     return out
 
 
+_OFFICES = ((re.compile(r"\b(?:the )?(?:presidency|president's office|presidential (?:office|palace|administration))\b", re.IGNORECASE),
+             re.compile(r"\bPresident [A-Z]")),
+            (re.compile(r"\b(?:the )?prime minister's office\b", re.IGNORECASE), re.compile(r"\bPrime Minister [A-Z]")))
+
+
 def _party_concerned(claim: Reading, evidence: Reading, first: int) -> str | None:
     """A party the claim is about (a named actor or a small group of countries) that the
     evidence names as the denier."""
@@ -418,6 +459,12 @@ def _party_concerned(claim: Reading, evidence: Reading, first: int) -> str | Non
         k = e.span.text.lower().removeprefix("the ").removesuffix("'s").removesuffix("\u2019s").strip()
         if any(k == c or k.split()[-1] == c.split()[-1] for c in cn) or same_names({k}, set(cn)):
             return e.span.text
+    # A head of state or government speaks through an office: "The presidency ... rejected
+    # reports" denies for "President Andrés Valdivieso".
+    for office, title in _OFFICES:
+        for mo in office.finditer(evidence.text):
+            if inside(Span(mo.start(), mo.end(), mo.group())) and title.search(claim.text):
+                return mo.group()
     codes = {c for p in claim.places if len(p.codes) <= MAX_GROUP_CODES for c in p.codes}
     for p in evidence.places:
         if set(p.codes) & codes and inside(p.span) and p.kind == "country":

@@ -280,16 +280,27 @@ def _ranges(c: Quantity, ctext: str, e: Quantity, etext: str,
 _POSSESSOR = re.compile(r"(?:'s?|\u2019s?)\s")
 
 
+# A lower bound nothing reached: "left no party with more than 27 percent" says every party had
+# at most that, which no single party's lower figure contradicts.
+_DENIED_BOUND = re.compile(r"\b(?:no|none of the|not one)\s+(?:[\w-]+\s+){0,3}?(?:with|above|over|of|had|won|got)\s+$", re.IGNORECASE)
+
+
 def _possessor(text: str, q: Quantity) -> bool:
     return bool(_POSSESSOR.match(text, q.span.end))
 
 
 _PREVIOUS = re.compile(r"(?:\b(?:up|down)\s+from|\b(?:rose|rising|risen|fell|falling|fallen|increased|decreased|raised|cut|reduced|"
-                       r"lifted|lowered)\s+(?:[\w-]+\s+){0,4}?from)\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$", re.IGNORECASE)
+                       r"lifted|lowered)\s+(?:[\w-]+\s+){0,4}?from"
+                       # ... or the estimate a revision replaced: "revising up its July forecast of 11.5
+                       # million tonnes", "correcting a figure of more than 14 million tonnes".
+                       r"|\b(?:revis|correct|replac|overturn)\w*\s+(?:(?:up|upwards?|down|downwards?)\s+)?(?:its|their|the|an?|his|her)\s+"
+                       r"(?:[\w-]+\s+){0,3}?(?:forecasts?|estimates?|figures?|projections?|outlook|count|tally)\s+of)"
+                       r"\s+(?:about\s+|around\s+|some\s+|roughly\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
 
 
 def _previous(text: str, q: Quantity) -> bool:
-    """The figure is the value before a change: "up from 109 taka", "raised the rate from 2 percent"."""
+    """The figure is the value before a change: "up from 109 taka", "raised the rate from 2 percent",
+    "revising up its July forecast of 11.5 million tonnes"."""
     return bool(_PREVIOUS.search(text, max(0, q.span.start - 60), q.span.start))
 
 
@@ -303,7 +314,7 @@ def check_numbers(claim: Reading, evidence: Reading) -> list[Check]:
     given = [e for e in evidence.quantities if not _CORRECTED.search(evidence.text[max(0, e.span.start - 20):e.span.start])]
     for c in claim.quantities:
         h = _head(c, claim.text, claim.tree)
-        if not h or _possessor(claim.text, c):
+        if not h or _possessor(claim.text, c) or _DENIED_BOUND.search(claim.text[max(0, c.span.start - 40):c.span.start]):
             continue
         oc = claim.times[claim.quantities.index(c)] if claim.times else "unknown"
         item = per_item(c, claim.text)

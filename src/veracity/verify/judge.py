@@ -26,7 +26,7 @@ import numpy as np
 
 from ..errors import ModelError
 from ..records import Check
-from .agreement import against, agreement, names_carried, negated_on_one_side, shared_patient
+from .agreement import against, agreement, carries_event, figures_carried, names_carried, negated_on_one_side, shared_patient
 from .checks import topic_overlap
 from .contradiction import another_event, by_party, contradictions
 from .owners import other_periods
@@ -34,6 +34,7 @@ from .denial import _DENIAL, of_main, same_denial
 from .parties import acting_names, different_parties
 from .reading import read
 from .counted import only_asked
+from .where import _locations
 from .delays import BY_LENGTH, same_delay
 from .figures import FIGURE, agreeing_numbers, check_numbers, unconfirmed_figure
 
@@ -167,6 +168,9 @@ RESTATES = 0.7
 # 0.42-0.64 (another claim of the same story); its true supports 0.31-1.0, or cosine >= 0.71.
 SENTENCE_SUPPORTS = 0.5
 SUPPORT_MIN_OVERLAP = 0.35
+# The model's support outweighs a "not" on one side only from this P(SUPPORTS) (session 21: a
+# support of 0.62 for "would open in November" from "will not be ready this year").
+NEGATED_SUPPORT_MIN = 0.7
 SUPPORT_OR_COSINE = 0.70
 # A sentence that gives the claim's own figure (same counted noun, overlapping range, same
 # moment), shares its topic and that the model does not read as refuting, supports it even
@@ -258,6 +262,18 @@ def _same_delay(claim: str, ev: str, claim_published: str | None, published: str
     return f"{delay}, on {noun}" if delay and noun else None
 
 
+def _other_countries_each(cr, er) -> bool:
+    """Where each side's event is, by country (places after "in", "to", ...), and none shared:
+    Kosovo and Bosnia; not Kenya's battalion "for eastern Chad" and a force "to eastern Chad"."""
+    la, lb = _locations(cr), _locations(er)
+    a = {c for x in la if len(x.codes) == 1 for c in x.codes}
+    b = {c for x in lb if len(x.codes) == 1 for c in x.codes}
+    # ... the claim's place named on the other side in any role ("from Manchester Airport" /
+    # "Manchester Airport Group said ... withdrawal of 14 routes ... to Tenerife") is shared.
+    named = any(x.name in er.text.lower() for x in la) or any(x.name in cr.text.lower() for x in lb)
+    return bool(a) and bool(b) and not a & b and not named
+
+
 def _other_party(cr, er, sentence: str | None) -> bool:
     """Another party's event: by the claim's content, or, when the content names no one acting
     ("will raise fares on its routes ... by 18%", its subject left in the attribution's sentence),
@@ -279,16 +295,16 @@ def _near(p: np.ndarray, ps: tuple, claim: str, ev: str, cosine: float, claim_pu
         why = same_denial(read(claim, claim_published), read(ev, published))
         if why:
             return Judgement("supports", SAME_DENIAL_CONFIDENCE, (), ps, why)
-    stance, conf, why = "nei", float(p[2]), ""
+    stance, conf, why, by_figure = "nei", float(p[2]), "", False
     if p[0] >= SENTENCE_SUPPORTS and (topic_overlap(claim, ev) >= SUPPORT_MIN_OVERLAP or cosine >= SUPPORT_OR_COSINE):
         stance, conf = "supports", float(p[0])
     elif (AGREEING_FIGURE_SUPPORTS and p[1] < SUPPORT_MAX_REFUTES and topic_overlap(claim, ev) >= SUPPORT_MIN_OVERLAP
           and agreeing_numbers(claim, ev, claim_published, published)):
-        stance, conf = "supports", max(float(p[0]), AGREEING_FIGURE_CONFIDENCE)
+        stance, conf, by_figure = "supports", max(float(p[0]), AGREEING_FIGURE_CONFIDENCE), True
     elif (AGREEING_FIGURE_SUPPORTS and p[1] < SPECIFIC_FIGURE_MAX_REFUTES and cosine >= SPECIFIC_FIGURE_COSINE
           and topic_overlap(claim, ev) >= SPECIFIC_FIGURE_MIN_OVERLAP
           and (same := agreeing_numbers(claim, ev, claim_published, published, SPECIFIC_FIGURE_DIGITS))):
-        stance, conf = "supports", max(float(p[0]), AGREEING_FIGURE_CONFIDENCE)
+        stance, conf, by_figure = "supports", max(float(p[0]), AGREEING_FIGURE_CONFIDENCE), True
         why = f"it gives the claim's figure ({', '.join(same)})"
     elif DELAY_SUPPORTS and p[1] < FRAME_MAX_REFUTES and (delay := _same_delay(claim, ev, claim_published, published)):
         stance, conf = "supports", max(float(p[0]), FRAME_CONFIDENCE)
@@ -297,13 +313,24 @@ def _near(p: np.ndarray, ps: tuple, claim: str, ev: str, cosine: float, claim_pu
         stance, conf, why = "supports", max(float(p[0]), FRAME_CONFIDENCE), a.detail
     elif (AGREEING_FIGURE_SUPPORTS and p[1] < FRAME_FIGURE_MAX_REFUTES and (share := topic_overlap(claim, ev)) >= FIGURE_RESTATES_OVERLAP
           and (same := agreeing_numbers(claim, ev, claim_published, published))):
-        stance, conf = "supports", max(float(p[0]), AGREEING_FIGURE_CONFIDENCE)
+        stance, conf, by_figure = "supports", max(float(p[0]), AGREEING_FIGURE_CONFIDENCE), True
         why = f"it gives the claim's figure ({', '.join(same)}) with {share:.0%} of its words"
     # ... nor the same kind of event elsewhere with its own figures, nor a sentence that only
     # asks for the claim's action ("calling on the state government to open more beds" / "the
     # government would open 48 new beds").
+    # ... nor a sentence the model likes for its shared names that gives none of the claim's
+    # figures and names neither the claim's action nor what it acts on ("Merlion ... signed
+    # agreements to place 32 new single-aisle jets with Siam Skyways" / "Siam Skyways plans to
+    # hire about 600 pilots"; below SUPPORT_OR_COSINE: a near-restatement needs no parse).
     if stance == "supports" and (_other_party(cr := read(claim, claim_published), er := read(ev, published), sentence)
-                                 or another_event(cr, er) or only_asked(cr, er) or other_periods(cr, er)):
+                                 or another_event(cr, er) or only_asked(cr, er) or other_periods(cr, er)
+                                 or (not why and cosine < SUPPORT_OR_COSINE and cr.quantities and not figures_carried(cr, er)
+                                     and not carries_event(cr, er))):
+        return Judgement("nei", round(float(p[2]), 4), (), ps)
+    # ... nor a sentence that gives the claim's figure for another country ("about 250 more soldiers
+    # to the ... force in Kosovo" / "participation in the EU force in Bosnia and Herzegovina ...
+    # with up to 300 soldiers"): each side names a country the other does not.
+    if stance == "supports" and by_figure and _other_countries_each(cr, er):
         return Judgement("nei", round(float(p[2]), 4), (), ps)
     # ... nor a sentence whose figure of the claim's counted thing is another, though set aside as
     # another deal's or year's ("Ribera kept 30 percent of any resale" in a 2024 deal / "Ribera
@@ -318,7 +345,9 @@ def _near(p: np.ndarray, ps: tuple, claim: str, ev: str, cosine: float, claim_pu
     # A support the rules made from shared figures and words is void when the evidence says
     # something against on one side only: "14 villages in Siddapur taluk ... and none in
     # neighbouring Sirsi taluk" shares every word and the figure of "14 villages in Sirsi taluk".
-    if stance == "supports" and p[0] < SENTENCE_SUPPORTS and negated_on_one_side(read(claim, claim_published), read(ev, published)):
+    # So is the model's own moderate support ("would open in November" / "will not be ready this
+    # year and is now expected to start operating in April 2027", P(SUPPORTS) 0.62).
+    if stance == "supports" and p[0] < NEGATED_SUPPORT_MIN and negated_on_one_side(cr, er):
         return Judgement("nei", round(float(p[2]), 4), (), ps)
     return Judgement(stance, round(conf, 4), (), ps, why)
 

@@ -161,7 +161,10 @@ CURATED = tuple(frozenset(g.split(",")) for g in (
     "fine,penalise,penalize,penalty", "produce,output,make,generate", "postpone,delay,defer,push",
     "lead,top,head", "strike,walk,walkout", "recall,withdraw,pull", "deploy,send,dispatch,station",
     "cut,reduce,eliminate,axe,slash,shed", "close,shut", "open,launch,inaugurate", "raise,hike,increase,lift",
-    "build,construct", "base,station,locate", "revoke,withdraw,cancel,rescind,annul", "buy,acquire,purchase", "hijack,board,seize", "die,death", "kill,death", "resign,quit,retire"))
+    "build,construct", "base,station,locate", "revoke,withdraw,cancel,rescind,annul", "buy,acquire,purchase", "hijack,board,seize",
+    # A minister replaced is one removed: "will replace Interior Minister Rosa Cárdenas" / "rejected
+    # reports that ... Cárdenas was about to be dismissed".
+    "replace,dismiss,sack,oust,fire", "die,death", "kill,death", "resign,quit,retire"))
 # One event told from the other side: "Romania will buy 500,000 doses" / "Veltra ... to supply
 # half a million doses to the Romanian Health Ministry"; "killed 11 workers" / "eleven
 # employees died". The parties swap roles, so a converse match holds only between different
@@ -170,9 +173,15 @@ CONVERSE = {"buy": frozenset({"sell", "supply", "deliver"}), "purchase": frozens
             "acquire": frozenset({"sell"}), "order": frozenset({"supply", "deliver"}),
             "sell": frozenset({"buy", "purchase", "acquire"}), "supply": frozenset({"buy", "purchase", "order"}),
             "lend": frozenset({"borrow"}), "borrow": frozenset({"lend"}), "give": frozenset({"receive"}),
-            "receive": frozenset({"give"}), "hire": frozenset({"join"}), "join": frozenset({"hire"}),
+            "pay": frozenset({"receive"}), "receive": frozenset({"give", "pay"}), "hire": frozenset({"join"}), "join": frozenset({"hire"}),
             "kill": frozenset({"die"}), "die": frozenset({"kill"}), "deploy": frozenset({"host"}),
             "send": frozenset({"host"}), "host": frozenset({"deploy", "send"})}
+# The converses that hand a thing over, where one side's "not" reaches the other side's verb:
+# "had paid 120 million dollars of arrears" / "none of its members had received any arrears
+# payment". Not "host" / "send": a country not sending troops says nothing of another hosting
+# a headquarters.
+TRANSFERS = frozenset({("pay", "receive"), ("receive", "pay"), ("give", "receive"), ("receive", "give"),
+                       ("sell", "buy"), ("buy", "sell"), ("sell", "purchase"), ("purchase", "sell")})
 
 
 # Verbs too light to name an action by themselves: WordNet's senses link them with anything
@@ -210,6 +219,9 @@ def synonym_verbs(a: str, b: str) -> bool:
 _SUFFIX = re.compile(r"(?:ing|ed|es|e|s)$")
 
 
+_INFLECTIONS = frozenset("s es d ed ing ning ned ting ted er ers".split())
+
+
 def same_stem(a: str, b: str) -> bool:
     """Two forms of one word, without WordNet: the same word, the same stem once an inflection is
     cut ("closing" / "close", "sentencing" / "sentenced"), or the same first five letters."""
@@ -217,4 +229,9 @@ def same_stem(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) >= 5 and len(sa := _SUFFIX.sub("", a)) >= 4 and sa == _SUFFIX.sub("", b):
         return True  # "closing" / "close"
-    return a[:5] == b[:5] if min(len(a), len(b)) >= 5 else (len(a) >= 4 and len(b) >= 4 and (a.startswith(b) or b.startswith(a)))
+    if min(len(a), len(b)) >= 5:
+        return a[:5] == b[:5]
+    # A short word and its inflection ("plan" / "plans", "cut" is too short), not another word
+    # that starts with it ("plan" / "plant", "port" / "portal").
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and long_.startswith(short) and long_[len(short):] in _INFLECTIONS

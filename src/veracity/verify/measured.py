@@ -99,7 +99,7 @@ def running_total(r: Reading, q: Quantity) -> bool:
     million euros into the company since 2022", "have killed dozens of workers since 2022"): a
     running total, not the sum or toll of one event ("approved a 40 million euro state loan",
     "Nine workers died in Sunday's explosion")."""
-    if _SO_FAR.search(r.text[max(0, q.span.start - 40):q.span.start]) or _SO_FAR.match(r.text, q.span.end):
+    if _SO_FAR.search(r.text[max(0, q.span.start - 40):q.span.start]) or _SO_FAR.match(r.text[q.span.end:]):
         return True  # "had so far repaid 12.4 million ringgit", "has already spent about 300 crore rupees"
     chain = _chain(r, q)
     if not chain:
@@ -288,6 +288,141 @@ def _other_goods(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> bool:
     return bool(a and b) and not any(x == y or lexicon.related(x, "n", y, "n") for x in a for y in b)
 
 
+# Units of a quantity of goods (not of a count, whose noun is the thing itself).
+MEASURE_UNITS = frozenset("tonne tonnes ton tons litre litres liter liters barrel barrels gallon gallons kilogram kilograms "
+                          "kg bushel bushels cubic bales bale".split())
+# Nouns for a measure of goods, not for which goods: "the sunflower *crop*", "its *forecast* for".
+MEASURE_NOUNS = frozenset("crop harvest output production forecast estimate export import shipment stock yield volume "
+                          "figure total amount quantity sale capacity level supply demand consumption".split())
+
+
+def _kind_words(r: Reading, q: Quantity) -> set[str]:
+    """The goods a figure of weight or volume measures: what follows it with "of" ("6.2 million
+    tonnes *of maize*"), or the nouns compounded with its verb's subject ("The *sunflower* crop is
+    expected at about 2.1 million tonnes") or with what that subject is of or for ("its forecast
+    for this year's *maize* crop stood at")."""
+    if not MEASURE_UNITS & set((q.unit or "").lower().split()) and not MEASURE_UNITS & set(q.span.text.lower().split()):
+        return set()
+    kids = children(r)
+    compounds = lambda t: {k[1] for k in kids.get(t[0], []) if k[3] == "compound" and k[2] == "NOUN"}  # noqa: E731
+    out: set[str] = set()
+    h = _head_token(r, q)
+    if h is not None:
+        for g in (g for p in kids.get(h[0], []) if p[3] == "prep" and p[1] == "of" for g in kids.get(p[0], []) if g[3] == "pobj"):
+            if g[2] == "NOUN":
+                out |= compounds(g) or ({g[1]} - MEASURE_NOUNS)
+    v = _verb_of(r, q)
+    if v is not None:
+        subjects = [k for k in kids.get(v[0], []) if k[3] in ("nsubj", "nsubjpass") and k[2] == "NOUN"]
+        subjects += [g for sj in subjects for p in kids.get(sj[0], []) if p[3] == "prep" and p[1] in ("of", "for")
+                     for g in kids.get(p[0], []) if g[3] == "pobj" and g[2] == "NOUN"]
+        out |= {w for t in subjects if t[1] in MEASURE_NOUNS for w in compounds(t)}
+    return out
+
+
+_CALENDAR = re.compile(r"^(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+                       r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.IGNORECASE)
+
+
+def _subject_places(r: Reading, q: Quantity) -> set[str]:
+    """Names its verb's subject is placed in or named by: "*Reservoirs in the Alentejo* were at 31
+    percent", "the *Mira* reservoir stood at 19 percent"."""
+    by_start, kids = {t[0]: t for t in r.tree}, children(r)
+    v = _head_token(r, q)
+    for _ in range(6):  # up to the first verb or copula
+        if v is None or v[4] == v[0] or v[2] in ("VERB", "AUX"):
+            break
+        v = by_start.get(v[4])
+    if v is None or v[2] not in ("VERB", "AUX"):
+        return set()
+    out = set()
+    for sj in kids.get(v[0], []):
+        if sj[3] not in ("nsubj", "nsubjpass") or sj[2] != "NOUN":
+            continue
+        out |= {k[1] for k in kids.get(sj[0], []) if k[3] == "compound" and k[2] == "PROPN" and not _CALENDAR.match(k[1])}
+        out |= {g[1] for p in kids.get(sj[0], []) if p[3] == "prep" and p[1] == "in"
+                for g in kids.get(p[0], []) if g[3] == "pobj" and g[2] == "PROPN" and not _CALENDAR.match(g[1])}
+    return out
+
+
+_PERCENT_OF_BEFORE = re.compile(r"\b([a-z]+)\s+of\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|"
+                                r"over\s+|under\s+|up\s+to\s+|just\s+)?$")
+_PERCENT_OF_AFTER = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?([a-z]+)")
+# Words before "of 34 percent" that say how high, not what: "a record low of 34 percent".
+HOW_HIGH = frozenset("record low high level total peak average rate figure increase rise fall drop cut reduction "
+                     "growth decline".split())
+
+
+# Wholes that say how a level is measured, not of what: "at 31 percent of capacity".
+WHOLE_WORDS = frozenset("capacity total maximum normal".split())
+
+
+def percent_of(r: Reading, q: Quantity) -> str | None:
+    """What a percentage measures: the level it is of ("turnout fell to ... 34 percent"), the
+    measure it is given for ("a dumping margin of 11.2 percent"), or what it is a share of ("22
+    percent of the vote", "roughly 70 percent of them")."""
+    if (q.unit or "").lower() not in PERCENT:
+        return None
+    if (lv := level_of(r, q)) is not None:
+        return lv.split()[-1]
+    m = _PERCENT_OF_BEFORE.search(r.text[max(0, q.span.start - 40):q.span.start].lower())
+    if m and m.group(1) not in HOW_HIGH:
+        return m.group(1)
+    if m:  # "turnout fell to a record low of 34 percent": its verb's subject
+        v = _verb_of(r, q)
+        subj = next((t for t in r.tree if v is not None and t[4] == v[0] and t[3] in ("nsubj", "nsubjpass") and t[2] == "NOUN"), None)
+        return subj[1] if subj is not None and subj[1] not in GENERIC_LEVELS else None
+    m = _PERCENT_OF_AFTER.match(r.text[q.span.end:].lower())
+    if m and m.group(1) not in WHOLE_WORDS:
+        return m.group(1)
+    # "raise its poultry self-sufficiency to 80 percent": the object a level is set for
+    if re.search(r"\bto\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$", r.text[max(0, q.span.start - 20):q.span.start]):
+        v = _verb_of(r, q)
+        obj = next((t for t in r.tree if v is not None and t[4] == v[0] and t[3] == "dobj" and t[2] == "NOUN"), None)
+        return obj[1] if obj is not None and obj[1] not in GENERIC_LEVELS else None
+    return None
+
+
+_BY_PERCENT = re.compile(r"\bby\s+(?:up\s+to\s+|about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|less\s+than\s+)?$",
+                         re.IGNORECASE)
+CAP_VERBS = frozenset("cap limit restrict".split())
+
+
+def percent_moved(r: Reading, q: Quantity) -> set[str]:
+    """What a percentage changes or caps, as its nouns: the verb's object ("will cut operating
+    *grants* ... by 4 percent", "cap *tuition increases* ... at 3 per cent"), else its subject,
+    up through "allowed to" ("*Tuition* ... will be allowed to rise by up to 3 percent") or to the
+    noun the verb describes ("operating *grants* to universities falling by 4 per cent")."""
+    if (q.unit or "").lower() not in PERCENT:
+        return set()
+    by_start, kids = {t[0]: t for t in r.tree}, children(r)
+    v = _verb_of(r, q)
+    # Only a change ("by 4 percent") or a cap ("cap ... at 3 per cent"), not a level ("the jobless
+    # rate stood at 7.5 percent" is "unemployment" in other words).
+    if not _BY_PERCENT.search(r.text[max(0, q.span.start - 30):q.span.start]) and (v is None or v[1] not in CAP_VERBS):
+        return set()
+    for _ in range(3):
+        if v is None:
+            return set()
+        objs = [k for k in kids.get(v[0], []) if k[3] == "dobj" and k[2] == "NOUN"]
+        objs = objs or [k for k in kids.get(v[0], []) if k[3] in ("nsubj", "nsubjpass") and k[2] == "NOUN"]
+        if objs:
+            return {w for o in objs for w in [o[1]] + [k[1] for k in kids.get(o[0], []) if k[3] == "compound" and k[2] == "NOUN"]}
+        up = by_start.get(v[4])
+        if v[3] == "acl" and up is not None and up[2] == "NOUN":
+            return {up[1]} | {k[1] for k in kids.get(up[0], []) if k[3] == "compound" and k[2] == "NOUN"}
+        v = up if v[3] in ("xcomp", "ccomp") and up is not None and up[0] != v[0] else None
+    return set()
+
+
+def _other_kinds(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> bool:
+    """Figures of two kinds of goods, unrelated in WordNet: "the sunflower crop is expected at
+    about 2.1 million tonnes" / "its forecast for this year's maize crop stood at 12.6 million
+    tonnes", or "3 million tonnes of maize"."""
+    a, b = _kind_words(cr, c), _kind_words(er, e)
+    return bool(a and b) and not any(x == y or lexicon.related(x, "n", y, "n") is not None for x in a for y in b)
+
+
 def _country_at(r: Reading, t: tuple) -> bool:
     return any(p.kind == "country" and p.span.start <= t[0] < p.span.end for p in r.places)
 
@@ -339,6 +474,18 @@ def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> 
         return "a rate vs one transaction"
     if separate(cr, c) or separate(er, e):
         return "a separate thing's figure"
+    pa, pb = percent_of(cr, c), percent_of(er, e)
+    if pa and pb and pa != pb and lexicon.related(pa, "n", pb, "n") is None:
+        return f"percentages of two things ({pa} vs {pb})"
+    if _other_kinds(cr, c, er, e):
+        return "figures of two kinds of goods"
+    # "will cut operating grants ... by 4 percent" / "cap tuition increases ... at 3 per cent"
+    wa, wb = percent_moved(cr, c), percent_moved(er, e)
+    if wa and wb and not any(x == y or lexicon.related(x, "n", y, "n") is not None for x in wa for y in wb):
+        return f"percentages of two things ({'/'.join(sorted(wa))} vs {'/'.join(sorted(wb))})"
+    pa, pb = _subject_places(cr, c), _subject_places(er, e)
+    if pa and pb and not pa & pb:
+        return "figures of two places"
     ua, ub = unit_of(cr, c), unit_of(er, e)
     if ua and ub and ua != ub:
         return f"a {ua}'s strength vs a {ub}'s"

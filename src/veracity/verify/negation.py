@@ -88,7 +88,8 @@ def check_negation(claim: Reading, evidence: Reading) -> list[Check]:
             # ..., but never ratified" / "to be signed"): it says nothing of the negated one.
             if any(of is not cf and of.lemma == ef.lemma and of.negated == neg(ef) for of in claim.frames):
                 continue
-            if _same_action(cf.lemma, ef.lemma) and cf.negated != ef.negated and cf.negated != neg(ef):
+            if (_same_action(cf.lemma, ef.lemma) or (cf.lemma, ef.lemma) in lexicon.TRANSFERS) and \
+                    cf.negated != ef.negated and cf.negated != neg(ef):
                 side = cf if cf.negated else ef
                 out.append(Check("negation", f"'{cf.lemma}' is negated on {'the claim' if side is cf else 'the evidence'} side only",
                                  (cf.action,), (ef.action,)))

@@ -98,10 +98,16 @@ class Origin:
         return False
 
 
+_BASED_PREFIX = re.compile(r"^(?:the\s+)?[\w'.-]+(?:\s+[\w'.-]+)?-based\s+")
+_OUTLET_TAIL = re.compile(r"\s+(?:daily\s+)?(?:newspaper|paper|news website|website|broadcaster|news agency|magazine)$")
+
+
 def _origin(kind: str, name: str) -> Origin | None:
     if kind == "outlet":  # "Danube Public Broadcasting, foreign desk": the desk is no part of the name
         name = re.split(r",|\s+[-\u2013\u2014|]\s+", name, maxsplit=1)[0]
     n = norm(name)
+    if kind == "outlet":  # "the Mumbai-based Economic Standard newspaper" is "Economic Standard"
+        n = _OUTLET_TAIL.sub("", _BASED_PREFIX.sub("", n)).strip()
     if len(n) < 3:
         return None
     # A person is found by surname ("Ruiz said"), anything else by its whole name; an outlet also

@@ -49,7 +49,11 @@ def other_years(cr: Reading, er: Reading) -> bool:
     # A figure dated to a year before the other side was published, against an undated one: a
     # past year's figure and a current one ("In 2018, another company lost nearly 700,000 fish" /
     # "roughly 140,000 fish had escaped", published 2026).
-    ya, yb = event_years(cr, dated_only=True) | _when_years(cr), event_years(er, dated_only=True) | _when_years(er)
+    # ... or ends a period ("revenue of 7,150 crore rupees for the fiscal year ended March 2025").
+    ya = {d.value[:4] for d in cr.dates if d.value and _period_end(cr, d)} | event_years(cr, dated_only=True) | _when_years(cr) | _season_years(cr)
+    yb = {d.value[:4] for d in er.dates if d.value and _period_end(er, d)} | event_years(er, dated_only=True) | _when_years(er) | _season_years(er)
+    if ya and yb:  # "froze university funding in 2024" / "falling by 4 per cent in the 2026-27 fiscal year"
+        return not ya & yb
     if ya and not yb and er.published:
         return max(ya) < er.published[:4]
     if yb and not ya and cr.published:
@@ -64,6 +68,15 @@ _WHEN_CLAUSE = re.compile(r"\b((?:19|20)\d\d),\s+when\b")
 
 def _when_years(r: Reading) -> set[str]:
     return set(_WHEN_CLAUSE.findall(r.text))
+
+
+# A season or fiscal year written across two years: "exported 9.6 million tonnes of grain and
+# flour in the 2024/25 season" is the figure of 2024 and 2025, which the date parser leaves out.
+_SEASON = re.compile(r"\b((?:19|20)\d\d)[/\u2013-](\d\d)\b(?!\d)")
+
+
+def _season_years(r: Reading) -> set[str]:
+    return {y for m in _SEASON.finditer(r.text) for y in (m.group(1), m.group(1)[:2] + m.group(2))}
 
 
 # A place the sentence itself says is another than the story's: "In neighbouring Cologne, police
@@ -121,15 +134,55 @@ def other_companies(cr: Reading, er: Reading) -> bool:
     return bool(others)
 
 
+# A count over the whole country: "any of our 112 stores nationwide" holds "its 68 stores in the
+# South Island".
+_NATIONWIDE = re.compile(r"\b(?:nationwide|countrywide|nationally|across the (?:country|nation)|"
+                         r"(?:all )?over the country|throughout the country|in the whole country)\b", re.IGNORECASE)
+
+
+_GROUP_SUBJECT = re.compile(r"\s*(?:(?:several|some|a\s+group\s+of|a\s+number\s+of|a\s+coalition\s+of|the|[A-Z][\w-]+)\s+){0,3}"
+                            r"(?:countries|nations|states|allies|governments|members|partners|navies|armies)\b")
+
+
+_SAYING = frozenset("say tell announce confirm state add report".split())
+
+
+def _country_subject(r: Reading) -> set[str]:
+    """The country that is the subject of the sentence's main verb, or of what its verb of saying
+    reports ("France is prepared to commit ...", "..., Poland's defence minister said Poland would send")."""
+    by_start = {t[0]: t for t in r.tree}
+    root = next((t for t in r.tree if t[0] == t[4]), None)
+    said = [t for t in r.tree if root is not None and t[4] == root[0] and t[3] == "ccomp"]
+    # "Norway said the Nordic governments would send ...": who says is not who sends.
+    verbs = said if root is not None and root[1] in _SAYING and said else [root] + said
+    subjects = [t for t in r.tree for v in verbs if v is not None and t[4] == v[0] and t[3] in ("nsubj", "nsubjpass") and t[0] in by_start]
+    return {p.codes[0] for p in r.places for t in subjects
+            if p.kind == "country" and len(p.codes) == 1 and p.span.start <= t[0] < p.span.end}
+
+
+def _within_country(r: Reading) -> bool:
+    """A place inside a country: a town, a region or a name the tables do not know, not a country
+    or a group of them."""
+    return any(p.kind in ("city", "unknown") or (p.kind not in ("country", "demonym") and not p.codes) for p in r.places)
+
+
 def part_and_whole(cr: Reading, er: Reading) -> bool:
-    """One side's acting party is a country and the other's a group holding it: a member's share
-    and the group's total ("Sweden would provide ... about 400 soldiers" / "Nordic countries are
+    """One side counts over the whole country and the other in a place within it, or one side's
+    acting party is a country and the other's a group holding it: a member's share and the
+    group's total ("Sweden would provide ... about 400 soldiers" / "Nordic countries are
     getting ready to deploy roughly 900 soldiers") are two figures, not one."""
     def named(r: Reading) -> tuple[set[str], list[set[str]]]:
         single = {p.codes[0] for p in r.places if len(p.codes) == 1}
         groups = [set(p.codes) for p in r.places if 1 < len(p.codes) <= MAX_GROUP_CODES]
         return single, groups
 
+    if (_NATIONWIDE.search(er.text) and _within_country(cr)) or (_NATIONWIDE.search(cr.text) and _within_country(er)):
+        return True
+    # "European countries are planning to send about 10,000 troops" / "France is prepared to
+    # commit some 2,500 military personnel": the group's total and one member's share.
+    if (_GROUP_SUBJECT.match(cr.text) and _country_subject(er) - _all_countries(cr)) or \
+            (_GROUP_SUBJECT.match(er.text) and _country_subject(cr) - _all_countries(er)):
+        return True
     (sa, ga), (sb, gb) = named(cr), named(er)
     if sa & sb:
         return False

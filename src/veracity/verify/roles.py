@@ -136,6 +136,10 @@ def _left_ministries(a: str, b: str):
                 yield _span(a, m.start(), m.end()), _span(b, n.start(), n.end())
 
 
+_OUSTED_BEFORE = re.compile(r"\b(?:replac|succeed|oust|dismiss|sack|fir|remov|unseat|depos)(?:e|es|ed|ing|s)?\s+"
+                            r"(?:(?:its|their|his|her|the)\s+)?$", re.IGNORECASE)
+
+
 def _succeeded(a: str, b: str):
     """(span in a, span in b) for "OTHER ..., succeeding NAME" in ``a`` and "TITLE, NAME" in
     ``b`` when the post is the same: the title, or a word of its description ("environment")."""
@@ -147,6 +151,10 @@ def _succeeded(a: str, b: str):
         untitled = not _TITLE_WORD.search(a)
         for n, modifiers, title, name in _current_roles(b):
             if _surname(name) != _surname(m.group(1)) or _FORMER_BEFORE.search(b[max(0, n.start() - 30):n.start()] + " " + modifiers):
+                continue
+            # ... nor one the other side says is being replaced ("has replaced its chief executive,
+            # Anjali Menon, with ..." / "He succeeds Anjali Menon").
+            if _OUSTED_BEFORE.search(b[max(0, n.start() - 40):n.start()] + modifiers):
                 continue
             mods = {re.sub(r"['\u2019]s$", "", w.lower()) for w in modifiers.split()} - _GENERIC_MODIFIERS
             if untitled or title.lower() in words or mods & words:

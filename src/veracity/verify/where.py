@@ -31,7 +31,8 @@ _LOCATIVE = re.compile(r"\b(in|at|near|across|throughout|around|outside|inside|o
                        r"covering|serving|spanning)\s+"
                        r"(?:the\s+)?(?-i:[a-z][\w-]*(?:'s|\u2019s)\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-east|north-west|"
                        r"south-east|south-west|north-eastern|north-western|south-eastern|south-western|coastal|rural)\w*\s+)?"
-                       r"(?:(?:parts?|county|region|province|state|city|town|district|area|port city|village|island|municipality) of\s+)?$",
+                       r"(?:(?:parts?|county|region|province|state|city|town|district|area|port city|village|island|municipality) of\s+"
+                       r"|(?:capital|city|town|port|village),\s+)?$",  # "in the capital, Yerevan"
                        re.IGNORECASE)
 
 
@@ -118,7 +119,10 @@ def _locations(r: Reading) -> list[_Loc]:
     # owns is whose, not where ("sell the factory to India's Kaveri Sugar Industries", "to
     # Thailand's Siam Latex Group", "to Bratislava's public transport operator").
     return [x for x in out if not _ROUTE.search(x.span.text) and not _owned_organisation(r, x.span, bool(x.codes))
-            and not _spoken_at(r, x.span)]
+            and not _spoken_at(r, x.span) and not _MEASURED_FROM.search(r.text, 0, x.span.start)]
+
+# A place distances are measured from: "Kragujevac, about 140 kilometres south of Belgrade".
+_MEASURED_FROM = re.compile(r"\b(?:km|kilomet\w+|miles?|met(?:re|er)s?)\s+(?:\w+\s+)?(?:north|south|east|west)\S*\s+of\s+(?:the\s+)?$", re.I)
 
 
 def _spoken_at(r: Reading, sp: Span) -> bool:
@@ -436,13 +440,17 @@ def _ruled_out(text: str, name: str) -> re.Match | None:
 _TOLD = re.compile(r"\b(?:consulted|informed|told|notified|briefed|asked|aware)\b", re.IGNORECASE)
 
 
+# A stance withheld rules out no place: "Italy did not support sending European troops to Ukraine".
+_STANCE_NEGATED = re.compile(r"(?:not|never)\s+(?:\w+\s+)?(?:support|back|endorse|favou?r|want|welcome|agree|approve)", re.IGNORECASE)
+
+
 def _excluded(claim: Reading, evidence: Reading, places: list[_Loc]) -> list[Check]:
     """The claim's place, which the claim itself does not rule out, ruled out by the evidence."""
     for x in places:
         name = x.span.text.removeprefix("the ").removeprefix("The ")
         if x.origin or len(name) < 3 or _ruled_out(claim.text, name):
             continue
-        if (m := _ruled_out(evidence.text, name)) and not _TOLD.search(m.group()):
+        if (m := _ruled_out(evidence.text, name)) and not _TOLD.search(m.group()) and not _STANCE_NEGATED.match(m.group()):
             es = Span.of(evidence.text, m.start(), m.end())
             return [Check("place", f"{x.span.text} vs '{es.text}': the evidence rules it out", (x.span,), (es,))]
     return []
