@@ -1242,3 +1242,22 @@ def test_paid_and_none_received_contradict():
     # ... but hosting is not the converse of sending in a negation.
     assert "negation" not in kinds_at("Finland will host a new NATO forward land force headquarters",
                                       "Sweden will not send troops to the new headquarters.", "2026-05-12", "2026-05-13")
+
+
+def test_a_head_who_previously_headed_a_command_is_out_of_date_and_no_means_not():
+    claim = "The official said the plan had been drawn up by Air Vice Marshal Tariq Mahmood, the head of the air force's Southern Air Command."
+    ev = "Mahmood, who was promoted from air vice marshal, previously headed Southern Air Command in Karachi."
+    assert kinds_at(claim, ev, "2027-06-21", "2027-06-22") == ["role"]
+    assert kinds_at(claim, "Mahmood heads Southern Air Command in Karachi.", "2027-06-21", "2027-06-22") == []
+    # "had received no formal proposal" negates receiving, as "had not received" does.
+    png = "Papua New Guinea's foreign ministry said on Tuesday it had not received a formal proposal from either government."
+    assert "negation" not in kinds_at(png, "Foreign Minister Joseph Kila said on Tuesday that Papua New Guinea had received no "
+                                           "formal proposal from Australia or New Zealand.", "2027-10-12", "2027-10-12")
+    # A denial of the denier's own thing is no denial of another's.
+    fire = "The company said in a statement that the fire had begun on a neighbouring property and reached its land hours later."
+    assert "denial" not in kinds_at(fire, "Maderas del Itata denied on Tuesday that the Quillon fire had started on its property.",
+                                    "2027-01-11", "2027-01-12")
+    # "has no plan to send" negates having a plan, not having personnel.
+    assert "negation" not in kinds_at("Pakistan already has about 1,600 military personnel in Saudi Arabia, under a 1982 agreement.",
+                                      "Pakistan has no plan to send fighter aircraft to Saudi Arabia, a military spokesman said.",
+                                      "2027-08-09", "2027-08-10")

@@ -154,6 +154,11 @@ def _none_subject(c) -> bool:
     return c.lower_ in NONE_WORDS or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) or (
         c.lower_ == "one" and any(d.lower_ == "no" for d in c.children))
 
+def _no_object(c) -> bool:
+    """ "had received no formal proposal": the action with "no" as its object's determiner."""
+    return c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+
+
 class _Roles:
     __slots__ = ("subject", "passive")
 
@@ -344,7 +349,7 @@ class FrameBuilder:
             ref = self._location_ref(location)
             if ref is not None:
                 extra.append(("location_ref", ref))
-        negated = any(c.dep_ == "neg" for c in v.children) or any(_none_subject(c) for c in v.children)
+        negated = any(c.dep_ == "neg" for c in v.children) or any(_none_subject(c) or _no_object(c) for c in v.children)
         # "Norway has refused to take part", "ruled out buying", "was against withdrawing",
         # "turned down a request to send": the action refused is not done (unless the refusal is
         # itself negated: "did not refuse to sign").

@@ -405,6 +405,17 @@ def _denies_one_part(claim: Reading, denied: list[str]) -> bool:
     return any(not h and any(s < q.span.start < e for q in claim.quantities) for (s, _l), h, e in zip(acts, hit, ends))
 
 
+_OWN_THING = re.compile(r"\b(?:its|their|his|her|our)\s+(?:own\s+)?([a-z]+)", re.IGNORECASE)
+
+
+def _someone_elses(claim: Reading, evidence: Reading, m: re.Match) -> bool:
+    """The denial is of the denier's own thing, the claim of another's: "denied that the Quillon
+    fire had started on its property" / "the fire had begun on a neighbouring property"."""
+    tail = evidence.text[m.end():]
+    return any(re.search(rf"\b(?:neighbouring|neighboring|nearby|adjacent|another|other|a different)\s+(?:[\w-]+\s+)?{re.escape(o.group(1))}\b",
+                         claim.text, re.IGNORECASE) for o in _OWN_THING.finditer(tail))
+
+
 def check_denial(claim: Reading, evidence: Reading) -> list[Check]:
     if _DENIAL.search(claim.text):
         return []
@@ -412,7 +423,7 @@ def check_denial(claim: Reading, evidence: Reading) -> list[Check]:
           if _denies_this(claim.text, evidence.text, m) and ((share := _denied(claim.text, evidence.text, m)) >= DENIED_OVERLAP or (
               share >= DENIED_MAIN_OVERLAP and _denies_main(claim, evidence.text, m)))]
     denied = {m.start(): _denied_words(evidence.text, m) for m in ev}
-    ev = [m for m in ev if asserts_denied(claim, denied[m.start()])
+    ev = [m for m in ev if asserts_denied(claim, denied[m.start()]) and not _someone_elses(claim, evidence, m)
           and not _negates_denied(claim, denied[m.start()]) and _same_denied_action(claim, evidence, m)]
     if not ev or all(_denies_one_part(claim, denied[m.start()]) for m in ev):
         return []

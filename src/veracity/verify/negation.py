@@ -27,6 +27,25 @@ def _same_action(a: str, b: str) -> bool:
     return a == b or (a not in NOT_EVENTS and b not in NOT_EVENTS and lexicon.synonym_verbs(a, b))
 
 
+def _same_thing(cf, ef) -> bool:
+    """Both frames act on a thing of the same noun: a light verb or a transfer names no event of
+    its own ("has no plan to send fighter aircraft" negates no "has about 1,600 personnel";
+    "had made no recommendation" no "making it the first state"; "paying for a new school campus"
+    is no converse of "received no request"), but "refused to take part" / "will take part" is."""
+    if cf.patient is None or ef.patient is None:
+        return False
+    def words(text: str) -> set[str]:  # the thing itself and what it is "of", not where it goes
+        head = _PREP.split(text.lower(), maxsplit=1)[0]
+        return {w for w in re.findall(r"[a-z]+", head) if len(w) > 2} - _STOPWORDS
+    return any(lexicon.same_stem(x, y) for x in words(cf.patient.text) for y in words(ef.patient.text))
+
+
+_PREP = re.compile(r"\s(?:in|to|for|from|at|on|with|into|by|under)\s")
+
+
+_STOPWORDS = frozenset("the its their his her any all from for with and this that".split())
+
+
 # How news copy keeps a source anonymous: "an airline executive it did not name", "who asked not
 # to be identified". The negated "name" describes the source, not the event reported.
 _ANONYMOUS = re.compile(r"\b(?:asked|declined|requested|wished|refused|spoke on condition)\s+(?:not\s+)?to\s+be\s+(?:named|identified)\b"
@@ -88,8 +107,9 @@ def check_negation(claim: Reading, evidence: Reading) -> list[Check]:
             # ..., but never ratified" / "to be signed"): it says nothing of the negated one.
             if any(of is not cf and of.lemma == ef.lemma and of.negated == neg(ef) for of in claim.frames):
                 continue
+            light = cf.lemma in lexicon.LIGHT_VERBS or (cf.lemma, ef.lemma) in lexicon.TRANSFERS
             if (_same_action(cf.lemma, ef.lemma) or (cf.lemma, ef.lemma) in lexicon.TRANSFERS) and \
-                    cf.negated != ef.negated and cf.negated != neg(ef):
+                    cf.negated != ef.negated and cf.negated != neg(ef) and (not light or _same_thing(cf, ef)):
                 side = cf if cf.negated else ef
                 out.append(Check("negation", f"'{cf.lemma}' is negated on {'the claim' if side is cf else 'the evidence'} side only",
                                  (cf.action,), (ef.action,)))

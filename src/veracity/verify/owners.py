@@ -147,6 +147,9 @@ _GROUP_SUBJECT = re.compile(r"\s*(?:(?:several|some|a\s+group\s+of|a\s+number\s+
 _SAYING = frozenset("say tell announce confirm state add report".split())
 
 
+_OWN_SHARE = re.compile(r"\b(?:of|from)\s+its\s+own\b", re.IGNORECASE)
+
+
 def _country_subject(r: Reading) -> set[str]:
     """The country that is the subject of the sentence's main verb, or of what its verb of saying
     reports ("France is prepared to commit ...", "..., Poland's defence minister said Poland would send")."""
@@ -182,6 +185,11 @@ def part_and_whole(cr: Reading, er: Reading) -> bool:
     # commit some 2,500 military personnel": the group's total and one member's share.
     if (_GROUP_SUBJECT.match(cr.text) and _country_subject(er) - _all_countries(cr)) or \
             (_GROUP_SUBJECT.match(er.text) and _country_subject(cr) - _all_countries(er)):
+        return True
+    # ... or several named countries and one's "own troops" ("Egypt, Jordan and the United Arab
+    # Emirates are preparing to send about 6,000 troops" / "the kingdom was prepared to commit about
+    # 2,000 of its own troops").
+    if (_OWN_SHARE.search(er.text) and len(_subject_countries(cr)) >= 2) or (_OWN_SHARE.search(cr.text) and len(_subject_countries(er)) >= 2):
         return True
     (sa, ga), (sb, gb) = named(cr), named(er)
     if sa & sb:

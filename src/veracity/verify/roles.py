@@ -212,7 +212,25 @@ def check_roles(claim: Reading, evidence: Reading) -> list[Check]:
                     return out
     return _ranks(claim.text, evidence.text) or _another_title(claim.text, evidence.text) \
         or _headed_by_another(claim.text, evidence.text) or _post_taken(claim.text, evidence.text) \
-        or _promoted(claim.text, evidence.text)
+        or _promoted(claim.text, evidence.text) or _previously_headed(claim.text, evidence.text)
+
+
+# "Mahmood, who was promoted from air vice marshal, previously headed Southern Air Command in
+# Karachi": he no longer heads it ("Tariq Mahmood, the head of the air force's Southern Air Command").
+_PREVIOUSLY_HEADED = re.compile(rf"{_NAME},?\s+(?:who\s+[^.;]{{0,60}}?)?\bpreviously\s+(?:headed|led|ran|commanded|chaired)\s+"
+                                rf"(?:the\s+)?((?:[A-Z][\w'\u2019-]+\s*){{1,5}})")
+HEAD_TITLES = frozenset("head chief commander director chairman chairwoman chair leader".split())
+
+
+def _previously_headed(claim: str, evidence: str) -> list[Check]:
+    for m in _PREVIOUSLY_HEADED.finditer(evidence):
+        org = {w.lower() for w in m.group(2).split()}
+        for n, _mods, title, name in _current_roles(claim):
+            if _surname(name) == _surname(m.group(1)) and title.lower() in HEAD_TITLES \
+                    and len(org & {w.lower().removesuffix("'s") for w in re.findall(r"[A-Z][\w'\u2019-]+", claim[n.end():n.end() + 60])}) >= 2:
+                cs, es = _span(claim, n.start(), n.end()), _span(evidence, m.start(), m.start() + len(m.group(0).rstrip()))
+                return [Check("role", f"'{cs.text}' vs '{es.text}'", (cs,), (es,))]
+    return []
 
 
 # "Aibek Toktosunov, who heads the government's emergency commission" / "a government commission
@@ -364,4 +382,4 @@ def could_fire(claim: str, evidence: str) -> bool:
                                                 or _TAKES_OVER.search(evidence) or _SUCCEEDING.search(evidence)
                                                 or _REPLACED.search(evidence) or _TAKES_POST.search(evidence)
                                                 or _WENT_TO.search(evidence) or _APPOINTED.search(evidence)
-                                                or _PROMOTED.search(evidence)))
+                                                or _PROMOTED.search(evidence) or _PREVIOUSLY_HEADED.search(evidence)))
