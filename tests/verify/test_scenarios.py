@@ -40,6 +40,8 @@ UNSEEN = [d for root in sorted(HERE.glob("scenarios_unseen*")) for d in scenario
 # for about twenty expectations.
 # 7707/9349 = 0.824 on the 186 (7 Dec 02:00, session 21, after unseen32-37's first runs of 253,
 # 256, 254, 230, 246 and 279; the older 156 went 6141 -> 6154).
+# 8210/10000 = 0.821 on the 196 (7 Dec 02:35, session 21, after unseen38-39's first runs of 260/336
+# and 235/315, 260 and 243 after the rules; the older 186 stayed at 7707).
 MIN_SHARE_UNSEEN = 0.81
 # Claims a fact-checker leaves at NOT ENOUGH INFO (background sentences nothing speaks to, claims
 # only echoed) that get a verdict anyway: 4 of the 91 scenarios' (6 Dec 14:30, session 17: another
@@ -61,13 +63,17 @@ MIN_SHARE_UNSEEN = 0.81
 # 43 of the 186 (7 Dec 02:00, session 21): the older 156's 30 and 13 of the 116 background
 # sentences of unseen32-37 (19 on their first runs: another season's, another kind's or another
 # place's figure, a percentage of another thing, a stance read as a place ruled out).
-MAX_LOUD_QUIET = 43
+# 48 of the 196 (7 Dec 02:35): the 186's 43 and 5 of unseen38-39's 33 background sentences (5 on
+# their first runs too).
+MAX_LOUD_QUIET = 48
 # Sentences of two claims with opposite expected verdicts, one of which is necessarily on the
 # wrong side (see scenario_runner.two_claim_sentences): measured 2 on the 156 (session 20); 5 on
 # the 186 (session 21: unseen33's "Deputy Defence Minister Julio Arteaga, a retired army general
 # who commanded ..." and "The contract, awarded in June to Lakeshore Petroleum, ..., was worth about
 # 38 million dollars"; unseen37's "France would contribute around 2,500 soldiers and Germany up to 1,500").
-MAX_TWO_CLAIM_FLIPS = 5
+# 6 on the 196: unseen38's "Most of the deaths were in Santiago Jamiltepec, ..., Oaxaca Governor
+# Ricardo Salinas Mora told reporters" (a confirmed content, told by a governor no longer in office).
+MAX_TWO_CLAIM_FLIPS = 6
 # Measured 490/511 = 0.959 on 15 scenarios (6 Dec, 02:00: another party's or place's figure is not a
 # conflicting one, the claim's own source confirming first-hand, a denial confirming a claim
 # that reports it and not refuting one that presupposes it; 396/420 = 0.943 on the 12 before);
