@@ -60,8 +60,8 @@ MIN_SHARE_UNSEEN = 0.81
 # "Session 19").
 # 30 of the 156 (6 Dec 23:47, session 20): the older 136's 24 and 6 of the 74 background
 # sentences of unseen28-31 (14 on their first runs).
-# 43 of the 186 (7 Dec 02:00, session 21): the older 156's 30 and 13 of the 116 background
-# sentences of unseen32-37 (19 on their first runs: another season's, another kind's or another
+# 43 of the 186 (7 Dec 02:00, session 21): the older 156's 30 and 13 of the 117 background
+# sentences of unseen32-37 (21 on their first runs: another season's, another kind's or another
 # place's figure, a percentage of another thing, a stance read as a place ruled out).
 # 48 of the 196 (7 Dec 02:35): the 186's 43 and 5 of unseen38-39's 33 background sentences (5 on
 # their first runs too).
