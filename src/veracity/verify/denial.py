@@ -141,7 +141,7 @@ def _denies_this(claim: str, evidence: str, m: re.Match) -> bool:
         return True
     no = _no_form(m)
     if no:  # "no plan", "there is no ...", "made no pledge", "no coalition agreement": the noun after "no" is what is denied
-        noun = no.group(1).lower() if no.group(1) else (after[:1] or [""])[0]
+        noun = _no_noun(no, evidence, m)
         after = [noun] if noun and noun not in ("such",) else after[:1]
     cw = content_words(claim)
     if any(_same_stem(a, c) for a in after for c in cw):
@@ -218,9 +218,7 @@ def _denies_main(claim: Reading, evidence: str, m: re.Match) -> bool:
     no = _no_form(m)
     if not no:
         return False
-    # "there were no plans ...": the noun is the first word after the match
-    after = [w for w in content_words(evidence[m.end():]) if w not in _FILLER][:1]
-    noun = no.group(1).lower() if no.group(1) else (after[0] if after else "")
+    noun = _no_noun(no, evidence, m)  # "there were no plans ...": the first word after the match
     if not noun:
         return False
     if any(_same_stem(noun, lem) for lem in mains if len(lem) >= 4):
@@ -250,6 +248,13 @@ def _denies_reported_main(claim: Reading, evidence: Reading, m: re.Match) -> boo
 # "had at no point asked Poland to drop the tunnel": an adverb that negates the verb after it,
 # like "never"; what it denies is that action, not a "point".
 _AT_NO = re.compile(r"at no (?:point|time|stage)$", re.IGNORECASE)
+
+
+def _no_noun(no: re.Match, evidence: str, m: re.Match) -> str:
+    """The noun a "no ..." denial denies: the one its match names, else the first content word after it."""
+    if no.group(1):
+        return no.group(1).lower()
+    return next((w for w in content_words(evidence[m.end():]) if w not in _FILLER), "")
 
 
 def _no_form(m: re.Match) -> re.Match | None:

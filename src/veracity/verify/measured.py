@@ -232,17 +232,22 @@ def _other_months(cr: Reading, er: Reading) -> bool:
     return bool(a and b and not a & b)
 
 
-def _verb_of(r: Reading, q: Quantity) -> tuple | None:
-    """The first verb above a figure."""
+def _verb_of(r: Reading, q: Quantity, kinds: tuple[str, ...] = ("VERB",)) -> tuple | None:
+    """The first verb (or, with ``kinds``, copula) above a figure."""
     by_start = {t[0]: t for t in r.tree}
     t = _head_token(r, q)
     for _ in range(6):
         if t is None or t[4] == t[0]:
             return None
         t = by_start.get(t[4])
-        if t is not None and t[2] == "VERB":
+        if t is not None and t[2] in kinds:
             return t
     return None
+
+
+def _unrelated(a, b) -> bool:
+    """Two non-empty sets of nouns, none the same as or related in WordNet to one on the other side."""
+    return bool(a and b) and not any(x == y or lexicon.related(x, "n", y, "n") is not None for x in a for y in b)
 
 
 # Words for what a price is, not for what is priced.
@@ -284,8 +289,7 @@ def _other_goods(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> bool:
 
     if not (per_item(c, cr.text) or per_item(e, er.text)):
         return False
-    a, b = priced(cr, c), priced(er, e)
-    return bool(a and b) and not any(x == y or lexicon.related(x, "n", y, "n") for x in a for y in b)
+    return _unrelated(priced(cr, c), priced(er, e))
 
 
 # Units of a quantity of goods (not of a count, whose noun is the thing itself).
@@ -327,13 +331,8 @@ _CALENDAR = re.compile(r"^(?:january|february|march|april|may|june|july|august|s
 def _subject_places(r: Reading, q: Quantity) -> set[str]:
     """Names its verb's subject is placed in or named by: "*Reservoirs in the Alentejo* were at 31
     percent", "the *Mira* reservoir stood at 19 percent"."""
-    by_start, kids = {t[0]: t for t in r.tree}, children(r)
-    v = _head_token(r, q)
-    for _ in range(6):  # up to the first verb or copula
-        if v is None or v[4] == v[0] or v[2] in ("VERB", "AUX"):
-            break
-        v = by_start.get(v[4])
-    if v is None or v[2] not in ("VERB", "AUX"):
+    v, kids = _verb_of(r, q, ("VERB", "AUX")), children(r)
+    if v is None:
         return set()
     out = set()
     for sj in kids.get(v[0], []):
@@ -419,8 +418,7 @@ def _other_kinds(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> bool:
     """Figures of two kinds of goods, unrelated in WordNet: "the sunflower crop is expected at
     about 2.1 million tonnes" / "its forecast for this year's maize crop stood at 12.6 million
     tonnes", or "3 million tonnes of maize"."""
-    a, b = _kind_words(cr, c), _kind_words(er, e)
-    return bool(a and b) and not any(x == y or lexicon.related(x, "n", y, "n") is not None for x in a for y in b)
+    return _unrelated(_kind_words(cr, c), _kind_words(er, e))
 
 
 def _country_at(r: Reading, t: tuple) -> bool:
@@ -475,13 +473,13 @@ def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> 
     if separate(cr, c) or separate(er, e):
         return "a separate thing's figure"
     pa, pb = percent_of(cr, c), percent_of(er, e)
-    if pa and pb and pa != pb and lexicon.related(pa, "n", pb, "n") is None:
+    if pa and pb and _unrelated({pa}, {pb}):
         return f"percentages of two things ({pa} vs {pb})"
     if _other_kinds(cr, c, er, e):
         return "figures of two kinds of goods"
     # "will cut operating grants ... by 4 percent" / "cap tuition increases ... at 3 per cent"
     wa, wb = percent_moved(cr, c), percent_moved(er, e)
-    if wa and wb and not any(x == y or lexicon.related(x, "n", y, "n") is not None for x in wa for y in wb):
+    if _unrelated(wa, wb):
         return f"percentages of two things ({'/'.join(sorted(wa))} vs {'/'.join(sorted(wb))})"
     pa, pb = _subject_places(cr, c), _subject_places(er, e)
     if pa and pb and not pa & pb:
