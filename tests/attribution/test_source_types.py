@@ -293,3 +293,13 @@ def test_i_inside_a_quotation_is_its_speaker(parse):
     i = doc.text.index("I was once")
     info = describe(doc, [doc.char_span(i, i + 1).start], _toks(doc, "believe"))
     assert (info.source_type, info.entity) == ("pronoun", "Marat Safin")
+
+
+def test_a_name_after_what_it_is_is_an_outlet(parse):
+    # the recogniser calls the masthead a person; "daily" says what it is
+    text = ("European countries are planning to send about 10,000 troops to Ukraine, the German daily Berliner "
+            "Morgenblatt reported on Wednesday.")
+    assert _type(parse, text, "the German daily Berliner Morgenblatt", "reported") == ("outlet", "Berliner Morgenblatt")
+    # entertainment/190: a broadcaster can be a person's calling
+    text = "His friend and fellow broadcaster Michael Pointon said the show would go on."
+    assert _type(parse, text, "His friend and fellow broadcaster Michael Pointon", "said")[0] == "person"

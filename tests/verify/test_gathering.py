@@ -45,3 +45,16 @@ def test_a_gathering_verb_dates_its_meeting():
                          "The EU's foreign policy service said on Thursday the Iran sanctions package would be put to foreign "
                          "ministers for formal adoption when they meet in Luxembourg on April 21.", 0.65, "2027-03-10", "2027-03-11")
     assert (c.kind, c.detail) == ("date", "'April 14' vs 'April 21': another day")
+
+
+def test_a_meeting_held_is_not_the_next_one_to_come():
+    from veracity.verify.contradiction import contradictions
+
+    claim = "The Arab League's permanent council discussed an outline of the mission at a closed meeting in Cairo on February 24"
+    later = ("Arab League Assistant Secretary-General Nabil Rashed said on Friday that no contingents would be sent before "
+             "October. Rashed said Arab foreign ministers would review the proposal at a meeting in Cairo on March 28.")
+    assert [c for c in contradictions(claim, later, 0.7, "2027-03-03", "2027-03-05") if c.kind == "date"] == []
+    # ... but a meeting still to come on both sides, dated twice, is one meeting.
+    [c] = contradictions("Arab foreign ministers will discuss the outline at a meeting in Cairo on March 21", later, 0.7,
+                         "2027-03-03", "2027-03-05")
+    assert (c.kind, c.detail) == ("date", "'March 21' vs 'March 28': another day")

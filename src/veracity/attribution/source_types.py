@@ -80,6 +80,12 @@ def classify(doc: Any, toks: Sequence[int]) -> tuple[str, str | None]:
             if c.dep_ in name_deps and ent_of(doc, c.i) is not None:
                 ent = ent_of(doc, c.i)
                 break
+    if ent is not None and ent.start > 0 and ent.start - 1 in inside and doc[ent.start - 1].lower_ in OUTLET_NOUNS \
+            and doc[ent.start - 1].pos_ in ("NOUN", "ADJ") and "n.person" not in all_classes(doc[ent.start - 1].lower_, "NOUN"):
+        # A name right after what it is: "the German daily Berliner Morgenblatt", "the newspaper
+        # Le Monde", whatever the recogniser made of the name (a person, here); not a person's
+        # calling ("fellow broadcaster Michael Pointon").
+        return "outlet", ent.text
     if ent is not None and ent.label_ in ("ORG", "WORK_OF_ART", "PERSON") and is_outlet_name(ent.text.split()):
         # Mastheads keep their article: "The Guardian", not "Guardian".
         lead = "The " if ent.start > 0 and doc[ent.start - 1].text == "The" else ""
