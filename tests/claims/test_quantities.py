@@ -96,3 +96,10 @@ def test_a_currency_sign_glued_to_its_figure_is_read():
                                                     "a fine of R186 million", "paid Sh5,000,000 each to families")
            for q in read(t).quantities]
     assert got == [("Rs3.45", 3.45, "INR"), ("R186 million", 186e6, "rand"), ("Sh5,000,000", 5e6, "shillings")]
+
+
+def test_a_count_of_things_measured_in_figures_is_not_one_number(claims_run):
+    # "four 30-seat aircraft": four aircraft of 30 seats each, not 34 seats
+    got = _q(claims_run, "The airline has placed a firm order for four 30-seat hybrid-electric aircraft.")
+    assert ("30-seat", 30, "seat", "=", None) in got and not any(v == 34 for _, v, *_ in got)
+    assert _q(claims_run, "Thirty four people came.")[0][1] == 34

@@ -222,3 +222,12 @@ def test_who_told_whom_then_what_claims_the_content_and_a_told_with_content_is_n
     assert what_is_claimed(d.article.text, c, d.attributions).text.endswith("hairline cracks had been found in two bearings last month")
     # Without attributions, the sentence is not cut before its content.
     assert from_sentence(text, Span(0, len(text), text)).text == text
+
+
+def test_a_denial_of_reports_is_claimed_whole():
+    from veracity.records import Span
+
+    text = "The government has denied reports that it intends to devalue the somoni as part of the IMF deal."
+    assert from_sentence(text, Span(0, len(text), text)).text.startswith("The government has denied reports that")
+    text = "The Financial Times reported that the government intends to devalue the somoni as part of the IMF deal."
+    assert from_sentence(text, Span(0, len(text), text)).text.startswith("the government intends")

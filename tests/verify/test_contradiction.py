@@ -1261,3 +1261,31 @@ def test_a_head_who_previously_headed_a_command_is_out_of_date_and_no_means_not(
     assert "negation" not in kinds_at("Pakistan already has about 1,600 military personnel in Saudi Arabia, under a 1982 agreement.",
                                       "Pakistan has no plan to send fighter aircraft to Saudi Arabia, a military spokesman said.",
                                       "2027-08-09", "2027-08-10")
+
+
+def test_phases_of_two_things_are_two_dates():
+    # the construction's start is not the passenger services' start
+    ev = ("The Ministry of Construction said on Tuesday that passenger services on the Hanoi-Vinh section of the high-speed "
+          "railway are scheduled to begin in 2035, correcting remarks attributed to Deputy Minister Tran Van Hieu.")
+    got = contradictions("Construction of the section is due to start in December 2026, Hieu said.", ev, 0.7, "2026-04-13", "2026-04-14")
+    assert not [c for c in got if c.kind == "date"]
+    [c] = [c for c in contradictions("Passenger services on the section are due to start in 2032, Hieu said.", ev, 0.7,
+                                     "2026-04-13", "2026-04-14") if c.kind == "date"]
+    assert "2032" in c.detail and "2035" in c.detail
+
+
+def test_a_rise_taking_effect_on_another_day_is_dated_against_it():
+    claim = "The government also plans to raise the price of subsidised bread by 50 percent from February 1"
+    ev = ("Supply Minister Hany Selim said on Friday the price of a loaf of subsidised bread would rise by 50 percent from "
+          "March 1, giving families six weeks to prepare.")
+    [c] = [c for c in contradictions(claim, ev, 0.7, "2027-01-14", "2027-01-15") if c.kind == "date"]
+    assert c.detail == "'February 1' vs 'March 1': another day"
+
+
+def test_a_level_of_one_thing_is_not_a_change_of_another():
+    claim = ("The National Bank of Kazakhstan raised its base rate by 150 basis points to 17.75 percent on Friday, citing a "
+             "renewed acceleration in food and fuel prices.")
+    ev = "Dollar trading on the Kazakhstan Stock Exchange rose 14 percent in September from August to 6.2 billion dollars."
+    assert not [c for c in contradictions(claim, ev, 0.7, "2026-10-09", "2026-10-10") if c.kind == "number"]
+    assert [c for c in contradictions(claim, "The National Bank of Kazakhstan raised its base rate to 16.25 percent on Friday.", 0.7,
+                                      "2026-10-09", "2026-10-10") if c.kind == "number"]

@@ -192,3 +192,23 @@ def test_no_plans_to_enlarge_a_contingent_denies_sending_more_soldiers():
     [c] = [c for c in contradictions(claim, ev, 0.5) if c.kind == "denial"]
     assert of_main(c) and by_party(c)
     assert not [c for c in contradictions("Austria has about 320 soldiers in Kosovo", ev, 0.5) if c.kind == "denial"]
+
+
+def test_a_denied_intention_names_its_event_by_a_noun():
+    # "was not preparing any arbitration claim" is about arbitration, not the licence's revocation
+    claim = ("Guinea has revoked the mining licence of Sahel Bauxite Company, a joint venture controlled by Dubai-based "
+             "Qamar Resources")
+    ev = ("Qamar Resources said on Wednesday it had not launched, and was not preparing, any international arbitration "
+          "claim against Guinea over its bauxite venture.")
+    assert "denial" not in kinds(claim, ev)
+    assert "denial" in kinds("Qamar Resources is preparing an international arbitration claim against Guinea", ev)
+
+
+def test_a_reported_denial_is_confirmed_by_the_same_denial_of_an_event_noun_by_the_body_it_names():
+    claim = read("The government has denied reports that it intends to devalue the somoni as part of the IMF deal.")
+    ev = read("Tajikistan's government on Monday rejected media reports that it was planning a one-off devaluation of the "
+              "somoni as part of its talks with the IMF.")
+    why = same_denial(claim, ev)
+    assert why is not None and "'devalue' ~ 'devaluate'" in why and why.endswith("by Tajikistan's government")
+    other = read("Uzbekistan's central bank on Monday rejected media reports that it was planning a devaluation of the som.")
+    assert same_denial(claim, other) is None

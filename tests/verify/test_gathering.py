@@ -58,3 +58,16 @@ def test_a_meeting_held_is_not_the_next_one_to_come():
     [c] = contradictions("Arab foreign ministers will discuss the outline at a meeting in Cairo on March 21", later, 0.7,
                          "2027-03-03", "2027-03-05")
     assert (c.kind, c.detail) == ("date", "'March 21' vs 'March 28': another day")
+
+
+def test_ministers_of_two_portfolios_meet_as_two_gatherings():
+    from veracity.verify.contradiction import contradictions
+    from veracity.verify.gathering import attendees
+
+    claim = "The plan is expected to be discussed by EU foreign ministers, who are due to meet in Brussels on March 22."
+    defence = ("EU defence ministers are expected to take up the proposal at an informal meeting in Warsaw on March 18, one "
+               "of the officials said.")
+    assert attendees(read(claim)) == {"foreign"} and attendees(read(defence)) == {"defence"}
+    assert [c.kind for c in contradictions(claim, defence, 0.7, "2027-03-09", "2027-03-10")] == []
+    foreign = defence.replace("defence", "foreign")
+    assert {c.kind for c in contradictions(claim, foreign, 0.7, "2027-03-09", "2027-03-10")} == {"place", "date"}

@@ -105,6 +105,8 @@ def _extend_core(doc, b: int, end: int) -> int:
     """Last token of the number run starting at ``b``; takes a glued scale ("300" "m")."""
     while b + 1 < end:
         nxt = doc[b + 1]
+        if NUMERIC.match(nxt.lower_) and doc[b].lower_ in WORD_VALUES and not NUMERIC.match(doc[b].lower_):
+            break  # "four 30-seat aircraft": a count of things measured in figures, not 34
         if _is_core(nxt) or (nxt.lower_.rstrip(".") in SCALES and doc[b].whitespace_ == ""):
             b += 1
         else:

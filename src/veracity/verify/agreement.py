@@ -91,9 +91,11 @@ def _evidence_words(r: Reading, heads_only: bool = True) -> list[tuple[str, str,
     another ("the drilling project") names no event of the sentence and is left out."""
     out = []
     tree = r.tree
+    # A word of a name is no event: "the Belgrade Stock *Exchange*" exchanges nothing.
+    named = [e.span for e in r.entities if e.label in ("ORG", "FAC", "GPE", "LOC", "PERSON", "WORK_OF_ART")]
     for k, (start, lem, pos, dep, _h) in enumerate(tree):
         wp = _pos(pos)
-        if wp is None or not lem.isalpha():
+        if wp is None or not lem.isalpha() or (pos == "PROPN" and any(sp.start <= start < sp.end for sp in named)):
             continue
         if k + 1 < len(tree) and wp == "n" and _pos(tree[k + 1][2]) == "n":
             out.append((f"{lem} {tree[k + 1][1]}", "n", ""))

@@ -40,6 +40,10 @@ _TRAILING = re.compile(
 _LEADING = re.compile(r"^\s*(?:according to [^,]{3,120},|(?:[\w'\u2019.-]+\s){1,8}?(?:said|says|reported|reports|told \w+|claimed|claims)(?: on \w+)?(?: (?:in|at) [^,.;:]{1,40}? that| that)?\s)",
                       re.IGNORECASE)
 
+# "The government has denied reports that ...": the denial is what is claimed, not the reports.
+_DENIED_REPORTS = re.compile(r"\b(?:den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?|disput(?:e|es|ed)|refut(?:e|es|ed))\s+(?:\w+\s+)?reports\b",
+                             re.IGNORECASE)
+
 
 # A claim with fewer content words than this ("He said so.") cannot be checked against anything.
 MIN_CLAIM_WORDS = 4
@@ -126,7 +130,7 @@ def from_sentence(article: str, span: Span) -> Claimed:
     if m and m.start() > MIN_CONTENT_CHARS:
         b = m.start()
     m = _LEADING.match(text[a:b])
-    if m and b - a - m.end() > MIN_CONTENT_CHARS:
+    if m and b - a - m.end() > MIN_CONTENT_CHARS and not _DENIED_REPORTS.search(m.group()):
         a += m.end()
     piece = _trim(article, Span(span.start + a, span.start + b, article[span.start + a:span.start + b]))
     return Claimed(piece.text, (piece,))

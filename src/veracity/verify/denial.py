@@ -26,10 +26,10 @@ import re
 from ..records import Check, Span
 from . import lexicon
 from .checks import content_words, topic_overlap
+from .denier import _SPEAKER_TAIL, _named_in, _party_concerned
 from .figures import agreeing_numbers
-from .parties import GENERIC, NOT_EVENTS, children, main_predicates, names, same_names
+from .parties import NOT_EVENTS, children, main_predicates
 from .reading import Reading
-from .where import MAX_GROUP_CODES
 
 # What a denial denies must restate the claim: this share of content words shared between the
 # denied clause and the claim ("denied that its analysis would be published" does not deny
@@ -378,10 +378,36 @@ def _same_denied_action(claim: Reading, evidence: Reading, m: re.Match) -> bool:
     denied = [lem for s, lem, pos, _d, _h in evidence.tree if m.end() <= s < end and pos == "VERB" and lem.isalpha()
               and lem not in NOT_EVENTS][:DENIED_VERBS]
     if not denied:
-        return True
+        return _same_denied_thing(claim, evidence, m)
     wanted = set(denied) | {w for d in denied for w in CONVERSE.get(d, frozenset())}
     verbs = {lem for _s, lem, pos, _d, _h in claim.tree if pos in ("VERB", "NOUN") and lem.isalpha()}
     return any(_related_action(v, list(wanted)) or any(lexicon.related(v, "v", w, "v") for w in wanted) for v in verbs)
+
+
+_INTENTION_END = re.compile(r"(?:considering|planning|contemplating|preparing)$", re.IGNORECASE)
+
+
+def _same_denied_thing(claim: Reading, evidence: Reading, m: re.Match) -> bool:
+    """A denial of an intention with a noun for its object ("had not launched, and was not
+    preparing, any international arbitration *claim*") denies that event: the claim must name it
+    (a noun or verb of the same stem or in a WordNet relation), or it is about something else
+    ("Guinea has revoked the mining licence of Sahel Bauxite ...")."""
+    if not _INTENTION_END.search(m.group()):
+        return True
+    nouns = []
+    for s, lem, pos, _d, _h in evidence.tree:
+        if s < m.end():
+            continue
+        if pos in ("ADP", "VERB", "AUX") or evidence.text[m.end():s].count(",") > 1:
+            break
+        if pos == "NOUN" and lem.isalpha():
+            nouns.append(lem)
+    events = [n for n in nouns if lexicon.available() and any(how == "derived" and lexicon.known(w, "v")
+                                                               for w, how in lexicon.neighbours(n, "n").items())]
+    if not events:
+        return True
+    words = {lem for _s, lem, pos, _d, _h in claim.tree if pos in ("VERB", "NOUN") and lem.isalpha()}
+    return any(_same_stem(e, w) or lexicon.related(e, "n", w, "n") or lexicon.related(e, "n", w, "v") for e in events for w in words)
 
 
 def _actions(claim: Reading) -> list[tuple[int, str]]:
@@ -439,56 +465,6 @@ def check_denial(claim: Reading, evidence: Reading) -> list[Check]:
     return [Check("denial", detail, (), tuple(_span(evidence.text, m.start(), m.end()) for m in ev[:3]))]
 
 
-# The speaker of a trailing attribution, with an appositive name: "..., a Harwick spokeswoman,
-# Rhian Morgan, said on Tuesday." A comma inside a figure ("10,000 troops to Ukraine, a NATO
-# spokesman said") starts no speaker.
-_SPEAKER_TAIL = re.compile(r"(?<!\d),(?!\d)\s*([^,]{2,80}?(?:,\s*[^,]{2,40}?)?),?\s+(?:said|says|told|added|stated)\b[^,]*$")
-
-
-def _denier_region(evidence: Reading, first: int) -> list[tuple[int, int]]:
-    """Where the denier is named: before the first denial word (its subject), and the speaker
-    of a trailing "..., the ministry said"."""
-    out = [(0, first)]
-    m = _SPEAKER_TAIL.search(evidence.text)
-    if m:
-        out.append((m.start(1), m.end(1)))
-    return out
-
-
-_OFFICES = ((re.compile(r"\b(?:the )?(?:presidency|president's office|presidential (?:office|palace|administration))\b", re.IGNORECASE),
-             re.compile(r"\bPresident [A-Z]")),
-            (re.compile(r"\b(?:the )?prime minister's office\b", re.IGNORECASE), re.compile(r"\bPrime Minister [A-Z]")))
-
-
-def _party_concerned(claim: Reading, evidence: Reading, first: int) -> str | None:
-    """A party the claim is about (a named actor or a small group of countries) that the
-    evidence names as the denier."""
-    regions = _denier_region(evidence, first)
-    inside = lambda sp: any(a <= sp.start and sp.end <= b for a, b in regions)  # noqa: E731
-    cn = {k: v for k, v in names(claim).items()}
-    # A subject the tagger did not take for a name ("Solara plans to bring in crew ...").
-    cn.update({lem: None for st, lem, pos, dep, _h in claim.tree if dep in ("nsubj", "nsubjpass") and len(lem) >= 4
-               and claim.text[st:st + 1].isupper() and (pos == "PROPN" or (pos == "NOUN" and lexicon.available() and not lexicon.known(lem, "n")))})
-    for e in evidence.entities:
-        if e.label not in ("PERSON", "ORG", "GPE") or not inside(e.span):
-            continue
-        k = e.span.text.lower().removeprefix("the ").removesuffix("'s").removesuffix("\u2019s").strip()
-        if any(k == c or k.split()[-1] == c.split()[-1] for c in cn) or same_names({k}, set(cn)):
-            return e.span.text
-    # A head of state or government speaks through an office: "The presidency ... rejected
-    # reports" denies for "President Andrés Valdivieso".
-    for office, title in _OFFICES:
-        for mo in office.finditer(evidence.text):
-            if inside(Span(mo.start(), mo.end(), mo.group())) and title.search(claim.text):
-                return mo.group()
-    codes = {c for p in claim.places if len(p.codes) <= MAX_GROUP_CODES for c in p.codes}
-    for p in evidence.places:
-        if set(p.codes) & codes and inside(p.span) and p.kind == "country":
-            return p.span.text
-    return None
-
-
-
 # ------------------------------------------------------------------------ a claim that reports a denial
 def _action_after(r: Reading, start: int) -> tuple[str, int] | None:
     """(lemma, start) of the first content verb after ``start``: what a denial denies ("denied
@@ -498,11 +474,23 @@ def _action_after(r: Reading, start: int) -> tuple[str, int] | None:
                  if s >= start and pos == "VERB" and lem.isalpha() and lem not in NOT_EVENTS), None)
 
 
-def _named_in(name: str, text: str) -> bool:
-    n = name.lower().removeprefix("the ").removesuffix("'s").removesuffix("\u2019s").strip()
-    words = {w for w in re.findall(r"[^\W\d_][\w'\u2019-]+", n) if w not in GENERIC and len(w) >= 4}
-    low = text.lower()
-    return n in low or bool(words and any(re.search(rf"\b{re.escape(w)}", low) for w in words))
+_SAYING_NOUNS = frozenset("report claim allegation suggestion story rumour rumor speculation account statement".split())
+
+
+def _event_noun_after(r: Reading, start: int) -> list[tuple[str, int]]:
+    """(verb, start) for the verbs of the first event noun after ``start`` in its clause: "rejected
+    media reports that it was planning a one-off *devaluation*" -> devalue, devaluate, ..."""
+    if not lexicon.available():
+        return []
+    for s, lem, pos, _d, _h in r.tree:
+        if s < start or pos != "NOUN" or lem in _SAYING_NOUNS or lem in NOT_EVENTS:
+            continue
+        if r.text[start:s].count(",") or r.text[start:s].count("."):
+            return []
+        verbs = [(w, s) for w, how in lexicon.neighbours(lem, "n").items() if how == "derived" and lexicon.known(w, "v")]
+        if verbs:
+            return verbs
+    return []
 
 
 def _negated_actions(r: Reading) -> list[tuple[str, int, str]]:
@@ -541,14 +529,15 @@ def same_denial(claim: Reading, evidence: Reading) -> str | None:
     named = [e.span.text for e in claim.entities if e.label in ("PERSON", "ORG", "GPE") and e.span.start >= after]
     figures = any(ch.isdigit() for ch in claim.text[after:])
     for m in _DENIAL.finditer(evidence.text):
-        ea = _action_after(evidence, m.end())
-        if ea is None or not (ea[0] == ca[0] or lexicon.related(ca[0], "v", ea[0], "v") in ("synonym", "derived")):
+        ea = next((a for a in (_action_after(evidence, m.end()), *_event_noun_after(evidence, m.end()))
+                   if a is not None and (a[0] == ca[0] or lexicon.related(ca[0], "v", a[0], "v") in ("synonym", "derived"))), None)
+        if ea is None:
             continue
         if not all(_named_in(n, evidence.text[m.start():]) for n in named):
             continue
         if figures and not agreeing_numbers(claim.text[after:], evidence.text[m.end():]):
             continue
-        party = _party_concerned(claim, evidence, m.start())
+        party = _party_concerned(claim, evidence, m.start(), by_noun=True)
         if party is None:
             continue
         how = "" if ea[0] == ca[0] else f" ~ '{ea[0]}'"

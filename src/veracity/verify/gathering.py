@@ -87,3 +87,22 @@ def gathered_at(r: Reading, v: tuple | None) -> set[str]:
         elif k[3] == "prep":
             out |= {_key(r, g, kids) for g in kids.get(k[0], []) if g[3] == "pobj" and g[1] in GATHERING_NOUNS}
     return out
+
+
+# Those who gather, told apart by their portfolio: "EU *foreign* ministers" and "EU *defence*
+# ministers" meet as two councils, on their own days and in their own cities.
+ATTENDEE_NOUNS = frozenset("minister chief leader envoy ambassador official governor".split())
+NOT_PORTFOLIO = frozenset("senior top other several many some two three four five six former".split())
+
+
+def attendees(r: Reading) -> set[str]:
+    """The portfolios of the people a sentence has gather: "EU foreign ministers" -> {foreign}."""
+    kids = children(r)
+    return {k[1] for t in r.tree if t[2] == "NOUN" and t[1] in ATTENDEE_NOUNS
+            for k in kids.get(t[0], []) if k[3] in ("amod", "compound") and k[2] in ("NOUN", "ADJ") and k[1] not in NOT_PORTFOLIO}
+
+
+def other_attendees(claim: Reading, evidence: Reading) -> bool:
+    a, b = attendees(claim), attendees(evidence)
+    return bool(a and b) and not a & b
+

@@ -344,6 +344,27 @@ def _subject_places(r: Reading, q: Quantity) -> set[str]:
     return out
 
 
+def _figure_codes(r: Reading, q: Quantity) -> frozenset[str]:
+    """The country codes of the places a figure is "in": hanging on its counted noun or its verb
+    ("troops *in Europe*", "are stationed *in Germany*")."""
+    by_start = {t[0]: t for t in r.tree}
+    h, v = _head_token(r, q), _verb_of(r, q, ("VERB", "AUX"))
+    anchors = {t[0] for t in (h, v) if t is not None}
+    out: set[str] = set()
+    for p in r.places:
+        if p.kind not in ("country", "region") or not re.search(r"\bin\s+(?:the\s+)?$", r.text[max(0, p.span.start - 8):p.span.start]):
+            continue
+        t = next((t for t in r.tree if t[0] == p.span.start), None)
+        for _ in range(3):
+            if t is None or t[4] == t[0]:
+                break
+            t = by_start.get(t[4])
+            if t is not None and t[0] in anchors:
+                out |= set(p.codes)
+                break
+    return frozenset(out)
+
+
 _PERCENT_OF_BEFORE = re.compile(r"\b([a-z]+)\s+of\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|"
                                 r"over\s+|under\s+|up\s+to\s+|just\s+)?$")
 _PERCENT_OF_AFTER = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?([a-z]+)")
@@ -484,6 +505,10 @@ def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> 
     pa, pb = _subject_places(cr, c), _subject_places(er, e)
     if pa and pb and not pa & pb:
         return "figures of two places"
+    # "About 35,000 US troops are stationed in Germany" / "its roughly 80,000 troops in Europe"
+    ca, cb = _figure_codes(cr, c), _figure_codes(er, e)
+    if ca and cb and ca != cb and (ca < cb or cb < ca):
+        return "a place's figure vs the figure of a region holding it"
     ua, ub = unit_of(cr, c), unit_of(er, e)
     if ua and ub and ua != ub:
         return f"a {ua}'s strength vs a {ub}'s"
@@ -528,8 +553,12 @@ def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> 
         return "a distance from a place vs a length"
     if threshold(cr, c) != threshold(er, e):
         return "a threshold vs the value measured against it"
-    if _other_movers(level_of(cr, c), level_of(er, e)):
+    la, lb = level_of(cr, c), level_of(er, e)
+    if _other_movers(la, lb):
         return "levels of two things"
+    # "raised its base rate ... to 17.75 percent" / "Dollar trading ... rose 14 percent"
+    if (la and mb and _other_movers(la, mover(er, e))) or (lb and ma and _other_movers(lb, mover(cr, c))):
+        return "a level of one thing vs a change of another"
     ka, kb = change_or_level(cr, c), change_or_level(er, e)
     if ka and kb and ka != kb:
         return f"a {ka} vs a {kb}"

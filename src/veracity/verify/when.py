@@ -10,7 +10,7 @@ import re
 from ..records import Check, Span
 from . import lexicon
 from .counted import _subtree, move
-from .gathering import gathered_at
+from .gathering import gathered_at, other_attendees
 from .parties import _key_words, acting_parties, children
 from .reading import Reading
 from .where import _WN_POS, _describes, _same_verb, _verb_above
@@ -112,8 +112,35 @@ def _event_noun(r: Reading, d) -> str | None:
     return next((w for w, how in lexicon.neighbours(tok[1], "n").items() if how == "derived" and lexicon.known(w, "v")), None)
 
 
+# Verbs of a phase of something else's event: the date of "construction is due to start" is
+# the construction's, not the passenger services' of "services ... are scheduled to begin".
+PHASE_VERBS = frozenset("start begin end finish complete resume commence".split())
+
+
+def _phase_subject(r: Reading, v: tuple) -> str | None:
+    """The common noun whose event a phase verb dates, climbing "is due to" / "are scheduled to"."""
+    kids, by_start, cur = children(r), {t[0]: t for t in r.tree}, v
+    for _ in range(3):
+        subj = [k for k in kids.get(cur[0], []) if k[3] in ("nsubj", "nsubjpass")]
+        if subj:
+            return subj[0][1] if subj[0][2] == "NOUN" else None
+        if cur[3] not in ("xcomp", "acomp") or cur[4] not in by_start:
+            return None
+        cur = by_start[cur[4]]
+    return None
+
+
+def _phases_of_other_things(claim: Reading, v: tuple | None, evidence: Reading, w: tuple | None) -> bool:
+    if v is None or w is None or v[1] not in PHASE_VERBS or w[1] not in PHASE_VERBS:
+        return False
+    a, b = _phase_subject(claim, v), _phase_subject(evidence, w)
+    return bool(a and b) and not lexicon.same_stem(a, b) and not (lexicon.available() and lexicon.related(a, "n", b, "n"))
+
+
 def _date_actions_meet(claim: Reading, d, evidence: Reading, e) -> bool:
     v, w = _date_verb(claim, d), _date_verb(evidence, e)
+    if _phases_of_other_things(claim, v, evidence, w):
+        return False
     # "the hijacking in January" / "boarded by armed men on December 28": the noun's own action.
     nv, nw = _event_noun(claim, d), _event_noun(evidence, e)
     if (nv and w is not None and lexicon.synonym_verbs(nv, w[1])) or (nw and v is not None and lexicon.synonym_verbs(v[1], nw)):
@@ -121,12 +148,13 @@ def _date_actions_meet(claim: Reading, d, evidence: Reading, e) -> bool:
     # Light verbs name no action: "the draft would go to public consultation in October" is no
     # date of "the schools it runs by March 2028", whatever WordNet's "go" and "run" share.
     if v is not None and w is not None and v[1] != w[1] and {v[1], w[1]} & lexicon.LIGHT_VERBS:
-        return bool(gathered_at(claim, v) & gathered_at(evidence, w))
+        return bool(gathered_at(claim, v) & gathered_at(evidence, w)) and not other_attendees(claim, evidence)
     if v is None or w is None or _same_verb(v, w) or _related_action(v, w):
         return True
     # "approve ... at a meeting" / "hold a meeting": one gathering, unless one was held before
     # the evidence was written and the other is still to come.
-    return bool(gathered_at(claim, v) & gathered_at(evidence, w)) and not _held_and_to_come(claim, d, evidence, e, v, w)
+    return bool(gathered_at(claim, v) & gathered_at(evidence, w)) and not _held_and_to_come(claim, d, evidence, e, v, w) \
+        and not other_attendees(claim, evidence)
 
 
 def _to_come(r: Reading, v: tuple) -> bool:
@@ -254,6 +282,13 @@ def _changes(r: Reading) -> bool:
     return any(move(r, q) in ("rise", "fall") for q in r.quantities)
 
 
+_EFFECTIVE = re.compile(r"\b(?:from|starting|effective|as of|beginning)\s+(?:on\s+)?$", re.IGNORECASE)
+
+
+def _takes_effect(r: Reading, d) -> bool:
+    return bool(_EFFECTIVE.search(r.text[max(0, d.span.start - 16):d.span.start]))
+
+
 def _other_months(claim: Reading, evidence: Reading) -> list[Check]:
     """One action dated on two days or in two months of the year, a month or day named without
     its year on one side at least ("will be signed in New Delhi later this month", published in
@@ -268,7 +303,10 @@ def _other_months(claim: Reading, evidence: Reading) -> list[Check]:
     b = [e for e in evidence.dates if e.value and e.granularity in ("month", "day") and _event_date(evidence, e)
          and (_explicit(e) or _bare(e)) and (not _describing(evidence, e)
                                             or any(lexicon.synonym_verbs(n, _date_verb(evidence, e)[1]) for n in nouns))]
-    if _changes(claim) and _changes(evidence):  # "rose 4.1 percent in May" / "rose 3.2 percent in April": two periods' figures
+    # "rose 4.1 percent in May" / "rose 3.2 percent in April": two periods' figures; not a change
+    # taking effect on a day ("raise the price ... by 50 percent from February 1" / "would rise
+    # by 50 percent from March 1").
+    if _changes(claim) and _changes(evidence) and not (any(_takes_effect(claim, d) for d in a) and any(_takes_effect(evidence, e) for e in b)):
         return []
     # One of the claim's dates is the evidence's ("sparked by lightning last Thursday, had burned
     # ... by Monday evening" / "ignited by a lightning strike on July 9"): the days agree.

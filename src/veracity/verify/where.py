@@ -13,7 +13,7 @@ from typing import Iterable
 from ..claims.places import SPEECH, resolve_name
 from ..records import Check, Place, Span
 from . import lexicon
-from .gathering import at_gathering, order
+from .gathering import at_gathering, order, other_attendees
 from .quarters import named_in, part_checks
 from .parties import REPORTING
 from .reading import Reading
@@ -371,7 +371,7 @@ def _by_gathering(claim: Reading, evidence: Reading, la: list[_Loc], lb: list[_L
     if not any(ga) and not any(gb):
         return [(la, lb)]
     # Two gatherings of a series told apart ("the next summit" / "next week's summit") meet nowhere.
-    same = [(x, y) for x, g in zip(la, ga) if g for y, h in zip(lb, gb) if h and order(g) == order(h)]
+    same = [] if other_attendees(claim, evidence) else [(x, y) for x, g in zip(la, ga) if g for y, h in zip(lb, gb) if h and order(g) == order(h)]
     va = [_verb_above(claim, x.span, ("VERB",), 6) for x in la]
     vb = [_verb_above(evidence, y.span, ("VERB",), 6) for y in lb]
     other_a = [x for x, g, v in zip(la, ga, va) if not g or any(_same_verb(v, w) for w, h in zip(vb, gb) if not h)]
