@@ -1289,3 +1289,34 @@ def test_a_level_of_one_thing_is_not_a_change_of_another():
     assert not [c for c in contradictions(claim, ev, 0.7, "2026-10-09", "2026-10-10") if c.kind == "number"]
     assert [c for c in contradictions(claim, "The National Bank of Kazakhstan raised its base rate to 16.25 percent on Friday.", 0.7,
                                       "2026-10-09", "2026-10-10") if c.kind == "number"]
+
+
+def test_an_action_another_named_party_denies_doing_is_not_negated():
+    claim = ("Guyana has agreed to sell 12 million forest carbon credits to the Northsea Climate Alliance, a buyers' group "
+             "of European airlines and shipping lines")
+    other = ("German airline Luftreise said on Wednesday it was not a member of the Northsea Climate Alliance and had not "
+             "agreed to buy any carbon credits from Guyana.")
+    assert "negation" not in kinds(claim, other, 0.7)
+    assert "negation" in kinds("Luftreise has agreed to buy carbon credits from Guyana", other, 0.7)
+
+
+def test_a_minister_sworn_in_to_another_portfolio_or_relieved_of_a_post_no_longer_holds_it():
+    moved = ("Andrei Vlasceanu, Romania's defence minister since 2025, was sworn in as foreign minister on Wednesday after "
+             "a government reshuffle.")
+    assert "role" in kinds("Romanian Defence Minister Andrei Vlasceanu discussed the plan in Paris last month.", moved)
+    # the new post, or the country alone, is no conflict
+    assert "role" not in kinds("Romanian Foreign Minister Andrei Vlasceanu discussed the plan in Paris last month.", moved)
+    assert "role" not in kinds("Romanian Minister Andrei Vlasceanu discussed the plan in Paris last month.", moved)
+    relieved = ("A presidential decree issued on Monday relieved Farrukh Nazarov of his duties as finance minister and "
+                "appointed him chairman of the State Committee on Investment.")
+    assert "role" in kinds("Finance Minister Farrukh Nazarov said the government would sell minority stakes.", relieved)
+    assert "role" not in kinds("Former Finance Minister Farrukh Nazarov said the government would sell minority stakes.", relieved)
+
+
+def test_a_title_given_after_the_name_without_an_article_is_current():
+    succeeded = ("The Ecuadorian Manufacturers' Association elected Jorge Vallejo as its president on Tuesday, succeeding "
+                 "Lucia Endara, who had led the group for four years.")
+    claim = ("Lucia Endara, president of the Ecuadorian Manufacturers' Association, estimated that each hour of blackout "
+             "costs the economy about 12 million dollars.")
+    assert "role" in kinds(claim, succeeded)
+    assert "role" not in kinds(claim.replace("Lucia Endara, president of", "Jorge Vallejo, president of"), succeeded)

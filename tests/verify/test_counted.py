@@ -267,6 +267,16 @@ def test_a_figure_of_a_party_the_article_never_names_is_another_storys():
     assert "number" in {c.kind for c in contradictions(claim, same, 0.8, article=article)}
 
 
+def test_a_figure_in_a_country_the_article_never_names_is_another_storys():
+    article = ("European governments are preparing a force of about 3,000 troops for Moldova. Austria, which is not a NATO "
+               "member, has agreed to send a company of about 150 soldiers under a European Union mandate, the diplomat said.")
+    claim = "Austria, which is not a NATO member, has agreed to send a company of about 150 soldiers under a European Union mandate"
+    kfor = ("Austria's parliament on Thursday approved extending the deployment of about 280 Austrian soldiers with the "
+            "NATO-led KFOR force in Kosovo for another year.")
+    assert "number" not in {c.kind for c in contradictions(claim, kfor, 0.8, article=article)}
+    assert "number" in {c.kind for c in contradictions(claim, kfor.replace("Kosovo", "Moldova"), 0.8, article=article)}
+
+
 def test_a_part_of_a_group_is_no_total_unless_it_is_the_larger():
     claim = "The magnitude 6.1 quake killed 186 people and damaged or destroyed some 47,000 homes in the High Atlas."
     part = ("Fewer than 22,000 of the households whose homes were damaged in the August earthquake had received any "

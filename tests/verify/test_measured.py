@@ -32,7 +32,7 @@ def test_a_kind_of_a_headline_measure_is_another_measure():
 
 def test_prices_of_two_goods_and_a_company_against_its_country_are_two_figures():
     from veracity.verify.contradiction import contradictions
-    from veracity.verify.measured import priced
+    from veracity.verify.goods import priced
 
     c = "The prices of octane and petrol rose by 6 taka each, to 131 taka and 127 taka a litre."
     assert priced(read(c), read(c).quantities[1]) == {"octane", "petrol"}
@@ -87,3 +87,51 @@ def test_figures_of_two_goods_two_places_and_two_things_a_percentage_moves():
     assert percent_of(r, _q(r, "22 percent")) == "vote"
     r = read("The vote left no party with a majority, and turnout fell to a record low of 34 percent.")
     assert percent_of(r, _q(r, "34 percent")) == "turnout"
+
+
+def test_sums_of_two_kinds_a_series_a_loss_and_a_countrys_figure_against_a_sites():
+    from veracity.verify.measured import different_quantities
+
+    def why(c, e):
+        cr, er = read(c), read(e)
+        return {different_quantities(cr, x, er, y) for x in cr.quantities for y in er.quantities if x.unit == y.unit}
+
+    assert why("The company says it spent about 310 million US dollars repairing lines damaged by Hurricane Melissa.",
+               "The government has estimated damage to public infrastructure from Hurricane Melissa at more than 2 billion "
+               "US dollars.") == {"a sum by spend vs a sum of damage"}
+    assert why("Denmark announced an Arctic defence package worth about 14.6 billion kroner in January 2025.",
+               "He also pointed to the second Arctic package of about 27 billion kroner.") == {"two of a series of packages"}
+    assert why("Denmark announced an Arctic defence package worth about 14.6 billion kroner.",
+               "Denmark's Arctic package of about 17 billion kroner was agreed by parliament.") == {None}
+    assert why("The closure could cost local firms up to 50 million crowns in lost trade.",
+               "Repairs to the Vejle Fjord Bridge are budgeted at more than 260 million crowns.") == {"a loss to a party vs another sum"}
+    assert why("The move would clear the way for the release of a 1.3 billion dollar tranche of Egypt's IMF loan.",
+               "Egypt's finance ministry sold 1.5 billion dollars of five-year sukuk.") == {"a sum of tranche vs a sum by sell"}
+    assert why("Mozambique has roughly 2,900 megawatts of installed generating capacity.",
+               "The gas plant would have an installed capacity of 250 megawatts.") == {"figures of two subjects (an organisation vs a country)"}
+    assert why("About 35,000 US troops are stationed in Germany.", "The United States kept its roughly 80,000 troops in "
+               "Europe under review.") == {"a place's figure vs the figure of a region holding it"}
+
+
+def test_a_change_since_a_start_and_an_average_are_other_figures():
+    from veracity.verify.measured import different_quantities
+
+    c = read("The tenge strengthened by about 1.3 percent to 509 per dollar on the Kazakhstan Stock Exchange after the announcement.")
+    for e, want in (("Since the start of the year the tenge has depreciated by about 6 percent against the U.S. dollar.",
+                     "changes over two periods"),
+                    ("The tenge averaged 521 per dollar during the month.", "an average vs one value"),
+                    ("The tenge strengthened by about 2.5 percent to 498 per dollar after the announcement.", None)):
+        er = read(e)
+        assert {different_quantities(c, x, er, y) for x in c.quantities for y in er.quantities if x.unit == y.unit} == {want}
+
+
+def test_a_gatherings_count_is_not_a_standing_one():
+    from veracity.verify.measured import different_quantities
+
+    def why(c, e):
+        cr, er = read(c), read(e)
+        return {different_quantities(cr, cr.quantities[0], er, er.quantities[0])}
+
+    exercise = "Some 6,000 soldiers from 14 NATO countries began a three-week exercise at the Grafenwoehr training area."
+    assert why("About 35,000 US troops are stationed in Germany.", exercise) == {"a gathering's count vs another count"}
+    assert why("About 6,000 troops will take part in the exercise, the army said.", exercise) == {None}

@@ -85,17 +85,18 @@ def _pos(p: str) -> str | None:
     return {"VERB": "v", "NOUN": "n", "PROPN": "n"}.get(p)
 
 
-def _evidence_words(r: Reading, heads_only: bool = True) -> list[tuple[str, str, str]]:
+def _evidence_words(r: Reading, heads_only: bool = True, names: bool = True) -> list[tuple[str, str, str]]:
     """(lemma, WordNet pos, surface) of the evidence's verbs and nouns, with noun-noun pairs
     as one word ("prison term") and plural surfaces ("talks") kept. A noun that only modifies
     another ("the drilling project") names no event of the sentence and is left out."""
     out = []
     tree = r.tree
-    # A word of a name is no event: "the Belgrade Stock *Exchange*" exchanges nothing.
+    # A word of a name is no event (``names`` False, for actions): "the Belgrade Stock *Exchange*"
+    # exchanges nothing.
     named = [e.span for e in r.entities if e.label in ("ORG", "FAC", "GPE", "LOC", "PERSON", "WORK_OF_ART")]
     for k, (start, lem, pos, dep, _h) in enumerate(tree):
         wp = _pos(pos)
-        if wp is None or not lem.isalpha() or (pos == "PROPN" and any(sp.start <= start < sp.end for sp in named)):
+        if wp is None or not lem.isalpha() or (not names and pos == "PROPN" and any(sp.start <= start < sp.end for sp in named)):
             continue
         if k + 1 < len(tree) and wp == "n" and _pos(tree[k + 1][2]) == "n":
             out.append((f"{lem} {tree[k + 1][1]}", "n", ""))
@@ -237,7 +238,7 @@ def carries_event(claim: Reading, evidence: Reading) -> bool:
     preds = _main_predicates(claim)
     if not preds or not lexicon.available():
         return True
-    words, nouns_all = _evidence_words(evidence), _evidence_words(evidence, heads_only=False)
+    words, nouns_all = _evidence_words(evidence, names=False), _evidence_words(evidence, heads_only=False)
     for start, lem, noun_start, noun in preds:
         if _match(lem, "v", words, converse=True) or (noun is not None and (_match(noun, "n", words) or _match(_lemma_at(claim, noun_start), "n", words))):
             return True
@@ -263,7 +264,7 @@ def agreement(claim: str, evidence: str, claim_published: str | None = None,
     preds = _main_predicates(cr)
     if not preds or against(cr, er):
         return None
-    words, nouns_all = _evidence_words(er), _evidence_words(er, heads_only=False)
+    words, nouns_all = _evidence_words(er, names=False), _evidence_words(er, heads_only=False)
     actions, patients = [], []
     # A converse ("buy" / "supply") tells the event from the other side: its agent is the other
     # party. The same agent on both sides ("Verlaine agreed to buy" / "Verlaine intends to

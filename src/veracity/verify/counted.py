@@ -126,7 +126,7 @@ def only_asked(claim: Reading, evidence: Reading) -> bool:
 # £3.1 million a year" is no budget gap).
 SUM_KINDS = frozenset("gap deficit shortfall surplus debt loan fine penalty budget bill loss profit revenue "
                       "saving savings subsidy grant bonus compensation ransom bribe write-down writedown impairment fee royalty "
-                      "levy dividend cost".split())
+                      "levy dividend cost tranche damage".split())
 # Verbs by which a sum totals its subject ("the final cost ... came to US$3.2bn").
 TOTALLING = frozenset("come amount total climb rise reach".split())
 _NOUN_AFTER = re.compile(r"\s*([A-Za-z][\w]*(?:-[A-Za-z]+)*)")
@@ -157,6 +157,9 @@ def kind_of_sum(r: Reading, q: Quantity) -> tuple[str, str] | None:
     # "agreed to buy rival Rede Cerrado for 4.2 billion reais": the price of what the verb does.
     if h[3] == "pobj" and up[1] == "for" and (verb := by_start.get(up[4])) is not None and verb[2] == "VERB":
         return verb[1], "by"
+    # "an Arctic defence package worth about 14.6 billion kroner": the noun it is the worth of.
+    if up[1] == "worth" and (noun := by_start.get(up[4])) is not None and noun[2] == "NOUN":
+        return noun[1], "of"
     # "puts the resulting loss ... at about 45 million euros", "valued the deal at": the verb's object.
     if h[3] == "pobj" and up[1] == "at" and (verb := by_start.get(up[4])) is not None and verb[2] == "VERB":
         obj = next((t for t in r.tree if t[4] == verb[0] and t[3] == "dobj" and t[2] == "NOUN"), None)
@@ -414,3 +417,47 @@ def owner_names(r: Reading, q: Quantity) -> list[str]:
         if verb[3] == "relcl":
             starts.add(verb[4])
     return [e.span.text for e in r.entities if e.label in OWNER_LABELS and any(e.span.start <= s < e.span.end for s in starts)]
+
+
+def _verb_of(r: Reading, q: Quantity, kinds: tuple[str, ...] = ("VERB",)) -> tuple | None:
+    """The first verb (or, with ``kinds``, copula) above a figure."""
+    by_start = {t[0]: t for t in r.tree}
+    t = _head_token(r, q)
+    for _ in range(6):
+        if t is None or t[4] == t[0]:
+            return None
+        t = by_start.get(t[4])
+        if t is not None and t[2] in kinds:
+            return t
+    return None
+
+
+def _unrelated(a, b) -> bool:
+    """Two non-empty sets of nouns, none the same as or related in WordNet to one on the other side."""
+    return bool(a and b) and not any(x == y or lexicon.related(x, "n", y, "n") is not None for x in a for y in b)
+
+
+# How far up the parse a place may hang below its figure's noun or verb.
+FIGURE_PLACE_STEPS = 5
+
+
+def figure_places(r: Reading, q: Quantity) -> list:
+    """The countries and regions a figure is "in": hanging on its counted noun or its verb
+    ("troops *in Europe*", "are stationed *in Germany*")."""
+    by_start = {t[0]: t for t in r.tree}
+    anchors = {t[0] for t in (_head_token(r, q), _verb_of(r, q, ("VERB", "AUX"))) if t is not None}
+    out = []
+    for p in r.places:
+        if p.kind not in ("country", "region") or not re.search(r"\bin\s+(?:the\s+)?$", r.text[max(0, p.span.start - 8):p.span.start]):
+            continue
+        t = next((t for t in r.tree if t[0] == p.span.start), None)
+        for _ in range(FIGURE_PLACE_STEPS):  # up through nouns ("the deployment ... with the KFOR force in Kosovo")
+            if t is None or t[4] == t[0]:
+                break
+            t = by_start.get(t[4])
+            if t is not None and t[0] in anchors:
+                out.append(p)
+                break
+            if t is not None and t[2] in ("VERB", "AUX"):
+                break
+    return out

@@ -12,8 +12,10 @@ import re
 from ..records import Quantity
 from . import lexicon
 from .counted import (HEADLINE_MEASURES, SUM_KINDS, _chain, _head_token, _other_movers, _other_periods, _per_time,
-                      _same_kind, _same_mover, change_or_level, counts_the_group, demanded, flow, held_or_moved, is_money,
-                      kind_of_sum, move, mover, part_of, purpose)
+                      _same_kind, _same_mover, _unrelated, _verb_of, change_or_level, counts_the_group, demanded, figure_places,
+                      flow, held_or_moved, is_money, kind_of_sum, move, mover, part_of, purpose)
+from .gathering import GATHERING_NOUNS
+from .goods import _in_series, _lost_by, _other_goods, _other_kinds
 from .parties import agent, children, other_agent_nouns, party_words
 from .reading import Reading
 from .where import _same_verb
@@ -232,98 +234,6 @@ def _other_months(cr: Reading, er: Reading) -> bool:
     return bool(a and b and not a & b)
 
 
-def _verb_of(r: Reading, q: Quantity, kinds: tuple[str, ...] = ("VERB",)) -> tuple | None:
-    """The first verb (or, with ``kinds``, copula) above a figure."""
-    by_start = {t[0]: t for t in r.tree}
-    t = _head_token(r, q)
-    for _ in range(6):
-        if t is None or t[4] == t[0]:
-            return None
-        t = by_start.get(t[4])
-        if t is not None and t[2] in kinds:
-            return t
-    return None
-
-
-def _unrelated(a, b) -> bool:
-    """Two non-empty sets of nouns, none the same as or related in WordNet to one on the other side."""
-    return bool(a and b) and not any(x == y or lexicon.related(x, "n", y, "n") is not None for x in a for y in b)
-
-
-# Words for what a price is, not for what is priced.
-PRICE_WORDS = frozenset("price cost fare tariff rate charge fee".split())
-# Verbs whose object is the thing priced: "to sell diesel at 118 taka per litre".
-TRADE_VERBS = frozenset("sell buy retail trade".split())
-# Verbs whose subject is the thing priced: "Diesel now costs 118 taka".
-COST_VERBS = frozenset("cost rise fall climb jump increase decrease go reach stand".split())
-
-
-def priced(r: Reading, q: Quantity) -> set[str]:
-    """What a sum of money is the price of: the subject of its verb ("Diesel now costs 118 taka"),
-    what a price word's "of" names ("The prices of octane and petrol rose ... to 131 taka"), or a
-    trading verb's object ("to sell diesel at 118 taka per litre"), with the nouns joined to it."""
-    v = _verb_of(r, q)
-    if v is None or not is_money(q):
-        return set()
-    kids = children(r)
-    deps = ("dobj",) if v[1] in TRADE_VERBS else ("nsubj", "nsubjpass")
-    heads = [k for k in kids.get(v[0], []) if k[3] in deps and k[2] in ("NOUN", "PROPN")]
-    out: set[str] = set()
-    for h in heads:
-        if h[1] in PRICE_WORDS:
-            named = [g for p in kids.get(h[0], []) if p[3] == "prep" and p[1] == "of" for g in kids.get(p[0], []) if g[3] == "pobj"]
-            named += [k for k in kids.get(h[0], []) if k[3] == "compound"]
-        elif v[1] in COST_VERBS or v[1] in TRADE_VERBS:  # not who pays: "The agency paid ... 248 dollars a ton"
-            named = [h]
-        else:
-            continue
-        for n in named:
-            out |= {n[1]} | {k[1] for k in kids.get(n[0], []) if k[3] == "conj" and k[2] in ("NOUN", "PROPN")}
-    return out - PRICE_WORDS
-
-
-def _other_goods(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> bool:
-    """Prices of two goods: one of the figures is a price per item ("118 taka a litre"), not a
-    total ("The project cost 3.2 billion dollars" / "the total cost of the Line 3 monorail")."""
-    from .figures import per_item  # figures asks this module first: imported here, not at the top
-
-    if not (per_item(c, cr.text) or per_item(e, er.text)):
-        return False
-    return _unrelated(priced(cr, c), priced(er, e))
-
-
-# Units of a quantity of goods (not of a count, whose noun is the thing itself).
-MEASURE_UNITS = frozenset("tonne tonnes ton tons litre litres liter liters barrel barrels gallon gallons kilogram kilograms "
-                          "kg bushel bushels cubic bales bale".split())
-# Nouns for a measure of goods, not for which goods: "the sunflower *crop*", "its *forecast* for".
-MEASURE_NOUNS = frozenset("crop harvest output production forecast estimate export import shipment stock yield volume "
-                          "figure total amount quantity sale capacity level supply demand consumption".split())
-
-
-def _kind_words(r: Reading, q: Quantity) -> set[str]:
-    """The goods a figure of weight or volume measures: what follows it with "of" ("6.2 million
-    tonnes *of maize*"), or the nouns compounded with its verb's subject ("The *sunflower* crop is
-    expected at about 2.1 million tonnes") or with what that subject is of or for ("its forecast
-    for this year's *maize* crop stood at")."""
-    if not MEASURE_UNITS & set((q.unit or "").lower().split()) and not MEASURE_UNITS & set(q.span.text.lower().split()):
-        return set()
-    kids = children(r)
-    compounds = lambda t: {k[1] for k in kids.get(t[0], []) if k[3] == "compound" and k[2] == "NOUN"}  # noqa: E731
-    out: set[str] = set()
-    h = _head_token(r, q)
-    if h is not None:
-        for g in (g for p in kids.get(h[0], []) if p[3] == "prep" and p[1] == "of" for g in kids.get(p[0], []) if g[3] == "pobj"):
-            if g[2] == "NOUN":
-                out |= compounds(g) or ({g[1]} - MEASURE_NOUNS)
-    v = _verb_of(r, q)
-    if v is not None:
-        subjects = [k for k in kids.get(v[0], []) if k[3] in ("nsubj", "nsubjpass") and k[2] == "NOUN"]
-        subjects += [g for sj in subjects for p in kids.get(sj[0], []) if p[3] == "prep" and p[1] in ("of", "for")
-                     for g in kids.get(p[0], []) if g[3] == "pobj" and g[2] == "NOUN"]
-        out |= {w for t in subjects if t[1] in MEASURE_NOUNS for w in compounds(t)}
-    return out
-
-
 _CALENDAR = re.compile(r"^(?:january|february|march|april|may|june|july|august|september|october|november|december|"
                        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.IGNORECASE)
 
@@ -344,25 +254,55 @@ def _subject_places(r: Reading, q: Quantity) -> set[str]:
     return out
 
 
+# A change counted from a start: "*Since the start of the year* the tenge has depreciated by about
+# 6 percent" is not the day's "strengthened by about 1.3 percent".
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:start|beginning)\b|\bso far (?:this|in)\b|\byear[- ]to[- ]date\b|"
+                    r"\b(?:this|the) year so far\b", re.IGNORECASE)
+# A mean over a period: "The tenge *averaged* 521 per dollar during the month" / "to 509 per dollar".
+_AVERAGED = re.compile(r"\baverag(?:ed|es|ing)\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$|\ban average (?:of\s+)?(?:about\s+)?$",
+                       re.IGNORECASE)
+
+
+def _since(r: Reading, q: Quantity) -> bool:
+    return bool(_SINCE.search(r.text))
+
+
+def _averaged(r: Reading, q: Quantity) -> bool:
+    return bool(_AVERAGED.search(r.text[max(0, q.span.start - 30):q.span.start]))
+
+
+def _gathered(r: Reading, q: Quantity) -> bool:
+    """A count of those taking part in a gathering: "Some 6,000 soldiers from 14 NATO countries
+    *began a three-week exercise*", "joined the rally", "took part in the summit"."""
+    v, kids = _verb_of(r, q), children(r)
+    if v is None or q.span.start > v[0]:  # the figure is the verb's subject
+        return False
+    objs = [k for k in kids.get(v[0], []) if k[3] == "dobj"]
+    objs += [g for k in kids.get(v[0], []) if k[3] == "prep" for g in kids.get(k[0], []) if g[3] == "pobj"]
+    return any(o[2] == "NOUN" and o[1] in GATHERING_NOUNS for o in objs)
+
+
+def _other_heads(a: str | None, b: str | None) -> bool:
+    """Two measures by their head nouns ("base rate" / "dollar trading"), not by their modifiers
+    ("benchmark interest rate" / "Monetary Policy Rate" may be one rate)."""
+    if not (a and b):
+        return False
+    ha, hb = a.split()[-1].lower(), b.split()[-1].lower()
+    return ha != hb and lexicon.related(ha, "n", hb, "n") != "synonym"
+
+
+def _other_payers(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> bool:
+    """The two sums' verbs have two subjects, the claim's not named in the evidence."""
+    va, vb = _verb_of(cr, c), _verb_of(er, e)
+    xa, xb = (agent(cr, va[0]) if va else None), (agent(er, vb[0]) if vb else None)
+    if xa is None or xb is None or xa[1] == xb[1] or xa[2] == "PRON" or xb[2] == "PRON":
+        return False
+    return xa[1] not in {t[1] for t in er.tree} and not lexicon.related(xa[1], "n", xb[1], "n")
+
+
 def _figure_codes(r: Reading, q: Quantity) -> frozenset[str]:
-    """The country codes of the places a figure is "in": hanging on its counted noun or its verb
-    ("troops *in Europe*", "are stationed *in Germany*")."""
-    by_start = {t[0]: t for t in r.tree}
-    h, v = _head_token(r, q), _verb_of(r, q, ("VERB", "AUX"))
-    anchors = {t[0] for t in (h, v) if t is not None}
-    out: set[str] = set()
-    for p in r.places:
-        if p.kind not in ("country", "region") or not re.search(r"\bin\s+(?:the\s+)?$", r.text[max(0, p.span.start - 8):p.span.start]):
-            continue
-        t = next((t for t in r.tree if t[0] == p.span.start), None)
-        for _ in range(3):
-            if t is None or t[4] == t[0]:
-                break
-            t = by_start.get(t[4])
-            if t is not None and t[0] in anchors:
-                out |= set(p.codes)
-                break
-    return frozenset(out)
+    """The country codes of the places a figure is "in" (:func:`veracity.verify.counted.figure_places`)."""
+    return frozenset(c for p in figure_places(r, q) for c in p.codes)
 
 
 _PERCENT_OF_BEFORE = re.compile(r"\b([a-z]+)\s+of\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|"
@@ -435,13 +375,6 @@ def percent_moved(r: Reading, q: Quantity) -> set[str]:
     return set()
 
 
-def _other_kinds(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> bool:
-    """Figures of two kinds of goods, unrelated in WordNet: "the sunflower crop is expected at
-    about 2.1 million tonnes" / "its forecast for this year's maize crop stood at 12.6 million
-    tonnes", or "3 million tonnes of maize"."""
-    return _unrelated(_kind_words(cr, c), _kind_words(er, e))
-
-
 def _country_at(r: Reading, t: tuple) -> bool:
     return any(p.kind == "country" and p.span.start <= t[0] < p.span.end for p in r.places)
 
@@ -452,8 +385,13 @@ COMPANY_NOUNS = frozenset("company firm corporation miner producer operator grou
                           "manufacturer maker exporter importer".split())
 
 
+# ... nor does one of its sites: "Mozambique has roughly 2,900 megawatts of installed
+# generating capacity" / "the gas plant ... would have an installed capacity of 250 megawatts".
+SITE_NOUNS = frozenset("plant factory mine dam refinery station field terminal port project smelter mill".split())
+
+
 def _org_noun(t: tuple) -> bool:
-    return t[2] == "NOUN" and t[1] in COMPANY_NOUNS
+    return t[2] == "NOUN" and t[1] in COMPANY_NOUNS | SITE_NOUNS
 
 
 _OF_OWN = re.compile(r"^\S+(?:\s+\S+)?\s+of\s+(?:its|their|his|her|our)\s", re.IGNORECASE)
@@ -484,6 +422,12 @@ def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> 
     ma, mb = move(cr, c), move(er, e)
     if ma and mb and "share" not in (ma, mb) and _other_periods(cr, er):
         return "changes over two periods"
+    if _since(cr, c) != _since(er, e) and all(m or change_or_level(r, q) == "change" for m, r, q in ((ma, cr, c), (mb, er, e))):
+        return "changes over two periods"
+    if _averaged(cr, c) != _averaged(er, e):
+        return "an average vs one value"
+    if _gathered(cr, c) != _gathered(er, e):
+        return "a gathering's count vs another count"
     if ma and mb and ma != mb and ("share" in (ma, mb) or not _same_mover(mover(cr, c), mover(er, e))):
         return f"a {ma} vs a {mb}"
     if ma and mb and ma == mb != "share" and _other_movers(mover(cr, c), mover(er, e)):
@@ -557,13 +501,15 @@ def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> 
     if _other_movers(la, lb):
         return "levels of two things"
     # "raised its base rate ... to 17.75 percent" / "Dollar trading ... rose 14 percent"
-    if (la and mb and _other_movers(la, mover(er, e))) or (lb and ma and _other_movers(lb, mover(cr, c))):
+    if (la and mb and _other_heads(la, mover(er, e))) or (lb and ma and _other_heads(lb, mover(cr, c))):
         return "a level of one thing vs a change of another"
     ka, kb = change_or_level(cr, c), change_or_level(er, e)
     if ka and kb and ka != kb:
         return f"a {ka} vs a {kb}"
     if not (is_money(c) or is_money(e)) and added(cr, c) != added(er, e):  # "an extra 4 million pounds" is still revenue
         return "an increment vs a total"
+    if _lost_by(cr, c) != _lost_by(er, e):
+        return "a loss to a party vs another sum"
     if is_money(c) and is_money(e):
         if _other_goods(cr, c, er, e):  # "The prices of octane and petrol rose ... to 131 taka" / "Diesel now costs 118 taka"
             return "prices of two things"
@@ -576,4 +522,10 @@ def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> 
         ka, kb = kind_of_sum(cr, c), kind_of_sum(er, e)
         if ka and kb and (ka[0] in SUM_KINDS or kb[0] in SUM_KINDS) and not _same_kind(ka, kb):
             return f"a sum {ka[1]} {ka[0]} vs a sum {kb[1]} {kb[0]}"
+        if ka and kb and ka[1] == kb[1] == "of" and ka[0] == kb[0] and _in_series(cr, c) != _in_series(er, e):
+            return f"two of a series of {ka[0]}s"
+        # "after customers withdrew about 9 billion dinars" / "Serbia will put 18 billion dinars
+        # into ... Dunavska Banka": two payments by two parties.
+        if ka and kb and not _same_kind(ka, kb) and _other_payers(cr, c, er, e):
+            return f"a sum {ka[1]} {ka[0]} vs a sum {kb[1]} {kb[0]}, by two parties"
     return None

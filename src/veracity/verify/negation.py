@@ -77,6 +77,34 @@ def _proposed(r: Reading, f) -> bool:
     return not f.negated and head is not None and head[0] != t[0] and head[1] in PROPOSING
 
 
+_PRONOUNS = frozenset("it they he she".split())
+
+
+def _names(r: Reading, f) -> set[str]:
+    """The capitalised words of a frame's agent; for a pronoun, of the speaker it stands for
+    ("German airline Luftreise said ... *it* had not agreed" -> Luftreise)."""
+    if f.agent is None:
+        return set()
+    sp = f.agent
+    if sp.text.lower() in _PRONOUNS:
+        sp = next((g.agent for g in r.frames if g.lemma in SAYING and g.agent is not None and g.agent.start < f.agent.start
+                   and g.agent.text.lower() not in _PRONOUNS), None)
+        if sp is None:
+            return set()
+    return {w for w in re.findall(r"[A-Z][\w'-]+", sp.text) if w.lower() not in _STOPWORDS}
+
+
+SAYING = frozenset("say tell state announce add insist confirm".split())
+
+
+def _other_actor(claim: Reading, cf, evidence: Reading, ef) -> bool:
+    """The negated action is another party's: "German airline Luftreise ... had not agreed to buy
+    any carbon credits from Guyana" / "Guyana has agreed to sell 12 million ... credits"; both name
+    their actor, and neither actor is named on the other side."""
+    a, b = _names(claim, cf), _names(evidence, ef)
+    return bool(a and b) and not a & b and not {w.lower() for w in b} & {w.lower() for w in re.findall(r"[\w'-]+", claim.text)}
+
+
 def _details(f) -> bool:
     return f.lemma in TELLING_VERBS and f.patient is not None and bool(DETAIL_NOUNS & set(re.findall(r"[a-z]+", f.patient.text.lower())))
 
@@ -106,6 +134,8 @@ def check_negation(claim: Reading, evidence: Reading) -> list[Check]:
             # The evidence's action is the claim's other action, with the same polarity ("signed
             # ..., but never ratified" / "to be signed"): it says nothing of the negated one.
             if any(of is not cf and of.lemma == ef.lemma and of.negated == neg(ef) for of in claim.frames):
+                continue
+            if _other_actor(claim, cf, evidence, ef):
                 continue
             light = cf.lemma in lexicon.LIGHT_VERBS or (cf.lemma, ef.lemma) in lexicon.TRANSFERS
             if (_same_action(cf.lemma, ef.lemma) or (cf.lemma, ef.lemma) in lexicon.TRANSFERS) and \

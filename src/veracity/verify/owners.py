@@ -9,7 +9,7 @@ import re
 
 from ..claims.places import is_place_name, resolve_demonym
 from ..records import Check
-from .counted import owner_names
+from .counted import figure_places, owner_names
 from .origin import PRESS_WORDS
 from .parties import GENERIC, children, surface
 from .reading import PERIOD_END, Reading, read
@@ -214,6 +214,11 @@ def outside_story(check: Check, er: Reading, article: str) -> bool:
     figures = [q for q in er.quantities if any(q.span.start == sp.start for sp in check.evidence)]
     owners = [owner_names(er, q) for q in figures]
     if bool(figures) and all(o and not any(_in_story(n, article) for n in o) for o in owners):
+        return True
+    # ... or is in a country the article never names: "about 280 Austrian soldiers with the
+    # NATO-led KFOR force in Kosovo" in a story about a force for Moldova.
+    if figures and all((ps := [p for p in figure_places(er, q) if p.kind == "country"]) and not any(_in_story(p.span.text, article) for p in ps)
+                       for q in figures):
         return True
     # ... or counts a kind of thing the article never names: "500,000 doses of seasonal
     # influenza vaccine" in a story about a pneumococcal vaccine.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..claims.places import is_place_name, resolve_demonym
 from ..records import Check, Span
 from .reading import Reading
 
@@ -162,7 +163,9 @@ def _succeeded(a: str, b: str):
 
 
 # "Jorge Fuentes, the service's executive director": a title after the name.
-_CURRENT_APPOS = re.compile(rf"{_NAME},\s+(?:the|its|their|(?:the\s+)?[\w-]+(?:'s|\u2019s))\s+((?:[\w'\u2019-]+\s+){{0,3}}?)(?i:({TITLES}))\b")
+_CURRENT_APPOS = re.compile(rf"{_NAME},\s+(?:the|its|their|(?:the\s+)?[\w-]+(?:'s|\u2019s))\s+((?:[\w'\u2019-]+\s+){{0,3}}?)(?i:({TITLES}))\b"
+                            # ... or with no article, when "of" names the body: "Lucia Endara, president of the ... Association"
+                            rf"|{_NAME},\s+((?:[a-z][\w'\u2019-]*\s+){{0,2}}?)(?i:({TITLES}))(?=\s+of\b)")
 
 
 def _current_roles(text: str):
@@ -170,7 +173,10 @@ def _current_roles(text: str):
     for n in _CURRENT_ROLE.finditer(text):
         yield n, n.group(1), n.group(2), n.group(3)
     for n in _CURRENT_APPOS.finditer(text):
-        yield n, n.group(0)[len(n.group(1)):n.start(3) - n.start()], n.group(3), n.group(1)
+        if n.group(1):
+            yield n, n.group(0)[len(n.group(1)):n.start(3) - n.start()], n.group(3), n.group(1)
+        else:
+            yield n, n.group(5), n.group(6), n.group(4)
 
 
 def _assumed(a: str, b: str):
@@ -191,12 +197,47 @@ def _assumed(a: str, b: str):
 
 
 _DEPUTY = re.compile(r"\b(?:deputy|vice|junior|assistant|acting|interim)\b", re.IGNORECASE)
+# "Andrei Vlasceanu, Romania's defence minister since 2025, was sworn in as foreign minister": a
+# minister holds one portfolio, so "Romanian Defence Minister Andrei Vlasceanu" is out of date.
+_NEW_PORTFOLIO = re.compile(rf"{_NAME},?\s+(?:[^,.;]{{3,60}},\s+)?(?:was|has been|had been)\s+(?:sworn in|appointed|named|made)\b"
+                            rf"[^.;]{{0,30}}?\bas\s+(?:(?:the|its|their)\s+)?((?:[\w'\u2019-]+\s+){{1,3}}?)(?i:(minister|secretary))\b")
+# "relieved Farrukh Nazarov of his duties as finance minister": he no longer holds the post.
+_RELIEVED = re.compile(rf"\b(?:relieved|dismissed|removed|sacked|fired|ousted)\s+{_NAME}\s+(?:of\s+(?:his|her|their)\s+"
+                       rf"(?:duties|post|position|functions)\s+)?(?:as|from(?:\s+the\s+post\s+of)?)\s+(?:(?:the|its)\s+)?"
+                       rf"((?:[\w'\u2019-]+\s+){{0,3}}?)(?i:({TITLES}))\b")
+
+
+def _portfolio(mods: str) -> set[str]:
+    """The words of a minister's title that name the portfolio: not the country ("Romanian
+    Defence" -> defence; "Romania's" names whose)."""
+    words = {re.sub(r"['\u2019]s$", "", w.lower()) for w in mods.split()} - _GENERIC_MODIFIERS
+    return {w for w in words if resolve_demonym(w) is None and not is_place_name(w.title())}
+
+
+def _left_posts(a: str, b: str):
+    """(span in a, span in b) for a person ``a`` moves to another ministry or relieves of a post,
+    and ``b`` still gives that post: "Defence Minister NAME" / "NAME ... sworn in as foreign
+    minister"; "Finance Minister NAME" / "relieved NAME of his duties as finance minister"."""
+    for m in _NEW_PORTFOLIO.finditer(a):
+        new = _portfolio(m.group(2))
+        for n, mods, title, name in _current_roles(b):
+            old = _portfolio(mods)
+            if _surname(name) == _surname(m.group(1)) and title.lower() in _MINISTER and new and old and not new & old \
+                    and not _DEPUTY.search(mods) and not _FORMER_BEFORE.search(b[max(0, n.start() - 30):n.start()] + " " + mods):
+                yield _span(a, m.start(), m.end()), _span(b, n.start(), n.end())
+    for m in _RELIEVED.finditer(a):
+        gone = _portfolio(m.group(2))
+        for n, mods, title, name in _current_roles(b):
+            if _surname(name) == _surname(m.group(1)) and title.lower() == m.group(3).lower() and (not gone or gone & _portfolio(mods)) \
+                    and not _FORMER_BEFORE.search(b[max(0, n.start() - 30):n.start()] + " " + mods):
+                yield _span(a, m.start(), m.end()), _span(b, n.start(), n.end())
 
 
 def check_roles(claim: Reading, evidence: Reading) -> list[Check]:
     out = []
     for es, cs in [*_left_roles(evidence.text, claim.text), *_left_ministries(evidence.text, claim.text),
-                   *_succeeded(evidence.text, claim.text), *_assumed(evidence.text, claim.text)]:
+                   *_succeeded(evidence.text, claim.text), *_assumed(evidence.text, claim.text),
+                   *_left_posts(evidence.text, claim.text)]:
         return [Check("role", f"'{cs.text}' vs '{es.text}'", (cs,), (es,))]
     for a, b in ((claim.text, evidence.text), (evidence.text, claim.text)):
         for m, title, name in _former_roles(a):

@@ -1,0 +1,123 @@
+"""What a figure is of: the goods a price is for ("Diesel now costs 118 taka"), the goods a
+weight or volume measures ("6.2 million tonnes of maize"), which of a series a sum is ("the
+second Arctic package"), and a sum a thing costs a party ("could cost local firms up to 50
+million crowns"). Asked by :func:`veracity.verify.measured.different_quantities`."""
+
+from __future__ import annotations
+
+import re
+
+from ..records import Quantity
+from .counted import _head_token, _unrelated, _verb_of, is_money
+from .parties import children
+from .reading import Reading
+
+
+# Words for what a price is, not for what is priced.
+PRICE_WORDS = frozenset("price cost fare tariff rate charge fee".split())
+# Verbs whose object is the thing priced: "to sell diesel at 118 taka per litre".
+TRADE_VERBS = frozenset("sell buy retail trade".split())
+# Verbs whose subject is the thing priced: "Diesel now costs 118 taka".
+COST_VERBS = frozenset("cost rise fall climb jump increase decrease go reach stand".split())
+
+
+def priced(r: Reading, q: Quantity) -> set[str]:
+    """What a sum of money is the price of: the subject of its verb ("Diesel now costs 118 taka"),
+    what a price word's "of" names ("The prices of octane and petrol rose ... to 131 taka"), or a
+    trading verb's object ("to sell diesel at 118 taka per litre"), with the nouns joined to it."""
+    v = _verb_of(r, q)
+    if v is None or not is_money(q):
+        return set()
+    kids = children(r)
+    deps = ("dobj",) if v[1] in TRADE_VERBS else ("nsubj", "nsubjpass")
+    heads = [k for k in kids.get(v[0], []) if k[3] in deps and k[2] in ("NOUN", "PROPN")]
+    out: set[str] = set()
+    for h in heads:
+        if h[1] in PRICE_WORDS:
+            named = [g for p in kids.get(h[0], []) if p[3] == "prep" and p[1] == "of" for g in kids.get(p[0], []) if g[3] == "pobj"]
+            named += [k for k in kids.get(h[0], []) if k[3] == "compound"]
+        elif v[1] in COST_VERBS or v[1] in TRADE_VERBS:  # not who pays: "The agency paid ... 248 dollars a ton"
+            named = [h]
+        else:
+            continue
+        for n in named:
+            out |= {n[1]} | {k[1] for k in kids.get(n[0], []) if k[3] == "conj" and k[2] in ("NOUN", "PROPN")}
+    return out - PRICE_WORDS
+
+
+def _other_goods(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> bool:
+    """Prices of two goods: one of the figures is a price per item ("118 taka a litre"), not a
+    total ("The project cost 3.2 billion dollars" / "the total cost of the Line 3 monorail")."""
+    from .figures import per_item  # figures asks this module first: imported here, not at the top
+
+    if not (per_item(c, cr.text) or per_item(e, er.text)):
+        return False
+    return _unrelated(priced(cr, c), priced(er, e))
+
+
+# Units of a quantity of goods (not of a count, whose noun is the thing itself).
+MEASURE_UNITS = frozenset("tonne tonnes ton tons litre litres liter liters barrel barrels gallon gallons kilogram kilograms "
+                          "kg bushel bushels cubic bales bale".split())
+# Nouns for a measure of goods, not for which goods: "the sunflower *crop*", "its *forecast* for".
+MEASURE_NOUNS = frozenset("crop harvest output production forecast estimate export import shipment stock yield volume "
+                          "figure total amount quantity sale capacity level supply demand consumption".split())
+
+
+def _kind_words(r: Reading, q: Quantity) -> set[str]:
+    """The goods a figure of weight or volume measures: what follows it with "of" ("6.2 million
+    tonnes *of maize*"), or the nouns compounded with its verb's subject ("The *sunflower* crop is
+    expected at about 2.1 million tonnes") or with what that subject is of or for ("its forecast
+    for this year's *maize* crop stood at")."""
+    if not MEASURE_UNITS & set((q.unit or "").lower().split()) and not MEASURE_UNITS & set(q.span.text.lower().split()):
+        return set()
+    kids = children(r)
+    compounds = lambda t: {k[1] for k in kids.get(t[0], []) if k[3] == "compound" and k[2] == "NOUN"}  # noqa: E731
+    out: set[str] = set()
+    h = _head_token(r, q)
+    if h is not None:
+        for g in (g for p in kids.get(h[0], []) if p[3] == "prep" and p[1] == "of" for g in kids.get(p[0], []) if g[3] == "pobj"):
+            if g[2] == "NOUN":
+                out |= compounds(g) or ({g[1]} - MEASURE_NOUNS)
+    v = _verb_of(r, q)
+    if v is not None:
+        subjects = [k for k in kids.get(v[0], []) if k[3] in ("nsubj", "nsubjpass") and k[2] == "NOUN"]
+        subjects += [g for sj in subjects for p in kids.get(sj[0], []) if p[3] == "prep" and p[1] in ("of", "for")
+                     for g in kids.get(p[0], []) if g[3] == "pobj" and g[2] == "NOUN"]
+        out |= {w for t in subjects if t[1] in MEASURE_NOUNS for w in compounds(t)}
+    return out
+
+
+def _other_kinds(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> bool:
+    """Figures of two kinds of goods, unrelated in WordNet: "the sunflower crop is expected at
+    about 2.1 million tonnes" / "its forecast for this year's maize crop stood at 12.6 million
+    tonnes", or "3 million tonnes of maize"."""
+    return _unrelated(_kind_words(cr, c), _kind_words(er, e))
+
+
+# Words telling one of a series from another: "the *second* Arctic package of about 27 billion
+# kroner" is not "an Arctic defence package worth about 14.6 billion kroner".
+SERIES_WORDS = frozenset("second third fourth fifth sixth new another next previous latest earlier".split())
+
+
+def _in_series(r: Reading, q: Quantity) -> str | None:
+    """The series word on the noun a sum is of or the worth of, if any."""
+    by_start, kids = {t[0]: t for t in r.tree}, children(r)
+    h = _head_token(r, q)
+    up = by_start.get(h[4]) if h is not None else None
+    noun = by_start.get(up[4]) if up is not None and up[1] in ("of", "worth") else None
+    if noun is None or noun[2] != "NOUN":
+        return None
+    return next((k[1] for k in kids.get(noun[0], []) if k[3] in ("amod", "det") and k[1] in SERIES_WORDS), None)
+
+
+_LOST_AFTER = re.compile(r"\s+(?:in|of)\s+(?:lost|forgone|missed)\b|\s+in\s+(?:losses|damage)\b", re.IGNORECASE)
+
+
+def _lost_by(r: Reading, q: Quantity) -> bool:
+    """A sum a thing costs a party in what it loses: "could cost *local firms* up to 50 million
+    crowns in lost trade"; not what it pays ("Fuel subsidies cost the state about 45 billion taka")."""
+    if not _LOST_AFTER.match(r.text, q.span.end):
+        return False
+    v = _verb_of(r, q)
+    return v is not None and v[1] == "cost" and any(t[4] == v[0] and t[3] in ("dative", "dobj") and t[2] in ("NOUN", "PROPN", "PRON")
+                                                    and v[0] < t[0] < q.span.start for t in r.tree)  # not "costs 118 taka a litre"
