@@ -182,3 +182,20 @@ def test_a_sentence_naming_no_party_is_about_the_one_its_title_names():
     # A sentence naming another party of its own is that party's, whatever the title says.
     other = "Kestrel Ports said it would spend close to 480 million dollars over seven years deepening the berths at Mombasa."
     assert agreement(claim, other, title="Harbourline wins Mombasa terminal concession") is None
+
+
+def test_the_same_stance_in_other_words_by_a_countrys_body():
+    a = agreement("Iceland's government has backed the plan",
+                  "Iceland's foreign ministry said on Wednesday that the government supported the proposal by Norway and "
+                  "Canada to keep fighter aircraft at Keflavik year-round.")
+    assert a is not None and a.parties == ("Iceland",) and "'back' ~ 'support'" in a.actions[0]
+    # the opposite stance is no agreement
+    assert agreement("Iceland's government has backed the plan",
+                     "Iceland's foreign ministry said on Wednesday that the government opposed the proposal.") is None
+
+
+def test_a_party_is_found_by_its_initials():
+    a = agreement("The European Union plans to double its civilian monitoring mission in Georgia to about 400 observers",
+                  "A spokesman for the EU's External Action Service confirmed on Wednesday that member states had agreed to "
+                  "roughly double the monitoring mission in Georgia, from about 200 to about 400 monitors.")
+    assert a is not None and a.parties == ("The European Union",)

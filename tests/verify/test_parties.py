@@ -114,3 +114,12 @@ def test_a_party_named_only_by_its_home_names_no_other_party():
     claim = read("Harbourline will invest about 480 million dollars over the first seven years.")
     assert different_parties(claim, read("The Dubai-based operator said it would spend close to 480 million dollars.")) is None
     assert different_parties(claim, read("Kestrel Ports, the Dubai-based operator, said it would spend 480 million dollars."))
+
+
+def test_a_bodys_member_states_are_no_other_party():
+    from veracity.verify.parties import different_parties
+
+    claim = read("The European Union plans to double its civilian monitoring mission in Georgia to about 400 observers")
+    ev = read("A spokesman for the EU's External Action Service confirmed on Wednesday that member states had agreed to "
+              "roughly double the monitoring mission in Georgia, from about 200 to about 400 monitors.")
+    assert different_parties(claim, ev) is None

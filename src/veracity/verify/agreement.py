@@ -151,6 +151,10 @@ def _party_found(name: str, evidence_lower: str, evidence_words: set[str]) -> bo
     n = name.lower().removeprefix("the ").strip()
     if n and n in evidence_lower:
         return True
+    # ... by its initials: "The European Union" / "the EU's External Action Service".
+    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w-]*", name) if w.lower() not in ("the", "of", "and"))
+    if len(initials) >= 2 and {initials.lower(), initials.lower() + "'s", initials.lower() + "\u2019s"} & evidence_words:
+        return True
     distinctive = [w for w in _WORD.findall(n) if w not in GENERIC and w not in _STOP and len(w) >= 4]
     return bool(distinctive) and any(w in evidence_words for w in distinctive)
 
@@ -181,7 +185,10 @@ def against(claim: Reading, evidence: Reading) -> str | None:
     # "had agreed to jointly lead" is the decision to act, reported: no stance.
     kids = children(evidence)
     acting = {t[1] for t in evidence.tree if t[1] in DECIDING and any(k[3] == "xcomp" for k in kids.get(t[0], []))}
-    if {w for w in el - cl - acting if w in POLARITY}:
+    # ... unless the claim holds the same stance in another word ("has backed the plan" / "the
+    # government supported the proposal").
+    held = {POLARITY[w] for w in cl if w in POLARITY}
+    if {w for w in el - cl - acting if w in POLARITY and POLARITY[w] not in held}:
         return "a stance word on one side only"
     for _s, lem, pos, _d, _h in claim.tree:
         wp = _pos(pos) or ("a" if pos == "ADJ" else None)
@@ -254,6 +261,14 @@ def carries_event(claim: Reading, evidence: Reading) -> bool:
     return False
 
 
+def _owner_countries(r: Reading, preds) -> list[str]:
+    """The place owning a main predicate's subject: "Iceland's government" -> Iceland."""
+    kids = children(r)
+    subjects = [k for start, *_ in preds for k in kids.get(start, []) if k[3] in ("nsubj", "nsubjpass") and k[2] == "NOUN"]
+    owners = [k for sj in subjects for k in kids.get(sj[0], []) if k[3] == "poss" and k[2] == "PROPN"]
+    return [w for k in owners if is_place_name(w := r.text[k[0]:k[0] + len(r.text[k[0]:].split()[0])].removesuffix("'s").removesuffix("\u2019s"))]
+
+
 def agreement(claim: str, evidence: str, claim_published: str | None = None,
               evidence_published: str | None = None, title: str | None = None) -> Agreement | None:
     """The frames ``evidence`` shares with ``claim`` when it states the same event (see the
@@ -304,6 +319,9 @@ def agreement(claim: str, evidence: str, claim_published: str | None = None,
             return None
     if not figures_carried(cr, er):
         return None
+    # ... and a country whose body acts, named on both sides ("*Iceland's* government has backed
+    # the plan" / "*Iceland's* foreign ministry said ... the government supported the proposal").
+    named += [c for c in _owner_countries(cr, preds) if _party_found(c, ev_lower, ev_words)]
     figures = agreeing_numbers(claim, evidence, claim_published, evidence_published)
     if not (figures or named or any(len(p.split()) >= 2 for p in patients)):
         return None

@@ -162,9 +162,15 @@ def kind_of_sum(r: Reading, q: Quantity) -> tuple[str, str] | None:
         return noun[1], "of"
     # "puts the resulting loss ... at about 45 million euros", "valued the deal at": the verb's object.
     if h[3] == "pobj" and up[1] == "at" and (verb := by_start.get(up[4])) is not None and verb[2] == "VERB":
-        obj = next((t for t in r.tree if t[4] == verb[0] and t[3] == "dobj" and t[2] == "NOUN"), None)
-        if obj is not None:
+        obj = next((t for t in r.tree if t[4] == verb[0] and t[3] == "dobj" and t[2] in ("NOUN", "PRON")), None)
+        # "the cost, which the diplomat put at about 35 million euros": what "which" stands for.
+        if obj is not None and obj[2] == "PRON" and verb[3] == "relcl":
+            obj = by_start.get(verb[4])
+        if obj is not None and obj[2] == "NOUN":
             return obj[1], "of"
+    # "The mission's budget for the current year, about 24 million euros, ...": what it stands beside.
+    if h[3] == "appos" and up[2] == "NOUN":
+        return up[1], "of"
     return None
 
 

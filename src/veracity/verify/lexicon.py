@@ -164,7 +164,9 @@ CURATED = tuple(frozenset(g.split(",")) for g in (
     "build,construct", "base,station,locate", "revoke,withdraw,cancel,rescind,annul", "buy,acquire,purchase", "hijack,board,seize",
     # A minister replaced is one removed: "will replace Interior Minister Rosa Cárdenas" / "rejected
     # reports that ... Cárdenas was about to be dismissed".
-    "replace,dismiss,sack,oust,fire", "die,death", "kill,death", "resign,quit,retire"))
+    "replace,dismiss,sack,oust,fire", "die,death", "kill,death", "resign,quit,retire",
+    # What a government backs, by any name: "has backed the plan" / "supported the proposal".
+    "plan,proposal,scheme"))
 # One event told from the other side: "Romania will buy 500,000 doses" / "Veltra ... to supply
 # half a million doses to the Romanian Health Ministry"; "killed 11 workers" / "eleven
 # employees died". The parties swap roles, so a converse match holds only between different

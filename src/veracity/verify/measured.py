@@ -297,7 +297,20 @@ def _other_payers(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> bool:
     xa, xb = (agent(cr, va[0]) if va else None), (agent(er, vb[0]) if vb else None)
     if xa is None or xb is None or xa[1] == xb[1] or xa[2] == "PRON" or xb[2] == "PRON":
         return False
+    # Parties, not things that bring money in ("The increase would bring in ..." / "higher ...
+    # charges would raise ...").
+    if not all(x[2] == "PROPN" or (lexicon.available() and lexicon.is_party_noun(x[1])) for x in (xa, xb)):
+        return False
     return xa[1] not in {t[1] for t in er.tree} and not lexicon.related(xa[1], "n", xb[1], "n")
+
+
+# Verbs of a force kept somewhere: "About 35,000 US troops are *stationed* in Germany".
+STANDING_VERBS = frozenset("station base garrison keep have own operate employ".split())
+
+
+def _standing(r: Reading, q: Quantity) -> bool:
+    v = _verb_of(r, q)
+    return v is not None and v[1] in STANDING_VERBS
 
 
 def _figure_codes(r: Reading, q: Quantity) -> frozenset[str]:
@@ -426,8 +439,8 @@ def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> 
         return "changes over two periods"
     if _averaged(cr, c) != _averaged(er, e):
         return "an average vs one value"
-    if _gathered(cr, c) != _gathered(er, e):
-        return "a gathering's count vs another count"
+    if (_gathered(cr, c) and _standing(er, e)) or (_gathered(er, e) and _standing(cr, c)):
+        return "a gathering's count vs a standing one"
     if ma and mb and ma != mb and ("share" in (ma, mb) or not _same_mover(mover(cr, c), mover(er, e))):
         return f"a {ma} vs a {mb}"
     if ma and mb and ma == mb != "share" and _other_movers(mover(cr, c), mover(er, e)):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..claims.places import is_place_name
 from ..records import Check, Span
 from . import lexicon
 from .checks import content_words
@@ -91,7 +92,8 @@ def _names(r: Reading, f) -> set[str]:
                    and g.agent.text.lower() not in _PRONOUNS), None)
         if sp is None:
             return set()
-    return {w for w in re.findall(r"[A-Z][\w'-]+", sp.text) if w.lower() not in _STOPWORDS}
+    return {r.text[t[0]:t[0] + len(r.text[t[0]:].split()[0])].rstrip(",.;:'") for t in r.tree
+            if sp.start <= t[0] < sp.end and t[2] == "PROPN"}
 
 
 SAYING = frozenset("say tell state announce add insist confirm".split())
@@ -102,7 +104,11 @@ def _other_actor(claim: Reading, cf, evidence: Reading, ef) -> bool:
     any carbon credits from Guyana" / "Guyana has agreed to sell 12 million ... credits"; both name
     their actor, and neither actor is named on the other side."""
     a, b = _names(claim, cf), _names(evidence, ef)
-    return bool(a and b) and not a & b and not {w.lower() for w in b} & {w.lower() for w in re.findall(r"[\w'-]+", claim.text)}
+    if not (a and b) or a & b or {w.lower() for w in b} & {w.lower() for w in re.findall(r"[\w'-]+", claim.text)}:
+        return False
+    # A place acts through its officials: "Nuevo León has not asked Mexico City ..." may be the
+    # claim's "Governor Mariana Elizondo has asked ...".
+    return not is_place_name(" ".join(sorted(b, key=evidence.text.find)))
 
 
 def _details(f) -> bool:

@@ -54,7 +54,9 @@ MAX_DEPTH = 12
 GENERIC = frozenset("council county city state government ministry department group bank company party union "
                     "committee board authority agency office association federation club university the of and for "
                     # corporate suffixes: "Kriti Lines" and "Aegean Blue Lines" are two operators
-                    "lines airlines airways shipping holdings industries corporation international limited inc ltd plc".split())
+                    "lines airlines airways shipping holdings industries corporation international limited inc ltd plc "
+                    # a body's own members: "member states had agreed to ..." is the EU acting
+                    "member members".split())
 # Common nouns that head an organisation: their modifiers name which one ("the health ministry",
 # "the Scottish government", "the transport workers' union").
 ORG_HEADS = GENERIC | frozenset("operator airline firm trust court police army navy regulator watchdog commission "
