@@ -1320,3 +1320,11 @@ def test_a_title_given_after_the_name_without_an_article_is_current():
              "costs the economy about 12 million dollars.")
     assert "role" in kinds(claim, succeeded)
     assert "role" not in kinds(claim.replace("Lucia Endara, president of", "Jorge Vallejo, president of"), succeeded)
+
+
+def test_a_place_of_a_thing_another_party_owns_is_not_the_claims():
+    claim = "Bulgaria has objected that it would duplicate a NATO logistics site planned near Plovdiv, the diplomat said."
+    hub = ("A spokesperson for the EU Military Staff said on Thursday that the planned logistics hub in North Macedonia "
+           "could not receive its first troops before 2029.")
+    assert "place" not in kinds(claim, hub, 0.7)
+    assert "place" in kinds(claim, "The NATO logistics site will be built near Varna, NATO said.", 0.7)

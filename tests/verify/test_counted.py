@@ -453,3 +453,21 @@ def test_a_payment_is_no_total_cost():
         "The consortium said on Friday that the final cost of the works, including 28 trains, came to US$3.2bn.", 0.8)}
     assert "number" in {c.kind for c in contradictions(
         "The final cost of the works came to 2.9 billion dollars.", "The consortium said the final cost of the works came to US$3.2bn.", 0.8)}
+
+
+def test_the_outlets_country_in_the_reporting_tail_is_not_one_the_story_names():
+    from veracity.verify.owners import part_and_whole
+
+    member = read("Poland would run two of the hospitals with about 250 staff")
+    group = read("Eleven European countries intend to establish six military field hospitals in Ukraine with roughly 800 "
+                 "medical staff, Poland's Gazeta Wieczorna reported on Wednesday, quoting a senior European diplomat.")
+    assert part_and_whole(member, group)
+
+
+def test_a_group_acting_in_what_an_outlet_reports_is_the_groups_total():
+    from veracity.verify.owners import part_and_whole
+
+    member = read("France would contribute about 600 gendarmes, according to the newspaper")
+    group = read("France's L'Horizon reported on Monday that European governments were planning to deploy around 1,500 "
+                 "gendarmes and military police to northern Kosovo, citing a senior European diplomat.")
+    assert part_and_whole(member, group)

@@ -212,3 +212,10 @@ def test_a_reported_denial_is_confirmed_by_the_same_denial_of_an_event_noun_by_t
     assert why is not None and "'devalue' ~ 'devaluate'" in why and why.endswith("by Tajikistan's government")
     other = read("Uzbekistan's central bank on Monday rejected media reports that it was planning a devaluation of the som.")
     assert same_denial(claim, other) is None
+
+
+def test_a_denial_of_a_countrys_own_part_the_claim_never_names_is_no_denial_of_the_claim():
+    polish = "\"There is no decision and no plan for Polish field hospitals on Ukrainian territory,\" spokesman Tomasz Wrona said."
+    assert "denial" not in kinds("Denmark and Finland have backed the plan for European field hospitals in Ukraine", polish)
+    assert "denial" in kinds("Denmark and Finland have backed the plan for European field hospitals in Ukraine",
+                             "\"There is no plan for field hospitals on Ukrainian territory,\" spokesman Tomasz Wrona said.")

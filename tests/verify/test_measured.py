@@ -133,7 +133,7 @@ def test_a_gatherings_count_is_not_a_standing_one():
         return {different_quantities(cr, cr.quantities[0], er, er.quantities[0])}
 
     exercise = "Some 6,000 soldiers from 14 NATO countries began a three-week exercise at the Grafenwoehr training area."
-    assert why("About 35,000 US troops are stationed in Germany.", exercise) == {"a gathering's count vs a standing one"}
+    assert why("About 35,000 US troops are stationed in Germany.", exercise) == {"a gathering's count vs a standing or sent one"}
     assert why("About 6,000 troops will take part in the exercise, the army said.", exercise) == {None}
 
 
@@ -143,3 +143,11 @@ def test_a_sum_named_by_a_relative_pronoun_or_an_apposition_has_its_kind():
     c = read("Slovakia and Hungary have expressed reservations about the cost, which the diplomat put at about 35 million euros a year.")
     e = read("The mission's budget for the current year, about 24 million euros, was agreed last December.")
     assert kind_of_sum(c, c.quantities[0]) == ("cost", "of") and kind_of_sum(e, e.quantities[0]) == ("budget", "of")
+
+
+def test_an_exercises_count_is_not_a_count_sent():
+    from veracity.verify.measured import different_quantities
+
+    c = read("Seven European countries are planning to send about 2,500 air-defence troops to northern Norway.")
+    e = read("About 20,000 troops from 14 countries took part in the Cold Response exercise in northern Norway that ended on Friday.")
+    assert {different_quantities(c, x, e, y) for x in c.quantities for y in e.quantities} == {"a gathering's count vs a standing or sent one"}

@@ -15,6 +15,7 @@ Kinds: country | region | city | subdivision | demonym | unknown.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 
 from ..records import Place, Span
@@ -373,3 +374,29 @@ def is_place_name(name: str) -> bool:
     """Does the name resolve to a place the tables or the subdivisions know (any kind)?"""
     known = resolve_name(name)
     return known is not None and known[2] != "unknown"
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> tuple[tuple[str, str], ...]:
+    import pycountry
+
+    out = []
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            n = getattr(c, attr, None)
+            if n:
+                out.append((n.lower(), c.alpha_2))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1024)
+def part_of_country(name: str) -> str | None:
+    """The code of the one country whose name holds ``name`` as words of its own ("South
+    Sandwich Islands" in "South Georgia and the South Sandwich Islands"); one word is never
+    enough ("Guinea", "Islands")."""
+    n = " ".join(name.lower().removeprefix("the ").split())
+    if len(n.split()) < 2:
+        return None
+    pat = re.compile(r"\b" + re.escape(n) + r"\b")
+    codes = {code for full, code in _country_names() if pat.search(full)}
+    return codes.pop() if len(codes) == 1 else None

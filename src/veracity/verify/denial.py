@@ -30,6 +30,7 @@ from .denier import _SPEAKER_TAIL, _named_in, _party_concerned
 from .figures import agreeing_numbers
 from .parties import NOT_EVENTS, children, main_predicates
 from .reading import Reading
+from .where import MAX_GROUP_CODES
 
 # What a denial denies must restate the claim: this share of content words shared between the
 # denied clause and the claim ("denied that its analysis would be published" does not deny
@@ -447,6 +448,18 @@ def _someone_elses(claim: Reading, evidence: Reading, m: re.Match) -> bool:
                          claim.text, re.IGNORECASE) for o in _OWN_THING.finditer(tail))
 
 
+def _another_countrys(claim: Reading, evidence: Reading, m: re.Match) -> bool:
+    """The denial is of a country's own part the claim never names: "no plan for *Polish* field
+    hospitals on Ukrainian territory" / "Denmark and Finland have backed the plan" (for field
+    hospitals run by eleven countries)."""
+    end = evidence.text.find(".", m.end())
+    end = len(evidence.text) if end < 0 else end
+    named = {c for p in claim.places if len(p.codes) <= MAX_GROUP_CODES for c in p.codes}  # not "European"
+    return any(p.kind in ("country", "demonym") and len(p.codes) == 1 and p.codes[0] not in named
+               and m.end() <= p.span.start < end and re.match(r"\s+[a-z]", evidence.text[p.span.end:]) is not None
+               for p in evidence.places)
+
+
 def check_denial(claim: Reading, evidence: Reading) -> list[Check]:
     if _DENIAL.search(claim.text):
         return []
@@ -455,6 +468,7 @@ def check_denial(claim: Reading, evidence: Reading) -> list[Check]:
               share >= DENIED_MAIN_OVERLAP and _denies_main(claim, evidence.text, m)))]
     denied = {m.start(): _denied_words(evidence.text, m) for m in ev}
     ev = [m for m in ev if asserts_denied(claim, denied[m.start()]) and not _someone_elses(claim, evidence, m)
+          and not _another_countrys(claim, evidence, m)
           and not _negates_denied(claim, denied[m.start()]) and _same_denied_action(claim, evidence, m)]
     if not ev or all(_denies_one_part(claim, denied[m.start()]) for m in ev):
         return []

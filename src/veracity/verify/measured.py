@@ -11,7 +11,7 @@ import re
 
 from ..records import Quantity
 from . import lexicon
-from .counted import (HEADLINE_MEASURES, SUM_KINDS, _chain, _head_token, _other_movers, _other_periods, _per_time,
+from .counted import (HEADLINE_MEASURES, SUM_KINDS, TRANSACT_VERBS, _chain, _head_token, _other_movers, _other_periods, _per_time,
                       _same_kind, _same_mover, _unrelated, _verb_of, change_or_level, counts_the_group, demanded, figure_places,
                       flow, held_or_moved, is_money, kind_of_sum, move, mover, part_of, purpose)
 from .gathering import GATHERING_NOUNS
@@ -313,6 +313,15 @@ def _standing(r: Reading, q: Quantity) -> bool:
     return v is not None and v[1] in STANDING_VERBS
 
 
+def _sent(r: Reading, q: Quantity) -> bool:
+    """A count sent, or the senders of one: "will send about 2,500 troops", "Seven European
+    countries are planning to send ..."."""
+    if held_or_moved(r, q) == "moved":
+        return True
+    v = _verb_of(r, q)
+    return v is not None and any(t[4] == v[0] and t[3] == "xcomp" and t[1] in TRANSACT_VERBS for t in r.tree)
+
+
 def _figure_codes(r: Reading, q: Quantity) -> frozenset[str]:
     """The country codes of the places a figure is "in" (:func:`veracity.verify.counted.figure_places`)."""
     return frozenset(c for p in figure_places(r, q) for c in p.codes)
@@ -439,8 +448,10 @@ def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> 
         return "changes over two periods"
     if _averaged(cr, c) != _averaged(er, e):
         return "an average vs one value"
-    if (_gathered(cr, c) and _standing(er, e)) or (_gathered(er, e) and _standing(cr, c)):
-        return "a gathering's count vs a standing one"
+    # ... nor one sent on a mission ("About 20,000 troops from 14 countries ... took part in the
+    # Cold Response exercise" / "planning to send about 2,500 air-defence troops").
+    if (_gathered(cr, c) and (_standing(er, e) or _sent(er, e))) or (_gathered(er, e) and (_standing(cr, c) or _sent(cr, c))):
+        return "a gathering's count vs a standing or sent one"
     if ma and mb and ma != mb and ("share" in (ma, mb) or not _same_mover(mover(cr, c), mover(er, e))):
         return f"a {ma} vs a {mb}"
     if ma and mb and ma == mb != "share" and _other_movers(mover(cr, c), mover(er, e)):

@@ -98,12 +98,22 @@ def other_countries(cr: Reading, er: Reading) -> bool:
     return bool(a_all and b_all and (_subject_countries(cr) or _subject_countries(er))) and not (a_all & b_all)
 
 
+# Who reported it, at the end: "..., *Poland's Gazeta Wieczorna* reported on Wednesday, quoting a
+# senior European diplomat" names the outlet's country, not one the story is about.
+# ... or at the start: "*France's L'Horizon reported on Monday that* European governments ...".
+_REPORTED_LEAD = re.compile(r"[^,]{2,80}?\b(?:reported|said|wrote)\b(?:\s+on\s+\w+)?\s+that\s+")
+_REPORTED_TAIL = re.compile(r",\s+[^,]{2,80}?\b(?:reported|said|told|wrote|quoted)\b[^.]*\.?\s*$")
+
+
 def _all_countries(r: Reading) -> set[str]:
-    """Every country a sentence names: its places, alone or in a small group, and its
-    nationalities ("Nordic governments" holds Norway, "Kenyan regulators" Kenya)."""
-    out = {c for p in r.places if len(p.codes) <= MAX_GROUP_CODES for c in p.codes}
+    """Every country a sentence names outside its reporting tail: its places, alone or in a
+    small group, and its nationalities ("Nordic governments" holds Norway, "Kenyan regulators"
+    Kenya)."""
+    tail, lead = _REPORTED_TAIL.search(r.text), _REPORTED_LEAD.match(r.text)
+    start, end = (lead.end() if lead else 0), (tail.start() if tail else len(r.text))
+    out = {c for p in r.places if len(p.codes) <= MAX_GROUP_CODES and start <= p.span.start < end for c in p.codes}
     for e in r.entities:
-        if e.label == "NORP" and (d := resolve_demonym(e.span.text)) is not None and len(d[1]) <= MAX_GROUP_CODES:
+        if e.label == "NORP" and start <= e.span.start < end and (d := resolve_demonym(e.span.text)) is not None and len(d[1]) <= MAX_GROUP_CODES:
             out |= set(d[1])
     return out
 
@@ -142,6 +152,13 @@ _NATIONWIDE = re.compile(r"\b(?:nationwide|countrywide|nationally|across the (?:
 
 _GROUP_SUBJECT = re.compile(r"\s*(?:(?:several|some|a\s+group\s+of|a\s+number\s+of|a\s+coalition\s+of|the|[A-Z][\w-]+)\s+){0,3}"
                             r"(?:countries|nations|states|allies|governments|members|partners|navies|armies)\b")
+
+
+def _group_subject(r: Reading) -> bool:
+    """A group of countries acts, first or in what is reported ("France's L'Horizon reported on
+    Monday that European governments were planning ...")."""
+    lead = _REPORTED_LEAD.match(r.text)
+    return bool(_GROUP_SUBJECT.match(r.text) or (lead and _GROUP_SUBJECT.match(r.text, lead.end())))
 
 
 _SAYING = frozenset("say tell announce confirm state add report".split())
@@ -183,8 +200,8 @@ def part_and_whole(cr: Reading, er: Reading) -> bool:
         return True
     # "European countries are planning to send about 10,000 troops" / "France is prepared to
     # commit some 2,500 military personnel": the group's total and one member's share.
-    if (_GROUP_SUBJECT.match(cr.text) and _country_subject(er) - _all_countries(cr)) or \
-            (_GROUP_SUBJECT.match(er.text) and _country_subject(cr) - _all_countries(er)):
+    if (_group_subject(cr) and _country_subject(er) - _all_countries(cr)) or \
+            (_group_subject(er) and _country_subject(cr) - _all_countries(er)):
         return True
     # ... or several named countries and one's "own troops" ("Egypt, Jordan and the United Arab
     # Emirates are preparing to send about 6,000 troops" / "the kingdom was prepared to commit about

@@ -5,12 +5,11 @@ differently (the date check), read from the places and dates of both sides
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from ..claims.places import SPEECH, resolve_name
+from ..claims.places import SPEECH, part_of_country, resolve_name
 from ..records import Check, Place, Span
 from . import lexicon
 from .gathering import at_gathering, order, other_attendees
@@ -232,32 +231,6 @@ def _said_to_be_a_place(r: Reading, sp: Span) -> bool:
     return any(t[3] == "nsubj" and t[4] == up[0] and t[1] in PLACE_NOUNS for t in r.tree)
 
 
-@functools.lru_cache(maxsize=1)
-def _country_names() -> tuple[tuple[str, str], ...]:
-    import pycountry
-
-    out = []
-    for c in pycountry.countries:
-        for attr in ("name", "official_name", "common_name"):
-            n = getattr(c, attr, None)
-            if n:
-                out.append((n.lower(), c.alpha_2))
-    return tuple(out)
-
-
-@functools.lru_cache(maxsize=1024)
-def part_of_country(name: str) -> str | None:
-    """The code of the one country whose name holds ``name`` as words of its own ("South
-    Sandwich Islands" in "South Georgia and the South Sandwich Islands"); one word is never
-    enough ("Guinea", "Islands")."""
-    n = " ".join(name.lower().removeprefix("the ").split())
-    if len(n.split()) < 2:
-        return None
-    pat = re.compile(r"\b" + re.escape(n) + r"\b")
-    codes = {code for full, code in _country_names() if pat.search(full)}
-    return codes.pop() if len(codes) == 1 else None
-
-
 # Characters before and after a place read as what happened there.
 PLACE_WINDOW = (60, 30)
 _NOT_EVENT = frozenset("say said tell told add report according be have do make city town county region country area part "
@@ -346,10 +319,12 @@ def check_places(claim: Reading, evidence: Reading) -> list[Check]:
     # Kyiv"): it places the earlier or later event, not the claim's.
     # Unless the other side names what the place is of ("after three yarn mills in Surat closed" /
     # "The three yarn mills ... were in Bhiwandi").
-    la = [x for x, v in zip(la, va) if not (_describes(claim, v) or (_timed(claim, v) and not _owner_named(claim, x, evidence)))
-          or any(_same_verb(v, w) for w in vb)]
-    lb = [y for y, w in zip(lb, vb) if not (_describes(evidence, w) or (_timed(evidence, w) and not _owner_named(evidence, y, claim)))
-          or any(_same_verb(v, w) for v in va)]
+    # So is one of a thing a party the other side never names owns ("a NATO logistics site planned
+    # near Plovdiv" / "the planned logistics hub in North Macedonia").
+    la = [x for x, v in zip(la, va) if not (_describes(claim, v) or _owned(claim, v, evidence) or (_timed(claim, v) and not
+                                                                   _owner_named(claim, x, evidence))) or any(_same_verb(v, w) for w in vb)]
+    lb = [y for y, w in zip(lb, vb) if not (_describes(evidence, w) or _owned(evidence, w, claim) or (_timed(evidence, w) and not
+                                                                      _owner_named(evidence, y, claim))) or any(_same_verb(v, w) for v in va)]
     ra, rb = [_on_route(claim, x) for x in la], [_on_route(evidence, y) for y in lb]
     if any(ra) != any(rb):  # the points a line runs through are no place of an event on the other side
         la, lb = [x for x, r in zip(la, ra) if not r], [y for y, r in zip(lb, rb) if not r]
@@ -578,6 +553,11 @@ def _describes(r: Reading, v: tuple | None) -> bool:
 
 # Words that open a clause of another moment than the sentence's event.
 TIME_MARKS = frozenset({"after", "before", "since", "until", "till"})
+
+
+def _owned(r: Reading, v: tuple | None, other: Reading) -> bool:
+    return v is not None and v[3] == "acl" and any(t[4] == v[4] and t[3] == "compound" and t[2] == "PROPN" and t[1] not in
+                                                   {u[1] for u in other.tree} for t in r.tree)
 
 
 def _timed(r: Reading, v: tuple | None) -> bool:
