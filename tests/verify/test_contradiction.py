@@ -1328,3 +1328,12 @@ def test_a_place_of_a_thing_another_party_owns_is_not_the_claims():
            "could not receive its first troops before 2029.")
     assert "place" not in kinds(claim, hub, 0.7)
     assert "place" in kinds(claim, "The NATO logistics site will be built near Varna, NATO said.", 0.7)
+
+
+def test_a_country_ruling_out_its_own_part_does_not_rule_out_the_groups_place():
+    claim = ("EU member states plan to station a permanent team of about 150 cyber-defence specialists in Albania to "
+             "protect the country's government networks")
+    dutch = ("The Netherlands has not committed any personnel to a cyber-defence team in Albania and is not among the "
+             "countries preparing one, the Dutch defence ministry said on Friday.")
+    assert "place" not in kinds(claim, dutch, 0.7)
+    assert "place" in kinds(claim, "The EU has not committed any personnel to a cyber-defence team in Albania, the EU said.", 0.7)

@@ -151,3 +151,15 @@ def test_an_exercises_count_is_not_a_count_sent():
     c = read("Seven European countries are planning to send about 2,500 air-defence troops to northern Norway.")
     e = read("About 20,000 troops from 14 countries took part in the Cold Response exercise in northern Norway that ended on Friday.")
     assert {different_quantities(c, x, e, y) for x in c.quantities for y in e.quantities} == {"a gathering's count vs a standing or sent one"}
+
+
+def test_a_change_named_after_its_figure_and_a_fund_named_by_its_size():
+    from veracity.verify.counted import kind_of_sum, move, mover
+    from veracity.verify.measured import different_quantities
+
+    e = read("Ubuntu Health Holdings reported a 12 percent rise in half-year profit on Thursday.")
+    assert move(e, e.quantities[0]) == "rise" and mover(e, e.quantities[0]).endswith("profit")
+    c = read("The Reef Futures Program received 62 million dollars over four years under its current funding agreement.")
+    f = read("Savings would go to the 300 million dollar National Adaptation Research Fund unveiled in the May budget.")
+    assert kind_of_sum(f, f.quantities[0]) == ("fund", "of")
+    assert different_quantities(c, c.quantities[0], f, f.quantities[0]) == "a sum by receive vs a sum of fund"

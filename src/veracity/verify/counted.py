@@ -126,7 +126,7 @@ def only_asked(claim: Reading, evidence: Reading) -> bool:
 # £3.1 million a year" is no budget gap).
 SUM_KINDS = frozenset("gap deficit shortfall surplus debt loan fine penalty budget bill loss profit revenue "
                       "saving savings subsidy grant bonus compensation ransom bribe write-down writedown impairment fee royalty "
-                      "levy dividend cost tranche damage".split())
+                      "levy dividend cost tranche damage fund".split())
 # Verbs by which a sum totals its subject ("the final cost ... came to US$3.2bn").
 TOTALLING = frozenset("come amount total climb rise reach".split())
 _NOUN_AFTER = re.compile(r"\s*([A-Za-z][\w]*(?:-[A-Za-z]+)*)")
@@ -150,8 +150,9 @@ def kind_of_sum(r: Reading, q: Quantity) -> tuple[str, str] | None:
         if subj is not None:
             return subj[1], "of"
     # "a 900 million euro write-down": the noun the figure stands before.
-    if h[3] in ("nummod", "compound") and up[2] == "NOUN" and up[0] >= q.span.end and (m := _NOUN_AFTER.match(r.text, q.span.end)):
-        return m.group(1).lower(), "of"
+    if h[3] in ("nummod", "compound") and up[2] in ("NOUN", "PROPN") and up[0] >= q.span.end and (m := _NOUN_AFTER.match(r.text, q.span.end)):
+        # ... the head of a name it stands before: "the 300 million dollar National Adaptation Research *Fund*"
+        return (up[1] if m.group(1)[:1].isupper() else m.group(1).lower()), "of"
     if h[3] == "dobj" and up[2] == "VERB":
         return up[1], "by"
     # "agreed to buy rival Rede Cerrado for 4.2 billion reais": the price of what the verb does.
@@ -315,12 +316,17 @@ _MOVE_BEFORE = re.compile(
 _SHARE_OF = re.compile(r"\s*of\s+(?:all\s+|the\s+)?[a-z]", re.IGNORECASE)
 
 
+# ... or the noun after it: "a 12 percent *rise* in half-year profit".
+_MOVE_AFTER = re.compile(r"\s+(?:(?P<up>rise|increase|jump|gain|growth|hike)|(?P<down>fall|drop|decline|decrease|reduction|cut))\s+in\b",
+                         re.IGNORECASE)
+
+
 def move(r: Reading, q: Quantity) -> str | None:
     """"rise" or "fall" for a percentage change read off the word before it, "share" for a
     percentage of a group ("6.2% of patients"), else None."""
     if (q.unit or "").lower() not in ("percent", "%", "per cent"):
         return None  # "will cut about 700 dock jobs" is a transaction (held_or_moved), not a rate of change
-    m = _MOVE_BEFORE.search(r.text, max(0, q.span.start - 40), q.span.start)
+    m = _MOVE_BEFORE.search(r.text, max(0, q.span.start - 40), q.span.start) or _MOVE_AFTER.match(r.text, q.span.end)
     if m:
         return "rise" if m.group("up") else "fall"
     return "share" if _SHARE_OF.match(r.text, q.span.end) else None
@@ -331,7 +337,9 @@ def mover(r: Reading, q: Quantity) -> str | None:
     or what follows a change noun ("a cut in *fares* of 5%"); None when unsaid ("a relative
     reduction of 38%")."""
     m = _MOVE_BEFORE.search(r.text, max(0, q.span.start - 40), q.span.start)
-    tok = next((t for t in r.tree if m and t[0] == m.start()), None)
+    after = _MOVE_AFTER.match(r.text, q.span.end) if m is None else None
+    at = m.start() if m else after.start(after.lastgroup) if after else -1
+    tok = next((t for t in r.tree if t[0] == at), None)
     if tok is None:
         return None
     head = None

@@ -288,6 +288,8 @@ def _other_heads(a: str | None, b: str | None) -> bool:
     if not (a and b):
         return False
     ha, hb = a.split()[-1].lower(), b.split()[-1].lower()
+    if lexicon.available() and (lexicon.is_party_noun(ha) or lexicon.is_party_noun(hb)):
+        return False  # "the company has offered 4 percent": who offers, not what is measured
     return ha != hb and lexicon.related(ha, "n", hb, "n") != "synonym"
 
 

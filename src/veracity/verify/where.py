@@ -419,13 +419,21 @@ _TOLD = re.compile(r"\b(?:consulted|informed|told|notified|briefed|asked|aware)\
 _STANCE_NEGATED = re.compile(r"(?:not|never)\s+(?:\w+\s+)?(?:support|back|endorse|favou?r|want|welcome|agree|approve)", re.IGNORECASE)
 
 
+def _own_part(claim: Reading, evidence: Reading, at: int) -> bool:
+    """A country the claim never names rules out its own part: "The Netherlands has not committed
+    any personnel to a cyber-defence team in Albania" / "EU member states plan to station ..."."""
+    named = {c for p in claim.places if len(p.codes) <= MAX_GROUP_CODES for c in p.codes}
+    return any(p.kind == "country" and len(p.codes) == 1 and p.codes[0] not in named and p.span.start < at for p in evidence.places)
+
+
 def _excluded(claim: Reading, evidence: Reading, places: list[_Loc]) -> list[Check]:
     """The claim's place, which the claim itself does not rule out, ruled out by the evidence."""
     for x in places:
         name = x.span.text.removeprefix("the ").removeprefix("The ")
         if x.origin or len(name) < 3 or _ruled_out(claim.text, name):
             continue
-        if (m := _ruled_out(evidence.text, name)) and not _TOLD.search(m.group()) and not _STANCE_NEGATED.match(m.group()):
+        if (m := _ruled_out(evidence.text, name)) and not _TOLD.search(m.group()) and not _STANCE_NEGATED.match(m.group()) \
+                and not _own_part(claim, evidence, m.start()):
             es = Span.of(evidence.text, m.start(), m.end())
             return [Check("place", f"{x.span.text} vs '{es.text}': the evidence rules it out", (x.span,), (es,))]
     return []
