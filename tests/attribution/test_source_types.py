@@ -303,3 +303,6 @@ def test_a_name_after_what_it_is_is_an_outlet(parse):
     # entertainment/190: a broadcaster can be a person's calling
     text = "His friend and fellow broadcaster Michael Pointon said the show would go on."
     assert _type(parse, text, "His friend and fellow broadcaster Michael Pointon", "said")[0] == "person"
+    # "daily" tagged an adverb
+    text = "European countries plan to send about 1,500 gendarmes to Kosovo, the Paris daily L'Horizon reported on Monday."
+    assert _type(parse, text, "the Paris daily L'Horizon", "reported") == ("outlet", "L'Horizon")

@@ -219,3 +219,9 @@ def test_a_denial_of_a_countrys_own_part_the_claim_never_names_is_no_denial_of_t
     assert "denial" not in kinds("Denmark and Finland have backed the plan for European field hospitals in Ukraine", polish)
     assert "denial" in kinds("Denmark and Finland have backed the plan for European field hospitals in Ukraine",
                              "\"There is no plan for field hospitals on Ukrainian territory,\" spokesman Tomasz Wrona said.")
+
+
+def test_a_city_named_in_a_denial_is_no_countrys_own_part():
+    # "Washington" names the US government, not a part of a plan the denial scopes away
+    denial = "Germany's defence ministry said on Wednesday it had received no information from Washington about moving US troops."
+    assert "denial" in kinds("Germany's defence ministry has received information about the plan to move US troops", denial)

@@ -81,7 +81,7 @@ def classify(doc: Any, toks: Sequence[int]) -> tuple[str, str | None]:
                 ent = ent_of(doc, c.i)
                 break
     if ent is not None and ent.start > 0 and ent.start - 1 in inside and doc[ent.start - 1].lower_ in OUTLET_NOUNS \
-            and doc[ent.start - 1].pos_ in ("NOUN", "ADJ") and "n.person" not in all_classes(doc[ent.start - 1].lower_, "NOUN"):
+            and doc[ent.start - 1].pos_ in ("NOUN", "ADJ", "ADV") and "n.person" not in all_classes(doc[ent.start - 1].lower_, "NOUN"):
         # A name right after what it is: "the German daily Berliner Morgenblatt", "the newspaper
         # Le Monde", whatever the recogniser made of the name (a person, here); not a person's
         # calling ("fellow broadcaster Michael Pointon").

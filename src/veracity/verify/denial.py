@@ -455,7 +455,7 @@ def _another_countrys(claim: Reading, evidence: Reading, m: re.Match) -> bool:
     end = evidence.text.find(".", m.end())
     end = len(evidence.text) if end < 0 else end
     named = {c for p in claim.places if len(p.codes) <= MAX_GROUP_CODES for c in p.codes}  # not "European"
-    return any(p.kind in ("country", "demonym") and len(p.codes) == 1 and p.codes[0] not in named
+    return any(p.kind == "demonym" and len(p.codes) == 1 and p.codes[0] not in named
                and m.end() <= p.span.start < end and re.match(r"\s+[a-z]", evidence.text[p.span.end:]) is not None
                for p in evidence.places)
 

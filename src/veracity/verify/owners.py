@@ -102,7 +102,8 @@ def other_countries(cr: Reading, er: Reading) -> bool:
 # senior European diplomat" names the outlet's country, not one the story is about.
 # ... or at the start: "*France's L'Horizon reported on Monday that* European governments ...".
 _REPORTED_LEAD = re.compile(r"[^,]{2,80}?\b(?:reported|said|wrote)\b(?:\s+on\s+\w+)?\s+that\s+")
-_REPORTED_TAIL = re.compile(r",\s+[^,]{2,80}?\b(?:reported|said|told|wrote|quoted)\b[^.]*\.?\s*$")
+_REPORTED_TAIL = re.compile(r",\s+[^,]{2,80}?\b(?:reported|said|told|wrote)(?:\s+\w+)?(?:\s+on\s+\w+)?"
+                            r"(?:,\s+(?:citing|quoting)\b[^.]*)?\.?\s*$")
 
 
 def _all_countries(r: Reading) -> set[str]:
