@@ -42,7 +42,9 @@ UNSEEN = [d for root in sorted(HERE.glob("scenarios_unseen*")) for d in scenario
 # 256, 254, 230, 246 and 279; the older 156 went 6141 -> 6154).
 # 8210/10000 = 0.821 on the 196 (7 Dec 02:35, session 21, after unseen38-39's first runs of 260/336
 # and 235/315, 260 and 243 after the rules; the older 186 stayed at 7707).
-MIN_SHARE_UNSEEN = 0.81
+# 10035/12142 = 0.826 on the 211 (7 Dec 05:05, session 22, after unseen40-46's first runs of
+# 246/294, 275/329, 221/280, 256/301, 289/343, 246/301 and 250/294; the older 196 went 8210 -> 8217).
+MIN_SHARE_UNSEEN = 0.82
 # Claims a fact-checker leaves at NOT ENOUGH INFO (background sentences nothing speaks to, claims
 # only echoed) that get a verdict anyway: 4 of the 91 scenarios' (6 Dec 14:30, session 17: another
 # company's contract, an existing plant's output, another contingent's troops, another figure of
@@ -65,7 +67,10 @@ MIN_SHARE_UNSEEN = 0.81
 # place's figure, a percentage of another thing, a stance read as a place ruled out).
 # 48 of the 196 (7 Dec 02:35): the 186's 43 and 5 of unseen38-39's 33 background sentences (5 on
 # their first runs too).
-MAX_LOUD_QUIET = 48
+# 56 of the 211 (7 Dec 05:05, session 22): the older 196's 46 (two fewer) and 10 of the 126
+# background sentences of unseen40-46 (28 on their first runs); 37 of the 56 share their sentence
+# with another expectation.
+MAX_LOUD_QUIET = 56
 # Sentences of two claims with opposite expected verdicts, one of which is necessarily on the
 # wrong side (see scenario_runner.two_claim_sentences): measured 2 on the 156 (session 20); 5 on
 # the 186 (session 21: unseen33's "Deputy Defence Minister Julio Arteaga, a retired army general
@@ -73,7 +78,9 @@ MAX_LOUD_QUIET = 48
 # 38 million dollars"; unseen37's "France would contribute around 2,500 soldiers and Germany up to 1,500").
 # 6 on the 196: unseen38's "Most of the deaths were in Santiago Jamiltepec, ..., Oaxaca Governor
 # Ricardo Salinas Mora told reporters" (a confirmed content, told by a governor no longer in office).
-MAX_TWO_CLAIM_FLIPS = 6
+# 7 on the 211: unseen43's "The bank will also raise reserve requirements on foreign-currency
+# deposits from January 1, a measure that Kenzhebayev said would absorb about 400 billion tenge".
+MAX_TWO_CLAIM_FLIPS = 7
 # Measured 490/511 = 0.959 on 15 scenarios (6 Dec, 02:00: another party's or place's figure is not a
 # conflicting one, the claim's own source confirming first-hand, a denial confirming a claim
 # that reports it and not refuting one that presupposes it; 396/420 = 0.943 on the 12 before);
