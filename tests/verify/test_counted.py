@@ -274,7 +274,8 @@ def test_a_figure_in_a_country_the_article_never_names_is_another_storys():
     kfor = ("Austria's parliament on Thursday approved extending the deployment of about 280 Austrian soldiers with the "
             "NATO-led KFOR force in Kosovo for another year.")
     assert "number" not in {c.kind for c in contradictions(claim, kfor, 0.8, article=article)}
-    assert "number" in {c.kind for c in contradictions(claim, kfor.replace("Kosovo", "Moldova"), 0.8, article=article)}
+    same = "Austria will send about 280 soldiers to the European force in Moldova, the defence ministry said."
+    assert "number" in {c.kind for c in contradictions(claim, same, 0.8, article=article)}
 
 
 def test_a_part_of_a_group_is_no_total_unless_it_is_the_larger():

@@ -163,3 +163,17 @@ def test_a_change_named_after_its_figure_and_a_fund_named_by_its_size():
     f = read("Savings would go to the 300 million dollar National Adaptation Research Fund unveiled in the May budget.")
     assert kind_of_sum(f, f.quantities[0]) == ("fund", "of")
     assert different_quantities(c, c.quantities[0], f, f.quantities[0]) == "a sum by receive vs a sum of fund"
+
+
+def test_two_parties_deeds_and_a_currencys_change_are_other_figures():
+    from veracity.verify.measured import different_quantities
+
+    def why(c, e):
+        cr, er = read(c), read(e)
+        return {different_quantities(cr, x, er, y) for x in cr.quantities for y in er.quantities}
+
+    assert why("Guyana has agreed to sell 12 million forest carbon credits to the Northsea Climate Alliance",
+               "Verdant Registry on Wednesday issued 14.2 million jurisdictional forest credits to Guyana.") == {"two parties' deeds"}
+    assert why("Kenya Airways ordered six jets from Embraer.", "Embraer said it had sold eight jets to Kenya Airways.") == {None}
+    assert why("The tenge strengthened by about 1.3 percent after the announcement.",
+               "Dollar trading on the Kazakhstan Stock Exchange rose 14 percent in September.") == {"changes of two things"}

@@ -308,9 +308,9 @@ def counts_the_group(pr: Reading, part: Quantity, wr: Reading, whole: Quantity) 
 # their directions); a change is no share of a group ("6.2% of patients").
 _MOVE_BEFORE = re.compile(
     r"\b(?P<up>rose|rises?|risen|rising|raise[sd]?|raising|hike[sd]?|jump(?:s|ed)?|climb(?:s|ed)?|gain(?:s|ed)?|increase[sd]?|"
-    r"surge[sd]?|soar(?:s|ed)?|grew|"
+    r"surge[sd]?|soar(?:s|ed)?|grew|strengthen(?:s|ed)?|appreciate[sd]?|"
     r"grows?|grown|rally|rallied|up)|(?P<down>fell|falls?|fallen|drop(?:s|ped)?|declined?|declines|decrease[sd]?|slid|slides?|"
-    r"slump(?:s|ed)?|lost|loses?|down|reductions?|cuts?|plunge[sd]?|tumbled?|sank)"
+    r"slump(?:s|ed)?|lost|loses?|down|reductions?|cuts?|plunge[sd]?|tumbled?|sank|weaken(?:s|ed)?|depreciate[sd]?)"
     r"\s+(?:of\s+|by\s+)?(?:about|around|roughly|some|nearly|almost|more than|over|at least|just over|just under|"
     r"an estimated|a further)?\s*$", re.IGNORECASE)
 _SHARE_OF = re.compile(r"\s*of\s+(?:all\s+|the\s+)?[a-z]", re.IGNORECASE)
@@ -348,7 +348,7 @@ def mover(r: Reading, q: Quantity) -> str | None:
             if tok[2] in ("VERB", "AUX") and k[3] == "dobj" and tok[1] in ("raise", "hike", "cut", "lower", "reduce", "increase"):
                 head = k  # "The gas regulator raised consumer gas prices by 8 percent": the prices move
             elif tok[2] in ("VERB", "AUX") and k[3] in ("nsubj", "nsubjpass") and not any(
-                    t[4] == tok[0] and t[3] == "dobj" for t in r.tree):
+                    t[4] == tok[0] and t[3] == "dobj" and not q.span.start <= t[0] < q.span.end for t in r.tree):
                 head = k
             elif tok[2] == "NOUN" and k[3] == "prep" and k[1] == "in":
                 head = next((o for o in r.tree if o[4] == k[0] and o[3] == "pobj"), None)

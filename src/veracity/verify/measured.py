@@ -303,7 +303,22 @@ def _other_payers(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> bool:
     # charges would raise ...").
     if not all(x[2] == "PROPN" or (lexicon.available() and lexicon.is_party_noun(x[1])) for x in (xa, xb)):
         return False
-    return xa[1] not in {t[1] for t in er.tree} and not lexicon.related(xa[1], "n", xb[1], "n")
+    if lexicon.related(xa[1], "n", xb[1], "n"):
+        return False
+    return xa[1] not in {t[1] for t in er.tree} or xb[1] not in {t[1] for t in cr.tree}
+
+
+def _two_deeds(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> bool:
+    """Two parties doing two unrelated things to a count: "Guyana has agreed to sell 12 million
+    forest carbon credits" / "Verdant Registry on Wednesday issued 14.2 million ... credits to
+    Guyana" (a sale is not an issuance); one deal told from both ends ("buy" / "deliver") is one."""
+    va, vb = _verb_of(cr, c), _verb_of(er, e)
+    if va is None or vb is None or va[1] == vb[1] or {va[1], vb[1]} & lexicon.LIGHT_VERBS or not lexicon.available():
+        return False
+    if _same_verb(va, vb) or lexicon.related(va[1], "v", vb[1], "v") or vb[1] in lexicon.CONVERSE.get(va[1], ()) \
+            or lexicon.curated(va[1], vb[1]):
+        return False
+    return _other_payers(cr, c, er, e)
 
 
 # Verbs of a force kept somewhere: "About 35,000 US troops are *stationed* in Germany".
@@ -536,6 +551,8 @@ def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> 
         return "an increment vs a total"
     if _lost_by(cr, c) != _lost_by(er, e):
         return "a loss to a party vs another sum"
+    if not (is_money(c) or is_money(e)) and c.unit and (c.unit or "").lower() not in PERCENT and _two_deeds(cr, c, er, e):
+        return "two parties' deeds"
     if is_money(c) and is_money(e):
         if _other_goods(cr, c, er, e):  # "The prices of octane and petrol rose ... to 131 taka" / "Diesel now costs 118 taka"
             return "prices of two things"
