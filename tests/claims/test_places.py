@@ -87,3 +87,10 @@ def test_a_country_the_tagger_calls_an_organisation_is_a_place():
     r = read("EU trade with Belarus fell to about 3.2 billion euros last year, according to Eurostat figures.")
     assert [(p.span.text, p.codes) for p in r.places] == [("Belarus", ("BY",))]
     assert read("The EU and NATO met on Monday.").places == ()
+
+
+def test_a_town_after_a_quarter_word_whatever_the_recogniser_called_it(claims_run):
+    # spaCy tags this Montevideo a PRODUCT; "in eastern" still places it
+    d = claims_run("The investment would be spent at the club's existing training ground in Carrasco, in eastern Montevideo.")
+    places = {p.span.text: p for c in d.claims for p in c.places}
+    assert "Montevideo" in places and places["Montevideo"].codes == ("UY",)

@@ -472,3 +472,12 @@ def test_a_group_acting_in_what_an_outlet_reports_is_the_groups_total():
     group = read("France's L'Horizon reported on Monday that European governments were planning to deploy around 1,500 "
                  "gendarmes and military police to northern Kosovo, citing a senior European diplomat.")
     assert part_and_whole(member, group)
+
+
+def test_one_country_of_several_named_together_is_a_share_of_their_total():
+    from veracity.verify.owners import part_and_whole
+
+    member = read("Morocco would provide about 200 instructors, Rwanda 100 and Senegal 50, the diplomat told the weekly.")
+    group = read("About 350 instructors from Morocco, Rwanda and Senegal will help train Togolese units in the north.")
+    assert part_and_whole(member, group)
+    assert not part_and_whole(member, read("Morocco will send about 120 instructors, the ministry said."))

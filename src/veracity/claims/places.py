@@ -254,7 +254,9 @@ SPEECH = frozenset("say tell speak talk write reply respond explain complain apo
                    "call email response remark quote interview testimony word protest object submit signal "
                    "complaint representation note envoy ambassador filing disclosure notification submission notice".split())
 # Entities the tagger gives to towns it does not know.
-NAME_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "FAC"})
+# Words of a quarter between the preposition and the town: "in *eastern* Montevideo".
+QUARTER_WORDS = frozenset("northern southern eastern western central north south east west".split())
 MONTHS_AND_DAYS = frozenset("january february march april may june july august september october november "
                             "december monday tuesday wednesday thursday friday saturday sunday".split())
 
@@ -334,6 +336,7 @@ def missed_towns(doc, text: str, ents, have, start: int, end: int) -> list[Place
         prev = doc[i - 1] if i > start else None
         # ... or named beside a word for a place: "in the capital, Yerevan"
         if prev is not None and (_locative(doc, i - 1, start)
+                                 or (prev.lower_ in QUARTER_WORDS and i - 2 >= start and _locative(doc, i - 2, start))
                                  or (prev.lower_ in ("and", "or", ",") and i - 2 == last_place)
                                  or (prev.lower_ == "," and i - 2 >= start and doc[i - 2].lower_ in PLACE_OF)):
             if ent is not None and ent.label_ in PLACE_LABELS - NAME_LABELS:

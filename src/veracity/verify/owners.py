@@ -9,7 +9,7 @@ import re
 
 from ..claims.places import is_place_name, resolve_demonym
 from ..records import Check
-from .counted import figure_places, owner_names
+from .counted import _subtree, figure_places, owner_names
 from .origin import PRESS_WORDS
 from .parties import GENERIC, children, surface
 from .reading import PERIOD_END, Reading, read
@@ -181,6 +181,22 @@ def _country_subject(r: Reading) -> set[str]:
             if p.kind == "country" and len(p.codes) == 1 and p.span.start <= t[0] < p.span.end}
 
 
+def _subject_group(r: Reading) -> set[str]:
+    """The countries inside the main verb's subject ("*Morocco, Rwanda and Senegal* would send",
+    "*About 350 instructors from Morocco, Rwanda and Senegal* will help"), or of what a verb of
+    saying reports."""
+    root = next((t for t in r.tree if t[0] == t[4]), None)
+    if root is None:
+        return set()
+    said = [t for t in r.tree if t[4] == root[0] and t[3] == "ccomp"]
+    verbs = said if root[1] in _SAYING and said else [root] + said
+    inside: set[int] = set()
+    for t in r.tree:
+        if t[3] in ("nsubj", "nsubjpass") and any(t[4] == v[0] for v in verbs):
+            inside |= _subtree(r, t)
+    return {p.codes[0] for p in r.places if p.kind == "country" and len(p.codes) == 1 and p.span.start in inside}
+
+
 def _within_country(r: Reading) -> bool:
     """A place inside a country: a town, a region or a name the tables do not know, not a country
     or a group of them."""
@@ -209,6 +225,13 @@ def part_and_whole(cr: Reading, er: Reading) -> bool:
     # 2,000 of its own troops").
     if (_OWN_SHARE.search(er.text) and len(_subject_countries(cr)) >= 2) or (_OWN_SHARE.search(cr.text) and len(_subject_countries(er)) >= 2):
         return True
+    # ... or one of them alone ("Morocco would provide about 200 instructors, Rwanda 100 and Senegal
+    # 50" / "Morocco, Rwanda and Senegal would send some 350 instructors").
+    for one, many in ((cr, er), (er, cr)):
+        group, member = _subject_group(many), _country_subject(one)
+        # (the group's side gives one figure for them all, not one each)
+        if len(group) >= 2 and len(many.quantities) == 1 and member and member <= group and len(_subject_group(one)) < len(group):
+            return True
     (sa, ga), (sb, gb) = named(cr), named(er)
     if sa & sb:
         return False

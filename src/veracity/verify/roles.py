@@ -253,7 +253,8 @@ def check_roles(claim: Reading, evidence: Reading) -> list[Check]:
                     return out
     return _ranks(claim.text, evidence.text) or _another_title(claim.text, evidence.text) \
         or _headed_by_another(claim.text, evidence.text) or _post_taken(claim.text, evidence.text) \
-        or _promoted(claim.text, evidence.text) or _previously_headed(claim.text, evidence.text)
+        or _promoted(claim.text, evidence.text) or _previously_headed(claim.text, evidence.text) \
+        or _headed_until(claim.text, evidence.text)
 
 
 # "Mahmood, who was promoted from air vice marshal, previously headed Southern Air Command in
@@ -261,6 +262,22 @@ def check_roles(claim: Reading, evidence: Reading) -> list[Check]:
 _PREVIOUSLY_HEADED = re.compile(rf"{_NAME},?\s+(?:who\s+[^.;]{{0,60}}?)?\bpreviously\s+(?:headed|led|ran|commanded|chaired)\s+"
                                 rf"(?:the\s+)?((?:[A-Z][\w'\u2019-]+\s*){{1,5}})")
 HEAD_TITLES = frozenset("head chief commander director chairman chairwoman chair leader".split())
+
+
+# "Brigadier General Khaled Al-Masri, who headed Jordan's air defence command until last month":
+# he heads it no more ("Jordan's air defence commander, Brigadier General Khaled Al-Masri").
+_HEADED_UNTIL = re.compile(rf"{_NAME},?\s+who\s+(?:headed|led|ran|commanded|chaired)\s+(?:the\s+)?([^,.;]{{3,60}}?)\s+until\b")
+
+
+def _headed_until(claim: str, evidence: str) -> list[Check]:
+    for m in _HEADED_UNTIL.finditer(evidence):
+        body = _domain(m.group(2))
+        for n, mods, title, name in _current_roles(claim):
+            if _surname(name) == _surname(m.group(1)) and title.lower() in HEAD_TITLES | {"commander"} \
+                    and len(body & (_domain(mods) | _domain(claim[max(0, n.start() - 40):n.start()]))) >= 2:
+                cs, es = _span(claim, n.start(), n.end()), _span(evidence, m.start(), m.end())
+                return [Check("role", f"'{cs.text}' vs '{es.text}'", (cs,), (es,))]
+    return []
 
 
 def _previously_headed(claim: str, evidence: str) -> list[Check]:
