@@ -318,7 +318,10 @@ def _two_deeds(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> bool:
     if _same_verb(va, vb) or lexicon.related(va[1], "v", vb[1], "v") or vb[1] in lexicon.CONVERSE.get(va[1], ()) \
             or lexicon.curated(va[1], vb[1]):
         return False
-    return _other_payers(cr, c, er, e)
+    # Two named parties ("Guyana" / "Verdant Registry"), not a body's organs ("the board ... has
+    # approved the return of 38 Paracas textiles" is the museum's own decision).
+    xa, xb = agent(cr, va[0]), agent(er, vb[0])
+    return xa is not None and xb is not None and xa[2] == xb[2] == "PROPN" and _other_payers(cr, c, er, e)
 
 
 # Verbs of a force kept somewhere: "About 35,000 US troops are *stationed* in Germany".

@@ -9,7 +9,7 @@ import re
 
 from ..claims.places import is_place_name, resolve_demonym
 from ..records import Check
-from .counted import _subtree, figure_places, owner_names
+from .counted import figure_places, owner_names
 from .origin import PRESS_WORDS
 from .parties import GENERIC, children, surface
 from .reading import PERIOD_END, Reading, read
@@ -190,11 +190,25 @@ def _subject_group(r: Reading) -> set[str]:
         return set()
     said = [t for t in r.tree if t[4] == root[0] and t[3] == "ccomp"]
     verbs = said if root[1] in _SAYING and said else [root] + said
-    inside: set[int] = set()
+    kids = children(r)
+
+    def coordinated(t: tuple) -> list[tuple]:  # t and what "and" / "," joins to it
+        out, todo = [], [t]
+        while todo:
+            x = todo.pop()
+            out.append(x)
+            todo += [k for k in kids.get(x[0], []) if k[3] == "conj"]
+        return out
+
+    heads: list[tuple] = []
     for t in r.tree:
         if t[3] in ("nsubj", "nsubjpass") and any(t[4] == v[0] for v in verbs):
-            inside |= _subtree(r, t)
-    return {p.codes[0] for p in r.places if p.kind == "country" and len(p.codes) == 1 and p.span.start in inside}
+            heads += coordinated(t)
+            # "About 350 instructors *from* Morocco, Rwanda and Senegal"
+            heads += [c for p in kids.get(t[0], []) if p[3] == "prep" and p[1] == "from"
+                      for g in kids.get(p[0], []) if g[3] == "pobj" for c in coordinated(g)]
+    return {p.codes[0] for p in r.places if p.kind == "country" and len(p.codes) == 1
+            and any(p.span.start <= h[0] < p.span.end for h in heads)}
 
 
 def _within_country(r: Reading) -> bool:
