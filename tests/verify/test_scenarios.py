@@ -44,6 +44,8 @@ UNSEEN = [d for root in sorted(HERE.glob("scenarios_unseen*")) for d in scenario
 # and 235/315, 260 and 243 after the rules; the older 186 stayed at 7707).
 # 10035/12142 = 0.826 on the 211 (7 Dec 05:05, session 22, after unseen40-46's first runs of
 # 246/294, 275/329, 221/280, 256/301, 289/343, 246/301 and 250/294; the older 196 went 8210 -> 8217).
+# 10588/12828 = 0.825 on the 221 (7 Dec 05:48, session 22, after unseen47-48's first runs of
+# 267/343 and 278/343, 271 and 281 after the rules; the older 211 went 10035 -> 10036).
 MIN_SHARE_UNSEEN = 0.82
 # Claims a fact-checker leaves at NOT ENOUGH INFO (background sentences nothing speaks to, claims
 # only echoed) that get a verdict anyway: 4 of the 91 scenarios' (6 Dec 14:30, session 17: another
@@ -70,7 +72,9 @@ MIN_SHARE_UNSEEN = 0.82
 # 56 of the 211 (7 Dec 05:05, session 22): the older 196's 46 (two fewer) and 10 of the 126
 # background sentences of unseen40-46 (28 on their first runs); 37 of the 56 share their sentence
 # with another expectation.
-MAX_LOUD_QUIET = 56
+# 65 of the 221 (7 Dec 05:48): the 211's 55 and 10 of unseen47-48's 40 background sentences (9 on
+# their first runs).
+MAX_LOUD_QUIET = 65
 # Sentences of two claims with opposite expected verdicts, one of which is necessarily on the
 # wrong side (see scenario_runner.two_claim_sentences): measured 2 on the 156 (session 20); 5 on
 # the 186 (session 21: unseen33's "Deputy Defence Minister Julio Arteaga, a retired army general
@@ -80,7 +84,9 @@ MAX_LOUD_QUIET = 56
 # Ricardo Salinas Mora told reporters" (a confirmed content, told by a governor no longer in office).
 # 7 on the 211: unseen43's "The bank will also raise reserve requirements on foreign-currency
 # deposits from January 1, a measure that Kenzhebayev said would absorb about 400 billion tenge".
-MAX_TWO_CLAIM_FLIPS = 7
+# 8 on the 221: unseen47's "The UAE would send two medium-range missile batteries and about 700
+# personnel, Qatar 400 and Bahrain about 100" (the UAE denies; Qatar's 400 is confirmed).
+MAX_TWO_CLAIM_FLIPS = 8
 # Measured 490/511 = 0.959 on 15 scenarios (6 Dec, 02:00: another party's or place's figure is not a
 # conflicting one, the claim's own source confirming first-hand, a denial confirming a claim
 # that reports it and not refuting one that presupposes it; 396/420 = 0.943 on the 12 before);
