@@ -225,3 +225,10 @@ def test_a_city_named_in_a_denial_is_no_countrys_own_part():
     # "Washington" names the US government, not a part of a plan the denial scopes away
     denial = "Germany's defence ministry said on Wednesday it had received no information from Washington about moving US troops."
     assert "denial" in kinds("Germany's defence ministry has received information about the plan to move US troops", denial)
+
+
+def test_the_denier_is_named_before_the_sentences_first_denial_word():
+    uae = ("The UAE Ministry of Defence said on Wednesday it had no plans to send air defence systems or personnel to "
+           "Jordan and described media reports of such a deployment as inaccurate.")
+    [c] = contradictions("The deployment would be the first by Gulf air defence units on Jordanian soil", uae, 0.7)
+    assert "Jordan" not in c.detail and not by_party(c)

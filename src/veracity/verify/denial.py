@@ -30,7 +30,7 @@ from .denier import _SPEAKER_TAIL, _named_in, _party_concerned
 from .figures import agreeing_numbers
 from .parties import NOT_EVENTS, children, main_predicates
 from .reading import Reading
-from .where import MAX_GROUP_CODES
+from .where import named_countries
 
 # What a denial denies must restate the claim: this share of content words shared between the
 # denied clause and the claim ("denied that its analysis would be published" does not deny
@@ -454,7 +454,7 @@ def _another_countrys(claim: Reading, evidence: Reading, m: re.Match) -> bool:
     hospitals run by eleven countries)."""
     end = evidence.text.find(".", m.end())
     end = len(evidence.text) if end < 0 else end
-    named = {c for p in claim.places if len(p.codes) <= MAX_GROUP_CODES for c in p.codes}  # not "European"
+    named = named_countries(claim)
     return any(p.kind == "demonym" and len(p.codes) == 1 and p.codes[0] not in named
                and m.end() <= p.span.start < end and re.match(r"\s+[a-z]", evidence.text[p.span.end:]) is not None
                for p in evidence.places)
@@ -472,7 +472,9 @@ def check_denial(claim: Reading, evidence: Reading) -> list[Check]:
           and not _negates_denied(claim, denied[m.start()]) and _same_denied_action(claim, evidence, m)]
     if not ev or all(_denies_one_part(claim, denied[m.start()]) for m in ev):
         return []
-    party = _party_concerned(claim, evidence, ev[0].start())
+    # The denier is named before the sentence's first denial word ("The UAE Ministry of Defence said
+    # ... it had no plans to send ... to Jordan and described media reports ... as inaccurate").
+    party = _party_concerned(claim, evidence, min(m.start() for m in _DENIAL.finditer(evidence.text)))
     words = ", ".join(f"'{m.group()}'" for m in ev[:3])
     main = OF_MAIN if any(_denies_main(claim, evidence.text, m) or _denies_reported_main(claim, evidence, m) for m in ev) else ""
     detail = f"the evidence denies it ({words})" + main + (f"; the denial comes from {party}{BY_PARTY}" if party else "")
