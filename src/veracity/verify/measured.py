@@ -293,10 +293,15 @@ def _other_heads(a: str | None, b: str | None) -> bool:
     return ha != hb and lexicon.related(ha, "n", hb, "n") != "synonym"
 
 
-def _other_payers(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> bool:
-    """The two sums' verbs have two subjects, the claim's not named in the evidence."""
+def _agents(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> tuple:
+    """(claim's verb, evidence's verb, their subjects) of two figures."""
     va, vb = _verb_of(cr, c), _verb_of(er, e)
-    xa, xb = (agent(cr, va[0]) if va else None), (agent(er, vb[0]) if vb else None)
+    return va, vb, (agent(cr, va[0]) if va else None), (agent(er, vb[0]) if vb else None)
+
+
+def _other_payers(cr: Reading, c: Quantity, er: Reading, e: Quantity, found: tuple | None = None) -> bool:
+    """The two sums' verbs have two subjects, the claim's not named in the evidence."""
+    _va, _vb, xa, xb = found or _agents(cr, c, er, e)
     if xa is None or xb is None or xa[1] == xb[1] or xa[2] == "PRON" or xb[2] == "PRON":
         return False
     # Parties, not things that bring money in ("The increase would bring in ..." / "higher ...
@@ -312,7 +317,8 @@ def _two_deeds(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> bool:
     """Two parties doing two unrelated things to a count: "Guyana has agreed to sell 12 million
     forest carbon credits" / "Verdant Registry on Wednesday issued 14.2 million ... credits to
     Guyana" (a sale is not an issuance); one deal told from both ends ("buy" / "deliver") is one."""
-    va, vb = _verb_of(cr, c), _verb_of(er, e)
+    found = _agents(cr, c, er, e)
+    va, vb, xa, xb = found
     if va is None or vb is None or va[1] == vb[1] or {va[1], vb[1]} & lexicon.LIGHT_VERBS or not lexicon.available():
         return False
     if _same_verb(va, vb) or lexicon.related(va[1], "v", vb[1], "v") or vb[1] in lexicon.CONVERSE.get(va[1], ()) \
@@ -320,8 +326,7 @@ def _two_deeds(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> bool:
         return False
     # Two named parties ("Guyana" / "Verdant Registry"), not a body's organs ("the board ... has
     # approved the return of 38 Paracas textiles" is the museum's own decision).
-    xa, xb = agent(cr, va[0]), agent(er, vb[0])
-    return xa is not None and xb is not None and xa[2] == xb[2] == "PROPN" and _other_payers(cr, c, er, e)
+    return xa is not None and xb is not None and xa[2] == xb[2] == "PROPN" and _other_payers(cr, c, er, e, found)
 
 
 # Verbs of a force kept somewhere: "About 35,000 US troops are *stationed* in Germany".

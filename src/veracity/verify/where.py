@@ -419,10 +419,15 @@ _TOLD = re.compile(r"\b(?:consulted|informed|told|notified|briefed|asked|aware)\
 _STANCE_NEGATED = re.compile(r"(?:not|never)\s+(?:\w+\s+)?(?:support|back|endorse|favou?r|want|welcome|agree|approve)", re.IGNORECASE)
 
 
+def named_countries(r: Reading) -> set[str]:
+    """The codes of the countries a sentence names, alone or in a small group (not "European")."""
+    return {c for p in r.places if len(p.codes) <= MAX_GROUP_CODES for c in p.codes}
+
+
 def _own_part(claim: Reading, evidence: Reading, at: int) -> bool:
     """A country the claim never names rules out its own part: "The Netherlands has not committed
     any personnel to a cyber-defence team in Albania" / "EU member states plan to station ..."."""
-    named = {c for p in claim.places if len(p.codes) <= MAX_GROUP_CODES for c in p.codes}
+    named = named_countries(claim)
     return any(p.kind == "country" and len(p.codes) == 1 and p.codes[0] not in named and p.span.start < at for p in evidence.places)
 
 
