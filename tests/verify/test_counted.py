@@ -481,3 +481,11 @@ def test_one_country_of_several_named_together_is_a_share_of_their_total():
     group = read("About 350 instructors from Morocco, Rwanda and Senegal will help train Togolese units in the north.")
     assert part_and_whole(member, group)
     assert not part_and_whole(member, read("Morocco will send about 120 instructors, the ministry said."))
+
+
+def test_a_coalition_of_a_number_of_countries_is_a_group():
+    from veracity.verify.owners import part_and_whole
+
+    group = read("A coalition of eight European countries plans to send about 2,000 military engineers to Latvia")
+    assert part_and_whole(group, read("Germany is prepared to send up to 350 engineers to Latvia."))
+    assert part_and_whole(read("12 NATO allies would send about 5,000 troops"), read("Spain will send 600 troops."))

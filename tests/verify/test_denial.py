@@ -232,3 +232,10 @@ def test_the_denier_is_named_before_the_sentences_first_denial_word():
            "Jordan and described media reports of such a deployment as inaccurate.")
     [c] = contradictions("The deployment would be the first by Gulf air defence units on Jordanian soil", uae, 0.7)
     assert "Jordan" not in c.detail and not by_party(c)
+
+
+def test_correcting_a_report_of_a_figure_denies_it():
+    ev = ("Italy will commit a single frigate to the Black Sea patrol off Bulgaria, the defence ministry in Rome said on "
+          "Wednesday, correcting a newspaper report that put the contribution at two.")
+    [k] = contradictions("Italy would contribute two frigates", ev, 0.7, "2026-04-20", "2026-04-22")
+    assert k.kind == "denial" and "correcting a newspaper report" in k.detail

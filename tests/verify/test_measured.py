@@ -177,3 +177,67 @@ def test_two_parties_deeds_and_a_currencys_change_are_other_figures():
     assert why("Kenya Airways ordered six jets from Embraer.", "Embraer said it had sold eight jets to Kenya Airways.") == {None}
     assert why("The tenge strengthened by about 1.3 percent after the announcement.",
                "Dollar trading on the Kazakhstan Stock Exchange rose 14 percent in September.") == {"changes of two things"}
+
+
+def test_a_count_told_last_year_is_not_this_years_count():
+    from veracity.verify.contradiction import contradictions
+
+    ev = "The Jordanian army said it had intercepted 36 drones along the Syrian border in September."
+    claim = "it had shot down more than 200 drones along the Syrian border"
+    sentence = "The Jordanian army said last year " + claim + "."
+    assert not [k for k in contradictions(claim, ev, 0.8, "2026-10-21", "2026-10-05", sentence) if k.kind == "number"]
+    # ... but a count of this year's month against one told this year still compares.
+    sentence = "The Jordanian army said on Tuesday " + claim + " in September."
+    assert [k.kind for k in contradictions(claim + " in September", ev, 0.8, "2026-10-21", "2026-10-05", sentence)] == ["number"]
+
+
+def test_one_countrys_things_against_all_of_them_are_two_figures():
+    from veracity.verify.contradiction import contradictions
+
+    ev = "The ministry said it has now identified some 70 Cambodian objects in European collections."
+    claim = "the museum's Southeast Asian collection numbers about 1,200 objects"
+    assert contradictions(claim, ev, 0.7) == ()
+    # A claim naming the country compares its figure with the country's things.
+    [k] = contradictions("The museum in Phnom Penh has now identified about 1,200 objects from Cambodia in European collections", ev, 0.7)
+    assert k.kind == "number"
+    # Without a region on the other side, both may count the same country's things; a sum's
+    # demonym is its currency's.
+    [k] = contradictions("About 300 Dutch soldiers would accompany the system",
+                         "The letter said around 120 military personnel would accompany the system.", 0.7)
+    assert k.kind == "number"
+    [k] = contradictions("The work will cost about 180 million Danish crowns", "The repair would cost 240 million crowns.", 0.7)
+    assert k.kind == "number"
+
+
+def test_another_place_another_date_and_other_things_counted_are_two_events():
+    from veracity.verify.contradiction import contradictions
+
+    claim = "The Hamburg museum has already returned two bronze drums to Laos, in a ceremony in Vientiane last year."
+    ev = "A museum in Lyon returned two sandstone heads to Cambodia on Monday."
+    assert contradictions(claim, ev, 0.7, "2026-05-20", "2026-03-03") == ()
+    # The same things counted: one return placed and dated apart.
+    kinds = {k.kind for k in contradictions(claim, "A museum returned two bronze drums to Cambodia on Monday.", 0.7,
+                                            "2026-05-20", "2026-03-03")}
+    assert "place" in kinds
+
+
+def test_the_whole_a_part_is_picked_from_is_compared_only_with_a_whole():
+    from veracity.verify.contradiction import contradictions
+    from veracity.verify.measured import whole_of_part
+
+    claim = "The survey projects the party winning between 49 and 52 of the 109 seats"
+    r = read(claim)
+    assert whole_of_part(r, next(q for q in r.quantities if q.value == 109))
+    assert not [k for k in contradictions(claim, "The party would take between 49 and 52 seats, the pollster said.", 0.8)
+                if k.kind == "number"]
+
+
+def test_an_existing_things_figure_and_a_part_of_a_years_are_other_figures():
+    from veracity.verify.contradiction import contradictions
+
+    claim = "It will provide high-speed internet to 14 countries in Latin America, according to the company."
+    assert contradictions(claim, "Its current satellite serves nine South American countries.", 0.7) == ()
+    assert [k.kind for k in contradictions(claim, "The satellite will serve nine countries in Latin America.", 0.7)] == ["number"]
+    claim = "Celestia had revenue of 210 million euros last year."
+    assert contradictions(claim, "The document shows first-quarter revenue of 57 million euros.", 0.7) == ()
+    assert [k.kind for k in contradictions(claim, "Celestia's revenue last year was 150 million euros.", 0.7)] == ["number"]

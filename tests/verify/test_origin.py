@@ -63,3 +63,17 @@ def test_an_outlets_desk_is_no_part_of_its_name_and_a_place_credits_no_one():
     a = Attribution("a1", (Span(0, len(src), src),), (Span(0, 12, "according to"),), (Span(0, 4, "They"),), "anonymous")
     from veracity.verify.origin import claim_origins
     assert "outlet:new york" not in {x.key for x in claim_origins([a])}
+
+
+def test_a_body_described_not_named_is_found_by_its_head_noun():
+    o = _origin("organisation", "the organising committee")
+    assert o.credited_in("The committee behind Geneva's rent-cap initiative said on Thursday it had delivered more than 12,000 signatures.")
+    assert not o.credited_in("The Geneva State Chancellery said on Friday that campaigners had lodged 8,950 signatures.")
+    # A named body is still found by its whole name only.
+    assert not _origin("organisation", "Organising Committee of Expo 2030").credited_in("The committee said on Thursday it was ready.")
+
+
+def test_a_department_of_a_thing_is_also_that_things_department():
+    o = _origin("organisation", "the Department of Health")
+    assert o.credited_in("The broadcaster cited the health department as saying about 1.1 million boys would be covered.")
+    assert not o.credited_in("The budget department said about 1.1 million boys would be covered.")

@@ -141,6 +141,8 @@ european region:europe|europeans region:europe|scandinavian region:scandinavia
 nordic region:nordic countries|baltic region:baltics|balkan region:balkans
 middle eastern region:middle east|african region:africa|asian region:asia
 latin american region:latin america|arab region:middle east|arabs region:middle east
+southeast asian region:southeast asia|south-east asian region:south-east asia|central asian region:central asia
+north african region:north africa
 """
 DEMONYMS: dict[str, str] = {}
 for _line in _DEMONYMS.strip().splitlines():

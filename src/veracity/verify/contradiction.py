@@ -43,7 +43,7 @@ from .negation import _opposite_words, check_negation  # noqa: F401  (check_nega
 from .reading import Reading, read
 from .roles import TITLES, check_roles  # noqa: F401  (TITLES: re-exported)
 from .roles import could_fire as roles_could_fire
-from .when import FIRST, _event_date, check_dates, event_years, first_since, not_yet
+from .when import FIRST, _event_date, check_dates, counted_before, event_years, first_since, not_yet
 from .quarters import names_a_part
 from .where import MAX_GROUP_CODES, check_places
 from .denial import _DENIAL, BY_PARTY, by_party, check_denial, denied_actions, of_main  # noqa: F401  (re-exported)
@@ -267,9 +267,12 @@ _POLARITY_WORD = re.compile(r"\b(?:" + "|".join(sorted(POLARITY)) + r")\w*", re.
 _DIRECTION_WORD = re.compile(r"\b(?:" + "|".join(sorted(DIRECTION)) + r"|rose|risen|grew|grown|fell|fallen|cut|slashed|lowered)\w*",
                              re.IGNORECASE)
 _DATEISH = re.compile(r"\b(?:1[5-9]\d\d|20\d\d|yesterday|today|tomorrow|last|next|ago|this (?:week|month))\b", re.IGNORECASE)
+# ... and the claim's weekday against a date of the evidence ("began ... on Monday" / "would begin
+# on February 25"); a statement's own day ("said on Thursday") is left out by the check itself.
+_WEEKDAY = re.compile(r"\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _MONTH_NAME = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
 def _dated(c: str, e: str) -> bool:
-    return bool((_DATEISH.search(c) or _MONTH_NAME.search(c)) and (_DATEISH.search(e) or _MONTH_NAME.search(e)))
+    return bool((_DATEISH.search(c) or _MONTH_NAME.search(c) or _WEEKDAY.search(c)) and (_DATEISH.search(e) or _MONTH_NAME.search(e)))
 
 
 def _check_dates(cr: Reading, er: Reading) -> list[Check]:
@@ -368,6 +371,20 @@ def _party_on_both_sides(cr: Reading, er: Reading) -> bool:
     return bool(same_names(a, b))
 
 
+def _counts_other_things(cr: Reading, er: Reading) -> bool:
+    """Both sides count things, never the same ones ("two bronze drums" / "two sandstone heads")."""
+    a = {h for q in cr.quantities if (h := _head(q, cr.text, cr.tree))}
+    b = {h for q in er.quantities if (h := _head(q, er.text, er.tree))}
+    return bool(a and b) and not a & b
+
+
+def _years_apart(cr: Reading, er: Reading) -> bool:
+    """Both sides date something, never in the same year."""
+    a = {d.value[:4] for d in cr.dates if d.value}
+    b = {d.value[:4] for d in er.dates if d.value}
+    return bool(a and b) and not a & b
+
+
 def _other_figures(cr: Reading, er: Reading) -> bool:
     """A figure of one counted noun on both sides, and the two do not agree ("seven schools" /
     "four schools"), whoever's they are."""
@@ -448,6 +465,11 @@ def contradictions(claim: str, evidence: str, cosine: float | None = None, claim
         kinds.remove("place")
         if "number" in kinds:
             kinds.remove("number")  # two events' figures: nothing to compare either
+    # ... or another place, another date and other things counted ("has already returned two bronze
+    # drums to Laos, in a ceremony in Vientiane last year" / "A museum in Lyon returned two
+    # sandstone heads to Cambodia on Monday").
+    if "place" in kinds and _counts_other_things(cr, er) and _years_apart(cr, er) and run("place") and not _party_on_both_sides(cr, er):
+        kinds = [k for k in kinds if k not in ("place", "date", "number")]
     # ... or on another date with another figure ("led to the closure of seven schools in 2022" /
     # "Talcahuano's education service closed four schools in 2023").
     if "date" in kinds and run("date") and _other_figures(cr, er) and not _party_on_both_sides(cr, er):
@@ -461,8 +483,9 @@ def contradictions(claim: str, evidence: str, cosine: float | None = None, claim
     if "direction" in kinds and {frozenset(cr.times), frozenset(er.times)} == {frozenset({"future"}), frozenset({"past"})}:
         kinds.remove("direction")
     if "number" in kinds and (run("place") or not _figures_share_topic(cr, er, cos) or other_years(cr, er) or other_countries(cr, er)
-                              or elsewhere(cr, er) or elsewhere(er, cr)):
-        kinds.remove("number")  # figures of two places, or of two things, are two figures
+                              or elsewhere(cr, er) or elsewhere(er, cr)
+                              or counted_before(read(sentence, claim_published) if sentence else cr, er)):
+        kinds.remove("number")  # figures of two places, of two things or of two periods are two figures
     # Two years' figures ("99.2 billion dollars in the fiscal year to March 2025" / "106.4 billion
     # dollars in the fiscal year ended March 2026") are dated apart by what they are.
     if "date" in kinds and cr.quantities and er.quantities and other_periods(cr, er):

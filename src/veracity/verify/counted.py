@@ -368,6 +368,18 @@ def _other_periods(cr: Reading, er: Reading) -> bool:
     return bool(a and b and not a & b)
 
 
+# A part of a year ("first-quarter revenue of 57 million euros") against a whole year's figure
+# ("had revenue of 210 million euros last year"): two periods' figures.
+_PART_OF_YEAR = re.compile(r"\b(?:(?:first|second|third|fourth)[- ]quarter|q[1-4]|half[- ]year(?:ly)?|(?:first|second)[- ]half|quarterly|"
+                           r"(?:three|six|nine)[- ]months?|monthly)\b", re.IGNORECASE)
+_WHOLE_YEAR = re.compile(r"\b(?:last year|annual|annually|full[- ]year|a year|per year|(?:in|for) (?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def part_and_whole_year(cr: Reading, er: Reading) -> bool:
+    pa, pb = bool(_PART_OF_YEAR.search(cr.text)), bool(_PART_OF_YEAR.search(er.text))
+    return (pa and not pb and bool(_WHOLE_YEAR.search(er.text))) or (pb and not pa and bool(_WHOLE_YEAR.search(cr.text)))
+
+
 def _same_mover(a: str | None, b: str | None) -> bool:
     """Both sides say what moved, and it is one thing ("passenger numbers fell by 5%" /
     "passenger numbers rose by 2%": one figure, read two ways). A rise of shares and an unsaid

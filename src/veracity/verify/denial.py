@@ -60,7 +60,7 @@ _DENIAL = re.compile(
     r"|\bnot aware of\b|\bnever (?:been )?(?:discussed|planned|agreed|considered)\b|\bat no (?:point|time|stage)\b"
     r"|\b(?:false|untrue|baseless|unfounded|fabricated|fake news|incorrect|inaccurate|a hoax|nonsense|not true)\b"
     r"|\b(?:retract(?:s|ed|ion)?|withdr[ae]w (?:its|the) (?:report|story|claim))\b"
-    r"|\bcorrect(?:ed|ion)\b(?:\s+\S+){0,6}?\s+(?:report|story|article|claim)",
+    r"|\bcorrect(?:ed|ing|s|ion)\b(?:\s+\S+){0,6}?\s+(?:report|story|article|claim)",
     re.IGNORECASE)
 
 
@@ -156,7 +156,8 @@ def _denies_this(claim: str, evidence: str, m: re.Match) -> bool:
             intended = re.findall(r"\b(?:to|will|would|shall)\s+(?:(?:also|now|soon|then|still|eventually|further|"
                                   r"instead|probably|likely|gradually|partly|temporarily|be|been|have|have been)\s+)*(\w+)", claim, re.IGNORECASE)
             action = _base(verb.group(1).lower())
-            if any(_same_stem(action, w.lower()) or (lexicon.available() and lexicon.curated(action, w.lower())) for w in intended):
+            if any(_same_stem(action, w.lower()) or (lexicon.available() and lexicon.curated(action, w.lower()))
+                   or {action, w.lower()} <= SENDING for w in intended):
                 return True
             if _enlarges(action, claim):
                 return True
@@ -179,6 +180,9 @@ def _enlarges(action: str, claim: str) -> bool:
     return action in ENLARGING and bool(_MORE_TROOPS.search(claim)) and bool(_INTENDS.search(claim) or re.search(r"\bprepar", claim, re.IGNORECASE))
 
 
+# Verbs of sending people or forces: "no plans to deploy British personnel" denies "Britain would
+# contribute around 500 personnel" (not a general synonym: "contribute" money is no deployment).
+SENDING = frozenset("deploy send dispatch station contribute commit".split())
 # Things a denied plan and an intended action of the claim must share when their verbs differ.
 DENIED_THINGS = 2
 # ... and the claim must state an intention ("plans to bring in crew"), not a fear or a view of
@@ -363,6 +367,11 @@ DENIED_VERBS = 2
 CONVERSE = lexicon.CONVERSE
 
 
+# Verbs by which a report gives a figure, not an action of its own: "correcting a newspaper report
+# that *put* the contribution at two" denies the figure of what the claim says is contributed.
+FIGURE_VERBS = frozenset("put estimate peg place".split())
+
+
 def _same_denied_action(claim: Reading, evidence: Reading, m: re.Match) -> bool:
     """When the denial names an action ("rejected reports that it had *reopened* the run"), the
     claim must state that action (the same verb, a synonym or a derivation) among its main
@@ -377,7 +386,7 @@ def _same_denied_action(claim: Reading, evidence: Reading, m: re.Match) -> bool:
     # The denied clause's first content verbs: "denied ... had *committed* to *pay*".
     end = min([i for i in (evidence.text.find(",", m.end()), evidence.text.find(".", m.end())) if i >= 0] or [len(evidence.text)])
     denied = [lem for s, lem, pos, _d, _h in evidence.tree if m.end() <= s < end and pos == "VERB" and lem.isalpha()
-              and lem not in NOT_EVENTS][:DENIED_VERBS]
+              and lem not in NOT_EVENTS and lem not in FIGURE_VERBS][:DENIED_VERBS]
     if not denied:
         return _same_denied_thing(claim, evidence, m)
     wanted = set(denied) | {w for d in denied for w in CONVERSE.get(d, frozenset())}

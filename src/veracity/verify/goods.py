@@ -11,6 +11,7 @@ from ..records import Quantity
 from .counted import _head_token, _unrelated, _verb_of, is_money
 from .parties import children
 from .reading import Reading
+from .where import named_countries
 
 
 # Words for what a price is, not for what is priced.
@@ -121,3 +122,27 @@ def _lost_by(r: Reading, q: Quantity) -> bool:
     v = _verb_of(r, q)
     return v is not None and v[1] == "cost" and any(t[4] == v[0] and t[3] in ("dative", "dobj") and t[2] in ("NOUN", "PROPN", "PRON")
                                                     and v[0] < t[0] < q.span.start for t in r.tree)  # not "costs 118 taka a litre"
+
+
+def _demonym_kind(r: Reading, q: Quantity) -> frozenset[str]:
+    """The country a figure's own adjective makes its things of ("some 70 *Cambodian* objects")."""
+    pos = {t[0]: t[2] for t in r.tree}
+    return frozenset(c for p in r.places if q.span.start <= p.span.start and p.span.end <= q.span.end and len(p.codes) == 1
+                     and pos.get(p.span.start) == "ADJ" for c in p.codes)
+
+
+def one_country_kind(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> bool:
+    """One figure counts one country's things, the other those of a region holding it, its
+    sentence never naming that country: "the museum's Southeast Asian collection, which numbers
+    about 1,200 objects" / "some 70 Cambodian objects in European collections". A sentence naming
+    no region may count the same country's things ("About 300 Dutch soldiers would accompany the
+    system" / "around 120 military personnel would accompany the system"); a sum of money's
+    demonym is its currency's ("180 million Danish crowns")."""
+    if is_money(c) or is_money(e):
+        return False
+    ka, kb = _demonym_kind(cr, c), _demonym_kind(er, e)
+    if bool(ka) == bool(kb):
+        return False
+    kind, other = (ka, er) if ka else (kb, cr)
+    regions = {code for p in other.places if len(p.codes) > 1 for code in p.codes}
+    return kind <= regions and not kind & named_countries(other)

@@ -13,10 +13,10 @@ from ..records import Quantity
 from . import lexicon
 from .counted import (HEADLINE_MEASURES, SUM_KINDS, TRANSACT_VERBS, _chain, _head_token, _other_movers, _other_periods, _per_time,
                       _same_kind, _same_mover, _unrelated, _verb_of, change_or_level, counts_the_group, demanded, figure_places,
-                      flow, held_or_moved, is_money, kind_of_sum, move, mover, part_of, purpose)
+                      flow, held_or_moved, is_money, kind_of_sum, move, mover, part_and_whole_year, part_of, purpose)
 from .gathering import GATHERING_NOUNS
-from .goods import _in_series, _lost_by, _other_goods, _other_kinds
-from .parties import agent, children, other_agent_nouns, party_words
+from .goods import _in_series, _lost_by, _other_goods, _other_kinds, one_country_kind
+from .parties import agent, children, of_existing, other_agent_nouns, party_words
 from .reading import Reading
 from .where import _same_verb
 
@@ -53,6 +53,15 @@ def unit_of(r: Reading, q: Quantity) -> str | None:
 # A figure the sentence itself marks as another thing's ("gave final approval to a separate
 # 400-unit project in Bedford").
 _SEPARATE_BEFORE = re.compile(r"\b(?:separate|different|unrelated|distinct)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+# A figure right after a part's "of": the whole it is picked from ("between 49 and 52 *of the
+# 109 seats*"), compared only with another whole.
+_WHOLE_BEFORE = re.compile(r"\b\d[\d,.]*\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?$", re.IGNORECASE)
+
+
+def whole_of_part(r: Reading, q: Quantity) -> bool:
+    return bool(_WHOLE_BEFORE.search(r.text, max(0, q.span.start - 30), q.span.start))
 
 
 def separate(r: Reading, q: Quantity) -> bool:
@@ -460,6 +469,8 @@ def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> 
         (pr, part), (wr, whole) = ((cr, c), (er, e)) if part_of(cr, c) else ((er, e), (cr, c))
         if part.value <= (whole.value_max or whole.value) and counts_the_group(pr, part, wr, whole):
             return "a part vs a whole"
+    if whole_of_part(cr, c) != whole_of_part(er, e):
+        return "a whole vs a part of it"
     # "only six of its fighters were in flying condition" / "operates about 20 fighters"; not one
     # event's count ("22 of its sailings would be cancelled" / "about 60 sailings cancelled").
     if _of_own(cr, c) != _of_own(er, e) and not _same_verb(_verb_of(cr, c), _verb_of(er, e)):
@@ -486,11 +497,15 @@ def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> 
         return "a rate vs one transaction"
     if separate(cr, c) or separate(er, e):
         return "a separate thing's figure"
+    if of_existing(cr, c.span.start) != of_existing(er, e.span.start):  # "Its current satellite serves nine ... countries"
+        return "an existing thing's figure vs another's"
     pa, pb = percent_of(cr, c), percent_of(er, e)
     if pa and pb and _unrelated({pa}, {pb}):
         return f"percentages of two things ({pa} vs {pb})"
     if _other_kinds(cr, c, er, e):
         return "figures of two kinds of goods"
+    if one_country_kind(cr, c, er, e):
+        return "one country's things vs all of them"
     # "will cut operating grants ... by 4 percent" / "cap tuition increases ... at 3 per cent"
     wa, wb = percent_moved(cr, c), percent_moved(er, e)
     if _unrelated(wa, wb):
@@ -521,7 +536,7 @@ def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> 
     if va is not None and vb is not None and not ({(c.unit or "").lower(), (e.unit or "").lower()} & PERCENT) \
             and not ({va[1], vb[1]} & lexicon.LIGHT_VERBS) and (who := other_agent_nouns(cr, va, er, vb, (c.span, e.span))):
         return f"two parties' figures ({who})"
-    if _other_months(cr, er):
+    if _other_months(cr, er) or part_and_whole_year(cr, er):
         return "values at two dates"
     # "Tanga handled about 85,000 containers last year, a fraction of the volume at Dar es Salaam"
     # / "Dar es Salaam port handled a record 1.2 million containers last year".

@@ -116,6 +116,15 @@ def _origin(kind: str, name: str) -> Origin | None:
     words = n.split()
     if kind == "outlet" and len(words) >= 3 and words[-1] in OUTLET_SUFFIXES:
         needle = re.escape(" ".join(words[:-1])) + r"(?:\s+" + re.escape(words[-1]) + r")?"
+    # "the Department of Health" is also written "the health department".
+    if kind == "organisation" and (m := re.fullmatch(r"(department|ministry|office|bureau) of (?:the )?([a-z]+(?: [a-z]+)?)", n)):
+        needle = rf"(?:{needle}|{re.escape(m.group(2))}\s+{m.group(1)})"
+    # A body described, not named ("the organising committee"), by its head noun after "the", as
+    # the subject of a verb of saying: "The committee behind Geneva's rent-cap initiative said ..."
+    # is the same body speaking; "Under the order the carrier may operate ..." is no one speaking.
+    if kind == "organisation" and not any(ch.isupper() for ch in name):
+        needle = (r"the\s+(?:[\w'\u2019-]+\s+){0,3}?" + re.escape(words[-1])
+                  + r"(?=(?:\s+[\w'\u2019-]+){0,5}?\s+(?:said|says|told|announced|stated)\b)")
     return Origin(f"{kind}:{n}", name.strip(), re.compile(r"\b" + needle + r"\b", re.IGNORECASE))
 
 

@@ -151,7 +151,8 @@ _NATIONWIDE = re.compile(r"\b(?:nationwide|countrywide|nationally|across the (?:
                          r"(?:all )?over the country|throughout the country|in the whole country)\b", re.IGNORECASE)
 
 
-_GROUP_SUBJECT = re.compile(r"\s*(?:(?:several|some|a\s+group\s+of|a\s+number\s+of|a\s+coalition\s+of|the|[A-Z][\w-]+)\s+){0,3}"
+_GROUP_SUBJECT = re.compile(r"\s*(?:(?:[Ss]everal|[Ss]ome|[Aa]\s+group\s+of|[Aa]\s+number\s+of|[Aa]\s+coalition\s+of|[Tt]he|\d+|"
+                            r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[A-Z][\w-]+)\s+){0,4}"
                             r"(?:countries|nations|states|allies|governments|members|partners|navies|armies)\b")
 
 

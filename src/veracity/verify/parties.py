@@ -430,3 +430,33 @@ def reported_content(r: Reading) -> str:
     last = max(starts)
     end = last + len(r.text[last:].split()[0]) if r.text[last:].split() else last
     return r.text[min(starts):end]
+
+
+# Words that set a thing apart as one already there, not the one an event is about: "Norvik's
+# *existing* packaging plant in Chandler" is not the plant it "will build in Penang"; "Its
+# *current* satellite serves nine South American countries" is not the one just launched.
+EXISTING_WORDS = frozenset("existing current previous earlier".split())  # not "former": a title ("the former mayor")
+# Steps climbed from a word to the noun or verb it hangs on (a guard against a malformed parse).
+_CLIMB = 4
+
+
+def of_existing(r: Reading, start: int) -> bool:
+    """The word at ``start`` belongs to a thing set apart by an EXISTING_WORDS modifier: a noun
+    above it in its phrase, or the subject of the verb it hangs on, has one."""
+    by_start, kids = {t[0]: t for t in r.tree}, children(r)
+    t = by_start.get(start)
+
+    def marked(n: tuple) -> bool:
+        return any(k[3] == "amod" and r.text[k[0]:].split()[0].lower() in EXISTING_WORDS for k in kids.get(n[0], []))
+
+    for _ in range(_CLIMB):
+        if t is None:
+            return False
+        if t[2] in ("NOUN", "PROPN") and marked(t):
+            return True
+        if t[2] in ("VERB", "AUX"):
+            return any(k[3] in ("nsubj", "nsubjpass") and marked(k) for k in kids.get(t[0], []))
+        if t[4] == t[0]:
+            return False
+        t = by_start.get(t[4])
+    return False

@@ -86,11 +86,11 @@ def event_years(r: Reading, dated_only: bool = False) -> set[str]:
     """The years of the dates a sentence gives its events (not of its statements, bounds or
     comparisons), whatever their granularity; ``dated_only``: only a year an event is said to
     happen in ("In 2018, another company lost ...", "31 seats in the 2022 election"), not one
-    naming a thing ("the 1944 water treaty"). "last year" is no such year: the latest full year's
+    naming a thing ("the 1944 water treaty"); "won 58 seats at the 2022 election" is dated. "last year" is no such year: the latest full year's
     figure is the current one ("11 per cent of households did not pay last year")."""
     return {d.value[:4] for d in r.dates if d.value and _YEAR.match(d.value[:4]) and _explicit(d) and _event_date(r, d)
             and (not dated_only or _IN_BEFORE.search(r.text[max(0, d.span.start - 8):d.span.start])
-                 or (re.search(r"\b(?:in|during)\s+the\s+$", r.text[max(0, d.span.start - 12):d.span.start], re.IGNORECASE)
+                 or (re.search(r"\b(?:in|during|at)\s+the\s+$", r.text[max(0, d.span.start - 12):d.span.start], re.IGNORECASE)
                      and _EVENT_AFTER.match(r.text, d.span.end)))}
 
 
@@ -118,8 +118,12 @@ PHASE_VERBS = frozenset("start begin end finish complete resume commence".split(
 
 
 def _phase_subject(r: Reading, v: tuple) -> str | None:
-    """The common noun whose event a phase verb dates, climbing "is due to" / "are scheduled to"."""
+    """The common noun whose event a phase verb dates, climbing "is due to" / "are scheduled to";
+    a transitive phase verb's object ("The ministry began an oral cholera vaccination *campaign*")."""
     kids, by_start, cur = children(r), {t[0]: t for t in r.tree}, v
+    obj = [k for k in kids.get(v[0], []) if k[3] == "dobj"]
+    if obj:
+        return obj[0][1] if obj[0][2] == "NOUN" else None
     for _ in range(3):
         subj = [k for k in kids.get(cur[0], []) if k[3] in ("nsubj", "nsubjpass")]
         if subj:
@@ -289,6 +293,10 @@ def _takes_effect(r: Reading, d) -> bool:
     return bool(_EFFECTIVE.search(r.text[max(0, d.span.start - 16):d.span.start]))
 
 
+def _weekday(d) -> bool:
+    return d.granularity == "day" and not _MONTH.search(d.span.text) and not _DAY.search(d.span.text)
+
+
 def _other_months(claim: Reading, evidence: Reading) -> list[Check]:
     """One action dated on two days or in two months of the year, a month or day named without
     its year on one side at least ("will be signed in New Delhi later this month", published in
@@ -315,6 +323,10 @@ def _other_months(claim: Reading, evidence: Reading) -> list[Check]:
     for d in a:
         for e in b:
             if not (_bare(d) or _bare(e)) or not _meets(claim, d, evidence, e):
+                continue
+            # A weekday is compared with a day only ("began ... on Monday" / "would begin on February
+            # 25"), not with a month it may fall in or not ("on Friday" / "rose 14 percent in September").
+            if (_weekday(d) or _weekday(e)) and not d.granularity == e.granularity == "day":
                 continue
             upto = 10 if d.granularity == e.granularity == "day" else 7
             if d.value[5:upto] != e.value[5:upto]:
@@ -441,3 +453,55 @@ def _word_at(r: Reading, start: int) -> str:
     """The word at ``start``, digits and hyphens included ("350-megawatt")."""
     m = re.match(r"[\w-]+", r.text[start:])
     return m.group() if m else ""
+
+
+# Words of a figure still to come: a plan's figure has no period of its own to compare.
+_TO_COME = re.compile(r"\b(?:will|would|shall|plans?|planned|planning|intends?|expected|set to|due to|next)\b", re.IGNORECASE)
+
+
+def counted_before(cr: Reading, er: Reading) -> bool:
+    """One side's figure is dated only in years before the year the other dates its event in:
+    two periods' figures, when both are done ("The army said last year it had shot down more than
+    200 drones" / "... had intercepted 36 drones ... in September", this year) or the earlier is
+    done and the later a future year's ("Public hospitals owed suppliers 1.2 billion euros at the
+    end of August" / "will increase health service spending ... to around 17.4 billion euros in
+    2027"). A year the other side merely says something in is no period of its figure."""
+
+    def years(r: Reading, events: bool) -> set[int]:
+        return {int(d.value[:4]) for d in r.dates if d.value and _YEAR.match(d.value[:4]) and (not events or _event_date(r, d))}
+
+    for a, b in ((cr, er), (er, cr)):
+        ya, yb = years(a, False), years(b, True)
+        if not (ya and yb and max(ya) < min(yb) and a.published and b.published) or _TO_COME.search(a.text):
+            continue
+        # ... the later a year gone by or under way, not an end still to come ("until 2045") ...
+        if max(yb) <= int(b.published[:4]) and not _TO_COME.search(b.text):
+            return True
+        # ... or a future year's plan ("in 2027", not "until 2045") against a figure already done
+        # at a date of its own (not only said on one).
+        plan, done = {int(y) for y in event_years(b, dated_only=True)}, years(a, True)
+        if plan and done and min(plan) > int(b.published[:4]) and max(done) < min(plan) and max(done) <= int(a.published[:4]):
+            return True
+    return False
+
+
+# Seasons as months (the northern hemisphere's: a southern "summer" in January then reads as
+# another time, and the support is left undecided, never turned).
+SEASONS = {"spring": {3, 4, 5}, "summer": {6, 7, 8}, "autumn": {9, 10, 11}, "winter": {12, 1, 2}}
+_SEASON = re.compile(r"\b(?:the|this|next|last|in|over|during|through)\s+(?:early\s+|late\s+)?(spring|summer|autumn|winter)\b", re.IGNORECASE)
+
+
+def _months(r: Reading) -> set[int]:
+    out = {int(d.value[5:7]) for d in r.dates if d.value and len(d.value) >= 7 and d.granularity in ("month", "day") and _event_date(r, d)}
+    return out | {m for s in _SEASON.findall(r.text) for m in SEASONS[s.lower()]}
+
+
+def other_time(claim: Reading, evidence: Reading) -> bool:
+    """The claim dates its event to a month or day, and the evidence gives only other months or
+    seasons: it does not confirm the claim's time ("Its first ships would sail through the Turkish
+    Straits in mid-May" / "Crews will spend the summer on joint training ... before requesting
+    passage through the Turkish Straits"), though the two need not conflict."""
+    a = {int(d.value[5:7]) for d in claim.dates if d.value and len(d.value) >= 7 and d.granularity in ("month", "day")
+         and _event_date(claim, d)}
+    b = _months(evidence)
+    return bool(a and b) and not a & b

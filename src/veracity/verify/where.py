@@ -14,7 +14,7 @@ from ..records import Check, Place, Span
 from . import lexicon
 from .gathering import at_gathering, order, other_attendees
 from .quarters import named_in, part_checks
-from .parties import REPORTING
+from .parties import REPORTING, of_existing
 from .reading import Reading
 
 # A region compared with named countries: only small groups (Scandinavia, the Baltics) name a
@@ -325,6 +325,10 @@ def check_places(claim: Reading, evidence: Reading) -> list[Check]:
                                                                    _owner_named(claim, x, evidence))) or any(_same_verb(v, w) for w in vb)]
     lb = [y for y, w in zip(lb, vb) if not (_describes(evidence, w) or _owned(evidence, w, claim) or (_timed(evidence, w) and not
                                                                       _owner_named(evidence, y, claim))) or any(_same_verb(v, w) for v in va)]
+    # ... nor one of a thing set apart as already there ("its existing plant in Chandler" / "will build a plant in Penang").
+    ea, eb = [of_existing(claim, x.span.start) for x in la], [of_existing(evidence, y.span.start) for y in lb]
+    if any(ea) != any(eb):
+        la, lb = [x for x, e in zip(la, ea) if not e], [y for y, e in zip(lb, eb) if not e]
     ra, rb = [_on_route(claim, x) for x in la], [_on_route(evidence, y) for y in lb]
     if any(ra) != any(rb):  # the points a line runs through are no place of an event on the other side
         la, lb = [x for x, r in zip(la, ra) if not r], [y for y, r in zip(lb, rb) if not r]
@@ -424,11 +428,13 @@ def named_countries(r: Reading) -> set[str]:
     return {c for p in r.places if len(p.codes) <= MAX_GROUP_CODES for c in p.codes}
 
 
-def _own_part(claim: Reading, evidence: Reading, at: int) -> bool:
-    """A country the claim never names rules out its own part: "The Netherlands has not committed
-    any personnel to a cyber-defence team in Albania" / "EU member states plan to station ..."."""
+def _own_part(claim: Reading, evidence: Reading, at: int, end: int) -> bool:
+    """A country the claim never names rules out its own part ("The Netherlands has not committed any personnel to
+    a cyber-defence team in Albania"); so does its demonym in what is ruled out ("no plans to deploy *British* personnel")."""
     named = named_countries(claim)
-    return any(p.kind == "country" and len(p.codes) == 1 and p.codes[0] not in named and p.span.start < at for p in evidence.places)
+    return any(len(p.codes) == 1 and p.codes[0] not in named
+               and ((p.kind == "country" and p.span.start < at) or (p.kind == "demonym" and at <= p.span.start < end))
+               for p in evidence.places)
 
 
 def _excluded(claim: Reading, evidence: Reading, places: list[_Loc]) -> list[Check]:
@@ -438,7 +444,7 @@ def _excluded(claim: Reading, evidence: Reading, places: list[_Loc]) -> list[Che
         if x.origin or len(name) < 3 or _ruled_out(claim.text, name):
             continue
         if (m := _ruled_out(evidence.text, name)) and not _TOLD.search(m.group()) and not _STANCE_NEGATED.match(m.group()) \
-                and not _own_part(claim, evidence, m.start()):
+                and not _own_part(claim, evidence, m.start(), m.end()):
             es = Span.of(evidence.text, m.start(), m.end())
             return [Check("place", f"{x.span.text} vs '{es.text}': the evidence rules it out", (x.span,), (es,))]
     return []
@@ -498,7 +504,8 @@ def _place_checks(claim: Reading, evidence: Reading, a: list[_Loc], b: list[_Loc
         yb = [y for y in b if _level(y) == level]
         if not xa or not yb:
             continue
-        if not any(_same_place(x, y) for x in xa for y in yb):
+        # ... and it still places the claim where the other side does ("the Guiana Space Centre in Kourou").
+        if not any(_same_place(x, y) for x in a if _level(x) == level for y in yb):
             left += xa
             right |= {id(y) for y in yb}
     # A coded town against a country on the other side ("in Gdansk" vs "in Germany"), unless
