@@ -239,3 +239,26 @@ def test_correcting_a_report_of_a_figure_denies_it():
           "Wednesday, correcting a newspaper report that put the contribution at two.")
     [k] = contradictions("Italy would contribute two frigates", ev, 0.7, "2026-04-20", "2026-04-22")
     assert k.kind == "denial" and "correcting a newspaper report" in k.detail
+
+
+def test_a_denial_by_a_country_the_claim_does_not_name_among_those_acting_is_that_countrys_own():
+    claim = "India, Japan and Australia will send up to 12 warships and coast guard vessels to help Indonesia patrol the waters"
+    ev = "The Philippine Coast Guard has no plan to send vessels to Indonesia's Natuna Islands, a spokesman said on Sunday."
+    assert not [k for k in contradictions(claim, ev, 0.8) if k.kind == "denial"]
+    ev = "The Japanese Coast Guard has no plan to send vessels to Indonesia's Natuna Islands, a spokesman said on Sunday."
+    assert [k.kind for k in contradictions(claim, ev, 0.8) if k.kind == "denial"] == ["denial"]
+
+
+def test_a_negation_bounded_by_a_date_negates_the_time_not_an_undated_plan():
+    claim = "Japan, Australia and South Korea plan to base six maritime patrol aircraft in Timor-Leste"
+    ev = "No foreign patrol aircraft can be based in Timor-Leste before September 2028, the secretary of state said."
+    assert not [k for k in contradictions(claim, ev, 0.8) if k.kind == "negation"]
+    ev = "No foreign patrol aircraft can be based in Timor-Leste, the secretary of state said."
+    assert [k.kind for k in contradictions(claim, ev, 0.8) if k.kind == "negation"] == ["negation"]
+
+
+def test_a_dismissed_report_whose_verb_is_light_denies_what_it_places():
+    claim = "The contingent would be headquartered in Gizo, the capital of Western Province"
+    ev = ("The mission will have its headquarters at the Rove police compound in Honiara, government spokesman George Tovua "
+          "said on Thursday, dismissing reports that it would be run from the Western Province town of Gizo.")
+    assert [k.kind for k in contradictions(claim, ev, 0.6) if k.kind == "denial"] == ["denial"]

@@ -69,4 +69,8 @@ def test_a_moderate_support_yields_to_a_not_on_one_side():
     ev = ("Portmar Agri's new silo terminal in Constanta will not be ready this year and is now expected to start "
           "operating in April 2027, the company said.")
     assert judge(_Model((0.62, 0.1, 0.28)), claim, [ev], [0.7], "2026-09-22", ["2026-09-25"])[0].stance == "nei"
-    assert judge(_Model((0.9, 0.05, 0.05)), claim, [ev], [0.7], "2026-09-22", ["2026-09-25"])[0].stance == "supports"
+    # A strong support stands, when it gives the claim's month; one giving only another month
+    # does not confirm the claim's (when.other_time).
+    assert judge(_Model((0.9, 0.05, 0.05)), claim, [ev.replace("April 2027", "November")], [0.7], "2026-09-22",
+                 ["2026-09-25"])[0].stance == "supports"
+    assert judge(_Model((0.9, 0.05, 0.05)), claim, [ev], [0.7], "2026-09-22", ["2026-09-25"])[0].stance == "nei"

@@ -223,7 +223,7 @@ def test_another_place_another_date_and_other_things_counted_are_two_events():
 
 def test_the_whole_a_part_is_picked_from_is_compared_only_with_a_whole():
     from veracity.verify.contradiction import contradictions
-    from veracity.verify.measured import whole_of_part
+    from veracity.verify.goods import whole_of_part
 
     claim = "The survey projects the party winning between 49 and 52 of the 109 seats"
     r = read(claim)
@@ -241,3 +241,11 @@ def test_an_existing_things_figure_and_a_part_of_a_years_are_other_figures():
     claim = "Celestia had revenue of 210 million euros last year."
     assert contradictions(claim, "The document shows first-quarter revenue of 57 million euros.", 0.7) == ()
     assert [k.kind for k in contradictions(claim, "Celestia's revenue last year was 150 million euros.", 0.7)] == ["number"]
+
+
+def test_the_rest_of_a_group_is_not_the_group():
+    from veracity.verify.contradiction import contradictions
+
+    claim = "Australia would supply roughly 1,000 of the personnel, with the rest coming from the other three countries"
+    assert not [k for k in contradictions(claim, "Four countries led by Australia are getting ready to deploy police.", 0.8)
+                if k.kind == "number"]

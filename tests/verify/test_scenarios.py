@@ -46,6 +46,9 @@ UNSEEN = [d for root in sorted(HERE.glob("scenarios_unseen*")) for d in scenario
 # 246/294, 275/329, 221/280, 256/301, 289/343, 246/301 and 250/294; the older 196 went 8210 -> 8217).
 # 10588/12828 = 0.825 on the 221 (7 Dec 05:48, session 22, after unseen47-48's first runs of
 # 267/343 and 278/343, 271 and 281 after the rules; the older 211 went 10035 -> 10036).
+# 12603/15272 = 0.825 on the 229 (7 Dec 08:17, session 23, after unseen49-52's first runs of 266/343,
+# 227/287, 221/294 and 249/295 and unseen53-56's (after the rules for 49-52) of 243/294, 244/301,
+# 263/322 and 260/308; the older 221 went 10588 -> 10603).
 MIN_SHARE_UNSEEN = 0.82
 # Claims a fact-checker leaves at NOT ENOUGH INFO (background sentences nothing speaks to, claims
 # only echoed) that get a verdict anyway: 4 of the 91 scenarios' (6 Dec 14:30, session 17: another
@@ -74,7 +77,10 @@ MIN_SHARE_UNSEEN = 0.82
 # with another expectation.
 # 65 of the 221 (7 Dec 05:48): the 211's 55 and 10 of unseen47-48's 40 background sentences (9 on
 # their first runs).
-MAX_LOUD_QUIET = 65
+# 78 of the 229 (7 Dec 08:17, session 23): the older 221's 60 (five fewer: a count told last year,
+# one country's things against a region's, two returns of two things, a figure of years gone by)
+# and 18 of the 156 background sentences of unseen49-56 (25 on their first runs).
+MAX_LOUD_QUIET = 78
 # Sentences of two claims with opposite expected verdicts, one of which is necessarily on the
 # wrong side (see scenario_runner.two_claim_sentences): measured 2 on the 156 (session 20); 5 on
 # the 186 (session 21: unseen33's "Deputy Defence Minister Julio Arteaga, a retired army general
@@ -86,7 +92,13 @@ MAX_LOUD_QUIET = 65
 # deposits from January 1, a measure that Kenzhebayev said would absorb about 400 billion tenge".
 # 8 on the 221: unseen47's "The UAE would send two medium-range missile batteries and about 700
 # personnel, Qatar 400 and Bahrain about 100" (the UAE denies; Qatar's 400 is confirmed).
-MAX_TWO_CLAIM_FLIPS = 8
+# 11 on the 229 (session 23): unseen49's "Italy would contribute two frigates, Spain a frigate and
+# a supply ship, and France a minehunter" (Italy's figure is denied, Spain's confirmed) and "France
+# would send six Rafale jets, Greece four F-16s and Italy two Eurofighters" (Greece's is corrected,
+# France's confirmed); unseen50's "Mozambique's health ministry has confirmed a cholera outbreak in
+# ... Nampula, where about 1,240 suspected cases and 19 deaths have been recorded" (the outbreak is
+# confirmed, the counts are not).
+MAX_TWO_CLAIM_FLIPS = 11
 # Measured 490/511 = 0.959 on 15 scenarios (6 Dec, 02:00: another party's or place's figure is not a
 # conflicting one, the claim's own source confirming first-hand, a denial confirming a claim
 # that reports it and not refuting one that presupposes it; 396/420 = 0.943 on the 12 before);

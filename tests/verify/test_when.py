@@ -41,3 +41,12 @@ def test_a_sentence_giving_only_another_season_does_not_confirm_the_claims_month
     assert other_time(claim, ev)
     assert not other_time(claim, read("The first ships will pass the Bosporus in May.", "2026-04-23"))
     assert not other_time(claim, read("The ships will pass the Bosporus, the navy said on Thursday.", "2026-04-23"))
+
+
+def test_a_figure_of_years_gone_by_is_not_one_still_to_come():
+    past = read("US special forces advised Philippine troops from 2002 to 2015 under a programme that at its peak involved "
+                "around 600 personnel.", "2027-05-17")
+    plan = read("Some 2,500 soldiers from the United States, Australia and Japan are to train alongside the Philippine army.",
+                "2027-05-18")
+    assert counted_before(past, plan) and counted_before(plan, past)
+    assert not counted_before(read("Around 600 personnel took part.", "2027-05-17"), plan)

@@ -122,7 +122,7 @@ belarusian BY|belarussian BY|belgian BE|bolivian BO|bosnian BA|brazilian BR|brit
 britons GB|bulgarian BG|burmese MM|cambodian KH|cameroonian CM|canadian CA|chilean CL|chinese CN
 colombian CO|congolese CD|croatian HR|cuban CU|cypriot CY|czech CZ|danish DK|dane DK|danes DK
 dutch NL|ecuadorian EC|egyptian EG|emirati AE|english GB|eritrean ER|estonian EE|ethiopian ET
-filipino PH|finnish FI|finn FI|finns FI|french FR|georgian GE|german DE|germans DE|ghanaian GH
+filipino PH|philippine PH|finnish FI|finn FI|finns FI|french FR|georgian GE|german DE|germans DE|ghanaian GH
 greek GR|greeks GR|haitian HT|hungarian HU|icelandic IS|indian IN|indians IN|indonesian ID
 iranian IR|iraqi IQ|irish IE|israeli IL|israelis IL|italian IT|italians IT|jamaican JM
 japanese JP|jordanian JO|kazakh KZ|kenyan KE|korean KR|kosovan XK|kosovar XK|kurdish IQ

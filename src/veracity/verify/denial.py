@@ -26,11 +26,10 @@ import re
 from ..records import Check, Span
 from . import lexicon
 from .checks import content_words, topic_overlap
-from .denier import _SPEAKER_TAIL, _named_in, _party_concerned
+from .denier import _SPEAKER_TAIL, _another_countrys, _named_in, _party_concerned
 from .figures import agreeing_numbers
 from .parties import NOT_EVENTS, children, main_predicates
 from .reading import Reading
-from .where import named_countries
 
 # What a denial denies must restate the claim: this share of content words shared between the
 # denied clause and the claim ("denied that its analysis would be published" does not deny
@@ -368,7 +367,9 @@ CONVERSE = lexicon.CONVERSE
 
 
 # Verbs by which a report gives a figure, not an action of its own: "correcting a newspaper report
-# that *put* the contribution at two" denies the figure of what the claim says is contributed.
+# that *put* the contribution at two" denies the figure of what the claim says is contributed. (Light
+# verbs name no action either: "dismissing reports that it would be *run* from ... Gizo" denies
+# where it is, whatever the claim's verb: "would be headquartered in Gizo".)
 FIGURE_VERBS = frozenset("put estimate peg place".split())
 
 
@@ -386,7 +387,7 @@ def _same_denied_action(claim: Reading, evidence: Reading, m: re.Match) -> bool:
     # The denied clause's first content verbs: "denied ... had *committed* to *pay*".
     end = min([i for i in (evidence.text.find(",", m.end()), evidence.text.find(".", m.end())) if i >= 0] or [len(evidence.text)])
     denied = [lem for s, lem, pos, _d, _h in evidence.tree if m.end() <= s < end and pos == "VERB" and lem.isalpha()
-              and lem not in NOT_EVENTS and lem not in FIGURE_VERBS][:DENIED_VERBS]
+              and lem not in NOT_EVENTS and lem not in FIGURE_VERBS and lem not in lexicon.LIGHT_VERBS][:DENIED_VERBS]
     if not denied:
         return _same_denied_thing(claim, evidence, m)
     wanted = set(denied) | {w for d in denied for w in CONVERSE.get(d, frozenset())}
@@ -455,18 +456,6 @@ def _someone_elses(claim: Reading, evidence: Reading, m: re.Match) -> bool:
     tail = evidence.text[m.end():]
     return any(re.search(rf"\b(?:neighbouring|neighboring|nearby|adjacent|another|other|a different)\s+(?:[\w-]+\s+)?{re.escape(o.group(1))}\b",
                          claim.text, re.IGNORECASE) for o in _OWN_THING.finditer(tail))
-
-
-def _another_countrys(claim: Reading, evidence: Reading, m: re.Match) -> bool:
-    """The denial is of a country's own part the claim never names: "no plan for *Polish* field
-    hospitals on Ukrainian territory" / "Denmark and Finland have backed the plan" (for field
-    hospitals run by eleven countries)."""
-    end = evidence.text.find(".", m.end())
-    end = len(evidence.text) if end < 0 else end
-    named = named_countries(claim)
-    return any(p.kind == "demonym" and len(p.codes) == 1 and p.codes[0] not in named
-               and m.end() <= p.span.start < end and re.match(r"\s+[a-z]", evidence.text[p.span.end:]) is not None
-               for p in evidence.places)
 
 
 def check_denial(claim: Reading, evidence: Reading) -> list[Check]:

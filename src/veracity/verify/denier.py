@@ -1,16 +1,19 @@
 """Who denies: the party a denial comes from, when the claim is about it (a named actor, the office
 of a head of state or government, a country, or a body the claim names by its common noun). A
-party denying a report about itself weighs as refutation (:mod:`.denial`)."""
+party denying a report about itself weighs as refutation (:mod:`.denial`). And whose own part a
+denial is: a country the claim never names, in what is denied or as the denier
+(:func:`_another_countrys`)."""
 
 from __future__ import annotations
 
 import re
 
+from ..claims.places import resolve_demonym, resolve_name
 from ..records import Span
 from . import lexicon
 from .parties import GENERIC, names, same_names
 from .reading import Reading
-from .where import MAX_GROUP_CODES
+from .where import MAX_GROUP_CODES, named_countries
 
 
 # The speaker of a trailing attribution, with an appositive name: "..., a Harwick spokeswoman,
@@ -80,3 +83,38 @@ def _named_in(name: str, text: str) -> bool:
     words = {w for w in re.findall(r"[^\W\d_][\w'\u2019-]+", n) if w not in GENERIC and len(w) >= 4}
     low = text.lower()
     return n in low or bool(words and any(re.search(rf"\b{re.escape(w)}", low) for w in words))
+
+
+def _another_countrys(claim: Reading, evidence: Reading, m: re.Match) -> bool:
+    """The denial is of a country's own part the claim never names: "no plan for *Polish* field
+    hospitals on Ukrainian territory" / "Denmark and Finland have backed the plan" (for field
+    hospitals run by eleven countries)."""
+    end = evidence.text.find(".", m.end())
+    end = len(evidence.text) if end < 0 else end
+    named = named_countries(claim)
+    if any(p.kind == "demonym" and len(p.codes) == 1 and p.codes[0] not in named
+           and m.end() <= p.span.start < end and re.match(r"\s+[a-z]", evidence.text[p.span.end:]) is not None
+           for p in evidence.places):
+        return True
+    # ... or the denier is another country's, when the claim names who acts: "The Philippine Coast
+    # Guard has no plan to send vessels" / "India, Japan and Australia will send up to 12 warships".
+    if not named:
+        return False
+    # The subject of the verb the denial hangs on, with its modifiers.
+    by_start = {t[0]: t for t in evidence.tree}
+    verb = next((t for t in evidence.tree if t[0] >= m.start() and t[2] in ("VERB", "AUX")), None)
+    while verb is not None and not any(t[4] == verb[0] and t[3] in ("nsubj", "nsubjpass") for t in evidence.tree) and verb[4] != verb[0]:
+        verb = by_start.get(verb[4])
+    subj = next((t for t in evidence.tree if verb is not None and t[4] == verb[0] and t[3] in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj[0] > m.start():
+        return False
+    lo = min([subj[0]] + [t[0] for t in evidence.tree if t[4] == subj[0] and t[0] < subj[0]])
+    words = evidence.text[lo:subj[0] + len(evidence.text[subj[0]:].split()[0])]
+    # (a demonym the recogniser may have taken into an organisation's name: "The *Philippine* Coast Guard")
+    return any((d := resolve_demonym(w) or _country(w)) is not None and len(d[1]) == 1 and d[1][0] not in named
+               for w in re.findall(r"\b[A-Z][a-z]+\b", words))
+
+
+def _country(word: str) -> tuple[str, tuple[str, ...]] | None:
+    r = resolve_name(word)
+    return (r[0], r[1]) if r is not None and r[2] == "country" else None

@@ -146,3 +146,20 @@ def one_country_kind(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> bool
     kind, other = (ka, er) if ka else (kb, cr)
     regions = {code for p in other.places if len(p.codes) > 1 for code in p.codes}
     return kind <= regions and not kind & named_countries(other)
+
+
+# A figure right after a part's "of": the whole it is picked from ("between 49 and 52 *of the
+# 109 seats*"), compared only with another whole.
+_WHOLE_BEFORE = re.compile(r"\b\d[\d,.]*\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?$", re.IGNORECASE)
+
+
+def whole_of_part(r: Reading, q: Quantity) -> bool:
+    return bool(_WHOLE_BEFORE.search(r.text, max(0, q.span.start - 30), q.span.start))
+
+
+# ... and the rest of a whole ("with the rest coming from *the other three* countries").
+_REST_BEFORE = re.compile(r"\b(?:the\s+)?(?:other|remaining)\s+$", re.IGNORECASE)
+
+
+def rest_of(r: Reading, q: Quantity) -> bool:
+    return bool(_REST_BEFORE.search(r.text, max(0, q.span.start - 16), q.span.start))

@@ -34,6 +34,7 @@ from .denial import _DENIAL, of_main, same_denial
 from .parties import acting_names, different_parties
 from .reading import read
 from .counted import only_asked
+from .quarters import other_side
 from .when import other_time
 from .where import _locations
 from .delays import BY_LENGTH, same_delay
@@ -343,8 +344,9 @@ def _near(p: np.ndarray, ps: tuple, claim: str, ev: str, cosine: float, claim_pu
     # ("up to 95,000 litres of crude oil were released" / "about 40,000 litres spilled into a creek").
     if stance == "supports" and unconfirmed_figure(cr, er):
         return Judgement("nei", round(float(p[2]), 4), (), ps)
-    # ... nor one that gives only other months or seasons than the claim's (see when.other_time).
-    if stance == "supports" and not why and other_time(cr, er):
+    # ... nor one that gives only other months or seasons than the claim's (see when.other_time),
+    # or the opposite side of the thing the claim places something on (quarters.other_side).
+    if stance == "supports" and not why and (other_time(cr, er) or other_side(claim, ev)):
         return Judgement("nei", round(float(p[2]), 4), (), ps)
     # A support the rules made from shared figures and words is void when the evidence says
     # something against on one side only: "14 villages in Siddapur taluk ... and none in

@@ -15,7 +15,7 @@ from .counted import (HEADLINE_MEASURES, SUM_KINDS, TRANSACT_VERBS, _chain, _hea
                       _same_kind, _same_mover, _unrelated, _verb_of, change_or_level, counts_the_group, demanded, figure_places,
                       flow, held_or_moved, is_money, kind_of_sum, move, mover, part_and_whole_year, part_of, purpose)
 from .gathering import GATHERING_NOUNS
-from .goods import _in_series, _lost_by, _other_goods, _other_kinds, one_country_kind
+from .goods import _in_series, _lost_by, _other_goods, _other_kinds, one_country_kind, rest_of, whole_of_part
 from .parties import agent, children, of_existing, other_agent_nouns, party_words
 from .reading import Reading
 from .where import _same_verb
@@ -53,15 +53,6 @@ def unit_of(r: Reading, q: Quantity) -> str | None:
 # A figure the sentence itself marks as another thing's ("gave final approval to a separate
 # 400-unit project in Bedford").
 _SEPARATE_BEFORE = re.compile(r"\b(?:separate|different|unrelated|distinct)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
-
-
-# A figure right after a part's "of": the whole it is picked from ("between 49 and 52 *of the
-# 109 seats*"), compared only with another whole.
-_WHOLE_BEFORE = re.compile(r"\b\d[\d,.]*\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?$", re.IGNORECASE)
-
-
-def whole_of_part(r: Reading, q: Quantity) -> bool:
-    return bool(_WHOLE_BEFORE.search(r.text, max(0, q.span.start - 30), q.span.start))
 
 
 def separate(r: Reading, q: Quantity) -> bool:
@@ -469,7 +460,7 @@ def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> 
         (pr, part), (wr, whole) = ((cr, c), (er, e)) if part_of(cr, c) else ((er, e), (cr, c))
         if part.value <= (whole.value_max or whole.value) and counts_the_group(pr, part, wr, whole):
             return "a part vs a whole"
-    if whole_of_part(cr, c) != whole_of_part(er, e):
+    if whole_of_part(cr, c) != whole_of_part(er, e) or rest_of(cr, c) != rest_of(er, e):
         return "a whole vs a part of it"
     # "only six of its fighters were in flying condition" / "operates about 20 fighters"; not one
     # event's count ("22 of its sailings would be cancelled" / "about 60 sailings cancelled").

@@ -121,6 +121,12 @@ _SUPERSEDED = re.compile(r"\b(?:was|were|had been)\s+(?:originally\s+)?(?:due|sc
                          re.IGNORECASE)
 
 
+# A time bound in the rest of a negated clause: "not ... before September 2028", "not until 2027".
+_TIME_BOUND = re.compile(r"[^.;,]{0,60}?\b(?:before|until|till|prior\s+to)\s+(?:the\s+)?(?:(?:end|beginning|start|middle)\s+of\s+)?"
+                         r"(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May|June|July|August|September|October|"
+                         r"November|December|(?:19|20)\d\d|next)\b")
+
+
 def check_negation(claim: Reading, evidence: Reading) -> list[Check]:
     """The same action (lemma) negated on one side only. An action a denial in the evidence
     denies ("had no plans to *sell*") agrees with the claim negating it ("would not sell"), but
@@ -148,6 +154,10 @@ def check_negation(claim: Reading, evidence: Reading) -> list[Check]:
             if any(of is not cf and of.lemma == ef.lemma and of.negated == neg(ef) for of in claim.frames):
                 continue
             if _other_actor(claim, cf, evidence, ef):
+                continue
+            # "No foreign patrol aircraft can be based in Timor-Leste *before September 2028*" negates
+            # a time, not the undated plan to base them.
+            if ef.negated and not cf.negated and not claim.dates and _TIME_BOUND.match(evidence.text, ef.action.end):
                 continue
             light = cf.lemma in lexicon.LIGHT_VERBS or (cf.lemma, ef.lemma) in lexicon.TRANSFERS
             if (_same_action(cf.lemma, ef.lemma) or (cf.lemma, ef.lemma) in lexicon.TRANSFERS) and \

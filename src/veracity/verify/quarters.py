@@ -119,3 +119,29 @@ def part_checks(claim: Reading, evidence: Reading) -> list[Check]:
 def names_a_part(text: str) -> bool:
     """Does the text name an unnamed quarter of a place (a cheap test before the parse)?"""
     return bool(_UNNAMED_PART.search(text) or _UNNAMED_QUARTER.search(text))
+
+
+# A side of a thing ("the northern side of the bridge", "the southern, downstream side of the
+# Belvárosi Bridge", "the west bank").
+_SIDE = re.compile(r"\b(north|south|east|west)(?:ern)?(?:\s*,\s*[\w-]+\s*,?|\s+[\w-]+)?\s+(side|bank|end|shore|edge|wing|half)\b",
+                   re.IGNORECASE)
+
+
+def other_side(claim: str, evidence: str) -> bool:
+    """The claim places something on one side of a thing, and the evidence names the opposite side
+    of it: whatever else it names, it does not confirm the claim's side ("on a temporary walkway
+    fixed to the northern side of the bridge" / "would be hung from the southern, downstream side
+    of the Belvárosi Bridge, leaving the northern side free for the cranes")."""
+    a = {(m.group(1).lower(), m.group(2).lower()) for m in _SIDE.finditer(claim)}
+    b = {(m.group(1).lower(), m.group(2).lower()) for m in _SIDE.finditer(evidence)}
+    return any((OPPOSITE[d], n) in b for d, n in a)
+
+
+# A place named only as what the evidence denies ("dismissing reports that it would be run from the
+# Western Province town of *Gizo*") is not where the evidence places the event.
+_DENIED_REPORT = re.compile(r"\b(?:dismiss|den(?:y|ie|yi)|reject|refut|disput)\w*\s+(?:the\s+|media\s+|press\s+|earlier\s+|recent\s+)*"
+                            r"(?:reports?|claims?|suggestions?|speculation|rumou?rs?)\s+(?:that|of)\b[^.;]*$", re.IGNORECASE)
+
+
+def in_denied_report(text: str, start: int) -> bool:
+    return bool(_DENIED_REPORT.search(text, max(0, start - 160), start))

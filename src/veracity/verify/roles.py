@@ -169,14 +169,27 @@ _CURRENT_APPOS = re.compile(rf"{_NAME},\s+(?:the|its|their|(?:the\s+)?[\w-]+(?:'
 
 
 def _current_roles(text: str):
-    """(match, modifiers, title, name) for "[mods] TITLE NAME" and "NAME, the ORG's [mods] TITLE"."""
+    """(match, modifiers, title, name) for "[mods] TITLE NAME" and "NAME, the ORG's [mods] TITLE";
+    not a title made past by its modifiers ("Hendra Wibisono, the former head of the port
+    authority", "former Tanjung Perak port authority head Hendra Wibisono")."""
+    def past(n: re.Match, mods: str) -> bool:
+        return bool(_PAST_TITLE.search(mods) or _FORMER_LEAD.search(text, max(0, n.start() - 50), n.start()))
+
     for n in _CURRENT_ROLE.finditer(text):
-        yield n, n.group(1), n.group(2), n.group(3)
+        if not past(n, n.group(1)):
+            yield n, n.group(1), n.group(2), n.group(3)
     for n in _CURRENT_APPOS.finditer(text):
+        mods = n.group(0)[len(n.group(1)):n.start(3) - n.start()] if n.group(1) else n.group(5)
+        if _PAST_TITLE.search(mods):
+            continue
         if n.group(1):
-            yield n, n.group(0)[len(n.group(1)):n.start(3) - n.start()], n.group(3), n.group(1)
+            yield n, mods, n.group(3), n.group(1)
         else:
-            yield n, n.group(5), n.group(6), n.group(4)
+            yield n, mods, n.group(6), n.group(4)
+
+
+# "former" a few words before a title's modifiers ("former Tanjung Perak port authority head").
+_FORMER_LEAD = re.compile(rf"\b(?i:{FORMER})\s+(?:[\w'\u2019-]+\s+){{0,4}}$")
 
 
 def _assumed(a: str, b: str):
@@ -244,7 +257,7 @@ def check_roles(claim: Reading, evidence: Reading) -> list[Check]:
             for n in _CURRENT_ROLE.finditer(b):
                 pre = b[max(0, n.start() - 12):n.start()].lower()
                 # ... "Former Morobe governor Joseph Kalang": the modifiers may hold the "former" too.
-                if re.search(rf"({FORMER})\s*$", pre) or _PAST_TITLE.search(n.group(1)):
+                if re.search(rf"({FORMER})\s*$", pre) or _PAST_TITLE.search(n.group(1)) or _FORMER_LEAD.search(b, max(0, n.start() - 50), n.start()):
                     continue
                 if n.group(2).lower() == title and _surname(n.group(3)) == _surname(name):
                     pa, pb = _span(a, m.start(), m.end()), _span(b, n.start(), n.end())

@@ -456,7 +456,12 @@ def _word_at(r: Reading, start: int) -> str:
 
 
 # Words of a figure still to come: a plan's figure has no period of its own to compare.
-_TO_COME = re.compile(r"\b(?:will|would|shall|plans?|planned|planning|intends?|expected|set to|due to|next)\b", re.IGNORECASE)
+_TO_COME = re.compile(r"\b(?:will|would|shall|plans?|planned|planning|intends?|expects?|expected|forecasts?|projects?|set to|due to|next)\b",
+                      re.IGNORECASE)
+
+
+# ... and a figure told as still to come ("are to train", "will take part").
+_TO_COME_NOW = re.compile(r"\b(?:will|would|shall|(?:is|are)\s+(?:to|due\s+to|set\s+to|expected\s+to)|plans?\s+to)\b", re.IGNORECASE)
 
 
 def counted_before(cr: Reading, er: Reading) -> bool:
@@ -472,6 +477,12 @@ def counted_before(cr: Reading, er: Reading) -> bool:
 
     for a, b in ((cr, er), (er, cr)):
         ya, yb = years(a, False), years(b, True)
+        # A figure of years gone by against an undated one still to come ("advised Philippine troops
+        # ... from 2002 to 2015 under a programme that at its peak involved around 600 personnel" /
+        # "Some 2,500 soldiers ... are to train alongside the Philippine army").
+        if ya and not yb and a.published and max(ya) < int(a.published[:4]) and not _TO_COME.search(a.text) \
+                and _TO_COME_NOW.search(b.text):
+            return True
         if not (ya and yb and max(ya) < min(yb) and a.published and b.published) or _TO_COME.search(a.text):
             continue
         # ... the later a year gone by or under way, not an end still to come ("until 2045") ...

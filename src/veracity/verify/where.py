@@ -13,7 +13,7 @@ from ..claims.places import SPEECH, part_of_country, resolve_name
 from ..records import Check, Place, Span
 from . import lexicon
 from .gathering import at_gathering, order, other_attendees
-from .quarters import named_in, part_checks
+from .quarters import in_denied_report, named_in, part_checks
 from .parties import REPORTING, of_existing
 from .reading import Reading
 
@@ -311,7 +311,7 @@ def check_places(claim: Reading, evidence: Reading) -> list[Check]:
     country by code; and the same place with another qualifier (eastern vs western). Where a
     thing comes from ("textiles coming back from Sweden") is compared only with where a thing
     comes from, never with where something happens ("a gallery in Ica")."""
-    la, lb = _locations(claim), _locations(evidence)
+    la, lb = _locations(claim), [y for y in _locations(evidence) if not in_denied_report(evidence.text, y.span.start)]
     # A place in a clause describing a party ("Vahostroj, based in Zilina, ...") is compared only
     # with a place of the same action ("headquartered", "located") on the other side.
     va, vb = [_place_verb(claim, x) for x in la], [_place_verb(evidence, y) for y in lb]
