@@ -249,3 +249,23 @@ def test_the_rest_of_a_group_is_not_the_group():
     claim = "Australia would supply roughly 1,000 of the personnel, with the rest coming from the other three countries"
     assert not [k for k in contradictions(claim, "Four countries led by Australia are getting ready to deploy police.", 0.8)
                 if k.kind == "number"]
+
+
+def test_two_named_kinds_of_a_thing_and_two_tranches_are_two_figures():
+    from veracity.verify.contradiction import contradictions
+
+    claim = "Education authorities will close 23 rural primary schools because of falling enrolment"
+    ev = "The office will introduce AI-based English textbooks in 120 middle schools from this semester."
+    assert not [k for k in contradictions(claim, ev, 0.7) if k.kind == "number"]
+    assert [k.kind for k in contradictions(claim, "Education authorities will close 40 primary schools.", 0.7)] == ["number"]
+    claim = "The federal government has approved an initial 50 million ringgit in emergency aid for the state"
+    assert contradictions(claim, "A further 20 million ringgit has been set aside for the state, the ministry said.", 0.7) == ()
+    assert [k.kind for k in contradictions(claim, "The government approved 20 million ringgit in emergency aid.", 0.7)] == ["number"]
+
+
+def test_a_first_batch_is_not_the_whole():
+    from veracity.verify.contradiction import contradictions
+
+    claim = "An official said the first 300 officers would arrive in early May."
+    assert not [k for k in contradictions(claim, "The Bahamas will send 600 police officers to Haiti.", 0.7) if k.kind == "number"]
+    assert [k.kind for k in contradictions(claim, "The first 450 officers would arrive in May.", 0.7) if k.kind == "number"] == ["number"]

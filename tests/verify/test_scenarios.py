@@ -49,6 +49,10 @@ UNSEEN = [d for root in sorted(HERE.glob("scenarios_unseen*")) for d in scenario
 # 12603/15272 = 0.825 on the 229 (7 Dec 08:17, session 23, after unseen49-52's first runs of 266/343,
 # 227/287, 221/294 and 249/295 and unseen53-56's (after the rules for 49-52) of 243/294, 244/301,
 # 263/322 and 260/308; the older 221 went 10588 -> 10603).
+# 13615/16483 = 0.826 on the 233 (7 Dec 08:24, session 23, after unseen57-60's first runs of 243/294,
+# 242/294, 254/301 and 270/322 on 384aa63; 247, 242, 254 and 270 after the rules; the older 229 went
+# 12603 -> 12602, unseen44's "The first 300 officers could deploy" losing a refutation that rested on
+# the mission's total).
 MIN_SHARE_UNSEEN = 0.82
 # Claims a fact-checker leaves at NOT ENOUGH INFO (background sentences nothing speaks to, claims
 # only echoed) that get a verdict anyway: 4 of the 91 scenarios' (6 Dec 14:30, session 17: another
@@ -80,7 +84,9 @@ MIN_SHARE_UNSEEN = 0.82
 # 78 of the 229 (7 Dec 08:17, session 23): the older 221's 60 (five fewer: a count told last year,
 # one country's things against a region's, two returns of two things, a figure of years gone by)
 # and 18 of the 156 background sentences of unseen49-56 (25 on their first runs).
-MAX_LOUD_QUIET = 78
+# 88 of the 233 (7 Dec 08:24): the 229's 78 and 10 of the 80 background sentences of unseen57-60
+# (10 on their first runs too).
+MAX_LOUD_QUIET = 88
 # Sentences of two claims with opposite expected verdicts, one of which is necessarily on the
 # wrong side (see scenario_runner.two_claim_sentences): measured 2 on the 156 (session 20); 5 on
 # the 186 (session 21: unseen33's "Deputy Defence Minister Julio Arteaga, a retired army general

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..records import Quantity
+from . import lexicon
 from .counted import _head_token, _unrelated, _verb_of, is_money
 from .parties import children
 from .reading import Reading
@@ -163,3 +164,48 @@ _REST_BEFORE = re.compile(r"\b(?:the\s+)?(?:other|remaining)\s+$", re.IGNORECASE
 
 def rest_of(r: Reading, q: Quantity) -> bool:
     return bool(_REST_BEFORE.search(r.text, max(0, q.span.start - 16), q.span.start))
+
+
+def _compound_kind(r: Reading, q: Quantity) -> str | None:
+    """The counted noun with the word before it, when WordNet knows the two as one kind of thing
+    ("23 rural *primary schools*" -> "primary school")."""
+    toks = [t for t in r.tree if q.span.start <= t[0] < q.span.end]
+    if len(toks) < 2 or toks[-1][2] != "NOUN" or toks[-2][2] not in ("ADJ", "NOUN"):
+        return None
+    kind = f"{r.text[toks[-2][0]:].split()[0].lower()} {toks[-1][1]}"
+    return kind if lexicon.available() and lexicon.known(kind, "n") else None
+
+
+def two_compound_kinds(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> bool:
+    """Figures of two kinds of one thing, each named as a kind ("will close 23 rural primary
+    schools" / "in 120 middle schools")."""
+    a, b = _compound_kind(cr, c), _compound_kind(er, e)
+    return bool(a and b) and a != b and lexicon.related(a.replace(" ", "_"), "n", b.replace(" ", "_"), "n") is None
+
+
+# Which tranche a sum is: "an initial 50 million ringgit" / "A further 20 million ringgit".
+_TRANCHE = re.compile(r"\b(the\s+|an?\s+)?(initial|first|further|additional|another|extra|second|third)\s+$", re.IGNORECASE)
+
+
+def _tranche(r: Reading, q: Quantity) -> str | None:
+    m = _TRANCHE.search(r.text, max(0, q.span.start - 24), q.span.start)
+    if m is None:
+        return None
+    if m.group(2).lower() in ("initial", "first"):
+        return "batch" if (m.group(1) or "").strip().lower() == "the" else "first"
+    return "more"
+
+
+def two_tranches(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> bool:
+    """Two tranches ("an initial 50 million ringgit" / "A further 20 million ringgit"), or the first
+    batch of a whole against the whole ("the first 300 officers would arrive in early May" / "will
+    send 600 police officers")."""
+    a, b = _tranche(cr, c), _tranche(er, e)
+    if a == b:
+        return False
+    if a and b:
+        return True
+    # (a first batch larger than the other figure cannot be part of it: "The first 400,000 doses are
+    # due ... in August" / "A shipment of 300,000 doses ... is due ... in August" still conflict)
+    batch, other = (c, e) if a == "batch" else (e, c) if b == "batch" else (None, None)
+    return batch is not None and batch.value <= (other.value_max or other.value)

@@ -413,11 +413,25 @@ _PROMOTED = re.compile(rf"\bpromot(?:ion|ed)\s+(?:of\s+)?((?i:{'|'.join(sorted(R
                        rf"\s+to\s+(?:the\s+rank\s+of\s+)?((?i:{'|'.join(sorted(RANK_WORDS))}))\s+(?i:general|admiral)\b")
 
 
+# "Marlon Thwaites was promoted from assistant commissioner to deputy commissioner": the title
+# before the promotion is his no more ("Assistant Commissioner Marlon Thwaites").
+_PROMOTED_FROM = re.compile(rf"{_NAME}\s+(?:was|has\s+been|had\s+been)\s+promoted\s+from\s+((?:[\w'\u2019-]+\s+){{0,2}}?)(?i:({TITLES}))"
+                            rf"\s+to\s+((?:[\w'\u2019-]+\s+){{0,2}}?)(?i:({TITLES}))\b")
+
+
 def _promoted(claim: str, evidence: str) -> list[Check]:
     for n in _PROMOTED.finditer(evidence):
         old, new = n.group(1).lower(), n.group(3).lower()
         for m in _CURRENT_ROLE.finditer(claim):
             if old != new and _rank_word(m.group(1)) == old and _surname(m.group(3)) == _surname(n.group(2)):
+                cs, es = _span(claim, m.start(), m.end()), _span(evidence, n.start(), n.end())
+                return [Check("role", f"'{cs.text}' vs '{es.text}': promoted since", (cs,), (es,))]
+    for n in _PROMOTED_FROM.finditer(evidence):
+        before, after = f"{n.group(2)}{n.group(3)}".lower().split(), f"{n.group(4)}{n.group(5)}".lower().split()
+        if before == after:
+            continue
+        for m, mods, title, name in _current_roles(claim):
+            if _surname(name) == _surname(n.group(1)) and (mods + title).lower().split()[-len(before):] == before:
                 cs, es = _span(claim, m.start(), m.end()), _span(evidence, n.start(), n.end())
                 return [Check("role", f"'{cs.text}' vs '{es.text}': promoted since", (cs,), (es,))]
     return []
