@@ -11,7 +11,7 @@ import re
 from ..claims.places import resolve_demonym, resolve_name
 from ..records import Span
 from . import lexicon
-from .parties import GENERIC, names, same_names
+from .parties import GENERIC, agent, names, same_names
 from .reading import Reading
 from .where import MAX_GROUP_CODES, named_countries
 
@@ -100,12 +100,9 @@ def _another_countrys(claim: Reading, evidence: Reading, m: re.Match) -> bool:
     # Guard has no plan to send vessels" / "India, Japan and Australia will send up to 12 warships".
     if not named:
         return False
-    # The subject of the verb the denial hangs on, with its modifiers.
-    by_start = {t[0]: t for t in evidence.tree}
+    # Who does the verb the denial hangs on, with the words before it in its phrase.
     verb = next((t for t in evidence.tree if t[0] >= m.start() and t[2] in ("VERB", "AUX")), None)
-    while verb is not None and not any(t[4] == verb[0] and t[3] in ("nsubj", "nsubjpass") for t in evidence.tree) and verb[4] != verb[0]:
-        verb = by_start.get(verb[4])
-    subj = next((t for t in evidence.tree if verb is not None and t[4] == verb[0] and t[3] in ("nsubj", "nsubjpass")), None)
+    subj = agent(evidence, verb[0]) if verb is not None else None
     if subj is None or subj[0] > m.start():
         return False
     lo = min([subj[0]] + [t[0] for t in evidence.tree if t[4] == subj[0] and t[0] < subj[0]])

@@ -502,9 +502,8 @@ SEASONS = {"spring": {3, 4, 5}, "summer": {6, 7, 8}, "autumn": {9, 10, 11}, "win
 _SEASON = re.compile(r"\b(?:the|this|next|last|in|over|during|through)\s+(?:early\s+|late\s+)?(spring|summer|autumn|winter)\b", re.IGNORECASE)
 
 
-def _months(r: Reading) -> set[int]:
-    out = {int(d.value[5:7]) for d in r.dates if d.value and len(d.value) >= 7 and d.granularity in ("month", "day") and _event_date(r, d)}
-    return out | {m for s in _SEASON.findall(r.text) for m in SEASONS[s.lower()]}
+def _event_months(r: Reading) -> set[int]:
+    return {int(d.value[5:7]) for d in r.dates if d.value and len(d.value) >= 7 and d.granularity in ("month", "day") and _event_date(r, d)}
 
 
 def other_time(claim: Reading, evidence: Reading) -> bool:
@@ -512,7 +511,6 @@ def other_time(claim: Reading, evidence: Reading) -> bool:
     seasons: it does not confirm the claim's time ("Its first ships would sail through the Turkish
     Straits in mid-May" / "Crews will spend the summer on joint training ... before requesting
     passage through the Turkish Straits"), though the two need not conflict."""
-    a = {int(d.value[5:7]) for d in claim.dates if d.value and len(d.value) >= 7 and d.granularity in ("month", "day")
-         and _event_date(claim, d)}
-    b = _months(evidence)
+    a = _event_months(claim)
+    b = _event_months(evidence) | {m for s in _SEASON.findall(evidence.text) for m in SEASONS[s.lower()]}
     return bool(a and b) and not a & b
