@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 # The JSON shape of a dossier; bump on any incompatible change and say so in docs/schema.md.
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 # Public name -> the module that defines it, imported when the name is first used.
 _LAZY = {

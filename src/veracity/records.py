@@ -245,6 +245,10 @@ class Claim:
     attribution_ids: tuple[str, ...] = ()
     verdict: Verdict | None = None
     corroboration: CorroborationSummary | None = None
+    # How the claim reads when its span leaves out words its sentence shares among several claims:
+    # "Greece four F-16s" of "France would send six Rafale jets, Greece four F-16s and ..." reads
+    # "Greece" + "would send" + "four F-16s". Empty: the span reads as it is.
+    reading: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -25,10 +25,15 @@ def _text(options: Options):
     return SpacyText(options)
 
 
-def _claims(options: Options):
+# A claim per statement: a sentence with two clauses of its own ("..., while Poland would send
+# 400") makes two claims (claims.clauses); False keeps one claim per sentence.
+CLAIMS_CONFIG = {"clauses": True}
+
+
+def _claims(options: Options, *, clauses: bool):
     from .claims.extract import ClaimExtractor
 
-    return ClaimExtractor(options)
+    return ClaimExtractor(options, clauses=clauses)
 
 
 # The dossier scores every claim of every article, so its check-worthiness model is the student
@@ -91,9 +96,9 @@ ATTRIBUTION = {"attributions", "claims.attribution"}
 REGISTRY.add("text.spacy.v1", _text, needs={"article"}, adds={"doc", "paragraphs", "sentences", "entities"},
              doc="The pinned spaCy parse (Options.batch_size when piped): paragraphs, sentences, entities.")
 REGISTRY.add(
-    "claims.extract.v1", _claims, needs={"doc", "sentences", "entities"},
+    "claims.extract.v1", _claims, needs={"doc", "sentences", "entities"}, default_config=CLAIMS_CONFIG,
     adds={"claims", "claims.entities", "claims.quantities", "claims.dates", "claims.places", "claims.modality", "claims.frames"},
-    doc="A claim per sentence with quantities, dates (against Options.reference_date), places, modality, frames.",
+    doc="A claim per statement (a sentence, or each of its clauses that states something of its own: `clauses`) with quantities, dates (against Options.reference_date), places, modality, frames.",
 )
 REGISTRY.add("claims.checkworthy.v1", _checkworthy, needs={"claims"}, adds={"claims.checkworthiness"},
              default_config=CHECKWORTHY_CONFIG,

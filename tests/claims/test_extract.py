@@ -28,8 +28,11 @@ def test_demo_offsets_exact(claims_demo):
     assert _assert_exact(claims_demo) > 300
 
 
-def test_one_claim_per_sentence_with_all_fields(claims_demo):
-    assert len(claims_demo.claims) == len(claims_demo.sentences)
+def test_one_claim_per_statement_with_all_fields(claims_demo):
+    # One claim per sentence, except the sentence of two statements ("While some countries ...
+    # have signaled cautious support, others ... have voiced strong opposition").
+    assert len(claims_demo.claims) == len(claims_demo.sentences) + 1
+    assert {c.sentence_index for c in claims_demo.claims} == {s.index for s in claims_demo.sentences}
     assert all(c.modality is not None for c in claims_demo.claims)
     assert sum(len(c.frames) for c in claims_demo.claims) >= 40
     assert len({c.id for c in claims_demo.claims}) == len(claims_demo.claims)

@@ -53,6 +53,7 @@ def test_demo_support_and_opposition(claims_demo):
     c = claim_containing(claims_demo, "signaled cautious support")
     s = frame(c, "signal")
     assert (_t(s.agent), _t(s.patient)) == ("some countries, including Germany and Poland", "cautious support")
+    c = claim_containing(claims_demo, "voiced strong opposition")  # the sentence's second claim
     v = frame(c, "voice")  # subject repaired from the parser's mis-attached conjunct
     assert (_t(v.agent), _t(v.patient)) == ("others—particularly in Scandinavia and the Balkans", "strong opposition")
 

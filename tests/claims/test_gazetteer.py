@@ -173,3 +173,10 @@ def test_the_port_city_of_a_municipality_and_a_province_with_a_letter_unicode_ke
     assert [(p.span.text, p.codes) for p in r.places] == [("Hai Phong", ("VN",))]
     r = read("A fire at a garment factory in Dong Nai province killed 11 workers.")
     assert ("Dong Nai", ("VN",)) in [(p.span.text, p.codes) for p in r.places]
+
+
+def test_capitals_stand_for_their_country():
+    from veracity.claims.gazetteer import capital_of
+
+    assert capital_of("Kinshasa") == "CD" and capital_of("Moscow") == "RU"
+    assert capital_of("Lyon") is None

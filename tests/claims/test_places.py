@@ -22,6 +22,7 @@ def test_scandinavia_and_balkans_expand_to_members(claims_demo):
     ps = _places(claim_containing(claims_demo, "Scandinavia and the Balkans"))
     assert ps["Scandinavia"].codes == ("DK", "NO", "SE") and ps["Scandinavia"].kind == "region"
     assert set(ps["Balkans"].codes) == {"AL", "BA", "BG", "GR", "HR", "ME", "MK", "RS", "XK"}
+    ps = _places(claim_containing(claims_demo, "including Germany and Poland"))  # the sentence's first claim
     assert ps["Germany"].codes == ("DE",) and ps["Poland"].codes == ("PL",)
 
 
@@ -94,3 +95,10 @@ def test_a_town_after_a_quarter_word_whatever_the_recogniser_called_it(claims_ru
     d = claims_run("The investment would be spent at the club's existing training ground in Carrasco, in eastern Montevideo.")
     places = {p.span.text: p for c in d.claims for p in c.places}
     assert "Montevideo" in places and places["Montevideo"].codes == ("UY",)
+
+
+def test_a_twin_town_and_a_town_after_a_compass_point(claims_run):
+    d = claims_run("The two factories are both in Joal-Fadiouth, on the coast south of Dakar, the ministry said.")
+    ps = {p.name: p for c in d.claims for p in c.places}
+    assert ps["Joal-Fadiouth"].codes == ("SN",) and ps["Joal-Fadiouth"].kind == "city"
+    assert ps["Dakar"].codes == ("SN",)

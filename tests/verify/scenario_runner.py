@@ -31,7 +31,7 @@ class Outcome:
     expected: object
     got: object
     ok: bool
-    sentence: int = -1  # the start of the claim (sentence) the expectation was matched to
+    sentence: int = -1  # the start of the claim the expectation was matched to (a sentence, or one of its statements)
 
 
 @dataclass
@@ -66,11 +66,19 @@ def analyse(dirpath: Path, db: Path) -> Run:
 
 
 def claim_for(d: Dossier, text: str) -> Claim | None:
+    """The claim an expectation's text belongs to: the one holding most of it (a sentence of two
+    statements is two claims; "while Qatar has raised objections" belongs to the second, whose
+    span starts after "while")."""
     start = d.article.text.find(text)
+    if start < 0:
+        return None
+    end = start + len(text)
+    best, most = None, 0
     for c in d.claims:
-        if c.span.start <= start < c.span.end:
-            return c
-    return None
+        share = min(end, c.span.end) - max(start, c.span.start)
+        if share > most:
+            best, most = c, share
+    return best
 
 
 def judge(dirpath: Path, run: Run) -> list[Outcome]:
@@ -132,17 +140,17 @@ def analysed(roots: list[Path]):
 
 def expectation_of(run: Run, expect: dict, claim: Claim) -> dict | None:
     """The expectation written for this claim of the dossier, if any (a background sentence has none)."""
-    text = run.dossier.article.text
-    return next((x for x in expect["claim"] if claim.span.start <= text.find(x["text"]) < claim.span.end), None)
+    return next((x for x in expect["claim"] if (c := claim_for(run.dossier, x["text"])) is not None and c.id == claim.id), None)
 
 
 
 def two_claim_sentences(outcomes: list[Outcome]) -> set[tuple[str, int]]:
-    """(scenario, sentence) of the sentences that hold two expectations of opposite verdicts (one
+    """(scenario, claim start) of the claims that hold two expectations of opposite verdicts (one
     SUPPORTED, one REFUTED: "The new fares will take effect on April 1, alongside a revised
-    timetable that adds 46 weekday trains on the main line to the airport"). A claim is a
-    sentence, with one verdict, so one of its two expectations is on the wrong side whatever the
-    verdict, until the claims stage splits such sentences."""
+    timetable that adds 46 weekday trains on the main line to the airport"). A claim has one
+    verdict, so one of its two expectations is on the wrong side whatever the verdict. The claims
+    stage cuts a sentence of two statements with subjects of their own (claims.clauses); a
+    phrase like this one ("alongside ...") stays in its sentence's claim."""
     wanted: dict[tuple[str, int], set[object]] = {}
     for o in outcomes:
         if o.field == "verdict" and o.sentence >= 0:

@@ -1352,3 +1352,46 @@ def test_a_person_who_headed_a_command_until_last_month_heads_it_no_more():
           "military attache at the embassy in Washington, the armed forces said on Tuesday.")
     assert "role" in kinds("Jordan's air defence commander, Brigadier General Khaled Al-Masri, said the kingdom welcomed support.", ev)
     assert "role" not in kinds("Jordan's navy commander, Brigadier General Khaled Al-Masri, said the kingdom welcomed support.", ev)
+
+
+def test_a_stance_denied_is_the_opposite_stance():
+    claim = "Somalia's federal government, however, denied on Tuesday that it had agreed to any foreign naval presence off its coast."
+    ev = "Somalia's federal government has not approved any foreign naval deployment in its waters, a minister said on Tuesday."
+    assert "polarity" not in kinds(claim, ev)
+    ev = "Somalia's federal government has approved a foreign naval deployment in its waters, a minister said on Tuesday."
+    assert "polarity" in kinds("Somalia's federal government has rejected any foreign naval presence off its coast.", ev)
+
+
+def test_an_action_told_only_as_a_prediction_is_not_negated():
+    claim = "The minister said the figures showed that last year's labour reform had not destroyed jobs, as business groups had warned."
+    ev = "The minister said on Friday that April's employment data disproved predictions that the 2025 labour reform would destroy jobs."
+    assert "negation" not in kinds(claim, ev, 0.8)
+    ev = "The statistics office said on Friday that the 2025 labour reform had destroyed jobs in April."
+    assert "negation" in kinds(claim, ev, 0.8)
+
+
+def test_the_same_side_taken_by_the_same_party_and_a_capital_for_its_government():
+    from veracity.verify.contradiction import same_stance
+    from veracity.verify.reading import read
+
+    claim = read("The Congolese government has welcomed the proposal", "2026-04-16")
+    ev = read("Congo's government spokesman said on Friday that Kinshasa welcomed a new deployment by southern African "
+              "states.", "2026-04-17")
+    assert "welcomed" in same_stance(claim, ev) and "CD" in same_stance(claim, ev)
+    assert same_stance(claim, read("Rwanda welcomed a new deployment by southern African states.", "2026-04-17")) is None
+    # a capital against its country taking the other side is a polarity
+    assert "polarity" in kinds("Russia has backed the deployment of observers to the region.",
+                               "Moscow opposes the deployment of observers to the region, the ministry said.")
+
+
+def test_the_same_side_on_another_thing_is_no_support():
+    from veracity.verify.contradiction import same_stance
+    from veracity.verify.reading import read
+
+    claim = read("Azerbaijan's foreign ministry criticised the plan, saying it would undermine the peace process.", "2025-11-12")
+    ev = read("Azerbaijan's foreign ministry on Wednesday criticised France for delivering self-propelled howitzers to "
+              "Armenia.", "2025-11-12")
+    assert same_stance(claim, ev) is None
+    claim = read("Benin has agreed to let the United States station surveillance drones at Parakou", "2025-11-12")
+    ev = read("Benin and the United States have agreed to expand the exchange of intelligence on armed groups.", "2025-11-12")
+    assert same_stance(claim, ev) is None

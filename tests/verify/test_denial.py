@@ -262,3 +262,14 @@ def test_a_dismissed_report_whose_verb_is_light_denies_what_it_places():
     ev = ("The mission will have its headquarters at the Rove police compound in Honiara, government spokesman George Tovua "
           "said on Thursday, dismissing reports that it would be run from the Western Province town of Gizo.")
     assert [k.kind for k in contradictions(claim, ev, 0.6) if k.kind == "denial"] == ["denial"]
+
+
+def test_a_country_denying_its_own_part_said_through_a_pronoun_is_not_the_listed_others_denial():
+    from veracity.verify.contradiction import contradictions
+
+    ev = ("The UAE Ministry of Defence said on Wednesday it had no plans to send air defence systems or personnel to "
+          "Jordan and described media reports of such a deployment as inaccurate.")
+    # "Qatar 400" of "The UAE would send ..., Qatar 400 and Bahrain about 100" reads "Qatar would send 400"
+    assert contradictions("Qatar would send 400", ev, 0.5, "2026-10-20", "2026-10-21") == ()
+    got = contradictions("The UAE would send two missile batteries and about 700 personnel", ev, 0.5, "2026-10-20", "2026-10-21")
+    assert [k.kind for k in got] == ["denial"]

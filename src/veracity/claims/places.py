@@ -123,6 +123,12 @@ def resolve_name(name: str, gazetteer: bool = False) -> tuple[str, tuple[str, ..
         return name, (code,), "subdivision"
     if gazetteer and _gazetteer_may_know(name, key):
         hit = G.city(key)
+        # A twin town the gazetteer knows by its first name ("Joal-Fadiouth": Joal); not a route
+        # between two towns ("the Hanoi-Vinh stretch") nor a direction ("North-South").
+        parts = key.split("-")
+        if hit is None and len(parts) == 2 and " " not in key and len(parts[0]) > 3 and parts[0] not in R.DIRECTIONS \
+                and parts[1] not in R.DIRECTIONS and G.city(parts[1]) is None:
+            hit = G.city(parts[0])
         if hit is not None:
             return name, hit[0], "city"
     return name, (), "unknown"
@@ -245,6 +251,9 @@ LOCATIVE = frozenset("in at near around outside from to across between inside in
                      "towards toward via".split())
 # Nouns after which "of" names a place: "the port city of Hai Phong", "the town of Sisak".
 PLACE_OF = frozenset("city town village port capital municipality suburb island".split())
+# "... south of Dakar": a compass point before "of" places what follows.
+COMPASS = frozenset("north south east west northeast northwest southeast southwest north-east north-west "
+                    "south-east south-west".split())
 # A word right before "to"/"from" that makes what follows a person or a cause.
 NOT_LOCATIVE_AFTER = frozenset("according due thanks owing compared contrary".split())
 # Heads of a "to"/"from" phrase that name whom one speaks to or hears from ("told to Jackson",
@@ -289,8 +298,8 @@ def _whole_name(doc, j: int) -> bool:
 def _locative(doc, i: int, lo: int) -> bool:
     """Is ``doc[i]`` a preposition of place ("around"; not "according to", "said to")?"""
     p = doc[i]
-    if p.lower_ == "of" and i > lo and doc[i - 1].lower_ in PLACE_OF:
-        return True  # "the northern port city of Hai Phong"
+    if p.lower_ == "of" and i > lo and (doc[i - 1].lower_ in PLACE_OF or doc[i - 1].lower_ in COMPASS):
+        return True  # "the northern port city of Hai Phong", "south of Dakar"
     if p.lower_ not in LOCATIVE or p.pos_ not in ("ADP", "SCONJ", "ADV"):
         return False
     if i > lo and doc[i - 1].lower_ in NOT_LOCATIVE_AFTER:

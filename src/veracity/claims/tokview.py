@@ -14,7 +14,7 @@ from typing import Iterator
 
 class Tok:
     __slots__ = ("i", "idx", "text", "whitespace_", "lower_", "lemma_", "pos_", "tag_", "dep_", "ent_type_",
-                 "is_punct", "is_space", "is_quote", "is_alpha", "head", "doc", "_lefts", "_rights",
+                 "is_punct", "is_space", "is_quote", "is_alpha", "is_stop", "head", "doc", "_lefts", "_rights",
                  "left_edge", "right_edge")
 
     @property
@@ -43,12 +43,12 @@ class Tok:
 
 def view(doc) -> list[Tok]:
     """Tok objects for every token of ``doc``, in order (a list, indexable like the Doc)."""
-    from spacy.attrs import (DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_QUOTE, IS_SPACE, LEMMA, LENGTH,
+    from spacy.attrs import (DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_QUOTE, IS_SPACE, IS_STOP, LEMMA, LENGTH,
                              LOWER, POS, SPACY, TAG)
 
     # uint64 -> int64 turns the wrapped negative HEAD offsets back into negatives.
     rows = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_TYPE, IS_PUNCT, IS_SPACE, IS_QUOTE, IS_ALPHA,
-                         IDX, LENGTH, SPACY]).astype("int64").tolist()
+                         IDX, LENGTH, SPACY, IS_STOP]).astype("int64").tolist()
     strings = doc.vocab.strings
     text = doc.text
     names: dict[int, str] = {0: ""}
@@ -68,6 +68,7 @@ def view(doc) -> list[Tok]:
         k.lower_, k.lemma_, k.pos_, k.tag_, k.dep_ = names[row[0]], names[row[1]], names[row[2]], names[row[3]], names[row[4]]
         k.ent_type_ = names[row[6]]
         k.is_punct, k.is_space, k.is_quote, k.is_alpha = row[7] == 1, row[8] == 1, row[9] == 1, row[10] == 1
+        k.is_stop = row[14] == 1
         k.doc = toks
         k._lefts, k._rights = [], []
         toks.append(k)

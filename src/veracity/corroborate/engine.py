@@ -48,12 +48,11 @@ MEMO_SIZE = 4096
 
 
 def _claims_to_check(d: Dossier) -> list[Claim]:
-    """The claims the verifier checks too (:func:`veracity.verify.claimed.verifiable`), the
+    """The claims the verifier checks too (:func:`veracity.verify.claimed.checked`), the
     longest ``MAX_CLAIMS`` of them at most."""
-    from ..verify.claimed import verifiable
+    from ..verify.claimed import checked
 
-    scored = any(c.checkworthy or c.checkworthiness > 0 for c in d.claims)
-    claims = [c for c in d.claims if verifiable(c, scored)]
+    claims = [d.claims[i] for i in checked(d.claims)]
     if len(claims) > MAX_CLAIMS:
         keep = set(id(c) for c in sorted(claims, key=lambda c: -len(c.span))[:MAX_CLAIMS])
         claims = [c for c in claims if id(c) in keep]

@@ -47,6 +47,8 @@ _DENIED_REPORTS = re.compile(r"\b(?:den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:e
 
 # A claim with fewer content words than this ("He said so.") cannot be checked against anything.
 MIN_CLAIM_WORDS = 4
+# ... but one that names who does it is checkable in three ("Nigeria has backed the plan").
+MIN_NAMED_CLAIM_WORDS = 3
 _SAID_WHERE = re.compile(r"(?:in|at|on|during|after|before)\s+[^,.;:\n]{1,60}?\s+that\s+")
 
 
@@ -55,11 +57,27 @@ def verifiable(claim: Claim, scored: bool) -> bool:
     sentence anchored to a checkable fact (a named party, a figure, a place, a date): the
     check-worthiness model is trained on debates and misses plain news statements such as
     "Councils in Cumbria and Northumberland oppose the closures". Without scores, every claim."""
-    if len(content_words(claim.span.text)) < MIN_CLAIM_WORDS:
+    # (a name of a list with what it gets, "Rwanda 100" reading "Rwanda would provide 100", is
+    # checkable however short)
+    words = len(content_words(claim.span.text))
+    # (who acts named: an entity, or a capitalised subject the tagger left untagged, "Nigeria has backed the plan")
+    named = any(e.label in ("PERSON", "ORG", "GPE", "NORP") for e in claim.entities) or \
+        any(f.agent is not None and f.agent.text[:1].isupper() for f in claim.frames)
+    if not claim.reading and words < MIN_CLAIM_WORDS and not (named and words >= MIN_NAMED_CLAIM_WORDS):
         return False
     if claim.checkworthy or not scored:
         return True
     return bool(claim.quantities or claim.places or claim.dates or any(e.label in ("PERSON", "ORG", "GPE", "NORP") for e in claim.entities))
+
+
+def checked(claims: Sequence[Claim]) -> list[int]:
+    """Indices of the claims verification and corroboration look at: the verifiable ones, and
+    every other statement of a sentence one of whose statements is (a sentence cut in two keeps
+    the anchor that made it worth checking: "Industry Minister Claire Beaudoin said the auction
+    had drawn 11 qualified bidders and that ...")."""
+    scored = any(c.checkworthy or c.checkworthiness > 0 for c in claims)
+    anchored = {c.sentence_index for c in claims if verifiable(c, scored)}
+    return [i for i, c in enumerate(claims) if verifiable(c, scored) or (c.sentence_index in anchored and verifiable(c, False))]
 
 
 # Cues that state a party's own stance or plan rather than report speech: "Councils oppose
@@ -92,7 +110,9 @@ def _cites(a: Attribution) -> bool:
 @dataclass(frozen=True)
 class Claimed:
     text: str
-    pieces: tuple[Span, ...]  # article spans, in order; ``text`` is their texts joined by one space
+    # article spans in reading order (the article's, except a listed name's shared verb, which
+    # comes before it: Claim.reading); ``text`` is their texts joined by one space
+    pieces: tuple[Span, ...]
 
     def to_article(self, start: int, end: int) -> tuple[Span, ...]:
         """Article spans covering ``text[start:end]`` (one per piece it touches)."""
@@ -159,6 +179,8 @@ def _is_the_report(claim: Claim, attrs: Sequence[Attribution], content_chars: in
 def what_is_claimed(article: str, claim: Claim, attributions: Sequence[Attribution] = ()) -> Claimed:
     """The claim's content: its attributions' content spans inside the sentence, else the
     sentence without its attribution phrase."""
+    if claim.reading:  # "Greece four F-16s" of a list: "Greece would send four F-16s"
+        return Claimed(" ".join(p.text for p in claim.reading), claim.reading)
     by_id = {a.id: a for a in attributions}
     pieces: list[Span] = []
     attrs = [by_id[i] for i in claim.attribution_ids if i in by_id]

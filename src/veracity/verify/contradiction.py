@@ -33,7 +33,7 @@ import re
 
 from ..records import Check, Span
 from .checks import _STOP as _STOPWORDS
-from ..claims.gazetteer import city
+from ..claims.gazetteer import capital_of, city
 from ..claims.places import is_place_name
 from .checks import content_words, numbers, topic_overlap
 from .owners import OUTSIDE_STORY, elsewhere, other_companies, other_countries, other_periods, other_years, outside_story, part_and_whole, titled_elsewhere
@@ -153,10 +153,14 @@ def _stances(r: Reading) -> list[tuple[bool, Span, set[str], set[str]]]:
         codes = {c for p in r.places if a <= p.span.start < b and p.kind in ("country", "region", "demonym")
                  and len(p.codes) <= MAX_GROUP_CODES for c in p.codes}
         nm = {k for k, sp in names.items() if a <= sp.start < b}
+        # A capital that takes a side is its government ("Kinshasa welcomed ..."): its country.
+        codes |= {c for k in nm if (c := capital_of(k))}
         # The holder's capitalised words name it too ("The Green and Liberal Democrat groups"),
-        # but not a sentence's first word ("However, ...") nor a function word.
+        # but not a sentence's first word ("However, ...", "Officials"), unless a place's ("Nigeria
+        # has backed the plan"), nor a function word.
         nm |= {m.group().lower() for m in _CAP_WORDS.finditer(r.text, a, b)
-               if m.start() > 0 and m.group().lower() not in _STOPWORDS and m.group().lower() not in _SENTENCE_ADVERBS}
+               if (m.start() > 0 or is_place_name(m.group())) and m.group().lower() not in _STOPWORDS
+               and m.group().lower() not in _SENTENCE_ADVERBS}
         if codes or nm:
             out.append((pol, _span(r.text, s, e), codes, nm))
     return out
@@ -171,6 +175,44 @@ def check_polarity(claim: Reading, evidence: Reading) -> list[Check]:
                 who = ", ".join(sorted(names)) or ", ".join(sorted(cc & ec))
                 return [Check("polarity", f"'{cw.text}' vs '{ew.text}' for the same party ({who})", (cw,), (ew,))]
     return []
+
+
+# A party of at most this many countries is confirmed by any one of them taking its side ("some
+# countries, including Germany and Poland, have signaled cautious support" / "Germany backs the
+# plan"); a larger group (a region) only by all of them.
+SAME_SIDE_MEMBERS = 3
+# Nouns for the plan a story is about, whatever its words ("welcomed the proposal" / "welcomed a
+# new deployment"): a side taken on one is a side taken on the other.
+PLAN_NOUNS = frozenset("plan plans proposal proposals idea deployment mission move deal agreement accord initiative "
+                       "scheme force decision offer bid project operation".split())
+
+
+def _object_words(r: Reading, end: int) -> set[str]:
+    """Content words of what a stance word takes a side on: the rest of its clause."""
+    stop = min([i for i in (r.text.find(",", end), r.text.find(";", end), r.text.find(".", end)) if i >= 0] + [len(r.text)])
+    return set(content_words(r.text[end:min(stop, end + 80)]))
+
+
+def _same_object(claim: Reading, cw: Span, evidence: Reading, ew: Span) -> bool:
+    a, b = _object_words(claim, cw.end), _object_words(evidence, ew.end)
+    return bool(a & b) or bool(a & PLAN_NOUNS and b & PLAN_NOUNS)
+
+
+def same_stance(claim: Reading, evidence: Reading) -> str | None:
+    """The same party taking the same side on the same thing on both sides ("The Congolese
+    government has welcomed the proposal" / "Kinshasa welcomed a new deployment by southern
+    African states"), as the reason a support gives; None if none. Not a side taken on another
+    thing ("criticised the plan" / "criticised France for delivering self-propelled howitzers")."""
+    for cp, cw, cc, cn in _stances(claim):
+        for ep, ew, ec, en in _stances(evidence):
+            names = same_names(cn, en)
+            # (two members of a region's eight are not the region: "Denmark and Norway said they
+            # backed ..." confirms nothing of "foreign ministers of eight Nordic and Baltic states agreed")
+            if cp == ep and (names or (cc & ec and (ec >= cc or len(cc) <= SAME_SIDE_MEMBERS))) \
+                    and _same_object(claim, cw, evidence, ew):
+                who = ", ".join(sorted(names)) or ", ".join(sorted(cc & ec))
+                return f"the same side taken by the same party ('{cw.text}' ~ '{ew.text}'; {who})"
+    return None
 
 
 # Words of change and their direction: "a 35 percent rise in landing charges" against "its

@@ -101,15 +101,18 @@ def _another_countrys(claim: Reading, evidence: Reading, m: re.Match) -> bool:
     if not named:
         return False
     # Who does the verb the denial hangs on, with the words before it in its phrase.
-    verb = next((t for t in evidence.tree if t[0] >= m.start() and t[2] in ("VERB", "AUX")), None)
+    verb = next((t for t in evidence.tree if m.start() <= t[0] < end and t[2] in ("VERB", "AUX")), None) or \
+        next((t for t in reversed(evidence.tree) if t[0] < m.start() and t[2] in ("VERB", "AUX")), None)  # "described ... as inaccurate"
     subj = agent(evidence, verb[0]) if verb is not None else None
     if subj is None or subj[0] > m.start():
         return False
     lo = min([subj[0]] + [t[0] for t in evidence.tree if t[4] == subj[0] and t[0] < subj[0]])
+    if subj[1] in ("it", "they", "we"):  # "The UAE Ministry of Defence said on Wednesday *it* had no plans": who said so
+        lo = evidence.text.rfind(".", 0, subj[0]) + 1
     words = evidence.text[lo:subj[0] + len(evidence.text[subj[0]:].split()[0])]
     # (a demonym the recogniser may have taken into an organisation's name: "The *Philippine* Coast Guard")
     return any((d := resolve_demonym(w) or _country(w)) is not None and len(d[1]) == 1 and d[1][0] not in named
-               for w in re.findall(r"\b[A-Z][a-z]+\b", words))
+               for w in re.findall(r"\b(?:[A-Z][a-z]+|[A-Z]{3,}|UK|US)\b", words))  # not "PT" (of "PT Dirgantara Nusa")
 
 
 def _country(word: str) -> tuple[str, tuple[str, ...]] | None:

@@ -184,6 +184,10 @@ _PARTITIVE = re.compile(r"^\S+(?:\s+\S+)?\s+of\s+(?:the|its|their|these|those)\s
                         r"ten|eleven|twelve|dozen|hundred|thousand)\b)", re.IGNORECASE)
 # A figure given only to be corrected: "about 800 additional nurses ..., not 2,000".
 _CORRECTED = re.compile(r"\b(?:not|than|instead of|rather than|of)\s*$", re.IGNORECASE)
+_CORRECTED_ONLY = re.compile(r"\b(?:not|than|instead of|rather than)\s*$", re.IGNORECASE)
+# ... or named as what is corrected ("correcting a figure of more than 14 million tonnes").
+_CORRECTING = re.compile(r"\b(?:correct\w*|revis\w*|inaccurate|wrong|mistaken\w*|erroneous\w*|denie\w*|deny\w*)\b[^.;]*$",
+                         re.IGNORECASE)
 # Words before a figure that make it a share of a larger whole ("the largest contingent, about 400
 # soldiers", "a joint contribution of around 900 personnel to EUFOR Althea"): compared only with
 # other shares, never with a total ("The EU force ... has about 1,100 soldiers").
@@ -304,6 +308,20 @@ def _previous(text: str, q: Quantity) -> bool:
     return bool(_PREVIOUS.search(text, max(0, q.span.start - 60), q.span.start))
 
 
+def _named_in(q: Quantity) -> set[str]:
+    """The names inside a figure's span, as _head spells a counted noun: capitalised words or
+    model names ("two *F-16* Viper jets", "six *Rafale* jets"), not its number or scale."""
+    words = [w.strip(",.") for w in q.span.text.split()]
+    words = [w.lower() for w in words if w[:1].isupper() or (any(ch.isdigit() for ch in w) and any(ch.isalpha() for ch in w))]
+    return {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words}
+
+
+def _heads_meet(h: str, c: Quantity, eh: str, e: Quantity) -> bool:
+    """Two figures count one thing: the same counted noun, or one side's noun names the other's
+    ("four F-16s" / "two F-16 Viper jets"; "six Rafale jets" / "six Rafales")."""
+    return h == eh or (bool(h) and bool(eh) and (h in _named_in(e) or eh in _named_in(c)))
+
+
 def check_numbers(claim: Reading, evidence: Reading) -> list[Check]:
     """The same counted noun given ranges that do not overlap, at the same moment, both totals
     or both amounts for the same item ("3 billion zloty" on connections is not "470 zloty per
@@ -312,13 +330,18 @@ def check_numbers(claim: Reading, evidence: Reading) -> list[Check]:
     heads = [_head(e, evidence.text, evidence.tree) for e in evidence.quantities]
     # The evidence's figures not given only to be corrected ("..., not 2,000").
     given = [e for e in evidence.quantities if not _CORRECTED.search(evidence.text[max(0, e.span.start - 20):e.span.start])]
+    # ... and those it states at all, "of" a whole included ("300 officers ... as part of a regional
+    # contingent of some 1,100 police" gives the claim's 1,100).
+    stated = [e for e in evidence.quantities if not _CORRECTED_ONLY.search(evidence.text[max(0, e.span.start - 20):e.span.start])
+              and not _CORRECTING.search(evidence.text, max(0, e.span.start - 50), e.span.start)]
     for c in claim.quantities:
         h = _head(c, claim.text, claim.tree)
         if not h or _possessor(claim.text, c) or _DENIED_BOUND.search(claim.text[max(0, c.span.start - 40):c.span.start]):
             continue
         oc = claim.times[claim.quantities.index(c)] if claim.times else "unknown"
         item = per_item(c, claim.text)
-        same = [e for k, e in enumerate(evidence.quantities) if heads[k] == h and not _PARTITIVE.match(e.span.text)
+        same = [e for k, e in enumerate(evidence.quantities) if _heads_meet(h, c, heads[k], e)
+                and not _PARTITIVE.match(e.span.text)
                 and not _possessor(evidence.text, e)
                 and _compatible_time(oc, evidence.times[k] if evidence.times else "unknown")
                 and per_item(e, evidence.text) == item and _comparable(*_ranges(c, claim.text, e, evidence.text))
@@ -335,7 +358,7 @@ def check_numbers(claim: Reading, evidence: Reading) -> list[Check]:
         # So does the claim's exact figure under another noun ("212 passengers" / "had 212 people aboard").
         if same and not any(_agree(c, claim.text, e, evidence.text) for e in same) \
                 and not any(_overlap(_range(c), _range(e)) for e in given if not e.unit) \
-                and not any(e.value == c.value and significant_digits(c.value) >= 2 for e in given):
+                and not any(e.value == c.value and significant_digits(c.value) >= 2 for e in stated):
             out.append(Check("number", f"'{c.span.text}' vs '{', '.join(e.span.text for e in same)}' ({h}: ranges do not overlap)",
                              (c.span,), tuple(e.span for e in same)))
     return out or check_tallies(claim.text, evidence.text)

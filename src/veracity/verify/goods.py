@@ -183,6 +183,25 @@ def two_compound_kinds(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> bo
     return bool(a and b) and a != b and lexicon.related(a.replace(" ", "_"), "n", b.replace(" ", "_"), "n") is None
 
 
+# Words naming a group within those counted: "8,300 registered *youth* players" are some of
+# "about 24,000 registered players".
+# ("rural", "urban", "foreign", "local" describe where or whose: "about 900 foreign soldiers, not
+# 2,500 as reported" is the same figure as "about 2,500 troops"; not here.)
+SUBGROUP_WORDS = frozenset("youth junior senior female male women men girls boys child children adult elderly "
+                           "professional amateur part-time full-time first-time permanent temporary seasonal".split())
+
+
+def _group_words(r: Reading, q: Quantity) -> set[str]:
+    return {w.strip(",.").lower() for w in q.span.text.split()} & SUBGROUP_WORDS
+
+
+def one_group(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> bool:
+    """One side counts a group within what the other counts, by a word naming it ("about 24,000
+    registered players" / "8,300 registered youth players"), or two such groups ("1,200 women" /
+    "900 men")."""
+    return _group_words(cr, c) != _group_words(er, e)
+
+
 # Which tranche a sum is: "an initial 50 million ringgit" / "A further 20 million ringgit".
 _TRANCHE = re.compile(r"\b(the\s+|an?\s+)?(initial|first|further|additional|another|extra|second|third)\s+$", re.IGNORECASE)
 

@@ -28,13 +28,13 @@ from ..errors import ModelError
 from ..records import Check
 from .agreement import against, agreement, carries_event, figures_carried, names_carried, negated_on_one_side, shared_patient
 from .checks import topic_overlap
-from .contradiction import another_event, by_party, contradictions
+from .contradiction import another_event, by_party, contradictions, same_stance
 from .owners import other_periods
 from .denial import _DENIAL, of_main, same_denial
 from .parties import acting_names, different_parties
 from .reading import read
 from .counted import only_asked
-from .quarters import other_side
+from .quarters import named_in, other_side
 from .when import other_time
 from .where import _locations
 from .delays import BY_LENGTH, same_delay
@@ -225,6 +225,11 @@ FRAME_CONFIDENCE = 0.65
 # that one: a negation on each side looks like a contradiction to it), so the rule holds
 # whatever the model says; its confidence is that of the other rule-made supports.
 SAME_DENIAL_SUPPORTS = True
+# A party taking the claim's side in other words ("has welcomed the proposal" / "Kinshasa welcomed
+# a new deployment", P(SUPPORTS) 0.02) supports it when the sentence is about the claim's topic
+# (this cosine: the model's own floor for reading a pair, MODEL_COSINE) and no check fired.
+SAME_STANCE_SUPPORTS = True
+SAME_STANCE_COSINE = 0.40
 SAME_DENIAL_CONFIDENCE = 0.7
 
 
@@ -276,6 +281,16 @@ def _other_countries_each(cr, er) -> bool:
     return bool(a) and bool(b) and not a & b and not named
 
 
+def _placed_elsewhere(cr, er) -> bool:
+    """The claim places its event in a province, the evidence in a town of the same country, and
+    neither names the other's ("two fishmeal plants in Saint-Louis" / "the two fishmeal factories
+    ... are both in Joal-Fadiouth"): the tables cannot say whether the town lies in the province,
+    so the evidence neither contradicts the claim's place nor confirms it."""
+    la = [x for x in _locations(cr) if x.sub and not x.origin]
+    lb = [y for y in _locations(er) if not y.coarse and not y.sub and y.codes and not y.origin]
+    return bool(la and lb) and not any(named_in(x.name, er.text) for x in la) and not any(named_in(y.name, cr.text) for y in lb)
+
+
 def _other_party(cr, er, sentence: str | None) -> bool:
     """Another party's event: by the claim's content, or, when the content names no one acting
     ("will raise fares on its routes ... by 18%", its subject left in the attribution's sentence),
@@ -313,6 +328,9 @@ def _near(p: np.ndarray, ps: tuple, claim: str, ev: str, cosine: float, claim_pu
         why = f"it gives the claim's delay as the old and the new date ({delay})"
     elif (a := _frame_support(p, claim, ev, claim_published, published, title)) is not None:
         stance, conf, why = "supports", max(float(p[0]), FRAME_CONFIDENCE), a.detail
+    elif SAME_STANCE_SUPPORTS and p[1] < FRAME_MAX_REFUTES and cosine >= SAME_STANCE_COSINE \
+            and (side := same_stance(read(claim, claim_published), read(ev, published))):
+        stance, conf, why = "supports", max(float(p[0]), FRAME_CONFIDENCE), side
     elif (AGREEING_FIGURE_SUPPORTS and p[1] < FRAME_FIGURE_MAX_REFUTES and (share := topic_overlap(claim, ev)) >= FIGURE_RESTATES_OVERLAP
           and (same := agreeing_numbers(claim, ev, claim_published, published))):
         stance, conf, by_figure = "supports", max(float(p[0]), AGREEING_FIGURE_CONFIDENCE), True
@@ -331,8 +349,9 @@ def _near(p: np.ndarray, ps: tuple, claim: str, ev: str, cosine: float, claim_pu
         return Judgement("nei", round(float(p[2]), 4), (), ps)
     # ... nor a sentence that gives the claim's figure for another country ("about 250 more soldiers
     # to the ... force in Kosovo" / "participation in the EU force in Bosnia and Herzegovina ...
-    # with up to 300 soldiers"): each side names a country the other does not.
-    if stance == "supports" and by_figure and _other_countries_each(cr, er):
+    # with up to 300 soldiers"): each side names a country the other does not; nor one whose event
+    # is in a town the claim never names, the claim's in a province (_placed_elsewhere).
+    if stance == "supports" and ((by_figure and _other_countries_each(cr, er)) or _placed_elsewhere(cr, er)):
         return Judgement("nei", round(float(p[2]), 4), (), ps)
     # ... nor a sentence whose figure of the claim's counted thing is another, though set aside as
     # another deal's or year's ("Ribera kept 30 percent of any resale" in a 2024 deal / "Ribera

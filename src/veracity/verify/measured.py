@@ -15,7 +15,7 @@ from .counted import (HEADLINE_MEASURES, SUM_KINDS, TRANSACT_VERBS, _chain, _hea
                       _same_kind, _same_mover, _unrelated, _verb_of, change_or_level, counts_the_group, demanded, figure_places,
                       flow, held_or_moved, is_money, kind_of_sum, move, mover, part_and_whole_year, part_of, purpose)
 from .gathering import GATHERING_NOUNS
-from .goods import (_in_series, _lost_by, _other_goods, _other_kinds, one_country_kind, rest_of, two_compound_kinds, two_tranches,
+from .goods import (_in_series, _lost_by, _other_goods, _other_kinds, one_country_kind, one_group, rest_of, two_compound_kinds, two_tranches,
                     whole_of_part)
 from .parties import agent, children, of_existing, other_agent_nouns, party_words
 from .reading import Reading
@@ -498,8 +498,8 @@ def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> 
         return "figures of two kinds of goods"
     if one_country_kind(cr, c, er, e):
         return "one country's things vs all of them"
-    if two_compound_kinds(cr, c, er, e) or two_tranches(cr, c, er, e):
-        return "figures of two kinds or tranches"
+    if two_compound_kinds(cr, c, er, e) or two_tranches(cr, c, er, e) or one_group(cr, c, er, e):
+        return "figures of two kinds, groups or tranches"
     # "will cut operating grants ... by 4 percent" / "cap tuition increases ... at 3 per cent"
     wa, wb = percent_moved(cr, c), percent_moved(er, e)
     if _unrelated(wa, wb):

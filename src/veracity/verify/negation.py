@@ -127,6 +127,16 @@ _TIME_BOUND = re.compile(r"[^.;,]{0,60}?\b(?:before|until|till|prior\s+to)\s+(?:
                          r"November|December|(?:19|20)\d\d|next)\b")
 
 
+# An action told only as what others predicted, feared or claimed ("disproved predictions that the
+# 2025 labour reform would destroy jobs"): no one asserts it, so it negates nothing.
+_UNASSERTED = re.compile(r"\b(?:predictions?|prophecies|warnings?|fears?|forecasts?|claims?|suggestions?|allegations?|"
+                         r"speculation|rumou?rs?|assertions?)\s+that\s+[^.;:]{0,90}$", re.IGNORECASE)
+
+
+def _unasserted(r: Reading, f) -> bool:
+    return bool(_UNASSERTED.search(r.text, max(0, f.action.start - 120), f.action.start))
+
+
 def check_negation(claim: Reading, evidence: Reading) -> list[Check]:
     """The same action (lemma) negated on one side only. An action a denial in the evidence
     denies ("had no plans to *sell*") agrees with the claim negating it ("would not sell"), but
@@ -136,7 +146,7 @@ def check_negation(claim: Reading, evidence: Reading) -> list[Check]:
     denied_here, denied_there = denied_actions(claim), denied_actions(evidence)
     anon_c, anon_e = _anonymity(claim), _anonymity(evidence)
     frames = [cf for cf in claim.frames if cf.action.start not in denied_here and not _SUPERSEDED.search(claim.text, 0, cf.action.start)
-              and not any(a <= cf.action.start < b for a, b in anon_c) and not _details(cf)]
+              and not any(a <= cf.action.start < b for a, b in anon_c) and not _details(cf) and not _unasserted(claim, cf)]
     neg = lambda f: f.negated or f.action.start in denied_there  # noqa: E731
     out = []
     for cf in frames:
@@ -147,7 +157,8 @@ def check_negation(claim: Reading, evidence: Reading) -> list[Check]:
                 any(of.lemma == cf.lemma and of.negated != cf.negated for of in frames):
             continue
         for ef in evidence.frames:
-            if any(a <= ef.action.start < b for a, b in anon_e) or _details(ef) or (cf.negated and _proposed(evidence, ef)):
+            if any(a <= ef.action.start < b for a, b in anon_e) or _details(ef) or (cf.negated and _proposed(evidence, ef)) \
+                    or _unasserted(evidence, ef):
                 continue
             # The evidence's action is the claim's other action, with the same polarity ("signed
             # ..., but never ratified" / "to be signed"): it says nothing of the negated one.

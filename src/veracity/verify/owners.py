@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..claims.places import is_place_name, resolve_demonym
+from ..claims.places import is_place_name, resolve_demonym, resolve_name
 from ..records import Check
 from .counted import figure_places, owner_names
 from .origin import PRESS_WORDS
@@ -182,6 +182,35 @@ def _country_subject(r: Reading) -> set[str]:
             if p.kind == "country" and len(p.codes) == 1 and p.span.start <= t[0] < p.span.end}
 
 
+# Nouns of a whole force several parties make up.
+FORCE_NOUNS = frozenset("force brigade mission contingent coalition operation task-force".split())
+
+
+def _force_subject(r: Reading) -> bool:
+    """The main verb's subject is a whole force ("the alliance's unified brigade would have ...")."""
+    root = next((t for t in r.tree if t[0] == t[4]), None)
+    said = [t for t in r.tree if root is not None and t[4] == root[0] and t[3] == "ccomp"]
+    verbs = said if root is not None and root[1] in _SAYING and said else [root] + said
+    return any(t[3] in ("nsubj", "nsubjpass") and t[1] in FORCE_NOUNS and t[2] == "NOUN"
+               for t in r.tree for v in verbs if v is not None and t[4] == v[0])
+
+
+def _acting_country(r: Reading) -> set[str]:
+    """The single country that is the subject of the main verb, tagged as a place or not ("Burkina
+    Faso would contribute ...": a short sentence the tagger reads no place in)."""
+    if found := _country_subject(r):
+        return found
+    verb = next((t for t in r.tree if t[2] in ("VERB", "AUX")), None)
+    hit = resolve_name(r.text[:verb[0]].strip().removesuffix(" would").removesuffix(" will")) if verb else None
+    return set(hit[1]) if hit is not None and hit[2] == "country" else set()
+
+
+def _member_and_force(one: Reading, force: Reading) -> bool:
+    """A country's share and the size of a whole force of others too: not "The Kenyan force" (its own)."""
+    member = _acting_country(one)
+    return bool(member) and _force_subject(force) and not member & {c for p in force.places for c in p.codes}
+
+
 def _subject_group(r: Reading) -> set[str]:
     """The countries inside the main verb's subject ("*Morocco, Rwanda and Senegal* would send",
     "*About 350 instructors from Morocco, Rwanda and Senegal* will help"), or of what a verb of
@@ -239,6 +268,11 @@ def part_and_whole(cr: Reading, er: Reading) -> bool:
     # Emirates are preparing to send about 6,000 troops" / "the kingdom was prepared to commit about
     # 2,000 of its own troops").
     if (_OWN_SHARE.search(er.text) and len(_subject_countries(cr)) >= 2) or (_OWN_SHARE.search(cr.text) and len(_subject_countries(er)) >= 2):
+        return True
+    # ... or a country's contribution and the size of the whole force ("Burkina Faso would
+    # contribute about 2,500 troops" / "the alliance's unified brigade would have about 4,000
+    # soldiers at full strength").
+    if _member_and_force(cr, er) or _member_and_force(er, cr):
         return True
     # ... or one of them alone ("Morocco would provide about 200 instructors, Rwanda 100 and Senegal
     # 50" / "Morocco, Rwanda and Senegal would send some 350 instructors").

@@ -11,7 +11,9 @@ from .reading import Reading
 
 
 def named_in(name: str, text: str) -> bool:
+    """``text`` names the place ``name``, also without "City" ("Davao City" in "its Davao accounts")."""
     n = name.lower().removeprefix("the ").strip()
+    n = n.removesuffix(" city") if len(n) > 8 else n
     return len(n) >= 3 and re.search(r"\b" + re.escape(n) + r"\b", text.lower()) is not None
 
 

@@ -146,6 +146,10 @@ def _holder_span(h) -> tuple[int, int]:
     return h.left_edge.idx, end
 
 
+# Verbs whose clausal complement states what its subject denies ("denied that it had agreed").
+DENYING_HEADS = frozenset({"deny"})
+
+
 def _stances(doc) -> tuple[tuple[int, int, str, bool, int, int], ...]:
     from .contradiction import POLARITY
 
@@ -169,6 +173,10 @@ def _stances(doc) -> tuple[tuple[int, int, str, bool, int, int], ...]:
         # "his trust in the bank's staff had been shaken", "lost confidence in": trust undone.
         undone = t.pos_ == "NOUN" and t.dep_ in ("nsubjpass", "nsubj", "dobj") and t.head.lemma_.lower() in UNDOING_VERBS
         neg = neg != undone
+        # "denied on Tuesday that it had agreed to any foreign naval presence": a stance its holder
+        # denies holding is the opposite stance.
+        if t.dep_ in ("ccomp", "xcomp") and t.head.lemma_.lower() in DENYING_HEADS:
+            neg = not neg
         # No holder in the parse (it often fails around dashes): -1, and the reader falls back
         # on the words before the stance word in its clause.
         a, b = _holder_span(h) if h is not None else (-1, -1)

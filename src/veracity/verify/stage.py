@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..records import Claim, Dossier
 from ..options import Options
-from .claimed import reports_speech, verifiable, what_is_claimed
+from .claimed import checked, reports_speech, what_is_claimed
 from .engine import ClaimQuery, Verifier
 from .origin import article_relays, claim_origins, dateline_outlet
 from .parties import acting_names
@@ -64,8 +64,7 @@ class VerifyStage:
         same = index.id_of_text(dossier.article.text)
         exclude = [dossier.article.id] + ([same] if same else [])
         claims = dossier.claims
-        scored = any(c.checkworthy or c.checkworthiness > 0 for c in claims)
-        chosen = [i for i, c in enumerate(claims) if verifiable(c, scored)]
+        chosen = checked(claims)
         verdicts = self.verifier.verify([query(dossier, claims[i]) for i in chosen], exclude=exclude)
         out = list(claims)
         for i, v in zip(chosen, verdicts):

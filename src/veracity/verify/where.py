@@ -28,7 +28,7 @@ def _codes(places: Iterable[Place]) -> set[str]:
 
 _LOCATIVE = re.compile(r"\b(in|at|near|across|throughout|around|outside|inside|off|into|to|from|on|within|between|along|over|of|"
                        r"covering|serving|spanning)\s+"
-                       r"(?:the\s+)?(?-i:[a-z][\w-]*(?:'s|\u2019s)\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-east|north-west|"
+                       r"(?:the\s+|(?<!of\s)(?:its|their)\s+)?(?-i:[a-z][\w-]*(?:'s|\u2019s)\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-east|north-west|"
                        r"south-east|south-west|north-eastern|north-western|south-eastern|south-western|coastal|rural)\w*\s+)?"
                        r"(?:(?:parts?|county|region|province|state|city|town|district|area|port city|village|island|municipality) of\s+"
                        r"|(?:capital|city|town|port|village),\s+)?$",  # "in the capital, Yerevan"
@@ -508,15 +508,16 @@ def _place_checks(claim: Reading, evidence: Reading, a: list[_Loc], b: list[_Loc
         if not any(_same_place(x, y) for x in a if _level(x) == level for y in yb):
             left += xa
             right |= {id(y) for y in yb}
-    # A coded town against a country on the other side ("in Gdansk" vs "in Germany"), unless
-    # either is named on the other side too: "arrived in the UK ... at the awards in Rome"
-    # against itself names two places of two events, and contradicts nothing.
+    # A coded town against a country (or a province of another country: "in Tashkent" vs "in
+    # Almaty, Kazakhstan") on the other side ("in Gdansk" vs "in Germany"), unless either is named
+    # on the other side too: "arrived in the UK ... at the awards in Rome" names two places of two events.
     for x in a:
         for y in b:
             if id(x) in named_too:
                 continue
-            if x.coarse != y.coarse and not any(_same_place(x, v) for v in b) and not any(_same_place(u, y) for u in a):
-                fine, coarse = (x, y) if y.coarse else (y, x)
+            if (x.coarse != y.coarse or {_level(x), _level(y)} == {"town", "sub"}) and not any(_same_place(x, v) for v in b) \
+                    and not any(_same_place(u, y) for u in a):
+                fine, coarse = (x, y) if y.coarse or (_level(y) == "sub" and not x.coarse) else (y, x)
                 if _within(fine, coarse) is False and not any(_within(fine, c) for c in (b if coarse is y else a) if c.coarse):
                     if x not in left:
                         left.append(x)
