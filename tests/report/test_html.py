@@ -75,3 +75,9 @@ def test_corroborated_claims_get_an_escaped_timeline(example_dossier):
     parser = _Tags()
     parser.feed(html)
     assert sum(1 for t, a in parser.tags if t == "script" and a.get("type") != "application/json") == 1
+
+
+def test_a_listed_countrys_claim_shows_how_it_reads():
+    text = "France would send six Rafale jets, Greece four F-16s and Italy two Eurofighters, the newspaper said."
+    html = render([analysis.analyze_text(text, Options())], "html")
+    assert "reads: Greece would send four F-16s" in html and "reads: Italy would send two Eurofighters" in html
