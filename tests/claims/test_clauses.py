@@ -100,3 +100,10 @@ def test_a_clause_about_a_party_named_before_stays_with_it(claims_run):
 def test_while_without_a_comma_is_a_time(claims_run):
     text = "The licence will stay suspended for up to six months while the company prepares a new environmental plan."
     assert _texts(claims_run(text)) == [text]
+
+
+def test_a_list_cut_short_at_the_end_of_the_text(claims_run):
+    # (the fuzz corpus found the scan past a trailing separator reading beyond the last token)
+    for text in ("France would send six jets, and", "France would send six jets,"):
+        d = claims_run(text)
+        assert [c.span.text for c in d.claims] and all(text[c.span.start:c.span.end] == c.span.text for c in d.claims)

@@ -131,6 +131,8 @@ _ITEM_END = frozenset({",", ";", ".", "while", "with", "whereas", "but"})
 
 def _name_end(toks: list, k: int, end: int) -> int:
     """Where the name starting at ``k`` ends ("the Netherlands", "Côte d'Ivoire"); ``k`` if none."""
+    if k >= end:
+        return k
     j = k + 1 if toks[k].lower_ == "the" and k + 1 < end and toks[k + 1].pos_ == "PROPN" else k
     while j < end and toks[j].pos_ == "PROPN" and toks[j].ent_type_ not in _NOT_NAMES:
         j += 1

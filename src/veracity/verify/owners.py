@@ -169,15 +169,21 @@ _SAYING = frozenset("say tell announce confirm state add report".split())
 _OWN_SHARE = re.compile(r"\b(?:of|from)\s+its\s+own\b", re.IGNORECASE)
 
 
+def _main_verbs(r: Reading) -> list[tuple]:
+    """The sentence's main verb, or what its verb of saying reports ("Norway said the Nordic
+    governments would send ...": who says is not who sends), with its clausal complements."""
+    root = next((t for t in r.tree if t[0] == t[4]), None)
+    if root is None:
+        return []
+    said = [t for t in r.tree if t[4] == root[0] and t[3] == "ccomp"]
+    return said if root[1] in _SAYING and said else [root] + said
+
+
 def _country_subject(r: Reading) -> set[str]:
     """The country that is the subject of the sentence's main verb, or of what its verb of saying
     reports ("France is prepared to commit ...", "..., Poland's defence minister said Poland would send")."""
-    by_start = {t[0]: t for t in r.tree}
-    root = next((t for t in r.tree if t[0] == t[4]), None)
-    said = [t for t in r.tree if root is not None and t[4] == root[0] and t[3] == "ccomp"]
-    # "Norway said the Nordic governments would send ...": who says is not who sends.
-    verbs = said if root is not None and root[1] in _SAYING and said else [root] + said
-    subjects = [t for t in r.tree for v in verbs if v is not None and t[4] == v[0] and t[3] in ("nsubj", "nsubjpass") and t[0] in by_start]
+    verbs = _main_verbs(r)
+    subjects = [t for t in r.tree for v in verbs if t[4] == v[0] and t[3] in ("nsubj", "nsubjpass")]
     return {p.codes[0] for p in r.places for t in subjects
             if p.kind == "country" and len(p.codes) == 1 and p.span.start <= t[0] < p.span.end}
 
@@ -188,11 +194,8 @@ FORCE_NOUNS = frozenset("force brigade mission contingent coalition operation ta
 
 def _force_subject(r: Reading) -> bool:
     """The main verb's subject is a whole force ("the alliance's unified brigade would have ...")."""
-    root = next((t for t in r.tree if t[0] == t[4]), None)
-    said = [t for t in r.tree if root is not None and t[4] == root[0] and t[3] == "ccomp"]
-    verbs = said if root is not None and root[1] in _SAYING and said else [root] + said
     return any(t[3] in ("nsubj", "nsubjpass") and t[1] in FORCE_NOUNS and t[2] == "NOUN"
-               for t in r.tree for v in verbs if v is not None and t[4] == v[0])
+               for t in r.tree for v in _main_verbs(r) if t[4] == v[0])
 
 
 def _acting_country(r: Reading) -> set[str]:
@@ -215,11 +218,9 @@ def _subject_group(r: Reading) -> set[str]:
     """The countries inside the main verb's subject ("*Morocco, Rwanda and Senegal* would send",
     "*About 350 instructors from Morocco, Rwanda and Senegal* will help"), or of what a verb of
     saying reports."""
-    root = next((t for t in r.tree if t[0] == t[4]), None)
-    if root is None:
+    verbs = _main_verbs(r)
+    if not verbs:
         return set()
-    said = [t for t in r.tree if t[4] == root[0] and t[3] == "ccomp"]
-    verbs = said if root[1] in _SAYING and said else [root] + said
     kids = children(r)
 
     def coordinated(t: tuple) -> list[tuple]:  # t and what "and" / "," joins to it
