@@ -107,3 +107,4 @@ def test_a_list_cut_short_at_the_end_of_the_text(claims_run):
     for text in ("France would send six jets, and", "France would send six jets,"):
         d = claims_run(text)
         assert [c.span.text for c in d.claims] and all(text[c.span.start:c.span.end] == c.span.text for c in d.claims)
+

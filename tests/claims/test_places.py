@@ -102,3 +102,10 @@ def test_a_twin_town_and_a_town_after_a_compass_point(claims_run):
     ps = {p.name: p for c in d.claims for p in c.places}
     assert ps["Joal-Fadiouth"].codes == ("SN",) and ps["Joal-Fadiouth"].kind == "city"
     assert ps["Dakar"].codes == ("SN",)
+
+
+def test_peoples_words_formed_from_country_names():
+    assert resolve_demonym("Tongan") == ("Tonga", ("TO",))
+    assert resolve_demonym("Fijian") == ("Fiji", ("FJ",))
+    assert resolve_demonym("Omani") == ("Oman", ("OM",))
+    assert resolve_demonym("Christian") is None

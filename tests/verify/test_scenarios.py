@@ -58,7 +58,10 @@ UNSEEN = [d for root in sorted(HERE.glob("scenarios_unseen*")) for d in scenario
 # after the session's changes; the older 233 went 13615/16483 -> 13705/16501 (more claims verified:
 # a statement cut from its sentence keeps its expectations' fields)). Raised to 0.825: room for
 # about 80 expectations.
-MIN_SHARE_UNSEEN = 0.825
+# 15794/19008 = 0.831 on the 241 (7 Dec 13:58, session 25, after unseen65-68's first runs of 254/329,
+# 248/316, 261/322 and 262/315 on 21314c1, 268, 261, 275 and 268 after the session's rules; the older
+# 237 went 14712 -> 14722/17726). Raised to 0.828: room for about 55 expectations.
+MIN_SHARE_UNSEEN = 0.828
 # Claims a fact-checker leaves at NOT ENOUGH INFO (background sentences nothing speaks to, claims
 # only echoed) that get a verdict anyway: 4 of the 91 scenarios' (6 Dec 14:30, session 17: another
 # company's contract, an existing plant's output, another contingent's troops, another figure of
@@ -93,7 +96,10 @@ MIN_SHARE_UNSEEN = 0.825
 # (10 on their first runs too).
 # 93 of the 237 (7 Dec 11:15, session 24): the older 233's 85 (three fewer: claims cut into
 # statements) and 8 of the 77 quiet claims of unseen61-64 (11 on their first runs).
-MAX_LOUD_QUIET = 93
+# 103 of the 241 (7 Dec 13:58, session 25): the older 237's 93 (unchanged) and 10 of the 63 quiet
+# claims of unseen65-68 (12 on their first runs: another mission's monitors, another city's budget,
+# another regulator's fine, a seizure in another country).
+MAX_LOUD_QUIET = 103
 # Sentences of two claims with opposite expected verdicts, one of which is necessarily on the
 # wrong side (see scenario_runner.two_claim_sentences): measured 2 on the 156 (session 20); 5 on
 # the 186 (session 21: unseen33's "Deputy Defence Minister Julio Arteaga, a retired army general
@@ -117,7 +123,13 @@ MAX_LOUD_QUIET = 93
 # five of session 21-22 above whose second claim is a relative clause, an apposition or a phrase
 # ("a retired army general who commanded ...", "Oaxaca Governor ... told reporters", "alongside a
 # revised timetable ...", "a measure that ... would absorb ..."), and unseen50's Nampula outbreak.
-MAX_TWO_CLAIM_FLIPS = 6
+# 7 on the 241 (session 25): unseen30's "The final order, signed on September 29, allows up to seven
+# round-trip flights a week" now has its date refuted (a bare "September 29" against the docket's
+# "October 6", compared by month and day), which the one verdict of the sentence carries to the
+# true second statement (a participle phrase, not cut). Session 25 tried cutting trailing relative
+# and appositive clauses into claims of their own; it fixed none of the six and was dropped
+# (docs/benchmarks/verify.md, "Session 25").
+MAX_TWO_CLAIM_FLIPS = 7
 # Measured 490/511 = 0.959 on 15 scenarios (6 Dec, 02:00: another party's or place's figure is not a
 # conflicting one, the claim's own source confirming first-hand, a denial confirming a claim
 # that reports it and not refuting one that presupposes it; 396/420 = 0.943 on the 12 before);

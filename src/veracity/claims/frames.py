@@ -58,6 +58,9 @@ def _refused(v) -> bool:
     head = v.head
     if v.dep_ == "xcomp" and (head.lemma_.lower() in REFUSING or (head.lemma_.lower(), _particle(head)) in REFUSING_PHRASAL):
         return not neg(head)
+    # "ruled out taking part": the parser's adverbial gerund right after the refusal
+    if v.dep_ == "advcl" and v.tag_ == "VBG" and 0 < v.i - head.i <= 3 and (head.lemma_.lower(), _particle(head)) in REFUSING_PHRASAL:
+        return not neg(head)
     if v.dep_ == "pcomp" and head.lower_ == "against" and head.head.lemma_.lower() in AGAINST_HOLDERS:
         return not neg(head.head)
     if v.dep_ == "acl" and head.lemma_.lower() in REQUEST_NOUNS and head.dep_ == "dobj":
@@ -153,6 +156,17 @@ def _none_subject(c) -> bool:
         return False
     return c.lower_ in NONE_WORDS or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) or (
         c.lower_ == "one" and any(d.lower_ == "no" for d in c.children))
+
+def _shares_none_subject(v) -> bool:
+    """A verb joined to a negated one, with no subject of its own: one whose subject no one fills
+    ("none of its directors had been contacted or *questioned*"), or one negated before "or"
+    ("had not been contacted or *questioned*")."""
+    if v.dep_ != "conj" or v.head.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return False
+    up = v.head.children
+    return any(_none_subject(c) for c in v.head.children) or (
+        any(c.dep_ == "neg" for c in v.head.children) and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in up))
+
 
 def _no_object(c) -> bool:
     """ "had received no formal proposal": the action with "no" as its object's determiner."""
@@ -349,7 +363,8 @@ class FrameBuilder:
             ref = self._location_ref(location)
             if ref is not None:
                 extra.append(("location_ref", ref))
-        negated = any(c.dep_ == "neg" for c in v.children) or any(_none_subject(c) or _no_object(c) for c in v.children)
+        negated = any(c.dep_ == "neg" for c in v.children) or any(_none_subject(c) or _no_object(c) for c in v.children) \
+            or _shares_none_subject(v)
         # "Norway has refused to take part", "ruled out buying", "was against withdrawing",
         # "turned down a request to send": the action refused is not done (unless the refusal is
         # itself negated: "did not refuse to sign").

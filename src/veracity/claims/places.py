@@ -146,11 +146,28 @@ def resolve_demonym(word: str) -> tuple[str, tuple[str, ...]] | None:
     key = " ".join(word.lower().split())
     target = R.DEMONYMS.get(key)
     if target is None:
-        return None
+        return _formed_demonym(key)
     if target.startswith("region:"):
         region = target[len("region:"):]
         return region.title(), R.REGIONS.get(region, ())
     return _country_name(target), (target,)
+
+
+# How English forms a people's word from a country's name, for the countries the table above
+# leaves out: Tonga -> Tongan, Fiji -> Fijian, Gabon -> Gabonese, Oman -> Omani.
+_DEMONYM_ENDINGS = ("n", "an", "ese", "i")
+
+
+@functools.lru_cache(maxsize=1024)
+def _formed_demonym(key: str) -> tuple[str, tuple[str, ...]] | None:
+    if " " in key or len(key) < 5:
+        return None
+    for end in _DEMONYM_ENDINGS:
+        if key.endswith(end) and len(key) - len(end) >= 3:
+            hit = resolve_name(key[: -len(end)].title())
+            if hit is not None and hit[2] == "country" and len(hit[1]) == 1:
+                return hit[0], hit[1]
+    return None
 
 
 def _strip(text: str, a: int, b: int) -> tuple[int, int]:
@@ -197,6 +214,8 @@ def place_for_entity(doc, ent, text: str) -> Place | None:
     if resolved is None:
         return None
     canonical, codes, kind = resolved
+    if kind == "unknown" and (people := resolve_demonym(name)) is not None:
+        return Place(Span.of(text, a, b), people[0], people[1], None, "demonym")  # "Tongan", tagged a place
     first, _, rest = name.partition(" ")
     if kind == "unknown" and first.lower() in R.DIRECTIONS and rest:
         # "Eastern Ukraine" tagged as one entity: strip the direction, keep it as qualifier.
@@ -307,6 +326,19 @@ def _locative(doc, i: int, lo: int) -> bool:
     return not (p.lower_ in ("to", "from") and p.head is not p and p.head.lemma_.lower() in SPEECH)
 
 
+def _owners_after_locative(doc, i: int, lo: int) -> bool:
+    """Is ``doc[i]`` the "'s" of an owner that follows a preposition of place ("at the trading
+    house's Ho Chi Minh City office", "in the company's Bangkok plant")?"""
+    if doc[i].text not in ("'s", "\u2019s") or doc[i].dep_ != "case":
+        return False
+    k = i - 1
+    while k > lo and i - k <= 5 and doc[k].lower_ not in LOCATIVE:
+        if doc[k].pos_ not in ("NOUN", "PROPN", "DET", "ADJ"):
+            return False
+        k -= 1
+    return k >= lo and i - k <= 5 and _locative(doc, k, lo)
+
+
 def _person_name_parts(doc, skip: tuple[int, int] = (0, 0)) -> frozenset[str]:
     """Words of the names of people written in full in ``doc`` ("Tom Jackson"): "Jackson"
     alone is then that person, not the town. Tokens inside ``skip`` (characters) are left out."""
@@ -344,7 +376,7 @@ def missed_towns(doc, text: str, ents, have, start: int, end: int) -> list[Place
             continue
         prev = doc[i - 1] if i > start else None
         # ... or named beside a word for a place: "in the capital, Yerevan"
-        if prev is not None and (_locative(doc, i - 1, start)
+        if prev is not None and (_locative(doc, i - 1, start) or _owners_after_locative(doc, i - 1, start)
                                  or (prev.lower_ in QUARTER_WORDS and i - 2 >= start and _locative(doc, i - 2, start))
                                  or (prev.lower_ in ("and", "or", ",") and i - 2 == last_place)
                                  or (prev.lower_ == "," and i - 2 >= start and doc[i - 2].lower_ in PLACE_OF)):

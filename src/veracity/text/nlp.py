@@ -128,6 +128,9 @@ def load(disable: tuple[str, ...] = ()) :
         raise ModelError(f"cannot load spaCy model from {path}: {exc}") from exc
     nlp.max_length = SPACY_MAX_LENGTH
     bound_tokenizer(nlp)
+    from .entities import add_to
+
+    add_to(nlp)
     return nlp
 
 

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from . import lexicon
 from .checks import _STOP
 from .contradiction import _NEGATION, _REFUSED, POLARITY
-from .denial import _DENIAL
+from .denial import denial_words
 from .parties import GENERIC, NOT_EVENTS, SPEAKING  # noqa: F401  (NOT_EVENTS: re-exported)
 from ..claims.places import is_place_name
 from .parties import acting_parties, children
@@ -165,7 +165,7 @@ def negated_on_one_side(claim: Reading, evidence: Reading) -> str | None:
     en = len(_NEGATION.findall(evidence.text)) + len(_REFUSED.findall(evidence.text))
     if cn != en:
         return "negation on one side only"
-    if _DENIAL.search(evidence.text) and not _DENIAL.search(claim.text):
+    if denial_words(evidence) and not denial_words(claim):
         return "denial wording"
     return None
 

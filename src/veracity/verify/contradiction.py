@@ -68,7 +68,8 @@ _REFUSED = re.compile(r"\b(?:refus|declin)(?:e|es|ed|ing)\s+to\b", re.IGNORECASE
 # buying", "was against withdrawing", "turned down a request to send". Only a gate before the
 # parse: "asking trustees to rule out school closures" negates no action.
 _RULED_OUT = re.compile(r"\brul(?:e|es|ed|ing)\s+out\b|\bturn(?:s|ed|ing)?\s+down\b|\bagainst\s+\w+ing\b"
-                        r"|\b(?:reject|dismiss)(?:s|es|ed|ing)?\s+(?:a\s+|the\s+)?(?:\w+\s+)?(?:request|call|proposal|demand|offer)s?\b",
+                        r"|\b(?:reject|dismiss)(?:s|es|ed|ing)?\s+(?:a\s+|the\s+)?(?:\w+\s+)?(?:request|call|proposal|demand|offer)s?\b"
+                        r"|\bdeclin(?:e|es|ed|ing)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:invitation|request|call|offer)s?\s+to\b",
                         re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|no|never|n't|neither|nor|cannot|none|nobody|nothing|nowhere)\b|n't\b", re.IGNORECASE)
 
@@ -421,9 +422,10 @@ def _counts_other_things(cr: Reading, er: Reading) -> bool:
 
 
 def _years_apart(cr: Reading, er: Reading) -> bool:
-    """Both sides date something, never in the same year."""
-    a = {d.value[:4] for d in cr.dates if d.value}
-    b = {d.value[:4] for d in er.dates if d.value}
+    """Both sides date something, never in the same year (the date of a statement, "said on
+    Tuesday", or a bound, "by 2027", dates nothing done)."""
+    a = {d.value[:4] for d in cr.dates if d.value and _event_date(cr, d)}
+    b = {d.value[:4] for d in er.dates if d.value and _event_date(er, d)}
     return bool(a and b) and not a & b
 
 

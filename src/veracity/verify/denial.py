@@ -219,6 +219,12 @@ def _denies_main(claim: Reading, evidence: str, m: re.Match) -> bool:
     # strike": the judged report's own verb is the claim's main action.
     if (before := _report_before(evidence, m)) is not None:
         return any(_same_stem(w, lem) for w in content_words(before) for lem in mains if len(lem) >= 4 and lem not in NOT_EVENTS)
+    # "Denmark is not considering joining" / "Denmark ... is also considering joining": the
+    # intention negated is the claim's own main verb, or what it intends is.
+    if (neg := _NOT_INTENDING.search(m.group())) is not None:
+        after = re.match(r"\s+(\w+)", evidence[m.end():])
+        words = [_base((neg.group(1) or neg.group(2)).lower())] + ([_base(after.group(1).lower())] if after else [])
+        return any(_related_action(lem, words) for lem in mains if len(lem) >= 4)
     no = _no_form(m)
     if not no:
         return False
@@ -259,6 +265,10 @@ def _no_noun(no: re.Match, evidence: str, m: re.Match) -> str:
     if no.group(1):
         return no.group(1).lower()
     return next((w for w in content_words(evidence[m.end():]) if w not in _FILLER), "")
+
+
+_NOT_INTENDING = re.compile(r"\bnot\s+(considering|planning|contemplating|preparing)$|n't\s+(considering|planning|contemplating|preparing)$",
+                            re.IGNORECASE)
 
 
 def _no_form(m: re.Match) -> re.Match | None:
@@ -458,11 +468,32 @@ def _someone_elses(claim: Reading, evidence: Reading, m: re.Match) -> bool:
                          claim.text, re.IGNORECASE) for o in _OWN_THING.finditer(tail))
 
 
+def _describes_thing(evidence: Reading, m: re.Match) -> bool:
+    """A verdict word that describes a thing, not a report: "for late settlement of motor claims
+    and *inaccurate* solvency statements", "*false* accounting" (an adjective on a noun other
+    than a report or claim)."""
+    if not _VERDICT_WORD.fullmatch(m.group()):
+        return False
+    by_start = {t[0]: t for t in evidence.tree}
+    t = by_start.get(m.start())
+    head = by_start.get(t[4]) if t is not None else None
+    if t is None or t[3] != "amod" or head is None or head[0] < t[0] or evidence.text[t[0]:head[0]].count(" ") > 3:
+        return False  # (the noun it describes follows it: not "dismissed the report ... as false")
+    # a report judged ("a false report") denies; a kind of thing named with it does not
+    # ("inaccurate *solvency* statements")
+    return head[1] not in _SAYING_NOUNS or any(x[4] == head[0] and x[3] == "compound" and t[0] < x[0] < head[0] for x in evidence.tree)
+
+
+def denial_words(r: Reading) -> list[re.Match]:
+    """The denial wordings of ``r``, without verdict words that describe a thing (_describes_thing)."""
+    return [m for m in _DENIAL.finditer(r.text) if not _describes_thing(r, m)]
+
+
 def check_denial(claim: Reading, evidence: Reading) -> list[Check]:
     if _DENIAL.search(claim.text):
         return []
     ev = [m for m in _DENIAL.finditer(evidence.text)
-          if _denies_this(claim.text, evidence.text, m) and ((share := _denied(claim.text, evidence.text, m)) >= DENIED_OVERLAP or (
+          if not _describes_thing(evidence, m) and _denies_this(claim.text, evidence.text, m) and ((share := _denied(claim.text, evidence.text, m)) >= DENIED_OVERLAP or (
               share >= DENIED_MAIN_OVERLAP and _denies_main(claim, evidence.text, m)))]
     denied = {m.start(): _denied_words(evidence.text, m) for m in ev}
     ev = [m for m in ev if asserts_denied(claim, denied[m.start()]) and not _someone_elses(claim, evidence, m)
@@ -569,4 +600,7 @@ def denied_actions(r: Reading) -> frozenset[int]:
         a = _action_after(r, m.end())
         if a is not None:
             out.add(a[1])
+            # ... and the verbs of planning read through on the way ("denied reports that the city
+            # is *considering* selling")
+            out |= {st for st, _lem, pos, _d, _h in r.tree if m.end() <= st < a[1] and pos == "VERB"}
     return frozenset(out)

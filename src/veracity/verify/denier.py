@@ -19,7 +19,9 @@ from .where import MAX_GROUP_CODES, named_countries
 # The speaker of a trailing attribution, with an appositive name: "..., a Harwick spokeswoman,
 # Rhian Morgan, said on Tuesday." A comma inside a figure ("10,000 troops to Ukraine, a NATO
 # spokesman said") starts no speaker.
-_SPEAKER_TAIL = re.compile(r"(?<!\d),(?!\d)\s*([^,]{2,80}?(?:,\s*[^,]{2,40}?)?),?\s+(?:said|says|told|added|stated)\b[^,]*$")
+# (and a participle after it: "..., Luis Ferreira, said on Monday, responding to reports that ...")
+_SPEAKER_TAIL = re.compile(r"(?<!\d),(?!\d)\s*([^,]{2,80}?(?:,\s*[^,]{2,40}?)?),?\s+(?:said|says|told|added|stated)\b[^,]*"
+                           r"(?:,\s*(?:responding|replying|reacting|referring|adding|speaking)\b[^,]*)?$")
 
 
 def _denier_region(evidence: Reading, first: int) -> list[tuple[int, int]]:
@@ -53,6 +55,10 @@ def _party_concerned(claim: Reading, evidence: Reading, first: int, by_noun: boo
     # A subject the tagger did not take for a name ("Solara plans to bring in crew ...").
     cn.update({lem: None for st, lem, pos, dep, _h in claim.tree if dep in ("nsubj", "nsubjpass") and len(lem) >= 4
                and claim.text[st:st + 1].isupper() and (pos == "PROPN" or (pos == "NOUN" and lexicon.available() and not lexicon.known(lem, "n")))})
+    # The owner of the subject the tagger did not take for a name: "*Okafor's* office has denied".
+    subjects = {st for st, _l, _p, dep, _h in claim.tree if dep in ("nsubj", "nsubjpass")}
+    cn.update({lem.lower(): None for st, lem, pos, dep, h in claim.tree if dep == "poss" and h in subjects and pos == "PROPN"
+               and len(lem) >= 4 and claim.text[st:st + 1].isupper()})
     for e in evidence.entities:
         if e.label not in ("PERSON", "ORG", "GPE") or not inside(e.span):
             continue
@@ -94,6 +100,7 @@ def _another_countrys(claim: Reading, evidence: Reading, m: re.Match) -> bool:
     named = named_countries(claim)
     if any(p.kind == "demonym" and len(p.codes) == 1 and p.codes[0] not in named
            and m.end() <= p.span.start < end and re.match(r"\s+[a-z]", evidence.text[p.span.end:]) is not None
+           and not _WHERE_NOUN.match(evidence.text, p.span.end)  # "Slovenian airspace" says where, not whose part
            for p in evidence.places):
         return True
     # ... or the denier is another country's, when the claim names who acts: "The Philippine Coast
@@ -113,6 +120,9 @@ def _another_countrys(claim: Reading, evidence: Reading, m: re.Match) -> bool:
     # (a demonym the recogniser may have taken into an organisation's name: "The *Philippine* Coast Guard")
     return any((d := resolve_demonym(w) or _country(w)) is not None and len(d[1]) == 1 and d[1][0] not in named
                for w in re.findall(r"\b(?:[A-Z][a-z]+|[A-Z]{3,}|UK|US)\b", words))  # not "PT" (of "PT Dirgantara Nusa")
+
+
+_WHERE_NOUN = re.compile(r"\s+(?:airspace|territory|territorial|waters|soil|borders?|coast|coastline|land|ports?|skies)\b")
 
 
 def _country(word: str) -> tuple[str, tuple[str, ...]] | None:

@@ -46,14 +46,18 @@ _NEXT_WORD = re.compile(r"\s*([A-Za-z][A-Za-z-]+)")
 _GROUP_OF = re.compile(r"\b(crew|staff|workforce)\s+of\s+$", re.IGNORECASE)
 
 
-def _head(q: Quantity, text: str = "", tree: tuple = ()) -> str:
+def _head(q: Quantity, text: str = "", tree: tuple = (), measure: bool = False) -> str:
     """The counted noun: the unit's last word, or (when the extractor found no unit) the noun
     the figure counts in the parse ("three Guardian-class patrol *boats*", "two new ... *boats*"),
-    or the word right after the figure ("about 470 zloty")."""
+    or the word right after the figure ("about 470 zloty"); ``measure``: a figure describing a
+    noun by its unit ("a 12 million *dirham* penalty"), when agreement is sought: as a
+    conflict, "a 420 million ringgit expansion" is no figure of "50 million ringgit in aid"."""
     if q.span.text.lower().endswith(BARRELS_A_DAY):  # "175,000-185,000 b/d": the unit the parse split
         return "barrel"
     words = (q.unit or "").lower().split()
     u = words[-1] if words else ""
+    if measure and text and (m := _attributive_measure(q, text)):
+        u = m
     if len(words) > 1 and words[0] in AREA_WORDS:  # "380 square kilometres" is an area, "380 kilometres" a distance
         u = f"{AREA_WORDS[words[0]]} {u}"
     if not u and tree:
@@ -70,6 +74,8 @@ def _head(q: Quantity, text: str = "", tree: tuple = ()) -> str:
                 if h is not None and h[2] in ("NOUN", "PROPN") and h[0] > t[0] and (t[3] == "nummod" or h[3] != "ROOT"):
                     u = h[1].lower()
                 break
+    if not u and tree:
+        u = _changed_subject(q, tree) or _compared_with(q, text, tree)
     if not u and text and (m := _GROUP_OF.search(text, max(0, q.span.start - 30), q.span.start)):
         u = m.group(1).lower()  # "with a crew of more than 310": the crew is counted
     if not u and text:
@@ -79,6 +85,60 @@ def _head(q: Quantity, text: str = "", tree: tuple = ()) -> str:
     if text and u in COUNTED_DEAD and (_DIED_AFTER.match(text, q.span.end) or _KILLED_BEFORE.search(text[max(0, q.span.start - 30):q.span.start])):
         return "death"  # "143 people have died" / "143 deaths" / "claimed 143 lives"
     return COUNTED_AS.get(u, u)
+
+
+# Verbs whose subject a figure after "to" or "from" (or as their object) counts: "Attacks on
+# ships ... rose to 31 last year from 22", "Arrivals reached 1.2 million".
+CHANGE_VERBS = frozenset("rise fall climb drop increase decrease grow jump surge slip sink decline edge soar plunge "
+                         "reach total hit".split())
+
+
+def _changed_subject(q: Quantity, tree: tuple) -> str:
+    """The noun a change verb's subject names, when the figure is where the change went or came
+    from ("Attacks ... rose *to 31* ... *from 22*"); "" otherwise."""
+    by_start = {t[0]: t for t in tree}
+    t = next((t for t in tree if q.span.start <= t[0] < q.span.end and t[3] in ("pobj", "dobj")), None)
+    if t is None:
+        return ""
+    verb = by_start.get(t[4])
+    if verb is not None and t[3] == "pobj" and verb[1] in ("to", "from"):
+        verb = by_start.get(verb[4])
+    elif t[3] == "pobj":
+        return ""
+    if verb is None or verb[2] != "VERB" or verb[1] not in CHANGE_VERBS:
+        return ""
+    subj = next((x for x in tree if x[4] == verb[0] and x[3] in ("nsubj", "nsubjpass") and x[2] == "NOUN"), None)
+    return subj[1].lower() if subj is not None else ""
+
+
+_UP_FROM = re.compile(r"\b(?:(?:up|down|rising|falling|compared)\s+(?:from|with|to)|against|versus|vs\.?)\s+(?:about\s+|some\s+|around\s+)?$",
+                      re.IGNORECASE)
+
+
+def _compared_with(q: Quantity, text: str, tree: tuple) -> str:
+    """A figure a change starts from counts what the figure before it counts: "recorded 31
+    attacks ..., up from *22* the year before"."""
+    if not text or not _UP_FROM.search(text, max(0, q.span.start - 25), q.span.start):
+        return ""
+    by_start = {t[0]: t for t in tree}
+    prev = [t for t in tree if t[0] < q.span.start and t[3] == "nummod"]
+    h = by_start.get(prev[-1][4]) if prev else None
+    return h[1].lower() if h is not None and h[2] == "NOUN" else ""
+
+
+_SCALE_WORDS = frozenset("thousand million billion trillion mln bn m k hundred dozen a an and one two three four five six seven "
+                         "eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty seventy eighty ninety".split())
+
+
+def _attributive_measure(q: Quantity, text: str) -> str:
+    """The measure of a figure that describes a noun: "a 12 million *dirham* penalty" measures
+    dirhams, as "12 million dirhams" does (not penalties)."""
+    if not re.search(r"\b(?:a|an)\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?$", text[max(0, q.span.start - 12):q.span.start], re.IGNORECASE):
+        return ""
+    rest = [w for w in q.span.text.lower().split() if not any(ch.isdigit() for ch in w) and w not in _SCALE_WORDS
+            and not w.startswith(("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"))]
+    # (a percentage is counted by what it is of, not as "percent")
+    return rest[0] if len(rest) >= 2 and rest[0].isalpha() and rest[0] not in ("percent", "per", "%") else ""
 
 
 AREA_WORDS = {"square": "square", "sq": "square", "cubic": "cubic"}
@@ -308,7 +368,7 @@ def _previous(text: str, q: Quantity) -> bool:
     return bool(_PREVIOUS.search(text, max(0, q.span.start - 60), q.span.start))
 
 
-def _named_in(q: Quantity) -> set[str]:
+def _names_inside(q: Quantity) -> set[str]:
     """The names inside a figure's span, as _head spells a counted noun: capitalised words or
     model names ("two *F-16* Viper jets", "six *Rafale* jets"), not its number or scale."""
     words = [w.strip(",.") for w in q.span.text.split()]
@@ -319,7 +379,7 @@ def _named_in(q: Quantity) -> set[str]:
 def _heads_meet(h: str, c: Quantity, eh: str, e: Quantity) -> bool:
     """Two figures count one thing: the same counted noun, or one side's noun names the other's
     ("four F-16s" / "two F-16 Viper jets"; "six Rafale jets" / "six Rafales")."""
-    return h == eh or (bool(h) and bool(eh) and (h in _named_in(e) or eh in _named_in(c)))
+    return h == eh or (bool(h) and bool(eh) and (h in _names_inside(e) or eh in _names_inside(c)))
 
 
 def check_numbers(claim: Reading, evidence: Reading) -> list[Check]:
@@ -414,9 +474,9 @@ def agreeing_numbers(claim: str, evidence: str, claim_published: str | None = No
         return ()
     cr, er = read(claim, claim_published), read(evidence, evidence_published)
     out = []
-    heads = [_head(e, er.text, er.tree) for e in er.quantities]
+    heads = [_head(e, er.text, er.tree, measure=True) for e in er.quantities]
     for k, c in enumerate(cr.quantities):
-        h = _head(c, cr.text, cr.tree)
+        h = _head(c, cr.text, cr.tree, measure=True)
         # A vague figure ("dozens of soldiers", "several thousand people") agrees with too much to
         # confirm anything: "more than 50 soldiers" killed in Burkina Faso is no support.
         if not h or significant_digits(c.value) < min_digits or _VAGUE.search(c.span.text):

@@ -17,8 +17,8 @@ evidence it is unsure about takes no side.
 from __future__ import annotations
 
 import functools
-import json
 import re
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -291,6 +291,32 @@ def _placed_elsewhere(cr, er) -> bool:
     return bool(la and lb) and not any(named_in(x.name, er.text) for x in la) and not any(named_in(y.name, cr.text) for y in lb)
 
 
+def _codes(places, kinds=None) -> set[str]:
+    return {c for p in places if len(p.codes) == 1 and (kinds is None or p.kind in kinds) for c in p.codes}
+
+
+_AT_PLACE = re.compile(r"\b(?:in|to|at|near|into|inside|within|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _story_elsewhere(cr, er, article: str | None, published: str | None) -> bool:
+    """A claim that names no place of its own, and evidence whose event is in a country neither
+    the claim nor its article ever names: "Australia would provide 30 officers and a forensic
+    team" (a story about Tonga) / "... will send 30 officers and a forensic team to Solomon
+    Islands"; or in another country than the one whose party the claim names, which the evidence
+    never names ("Tongan police seized a record 400 kilograms" / "... found aboard a yacht near
+    Lautoka ... the largest drug seizure in Fiji")."""
+    if _locations(cr):
+        return False
+    # (where the event is: "in", "to", "near" a place; not "ahead of France")
+    there = _codes([y for y in _locations(er) if not y.origin and _AT_PLACE.search(er.text, max(0, y.span.start - 12), y.span.start)])
+    if not there:
+        return False
+    if (mine := _codes(cr.places)) and not mine & _codes(er.places) and not mine & there:
+        return True
+    story = _codes(read(article, published).places) if article else set()
+    return bool(story) and not (there & story) and not (there & _codes(cr.places))
+
+
 def _other_party(cr, er, sentence: str | None) -> bool:
     """Another party's event: by the claim's content, or, when the content names no one acting
     ("will raise fares on its routes ... by 18%", its subject left in the attribution's sentence),
@@ -302,7 +328,7 @@ def _other_party(cr, er, sentence: str | None) -> bool:
 
 
 def _near(p: np.ndarray, ps: tuple, claim: str, ev: str, cosine: float, claim_published: str | None,
-          published: str | None, sentence: str | None = None, title: str | None = None) -> Judgement:
+          published: str | None, sentence: str | None = None, title: str | None = None, article: str | None = None) -> Judgement:
     """The stance of a sentence close enough for the model to read, when no check fired: the
     model's support (gated by shared words), an agreeing figure, the same event in other words,
     or the same denial; never support from a sentence about another party's event."""
@@ -351,7 +377,8 @@ def _near(p: np.ndarray, ps: tuple, claim: str, ev: str, cosine: float, claim_pu
     # to the ... force in Kosovo" / "participation in the EU force in Bosnia and Herzegovina ...
     # with up to 300 soldiers"): each side names a country the other does not; nor one whose event
     # is in a town the claim never names, the claim's in a province (_placed_elsewhere).
-    if stance == "supports" and ((by_figure and _other_countries_each(cr, er)) or _placed_elsewhere(cr, er)):
+    if stance == "supports" and ((by_figure and _other_countries_each(cr, er)) or _placed_elsewhere(cr, er)
+                                 or _story_elsewhere(cr, er, article, claim_published)):
         return Judgement("nei", round(float(p[2]), 4), (), ps)
     # ... nor a sentence whose figure of the claim's counted thing is another, though set aside as
     # another deal's or year's ("Ribera kept 30 percent of any resale" in a 2024 deal / "Ribera
@@ -413,7 +440,7 @@ def judge(model: NewsStance, claim: str, evidence: list[str], cosines: list[floa
               and not _other_party(read(claim, claim_published), read(ev, pubs[i]), sentence)):
             out.append(Judgement("supports", round(max(float(p[0]), restated), 4), (), ps))
         elif i in near:
-            out.append(_near(p, ps, claim, ev, cosines[i], claim_published, pubs[i], sentence, heads[i]))
+            out.append(_near(p, ps, claim, ev, cosines[i], claim_published, pubs[i], sentence, heads[i], article))
         else:
             out.append(Judgement("nei", round(1.0 - cosines[i], 4), (), ps))
     return out

@@ -137,6 +137,17 @@ def _unasserted(r: Reading, f) -> bool:
     return bool(_UNASSERTED.search(r.text, max(0, f.action.start - 120), f.action.start))
 
 
+# Idioms for one action: "will take part in the task group" joins it ("declined an invitation to join").
+_IDIOMS = {("take", "part"): "join"}
+
+
+def _idioms(frames) -> list:
+    from dataclasses import replace
+
+    return [replace(f, lemma=_IDIOMS[(f.lemma, f.patient.text.lower())]) if f.patient is not None
+            and (f.lemma, f.patient.text.lower()) in _IDIOMS else f for f in frames]
+
+
 def check_negation(claim: Reading, evidence: Reading) -> list[Check]:
     """The same action (lemma) negated on one side only. An action a denial in the evidence
     denies ("had no plans to *sell*") agrees with the claim negating it ("would not sell"), but
@@ -145,7 +156,8 @@ def check_negation(claim: Reading, evidence: Reading) -> list[Check]:
     not compared: the claim asserts the denial, which no statement of the action contradicts."""
     denied_here, denied_there = denied_actions(claim), denied_actions(evidence)
     anon_c, anon_e = _anonymity(claim), _anonymity(evidence)
-    frames = [cf for cf in claim.frames if cf.action.start not in denied_here and not _SUPERSEDED.search(claim.text, 0, cf.action.start)
+    claim_frames, evidence_frames = _idioms(claim.frames), _idioms(evidence.frames)
+    frames = [cf for cf in claim_frames if cf.action.start not in denied_here and not _SUPERSEDED.search(claim.text, 0, cf.action.start)
               and not any(a <= cf.action.start < b for a, b in anon_c) and not _details(cf) and not _unasserted(claim, cf)]
     neg = lambda f: f.negated or f.action.start in denied_there  # noqa: E731
     out = []
@@ -153,16 +165,16 @@ def check_negation(claim: Reading, evidence: Reading) -> list[Check]:
         # The same action negated and not, on the same side ("have not reached a finals ... and
         # reaching Germany looks impossible"): which one the other side's frame is cannot be
         # told, so it contradicts nothing.
-        if any(_same_action(ef.lemma, cf.lemma) and neg(ef) == cf.negated for ef in evidence.frames) or \
+        if any(_same_action(ef.lemma, cf.lemma) and neg(ef) == cf.negated for ef in evidence_frames) or \
                 any(of.lemma == cf.lemma and of.negated != cf.negated for of in frames):
             continue
-        for ef in evidence.frames:
+        for ef in evidence_frames:
             if any(a <= ef.action.start < b for a, b in anon_e) or _details(ef) or (cf.negated and _proposed(evidence, ef)) \
                     or _unasserted(evidence, ef):
                 continue
             # The evidence's action is the claim's other action, with the same polarity ("signed
             # ..., but never ratified" / "to be signed"): it says nothing of the negated one.
-            if any(of is not cf and of.lemma == ef.lemma and of.negated == neg(ef) for of in claim.frames):
+            if any(of is not cf and of.lemma == ef.lemma and of.negated == neg(ef) for of in claim_frames):
                 continue
             if _other_actor(claim, cf, evidence, ef):
                 continue

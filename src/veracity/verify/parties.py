@@ -348,13 +348,40 @@ def other_agent_nouns(claim: Reading, v: tuple, evidence: Reading, w: tuple, own
     # no other party.
     if own and ((x is not None and own[0].start <= x[0] < own[0].end) or (y is not None and own[1].start <= y[0] < own[1].end)):
         return None
-    if x is None or y is None or x[2] != "NOUN" or y[2] != "NOUN" or x[1] == y[1] or {x[1], y[1]} & GENERIC:
+    if x is None or y is None or x[2] != "NOUN" or y[2] != "NOUN":
+        return None
+    if (kinds := _other_kinds(claim, x, evidence, y)) is not None:
+        return kinds
+    if x[1] == y[1] or {x[1], y[1]} & GENERIC:
         return None
     if not lexicon.available() or x[1] in {t[1] for t in evidence.tree} or y[1] in {t[1] for t in claim.tree}:
         return None
     if not (lexicon.is_party_noun(x[1]) or lexicon.is_party_noun(y[1])):  # "the outage" / "the suspension": causes
         return None
     return None if lexicon.related(x[1], "n", y[1], "n") else f"{x[1]} vs {y[1]}"
+
+
+def _kind_words(r: Reading, head: tuple) -> set[str]:
+    """The words that say which body a noun is: its compound and adjective modifiers ("*insurance*
+    regulator", "*capital market* authority"), not its owner ("Morocco's") nor a name."""
+    out = set()
+    for t in r.tree:
+        if t[4] == head[0] and t[3] in ("compound", "amod") and t[2] in ("NOUN", "ADJ") and t[1].isalpha():
+            out |= {t[1]} | {u[1] for u in r.tree if u[4] == t[0] and u[3] == "compound" and u[2] == "NOUN"}
+    return out
+
+
+def _other_kinds(claim: Reading, x: tuple, evidence: Reading, y: tuple) -> str | None:
+    """Two bodies of two kinds, each named by what it oversees, neither kind named on the other
+    side: "Morocco's *insurance* regulator" / "Morocco's *capital market* authority" (not
+    "insurance regulator" / "insurance supervisor": one body)."""
+    a, b = _kind_words(claim, x), _kind_words(evidence, y)
+    if not a or not b or a & b or not (lexicon.available() and lexicon.is_party_noun(x[1]) and lexicon.is_party_noun(y[1])):
+        return None
+    low_c, low_e = claim.text.lower(), evidence.text.lower()
+    if any(re.search(rf"\b{w}", low_e) for w in a) or any(re.search(rf"\b{w}", low_c) for w in b):
+        return None
+    return f"{' '.join(sorted(a))} {x[1]} vs {' '.join(sorted(b))} {y[1]}"
 
 
 # Entity labels that name whom an action is done to, as a party ("fined Northcrest Minerals").

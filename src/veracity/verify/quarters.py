@@ -27,13 +27,27 @@ _NAMED_PART = re.compile(r"(?<!from )\b(?:(north|south|east|west)(?:ern)?\s+(?:p
                          r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
 _FROM_NAME = re.compile(r"\bfrom\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
 OPPOSITE = {"east": "west", "west": "east", "north": "south", "south": "north"}
+# A quarter, also a compound one and a far one ("the far northwest side", "south-eastern districts").
+_DIR = r"(?:far\s+)?((?:north|south)-?(?:east|west)|north|south|east|west)"
+
+
+def _opposed(a: str, b: str) -> bool:
+    """Opposite quarters: "south" / "northwest" (north against south, nothing shared), not
+    "northeast" / "northwest" (both north)."""
+    pa, pb = _parts(a), _parts(b)
+    return not (pa & pb) and any(OPPOSITE[x] in pb for x in pa)
+
+
+def _parts(q: str) -> set[str]:
+    q = q.replace("-", "")
+    return {d for d in OPPOSITE if d in q}
 
 
 # One named place's quarters on both sides: "in Adelaide's northern suburbs" / "in Adelaide's
 # southern suburbs", "the western suburbs of Lyon" / "Lyon's eastern districts".
 # Also a country's or region's own quarter: "Rakhine state in Myanmar's west" / "northern Shan
 # state in eastern Myanmar".
-_QUARTER_OF = re.compile(r"\b(?P<p1>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:'s|\u2019s)\s+(?P<q1>north|south|east|west)(?:ern)?"
+_QUARTER_OF = re.compile(r"\b(?P<p1>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:'s|\u2019s)\s+(?:far\s+)?(?P<q1>(?:north|south)-?(?:east|west)|north|south|east|west)(?:ern)?"
                          r"(?:\s+(?:suburbs|outskirts|districts|neighbou?rhoods|side|areas?|part)\b|(?=\s*[,.;]|\s*$))"
                          r"|\b(?P<q2>north|south|east|west)(?:ern)?\s+(?:suburbs|outskirts|districts|neighbou?rhoods|side|areas?|part)\s+of\s+"
                          r"(?:the\s+)?(?P<p2>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
@@ -54,7 +68,7 @@ def _opposite(claim: Reading, evidence: Reading, mine: list, theirs: list) -> li
     quarter of, and never the claim's own quarter."""
     for pa, qa, ma in mine:
         for pb, qb, mb in theirs:
-            if pa == pb and OPPOSITE[qa] == qb and not any(p == pa and q == qa for p, q, _m in theirs):
+            if pa == pb and _opposed(qa, qb) and not any(p == pa and q == qa for p, q, _m in theirs):
                 cs, es = Span.of(claim.text, ma.start(), ma.end()), Span.of(evidence.text, mb.start(), mb.end())
                 return [Check("place", f"{cs.text} vs {es.text}: {qa} vs {qb}", (cs,), (es,))]
     return []
@@ -68,7 +82,7 @@ def _quarter_checks(claim: Reading, evidence: Reading) -> list[Check]:
 # north of the city centre" / "on former brickworks land in the city's southern district".
 _KINDS = r"(country|city|town|province|state|region|island|capital)"
 _UNNAMED_QUARTER = re.compile(r"\b(north|south|east|west)(?:ern)?\s+(?:part\s+)?of\s+the\s+" + _KINDS + r"\b"
-                              r"|\bthe\s+" + _KINDS + r"(?:'s|\u2019s)\s+(north|south|east|west)(?:ern)?\s+"
+                              r"|\bthe\s+" + _KINDS + r"(?:'s|\u2019s)\s+" + _DIR + r"(?:ern)?\s+"
                               r"(?:district|districts|part|suburbs|outskirts|edge|side|quarter|neighbou?rhoods?)\b"
                               r"|\b(?:in|to|across|at)\s+the\s+(north|south|east|west)(?:ern)?\s+(?:part\s+|suburbs\s+|outskirts\s+)?of\s+the\s+"
                               + _KINDS + r"\b", re.IGNORECASE)
@@ -93,9 +107,15 @@ def _unnamed_quarter_checks(claim: Reading, evidence: Reading) -> list[Check]:
     """Opposite quarters of the same kind of unnamed place, of a thing both sides name (the
     stadium), when the evidence does not name the claim's quarter too."""
     theirs = _unnamed_quarters(evidence.text)
+    mine = _unnamed_quarters(claim.text)
+    if mine and not claim.places:
+        # The claim's unnamed city is the one the evidence names: "on the city's south side" /
+        # "on Milwaukee's far northwest side" (a claim naming no place of its own).
+        theirs += [(kind, q, m) for _p, q, m in _quarters(evidence.text) for kind in {k for k, _q, _m in mine}
+                   if kind in ("city", "town", "capital")]
     if not theirs or not (_nouns(claim) & _nouns(evidence)):
         return []
-    return _opposite(claim, evidence, _unnamed_quarters(claim.text), theirs)
+    return _opposite(claim, evidence, mine, theirs)
 
 
 def part_checks(claim: Reading, evidence: Reading) -> list[Check]:

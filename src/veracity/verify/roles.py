@@ -14,7 +14,8 @@ from ..records import Check, Span
 from .reading import Reading
 
 TITLES = (r"president|prime minister|minister|undersecretary|under-secretary|secretary|chancellor|governor|mayor|ceo|chief executive|chairman|chairwoman|chair|"
-          r"leader|king|queen|pope|director|head|commissioner|ambassador|general|coach|manager|captain|speaker|senator|officer|commander")
+          r"leader|king|queen|pope|director|head|commissioner|ambassador|general|coach|manager|captain|speaker|senator|officer|commander|"
+          r"ombudsman")
 _TITLE_WORD = re.compile(rf"\b(?i:{TITLES})\b")
 _NAME = r"((?:[A-Z][\w'\u2019-]+\s+(?:(?:de|van|von|der|den|da|di|du|la|le|dos|das)\s+)?){0,3}[A-Z][\w'\u2019-]+)"
 # Up to three modifiers between "former" and the title ("former Ukrainian President", "Former
@@ -50,8 +51,10 @@ _MINISTER = frozenset({"minister", "secretary"})
 # "Marc Theurillat was sworn in ... as head of the canton's environment department, succeeding
 # Claire Voisard": she no longer holds the post ("The cantonal environment minister, Claire Voisard").
 _SUCCEEDING = re.compile(rf"\b(?:succeeding|replacing|succeeds|replaces|succeeded|replaced|"
-                         rf"(?:took|takes|taking|has taken) over (?:the\s+)?(?:[a-z]+\s+)?(?:portfolio|post|job|role|ministry|department)"
-                         rf" from)\s+{_NAME}")
+                         rf"(?:took|takes|taking|has taken|had taken) over (?:the\s+)?(?:[a-z]+\s+)?(?:portfolio|post|job|role|ministry|department)"
+                         rf" from|(?:took|takes|taking|has taken|had taken) over as [^,.;]{{1,60}}? from)"
+                         # (a word for the one replaced before the name: "replacing founder Tran Quoc Bao")
+                         rf"\s+(?:(?:founder|co-founder|veteran|longtime|long-time|incumbent)\s+)?{_NAME}")
 # "Hassan Ouazzani, who had run Azilal province since 2022, moves to Tiznit and is replaced in
 # Azilal by Karim El Fassi": the named person is the one who leaves.
 _REPLACED = re.compile(rf"{_NAME}\b[^.;]{{0,80}}?\b(?:is|was|has been|will be|to be)\s+(?:replaced|succeeded)\b")

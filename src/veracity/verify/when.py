@@ -155,10 +155,19 @@ def _date_actions_meet(claim: Reading, d, evidence: Reading, e) -> bool:
         return bool(gathered_at(claim, v) & gathered_at(evidence, w)) and not other_attendees(claim, evidence)
     if v is None or w is None or _same_verb(v, w) or _related_action(v, w):
         return True
+    # "will begin sharing ... from September" / "would begin in January 2027": the verb a dated
+    # action is the complement of ("begin", "start") is the action dated too.
+    if any(_same_verb(a, b) for a in _with_governor(claim, v) for b in _with_governor(evidence, w)):
+        return True
     # "approve ... at a meeting" / "hold a meeting": one gathering, unless one was held before
     # the evidence was written and the other is still to come.
     return bool(gathered_at(claim, v) & gathered_at(evidence, w)) and not _held_and_to_come(claim, d, evidence, e, v, w) \
         and not other_attendees(claim, evidence)
+
+
+def _with_governor(r: Reading, v: tuple) -> list[tuple]:
+    up = next((t for t in r.tree if t[0] == v[4]), None) if v[3] == "xcomp" else None
+    return [v] + ([up] if up is not None and up[2] == "VERB" else [])
 
 
 def _to_come(r: Reading, v: tuple) -> bool:
@@ -181,11 +190,61 @@ def _related_action(v: tuple, w: tuple) -> bool:
     return lexicon.available() and lexicon.related(v[1], _WN_POS.get(v[2], "v"), w[1], _WN_POS.get(w[2], "v")) is not None
 
 
+# Two reports published this close guess a bare "2 April" into the same year: their days compare.
+BARE_DAYS_WITHIN = 45
+
+
+def _published_near(claim: Reading, evidence: Reading) -> bool:
+    import datetime as dt
+
+    try:
+        a, b = dt.date.fromisoformat(claim.published[:10]), dt.date.fromisoformat(evidence.published[:10])
+    except (TypeError, ValueError):
+        return False
+    return abs((a - b).days) <= BARE_DAYS_WITHIN
+
+
+def _bare_day(d) -> bool:
+    """A day and month, or a month, without a year ("on 2 April", "in September")."""
+    return bool(d.value) and d.granularity in ("day", "month") and bool(_MONTH.search(d.span.text)) and not _YEAR.search(d.span.text)
+
+
+def _bare_days(claim: Reading, evidence: Reading) -> list[Check]:
+    """Days and months written without a year on both sides of two reports published close
+    together, compared by month and day only (each side's year is a guess from its tense): "at a
+    meeting on 2 April" / "on 19 March, not on 2 April as reported"; "to start work on 1 June" /
+    "would begin work in September"."""
+    if not _published_near(claim, evidence):
+        return []
+    a = [d for d in claim.dates if _bare_day(d) and _event_date(claim, d)]
+    # (against a bare date or one with its year: "from September" / "would begin in January 2027")
+    b = [d for d in evidence.dates if (_bare_day(d) or (d.granularity in ("day", "month") and _MONTH.search(d.span.text)))
+         and _event_date(evidence, d) and not _CORRECTED.search(evidence.text, max(0, d.span.start - 12), d.span.start)]
+    pairs = [(d, e) for d in a for e in b if _date_actions_meet(claim, d, evidence, e)]
+    if not pairs or any(_same_bare(d, e) for d, e in pairs):
+        return []
+    d, e = pairs[0]
+    return [Check("date", f"{d.span.text} vs {e.span.text}", (d.span,), (e.span,))]
+
+
+def _same_bare(d, e) -> bool:
+    """The same month, and the same day when both give one."""
+    x, y = d.value[5:], e.value[5:]
+    return x[:2] == y[:2] and (len(x) < 5 or len(y) < 5 or x == y)
+
+
+_CORRECTED = re.compile(r"\bnot\s+(?:on|in|at|until|before|after)?\s*(?:the\s+)?$", re.IGNORECASE)
+
+
 def check_dates(claim: Reading, evidence: Reading) -> list[Check]:
     from ..corroborate.divergence import dates
 
     a = [d for d in claim.dates if _explicit(d) and _event_date(claim, d)]
-    b = [d for d in evidence.dates if _explicit(d) and _event_date(evidence, d)]
+    # A date set right ("on 19 March, *not on 2 April* as reported") is no date the evidence gives.
+    b = [d for d in evidence.dates if _explicit(d) and _event_date(evidence, d)
+         and not _CORRECTED.search(evidence.text, max(0, d.span.start - 12), d.span.start)]
+    if not a and (bare := _bare_days(claim, evidence)):
+        return bare
     if DATE_SAME_ACTION:
         a = [d for d in a if any(_date_actions_meet(claim, d, evidence, e) for e in b)]
         b = [e for e in b if any(_date_actions_meet(claim, d, evidence, e) for d in a)]

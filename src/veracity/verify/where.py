@@ -28,7 +28,7 @@ def _codes(places: Iterable[Place]) -> set[str]:
 
 _LOCATIVE = re.compile(r"\b(in|at|near|across|throughout|around|outside|inside|off|into|to|from|on|within|between|along|over|of|"
                        r"covering|serving|spanning)\s+"
-                       r"(?:the\s+|(?<!of\s)(?:its|their)\s+)?(?-i:[a-z][\w-]*(?:'s|\u2019s)\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-east|north-west|"
+                       r"(?:the\s+|(?<!of\s)(?:its|their)\s+)?(?-i:(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*(?:'s|\u2019s)\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-east|north-west|"
                        r"south-east|south-west|north-eastern|north-western|south-eastern|south-western|coastal|rural)\w*\s+)?"
                        r"(?:(?:parts?|county|region|province|state|city|town|district|area|port city|village|island|municipality) of\s+"
                        r"|(?:capital|city|town|port|village),\s+)?$",  # "in the capital, Yerevan"
