@@ -111,11 +111,11 @@ def test_support_from_an_event_in_a_country_the_story_never_names_is_void():
                "Australia would provide 30 officers and a forensic team.")
     claim = read("Australia would provide 30 officers and a forensic team")
     ev = read("The Australian Federal Police will send 30 officers and a forensic team to Solomon Islands to help local police.")
-    assert J._story_elsewhere(claim, ev, article, None)
-    assert not J._story_elsewhere(claim, read("Australia will send 30 officers and a forensic team to Tonga."), article, None)
+    assert J._story_elsewhere(claim, ev, article)
+    assert not J._story_elsewhere(claim, read("Australia will send 30 officers and a forensic team to Tonga."), article)
     tongan = read("Tongan police seized a record 400 kilograms of methamphetamine in 2025.")
     fiji = read("The 400 kilograms of methamphetamine found near Lautoka last year was the largest drug seizure in Fiji in 2025.")
-    assert J._story_elsewhere(tongan, fiji, None, None)
+    assert J._story_elsewhere(tongan, fiji, None)
 
 
 def test_a_country_s_airspace_is_where_not_another_countrys_part():
@@ -160,3 +160,20 @@ def test_ruling_out_taking_part_negates_it():
     from veracity.verify.reading import read as r
     frames = r("Petr Hajek ruled out taking part in any government that would put up taxes on motor fuel.").frames
     assert [(f.lemma, f.negated) for f in frames if f.lemma == "take"] == [("take", True)]
+
+
+def test_a_count_since_the_start_of_the_year_is_a_running_total():
+    claim = "Cambodia has arrested more than 9,000 people in similar raids since the start of the year"
+    ev = "Preah Sihanouk provincial governor Kheang Sophal said on Wednesday that 1,140 people had been detained in Tuesday's raid."
+    assert "number" not in kinds(claim, ev, 0.6)
+
+
+def test_one_action_for_two_purposes_is_two_missions():
+    claim = ("Australia, New Zealand, Fiji and Samoa are preparing to send police officers to Tonga to help curb "
+             "methamphetamine trafficking through the port of Nuku'alofa")
+    ev = ("The Australian Federal Police will send 30 officers and a forensic team to Solomon Islands to help local police "
+          "investigate a series of armed robberies in Honiara, the AFP said on Thursday.")
+    assert "place" not in kinds(claim, ev, 0.56)
+    same = ("Australia, New Zealand, Fiji and Samoa will send police officers to Vanuatu to help curb methamphetamine "
+            "trafficking through the port of Port Vila.")
+    assert "place" in kinds(claim, same, 0.7)

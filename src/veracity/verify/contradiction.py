@@ -35,6 +35,7 @@ from ..records import Check, Span
 from .checks import _STOP as _STOPWORDS
 from ..claims.gazetteer import capital_of, city
 from ..claims.places import is_place_name
+from . import lexicon
 from .checks import content_words, numbers, topic_overlap
 from .owners import OUTSIDE_STORY, elsewhere, other_companies, other_countries, other_periods, other_years, outside_story, part_and_whole, titled_elsewhere
 from .figures import FIGURE, _agree, _head, agreeing_numbers, check_numbers  # noqa: F401  (agreeing_numbers: re-exported)
@@ -399,6 +400,29 @@ def _two_events(cr: Reading, er: Reading, numbers: list[Check], places: list[Che
     return not _party_on_both_sides(cr, er)
 
 
+# Words of a purpose that say nothing of which one it is.
+_PURPOSE_FILLER = frozenset("help helping assist support ensure allow enable make provide take work local".split())
+
+
+def _purposes(r: Reading) -> dict[str, set[str]]:
+    """Per action, the content words of its purpose clause ("send police officers to Tonga *to
+    help curb methamphetamine trafficking*")."""
+    out: dict[str, set[str]] = {}
+    for f in r.frames:
+        for k, sp in f.extra:
+            if k == "purpose":
+                out.setdefault(f.lemma, set()).update(w for w in content_words(sp.text) if w not in _PURPOSE_FILLER)
+    return out
+
+
+def _other_purposes(cr: Reading, er: Reading) -> bool:
+    """The same action done for two purposes that share no word: two missions, wherever each goes
+    ("send police officers to Tonga to help curb methamphetamine trafficking" / "send 30 officers
+    ... to Solomon Islands to help local police investigate a series of armed robberies")."""
+    a, b = _purposes(cr), _purposes(er)
+    return any(a[v] and b[v] and not any(lexicon.same_stem(x, y) for x in a[v] for y in b[v]) for v in a.keys() & b.keys())
+
+
 def _other_days(cr: Reading, er: Reading) -> bool:
     """Both sides date their event to a day, never the same one: by month and day, since the year
     of a bare "April 1" is guessed from each report's date and its tense."""
@@ -493,7 +517,7 @@ def contradictions(claim: str, evidence: str, cosine: float | None = None, claim
     if not kinds:
         return ()  # no check could fire on these words: spare the parse
     cr, er = read(claim, claim_published), read(evidence, evidence_published)
-    if set(kinds) & EVENT_CHECKS and (different_parties(cr, er) or different_patients(cr, er)):
+    if set(kinds) & EVENT_CHECKS and (different_parties(cr, er) or different_patients(cr, er) or _other_purposes(cr, er)):
         kinds = [k for k in kinds if k not in EVENT_CHECKS]  # two parties' events: nothing to compare
     fired: dict[str, list[Check]] = {}
 

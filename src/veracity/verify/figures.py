@@ -138,7 +138,8 @@ def _attributive_measure(q: Quantity, text: str) -> str:
     rest = [w for w in q.span.text.lower().split() if not any(ch.isdigit() for ch in w) and w not in _SCALE_WORDS
             and not w.startswith(("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"))]
     # (a percentage is counted by what it is of, not as "percent")
-    return rest[0] if len(rest) >= 2 and rest[0].isalpha() and rest[0] not in ("percent", "per", "%") else ""
+    # (nor a group word: "a trio of Guardian-class patrol boats" counts boats)
+    return rest[0] if len(rest) >= 2 and rest[0].isalpha() and rest[0] not in ("percent", "per", "%") and "of" not in rest else ""
 
 
 AREA_WORDS = {"square": "square", "sq": "square", "cubic": "cubic"}

@@ -17,13 +17,14 @@ evidence it is unsure about takes no side.
 from __future__ import annotations
 
 import functools
-import re
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from ..claims.places import _country_name
 from ..errors import ModelError
 from ..records import Check
 from .agreement import against, agreement, carries_event, figures_carried, names_carried, negated_on_one_side, shared_patient
@@ -291,6 +292,7 @@ def _placed_elsewhere(cr, er) -> bool:
     return bool(la and lb) and not any(named_in(x.name, er.text) for x in la) and not any(named_in(y.name, cr.text) for y in lb)
 
 
+
 def _codes(places, kinds=None) -> set[str]:
     return {c for p in places if len(p.codes) == 1 and (kinds is None or p.kind in kinds) for c in p.codes}
 
@@ -298,7 +300,7 @@ def _codes(places, kinds=None) -> set[str]:
 _AT_PLACE = re.compile(r"\b(?:in|to|at|near|into|inside|within|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def _story_elsewhere(cr, er, article: str | None, published: str | None) -> bool:
+def _story_elsewhere(cr, er, article: str | None) -> bool:
     """A claim that names no place of its own, and evidence whose event is in a country neither
     the claim nor its article ever names: "Australia would provide 30 officers and a forensic
     team" (a story about Tonga) / "... will send 30 officers and a forensic team to Solomon
@@ -313,8 +315,12 @@ def _story_elsewhere(cr, er, article: str | None, published: str | None) -> bool
         return False
     if (mine := _codes(cr.places)) and not mine & _codes(er.places) and not mine & there:
         return True
-    story = _codes(read(article, published).places) if article else set()
-    return bool(story) and not (there & story) and not (there & _codes(cr.places))
+    if not article or there & _codes(cr.places):
+        return False
+    # (the article by name: a whole article is longer than a reading holds; "Fiji" in "Fijian")
+    low = article.lower()
+    names = {y.name for y in _locations(er) if not y.origin} | {_country_name(c) for c in there}
+    return not any(re.search(r"\b" + re.escape(n.lower()[:max(4, len(n) - 1)]), low) for n in names if n)
 
 
 def _other_party(cr, er, sentence: str | None) -> bool:
@@ -378,7 +384,7 @@ def _near(p: np.ndarray, ps: tuple, claim: str, ev: str, cosine: float, claim_pu
     # with up to 300 soldiers"): each side names a country the other does not; nor one whose event
     # is in a town the claim never names, the claim's in a province (_placed_elsewhere).
     if stance == "supports" and ((by_figure and _other_countries_each(cr, er)) or _placed_elsewhere(cr, er)
-                                 or _story_elsewhere(cr, er, article, claim_published)):
+                                 or _story_elsewhere(cr, er, article)):
         return Judgement("nei", round(float(p[2]), 4), (), ps)
     # ... nor a sentence whose figure of the claim's counted thing is another, though set aside as
     # another deal's or year's ("Ribera kept 30 percent of any resale" in a 2024 deal / "Ribera

@@ -90,7 +90,10 @@ def difference(r: Reading, q: Quantity) -> bool:
     return bool(_DIFFERENCE.match(r.text, q.span.end))
 
 
-_SINCE_YEAR = re.compile(r"\s*(?:the\s+)?(?:start\s+of\s+|end\s+of\s+|beginning\s+of\s+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b")
+_SINCE_YEAR = re.compile(r"\s*(?:the\s+)?(?:start\s+of\s+|end\s+of\s+|beginning\s+of\s+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b"
+                         # "since the start of the year", "since January"
+                         r"|\s*(?:the\s+(?:start|beginning|turn|end)\s+of\s+)?(?:(?:the|this)\s+year\b|"
+                         r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d))")
 
 
 _SO_FAR = re.compile(r"\b(?:so far|to date|thus far|in total|altogether|already)\b(?![^.;,]{0,40}\d)|^\s*(?:\S+\s+){0,3}?(?:so far|to date|thus far|in total)\b",

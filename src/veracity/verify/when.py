@@ -243,8 +243,6 @@ def check_dates(claim: Reading, evidence: Reading) -> list[Check]:
     # A date set right ("on 19 March, *not on 2 April* as reported") is no date the evidence gives.
     b = [d for d in evidence.dates if _explicit(d) and _event_date(evidence, d)
          and not _CORRECTED.search(evidence.text, max(0, d.span.start - 12), d.span.start)]
-    if not a and (bare := _bare_days(claim, evidence)):
-        return bare
     if DATE_SAME_ACTION:
         a = [d for d in a if any(_date_actions_meet(claim, d, evidence, e) for e in b)]
         b = [e for e in b if any(_date_actions_meet(claim, d, evidence, e) for d in a)]
@@ -261,7 +259,8 @@ def check_dates(claim: Reading, evidence: Reading) -> list[Check]:
         a = [d for d in a if not _describing(claim, d) or any(_same_described(claim, d, evidence, e) for e in b)]
         b = [e for e in b if not _describing(evidence, e) or any(_same_described(claim, d, evidence, e) for d in a)]
     return ([Check("date", d.detail, d.here, d.there) for d in dates(a, b)] or _other_spans(a, b) or _other_months(claim, evidence)
-            or not_yet(claim, evidence) or first_since(claim, evidence) or rescheduled(claim, evidence))
+            or not_yet(claim, evidence) or first_since(claim, evidence) or rescheduled(claim, evidence)
+            or (_bare_days(claim, evidence) if not a else []))
 
 
 # Done on one side, still to come on the other, told later: "The satellite, which *was shipped*
