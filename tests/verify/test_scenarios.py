@@ -58,9 +58,9 @@ UNSEEN = [d for root in sorted(HERE.glob("scenarios_unseen*")) for d in scenario
 # after the session's changes; the older 233 went 13615/16483 -> 13705/16501 (more claims verified:
 # a statement cut from its sentence keeps its expectations' fields)). Raised to 0.825: room for
 # about 80 expectations.
-# 15794/19008 = 0.831 on the 241 (7 Dec 13:58, session 25, after unseen65-68's first runs of 254/329,
-# 248/316, 261/322 and 262/315 on 21314c1, 268, 261, 275 and 268 after the session's rules; the older
-# 237 went 14712 -> 14722/17726). Raised to 0.828: room for about 55 expectations.
+# 15796/19008 = 0.831 on the 241 (7 Dec 15:01, session 25, b016927, after unseen65-68's first runs of
+# 254/329, 248/316, 261/322 and 262/315 on 21314c1, 268, 261, 275 and 269 after the session's rules;
+# the older 237 went 14712 -> 14723/17726). Raised to 0.828: room for about 55 expectations.
 MIN_SHARE_UNSEEN = 0.828
 # Claims a fact-checker leaves at NOT ENOUGH INFO (background sentences nothing speaks to, claims
 # only echoed) that get a verdict anyway: 4 of the 91 scenarios' (6 Dec 14:30, session 17: another
@@ -96,9 +96,10 @@ MIN_SHARE_UNSEEN = 0.828
 # (10 on their first runs too).
 # 93 of the 237 (7 Dec 11:15, session 24): the older 233's 85 (three fewer: claims cut into
 # statements) and 8 of the 77 quiet claims of unseen61-64 (11 on their first runs).
-# 103 of the 241 (7 Dec 13:58, session 25): the older 237's 93 (unchanged) and 10 of the 63 quiet
-# claims of unseen65-68 (12 on their first runs: another mission's monitors, another city's budget,
-# another regulator's fine, a seizure in another country).
+# 103 of the 241 (7 Dec 15:01, session 25, b016927): the older 237's 94 (one more: unseen33's "wants
+# approved by November 15" against last year's budget "approved on December 2", a deadline compared as
+# a bare day) and 9 of the 63 quiet claims of unseen65-68 (12 on their first runs: another mission's
+# monitors, another city's budget, another regulator's fine).
 MAX_LOUD_QUIET = 103
 # Sentences of two claims with opposite expected verdicts, one of which is necessarily on the
 # wrong side (see scenario_runner.two_claim_sentences): measured 2 on the 156 (session 20); 5 on
