@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..claims.quantities import SCALES, WORD_VALUES
 from ..records import Check, Quantity, Span
 from .checks import _STOP as _STOPWORDS
 from .counted import RATE
@@ -126,8 +127,9 @@ def _compared_with(q: Quantity, text: str, tree: tuple) -> str:
     return h[1].lower() if h is not None and h[2] == "NOUN" else ""
 
 
-_SCALE_WORDS = frozenset("thousand million billion trillion mln bn m k hundred dozen a an and one two three four five six seven "
-                         "eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty seventy eighty ninety".split())
+def _number_word(w: str) -> bool:
+    """A word of a written number ("twelve", "twenty-five", "million"), as the figure reader knows them."""
+    return w in WORD_VALUES or w in SCALES or w in ("a", "an", "and", "mln") or all(p in WORD_VALUES for p in w.split("-"))
 
 
 def _attributive_measure(q: Quantity, text: str) -> str:
@@ -135,8 +137,7 @@ def _attributive_measure(q: Quantity, text: str) -> str:
     dirhams, as "12 million dirhams" does (not penalties)."""
     if not re.search(r"\b(?:a|an)\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?$", text[max(0, q.span.start - 12):q.span.start], re.IGNORECASE):
         return ""
-    rest = [w for w in q.span.text.lower().split() if not any(ch.isdigit() for ch in w) and w not in _SCALE_WORDS
-            and not w.startswith(("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"))]
+    rest = [w for w in q.span.text.lower().split() if not any(ch.isdigit() for ch in w) and not _number_word(w)]
     # (a percentage is counted by what it is of, not as "percent")
     # (nor a group word: "a trio of Guardian-class patrol boats" counts boats)
     return rest[0] if len(rest) >= 2 and rest[0].isalpha() and rest[0] not in ("percent", "per", "%") and "of" not in rest else ""

@@ -9,6 +9,7 @@ shut"). Each check names the words that fired on both sides.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..claims.places import is_place_name
 from ..records import Check, Span
@@ -142,8 +143,6 @@ _IDIOMS = {("take", "part"): "join"}
 
 
 def _idioms(frames) -> list:
-    from dataclasses import replace
-
     return [replace(f, lemma=_IDIOMS[(f.lemma, f.patient.text.lower())]) if f.patient is not None
             and (f.lemma, f.patient.text.lower()) in _IDIOMS else f for f in frames]
 
