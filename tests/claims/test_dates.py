@@ -129,3 +129,11 @@ def test_an_expected_or_scheduled_event_points_forward():
     assert value("Student unions plan to protest outside the legislature on October 20.") == ["2026-10-20"]
     assert value("The terminal would have opened in September.") == ["2026-09"]
     assert value("The unions planned to protest on October 30.") == ["2025-10-30"]
+
+
+def test_a_season_of_two_years_is_a_span_of_years_not_a_day():
+    anchor = dt.date(2026, 11, 19)
+    assert resolve("the 2025-26 season", anchor) == ("2026", "year", False)
+    assert resolve("2025/26", anchor) == ("2026", "year", False)
+    assert resolve("2019-2021", anchor) == ("2021", "year", False)
+    assert resolve("2025-11-26", anchor) == ("2025-11-26", "day", False)  # an ISO day stays a day

@@ -109,3 +109,13 @@ def test_peoples_words_formed_from_country_names():
     assert resolve_demonym("Fijian") == ("Fiji", ("FJ",))
     assert resolve_demonym("Omani") == ("Oman", ("OM",))
     assert resolve_demonym("Christian") is None
+
+
+def test_a_province_name_two_countries_hold_is_read_by_its_neighbours(claims_run):
+    d = claims_run("Hospitals in Punjab, Sindh, Balochistan and Khyber Pakhtunkhwa have been told to quarantine the stock, "
+                   "the regulator said.")
+    ps = {p.name: p for c in d.claims for p in c.places}
+    assert ps["Punjab"].codes == ("PK",)
+    d = claims_run("Farmers in Punjab and Haryana have blocked highways for a third day, the police said.")
+    ps = {p.name: p for c in d.claims for p in c.places}
+    assert ps["Punjab"].codes == ("IN",)

@@ -3,7 +3,8 @@ that only presupposes it; a claim that reports a denial is confirmed by that den
 
 
 from veracity.verify.contradiction import contradictions
-from veracity.verify.denial import asserts_denied, by_party, of_main, same_denial
+from veracity.verify.denial import asserts_denied, by_party, of_main
+from veracity.verify.reported_denial import same_denial
 from veracity.verify.reading import read
 
 NO_PLANS = "\"There are no plans to close the A&E at St Anne's,\" a ministry spokeswoman said."

@@ -61,6 +61,9 @@ UNSEEN = [d for root in sorted(HERE.glob("scenarios_unseen*")) for d in scenario
 # 15796/19008 = 0.831 on the 241 (7 Dec 15:01, session 25, b016927, after unseen65-68's first runs of
 # 254/329, 248/316, 261/322 and 262/315 on 21314c1, 268, 261, 275 and 269 after the session's rules;
 # the older 237 went 14712 -> 14723/17726). Raised to 0.828: room for about 55 expectations.
+# 16836/20275 = 0.830 on the 245 (7 Dec 17:09, session 26, after unseen69-72's first runs of 266/322,
+# 239/315, 255/322 and 242/308 on ee4111a, 272, 248, 264 and 253 after the session's rules; the
+# older 241 went 15796 -> 15799/19008). Kept at 0.828: room for about 50 expectations.
 MIN_SHARE_UNSEEN = 0.828
 # Claims a fact-checker leaves at NOT ENOUGH INFO (background sentences nothing speaks to, claims
 # only echoed) that get a verdict anyway: 4 of the 91 scenarios' (6 Dec 14:30, session 17: another
@@ -100,7 +103,11 @@ MIN_SHARE_UNSEEN = 0.828
 # approved by November 15" against last year's budget "approved on December 2", a deadline compared as
 # a bare day) and 9 of the 63 quiet claims of unseen65-68 (12 on their first runs: another mission's
 # monitors, another city's budget, another regulator's fine).
-MAX_LOUD_QUIET = 103
+# 110 of the 245 (7 Dec 17:09, session 26): the older 241's 99 (four fewer: unseen33's deadline, and
+# claims whose wrong check the session's rules removed) and 11 of the 59 quiet claims of unseen69-72
+# (18 on their first runs: another port's cocoa, another month's crude output, another institute's
+# largest penalty, another province's supply share).
+MAX_LOUD_QUIET = 110
 # Sentences of two claims with opposite expected verdicts, one of which is necessarily on the
 # wrong side (see scenario_runner.two_claim_sentences): measured 2 on the 156 (session 20); 5 on
 # the 186 (session 21: unseen33's "Deputy Defence Minister Julio Arteaga, a retired army general
@@ -130,7 +137,11 @@ MAX_LOUD_QUIET = 103
 # true second statement (a participle phrase, not cut). Session 25 tried cutting trailing relative
 # and appositive clauses into claims of their own; it fixed none of the six and was dropped
 # (docs/benchmarks/verify.md, "Session 25").
-MAX_TWO_CLAIM_FLIPS = 7
+# 8 on the 245 (session 26): unseen70's "The ship was refloated by four tugs on Wednesday morning and
+# towed to a lay-by berth at the Vridi container terminal, where it is being held pending an
+# inquiry" (refloated: confirmed; where it is held: placed elsewhere by the harbour master, told by
+# a place the tagger does not read, so the sentence is SUPPORTED as a whole).
+MAX_TWO_CLAIM_FLIPS = 8
 # Measured 490/511 = 0.959 on 15 scenarios (6 Dec, 02:00: another party's or place's figure is not a
 # conflicting one, the claim's own source confirming first-hand, a denial confirming a claim
 # that reports it and not refuting one that presupposes it; 396/420 = 0.943 on the 12 before);

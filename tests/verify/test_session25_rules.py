@@ -5,7 +5,8 @@ of two kinds, those living somewhere against those moved, a count before a relat
 
 from veracity.verify import judge as J
 from veracity.verify.contradiction import contradictions
-from veracity.verify.denial import check_denial, denial_words, same_denial
+from veracity.verify.denial import check_denial, denial_words
+from veracity.verify.reported_denial import same_denial
 from veracity.verify.figures import agreeing_numbers, unconfirmed_figure
 from veracity.verify.reading import read
 

@@ -282,6 +282,10 @@ def _resolve(s: str, anchor: dt.date | None, future: bool) -> tuple[str | None, 
     if not s:
         return None
     s = _POSSESSIVE.sub("", s)  # "last year's"
+    m = _YEAR_SPAN.match(s)
+    if m:  # "the 2025-26 season" is no 26 November 2025: a span of years, read by its last
+        last = m.group(2) if len(m.group(2)) == 4 else m.group(1)[:2] + m.group(2)
+        return (last, "year", False) if int(last) > int(m.group(1)) else None
     hit = _resolve_rules(s, anchor, future)
     if hit is not None:
         return hit
@@ -298,6 +302,9 @@ def _resolve(s: str, anchor: dt.date | None, future: bool) -> tuple[str | None, 
     return _resolve_fallback(s, anchor, future)
 
 
+_YEAR_SPAN = re.compile(r"^((?:19|20)\d\d)\s*[-/\u2013]\s*(\d{2}|(?:19|20)\d\d)"
+                        r"(?:\s+(?:season|seasons|fiscal year|financial year|school year|academic year|year|crop year|campaign))?$",
+                        re.IGNORECASE)
 _PART_OF_MONTH = re.compile(r"^(?:(?:first|second|third|fourth|last|final)\s+(?:week|fortnight|days|half|ten\s+days)|end|beginning|start|"
                             r"middle)\s+of\s+([a-z]+)(?:\s+(\d{4}))?$")
 

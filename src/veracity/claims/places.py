@@ -45,6 +45,10 @@ def _country_name(code: str) -> str:
 SUBDIVISION_PRIORITY = ("US", "GB", "CA", "AU", "IN", "IE", "NZ", "ZA")
 
 
+# Subdivision names held in several countries -> those countries ("punjab" -> IN, PK).
+_SHARED_NAMES: dict[str, frozenset[str]] = {}
+
+
 @functools.lru_cache(maxsize=1)
 def _subdivision_index() -> dict[str, str]:
     """Subdivision name -> country code (unique names, or the priority country)."""
@@ -55,6 +59,7 @@ def _subdivision_index() -> dict[str, str]:
         seen.setdefault(sub.name.lower(), set()).add(sub.country_code)
         # News drops diacritics: "Rajasthan" for pycountry's "Rājasthān".
         seen.setdefault(_ascii(sub.name.lower()), set()).add(sub.country_code)
+    _SHARED_NAMES.update({name: frozenset(codes) for name, codes in seen.items() if len(codes) > 1})
     out = {}
     for name, codes in seen.items():
         if len(codes) == 1:
@@ -253,9 +258,28 @@ def find_places(doc, text: str, ents, start: int | None = None, end: int | None 
         lo, hi = _sentences_of(doc, ents)
         start, end = (lo if start is None else start), (hi if end is None else end)
     more = missed_towns(doc, text, ents, out, start, end)
-    if not more:
-        return tuple(out)
-    return tuple(sorted(out + more, key=lambda p: (p.span.start, p.span.end)))
+    return _by_neighbours(tuple(sorted(out + more, key=lambda p: (p.span.start, p.span.end))))
+
+
+def _by_neighbours(places: tuple[Place, ...]) -> tuple[Place, ...]:
+    """A subdivision name several countries hold, read as the one of the country the sentence's
+    other places are in: "Hospitals in Punjab, Sindh, Balochistan and Khyber Pakhtunkhwa" is
+    Pakistan's Punjab, not India's (which the priority order would pick alone)."""
+    _subdivision_index()
+    shared = [p for p in places if p.kind == "subdivision" and len(p.codes) == 1 and p.name.lower() in _SHARED_NAMES]
+    if not shared:
+        return places
+    import dataclasses
+
+    out = []
+    for p in places:
+        if p in shared:
+            around = {c for q in places if q is not p and len(q.codes) == 1 for c in q.codes}
+            held = _SHARED_NAMES[p.name.lower()] & around
+            if p.codes[0] not in around and len(held) == 1:
+                p = dataclasses.replace(p, codes=tuple(held))
+        out.append(p)
+    return tuple(out)
 
 
 # --- Towns the tagger missed -------------------------------------------------------------

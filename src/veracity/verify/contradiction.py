@@ -45,11 +45,13 @@ from .reading import Reading, read
 from .roles import TITLES, check_roles  # noqa: F401  (TITLES: re-exported)
 from .roles import could_fire as roles_could_fire
 from .when import FIRST, _event_date, check_dates, counted_before, event_years, first_since, not_yet
-from .quarters import names_a_part
-from .where import MAX_GROUP_CODES, check_places
-from .denial import _DENIAL, BY_PARTY, by_party, check_denial, denied_actions, of_main  # noqa: F401  (re-exported)
+from .quarters import in_denied_report, names_a_part
+from .ruled_out import MAX_GROUP_CODES
+from .where import check_places
+from .direction import DIRECTION, check_direction, moves_of_other_days
+from .denial import _DENIAL, BY_PARTY, by_party, check_denial, of_main  # noqa: F401  (re-exported)
 from .parties import GENERIC, NOT_EVENTS, different_parties, different_patients, reported_content, same_names  # noqa: F401  (GENERIC: re-exported)
-from .parties import children, names as _names
+from .parties import names as _names
 
 # Share of the claim's content words that must recur in the evidence before a mismatch counts
 # as a contradiction rather than two sentences about different things. Denials restate the
@@ -141,6 +143,13 @@ _ON_REPORTS = re.compile(r"\s+(?:the\s+|these\s+|those\s+|such\s+|any\s+|media\s
                          re.IGNORECASE)
 
 
+def _opening_name(words: str) -> bool:
+    """Capitalised words opening a sentence that are a name: two or more, the first no function
+    word or sentence adverb ("Aegis Bulk Carriers", not "The Green" or "However")."""
+    first = words.split()[0].lower()
+    return len(words.split()) >= 2 and first not in _STOPWORDS and first not in _SENTENCE_ADVERBS
+
+
 def _stances(r: Reading) -> list[tuple[bool, Span, set[str], set[str]]]:
     """Per stance word with a holder the parse names: (for?, the word, the holder's place codes,
     the holder's names). A stance with no identified holder cannot be set against another."""
@@ -148,6 +157,8 @@ def _stances(r: Reading) -> list[tuple[bool, Span, set[str], set[str]]]:
     names = _names(r)
     for s, e, lem, neg, a, b in r.stances:
         if _ON_REPORTS.match(r.text, e):  # "rejecting reports that Bangkok would stay out": a denial, not a stance on the plan
+            continue
+        if in_denied_report(r.text, s):  # "rejected ... reports that Spain had accepted a reduction": the stance denied
             continue
         if a < 0:  # the clause before the stance word: "..., others in Scandinavia have voiced opposition"
             a, b = max([0] + [m.end() for m in _CLAUSE_BREAK.finditer(r.text, 0, s)]), s
@@ -160,8 +171,9 @@ def _stances(r: Reading) -> list[tuple[bool, Span, set[str], set[str]]]:
         # The holder's capitalised words name it too ("The Green and Liberal Democrat groups"),
         # but not a sentence's first word ("However, ...", "Officials"), unless a place's ("Nigeria
         # has backed the plan"), nor a function word.
+        # A name of several words opens a sentence as well ("Aegis Bulk Carriers said ... it rejected").
         nm |= {m.group().lower() for m in _CAP_WORDS.finditer(r.text, a, b)
-               if (m.start() > 0 or is_place_name(m.group())) and m.group().lower() not in _STOPWORDS
+               if (m.start() > 0 or is_place_name(m.group()) or _opening_name(m.group())) and m.group().lower() not in _STOPWORDS
                and m.group().lower() not in _SENTENCE_ADVERBS}
         if codes or nm:
             out.append((pol, _span(r.text, s, e), codes, nm))
@@ -215,70 +227,6 @@ def same_stance(claim: Reading, evidence: Reading) -> str | None:
                 who = ", ".join(sorted(names)) or ", ".join(sorted(cc & ec))
                 return f"the same side taken by the same party ('{cw.text}' ~ '{ew.text}'; {who})"
     return None
-
-
-# Words of change and their direction: "a 35 percent rise in landing charges" against "its
-# landing charges fell 5 percent" says the same thing moved the other way.
-DIRECTION = {**{w: True for w in "rise increase grow climb jump gain soar surge raise expand boost".split()},
-             **{w: False for w in "fall decrease drop decline shrink slump plunge lower reduce cut slash".split()}}
-
-
-def _moves(r: Reading) -> list[tuple[bool, Span, set[str]]]:
-    """(up?, the change word, the nouns of what changes): a change verb's subject (or object,
-    for "raise", "cut") or a change noun's "in"/"of" phrase."""
-    kids = children(r)
-    def nouns(t) -> set[str]:
-        sub, todo = set(), [t]
-        while todo:
-            x = todo.pop()
-            if x[2] in ("NOUN", "PROPN"):
-                sub.add(x[1])
-            todo += [k for k in kids.get(x[0], []) if k[3] in ("compound", "amod", "poss", "nmod")]
-        return sub
-    out = []
-    for t in r.tree:
-        if t[1] not in DIRECTION or t[2] not in ("VERB", "NOUN"):
-            continue
-        if t[2] == "VERB":
-            what = [k for k in kids.get(t[0], []) if k[3] in ("nsubj", "nsubjpass", "dobj")]
-        else:
-            preps = [k for k in kids.get(t[0], []) if k[3] == "prep" and k[1] in ("in", "of")]
-            what = [k for p in preps for k in kids.get(p[0], []) if k[3] == "pobj"]
-        thing = set().union(*(nouns(k) for k in what)) if what else set()
-        if thing:
-            out.append((DIRECTION[t[1]], _span(r.text, t[0], t[0] + len(r.text[t[0]:].split()[0].rstrip(".,;:"))), thing))
-    return out
-
-
-def _event_days(r: Reading) -> set[str]:
-    return {d.value[:10] for d in r.dates if d.value and d.granularity == "day" and _event_date(r, d)}
-
-
-def moves_of_other_days(claim: Reading, evidence: Reading) -> bool:
-    """A move on each side (a price, a share, a rate rising or falling), the evidence's dated to
-    a day that is not the claim's (its own date, or its report's day when it gives no date at
-    all): "Shares in Permata fell 9 percent in early trade" and "Shares in Permata Glove rose 4
-    percent ... on Tuesday" four weeks before are two days' moves, not one. A move over a period
-    ("fell by 5% in the first half of the year") is not a day's."""
-    if not (_moves(claim) and _moves(evidence)):
-        return False
-    b = _event_days(evidence)
-    # (A year the claim names is no day: "their biggest one-day gain since 2019".)
-    dated = any(d.granularity in ("day", "week", "month") for d in claim.dates)
-    a = _event_days(claim) or ({claim.published[:10]} if not dated and claim.published and len(claim.published) >= 10 else set())
-    return bool(a and b) and not (a & b)
-
-
-def check_direction(claim: Reading, evidence: Reading) -> list[Check]:
-    """The same thing said to move one way on one side and the other way on the other (reported
-    as a polarity: the two say opposite things), unless a side says both."""
-    ev = _moves(evidence)
-    for up, word, thing in _moves(claim):
-        same = [(u, w) for u, w, t in ev if t & thing]
-        if same and all(u != up for u, _ in same):
-            return [Check("polarity", f"'{word.text}' vs '{same[0][1].text}': opposite directions for the same thing ({', '.join(sorted(thing))})",
-                          (word,), tuple(w for _, w in same))]
-    return []
 
 
 # Which checks need how much evidence that the two sides are about the same thing: shared

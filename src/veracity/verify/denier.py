@@ -13,7 +13,7 @@ from ..records import Span
 from . import lexicon
 from .parties import GENERIC, agent, names, same_names
 from .reading import Reading
-from .where import MAX_GROUP_CODES, named_countries
+from .ruled_out import MAX_GROUP_CODES, named_countries
 
 
 # The speaker of a trailing attribution, with an appositive name: "..., a Harwick spokeswoman,

@@ -14,6 +14,7 @@ from ..records import Check, Quantity, Span
 from .checks import _STOP as _STOPWORDS
 from .counted import RATE
 from .measured import different_quantities
+from .periods import extensions
 from .reading import Reading, read
 
 # Reading of qualifiers as ranges around the stated value v. "over 10,000" in news copy means
@@ -423,7 +424,7 @@ def check_numbers(claim: Reading, evidence: Reading) -> list[Check]:
                 and not any(e.value == c.value and significant_digits(c.value) >= 2 for e in stated):
             out.append(Check("number", f"'{c.span.text}' vs '{', '.join(e.span.text for e in same)}' ({h}: ranges do not overlap)",
                              (c.span,), tuple(e.span for e in same)))
-    return out or check_tallies(claim.text, evidence.text)
+    return out or check_tallies(claim.text, evidence.text) or extensions(claim, evidence)
 
 
 _SMALL = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "

@@ -12,7 +12,7 @@ from . import lexicon
 from .counted import _head_token, _unrelated, _verb_of, is_money
 from .parties import children
 from .reading import Reading
-from .where import named_countries
+from .ruled_out import named_countries
 
 
 # Words for what a price is, not for what is priced.

@@ -31,7 +31,8 @@ from .agreement import against, agreement, carries_event, figures_carried, names
 from .checks import topic_overlap
 from .contradiction import another_event, by_party, contradictions, same_stance
 from .owners import other_periods
-from .denial import _DENIAL, of_main, same_denial
+from .denial import _DENIAL, of_main
+from .reported_denial import same_denial
 from .parties import acting_names, different_parties
 from .reading import read
 from .counted import only_asked
@@ -222,7 +223,7 @@ FRAME_CONFIDENCE = 0.65
 # A claim that reports a denial ("The council has denied that it plans to sell the ferry
 # company") is confirmed by that denial ("the city had no plans to sell Sundlinjen", said by the
 # council's leader): the same action denied, the same parties, by a party the claim names
-# (:func:`veracity.verify.denial.same_denial`). The model reads such pairs as REFUTES (0.95 on
+# (:func:`veracity.verify.reported_denial.same_denial`). The model reads such pairs as REFUTES (0.95 on
 # that one: a negation on each side looks like a contradiction to it), so the rule holds
 # whatever the model says; its confidence is that of the other rule-made supports.
 SAME_DENIAL_SUPPORTS = True
@@ -310,16 +311,18 @@ def _story_elsewhere(cr, er, article: str | None) -> bool:
     if _locations(cr):
         return False
     # (where the event is: "in", "to", "near" a place; not "ahead of France")
-    there = _codes([y for y in _locations(er) if not y.origin and _AT_PLACE.search(er.text, max(0, y.span.start - 12), y.span.start)])
+    theirs = [y for y in _locations(er) if not y.origin]
+    there = _codes([y for y in theirs if _AT_PLACE.search(er.text, max(0, y.span.start - 12), y.span.start)])
     if not there:
         return False
-    if (mine := _codes(cr.places)) and not mine & _codes(er.places) and not mine & there:
+    mine = _codes(cr.places)
+    if mine and not mine & _codes(er.places) and not mine & there:
         return True
-    if not article or there & _codes(cr.places):
+    if not article or there & mine:
         return False
     # (the article by name: a whole article is longer than a reading holds; "Fiji" in "Fijian")
     low = article.lower()
-    names = {y.name for y in _locations(er) if not y.origin} | {_country_name(c) for c in there}
+    names = {y.name for y in theirs} | {_country_name(c) for c in there}
     return not any(re.search(r"\b" + re.escape(n.lower()[:max(4, len(n) - 1)]), low) for n in names if n)
 
 

@@ -17,6 +17,8 @@ from .counted import (HEADLINE_MEASURES, SUM_KINDS, TRANSACT_VERBS, _chain, _hea
 from .gathering import GATHERING_NOUNS
 from .goods import (_in_series, _lost_by, _other_goods, _other_kinds, one_country_kind, one_group, rest_of, two_compound_kinds, two_tranches,
                     whole_of_part)
+from .owners import two_holders
+from .percents import PERCENT, percent_moved
 from .parties import agent, children, of_existing, other_agent_nouns, party_words
 from .reading import Reading
 from .where import _same_verb
@@ -117,8 +119,13 @@ def running_total(r: Reading, q: Quantity) -> bool:
 # A threshold ("below the level of about 104 percent that Dutch rules require", "a target of 6
 # million", "the legal minimum of 30 days") is not the value measured against it ("stood at 98
 # percent ..., down from 109 percent at the end of June").
+# ... nor is a limit set ("raising the maximum fine for such exports to 50 million crowns" / "the
+# penalty imposed ... was 12 million crowns").
 _THRESHOLD_BEFORE = re.compile(r"\b(?:target|goal|threshold|requirement|required|mandatory|minimum|benchmark)\s+(?:level\s+)?(?:of\s+)?"
-                               r"(?:about|around|roughly|some|at least|nearly|just over|just under)?\s*$", re.IGNORECASE)
+                               r"(?:about|around|roughly|some|at least|nearly|just over|just under)?\s*$"
+                               r"|\b(?:maximum|minimum|ceiling|cap)\s+(?:[\w-]+\s+){0,4}?(?:to|at|of)\s+(?:about\s+|around\s+)?$"
+                               # "The pledges fell short of the 4.2 billion dollars that aid agencies say Sudan will need"
+                               r"|\bshort\s+of\s+(?:the\s+)?(?:about\s+|around\s+|some\s+)?$", re.IGNORECASE)
 _THRESHOLD_AFTER = re.compile(r"\s*(?:that|which)\s+(?:[\w-]+\s+){0,3}?(?:requires?|required|demands?|mandates?|prescribes?)\b"
                               r"|\s+(?:target|threshold|requirement)\b", re.IGNORECASE)
 
@@ -159,7 +166,6 @@ def threshold(r: Reading, q: Quantity) -> bool:
     return bool(_THRESHOLD_BEFORE.search(r.text[max(0, q.span.start - 40):q.span.start]) or _THRESHOLD_AFTER.match(r.text, q.span.end))
 
 
-PERCENT = frozenset({"percent", "%", "per cent"})
 GENERIC_LEVELS = frozenset("rate level figure number share proportion percentage ratio index".split())
 # Adjectives that say which reading of a level is meant, not which thing: "annual inflation" is
 # the inflation; "core inflation" is another measure.
@@ -394,38 +400,6 @@ def percent_of(r: Reading, q: Quantity) -> str | None:
     return None
 
 
-_BY_PERCENT = re.compile(r"\bby\s+(?:up\s+to\s+|about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|less\s+than\s+)?$",
-                         re.IGNORECASE)
-CAP_VERBS = frozenset("cap limit restrict".split())
-
-
-def percent_moved(r: Reading, q: Quantity) -> set[str]:
-    """What a percentage changes or caps, as its nouns: the verb's object ("will cut operating
-    *grants* ... by 4 percent", "cap *tuition increases* ... at 3 per cent"), else its subject,
-    up through "allowed to" ("*Tuition* ... will be allowed to rise by up to 3 percent") or to the
-    noun the verb describes ("operating *grants* to universities falling by 4 per cent")."""
-    if (q.unit or "").lower() not in PERCENT:
-        return set()
-    by_start, kids = {t[0]: t for t in r.tree}, children(r)
-    v = _verb_of(r, q)
-    # Only a change ("by 4 percent") or a cap ("cap ... at 3 per cent"), not a level ("the jobless
-    # rate stood at 7.5 percent" is "unemployment" in other words).
-    if not _BY_PERCENT.search(r.text[max(0, q.span.start - 30):q.span.start]) and (v is None or v[1] not in CAP_VERBS):
-        return set()
-    for _ in range(3):
-        if v is None:
-            return set()
-        objs = [k for k in kids.get(v[0], []) if k[3] == "dobj" and k[2] == "NOUN"]
-        objs = objs or [k for k in kids.get(v[0], []) if k[3] in ("nsubj", "nsubjpass") and k[2] == "NOUN"]
-        if objs:
-            return {w for o in objs for w in [o[1]] + [k[1] for k in kids.get(o[0], []) if k[3] == "compound" and k[2] == "NOUN"]}
-        up = by_start.get(v[4])
-        if v[3] == "acl" and up is not None and up[2] == "NOUN":
-            return {up[1]} | {k[1] for k in kids.get(up[0], []) if k[3] == "compound" and k[2] == "NOUN"}
-        v = up if v[3] in ("xcomp", "ccomp") and up is not None and up[0] != v[0] else None
-    return set()
-
-
 def _country_at(r: Reading, t: tuple) -> bool:
     return any(p.kind == "country" and p.span.start <= t[0] < p.span.end for p in r.places)
 
@@ -530,6 +504,9 @@ def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> 
     # clinics would staff the sessions with ... about 90 anaesthetists"); not a level or a change
     # of something ("the jobless rate stood at 7.5 percent" / "unemployment stood at 8.1 percent").
     va, vb = _verb_of(cr, c), _verb_of(er, e)
+    if {(c.unit or "").lower(), (e.unit or "").lower()} <= PERCENT and va is not None and vb is not None \
+            and two_holders(cr, va, agent(cr, va[0]), er, vb, agent(er, vb[0])):
+        return "two holders' stakes"
     if va is not None and vb is not None and not ({(c.unit or "").lower(), (e.unit or "").lower()} & PERCENT) \
             and not ({va[1], vb[1]} & lexicon.LIGHT_VERBS) and (who := other_agent_nouns(cr, va, er, vb, (c.span, e.span))):
         return f"two parties' figures ({who})"

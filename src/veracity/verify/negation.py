@@ -15,7 +15,7 @@ from ..claims.places import is_place_name
 from ..records import Check, Span
 from . import lexicon
 from .checks import content_words
-from .denial import denied_actions
+from .reported_denial import denied_actions
 from .parties import NOT_EVENTS, children
 from .reading import Reading
 
@@ -40,6 +40,32 @@ def _same_thing(cf, ef) -> bool:
         head = _PREP.split(text.lower(), maxsplit=1)[0]
         return {w for w in re.findall(r"[a-z]+", head) if len(w) > 2} - _STOPWORDS
     return any(lexicon.same_stem(x, y) for x in words(cf.patient.text) for y in words(ef.patient.text))
+
+
+# Verbs of committing to something: what is agreed is the thing, so "had not agreed to cut the
+# transfer" is no negation of "the new water terms agreed with Portugal" (another thing agreed).
+COMMITTING = frozenset("agree decide promise pledge consent commit".split())
+
+
+def _committed_to(r: Reading, f) -> set[str]:
+    """What a verb of committing commits to: its complement's verb ("agreed to *cut*"), the object
+    of its "to" ("agreed to the water *terms*") or its object, and the noun it describes ("the
+    water *terms* agreed with Portugal")."""
+    kids = children(r)
+    at = f.action.start
+    out = {k[1] for k in kids.get(at, []) if k[3] in ("xcomp", "dobj", "nsubjpass")}
+    out |= {o[1] for k in kids.get(at, []) if k[3] == "prep" and k[1] in ("to", "on") for o in kids.get(k[0], []) if o[3] == "pobj"}
+    tok = next((t for t in r.tree if t[0] == at), None)
+    if tok is not None and tok[3] in ("acl", "relcl"):
+        out |= {t[1] for t in r.tree if t[0] == tok[4]}
+    return out
+
+
+def _committed_alike(claim: Reading, cf, evidence: Reading, ef) -> bool:
+    a, b = _committed_to(claim, cf), _committed_to(evidence, ef)
+    # ("agreed to move part of its operations" / "had not agreed to relocate any of its operations")
+    return any(lexicon.same_stem(x, y) or lexicon.curated(x, y) or (lexicon.available() and lexicon.related(x, "v", y, "v") is not None)
+               for x in a for y in b)
 
 
 _PREP = re.compile(r"\s(?:in|to|for|from|at|on|with|into|by|under)\s")
@@ -182,6 +208,8 @@ def check_negation(claim: Reading, evidence: Reading) -> list[Check]:
             if ef.negated and not cf.negated and not claim.dates and _TIME_BOUND.match(evidence.text, ef.action.end):
                 continue
             light = cf.lemma in lexicon.LIGHT_VERBS or (cf.lemma, ef.lemma) in lexicon.TRANSFERS
+            if cf.lemma in COMMITTING and not _committed_alike(claim, cf, evidence, ef):
+                continue
             if (_same_action(cf.lemma, ef.lemma) or (cf.lemma, ef.lemma) in lexicon.TRANSFERS) and \
                     cf.negated != ef.negated and cf.negated != neg(ef) and (not light or _same_thing(cf, ef)):
                 side = cf if cf.negated else ef

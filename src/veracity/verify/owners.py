@@ -14,7 +14,7 @@ from .origin import PRESS_WORDS
 from .parties import GENERIC, children, surface
 from .reading import PERIOD_END, Reading, read
 from .when import event_years
-from .where import MAX_GROUP_CODES
+from .ruled_out import MAX_GROUP_CODES
 
 
 # A period's end with its year: "in the fiscal year to March 2025", "the nine months ended
@@ -359,3 +359,27 @@ def titled_elsewhere(cr: Reading, er: Reading, title: str) -> bool:
     mine = [e.span.text for e in cr.entities if e.label in ("ORG", "PERSON")]
     low, claim = title.lower(), cr.text.lower()
     return bool(named and mine) and not any(_in_story(n, claim) for n in named) and not any(_in_story(n, low) for n in mine)
+
+
+# Verbs of holding a share: "Song Hong Port Corporation, which holds 51 percent" / "in which it
+# holds 49 percent" (Kaiyo Logistics): two holders' stakes in one venture, not one stake twice.
+STAKE_VERBS = frozenset("hold own control".split())
+
+
+def _holder_name(r: Reading, head: tuple) -> set[str]:
+    """The words of the one name the holder's head is in (not its conjuncts: "between Song Hong
+    Port Corporation ... and Japan's Kaiyo Logistics")."""
+    e = next((e for e in r.entities if e.span.start <= head[0] < e.span.end and e.label in ("ORG", "PERSON", "GPE", "NORP")), None)
+    return {w.lower() for w in re.findall(r"[A-Za-z][\w-]+", e.span.text) if len(w) > 2} - GENERIC if e else set()
+
+
+def two_holders(cr: Reading, c_verb: tuple | None, c_agent: tuple | None, er: Reading, e_verb: tuple | None,
+                e_agent: tuple | None) -> bool:
+    """Percentages held by two named holders: both verbs of holding, and the holders' names share
+    no word."""
+    if c_verb is None or e_verb is None or c_agent is None or e_agent is None:
+        return False
+    if c_verb[1] not in STAKE_VERBS or e_verb[1] not in STAKE_VERBS:
+        return False
+    a, b = _holder_name(cr, c_agent), _holder_name(er, e_agent)
+    return bool(a and b) and not a & b

@@ -165,6 +165,11 @@ def main_predicates(r: Reading) -> list[tuple[int, str, int | None, str | None]]
     return out
 
 
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+# How far up a pronoun's clause the reporting verb is looked for: "Kaiyo Logistics said ... it had
+# agreed to contribute ... to Bach Dang International, the ... operator ... in which it holds 49
+# percent" climbs through an apposition, a preposition and two verbs.
+PRONOUN_STEPS = 6
 # Heads an agent is looked for through: "plans to close" (xcomp), "hire and train" (conj), "in
 # talks to merge" (acl, pobj, prep), "unveiled a plan to deploy" (acl, dobj).
 _UP_TO_SUBJECT = frozenset({"xcomp", "conj", "acl", "pobj", "prep", "dobj", "attr"})
@@ -196,7 +201,10 @@ def agent(r: Reading, start: int) -> tuple | None:
     if found is None or found[2] != "PRON":
         return found
     verb = by_start.get(found[4])  # a pronoun: the subject of the reporting verb above
-    for _ in range(4):
+    # ... a relative pronoun: the noun its clause describes ("Song Hong Port Corporation, which holds 51 percent")
+    if found[1] in RELATIVE_PRONOUNS and verb is not None and verb[3] == "relcl":
+        return by_start.get(verb[4])
+    for _ in range(PRONOUN_STEPS):
         if verb is None or verb[4] == verb[0]:
             return None
         if verb[3] in ("ccomp", "xcomp", "advcl"):

@@ -161,7 +161,8 @@ def other_side(claim: str, evidence: str) -> bool:
 
 # A place named only as what the evidence denies ("dismissing reports that it would be run from the
 # Western Province town of *Gizo*") is not where the evidence places the event.
-_DENIED_REPORT = re.compile(r"\b(?:dismiss|den(?:y|ie|yi)|reject|refut|disput)\w*\s+(?:the\s+|media\s+|press\s+|earlier\s+|recent\s+)*"
+# ("rejected Portuguese newspaper reports that Spain had accepted ...": up to three words before "reports")
+_DENIED_REPORT = re.compile(r"\b(?:dismiss|den(?:y|ie|yi)|reject|refut|disput)\w*\s+(?:[\w-]+\s+){0,3}?"
                             r"(?:reports?|claims?|suggestions?|speculation|rumou?rs?)\s+(?:that|of)\b[^.;]*$", re.IGNORECASE)
 
 

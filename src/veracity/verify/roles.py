@@ -65,6 +65,10 @@ _ASSUMED = re.compile(rf"{_NAME}\s+(?:assumed office|took office|was sworn in|to
 # "VoltRoll's supervisory board has appointed Lea Hartmann as chief executive on a permanent
 # basis": the same groups as _ASSUMED (name, modifiers, title).
 _APPOINTED = re.compile(rf"\b(?:appointed|named|confirmed)\s+{_NAME}\s+as\s+(?:(?:the|its|their)\s+)?((?:[\w'\u2019-]+\s+){{0,3}}?)(?i:({TITLES}))\b")
+# "Colonel Yerlan Dzhaksybekov was appointed commander of Kazakhstan's peacekeeping brigade": the
+# title straight after the verb, with no "as" (name, modifiers, title, as _ASSUMED).
+_APPOINTED_TITLE = re.compile(rf"{_NAME}\s+(?:was|has\s+been|had\s+been)\s+(?:appointed|named|made|promoted\s+to)\s+(?:the\s+)?"
+                              rf"((?:[\w'\u2019-]+\s+){{0,3}}?)(?i:({TITLES}))\b")
 _GENERIC_MODIFIERS = frozenset("the a an new former cantonal state federal regional national deputy acting interim".split())
 # "Daniel Okafor will become Treasurer ..., with Anna Kowal taking over the health and wellbeing
 # portfolio": the portfolio's minister is now another person, so a "Health Minister Daniel
@@ -199,7 +203,7 @@ def _assumed(a: str, b: str):
     """(span in a, span in b) for "NAME assumed office as TITLE" in ``a`` and "NAME, a former
     TITLE" in ``b``; or "NAME was sworn in as Poland's industry minister" and "Deputy Industry
     Minister NAME" (a deputy on one side only: the post is another)."""
-    for m in [*_ASSUMED.finditer(a), *_APPOINTED.finditer(a)]:
+    for m in [*_ASSUMED.finditer(a), *_APPOINTED.finditer(a), *_APPOINTED_TITLE.finditer(a)]:
         for f, title, name in _former_roles(b):
             if title == m.group(3).lower() and _surname(name) == _surname(m.group(1)):
                 yield _span(a, m.start(), m.end()), _span(b, f.start(), f.end())
@@ -371,6 +375,15 @@ def _same_person(a: str, b: str) -> bool:
     return _surname(a) == _surname(b) and (len(x) < 2 or len(y) < 2 or x[0].lower() == y[0].lower())
 
 
+_OF_PHRASE = re.compile(r"\s+of\s+([^,.;]{0,60})")
+
+
+def _of_phrase(text: str, at: int) -> str:
+    """The body a title is "of": "Jana Novotna, chair *of the Chamber of Deputies' health committee*"."""
+    m = _OF_PHRASE.match(text, at)
+    return m.group(1) if m else ""
+
+
 def _another_title(claim: str, evidence: str) -> list[Check]:
     """The same person with another title of the same body: "Deputy Foreign Minister Sari
     Wulandari" / "Sari Wulandari, the foreign ministry's director-general of protocol". A person
@@ -383,7 +396,8 @@ def _another_title(claim: str, evidence: str) -> list[Check]:
         for n, nmods, ntitle, nname in _current_roles(evidence):
             if not _same_person(name, nname) or _post(ntitle) == _post(title):
                 continue
-            if _FORMER_BEFORE.search(evidence[max(0, n.start() - 30):n.start()] + " " + nmods) or not dom & _domain(nmods):
+            if _FORMER_BEFORE.search(evidence[max(0, n.start() - 30):n.start()] + " " + nmods) \
+                    or not dom & (_domain(nmods) | _domain(_of_phrase(evidence, n.end()))):
                 continue
             cs, es = _span(claim, m.start(), m.end()), _span(evidence, n.start(), n.end())
             return [Check("role", f"'{cs.text}' vs '{es.text}': another post", (cs,), (es,))]

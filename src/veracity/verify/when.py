@@ -11,6 +11,7 @@ from ..records import Check, Span
 from . import lexicon
 from .counted import _subtree, move
 from .gathering import gathered_at, other_attendees
+from .periods import month_spans, until_years
 from .parties import _key_words, acting_parties, children
 from .reading import Reading
 from .where import _WN_POS, _describes, _same_verb, _verb_above
@@ -216,10 +217,19 @@ def _bare_days(claim: Reading, evidence: Reading) -> list[Check]:
     "would begin work in September"."""
     if not _published_near(claim, evidence):
         return []
-    a = [d for d in claim.dates if _bare_day(d) and _event_date(claim, d)]
+    # A deadline is no day the event falls on: "wants approved by November 15" against last
+    # year's budget "approved on December 2".
+    a = [d for d in claim.dates if _bare_day(d) and _event_date(claim, d) and not _deadline(claim, d)]
     # (against a bare date or one with its year: "from September" / "would begin in January 2027")
     b = [d for d in evidence.dates if (_bare_day(d) or (d.granularity in ("day", "month") and _MONTH.search(d.span.text)))
          and _event_date(evidence, d) and not _CORRECTED.search(evidence.text, max(0, d.span.start - 12), d.span.start)]
+    # (nor a date in a clause describing a party: "its new plant, which ... opened in March")
+    # (unless the other side dates the same action of the same thing: "The final order, signed on
+    # September 29" / the docket's "signed ... on October 6")
+    def kept(r: Reading, x, other: Reading, pairs) -> bool:  # ... of a thing the other side names
+        return not _describing(r, x) or (any(pairs) and bool(_described(r, _date_verb(r, x)) & {t[1] for t in other.tree}))
+    a, b = ([d for d in a if kept(claim, d, evidence, (_same_described(claim, d, evidence, e) for e in b))],
+            [e for e in b if kept(evidence, e, claim, (_same_described(claim, d, evidence, e) for d in a))])
     pairs = [(d, e) for d in a for e in b if _date_actions_meet(claim, d, evidence, e)]
     if not pairs or any(_same_bare(d, e) for d, e in pairs):
         return []
@@ -231,6 +241,15 @@ def _same_bare(d, e) -> bool:
     """The same month, and the same day when both give one."""
     x, y = d.value[5:], e.value[5:]
     return x[:2] == y[:2] and (len(x) < 5 or len(y) < 5 or x == y)
+
+
+# "by November 15", "by the end of March": a deadline, not the day the event falls on. ("until"
+# is no deadline: "postponed until June 26" dates the event, "close until 20 June" its end.)
+_DEADLINE = re.compile(r"\bby\s+(?:the\s+)?(?:(?:end|middle|start)\s+of\s+)?$", re.IGNORECASE)
+
+
+def _deadline(r: Reading, d) -> bool:
+    return bool(_DEADLINE.search(r.text, max(0, d.span.start - 20), d.span.start))
 
 
 _CORRECTED = re.compile(r"\bnot\s+(?:on|in|at|until|before|after)?\s*(?:the\s+)?$", re.IGNORECASE)
@@ -260,7 +279,7 @@ def check_dates(claim: Reading, evidence: Reading) -> list[Check]:
         b = [e for e in b if not _describing(evidence, e) or any(_same_described(claim, d, evidence, e) for d in a)]
     return ([Check("date", d.detail, d.here, d.there) for d in dates(a, b)] or _other_spans(a, b) or _other_months(claim, evidence)
             or not_yet(claim, evidence) or first_since(claim, evidence) or rescheduled(claim, evidence)
-            or (_bare_days(claim, evidence) if not a else []))
+            or (_bare_days(claim, evidence) if not a else []) or until_years(claim, evidence) or month_spans(claim, evidence))
 
 
 # Done on one side, still to come on the other, told later: "The satellite, which *was shipped*
@@ -362,7 +381,7 @@ def _other_months(claim: Reading, evidence: Reading) -> list[Check]:
     ... for 27 November"). Whichever year the bare date is read in, they differ; two readings of
     one month or day ("in March" / "March 2027") are left to the guessed year, so never compared."""
     a = [d for d in claim.dates if d.value and d.granularity in ("month", "day") and _event_date(claim, d)
-         and (_explicit(d) or _bare(d)) and not _describing(claim, d)]
+         and (_explicit(d) or _bare(d)) and not _describing(claim, d) and not (_bare(d) and _deadline(claim, d))]
     # ... a clause describing the claim's event noun's thing tells that event ("the hijacking in
     # January of the Bora Star" / "its tanker Bora Star, boarded by armed men on December 28").
     nouns = {n for d in a if (n := _event_noun(claim, d))}

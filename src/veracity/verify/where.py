@@ -16,10 +16,8 @@ from .gathering import at_gathering, order, other_attendees
 from .quarters import in_denied_report, named_in, part_checks
 from .parties import REPORTING, of_existing
 from .reading import Reading
+from .ruled_out import excluded, facility_checks
 
-# A region compared with named countries: only small groups (Scandinavia, the Baltics) name a
-# party; "European nations" (45 codes) says nothing about which ones.
-MAX_GROUP_CODES = 12
 
 
 def _codes(places: Iterable[Place]) -> set[str]:
@@ -51,6 +49,9 @@ class _Loc:
 _BASED = re.compile(r"-(?:based|headquartered|born|registered|listed|owned)\b", re.IGNORECASE)
 
 
+_PEOPLE_OF = re.compile(r"\b(?:nationals|citizens|natives|passport\s+holders|subjects)\s+of$", re.IGNORECASE)
+
+
 def _locations(r: Reading) -> list[_Loc]:
     """Where things happen: places after a locative preposition ("in eastern Ukraine", "across
     Scandinavia"), and place names the resolver could not code ("in Gdansk"). Demonyms and
@@ -66,6 +67,9 @@ def _locations(r: Reading) -> list[_Loc]:
         if not m:
             return None
         word = m.group(1).lower()
+        # "nationals of India, Ghana and the Philippines": whose people, not where
+        if word == "of" and _PEOPLE_OF.search(r.text, lo, lo + m.start(1) + 2):
+            return None
         if word in ("to", "from"):  # "protested to Tokyo", "a letter from Lincoln": whom, not where
             tok = by_start.get(lo + m.start(1))
             head = by_start.get(tok[4]) if tok is not None else None
@@ -321,10 +325,17 @@ def check_places(claim: Reading, evidence: Reading) -> list[Check]:
     # "The three yarn mills ... were in Bhiwandi").
     # So is one of a thing a party the other side never names owns ("a NATO logistics site planned
     # near Plovdiv" / "the planned logistics hub in North Macedonia").
-    la = [x for x, v in zip(la, va) if not (_describes(claim, v) or _owned(claim, v, evidence) or (_timed(claim, v) and not
-                                                                   _owner_named(claim, x, evidence))) or any(_same_verb(v, w) for w in vb)]
-    lb = [y for y, w in zip(lb, vb) if not (_describes(evidence, w) or _owned(evidence, w, claim) or (_timed(evidence, w) and not
-                                                                      _owner_named(evidence, y, claim))) or any(_same_verb(v, w) for v in va)]
+    la = [x for x, v in zip(la, va) if not (_describes(claim, v) or _owned(claim, v, evidence) or ((_timed(claim, v) or _of_another_time(claim, x))
+                                                                   and not _owner_named(claim, x, evidence))) or any(_same_verb(v, w) for w in vb)]
+    lb = [y for y, w in zip(lb, vb) if not (_describes(evidence, w) or _owned(evidence, w, claim) or ((_timed(evidence, w) or _of_another_time(evidence, y))
+                                                                      and not _owner_named(evidence, y, claim))) or any(_same_verb(v, w) for v in va)]
+    # A place in an apposition describing someone ("Colonel Javier Otamendi Ruiz, a veteran of the
+    # Spanish contingent in the UN force in Lebanon, ...") is where they were, not the event's.
+    la, lb = [x for x in la if not _in_apposition(claim, x)], [y for y in lb if not _in_apposition(evidence, y)]
+    # A place its action has "also" ("Bayu Marin, which also runs bulk terminals in Penang") is
+    # one more place, besides the other side's.
+    la = [x for x, v in zip(la, [_place_verb(claim, x) for x in la]) if not _also(claim, v)]
+    lb = [y for y, w in zip(lb, [_place_verb(evidence, y) for y in lb]) if not _also(evidence, w)]
     # ... nor one of a thing set apart as already there ("its existing plant in Chandler" / "will build a plant in Penang").
     ea, eb = [of_existing(claim, x.span.start) for x in la], [of_existing(evidence, y.span.start) for y in lb]
     if any(ea) != any(eb):
@@ -337,8 +348,8 @@ def check_places(claim: Reading, evidence: Reading) -> list[Check]:
     for a, b in _by_gathering(claim, evidence, la, lb):
         found, left = _by_origin(claim, evidence, a, b)
         out, leaves = out + found, leaves or left
-    return out if out or leaves else (part_checks(claim, evidence) or _excluded(claim, evidence, la)
-                                      or _facility_checks(claim, evidence))
+    return out if out or leaves else (part_checks(claim, evidence) or excluded(claim, evidence, la)
+                                      or facility_checks(claim, evidence))
 
 
 def _by_gathering(claim: Reading, evidence: Reading, la: list[_Loc], lb: list[_Loc]) -> list[tuple[list[_Loc], list[_Loc]]]:
@@ -371,83 +382,6 @@ def _by_origin(claim: Reading, evidence: Reading, la: list[_Loc], lb: list[_Loc]
             continue
         out += _place_checks(claim, evidence, [x for x in la if x.origin is origin], [y for y in lb if y.origin is origin])
     return out, leaves
-
-
-# A site named by its place, which the gazetteer may not know: "the 800 employees of its *Venado
-# Tuerto* plant" / "800 workers on leave at its plant in *Rosario*".
-_FACILITIES = r"(plant|factory|mill|site|mine|terminal|refinery|works|yard|warehouse|depot|facility|smelter|campus)"
-_NAMED_SITE = re.compile(r"\b(?:its|their|our)\s+((?:[A-Z][\w'-]+\s+){1,3})" + _FACILITIES + r"\b")
-_SITE_IN = re.compile(r"\b" + _FACILITIES + r"\s+(?:in|at|near)\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
-
-
-def _facility_checks(claim: Reading, evidence: Reading) -> list[Check]:
-    """The claim's site placed in a town, the evidence's same kind of site named for another
-    place the claim never names (and the claim's town not named in the evidence)."""
-    for m in _SITE_IN.finditer(claim.text):
-        for n in _NAMED_SITE.finditer(evidence.text):
-            name = n.group(1).strip()
-            if n.group(2) != m.group(1) or named_in(m.group(2), evidence.text):
-                continue
-            if any(w.lower() in claim.text.lower() for w in name.split() if len(w) >= 3):
-                continue
-            return [Check("place", f"{m.group(2)} vs {name}", (Span.of(claim.text, m.start(2), m.end(2)),),
-                          (Span.of(evidence.text, n.start(1), n.start(1) + len(name)),))]
-    return []
-
-
-# The evidence rules the claim's place out: "none in neighbouring Sirsi taluk", "not to
-# broadacre cropping in the Wheatbelt", "no plans to move any part of our operation to
-# Suvarnabhumi", "its Maasvlakte 2 site ... is not part of the plan". No comma in between: "will
-# not be lifted, officials in the Wheatbelt said" rules nothing out.
-_RULED_OUT_BEFORE = (r"\b(?:none|not(?!\s+only\b|\s+just\b|\s+merely\b)|no\s+(?:plans?|intention)|nothing|never|rather\s+than|"
-                     r"instead\s+of)\b[^.;:,]{0,60}?\b(?:in|at|to|into|on|near|within)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?%s\b")
-_RULED_OUT_BARE = r"\b(?:not|rather\s+than|instead\s+of)\s+(?:in\s+|at\s+|to\s+)?(?:the\s+)?%s\b"
-_RULED_OUT_AFTER = (r"\b%s\b[^.;:,]{0,60}?\b(?:is|are|was|were|will\s+be|would\s+be)\s+not\s+"
-                    r"(?:part|included|among|covered|affected|involved)\b")
-
-
-def _ruled_out(text: str, name: str) -> re.Match | None:
-    n = re.escape(name)
-    for pat in (_RULED_OUT_BEFORE, _RULED_OUT_BARE, _RULED_OUT_AFTER):
-        if m := re.search(pat % n, text, re.IGNORECASE):
-            return m
-    return None
-
-
-# Being told of a thing is not the thing: "has not been consulted ... about any sanctions on
-# Nicaragua" rules out no sanctions on Nicaragua.
-_TOLD = re.compile(r"\b(?:consulted|informed|told|notified|briefed|asked|aware)\b", re.IGNORECASE)
-
-
-# A stance withheld rules out no place: "Italy did not support sending European troops to Ukraine".
-_STANCE_NEGATED = re.compile(r"(?:not|never)\s+(?:\w+\s+)?(?:support|back|endorse|favou?r|want|welcome|agree|approve)", re.IGNORECASE)
-
-
-def named_countries(r: Reading) -> set[str]:
-    """The codes of the countries a sentence names, alone or in a small group (not "European")."""
-    return {c for p in r.places if len(p.codes) <= MAX_GROUP_CODES for c in p.codes}
-
-
-def _own_part(claim: Reading, evidence: Reading, at: int, end: int) -> bool:
-    """A country the claim never names rules out its own part ("The Netherlands has not committed any personnel to
-    a cyber-defence team in Albania"); so does its demonym in what is ruled out ("no plans to deploy *British* personnel")."""
-    named = named_countries(claim)
-    return any(len(p.codes) == 1 and p.codes[0] not in named
-               and ((p.kind == "country" and p.span.start < at) or (p.kind == "demonym" and at <= p.span.start < end))
-               for p in evidence.places)
-
-
-def _excluded(claim: Reading, evidence: Reading, places: list[_Loc]) -> list[Check]:
-    """The claim's place, which the claim itself does not rule out, ruled out by the evidence."""
-    for x in places:
-        name = x.span.text.removeprefix("the ").removeprefix("The ")
-        if x.origin or len(name) < 3 or _ruled_out(claim.text, name):
-            continue
-        if (m := _ruled_out(evidence.text, name)) and not _TOLD.search(m.group()) and not _STANCE_NEGATED.match(m.group()) \
-                and not _own_part(claim, evidence, m.start(), m.end()):
-            es = Span.of(evidence.text, m.start(), m.end())
-            return [Check("place", f"{x.span.text} vs '{es.text}': the evidence rules it out", (x.span,), (es,))]
-    return []
 
 
 # Natural features named as places: a river or a valley runs past many towns, so it is compared
@@ -559,6 +493,11 @@ def _same_verb(a: tuple | None, b: tuple | None) -> bool:
 
 
 def _describes(r: Reading, v: tuple | None) -> bool:
+    # ("its new plant, which cost 45 million dollars and *opened* in March": a describing clause's
+    # second verb describes too)
+    if v is not None and v[3] == "conj":
+        up = next((t for t in r.tree if t[0] == v[4]), None)
+        v = up if up is not None and up[3] in DESCRIBING else v
     if v is None or v[3] not in DESCRIBING:
         return False
     head = next((t for t in r.tree if t[0] == v[4]), None)
@@ -586,6 +525,15 @@ def _timed(r: Reading, v: tuple | None) -> bool:
     return v is not None and v[3] == "advcl" and any(t[4] == v[0] and t[3] == "mark" and t[1] in TIME_MARKS for t in r.tree)
 
 
+# Prepositions of another moment: "its third plant closure of the year, *following* actions in
+# Medellin and Barranquilla" places earlier actions, not the claim's.
+TIME_PREPS = frozenset({"after", "before", "follow", "since", "precede"})  # (lemmas: "following" -> follow)
+
+
+def _of_another_time(r: Reading, x: _Loc) -> bool:
+    return any(t[3] == "prep" and t[1] in TIME_PREPS for t in _heads(r, x.span, 4))
+
+
 def _owner_named(r: Reading, x: _Loc, other: Reading) -> bool:
     """The word a place hangs on ("mills" of "three yarn mills in Surat", "attacks" of "attacks on
     Kyiv") is among the other side's words."""
@@ -595,6 +543,23 @@ def _owner_named(r: Reading, x: _Loc, other: Reading) -> bool:
     if up is not None and up[2] == "ADP":
         up = by_start.get(up[4])
     return up is not None and up[1] in {u[1] for u in other.tree}
+
+
+def _in_apposition(r: Reading, x: _Loc) -> bool:
+    by_start = {t[0]: t for t in r.tree}
+    for t in _heads(r, x.span, 6):
+        if t[2] in ("VERB", "AUX"):
+            return False
+        if t[3] == "appos" and t[2] == "NOUN" and (h := by_start.get(t[4])) is not None and h[2] == "PROPN" \
+                and not any(p.span.start <= h[0] < p.span.end for p in r.places):
+            return True
+    return False
+
+
+def _also(r: Reading, v: tuple | None) -> bool:
+    """A describing clause's action with "also" ("Bayu Marin, which also runs ..."); not a main
+    clause's ("The team also found a layer of volcanic ash ...": what else it found, not where)."""
+    return v is not None and v[3] in DESCRIBING and any(t[4] == v[0] and t[1] in ("also", "too") and t[3] == "advmod" for t in r.tree)
 
 
 def _place_verb(r: Reading, x: _Loc) -> tuple | None:
