@@ -515,5 +515,10 @@ _SAYING_NOUNS = frozenset("report claim allegation suggestion story rumour rumor
 def _negated_actions(r: Reading) -> list[tuple[str, int, str]]:
     """(lemma, start, negation word) of the content verbs a negation governs ("would *not*
     sell")."""
-    neg = {h: r.text[s:s + len(r.text[s:].split()[0])] for s, _l, _p, d, h in r.tree if d == "neg"}
+    neg = negations(r)
     return [(lem, s, neg[s]) for s, lem, pos, _d, _h in r.tree if pos == "VERB" and s in neg and lem not in NOT_EVENTS]
+
+
+def negations(r: Reading) -> dict[int, str]:
+    """The start of each token a negation governs -> the negation's word ("not", "never")."""
+    return {h: r.text[s:s + len(r.text[s:].split()[0])] for s, _l, _p, d, h in r.tree if d == "neg"}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..claims.quantities import WORD_VALUES
 from ..records import Check, Span
 from . import lexicon
 from .parties import children
@@ -20,13 +21,20 @@ _UNTIL_YEAR = re.compile(r"\b(?:until|till|through)\s+(?:at\s+least\s+)?(?:the\s
                          re.IGNORECASE)
 
 
+def _span_verb(r: Reading, at: int, kinds: tuple[str, ...] = ("VERB",)) -> tuple | None:
+    """The verb the word at ``at`` ("until", "between") hangs on."""
+    by_start = {t[0]: t for t in r.tree}
+    u = by_start.get(at)
+    v = by_start.get(u[4]) if u is not None else None
+    return v if v is not None and v[2] in kinds else None
+
+
 def _lasting(r: Reading, at: int) -> set[str]:
     """The nouns of what lasts until a year: the subject of the verb "until" hangs on, or the noun
     a describing clause's verb describes ("current volumes ... are guaranteed until ...")."""
     by_start, kids = {t[0]: t for t in r.tree}, children(r)
-    u = by_start.get(at)
-    v = by_start.get(u[4]) if u is not None else None
-    if v is None or v[2] not in ("VERB", "AUX"):
+    v = _span_verb(r, at, ("VERB", "AUX"))
+    if v is None:
         return set()
     out = {k[1] for k in kids.get(v[0], []) if k[3] in ("nsubj", "nsubjpass") and k[2] == "NOUN"}
     if v[3] in ("acl", "relcl") and (n := by_start.get(v[4])) is not None and n[2] == "NOUN":
@@ -51,13 +59,6 @@ _MONTH_SPAN = re.compile(r"\b(?:between|from)\s+(" + "|".join(_MONTHS) + r")\s+(
                          re.IGNORECASE)
 
 
-def _span_verb(r: Reading, at: int) -> tuple | None:
-    by_start = {t[0]: t for t in r.tree}
-    u = by_start.get(at)
-    v = by_start.get(u[4]) if u is not None else None
-    return v if v is not None and v[2] == "VERB" else None
-
-
 def month_spans(claim: Reading, evidence: Reading) -> list[Check]:
     """One action over two periods of months: "shipped ... between January and June" / "sent ...
     between July and December 2025"."""
@@ -77,12 +78,10 @@ def month_spans(claim: Reading, evidence: Reading) -> list[Check]:
 # "extended permission ... by three months". Both sides must extend (a word of extending, or
 # "another", "a further"), so two different spells ("closed for two weeks" / "banned for three
 # weeks") are never set against each other.
-_NUMBER = r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)"
-_SPELL = re.compile(r"\b(?:for|by)\s+(another\s+|a\s+further\s+|an\s+additional\s+|a\s+further\s+|further\s+|additional\s+)?"
+_NUMBER = r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)"
+_SPELL = re.compile(r"\b(?:for|by)\s+(another\s+|a\s+further\s+|an\s+additional\s+|further\s+|additional\s+)?"
                     + _NUMBER + r"\s+(day|week|month|year)s?\b", re.IGNORECASE)
 _EXTENDING = re.compile(r"\b(?:extend\w*|extension|renew\w*|prolong\w*)\b", re.IGNORECASE)
-_WORD_NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
-_WORD_NUMBERS.update({"eighteen": 18, "twenty-four": 24})
 
 
 def _spells(text: str) -> list[tuple[re.Match, int, str]]:
@@ -92,7 +91,7 @@ def _spells(text: str) -> list[tuple[re.Match, int, str]]:
         if not (m.group(1) or _EXTENDING.search(text, max(0, m.start() - 80), m.start())):
             continue
         n = m.group(2).lower()
-        out.append((m, int(n) if n.isdigit() else _WORD_NUMBERS[n], m.group(3).lower()))
+        out.append((m, int(n) if n.isdigit() else int(WORD_VALUES[n]), m.group(3).lower()))
     return out
 
 

@@ -6,7 +6,7 @@ negation check though no "not" governs them)."""
 from __future__ import annotations
 
 from . import lexicon
-from .denial import _DENIAL, _SAYING_NOUNS, _negated_actions
+from .denial import _DENIAL, _SAYING_NOUNS, _negated_actions, negations
 from .denier import _named_in, _party_concerned
 from .figures import agreeing_numbers
 from .parties import NOT_EVENTS
@@ -57,7 +57,7 @@ def _claim_denial(claim: Reading) -> tuple[str, int, tuple[str, int]] | None:
 def _negated_through(r: Reading) -> list[tuple[str, int, str]]:
     """A negated verb of agreeing or planning read through to its action: "had *not agreed* to
     *cut* the transfer" -> cut."""
-    neg = {h: r.text[s:s + len(r.text[s:].split()[0])] for s, _l, _p, d, h in r.tree if d == "neg"}
+    neg = negations(r)
     return [(lem, s, neg[h]) for s, lem, pos, d, h in r.tree
             if pos == "VERB" and d == "xcomp" and h in neg and lem not in NOT_EVENTS]
 
