@@ -46,6 +46,17 @@ REQUEST_NOUNS = frozenset("request call calls proposal demand demands offer invi
 AGAINST_HOLDERS = frozenset({"be", "remain", "stand", "come", "argue", "speak", "vote"})
 
 
+# Verbs whose gerund object is the action itself: "would not involve basing", "does not
+# include sending", "does not envisage cutting".
+INCLUDING = frozenset("involve include entail envisage envision foresee contemplate mean".split())
+
+
+def _in_negated_inclusion(v) -> bool:
+    head = v.head
+    return v.tag_ == "VBG" and v.dep_ in ("xcomp", "dobj") and head is not v and head.lemma_.lower() in INCLUDING \
+        and any(c.dep_ == "neg" for c in head.children)
+
+
 def _particle(v) -> str:
     return next((c.lower_ for c in v.children if c.dep_ == "prt"), "")
 
@@ -370,6 +381,10 @@ class FrameBuilder:
         # itself negated: "did not refuse to sign").
         if _refused(v):
             negated = not negated
+        # "the accord would not involve basing foreign soldiers", "does not include sending
+        # troops": an action a negated verb of inclusion takes as its object is not done.
+        elif not negated and _in_negated_inclusion(v):
+            negated = True
         if agent is None and patient is None and location is None and time is None and not extra:
             return None
         return Frame(

@@ -14,6 +14,7 @@ Kinds: country | region | city | subdivision | demonym | unknown.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import unicodedata
@@ -258,18 +259,25 @@ def find_places(doc, text: str, ents, start: int | None = None, end: int | None 
         lo, hi = _sentences_of(doc, ents)
         start, end = (lo if start is None else start), (hi if end is None else end)
     more = missed_towns(doc, text, ents, out, start, end)
-    return _by_neighbours(tuple(sorted(out + more, key=lambda p: (p.span.start, p.span.end))))
+    return _by_neighbours(tuple(sorted(out + more, key=lambda p: (p.span.start, p.span.end))), text)
 
 
-def _by_neighbours(places: tuple[Place, ...]) -> tuple[Place, ...]:
+# Between a town and the country that places it: "San Pedro in western Ivory Coast",
+# "Cordoba, Spain" (the country's own qualifier belongs to its span).
+_PLACED_IN = re.compile(r"\s*(?:,|in|in\s+the)\s*$", re.IGNORECASE)
+
+
+def _by_neighbours(places: tuple[Place, ...], text: str = "") -> tuple[Place, ...]:
     """A subdivision name several countries hold, read as the one of the country the sentence's
     other places are in: "Hospitals in Punjab, Sindh, Balochistan and Khyber Pakhtunkhwa" is
-    Pakistan's Punjab, not India's (which the priority order would pick alone)."""
+    Pakistan's Punjab, not India's (which the priority order would pick alone). And a name the
+    next words place in a country that has a town of that name: "The port of San Pedro in
+    western Ivory Coast" is the Ivorian port, not Paraguay's department."""
+    places = _placed_by_country(places, text)
     _subdivision_index()
     shared = [p for p in places if p.kind == "subdivision" and len(p.codes) == 1 and p.name.lower() in _SHARED_NAMES]
     if not shared:
         return places
-    import dataclasses
 
     out = []
     for p in places:
@@ -279,6 +287,20 @@ def _by_neighbours(places: tuple[Place, ...]) -> tuple[Place, ...]:
             if p.codes[0] not in around and len(held) == 1:
                 p = dataclasses.replace(p, codes=tuple(held))
         out.append(p)
+    return tuple(out)
+
+
+def _placed_by_country(places: tuple[Place, ...], text: str) -> tuple[Place, ...]:
+    out = list(places)
+    for i, (p, q) in enumerate(zip(places, places[1:])):
+        if p.kind not in ("city", "subdivision", "unknown") or q.kind != "country" or len(q.codes) != 1 \
+                or q.codes[0] in p.codes or q.span.start - p.span.end > 8:
+            continue
+        if not _PLACED_IN.fullmatch(text[p.span.end:q.span.start]):
+            continue
+        hit = G.city(" ".join(p.name.lower().split()))
+        if hit is not None and q.codes[0] in hit[0]:
+            out[i] = dataclasses.replace(p, codes=q.codes, kind="city")
     return tuple(out)
 
 
@@ -306,7 +328,7 @@ SPEECH = frozenset("say tell speak talk write reply respond explain complain apo
                    "call email response remark quote interview testimony word protest object submit signal "
                    "complaint representation note envoy ambassador filing disclosure notification submission notice".split())
 # Entities the tagger gives to towns it does not know.
-NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "FAC"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LANGUAGE"})
 # Words of a quarter between the preposition and the town: "in *eastern* Montevideo".
 QUARTER_WORDS = frozenset("northern southern eastern western central north south east west".split())
 MONTHS_AND_DAYS = frozenset("january february march april may june july august september october november "

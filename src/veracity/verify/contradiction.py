@@ -45,7 +45,7 @@ from .reading import Reading, read
 from .roles import TITLES, check_roles  # noqa: F401  (TITLES: re-exported)
 from .roles import could_fire as roles_could_fire
 from .when import FIRST, _event_date, check_dates, counted_before, event_years, first_since, not_yet
-from .quarters import in_denied_report, names_a_part
+from .quarters import in_denied_report, names_a_part, other_routes
 from .ruled_out import MAX_GROUP_CODES
 from .where import check_places
 from .direction import DIRECTION, check_direction, moves_of_other_days
@@ -185,7 +185,7 @@ def check_polarity(claim: Reading, evidence: Reading) -> list[Check]:
         for ep, ew, ec, en in _stances(evidence):
             names = same_names(cn, en)
             same_party = bool(cc & ec) or bool(names)
-            if same_party and cp != ep:
+            if same_party and cp != ep and not _other_object(claim, cw, evidence, ew):
                 who = ", ".join(sorted(names)) or ", ".join(sorted(cc & ec))
                 return [Check("polarity", f"'{cw.text}' vs '{ew.text}' for the same party ({who})", (cw,), (ew,))]
     return []
@@ -210,6 +210,21 @@ def _object_words(r: Reading, end: int) -> set[str]:
 def _same_object(claim: Reading, cw: Span, evidence: Reading, ew: Span) -> bool:
     a, b = _object_words(claim, cw.end), _object_words(evidence, ew.end)
     return bool(a & b) or bool(a & PLAN_NOUNS and b & PLAN_NOUNS)
+
+
+_TO_ACT = re.compile(r"\s+to\s+(?!the\b|a\b|an\b|its\b|their\b|it\b|this\b|that\b)[a-z]+\b")
+
+
+def _other_object(claim: Reading, cw: Span, evidence: Reading, ew: Span) -> bool:
+    """Two sides taken on two things: "had opposed the licence" / "has agreed to lease three
+    narrowbody jets" (no word in common, none related, not both a plan)."""
+    # (only evidence committing to an act of its own: "has agreed to lease", "refused to sign")
+    if not _TO_ACT.match(evidence.text, ew.end):
+        return False
+    a, b = _object_words(claim, cw.end), _object_words(evidence, ew.end)
+    if not a or not b or a & b or (a & PLAN_NOUNS and b & PLAN_NOUNS):
+        return False
+    return not lexicon.available() or not any(lexicon.related(x, "n", y, "n") is not None for x in a for y in b)
 
 
 def same_stance(claim: Reading, evidence: Reading) -> str | None:
@@ -371,6 +386,31 @@ def _other_purposes(cr: Reading, er: Reading) -> bool:
     return any(a[v] and b[v] and not any(lexicon.same_stem(x, y) for x in a[v] for y in b[v]) for v in a.keys() & b.keys())
 
 
+ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
+
+
+def _ordinal_subject(r: Reading) -> str | None:
+    """The ordinal of the main subject: "The *first* system is expected ...", "A *second*
+    German-funded battery is due ..."."""
+    kids: dict[int, list[tuple]] = {}
+    for t in r.tree:
+        kids.setdefault(t[4], []).append(t)
+    roots = [t for t in r.tree if t[4] == t[0]]
+    for root in roots:
+        for s in kids.get(root[0], []):
+            if s[3] in ("nsubj", "nsubjpass") and s[0] != root[0]:
+                return next((k[1] for k in kids.get(s[0], []) if k[3] == "amod" and k[1] in ORDINALS), None)
+    return None
+
+
+def _other_ordinals(cr: Reading, er: Reading) -> bool:
+    """Two things of a series told apart by their ordinals: "The first system is expected to be
+    operational around Kharkiv by March 2027" / "A second German-funded battery is due to be ready
+    near Zaporizhzhia by March 2027"."""
+    a, b = _ordinal_subject(cr), _ordinal_subject(er)
+    return bool(a and b) and a != b
+
+
 def _other_days(cr: Reading, er: Reading) -> bool:
     """Both sides date their event to a day, never the same one: by month and day, since the year
     of a bare "April 1" is guessed from each report's date and its tense."""
@@ -465,7 +505,8 @@ def contradictions(claim: str, evidence: str, cosine: float | None = None, claim
     if not kinds:
         return ()  # no check could fire on these words: spare the parse
     cr, er = read(claim, claim_published), read(evidence, evidence_published)
-    if set(kinds) & EVENT_CHECKS and (different_parties(cr, er) or different_patients(cr, er) or _other_purposes(cr, er)):
+    if set(kinds) & EVENT_CHECKS and (different_parties(cr, er) or different_patients(cr, er) or _other_purposes(cr, er)
+                                      or _other_ordinals(cr, er)):
         kinds = [k for k in kinds if k not in EVENT_CHECKS]  # two parties' events: nothing to compare
     fired: dict[str, list[Check]] = {}
 
@@ -490,7 +531,7 @@ def contradictions(claim: str, evidence: str, cosine: float | None = None, claim
     # "Talcahuano's education service closed four schools in 2023").
     if "date" in kinds and run("date") and _other_figures(cr, er) and not _party_on_both_sides(cr, er):
         kinds = [k for k in kinds if k not in ("date", "number")]
-    if "number" in kinds and (part_and_whole(cr, er) or other_companies(cr, er)):
+    if "number" in kinds and (part_and_whole(cr, er) or other_companies(cr, er) or other_routes(cr.text, er.text)):
         kinds.remove("number")
     if {"number", "direction"} & set(kinds) and moves_of_other_days(cr, er):
         kinds = [k for k in kinds if k not in ("number", "direction")]

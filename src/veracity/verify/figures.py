@@ -12,7 +12,7 @@ import re
 from ..claims.quantities import SCALES, WORD_VALUES
 from ..records import Check, Quantity, Span
 from .checks import _STOP as _STOPWORDS
-from .counted import RATE
+from .counted import RATE, _per_time
 from .measured import different_quantities
 from .periods import extensions
 from .reading import Reading, read
@@ -491,6 +491,22 @@ def agreeing_numbers(claim: str, evidence: str, claim_published: str | None = No
                 out.append(f"'{c.span.text}' ~ '{e.span.text}'")
                 break
     return tuple(out)
+
+
+# A sum spread over a span of time: "600 million euros over three years".
+_OVER_SPAN = re.compile(r"\s+(?:over|across|spread\s+over)\s+(?:the\s+next\s+|the\s+coming\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
+                        r"several|a\s+few)\s+(?:years|months)\b", re.IGNORECASE)
+
+
+def rate_and_total(claim: Reading, evidence: Reading) -> bool:
+    """The same sum a year on one side and over several years on the other: "would cost about 600
+    million euros a year" / "approved 600 million euros over three years" are two sums."""
+    def kind(r: Reading, q) -> str | None:
+        return "rate" if _per_time(r, q) else "span" if _OVER_SPAN.match(r.text, q.span.end) else None
+
+    a = {kind(claim, c) for c in claim.quantities} - {None}
+    b = {kind(evidence, e) for e in evidence.quantities} - {None}
+    return a == {"rate"} and b == {"span"} or a == {"span"} and b == {"rate"}
 
 
 def unconfirmed_figure(claim: Reading, evidence: Reading) -> str | None:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..claims import gazetteer as G
 from ..claims.places import _country_name
 from ..errors import ModelError
 from ..records import Check
@@ -40,7 +41,7 @@ from .quarters import named_in, other_side
 from .when import other_time
 from .where import _locations
 from .delays import BY_LENGTH, same_delay
-from .figures import FIGURE, agreeing_numbers, check_numbers, unconfirmed_figure
+from .figures import FIGURE, agreeing_numbers, check_numbers, rate_and_total, unconfirmed_figure
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "stance"
 META_FILE = MODEL_DIR / "news_crossencoder.json"
@@ -298,7 +299,28 @@ def _codes(places, kinds=None) -> set[str]:
     return {c for p in places if len(p.codes) == 1 and (kinds is None or p.kind in kinds) for c in p.codes}
 
 
-_AT_PLACE = re.compile(r"\b(?:in|to|at|near|into|inside|within|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
+_AT_PLACE = re.compile(r"\b(?:in|to|at|near|into|inside|within|across|throughout|(?:port|town|city|village)\s+of)\s+(?:the\s+)?$",
+                       re.IGNORECASE)
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z\u00C0-\u017F'-]{2,}(?:\s+[A-Z][a-z\u00C0-\u017F'-]{2,})?")
+
+
+@functools.lru_cache(maxsize=64)
+def _article_towns(article: str) -> frozenset[tuple[str, str]]:
+    """(name, country) of the towns an article names, by the gazetteer, the names that are
+    ordinary English words left out ("Bath", "Reading")."""
+    out = set()
+    for m in _CAPITALISED.finditer(article):
+        hit = G.city(m.group().lower())
+        if hit is not None and len(hit[0]) == 1 and G.ordinary_word(m.group()) is False:
+            out.add((m.group().lower(), hit[0][0]))
+    return frozenset(out)
+
+
+def _other_town_named(article: str, town: str, code: str) -> bool:
+    """The article sets its story in another town of the same country."""
+    return any(c == code and n != town.lower() for n, c in _article_towns(article))
 
 
 def _story_elsewhere(cr, er, article: str | None) -> bool:
@@ -312,7 +334,15 @@ def _story_elsewhere(cr, er, article: str | None) -> bool:
         return False
     # (where the event is: "in", "to", "near" a place; not "ahead of France")
     theirs = [y for y in _locations(er) if not y.origin]
-    there = _codes([y for y in theirs if _AT_PLACE.search(er.text, max(0, y.span.start - 12), y.span.start)])
+    at = [y for y in theirs if _AT_PLACE.search(er.text, max(0, y.span.start - 12), y.span.start)]
+    # ... or in a town the article never names, its story set in another town of that country
+    # ("About 3 cubic metres of fuel oil leaked from ... the Marina Thalassa", a collision off
+    # Frederikshavn / "About 3 cubic metres of marine gas oil leaked into Aarhus harbour ... while a
+    # container ship was refuelling")
+    if article and any(not y.coarse and not y.sub and len(y.codes) == 1 and not named_in(y.name, article)
+                       and _other_town_named(article, y.name, y.codes[0]) for y in at):
+        return True
+    there = _codes(at)
     if not there:
         return False
     mine = _codes(cr.places)
@@ -334,6 +364,10 @@ def _other_party(cr, er, sentence: str | None) -> bool:
     if different_parties(cr, er):
         return True
     return bool(sentence) and not acting_names(cr) and different_parties(read(sentence, cr.published), er)
+
+
+# A period over: "last year", "in 2025" (a figure of it is no forecast's).
+_PAST_PERIOD = re.compile(r"\blast\s+(?:year|month|season|quarter|week)\b|\b(?:in|during|for)\s+(?:19|20)\d\d\b", re.IGNORECASE)
 
 
 def _near(p: np.ndarray, ps: tuple, claim: str, ev: str, cosine: float, claim_published: str | None,
@@ -379,6 +413,10 @@ def _near(p: np.ndarray, ps: tuple, claim: str, ev: str, cosine: float, claim_pu
     # hire about 600 pilots"; below SUPPORT_OR_COSINE: a near-restatement needs no parse).
     if stance == "supports" and (_other_party(cr := read(claim, claim_published), er := read(ev, published), sentence)
                                  or another_event(cr, er) or only_asked(cr, er) or other_periods(cr, er)
+                                 # ("expected to carry 200,000 passengers in its first full year" / "it flew
+                                 # 200,000 passengers ... last year": a forecast and a past count)
+                                 or (not why and set(cr.times) == {"future"} and set(er.times) == {"past"}
+                                     and _PAST_PERIOD.search(ev) is not None)
                                  or (not why and cosine < SUPPORT_OR_COSINE and cr.quantities and not figures_carried(cr, er)
                                      and not carries_event(cr, er))):
         return Judgement("nei", round(float(p[2]), 4), (), ps)
@@ -397,7 +435,7 @@ def _near(p: np.ndarray, ps: tuple, claim: str, ev: str, cosine: float, claim_pu
         return Judgement("nei", round(float(p[2]), 4), (), ps)
     # ... nor one that gives only other figures of the claim's counted thing, agreeing with none
     # ("up to 95,000 litres of crude oil were released" / "about 40,000 litres spilled into a creek").
-    if stance == "supports" and unconfirmed_figure(cr, er):
+    if stance == "supports" and (unconfirmed_figure(cr, er) or rate_and_total(cr, er)):
         return Judgement("nei", round(float(p[2]), 4), (), ps)
     # ... nor one that gives only other months or seasons than the claim's (see when.other_time),
     # or the opposite side of the thing the claim places something on (quarters.other_side).

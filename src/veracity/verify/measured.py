@@ -18,6 +18,7 @@ from .gathering import GATHERING_NOUNS
 from .goods import (_in_series, _lost_by, _other_goods, _other_kinds, one_country_kind, one_group, rest_of, two_compound_kinds, two_tranches,
                     whole_of_part)
 from .owners import two_holders
+from .whose_figure import corrected_against_first, held_by_other, of_total, withdrawn_figure
 from .percents import PERCENT, percent_moved
 from .parties import agent, children, of_existing, other_agent_nouns, party_words
 from .reading import Reading
@@ -438,6 +439,14 @@ def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> 
         (pr, part), (wr, whole) = ((cr, c), (er, e)) if part_of(cr, c) else ((er, e), (cr, c))
         if part.value <= (whole.value_max or whole.value) and counts_the_group(pr, part, wr, whole):
             return "a part vs a whole"
+    if withdrawn_figure(cr, c) != withdrawn_figure(er, e):
+        return "a withdrawn release's figure vs another"
+    if corrected_against_first(cr, c, er, e):
+        return "a corrected release's figure vs the first"
+    if of_total(cr, c) != of_total(er, e):
+        part, whole = (c, e) if of_total(cr, c) else (e, c)
+        if part.value < (whole.value_max or whole.value):
+            return "a part vs the total"
     if whole_of_part(cr, c) != whole_of_part(er, e) or rest_of(cr, c) != rest_of(er, e):
         return "a whole vs a part of it"
     # "only six of its fighters were in flying condition" / "operates about 20 fighters"; not one
@@ -493,6 +502,8 @@ def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> 
         return f"a {ua}'s strength vs a {ub}'s"
     if part_owned(cr, c) != part_owned(er, e):
         return "a part's figure vs the whole's"
+    if held_by_other(cr, c, er, e):
+        return "a figure describing one party vs another's"
     if difference(cr, c) != difference(er, e):
         return "a difference vs an amount"
     if running_total(cr, c) != running_total(er, e):

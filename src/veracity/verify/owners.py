@@ -95,7 +95,23 @@ def other_countries(cr: Reading, er: Reading) -> bool:
     "Chile's fisheries authority set the 2026 anchovy quota ... at 780,000 tonnes" are two
     countries' figures, whatever verb carries them."""
     a_all, b_all = _all_countries(cr), _all_countries(er)
+    # The acting country of one side named on the other only as a neighbour ("The Far North
+    # region, which borders Nigeria and Chad, ... with 4.9 million people" / "Chad's national
+    # statistics agency said ... its 2025 census had counted 19.3 million residents").
+    for one, other in ((cr, er), (er, cr)):
+        if (acting := _subject_countries(other)) and acting <= _neighbours(one):
+            return True
     return bool(a_all and b_all and (_subject_countries(cr) or _subject_countries(er))) and not (a_all & b_all)
+
+
+_BORDERING = re.compile(r"\b(?:border(?:s|ing|ed)?|neighbou?r(?:s|ing)?|adjoin(?:s|ing)?)\s+(?:the\s+)?"
+                        r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:,\s+|\s+and\s+))*$")
+
+
+def _neighbours(r: Reading) -> set[str]:
+    """Countries a sentence names only as what a place borders."""
+    near = {c for p in r.places if _BORDERING.search(r.text, max(0, p.span.start - 60), p.span.start) for c in p.codes}
+    return near - {c for p in r.places if not _BORDERING.search(r.text, max(0, p.span.start - 60), p.span.start) for c in p.codes}
 
 
 # Who reported it, at the end: "..., *Poland's Gazeta Wieczorna* reported on Wednesday, quoting a

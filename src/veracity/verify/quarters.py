@@ -118,8 +118,22 @@ def _unnamed_quarter_checks(claim: Reading, evidence: Reading) -> list[Check]:
     return _opposite(claim, evidence, mine, theirs)
 
 
+# A direction from a thing both sides name in common words ("came down in a rice field about two
+# kilometres east of the runway" / "lies in cattle pasture about two kilometres west of the runway").
+_COMPASS_OF = re.compile(r"\b(north|south|east|west)\s+of\s+(?:the|its|a)\s+([a-z][a-z-]+)\b")
+
+
+def _compass_checks(claim: Reading, evidence: Reading) -> list[Check]:
+    for m in _COMPASS_OF.finditer(claim.text):
+        for n in _COMPASS_OF.finditer(evidence.text):
+            if m.group(2) == n.group(2) and OPPOSITE[m.group(1)] == n.group(1):
+                cs, es = Span.of(claim.text, m.start(), m.end()), Span.of(evidence.text, n.start(), n.end())
+                return [Check("place", f"{cs.text} vs {es.text}", (cs,), (es,))]
+    return []
+
+
 def part_checks(claim: Reading, evidence: Reading) -> list[Check]:
-    if quarter := _quarter_checks(claim, evidence) or _unnamed_quarter_checks(claim, evidence):
+    if quarter := _quarter_checks(claim, evidence) or _unnamed_quarter_checks(claim, evidence) or _compass_checks(claim, evidence):
         return quarter
     for a, b, claim_side in ((claim, evidence, True), (evidence, claim, False)):
         # "Evacuation flights from Thompson are landing ... in the southern part of the province":
@@ -140,7 +154,7 @@ def part_checks(claim: Reading, evidence: Reading) -> list[Check]:
 
 def names_a_part(text: str) -> bool:
     """Does the text name an unnamed quarter of a place (a cheap test before the parse)?"""
-    return bool(_UNNAMED_PART.search(text) or _UNNAMED_QUARTER.search(text))
+    return bool(_UNNAMED_PART.search(text) or _UNNAMED_QUARTER.search(text) or _COMPASS_OF.search(text))
 
 
 # A side of a thing ("the northern side of the bridge", "the southern, downstream side of the
@@ -168,3 +182,33 @@ _DENIED_REPORT = re.compile(r"\b(?:dismiss|den(?:y|ie|yi)|reject|refut|disput)\w
 
 def in_denied_report(text: str, start: int) -> bool:
     return bool(_DENIED_REPORT.search(text, max(0, start - 160), start))
+
+
+# A route by its two ends: "the Guayaquil-Baltra route", "between Quito and Baltra", "from
+# Hai Phong to Seattle".
+_NAME = r"[A-Z][\w\u00C0-\u017F'-]*(?:\s+[A-Z][\w\u00C0-\u017F'-]*){0,2}"
+_ROUTES = (re.compile(rf"\b({_NAME})\s*[-\u2013]\s*({_NAME})\s+(?:route|flights?|service|line|link|corridor|connection)\b"),
+           re.compile(rf"\bbetween\s+({_NAME})\s+and\s+({_NAME})"),
+           re.compile(rf"\bfrom\s+({_NAME})\s+to\s+({_NAME})"))
+
+
+def routes(text: str) -> list[frozenset[str]]:
+    return [frozenset(m.group(i).lower() for i in (1, 2)) for pat in _ROUTES for m in pat.finditer(text)]
+
+
+def other_routes(claim: str, evidence: str) -> bool:
+    """Both sides name a route and none is the same: "Return fares on the Guayaquil-Baltra route
+    currently average about 480 dollars" / "its average return fare between Quito and Baltra was
+    520 dollars" are two routes' fares."""
+    a, b = routes(claim), routes(evidence)
+    return bool(a and b) and not set(a) & set(b)
+
+
+# A place a route goes to: "to open routes to Abidjan, Lagos and Casablanca", "flights to
+# Banjul": where a service ends, not where the story's event is.
+_ROUTE_TO = re.compile(r"\b(?:routes?|flights?|services?|connections?|links?)\s+(?:to|from|between)\s+"
+                       r"(?:[A-Z][\w\u00C0-\u017F'-]*(?:\s+[A-Z][\w\u00C0-\u017F'-]*)*,?\s+(?:and\s+)?)*$")
+
+
+def route_end(text: str, start: int) -> bool:
+    return bool(_ROUTE_TO.search(text, max(0, start - 80), start))

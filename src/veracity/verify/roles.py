@@ -279,7 +279,10 @@ def check_roles(claim: Reading, evidence: Reading) -> list[Check]:
 
 # "Mahmood, who was promoted from air vice marshal, previously headed Southern Air Command in
 # Karachi": he no longer heads it ("Tariq Mahmood, the head of the air force's Southern Air Command").
-_PREVIOUSLY_HEADED = re.compile(rf"{_NAME},?\s+(?:who\s+[^.;]{{0,60}}?)?\bpreviously\s+(?:headed|led|ran|commanded|chaired)\s+"
+# So has one who "handed over command of Norway's Joint Headquarters in Bodo to Major General
+# Kari Berg" ("Anders Vik, the head of Norway's Joint Headquarters in Bodo").
+_PREVIOUSLY_HEADED = re.compile(rf"{_NAME},?\s+(?:who\s+[^.;]{{0,60}}?)?\b(?:previously\s+(?:headed|led|ran|commanded|chaired)|"
+                                rf"(?:has\s+|had\s+)?(?:handed|passed)\s+over\s+(?:command|control|leadership|charge|the\s+leadership)\s+of)\s+"
                                 rf"(?:the\s+)?((?:[A-Z][\w'\u2019-]+\s*){{1,5}})")
 HEAD_TITLES = frozenset("head chief commander director chairman chairwoman chair leader".split())
 

@@ -84,11 +84,17 @@ def _own_part(claim: Reading, evidence: Reading, at: int, end: int) -> bool:
                for p in evidence.places)
 
 
+def _negated_there(r: Reading, sp: Span) -> bool:
+    """The claim's own action at the place is negated: "no foreign troops would be stationed in
+    North Kivu" is not contradicted by "would not involve basing any foreign soldiers in North Kivu"."""
+    return any(f.negated and f.location is not None and f.location.start <= sp.start < f.location.end for f in r.frames)
+
+
 def excluded(claim: Reading, evidence: Reading, places: list[_Loc]) -> list[Check]:
     """The claim's place, which the claim itself does not rule out, ruled out by the evidence."""
     for x in places:
         name = x.span.text.removeprefix("the ").removeprefix("The ")
-        if x.origin or len(name) < 3 or _ruled_out(claim.text, name):
+        if x.origin or len(name) < 3 or _ruled_out(claim.text, name) or _negated_there(claim, x.span):
             continue
         if (m := _ruled_out(evidence.text, name)) and not _TOLD.search(m.group()) and not _STANCE_NEGATED.match(m.group()) \
                 and not _own_part(claim, evidence, m.start(), m.end()):

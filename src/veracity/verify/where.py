@@ -13,7 +13,7 @@ from ..claims.places import SPEECH, part_of_country, resolve_name
 from ..records import Check, Place, Span
 from . import lexicon
 from .gathering import at_gathering, order, other_attendees
-from .quarters import in_denied_report, named_in, part_checks
+from .quarters import in_denied_report, named_in, part_checks, route_end
 from .parties import REPORTING, of_existing
 from .reading import Reading
 from .ruled_out import excluded, facility_checks
@@ -122,7 +122,19 @@ def _locations(r: Reading) -> list[_Loc]:
     # owns is whose, not where ("sell the factory to India's Kaveri Sugar Industries", "to
     # Thailand's Siam Latex Group", "to Bratislava's public transport operator").
     return [x for x in out if not _ROUTE.search(x.span.text) and not _owned_organisation(r, x.span, bool(x.codes))
-            and not _spoken_at(r, x.span) and not _MEASURED_FROM.search(r.text, 0, x.span.start)]
+            and not _spoken_at(r, x.span) and not _MEASURED_FROM.search(r.text, 0, x.span.start)
+            and not (not x.codes and _on_the(r.text, x.span) and _place_kind(r.text, x.span) is None)]
+
+
+# An uncoded name "on the" is a vessel, a river or a road ("a damaged tank on the Marina
+# Thalassa", "on the Danube"): along it lie places it is never set against.
+_ON_THE = re.compile(r"\bon\s+the\s+$", re.IGNORECASE)
+
+
+def _on_the(text: str, sp: Span) -> bool:
+    before = text[max(0, sp.start - 8):sp.start]
+    return bool(_ON_THE.search(before) or (sp.text.lower().startswith("the ") and re.search(r"\bon\s+$", before)))
+
 
 # A place distances are measured from: "Kragujevac, about 140 kilometres south of Belgrade".
 _MEASURED_FROM = re.compile(r"\b(?:km|kilomet\w+|miles?|met(?:re|er)s?)\s+(?:\w+\s+)?(?:north|south|east|west)\S*\s+of\s+(?:the\s+)?$", re.I)
@@ -332,6 +344,9 @@ def check_places(claim: Reading, evidence: Reading) -> list[Check]:
     # A place in an apposition describing someone ("Colonel Javier Otamendi Ruiz, a veteran of the
     # Spanish contingent in the UN force in Lebanon, ...") is where they were, not the event's.
     la, lb = [x for x in la if not _in_apposition(claim, x)], [y for y in lb if not _in_apposition(evidence, y)]
+    # A place under a negated verb places nothing ("had not rejected Vuela Pacifico's request to
+    # fly between Quito and San Cristobal"); what the evidence rules out is read below (excluded).
+    la, lb = [x for x in la if not _under_negation(claim, x)], [y for y in lb if not _under_negation(evidence, y)]
     # A place its action has "also" ("Bayu Marin, which also runs bulk terminals in Penang") is
     # one more place, besides the other side's.
     la = [x for x, v in zip(la, [_place_verb(claim, x) for x in la]) if not _also(claim, v)]
@@ -340,7 +355,8 @@ def check_places(claim: Reading, evidence: Reading) -> list[Check]:
     ea, eb = [of_existing(claim, x.span.start) for x in la], [of_existing(evidence, y.span.start) for y in lb]
     if any(ea) != any(eb):
         la, lb = [x for x, e in zip(la, ea) if not e], [y for y, e in zip(lb, eb) if not e]
-    ra, rb = [_on_route(claim, x) for x in la], [_on_route(evidence, y) for y in lb]
+    ra, rb = [_on_route(claim, x) or route_end(claim.text, x.span.start) for x in la], \
+        [_on_route(evidence, y) or route_end(evidence.text, y.span.start) for y in lb]
     if any(ra) != any(rb):  # the points a line runs through are no place of an event on the other side
         la, lb = [x for x, r in zip(la, ra) if not r], [y for y, r in zip(lb, rb) if not r]
     out: list[Check] = []
@@ -560,6 +576,11 @@ def _also(r: Reading, v: tuple | None) -> bool:
     """A describing clause's action with "also" ("Bayu Marin, which also runs ..."); not a main
     clause's ("The team also found a layer of volcanic ash ...": what else it found, not where)."""
     return v is not None and v[3] in DESCRIBING and any(t[4] == v[0] and t[1] in ("also", "too") and t[3] == "advmod" for t in r.tree)
+
+
+def _under_negation(r: Reading, x: _Loc) -> bool:
+    negated = {t[4] for t in r.tree if t[3] == "neg"}
+    return any(t[0] in negated for t in _heads(r, x.span, 6) if t[2] in ("VERB", "AUX"))
 
 
 def _place_verb(r: Reading, x: _Loc) -> tuple | None:
