@@ -108,3 +108,13 @@ def test_a_list_cut_short_at_the_end_of_the_text(claims_run):
         d = claims_run(text)
         assert [c.span.text for c in d.claims] and all(text[c.span.start:c.span.end] == c.span.text for c in d.claims)
 
+
+
+def test_a_name_the_parser_joined_to_the_object_before_is_the_next_verbs_subject(claims_run):
+    d = claims_run("Its headquarters would be at Naqoura, where the UN peacekeepers are based, and Italy, which has "
+                   "about 1,000 soldiers in the current mission, would provide the force commander, the diplomat said.")
+    texts = _texts(d)
+    assert len(texts) == 2 and texts[1].startswith("Italy, which has about 1,000 soldiers")
+    # ... a name ending a list before a verb with its own "and" is no subject
+    d = claims_run("The ship sailed from Gdansk and Rotterdam, and would arrive in Lagos on Friday, the operator said.")
+    assert len(d.claims) == 1

@@ -115,15 +115,13 @@ MIN_SHARE_UNSEEN = 0.827
 # another port's cocoa season) and 4 of the 67 quiet claims of unseen73-76 (13 on their first runs).
 MAX_LOUD_QUIET = 112
 # Verdicts on the wrong side outside sentences of two claims: none on the 245 blind scenarios up to
-# unseen72; 4 left of the 11 on unseen73-76's first runs (session 27), each open in issue 17:
-# unseen73's "Italy, which has about 1,000 soldiers ..., would provide the force commander" (its
-# sentence's other claim, the headquarters at Naqoura, is refuted by Tyre and the minister's
-# confirmation of both is not read) and "The force would be headquartered in the Romanian port of
-# Constanta" (the report placing it at Golcuk shares no word with it and is never judged); unseen74's
+# unseen72; 3 left of the 11 on unseen73-76's first runs (session 27), each open in issue 17:
+# unseen73's "The force would be headquartered in the Romanian port of Constanta" (the report
+# placing it at Golcuk shares no word with it and is never judged); unseen74's
 # "near Jomsom" against "crashed in Mustang district" (the district holds the town; no table says so);
 # unseen76's reopened Desaguadero crossing (its sentence's truck count is refuted, the reopening's
 # confirmations are paraphrases the judge does not read). No more may appear.
-MAX_WRONG_SIDE = 4
+MAX_WRONG_SIDE = 3
 # Refuting reports counted as a corroborating line: none up to unseen72; 1 on unseen75 (session 27,
 # as on its first run): the statistics office's technical note placing the weighting error elsewhere
 # is read as the same story by corroboration while verification finds no check.

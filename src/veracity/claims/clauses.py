@@ -119,7 +119,33 @@ def _cuts(toks: list, start: int, end: int) -> set[int]:
             cuts.add(moved[0].left_edge.i if moved else t.right_edge.i + 1)
         elif t.text == ";" and t.head.dep_ == "ROOT":
             cuts.add(t.i + 1)
+        elif t.dep_ == "conj" and _verb(t) and _verb(t.head) and not _subject(t) and _main(t.head) and not _tells_source(t) \
+                and (who := _stray_subject(toks, start, t)) is not None:
+            cuts.add(who.left_edge.i)
     return {c for c in cuts if start < c < end}
+
+
+# Names the parser may join to the object of the clause before ("be at Naqoura, ..., and *Italy*,
+# which has ..., would provide the force commander"), leaving the next verb without a subject.
+_PARTY_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+
+
+def _stray_subject(toks: list, start: int, v):
+    """The name right before a subjectless conjunct verb (a describing clause between), taken by
+    the parser as a conjunct of the clause before's object: the verb's own subject. None when the
+    verb has its own "and" (then the name ends a list: "from Gdansk and Rotterdam, and would
+    arrive ...")."""
+    if any(c.dep_ == "cc" for c in v.children):
+        return None
+    own = _own_start(v, None)
+    for c in toks[start:v.i]:
+        if c.dep_ == "conj" and c.pos_ == "PROPN" and c.ent_type_ in _PARTY_ENTS and not _verb(c.head):
+            after = c.right_edge.i + 1
+            while after < own and toks[after].is_punct:
+                after += 1
+            if after == own:
+                return c
+    return None
 
 
 # Words that open what a listed name gets ("Germany up to 1,500", "Mali some 2,000", "Spain a
