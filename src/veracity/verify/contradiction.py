@@ -51,6 +51,7 @@ from .where import check_places
 from .direction import DIRECTION, check_direction, moves_of_other_days
 from .denial import _DENIAL, BY_PARTY, by_party, check_denial, of_main  # noqa: F401  (re-exported)
 from .parties import GENERIC, NOT_EVENTS, different_parties, different_patients, reported_content, same_names  # noqa: F401  (GENERIC: re-exported)
+from .parties import children
 from .parties import names as _names
 
 # Share of the claim's content words that must recur in the evidence before a mismatch counts
@@ -187,7 +188,10 @@ def check_polarity(claim: Reading, evidence: Reading) -> list[Check]:
             same_party = bool(cc & ec) or bool(names)
             if same_party and cp != ep and not _other_object(claim, cw, evidence, ew):
                 who = ", ".join(sorted(names)) or ", ".join(sorted(cc & ec))
-                return [Check("polarity", f"'{cw.text}' vs '{ew.text}' for the same party ({who})", (cw,), (ew,))]
+                # (which side is for: "'agreed' (for) vs 'agreed' (against)" when one is negated)
+                side = ("for", "against")
+                return [Check("polarity", f"'{cw.text}' ({side[not cp]}) vs '{ew.text}' ({side[not ep]}) for the same party ({who})",
+                              (cw,), (ew,))]
     return []
 
 
@@ -392,13 +396,10 @@ ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth
 def _ordinal_subject(r: Reading) -> str | None:
     """The ordinal of the main subject: "The *first* system is expected ...", "A *second*
     German-funded battery is due ..."."""
-    kids: dict[int, list[tuple]] = {}
-    for t in r.tree:
-        kids.setdefault(t[4], []).append(t)
-    roots = [t for t in r.tree if t[4] == t[0]]
-    for root in roots:
+    kids = children(r)
+    for root in (t for t in r.tree if t[4] == t[0]):
         for s in kids.get(root[0], []):
-            if s[3] in ("nsubj", "nsubjpass") and s[0] != root[0]:
+            if s[3] in ("nsubj", "nsubjpass"):
                 return next((k[1] for k in kids.get(s[0], []) if k[3] == "amod" and k[1] in ORDINALS), None)
     return None
 

@@ -31,6 +31,7 @@ def _explicit(d) -> bool:
 # Verbs of saying: the date of "reported on Tuesday" or "told the Legislative Assembly on
 # Wednesday" is when someone spoke, not when the claim's event happens.
 SAID_VERBS = frozenset("say tell report add state announce confirm write insist note explain warn claim quote cite".split())
+_START_OF = re.compile(r"(?:the\s+(?:start|beginning)\s+of\s+)?", re.IGNORECASE)
 _BOUND = re.compile(r"\b(?:after|before|since\s+the\s+(?:start|beginning)\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 # A date a figure is compared with ("down from 330,000 tonnes in 2025", "compared with 2024",
 # "than in 2023"): the reference point, not when the claim's event happens.
@@ -40,10 +41,9 @@ _COMPARED = re.compile(r"\b(?:(?:down|up|rising|falling|fell|rose|increase|decre
 
 def _event_date(r: Reading, d) -> bool:
     """Not the date of an act of saying, nor a bound ("after 30 June 2027": from July)."""
-    if _BOUND.search(r.text[max(0, d.span.start - 30):d.span.start]):
-        return False
-    # "the third fatal crash ... since the start of 2024": where a count begins
-    if re.search(r"\bsince\s+$", r.text[max(0, d.span.start - 8):d.span.start]) and re.match(r"(?:the\s+)?(?:start|beginning)\s+of\b", d.span.text, re.I):
+    # (and where a count begins: "the third fatal crash ... since the start of 2024", the date's
+    # own span starting at "the start of")
+    if _BOUND.search(r.text[max(0, d.span.start - 30):d.span.start] + _START_OF.match(d.span.text).group()):
         return False
     if _COMPARED.search(r.text[max(0, d.span.start - 60):d.span.start]):
         return False

@@ -331,6 +331,7 @@ def check_places(claim: Reading, evidence: Reading) -> list[Check]:
     # A place in a clause describing a party ("Vahostroj, based in Zilina, ...") is compared only
     # with a place of the same action ("headquartered", "located") on the other side.
     va, vb = [_place_verb(claim, x) for x in la], [_place_verb(evidence, y) for y in lb]
+    verb = {id(x): v for x, v in zip(la, va)} | {id(y): w for y, w in zip(lb, vb)}
     # So is a place in a clause of another moment ("..., after Shahed drones were used in attacks on
     # Kyiv"): it places the earlier or later event, not the claim's.
     # Unless the other side names what the place is of ("after three yarn mills in Surat closed" /
@@ -349,8 +350,7 @@ def check_places(claim: Reading, evidence: Reading) -> list[Check]:
     la, lb = [x for x in la if not _under_negation(claim, x)], [y for y in lb if not _under_negation(evidence, y)]
     # A place its action has "also" ("Bayu Marin, which also runs bulk terminals in Penang") is
     # one more place, besides the other side's.
-    la = [x for x, v in zip(la, [_place_verb(claim, x) for x in la]) if not _also(claim, v)]
-    lb = [y for y, w in zip(lb, [_place_verb(evidence, y) for y in lb]) if not _also(evidence, w)]
+    la, lb = [x for x in la if not _also(claim, verb[id(x)])], [y for y in lb if not _also(evidence, verb[id(y)])]
     # ... nor one of a thing set apart as already there ("its existing plant in Chandler" / "will build a plant in Penang").
     ea, eb = [of_existing(claim, x.span.start) for x in la], [of_existing(evidence, y.span.start) for y in lb]
     if any(ea) != any(eb):

@@ -38,7 +38,8 @@ def held_by_other(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> bool:
         # (whose the other figure is: the subject of its verb, "Italian" for "Italy")
         v = _verb_of(other, w)
         who = agent(other, v[0]) if v is not None else None
-        words = " ".join(t[1] for t in other.tree if who is not None and t[0] in _subtree(other, who))
+        held = _subtree(other, who) if who is not None else set()
+        words = " ".join(t[1] for t in other.tree if t[0] in held)
         stem = name.lower()[:max(4, len(name) - 2)]
         if stem not in words:
             return True
