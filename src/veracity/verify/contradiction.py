@@ -188,10 +188,10 @@ def check_polarity(claim: Reading, evidence: Reading) -> list[Check]:
             same_party = bool(cc & ec) or bool(names)
             if same_party and cp != ep and not _other_object(claim, cw, evidence, ew):
                 who = ", ".join(sorted(names)) or ", ".join(sorted(cc & ec))
-                # (which side is for: "'agreed' (for) vs 'agreed' (against)" when one is negated)
+                # (which side is for: "'agreed' vs 'agreed'" reads as nothing when one is negated)
                 side = ("for", "against")
-                return [Check("polarity", f"'{cw.text}' ({side[not cp]}) vs '{ew.text}' ({side[not ep]}) for the same party ({who})",
-                              (cw,), (ew,))]
+                return [Check("polarity", f"'{cw.text}' vs '{ew.text}' for the same party ({who}): {side[not cp]} in the claim, "
+                                          f"{side[not ep]} in the evidence", (cw,), (ew,))]
     return []
 
 
