@@ -68,7 +68,9 @@ UNSEEN = [d for root in sorted(HERE.glob("scenarios_unseen*")) for d in scenario
 # 256/322, 223/308 and 255/322 on 9ca3ab7, 250, 264, 226 and 255 after the session's rules; the
 # older 245 went 16836 -> 16835/20275, the four they lost all REFUTED before for a wrong reason: a
 # place under a negated verb, a river, another route's airport). Lowered to 0.827 by the new sets.
-MIN_SHARE_UNSEEN = 0.827
+# 0.8290 of the 253 (7 Dec 23:28, session 28): unseen77-80 1036/1253 on their first runs (08b1207),
+# 1062 after the session's rules; the older 249 17830 -> 17834/21542.
+MIN_SHARE_UNSEEN = 0.828
 # Claims a fact-checker leaves at NOT ENOUGH INFO (background sentences nothing speaks to, claims
 # only echoed) that get a verdict anyway: 4 of the 91 scenarios' (6 Dec 14:30, session 17: another
 # company's contract, an existing plant's output, another contingent's troops, another figure of
@@ -113,7 +115,9 @@ MIN_SHARE_UNSEEN = 0.827
 # largest penalty, another province's supply share).
 # 112 of the 249 (7 Dec 20:29, session 27): the older 245's 108 (two fewer: another ship's spill,
 # another port's cocoa season) and 4 of the 67 quiet claims of unseen73-76 (13 on their first runs).
-MAX_LOUD_QUIET = 112
+# 114 of the 253 (session 28): the older 249's 111 (one fewer: figures for two years read as a wrong
+# date) and 3 of the 65 quiet claims of unseen77-80 (8 on their first runs).
+MAX_LOUD_QUIET = 114
 # Verdicts on the wrong side outside sentences of two claims: none on the 245 blind scenarios up to
 # unseen72; 3 left of the 11 on unseen73-76's first runs (session 27), each open in issue 17:
 # unseen73's "The force would be headquartered in the Romanian port of Constanta" (the report
@@ -121,10 +125,13 @@ MAX_LOUD_QUIET = 112
 # "near Jomsom" against "crashed in Mustang district" (the district holds the town; no table says so);
 # unseen76's reopened Desaguadero crossing (its sentence's truck count is refuted, the reopening's
 # confirmations are paraphrases the judge does not read). No more may appear.
+# (Session 28: unseen77-80 add none after the session's rules; they had 6 on their first runs.)
 MAX_WRONG_SIDE = 3
 # Refuting reports counted as a corroborating line: none up to unseen72; 1 on unseen75 (session 27,
 # as on its first run): the statistics office's technical note placing the weighting error elsewhere
 # is read as the same story by corroboration while verification finds no check.
+# Session 28: that one is gone (a sentence the verifier judged NOT ENOUGH INFO is no corroborating
+# line); 1 on unseen79: the lawyer's denial that his client would appeal to the Court of Cassation.
 MAX_COUNTED = 1
 # Sentences of two claims with opposite expected verdicts, one of which is necessarily on the
 # wrong side (see scenario_runner.two_claim_sentences): measured 2 on the 156 (session 20); 5 on
@@ -159,7 +166,10 @@ MAX_COUNTED = 1
 # towed to a lay-by berth at the Vridi container terminal, where it is being held pending an
 # inquiry" (refloated: confirmed; where it is held: placed elsewhere by the harbour master, told by
 # a place the tagger does not read, so the sentence is SUPPORTED as a whole).
-MAX_TWO_CLAIM_FLIPS = 8
+# Session 28 added one (unseen80): "Bolivia has nationalised the Cerro Rojo ... mine, Mining Minister
+# Ramiro Choque announced" (the nationalisation confirmed; the speaker's title refuted: he heads the
+# state mining corporation).
+MAX_TWO_CLAIM_FLIPS = 9
 # Measured 490/511 = 0.959 on 15 scenarios (6 Dec, 02:00: another party's or place's figure is not a
 # conflicting one, the claim's own source confirming first-hand, a denial confirming a claim
 # that reports it and not refuting one that presupposes it; 396/420 = 0.943 on the 12 before);

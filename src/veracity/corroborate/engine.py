@@ -219,6 +219,12 @@ class Corroborator:
         # "would go ahead as planned".
         refuting = {e.document_id for e in (claim.verdict.evidence if claim.verdict else ()) if e.stance == "refutes"}
         stances = ["contradicts" if h.document_id in refuting else st for (h, _c, _p), st in zip(kept, stances)]
+        # A sentence the verifier judged, with the article around the claim (another story's
+        # town, another period), keeps the verifier's reading: one it found neither confirming
+        # nor contradicting is no corroborating line here either.
+        judged = {(e.document_id, e.span.start): e.stance for e in (claim.verdict.evidence if claim.verdict else ())}
+        stances = ["related" if st == "corroborates" and judged.get((h.document_id, h.start)) == "nei" else st
+                   for (h, _c, _p), st in zip(kept, stances)]
         # One account of the claim: the reports found here, then the evidence the verifier
         # cited as taking a side from other documents (a paraphrased confirmation or a denial
         # is often under the same-claim cosine), with the verifier's stance and origin.

@@ -37,9 +37,10 @@ from ..claims.gazetteer import capital_of, city
 from ..claims.places import is_place_name
 from . import lexicon
 from .checks import content_words, numbers, topic_overlap
-from .owners import OUTSIDE_STORY, elsewhere, other_companies, other_countries, other_periods, other_years, outside_story, part_and_whole, titled_elsewhere
+from .owners import OUTSIDE_STORY, elsewhere, other_companies, other_countries, other_months, other_periods, other_years, outside_story, part_and_whole, titled_elsewhere
 from .figures import FIGURE, _agree, _head, agreeing_numbers, check_numbers  # noqa: F401  (agreeing_numbers: re-exported)
 from .counted import is_money
+from .terms import check_terms
 from .negation import _opposite_words, check_negation  # noqa: F401  (check_negation: in CHECKS)
 from .reading import Reading, read
 from .roles import TITLES, check_roles  # noqa: F401  (TITLES: re-exported)
@@ -281,14 +282,30 @@ _DATEISH = re.compile(r"\b(?:1[5-9]\d\d|20\d\d|yesterday|today|tomorrow|last|nex
 # ... and the claim's weekday against a date of the evidence ("began ... on Monday" / "would begin
 # on February 25"); a statement's own day ("said on Thursday") is left out by the check itself.
 _WEEKDAY = re.compile(r"\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_ANY_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _MONTH_NAME = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
 def _dated(c: str, e: str) -> bool:
     return bool((_DATEISH.search(c) or _MONTH_NAME.search(c) or _WEEKDAY.search(c)) and (_DATEISH.search(e) or _MONTH_NAME.search(e)))
 
 
 def _check_dates(cr: Reading, er: Reading) -> list[Check]:
-    """The dates compared when both sides give one; else only done vs still to come."""
-    return check_dates(cr, er) if _dated(cr.text, er.text) else (not_yet(cr, er) or first_since(cr, er))
+    """The dates compared when both sides give one (a weekday on both, only when both reports are
+    dated: "took over ... on Wednesday night" of 8 May / "occupied ... in the early hours of
+    Monday" of 5 May); else only done vs still to come."""
+    if _dated(cr.text, er.text):
+        return check_dates(cr, er)
+    # Two weekdays of things done, each read from its own report's date; only the weekdays are
+    # compared ("voted on Tuesday" is no date of "Spain's 2023 housing act"), and a weekday still
+    # to come is not (a report's "would meet on Thursday" is read as the Thursday before it).
+    if cr.published and er.published and _ANY_WEEKDAY.search(cr.text) and _ANY_WEEKDAY.search(er.text) \
+            and not (_TO_COME_WORDS.search(cr.text) or _TO_COME_WORDS.search(er.text)):
+        found = [c for c in check_dates(cr, er) if all(_ANY_WEEKDAY.search(sp.text) for sp in (*c.claim, *c.evidence))]
+        if found:
+            return found
+    return not_yet(cr, er) or first_since(cr, er)
+
+
+_TO_COME_WORDS = re.compile(r"\b(?:will|would|shall|is\s+due|are\s+due|plans?\s+to|expected\s+to|scheduled|set\s+to|next)\b", re.IGNORECASE)
 
 
 # Done on one side, still to come on the other (when.not_yet).
@@ -304,12 +321,18 @@ PRE_GATES = {
     "number": lambda c, e: bool(FIGURE.search(c) and FIGURE.search(e)),
     "place": lambda c, e: bool((_CAPITALISED_AFTER_PREP.search(c) or names_a_part(c))
                                and (_CAPITALISED_AFTER_PREP.search(e) or names_a_part(e))),
-    "date": lambda c, e: _dated(c, e) or bool(_DONE.search(c) and _TO_COME.search(e)) or bool(FIRST.search(c)),
+    "date": lambda c, e: _dated(c, e) or bool(_ANY_WEEKDAY.search(c) and _ANY_WEEKDAY.search(e)) or bool(_DONE.search(c) and _TO_COME.search(e))
+    or bool(FIRST.search(c)),
     "role": roles_could_fire,
     "polarity": lambda c, e: bool(_POLARITY_WORD.search(c) and _POLARITY_WORD.search(e)),
     "direction": lambda c, e: bool(_DIRECTION_WORD.search(c) and _DIRECTION_WORD.search(e)),
 }
-CHECKS = {"denial": check_denial, "negation": check_negation, "number": check_numbers, "place": check_places,
+def _check_numbers(cr: Reading, er: Reading) -> list[Check]:
+    """Figures of one counted thing, then terms served (terms.check_terms: no figure for the tagger)."""
+    return check_numbers(cr, er) or check_terms(cr, er)
+
+
+CHECKS = {"denial": check_denial, "negation": check_negation, "number": _check_numbers, "place": check_places,
           "date": _check_dates, "role": check_roles, "polarity": check_polarity, "direction": check_direction}
 
 
@@ -388,6 +411,13 @@ def _other_purposes(cr: Reading, er: Reading) -> bool:
     ... to Solomon Islands to help local police investigate a series of armed robberies")."""
     a, b = _purposes(cr), _purposes(er)
     return any(a[v] and b[v] and not any(lexicon.same_stem(x, y) for x in a[v] for y in b[v]) for v in a.keys() & b.keys())
+
+
+def purposes_apart(cr: Reading, er: Reading) -> bool:
+    """Both sides say what their action is for, whatever the verbs, and the purposes share no
+    word: a sum "to host the exercise" is not one "to buy four fast boats"."""
+    a, b = set().union(*_purposes(cr).values()), set().union(*_purposes(er).values())
+    return bool(a and b) and not any(lexicon.same_stem(x, y) for x in a for y in b)
 
 
 ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
@@ -540,13 +570,21 @@ def contradictions(claim: str, evidence: str, cosine: float | None = None, claim
     # percent" / "its revenue fell 7 percent in the nine months to March").
     if "direction" in kinds and {frozenset(cr.times), frozenset(er.times)} == {frozenset({"future"}), frozenset({"past"})}:
         kinds.remove("direction")
-    if "number" in kinds and (run("place") or not _figures_share_topic(cr, er, cos) or other_years(cr, er) or other_countries(cr, er)
+    if "number" in kinds and (run("place") or not _figures_share_topic(cr, er, cos) or other_years(cr, er) or other_months(cr, er)
+                              or other_countries(cr, er)
                               or elsewhere(cr, er) or elsewhere(er, cr)
                               or counted_before(read(sentence, claim_published) if sentence else cr, er)):
         kinds.remove("number")  # figures of two places, of two things or of two periods are two figures
     # Two years' figures ("99.2 billion dollars in the fiscal year to March 2025" / "106.4 billion
     # dollars in the fiscal year ended March 2026") are dated apart by what they are.
-    if "date" in kinds and cr.quantities and er.quantities and other_periods(cr, er):
+    # So are figures each side gives for its own year ("exported 245 million kilograms ..., earning about
+    # 1.4 billion dollars" last year / "Export earnings for the whole of 2024 were 1.43 billion dollars"),
+    # unless the evidence gives every one of the claim's figures to the digit: then the claim dates it.
+    # (of one counted thing: "founded in 2009 and builds about 250 buses" / "founded in 2011 by two
+    # engineers" dates the founding)
+    same = all(any(q.value == e.value for e in er.quantities) for q in cr.quantities)
+    paired = any(_head(q, cr.text, cr.tree) == _head(e, er.text, er.tree) for q in cr.quantities for e in er.quantities)
+    if "date" in kinds and cr.quantities and er.quantities and (other_periods(cr, er) or (other_years(cr, er) and paired and not same)):
         kinds.remove("date")
     out: list[Check] = []
     timely = same_time(cr, er)

@@ -13,7 +13,7 @@ from ..claims.quantities import SCALES, WORD_VALUES
 from ..records import Check, Quantity, Span
 from .checks import _STOP as _STOPWORDS
 from .counted import RATE, _per_time
-from .measured import different_quantities
+from .measured import different_quantities, separate
 from .periods import extensions
 from .reading import Reading, read
 
@@ -466,6 +466,27 @@ def significant_digits(value: float) -> int:
 _VAGUE = re.compile(r"\b(?:dozens|scores|hundreds|thousands|millions|billions|tens|several|few|couple|handful)\b", re.IGNORECASE)
 
 
+def _same_counted(a: str, b: str) -> bool:
+    """One counted thing under two nouns, for agreement only: the same noun, or WordNet's next
+    word up or down from its first senses ("1,200 lorries" / "1,200 trucks", "vessels" /
+    "ships"). A figure that agrees on a neighbouring noun is the same count told in other words;
+    a conflict is never read across nouns this way."""
+    if a == b:
+        return True
+    if not (a and b) or " " in a or " " in b:
+        return False
+    from .lexicon import available, known, related
+
+    if not available():
+        return False
+
+    def noun(w: str) -> str:  # the counted noun's dictionary form ("lorrie" -> "lorry")
+        forms = [w] + ([w[:-2] + "y"] if w.endswith("ie") else []) + ([w[:-1]] if w.endswith("e") else [])
+        return next((f for f in forms if known(f, "n")), w)
+
+    return related(noun(a), "n", noun(b), "n") in ("synonym", "broader", "narrower")
+
+
 def agreeing_numbers(claim: str, evidence: str, claim_published: str | None = None,
                      evidence_published: str | None = None, min_digits: int = 0) -> tuple[str, ...]:
     """The claim's figures the evidence gives too: the same head noun, a compatible time and
@@ -486,7 +507,9 @@ def agreeing_numbers(claim: str, evidence: str, claim_published: str | None = No
             continue
         oc = cr.times[k] if cr.times else "unknown"
         for j, e in enumerate(er.quantities):
-            if (heads[j] == h and _compatible_time(oc, er.times[j] if er.times else "unknown")
+            if separate(er, e):  # "take part in a separate exercise": another thing's figure
+                continue
+            if (_same_counted(heads[j], h) and _compatible_time(oc, er.times[j] if er.times else "unknown")
                     and _agree(c, cr.text, e, er.text, OVER_AGREES)):
                 out.append(f"'{c.span.text}' ~ '{e.span.text}'")
                 break

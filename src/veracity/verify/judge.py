@@ -30,7 +30,7 @@ from ..errors import ModelError
 from ..records import Check
 from .agreement import against, agreement, carries_event, figures_carried, names_carried, negated_on_one_side, shared_patient
 from .checks import topic_overlap
-from .contradiction import another_event, by_party, contradictions, same_stance
+from .contradiction import another_event, by_party, contradictions, purposes_apart, same_stance
 from .owners import other_periods
 from .denial import _DENIAL, of_main
 from .reported_denial import same_denial
@@ -424,7 +424,9 @@ def _near(p: np.ndarray, ps: tuple, claim: str, ev: str, cosine: float, claim_pu
     # to the ... force in Kosovo" / "participation in the EU force in Bosnia and Herzegovina ...
     # with up to 300 soldiers"): each side names a country the other does not; nor one whose event
     # is in a town the claim never names, the claim's in a province (_placed_elsewhere).
-    if stance == "supports" and ((by_figure and _other_countries_each(cr, er)) or _placed_elsewhere(cr, er)
+    # Nor a sum given for another purpose ("set aside about 3 million Fiji dollars to host the
+    # exercise" / "approved about 3 million Fiji dollars to buy four fast boats").
+    if stance == "supports" and ((by_figure and (_other_countries_each(cr, er) or purposes_apart(cr, er))) or _placed_elsewhere(cr, er)
                                  or _story_elsewhere(cr, er, article)):
         return Judgement("nei", round(float(p[2]), 4), (), ps)
     # ... nor a sentence whose figure of the claim's counted thing is another, though set aside as

@@ -166,7 +166,12 @@ CURATED = tuple(frozenset(g.split(",")) for g in (
     # reports that ... Cárdenas was about to be dismissed".
     "replace,dismiss,sack,oust,fire", "die,death", "kill,death", "resign,quit,retire",
     # What a government backs, by any name: "has backed the plan" / "supported the proposal".
-    "plan,proposal,scheme"))
+    "plan,proposal,scheme",
+    # Taking a place by force: "Soldiers and police took over the mine's offices" / "Police and
+    # army units occupied the offices" (a phrasal verb reads as its one word: PHRASAL).
+    "seize,occupy,capture"))
+# Phrasal verbs whose light verb alone names no action: (verb, particle) -> the one-word verb.
+PHRASAL = {("take", "over"): "seize", ("shut", "down"): "close", ("close", "down"): "close", ("call", "off"): "cancel"}
 # One event told from the other side: "Romania will buy 500,000 doses" / "Veltra ... to supply
 # half a million doses to the Romanian Health Ministry"; "killed 11 workers" / "eleven
 # employees died". The parties swap roles, so a converse match holds only between different

@@ -59,10 +59,17 @@ def unit_of(r: Reading, q: Quantity) -> str | None:
 _SEPARATE_BEFORE = re.compile(r"\b(?:separate|different|unrelated|distinct)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
+# ... or what the figure's clause goes on to: "about 2,500 conscripts would take part in a
+# separate Jaeger Brigade exercise in Sodankylä in May".
+_SEPARATE_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:in|at|for|on|during)\s+(?:a|an)\s+(?:separate|different|unrelated|distinct)\b",
+                             re.IGNORECASE)
+
+
 def separate(r: Reading, q: Quantity) -> bool:
     """... or the whole sentence does ("Separately, the regulator approved a quarterly adjustment of
     1.15 rupees per unit for customers of Karachi's private distributor")."""
-    return bool(_SEPARATE_BEFORE.search(r.text[max(0, q.span.start - 30):q.span.start])) or r.text.lstrip().startswith("Separately")
+    return bool(_SEPARATE_BEFORE.search(r.text[max(0, q.span.start - 30):q.span.start])) or r.text.lstrip().startswith("Separately") \
+        or bool(_SEPARATE_AFTER.match(r.text, q.span.end))
 
 
 # The parts of a company or body a clause can describe: "its generics unit, which employs about
@@ -428,6 +435,11 @@ def _of_own(r: Reading, q: Quantity) -> bool:
     return bool(_OF_OWN.match(r.text[q.span.start:q.span.end + 30]))
 
 
+# A figure of one part of a company: "Sales in the flat steel division fell 11 percent to 1.7
+# billion euros" is no figure of "its sales fell 11 percent to 2.9 billion euros".
+_OF_PART = re.compile(r"\b(?:in|at|of|from)\s+(?:the|its)\s+(?:[\w-]+\s+){0,3}(?:division|subsidiary|segment)\b", re.IGNORECASE)
+
+
 def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> str | None:
     """Why two figures of the same counted noun are two quantities, or None."""
     if demanded(cr, c) != demanded(er, e):
@@ -441,6 +453,8 @@ def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> 
             return "a part vs a whole"
     if withdrawn_figure(cr, c) != withdrawn_figure(er, e):
         return "a withdrawn release's figure vs another"
+    if bool(_OF_PART.search(cr.text)) != bool(_OF_PART.search(er.text)):  # "Sales in the flat steel division fell ..."
+        return "a division's figure vs the whole company's"
     if corrected_against_first(cr, c, er, e):
         return "a corrected release's figure vs the first"
     if of_total(cr, c) != of_total(er, e):

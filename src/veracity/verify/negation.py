@@ -17,6 +17,7 @@ from . import lexicon
 from .checks import content_words
 from .reported_denial import denied_actions
 from .parties import NOT_EVENTS, children
+from .existence import check_existence
 from .reading import Reading
 
 
@@ -216,7 +217,8 @@ def check_negation(claim: Reading, evidence: Reading) -> list[Check]:
                 out.append(Check("negation", f"'{cf.lemma}' is negated on {'the claim' if side is cf else 'the evidence'} side only",
                                  (cf.action,), (ef.action,)))
                 break
-    return out[:1] or check_held(claim, evidence) or check_refused(claim, evidence) or check_states(claim, evidence)
+    return out[:1] or check_held(claim, evidence) or check_refused(claim, evidence) or check_states(claim, evidence) \
+        or check_existence(claim, evidence)
 
 
 def _held(r: Reading) -> list[tuple[int, int, tuple[str, str], bool]]:

@@ -61,6 +61,21 @@ def other_years(cr: Reading, er: Reading) -> bool:
     return False
 
 
+# A figure for a month: "pumped an average of 148,000 barrels a day in May".
+_IN_MONTH = re.compile(r"\b(?:in|for|during|over)\s+(?:the\s+month\s+of\s+)?$", re.IGNORECASE)
+
+
+def other_months(cr: Reading, er: Reading) -> bool:
+    """Each side gives its figures for a month ("in May" / "in April"), never the same one: two
+    months' figures ("pumped an average of 148,000 barrels a day in May" / "produced an average
+    of 141,000 barrels a day in April"), however alike the rest."""
+    def months(r: Reading) -> set[str]:
+        return {d.value[5:7] for d in r.dates if d.granularity == "month" and d.value and len(d.value) >= 7
+                and _IN_MONTH.search(r.text[max(0, d.span.start - 20):d.span.start])}
+    a, b = months(cr), months(er)
+    return bool(a and b) and not a & b and bool(cr.quantities and er.quantities)
+
+
 # A year a clause of its own dates: "The standoff recalls March 2020, when tens of thousands of
 # people tried to enter Greece": the figure is that year's.
 _WHEN_CLAUSE = re.compile(r"\b((?:19|20)\d\d),\s+when\b")
@@ -122,15 +137,26 @@ _REPORTED_TAIL = re.compile(r",\s+[^,]{2,80}?\b(?:reported|said|told|wrote)(?:\s
                             r"(?:,\s+(?:citing|quoting)\b[^.]*)?\.?\s*$")
 
 
+# A nationality ("The captain, a Montenegrin national named Darko Vukic, will serve 12 years"):
+# whose citizen a person is, not a country that acts or where it happens.
+_NATIONALITY_AFTER = re.compile(r"\s+(?:nationals?|citizens?|passport\s+holders?)\b", re.IGNORECASE)
+
+
+def _nationality(r: Reading, sp) -> bool:
+    return bool(_NATIONALITY_AFTER.match(r.text, sp.end))
+
+
 def _all_countries(r: Reading) -> set[str]:
     """Every country a sentence names outside its reporting tail: its places, alone or in a
     small group, and its nationalities ("Nordic governments" holds Norway, "Kenyan regulators"
     Kenya)."""
     tail, lead = _REPORTED_TAIL.search(r.text), _REPORTED_LEAD.match(r.text)
     start, end = (lead.end() if lead else 0), (tail.start() if tail else len(r.text))
-    out = {c for p in r.places if len(p.codes) <= MAX_GROUP_CODES and start <= p.span.start < end for c in p.codes}
+    out = {c for p in r.places if len(p.codes) <= MAX_GROUP_CODES and start <= p.span.start < end and not _nationality(r, p.span)
+           for c in p.codes}
     for e in r.entities:
-        if e.label == "NORP" and start <= e.span.start < end and (d := resolve_demonym(e.span.text)) is not None and len(d[1]) <= MAX_GROUP_CODES:
+        if e.label == "NORP" and start <= e.span.start < end and (d := resolve_demonym(e.span.text)) is not None and len(d[1]) <= MAX_GROUP_CODES \
+                and not _nationality(r, e.span):
             out |= set(d[1])
     return out
 
@@ -141,7 +167,8 @@ def _subject_countries(r: Reading) -> set[str]:
     root = next((t[0] for t in r.tree if t[0] == t[4] and t[2] in ("VERB", "AUX")), None)
     if root is None:
         return set()
-    return {p.codes[0] for p in r.places if len(p.codes) == 1 and p.span.end <= root and p.kind in ("country", "demonym")}
+    return {p.codes[0] for p in r.places if len(p.codes) == 1 and p.span.end <= root and p.kind in ("country", "demonym")
+            and not _nationality(r, p.span)}
 
 
 _POSSESSIVE_NAME = re.compile(r"\b([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})(?:'s|\u2019s)\s+(?:[a-z-]+\s+){0,2}(?:costs?|bills?|revenues?|sales|profits?|"
@@ -264,6 +291,25 @@ def _within_country(r: Reading) -> bool:
     return any(p.kind in ("city", "unknown") or (p.kind not in ("country", "demonym") and not p.codes) for p in r.places)
 
 
+_PLACE_TOTAL = re.compile(r"\b(?:output|production|exports|imports|shipments)\s+(?:in|from|of)\s+(?:the\s+)?(?:[A-Z][\w-]+|province|region|state|country)")
+
+
+def _company_and_place(company: Reading, place: Reading) -> bool:
+    """``company``'s subject is a name (no country's) ``place`` never gives, and ``place``'s subject
+    is a place's whole output."""
+    proot = next((t[0] for t in place.tree if t[0] == t[4]), None)
+    m = _PLACE_TOTAL.search(place.text)
+    if m is None or proot is None or m.start() > proot:
+        return False
+    root = next((t for t in company.tree if t[0] == t[4]), None)
+    subj = next((t for t in company.tree if root is not None and t[4] == root[0] and t[3] == "nsubj" and t[2] == "PROPN"), None)
+    if subj is None:
+        return False
+    name = company.text[subj[0]:].split()[0].strip(",.;'’")
+    country = any(p.span.start <= subj[0] < p.span.end and p.kind in ("country", "region") for p in company.places)
+    return not country and name not in place.text
+
+
 def part_and_whole(cr: Reading, er: Reading) -> bool:
     """One side counts over the whole country and the other in a place within it, or one side's
     acting party is a country and the other's a group holding it: a member's share and the
@@ -290,6 +336,10 @@ def part_and_whole(cr: Reading, er: Reading) -> bool:
     # contribute about 2,500 troops" / "the alliance's unified brigade would have about 4,000
     # soldiers at full strength").
     if _member_and_force(cr, er) or _member_and_force(er, cr):
+        return True
+    # ... or a company's output and a place's ("Cordillera ... pumped an average of 148,000 barrels a
+    # day" / "Crude output in Neuquen averaged roughly 612,000 barrels a day").
+    if _company_and_place(cr, er) or _company_and_place(er, cr):
         return True
     # ... or one of them alone ("Morocco would provide about 200 instructors, Rwanda 100 and Senegal
     # 50" / "Morocco, Rwanda and Senegal would send some 350 instructors").

@@ -495,3 +495,11 @@ def of_existing(r: Reading, start: int) -> bool:
             return False
         t = by_start.get(t[4])
     return False
+
+
+def phrasal(r: Reading, v: tuple | None) -> tuple | None:
+    """``v`` with a phrasal verb's one word as its lemma ("took over" -> seize; lexicon.PHRASAL)."""
+    if v is None:
+        return None
+    one = next((lexicon.PHRASAL.get((v[1], k[1])) for k in children(r).get(v[0], []) if k[3] == "prt"), None)
+    return (v[0], one, *v[2:]) if one else v

@@ -274,7 +274,27 @@ def check_roles(claim: Reading, evidence: Reading) -> list[Check]:
     return _ranks(claim.text, evidence.text) or _another_title(claim.text, evidence.text) \
         or _headed_by_another(claim.text, evidence.text) or _post_taken(claim.text, evidence.text) \
         or _promoted(claim.text, evidence.text) or _previously_headed(claim.text, evidence.text) \
-        or _headed_until(claim.text, evidence.text)
+        or _headed_until(claim.text, evidence.text) or _never_held(claim.text, evidence.text)
+
+
+# "Chen Wei-lun was a section manager ... and had never held a deputy director post": no title
+# of that name, past or present, is his ("Chen Wei-lun, a former deputy director of process
+# integration"). The title and its words before it ("deputy director") must match.
+_NEVER_HELD = re.compile(rf"{_NAME}\b[^.;]{{0,120}}?\b((?:had|has|have)\s+never\s+(?:held|been|served\s+as|occupied)\s+"
+                         rf"(?:a|an|the|any)?\s*((?:[\w'\u2019-]+\s+){{0,2}}?)(?i:({TITLES})))\b")
+
+
+def _never_held(claim: str, evidence: str) -> list[Check]:
+    for m in _NEVER_HELD.finditer(evidence):
+        mods = {w.lower() for w in m.group(3).split()} - _GENERIC_MODIFIERS
+        for n, title, name in [*_former_roles(claim), *((n, t.lower(), nm) for n, _mods, t, nm in _current_roles(claim))]:
+            # the same title, its words before it found in the claim's, a deputy's on both sides or neither
+            if _surname(name) == _surname(m.group(1)) and title == m.group(4).lower() \
+                    and all(w in n.group(0).lower().split() for w in mods) \
+                    and bool(_DEPUTY.search(n.group(0))) == bool(_DEPUTY.search(m.group(3))):
+                cs, es = _span(claim, n.start(), n.end()), _span(evidence, m.start(2), m.end(2))
+                return [Check("role", f"'{cs.text}' vs '{m.group(1)} ... {es.text}'", (cs,), (es,))]
+    return []
 
 
 # "Mahmood, who was promoted from air vice marshal, previously headed Southern Air Command in

@@ -12,7 +12,7 @@ from . import lexicon
 from .counted import _subtree, move
 from .gathering import gathered_at, other_attendees
 from .periods import month_spans, until_years
-from .parties import _key_words, acting_parties, children
+from .parties import _key_words, acting_parties, children, phrasal
 from .reading import Reading
 from .where import _WN_POS, _describes, _same_verb, _verb_above
 
@@ -146,7 +146,7 @@ def _phases_of_other_things(claim: Reading, v: tuple | None, evidence: Reading, 
 
 
 def _date_actions_meet(claim: Reading, d, evidence: Reading, e) -> bool:
-    v, w = _date_verb(claim, d), _date_verb(evidence, e)
+    v, w = phrasal(claim, _date_verb(claim, d)), phrasal(evidence, _date_verb(evidence, e))
     if _phases_of_other_things(claim, v, evidence, w):
         return False
     # "the hijacking in January" / "boarded by armed men on December 28": the noun's own action.
@@ -196,16 +196,22 @@ def _related_action(v: tuple, w: tuple) -> bool:
 
 # Two reports published this close guess a bare "2 April" into the same year: their days compare.
 BARE_DAYS_WITHIN = 45
+# A day this close after a report's date may be the day it tells, misdated ("took over ... on
+# Wednesday night", the 6th / a report of the 5th: "occupied ... in the early hours of Monday").
+SAME_EVENT_DAYS = 7
+
+
+def _days(a: str | None, b: str | None) -> int | None:
+    """Days from ISO date ``b`` to ``a``; None unless both are days."""
+    import datetime as dt
+    try:
+        return (dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days if len(a) >= 10 else None
+    except (TypeError, ValueError):
+        return None
 
 
 def _published_near(claim: Reading, evidence: Reading) -> bool:
-    import datetime as dt
-
-    try:
-        a, b = dt.date.fromisoformat(claim.published[:10]), dt.date.fromisoformat(evidence.published[:10])
-    except (TypeError, ValueError):
-        return False
-    return abs((a - b).days) <= BARE_DAYS_WITHIN
+    return (d := _days(claim.published, evidence.published)) is not None and abs(d) <= BARE_DAYS_WITHIN
 
 
 def _bare_day(d) -> bool:
@@ -272,7 +278,8 @@ def check_dates(claim: Reading, evidence: Reading) -> list[Check]:
     # utility 95,000 zloty" on Friday (a report of February 2020) is no date of a fine "in 2023".
     pub = evidence.published
     if pub and a and all(d.value and d.value > pub[:len(d.value)] for d in a):
-        b = [e for e in b if not (e.value and e.value <= pub[:len(e.value)])]
+        near = all((n := _days(d.value, pub)) is not None and n <= SAME_EVENT_DAYS for d in a)
+        b = [e for e in b if not (e.value and e.value <= pub[:len(e.value)]) or (near and len(e.value) == 10)]
     # A year that names a thing ("candidacy for the 2031 European Athletics Championships") is no
     # date of an event told with a plain date on the other side ("last staged ... in 2009").
     na, nb = [_naming(claim, d) for d in a], [_naming(evidence, e) for e in b]

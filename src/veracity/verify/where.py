@@ -15,6 +15,7 @@ from . import lexicon
 from .gathering import at_gathering, order, other_attendees
 from .quarters import in_denied_report, named_in, part_checks, route_end
 from .parties import REPORTING, of_existing
+from .placed import is_province, other_things
 from .reading import Reading
 from .ruled_out import excluded, facility_checks
 
@@ -70,6 +71,8 @@ def _locations(r: Reading) -> list[_Loc]:
         # "nationals of India, Ghana and the Philippines": whose people, not where
         if word == "of" and _PEOPLE_OF.search(r.text, lo, lo + m.start(1) + 2):
             return None
+        if word == "of" and r.text[max(0, lo + m.start(1) - 4):lo + m.start(1)].lower() == "out ":
+            return "from"  # "smuggling uncut stones out of Kono District": where they come from
         if word in ("to", "from"):  # "protested to Tokyo", "a letter from Lincoln": whom, not where
             tok = by_start.get(lo + m.start(1))
             head = by_start.get(tok[4]) if tok is not None else None
@@ -303,7 +306,10 @@ def _share(a: dict[str, str], b: dict[str, str]) -> bool:
 
 
 def _within(fine: _Loc, coarse: _Loc) -> bool | None:
-    """Is a town inside a country? None when the town could not be coded."""
+    """Is a town inside a country? None when the town could not be coded. A town that is a
+    province itself lies in no other province (placed.is_province)."""
+    if fine.codes and coarse.sub and not coarse.coarse and is_province(fine.name, fine.codes):
+        return fine.name == coarse.name
     return bool(set(fine.codes) & set(coarse.codes)) if fine.codes else None
 
 
@@ -434,8 +440,11 @@ def _place_checks(claim: Reading, evidence: Reading, a: list[_Loc], b: list[_Loc
     # Be): "across northern England" / "mostly in Scotland and Wales, with only a handful in
     # England" still conflict.
     named_too = {id(x) for x in a if not x.codes and any(_same_place(x, y) for y in b)}
-    a = [x for x in a if any(_share(_near_words(claim, x), _near_words(evidence, y)) for y in b)]
-    b = [y for y in b if any(_share(_near_words(claim, x), _near_words(evidence, y)) for x in a)]
+    # ... nor two places of two different things ("a court in Brussels" / "a feud in Freetown").
+    def one(x: _Loc, y: _Loc) -> bool:
+        return _share(_near_words(claim, x), _near_words(evidence, y)) and not other_things(claim, x.span, evidence, y.span)
+    a = [x for x in a if any(one(x, y) for y in b)]
+    b = [y for y in b if any(one(x, y) for x in a)]
     out: list[Check] = []
     for x in a:
         for y in b:
