@@ -36,7 +36,11 @@ def main() -> None:
     ap.add_argument("--root", type=Path, help="a folder of scenarios (same layout as tests/verify/scenarios)")
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--judge", action="append", default=[], metavar="NAME=VALUE", help="override a judge threshold for this run")
+    ap.add_argument("--all-unseen", action="store_true", help="every tests/verify/scenarios_unseen* set: a line each, then the totals")
+    ap.add_argument("--jobs", type=int, default=2, help="processes for --all-unseen")
     args = ap.parse_args()
+    if args.all_unseen:
+        return all_unseen(args.jobs)
     import json
 
     from veracity.verify import judge
@@ -77,6 +81,42 @@ def main() -> None:
     print(f"claims expected NOT ENOUGH INFO given a verdict anyway: {len(loud)}/{len(quiet)}")
     counted = [o for o in outs if o.field == "contradicting" and not o.ok]
     print(f"refuting reports counted as corroboration: {len(counted)}")
+
+
+def _one_set(root: str) -> tuple[str, list]:
+    with tempfile.TemporaryDirectory() as tmp:
+        return Path(root).name, R.run_all(Path(root), Path(tmp))
+
+
+def _tally(outs: list) -> tuple[int, int, int, int, int, int]:
+    """(holding, expectations, wrong-side outside two-claim sentences, inside them, counted, loud)."""
+    verdicts = [o for o in outs if o.field == "verdict"]
+    two = R.two_claim_sentences(outs)
+    flips = [o for o in verdicts if {o.expected, o.got} == {"SUPPORTED", "REFUTED"}]
+    inside = sum((o.scenario, o.sentence) in two for o in flips)
+    counted = sum(1 for o in outs if o.field == "contradicting" and not o.ok)
+    loud = sum(1 for o in verdicts if o.expected == "NOT_ENOUGH_INFO" and o.got in ("SUPPORTED", "REFUTED", "DISPUTED"))
+    return sum(o.ok for o in outs), len(outs), len(flips) - inside, inside, counted, loud
+
+
+def all_unseen(jobs: int) -> None:
+    """Every blind set (the figure the CI gate in tests/verify/test_scenarios.py holds)."""
+    from multiprocessing import Pool
+
+    base = R.SCENARIOS.parent
+    roots = sorted(base.glob("scenarios_unseen*"), key=lambda p: int(p.name[len("scenarios_unseen"):] or 1))
+    t0 = time.perf_counter()
+    with Pool(max(1, jobs)) as pool:
+        results = pool.map(_one_set, [str(r) for r in roots], chunksize=1)
+    total = [0] * 6
+    for name, outs in results:
+        t = _tally(outs)
+        total = [a + b for a, b in zip(total, t)]
+        print(f"{name} {t[0]}/{t[1]} wrong-side {t[2]} two-claim {t[3]} counted {t[4]} loud {t[5]}")
+    ok, n, wrong, two, counted, loud = total
+    print(f"all {len(roots)} blind sets: {ok}/{n} = {ok / n:.4f}; wrong-side {wrong} (and {two} in sentences of two claims); "
+          f"refuting reports counted {counted}; claims expected NOT ENOUGH INFO given a verdict {loud}; "
+          f"{time.perf_counter() - t0:.0f}s")
 
 
 if __name__ == "__main__":
