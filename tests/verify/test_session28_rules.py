@@ -143,3 +143,13 @@ def test_figures_for_two_years_are_not_a_wrong_date():
     claim = "Sri Lanka exported 245 million kilograms of tea last year, earning about 1.4 billion dollars"
     ev = "Export earnings for the whole of 2024 were 1.43 billion dollars, the board said."
     assert [c.kind for c in contradictions(claim, ev, 0.7, "2026-07-05", "2026-07-02")] == []
+
+
+def test_reports_called_premature_are_denied():
+    claim = "His lawyer, Paul Reding, said his client would appeal to the Court of Cassation"
+    ev = ("Paul Reding, who represents Marc Feltgen, said on Thursday that no decision had been taken on a further appeal "
+          "and that reports his client would go to the Court of Cassation were premature.")
+    assert "denial" in [c.kind for c in contradictions(claim, ev, 0.7, PUB, PUB)]
+    # ... a premature verdict on something else denies nothing of the claim
+    other = "Reding said talk of a settlement with the prosecutors was premature."
+    assert "denial" not in [c.kind for c in contradictions(claim, other, 0.5, PUB, PUB)]

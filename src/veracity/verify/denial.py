@@ -57,6 +57,7 @@ _DENIAL = re.compile(
     r"|\b(?:does|do|did)\s+not\s+(?:intend|plan)\b|\b(?:doesn't|don't|didn't)\s+(?:intend|plan)\b"
     r"|\bnot aware of\b|\bnever (?:been )?(?:discussed|planned|agreed|considered)\b|\bat no (?:point|time|stage)\b"
     r"|\b(?:false|untrue|baseless|unfounded|fabricated|fake news|incorrect|inaccurate|a hoax|nonsense|not true)\b"
+    r"|\b(?:is|are|was|were)\s+premature\b"
     r"|\b(?:retract(?:s|ed|ion)?|withdr[ae]w (?:its|the) (?:report|story|claim))\b"
     r"|\bcorrect(?:ed|ing|s|ion)\b(?:\s+\S+){0,6}?\s+(?:report|story|article|claim)",
     re.IGNORECASE)
@@ -68,9 +69,12 @@ def _span(text: str, a: int, b: int) -> Span:
 
 # "Reports that the electoral commission's chief executive had quit are simply not true": the
 # denied report is the subject, before the verdict word.
-_REPORT_THAT = re.compile(r"\b(?:reports?|claims?|suggestions?|allegations?|stor(?:y|ies)|rumou?rs?|speculation)\s+that\b",
+# ("reports his client would go to the Court of Cassation were premature": "that" left out)
+_REPORT_THAT = re.compile(r"\b(?:reports?|claims?|suggestions?|allegations?|stor(?:y|ies)|rumou?rs?|speculation)\s+"
+                          r"(?:that\b|(?=(?:his|her|its|their|the)\s+\w+\s+(?:would|will|had|has|was|were|is|are)\b))",
                           re.IGNORECASE)
-_VERDICT_WORD = re.compile(r"false|untrue|not true|baseless|unfounded|fabricated|incorrect|inaccurate|nonsense|wrong|a hoax",
+_VERDICT_WORD = re.compile(r"false|untrue|not true|baseless|unfounded|fabricated|incorrect|inaccurate|nonsense|wrong|a hoax|"
+                           r"(?:is|are|was|were)\s+premature",
                            re.IGNORECASE)
 
 
