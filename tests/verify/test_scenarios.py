@@ -68,8 +68,8 @@ UNSEEN = [d for root in sorted(HERE.glob("scenarios_unseen*")) for d in scenario
 # 256/322, 223/308 and 255/322 on 9ca3ab7, 250, 264, 226 and 255 after the session's rules; the
 # older 245 went 16836 -> 16835/20275, the four they lost all REFUTED before for a wrong reason: a
 # place under a negated verb, a river, another route's airport). Lowered to 0.827 by the new sets.
-# 0.8290 of the 253 (7 Dec 23:28, session 28): unseen77-80 1036/1253 on their first runs (08b1207),
-# 1062 after the session's rules; the older 249 17830 -> 17834/21542.
+# 0.8291 of all 80 sets, 396 scenarios (8 Dec 00:07, session 28, da0b015): unseen77-80 1036/1253 on
+# their first runs (08b1207), 1065 after the session's rules; the older 76 sets 17830 -> 17835/21542.
 MIN_SHARE_UNSEEN = 0.828
 # Claims a fact-checker leaves at NOT ENOUGH INFO (background sentences nothing speaks to, claims
 # only echoed) that get a verdict anyway: 4 of the 91 scenarios' (6 Dec 14:30, session 17: another
@@ -115,9 +115,9 @@ MIN_SHARE_UNSEEN = 0.828
 # largest penalty, another province's supply share).
 # 112 of the 249 (7 Dec 20:29, session 27): the older 245's 108 (two fewer: another ship's spill,
 # another port's cocoa season) and 4 of the 67 quiet claims of unseen73-76 (13 on their first runs).
-# 114 of the 253 (session 28): the older 249's 111 (one fewer: figures for two years read as a wrong
-# date) and 3 of the 65 quiet claims of unseen77-80 (8 on their first runs).
-MAX_LOUD_QUIET = 114
+# 115 of all 80 sets (session 28): the older 76 sets' 112, as at the session's start, and 3 of the 65
+# quiet claims of unseen77-80 (8 on their first runs).
+MAX_LOUD_QUIET = 115
 # Verdicts on the wrong side outside sentences of two claims: none on the 245 blind scenarios up to
 # unseen72; 3 left of the 11 on unseen73-76's first runs (session 27), each open in issue 17:
 # unseen73's "The force would be headquartered in the Romanian port of Constanta" (the report
@@ -130,9 +130,9 @@ MAX_WRONG_SIDE = 3
 # Refuting reports counted as a corroborating line: none up to unseen72; 1 on unseen75 (session 27,
 # as on its first run): the statistics office's technical note placing the weighting error elsewhere
 # is read as the same story by corroboration while verification finds no check.
-# Session 28: that one is gone (a sentence the verifier judged NOT ENOUGH INFO is no corroborating
-# line); 1 on unseen79: the lawyer's denial that his client would appeal to the Court of Cassation.
-MAX_COUNTED = 1
+# Session 28: none (a sentence the verifier judged NOT ENOUGH INFO is no corroborating line; a
+# report called premature is denied): none may appear.
+MAX_COUNTED = 0
 # Sentences of two claims with opposite expected verdicts, one of which is necessarily on the
 # wrong side (see scenario_runner.two_claim_sentences): measured 2 on the 156 (session 20); 5 on
 # the 186 (session 21: unseen33's "Deputy Defence Minister Julio Arteaga, a retired army general
