@@ -88,15 +88,17 @@ def _one_set(root: str) -> tuple[str, list]:
         return Path(root).name, R.run_all(Path(root), Path(tmp))
 
 
-def _tally(outs: list) -> tuple[int, int, int, int, int, int]:
-    """(holding, expectations, wrong-side outside two-claim sentences, inside them, counted, loud)."""
+def _tally(outs: list) -> tuple[int, int, int, int, int, int, int]:
+    """(holding, expectations, wrong-side outside two-claim sentences, inside them, counted, loud,
+    echoes of the claim's own origin cited as independent support)."""
     verdicts = [o for o in outs if o.field == "verdict"]
     two = R.two_claim_sentences(outs)
     flips = [o for o in verdicts if {o.expected, o.got} == {"SUPPORTED", "REFUTED"}]
     inside = sum((o.scenario, o.sentence) in two for o in flips)
     counted = sum(1 for o in outs if o.field == "contradicting" and not o.ok)
     loud = sum(1 for o in verdicts if o.expected == "NOT_ENOUGH_INFO" and o.got in ("SUPPORTED", "REFUTED", "DISPUTED"))
-    return sum(o.ok for o in outs), len(outs), len(flips) - inside, inside, counted, loud
+    echoed = sum(1 for o in outs if o.field == "same_origin" and not o.ok)
+    return sum(o.ok for o in outs), len(outs), len(flips) - inside, inside, counted, loud, echoed
 
 
 def all_unseen(jobs: int) -> None:
@@ -108,15 +110,15 @@ def all_unseen(jobs: int) -> None:
     t0 = time.perf_counter()
     with Pool(max(1, jobs)) as pool:
         results = pool.map(_one_set, [str(r) for r in roots], chunksize=1)
-    total = [0] * 6
+    total = [0] * 7
     for name, outs in results:
         t = _tally(outs)
         total = [a + b for a, b in zip(total, t)]
-        print(f"{name} {t[0]}/{t[1]} wrong-side {t[2]} two-claim {t[3]} counted {t[4]} loud {t[5]}")
-    ok, n, wrong, two, counted, loud = total
+        print(f"{name} {t[0]}/{t[1]} wrong-side {t[2]} two-claim {t[3]} counted {t[4]} loud {t[5]} echo {t[6]}")
+    ok, n, wrong, two, counted, loud, echoed = total
     print(f"all {len(roots)} blind sets: {ok}/{n} = {ok / n:.4f}; wrong-side {wrong} (and {two} in sentences of two claims); "
-          f"refuting reports counted {counted}; claims expected NOT ENOUGH INFO given a verdict {loud}; "
-          f"{time.perf_counter() - t0:.0f}s")
+          f"refuting reports counted {counted}; echoes of the claim's own origin counted as independent {echoed}; "
+          f"claims expected NOT ENOUGH INFO given a verdict {loud}; {time.perf_counter() - t0:.0f}s")
 
 
 if __name__ == "__main__":
