@@ -70,10 +70,11 @@ def _holder(r: Reading, sp: Span) -> str | None:
 def check_terms(claim: Reading, evidence: Reading) -> list[Check]:
     # each side's terms, less those of someone the other side's terms are never of
     a, b = terms(claim.text), terms(evidence.text)
-    ha, hb = {_holder(claim, x[0]) for x in a} - {None}, {_holder(evidence, y[0]) for y in b} - {None}
+    wa, wb = [_holder(claim, x[0]) for x in a], [_holder(evidence, y[0]) for y in b]  # whose, once each
+    ha, hb = set(wa) - {None}, set(wb) - {None}
     if ha and hb:
-        a = [x for x in a if _holder(claim, x[0]) in hb | {None}]
-        b = [y for y in b if _holder(evidence, y[0]) in ha | {None}]
+        a = [x for x, w in zip(a, wa) if w in hb | {None}]
+        b = [y for y, w in zip(b, wb) if w in ha | {None}]
     for kind in ("term", "ceiling"):
         xa = [x for x in a if x[1] == kind]
         yb = [y for y in b if y[1] == kind]
