@@ -8,8 +8,8 @@ a town that is a province of its own (is_province)."""
 from __future__ import annotations
 
 import functools
-import unicodedata
 
+from ..claims.places import _ascii
 from ..records import Span
 from . import lexicon
 from .reading import Reading
@@ -62,16 +62,12 @@ def is_province(name: str, codes: tuple[str, ...]) -> bool:
     Harare" / "at State House in Bulawayo" are two places)."""
     import pycountry
 
-    key = _fold(name)
+    key = _ascii(name).lower().strip()
     for code in codes:
         try:
             subs = pycountry.subdivisions.get(country_code=code) or ()
         except (KeyError, LookupError):
             continue
-        if any(_fold(s.name) == key for s in subs):
+        if any(_ascii(s.name).lower().strip() == key for s in subs):
             return True
     return False
-
-
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower().strip()
