@@ -126,6 +126,14 @@ def test_a_person_is_no_town(claims_run):
     assert "Jackson" not in _all_place_texts(claims_run, text)
 
 
+def test_a_surname_tagged_as_a_place_is_the_person_named_in_full(claims_run):
+    # Choque is a town in Mozambique; spaCy tags the speaker "Choque" of the second sentence GPE.
+    text = ("Bolivia has nationalised the mine, Mining Minister Ramiro Choque announced on Thursday. Altiplano has "
+            "accepted the offer, Choque told reporters in La Paz.")
+    places = _all_place_texts(claims_run, text)
+    assert "Choque" not in places and "La Paz" in places
+
+
 def test_months_and_days_are_no_towns(claims_run):
     text = "The new timetable starts in March, and the first train to Ostrava leaves on Friday, the operator said."
     places = _all_place_texts(claims_run, text)

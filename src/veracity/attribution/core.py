@@ -201,5 +201,15 @@ def combine(learned: list[RawRelation], rules: list[RawRelation], text: str = ""
             if rr is not None:
                 out[k] = RawRelation(r.source, r.cue, rr.content, r.cue_tokens, r.source_tokens)
     taken = chars(x for r in out for x in r.content)
-    extra = [r for r in rules if not (chars(r.content) & taken)]
+    extra = [r for r in rules if not (chars(r.content) & taken) or _nests(r, out)]
     return out + extra
+
+
+def _nests(rule: RawRelation, learned: list[RawRelation]) -> bool:
+    """The rule's relation holds a learned one whole, source and cue in its content ("The
+    companies have agreed to raise wages, the minister announced"): a relation reported by
+    another, whose cue no learned relation has. The rule's speaker is where the claim comes from."""
+    own = chars(rule.content)
+    cue = chars(rule.cue)
+    return (not any(chars(r.cue) & cue for r in learned)
+            and any(r.source and r.cue and chars(r.source + r.cue) <= own for r in learned))

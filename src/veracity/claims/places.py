@@ -220,6 +220,10 @@ def place_for_entity(doc, ent, text: str) -> Place | None:
     if resolved is None:
         return None
     canonical, codes, kind = resolved
+    # A town's name that is the surname of a person the article names in full ("Mining Minister
+    # Ramiro Choque announced ..." ... "Choque told reporters", tagged a place): that person.
+    if kind == "city" and " " not in name and name in _people_of(doc):
+        return None
     if kind == "unknown" and (people := resolve_demonym(name)) is not None:
         return Place(Span.of(text, a, b), people[0], people[1], None, "demonym")  # "Tongan", tagged a place
     first, _, rest = name.partition(" ")
@@ -399,6 +403,18 @@ def _person_name_parts(doc, skip: tuple[int, int] = (0, 0)) -> frozenset[str]:
     return frozenset(out)
 
 
+_people_cache: tuple = (None, frozenset())
+
+
+def _people_of(doc) -> frozenset[str]:
+    """:func:`_person_name_parts` of ``doc``, kept for the last document asked about (every
+    sentence of one article asks)."""
+    global _people_cache
+    if _people_cache[0] is not doc:
+        _people_cache = (doc, _person_name_parts(doc))
+    return _people_cache[1]
+
+
 def missed_towns(doc, text: str, ents, have, start: int, end: int) -> list[Place]:
     """Towns after a locative preposition in tokens ``start``..``end`` that ``have`` (the
     places of the entities) lacks: proper nouns in no entity, and entities the tagger called a
@@ -450,8 +466,10 @@ def _town(doc, text: str, a: int, b: int, people: list) -> Place | None:
     if any(w in MONTHS_AND_DAYS for w in words):
         return None
     hit = resolve_name(name, gazetteer=True)
-    # A town, or a province or municipality the subdivision tables know ("Hai Phong").
-    if hit is None or hit[2] not in ("city", "subdivision") or G.ordinary_word(name) is not False:
+    # A town, or a province or municipality the subdivision tables know ("Hai Phong"); a word of
+    # English only when it is a country's capital after a locative preposition ("in Male").
+    if hit is None or hit[2] not in ("city", "subdivision") or (G.ordinary_word(name) is not False
+                                                               and G.capital_of(name) not in hit[1]):
         return None
     # A person written in full elsewhere ("Tom Jackson" ... "in Jackson"); the candidate's own
     # tokens do not count ("the port city of Hai Phong", tagged a person).

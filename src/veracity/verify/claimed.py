@@ -218,15 +218,28 @@ def what_is_claimed(article: str, claim: Claim, attributions: Sequence[Attributi
     # its verbs are.
     if claim.frames and not any(p.start <= f.action.start and f.action.end <= p.end for f in claim.frames for p in pieces):
         return from_sentence(article, claim.span)
+    # Words the attributions give to no one between two pieces are the content's own: the tagger
+    # left "at Desaguadero on Tuesday" out of "Peru and Bolivia reopened the border crossing [at
+    # Desaguadero on Tuesday], ending a closure ..., customs officials ... said".
+    spoken = [sp for a in said_by for sp in (*a.source, *a.cue)]
+    # ... but a one-word piece beside longer ones is the tagger's stray token ("the" of "..., the
+    # Ljubljana daily Dnevni Obzornik reported"), not content.
+    if len(pieces) > 1:
+        pieces = [p for p in pieces if len(p.text.split()) > 1] or pieces
     merged: list[Span] = []
     for p in pieces:  # overlapping contents (two relations on one clause) become one piece
-        if merged and p.start <= merged[-1].end:
+        gap_free = merged and not any(sp.start < p.start and sp.end > merged[-1].end for sp in spoken) \
+            and not _SENTENCE_BREAK.search(article, merged[-1].end, p.start)
+        if merged and (p.start <= merged[-1].end or gap_free):
             q = merged[-1]
             end = max(q.end, p.end)
             merged[-1] = Span(q.start, end, article[q.start:end])
         else:
             merged.append(p)
     return Claimed(" ".join(p.text for p in merged), tuple(merged))
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?;:\u2014\u2013\"\u201c\u201d]")
 
 
 # Two reported clauses joined as two things said ("..., and that no customer funds had been

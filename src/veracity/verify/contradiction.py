@@ -49,6 +49,8 @@ from .when import FIRST, _event_date, check_dates, counted_before, event_years, 
 from .quarters import in_denied_report, names_a_part, other_routes
 from .ruled_out import MAX_GROUP_CODES
 from .where import check_places
+from .weekdays import ANY_WEEKDAY, ON_WEEKDAY, weekdays_apart
+from .stance_objects import PLAN_NOUNS, _other_object, _same_object, composed  # noqa: F401  (PLAN_NOUNS: re-exported)
 from .direction import DIRECTION, check_direction, moves_of_other_days
 from .denial import _DENIAL, BY_PARTY, by_party, check_denial, of_main  # noqa: F401  (re-exported)
 from .parties import GENERIC, NOT_EVENTS, different_parties, different_patients, reported_content, same_names  # noqa: F401  (GENERIC: re-exported)
@@ -187,7 +189,11 @@ def check_polarity(claim: Reading, evidence: Reading) -> list[Check]:
         for ep, ew, ec, en in _stances(evidence):
             names = same_names(cn, en)
             same_party = bool(cc & ec) or bool(names)
-            if same_party and cp != ep and not _other_object(claim, cw, evidence, ew):
+            # (a party known by its country alone takes no side against one on another thing:
+            # "Voters in Ecuador's Azuay province have backed a ban on ... mining" / "Ecuador's
+            # Constitutional Court ... cleared a referendum in Imbabura ..., rejecting a challenge")
+            if same_party and cp != ep and not _other_object(claim, cw, evidence, ew, acting=not all(map(is_place_name, names))) \
+                    and not composed(claim, cw, evidence, ew):
                 who = ", ".join(sorted(names)) or ", ".join(sorted(cc & ec))
                 # (which side is for: "'agreed' vs 'agreed'" reads as nothing when one is negated)
                 side = ("for", "against")
@@ -200,38 +206,6 @@ def check_polarity(claim: Reading, evidence: Reading) -> list[Check]:
 # countries, including Germany and Poland, have signaled cautious support" / "Germany backs the
 # plan"); a larger group (a region) only by all of them.
 SAME_SIDE_MEMBERS = 3
-# Nouns for the plan a story is about, whatever its words ("welcomed the proposal" / "welcomed a
-# new deployment"): a side taken on one is a side taken on the other.
-PLAN_NOUNS = frozenset("plan plans proposal proposals idea deployment mission move deal agreement accord initiative "
-                       "scheme force decision offer bid project operation".split())
-
-
-def _object_words(r: Reading, end: int) -> set[str]:
-    """Content words of what a stance word takes a side on: the rest of its clause."""
-    stop = min([i for i in (r.text.find(",", end), r.text.find(";", end), r.text.find(".", end)) if i >= 0] + [len(r.text)])
-    return set(content_words(r.text[end:min(stop, end + 80)]))
-
-
-def _same_object(claim: Reading, cw: Span, evidence: Reading, ew: Span) -> bool:
-    a, b = _object_words(claim, cw.end), _object_words(evidence, ew.end)
-    return bool(a & b) or bool(a & PLAN_NOUNS and b & PLAN_NOUNS)
-
-
-_TO_ACT = re.compile(r"\s+to\s+(?!the\b|a\b|an\b|its\b|their\b|it\b|this\b|that\b)[a-z]+\b")
-
-
-def _other_object(claim: Reading, cw: Span, evidence: Reading, ew: Span) -> bool:
-    """Two sides taken on two things: "had opposed the licence" / "has agreed to lease three
-    narrowbody jets" (no word in common, none related, not both a plan)."""
-    # (only evidence committing to an act of its own: "has agreed to lease", "refused to sign")
-    if not _TO_ACT.match(evidence.text, ew.end):
-        return False
-    a, b = _object_words(claim, cw.end), _object_words(evidence, ew.end)
-    if not a or not b or a & b or (a & PLAN_NOUNS and b & PLAN_NOUNS):
-        return False
-    return not lexicon.available() or not any(lexicon.related(x, "n", y, "n") is not None for x in a for y in b)
-
-
 def same_stance(claim: Reading, evidence: Reading) -> str | None:
     """The same party taking the same side on the same thing on both sides ("The Congolese
     government has welcomed the proposal" / "Kinshasa welcomed a new deployment by southern
@@ -281,31 +255,19 @@ _DIRECTION_WORD = re.compile(r"\b(?:" + "|".join(sorted(DIRECTION)) + r"|rose|ri
 _DATEISH = re.compile(r"\b(?:1[5-9]\d\d|20\d\d|yesterday|today|tomorrow|last|next|ago|this (?:week|month))\b", re.IGNORECASE)
 # ... and the claim's weekday against a date of the evidence ("began ... on Monday" / "would begin
 # on February 25"); a statement's own day ("said on Thursday") is left out by the check itself.
-_WEEKDAY = re.compile(r"\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_ANY_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _MONTH_NAME = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
+
+
 def _dated(c: str, e: str) -> bool:
-    return bool((_DATEISH.search(c) or _MONTH_NAME.search(c) or _WEEKDAY.search(c)) and (_DATEISH.search(e) or _MONTH_NAME.search(e)))
+    return bool((_DATEISH.search(c) or _MONTH_NAME.search(c) or ON_WEEKDAY.search(c)) and (_DATEISH.search(e) or _MONTH_NAME.search(e)))
 
 
 def _check_dates(cr: Reading, er: Reading) -> list[Check]:
-    """The dates compared when both sides give one (a weekday on both, only when both reports are
-    dated: "took over ... on Wednesday night" of 8 May / "occupied ... in the early hours of
-    Monday" of 5 May); else only done vs still to come."""
+    """The dates compared when both sides give one (two weekdays only when both reports are
+    dated: ``weekdays``); else only done vs still to come."""
     if _dated(cr.text, er.text):
         return check_dates(cr, er)
-    # Two weekdays of things done, each read from its own report's date; only the weekdays are
-    # compared ("voted on Tuesday" is no date of "Spain's 2023 housing act"), and a weekday still
-    # to come is not (a report's "would meet on Thursday" is read as the Thursday before it).
-    if cr.published and er.published and _ANY_WEEKDAY.search(cr.text) and _ANY_WEEKDAY.search(er.text) \
-            and not (_TO_COME_WORDS.search(cr.text) or _TO_COME_WORDS.search(er.text)):
-        found = [c for c in check_dates(cr, er) if all(_ANY_WEEKDAY.search(sp.text) for sp in (*c.claim, *c.evidence))]
-        if found:
-            return found
-    return not_yet(cr, er) or first_since(cr, er)
-
-
-_TO_COME_WORDS = re.compile(r"\b(?:will|would|shall|is\s+due|are\s+due|plans?\s+to|expected\s+to|scheduled|set\s+to|next)\b", re.IGNORECASE)
+    return weekdays_apart(cr, er) or not_yet(cr, er) or first_since(cr, er)
 
 
 # Done on one side, still to come on the other (when.not_yet).
@@ -321,7 +283,7 @@ PRE_GATES = {
     "number": lambda c, e: bool(FIGURE.search(c) and FIGURE.search(e)),
     "place": lambda c, e: bool((_CAPITALISED_AFTER_PREP.search(c) or names_a_part(c))
                                and (_CAPITALISED_AFTER_PREP.search(e) or names_a_part(e))),
-    "date": lambda c, e: _dated(c, e) or bool(_ANY_WEEKDAY.search(c) and _ANY_WEEKDAY.search(e)) or bool(_DONE.search(c) and _TO_COME.search(e))
+    "date": lambda c, e: _dated(c, e) or bool(ANY_WEEKDAY.search(c) and ANY_WEEKDAY.search(e)) or bool(_DONE.search(c) and _TO_COME.search(e))
     or bool(FIRST.search(c)),
     "role": roles_could_fire,
     "polarity": lambda c, e: bool(_POLARITY_WORD.search(c) and _POLARITY_WORD.search(e)),

@@ -180,12 +180,15 @@ def kind_of_sum(r: Reading, q: Quantity) -> tuple[str, str] | None:
 # 300 troops", "has ordered 12 regional jets"): two quantities, whatever their noun.
 # (Not "number" nor "a force of": "the joint force under discussion numbered about 450 troops" is
 # the size of what is to be sent.)
-HOLD_VERBS = frozenset("have own operate employ possess".split())
+HOLD_VERBS = frozenset("have own operate employ possess hold keep retain".split())
+# Verbs that give a size of their subject ("Bolivia's remaining holdings stood at about 13 tonnes"):
+# a standing size when the subject is a stock.
+LEVEL_VERBS = frozenset("stand total be amount".split())
 # Verbs of an event that befalls a count of things ("a leak that exposed the data of about 300,000
 # customers", "the floods displaced 12,000 people"): a count affected, not a standing size ("The
 # bank has about 4 million retail customers").
 AFFECT_VERBS = frozenset("affect expose hit impact strand evacuate displace infect kill injure leak".split())
-STOCK_NOUNS = frozenset("fleet workforce stock portfolio network garrison arsenal".split())
+STOCK_NOUNS = frozenset("fleet workforce stock portfolio network garrison arsenal holding reserve stockpile inventory".split())
 TRANSACT_VERBS = frozenset("order buy purchase acquire lease sell send deploy hire recruit add deliver dispatch "
                            "withdraw cut shed sack lay convert close shut open rebrand refurbish".split())
 
@@ -222,7 +225,12 @@ def held_or_moved(r: Reading, q: Quantity) -> str | None:
         if up[2] == "NOUN" and t[1] == "of" and up[1] in STOCK_NOUNS | TRANSACT_NOUNS:
             return "held" if up[1] in STOCK_NOUNS else "moved"  # "a fleet of 14", "the purchase of 36 buses"
         if up[2] in ("VERB", "AUX"):
-            return ("held" if up[1] in HOLD_VERBS else "moved" if up[1] in TRANSACT_VERBS
+            if up[1] in LEVEL_VERBS and any(k[4] == up[0] and k[3] in ("nsubj", "nsubjpass") and k[1] in STOCK_NOUNS
+                                            for k in r.tree):
+                return "held"
+            # ("About 140 trucks ... were held at the border post": detained, not owned)
+            passive = any(k[4] == up[0] and k[3] == "auxpass" for k in r.tree)
+            return ("held" if up[1] in HOLD_VERBS and not passive else "moved" if up[1] in TRANSACT_VERBS
                     else "affected" if up[1] in AFFECT_VERBS else None)
         t = up
     return None

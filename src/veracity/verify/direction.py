@@ -75,6 +75,19 @@ def _same_mover(a: tuple, b: tuple) -> bool:
     return not (a[4] and b[4] and not a[4] & b[4])
 
 
+def _owner_elsewhere(a: tuple, ra: Reading, b: tuple, rb: Reading) -> bool:
+    """One side names whose thing moves, the other does not but names other parties and never
+    that owner: "the Basotho Renewal Congress's seats" fell, and "the Lesotho Workers' Front, the
+    Sefate Democratic Alliance and the Mountain People's Movement, each of which gained one seat"."""
+    if bool(a[4]) == bool(b[4]):
+        return False
+    owners, other = (a[4], rb) if a[4] else (b[4], ra)
+    named = {t[1] for t in other.tree if t[2] == "PROPN"}
+    # (most of the owner's words, not all: a country's name is in many names, "Lesotho's electoral
+    # commission" / "the Lesotho Workers' Front")
+    return bool(named) and 2 * len(owners & named) < len(owners)
+
+
 def _event_days(r: Reading) -> set[str]:
     return {d.value[:10] for d in r.dates if d.value and d.granularity == "day" and _event_date(r, d)}
 
@@ -100,7 +113,7 @@ def check_direction(claim: Reading, evidence: Reading) -> list[Check]:
     ev = _moves(evidence)
     for mine in _moves(claim):
         up, word, thing = mine[:3]
-        same = [(o[0], o[1]) for o in ev if _same_mover(mine, o)]
+        same = [(o[0], o[1]) for o in ev if _same_mover(mine, o) and not _owner_elsewhere(mine, claim, o, evidence)]
         if same and all(u != up for u, _ in same):
             return [Check("polarity", f"'{word.text}' vs '{same[0][1].text}': opposite directions for the same thing ({', '.join(sorted(thing))})",
                           (word,), tuple(w for _, w in same))]

@@ -228,3 +228,49 @@ def two_tranches(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> bool:
     # due ... in August" / "A shipment of 300,000 doses ... is due ... in August" still conflict)
     batch, other = (c, e) if a == "batch" else (e, c) if b == "batch" else (None, None)
     return batch is not None and batch.value <= (other.value_max or other.value)
+
+
+# What a weight or volume of goods measures: what is grown or dug ("its forecast for this year's
+# maize crop stood at 12.6 million tonnes") or what is shipped or sold ("expected to load 3
+# million tonnes of maize for export"). A crop and one exporter's loadings are two quantities.
+GROWN = frozenset("crop crops harvest harvests output production produce produced yield yields grow grown mine mined "
+                  "pump pumped extract extracted".split())
+SHIPPED = frozenset("export exports exported exporting import imports imported load loaded loading loadings ship shipped "
+                    "shipping shipment shipments sell sold sale sales deliver delivered deliveries".split())
+_WORD = re.compile(r"[a-z]+")
+# Characters around a figure read for those words: its own phrase, not the sentence.
+FLOW_BEFORE, FLOW_AFTER = 40, 30
+
+
+def _flow(r: Reading, q: Quantity) -> str | None:
+    words = set(_WORD.findall(r.text[max(0, q.span.start - FLOW_BEFORE):q.span.end + FLOW_AFTER].lower()))
+    grown, shipped = bool(words & GROWN), bool(words & SHIPPED)
+    return "grown" if grown and not shipped else "shipped" if shipped and not grown else None
+
+
+def grown_and_shipped(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> bool:
+    """One figure a crop or output, the other what is shipped or sold (see GROWN)."""
+    if c.unit in (None, "percent") or is_money(c):
+        return False
+    a, b = _flow(cr, c), _flow(er, e)
+    return bool(a and b and a != b)
+
+
+# Words that make one measure of a thing another ("Gross official reserves fell to 410 million
+# dollars" / "Usable reserves ... amounted to 90 million dollars"): two such words on the subjects
+# of two figures' verbs, one on each side and not the same, are two measures.
+MEASURES = frozenset("gross net usable core headline underlying nominal real total adjusted liquid official".split())
+
+
+def _measure_words(r: Reading, q: Quantity) -> set[str]:
+    v = _verb_of(r, q, ("VERB", "AUX"))
+    if v is None:
+        return set()
+    subjects = [t for t in r.tree if t[4] == v[0] and t[3] in ("nsubj", "nsubjpass") and t[0] != v[0]]
+    return {t[1] for s in subjects for t in r.tree if t[4] == s[0] and t[3] in ("amod", "compound") and t[1] in MEASURES}
+
+
+def two_measures(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> bool:
+    """The figures' subjects are two measures of one thing (see MEASURES)."""
+    a, b = _measure_words(cr, c) - {"official"}, _measure_words(er, e) - {"official"}
+    return bool(a and b and not a & b)

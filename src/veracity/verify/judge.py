@@ -39,6 +39,7 @@ from .reading import read
 from .counted import only_asked
 from .quarters import named_in, other_side
 from .when import other_time
+from .weekdays import undated_weekdays_apart
 from .where import _locations
 from .delays import BY_LENGTH, same_delay
 from .figures import FIGURE, agreeing_numbers, check_numbers, rate_and_total, unconfirmed_figure
@@ -443,6 +444,10 @@ def _near(p: np.ndarray, ps: tuple, claim: str, ev: str, cosine: float, claim_pu
     # or the opposite side of the thing the claim places something on (quarters.other_side).
     if stance == "supports" and not why and (other_time(cr, er) or other_side(claim, ev)):
         return Judgement("nei", round(float(p[2]), 4), (), ps)
+    # ... nor one that gives the claim's past event another weekday, one report or both undated
+    # (weekdays.undated_weekdays_apart): one day misreported, or two events a week apart.
+    if stance == "supports" and undated_weekdays_apart(claim, ev, claim_published, published):
+        return Judgement("nei", round(float(p[2]), 4), (), ps)
     # A support the rules made from shared figures and words is void when the evidence says
     # something against on one side only: "14 villages in Siddapur taluk ... and none in
     # neighbouring Sirsi taluk" shares every word and the figure of "14 villages in Sirsi taluk".
@@ -486,7 +491,8 @@ def judge(model: NewsStance, claim: str, evidence: list[str], cosines: list[floa
             conf = max(float(p[1]), max(CHECK_CONFIDENCE.get(c.kind, 0.7) for c in fired))
             out.append(Judgement("refutes", round(conf, 4), fired, ps))
         elif ((restated := min(topic_overlap(claim, ev), topic_overlap(ev, claim))) >= RESTATES
-              and not _other_party(read(claim, claim_published), read(ev, pubs[i]), sentence)):
+              and not _other_party(read(claim, claim_published), read(ev, pubs[i]), sentence)
+              and not undated_weekdays_apart(claim, ev, claim_published, pubs[i])):
             out.append(Judgement("supports", round(max(float(p[0]), restated), 4), (), ps))
         elif i in near:
             out.append(_near(p, ps, claim, ev, cosines[i], claim_published, pubs[i], sentence, heads[i], article))

@@ -15,7 +15,7 @@ from .counted import (HEADLINE_MEASURES, SUM_KINDS, TRANSACT_VERBS, _chain, _hea
                       _same_kind, _same_mover, _unrelated, _verb_of, change_or_level, counts_the_group, demanded, figure_places,
                       flow, held_or_moved, is_money, kind_of_sum, move, mover, part_and_whole_year, part_of, purpose)
 from .gathering import GATHERING_NOUNS
-from .goods import (_in_series, _lost_by, _other_goods, _other_kinds, one_country_kind, one_group, rest_of, two_compound_kinds, two_tranches,
+from .goods import (grown_and_shipped, two_measures, _in_series, _lost_by, _other_goods, _other_kinds, one_country_kind, one_group, rest_of, two_compound_kinds, two_tranches,
                     whole_of_part)
 from .owners import two_holders
 from .whose_figure import corrected_against_first, held_by_other, of_total, withdrawn_figure
@@ -496,6 +496,10 @@ def different_quantities(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> 
         return f"percentages of two things ({pa} vs {pb})"
     if _other_kinds(cr, c, er, e):
         return "figures of two kinds of goods"
+    if grown_and_shipped(cr, c, er, e):
+        return "a crop or output vs what is shipped"
+    if two_measures(cr, c, er, e):
+        return "two measures of one thing (gross, net, usable ...)"
     if one_country_kind(cr, c, er, e):
         return "one country's things vs all of them"
     if two_compound_kinds(cr, c, er, e) or two_tranches(cr, c, er, e) or one_group(cr, c, er, e):

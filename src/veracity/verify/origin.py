@@ -39,6 +39,7 @@ CUE_WINDOW = 60
 NAMED = frozenset({"outlet", "organisation", "person", "official", "document"})
 _CUE = re.compile(r"\b(?:reported|reports|reporting|report|according to|citing|cited|cites|quoting|quoted|said|says|told|"
                   r"wrote|writes|interview|statement|first revealed|broke the story)\b", re.IGNORECASE)
+_OTHER_SIDE = re.compile(r"\b(?:with|against|between|versus)\s+(?:the\s+)?$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s+(?=[\"\u201c]?[A-Z])")
 _TRIM = re.compile(r"^(?:the|a|an|mr|mrs|ms|dr)\s+|(?:'s|\u2019s)$", re.IGNORECASE)
 
@@ -88,6 +89,10 @@ class Origin:
 
     def credited_in(self, text: str) -> bool:
         for m in self.pattern.finditer(text):
+            # A party named as the other side of talks or a dispute is not speaking: "the council
+            # said it had broken off talks with the Saint Lawrence Longshore Workers' Union".
+            if _OTHER_SIDE.search(text, max(0, m.start() - 16), m.start()):
+                continue
             # Within the name's own sentence: "... to the Romanian Health Ministry. Chief commercial
             # officer Marc Dewulf said ..." credits the ministry with nothing.
             lo, hi = max(0, m.start() - CUE_WINDOW), m.end() + CUE_WINDOW

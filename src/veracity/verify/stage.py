@@ -10,6 +10,7 @@ is in the index (same id or same text), is never cited as evidence for its own c
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 from ..records import Claim, Dossier
@@ -28,6 +29,8 @@ def query(dossier: Dossier, claim: Claim) -> ClaimQuery:
     # A party's own plan or stance ("Bangladesh plans to send ...") names no one who reported it:
     # only attributions of speech give origins.
     attrs = [a for i in claim.attribution_ids if (a := dossier.attribution(i)) and reports_speech(a, claim)]
+    if not attrs:
+        attrs = _carried_over(dossier, claim)
     # The claim's own chain, and every outlet the article credits anywhere: a later sentence
     # ("the diplomat added") rests on the outlet named once at the top ("a diplomat quoted by
     # Baltic News Wire"). Counting too few independent lines is the safe mistake.
@@ -43,6 +46,27 @@ def query(dossier: Dossier, claim: Claim) -> ClaimQuery:
     parties = acting_names(read(claimed.text, dossier.article.published)) if origins else ()
     return ClaimQuery(claimed.text, claimed.pieces[0].start if claimed.pieces else claim.span.start, claimed,
                       dossier.article.published, tuple(origins.values()), claim.span, parties, dossier.article.text)
+
+
+def _carried_over(dossier: Dossier, claim: Claim) -> list:
+    """The speech attributions of the article's first sentence, for the second when it names no
+    one and is in the same paragraph: "..., Labour Minister Ruwan Jayasekara announced on Monday. The agreement
+    covers about 160,000 workers" gives the minister's figures. Another outlet quoting the
+    minister is then an echo, not a second line; counting too few lines is the safe mistake."""
+    k = claim.sentence_index
+    # The lead's only: the sentence after it goes on with the announcement the lead reports,
+    # where a later sentence after "..., according to port authority figures" is often background.
+    if k != 1 or k >= len(dossier.sentences) or dossier.sentences[0].paragraph != dossier.sentences[1].paragraph:
+        return []
+    ids = dict.fromkeys(i for c in dossier.claims if c.sentence_index == k - 1 for i in c.attribution_ids)
+    return [a for i in ids if (a := dossier.attribution(i)) and reports_speech(a)
+            and any(_ANNOUNCING.search(c.text) for c in a.cue)]
+
+
+# Cues of an announcement whose details the next sentence may go on with ("have agreed" is the
+# parties' deed, not an announcement: "Guinea and Mali have agreed to set up a committee ...").
+_ANNOUNCING = re.compile(r"\b(?:said|says|announced|announces|told|tells|reported|reports|stated|confirmed|according to|"
+                         r"disclosed|revealed|unveiled)\b", re.IGNORECASE)
 
 
 class VerifyStage:

@@ -28,13 +28,11 @@ def _explicit(d) -> bool:
     return bool(_YEAR.search(d.span.text)) or (d.relative and not _MONTH.search(d.span.text))
 
 
-# Verbs of saying: the date of "reported on Tuesday" or "told the Legislative Assembly on
-# Wednesday" is when someone spoke, not when the claim's event happens.
+# Verbs of saying: "reported on Tuesday", "told the Assembly on Wednesday" date the saying, not the event.
 SAID_VERBS = frozenset("say tell report add state announce confirm write insist note explain warn claim quote cite".split())
 _START_OF = re.compile(r"(?:the\s+(?:start|beginning)\s+of\s+)?", re.IGNORECASE)
 _BOUND = re.compile(r"\b(?:after|before|since\s+the\s+(?:start|beginning)\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
-# A date a figure is compared with ("down from 330,000 tonnes in 2025", "compared with 2024",
-# "than in 2023"): the reference point, not when the claim's event happens.
+# A figure's point of comparison ("down from 330,000 tonnes in 2025", "than in 2023"), not the event's date.
 _COMPARED = re.compile(r"\b(?:(?:down|up|rising|falling|fell|rose|increase|decrease|drop|rise)\s+from|compared\s+(?:with|to)|"
                        r"than)\b(?:[^.;:]|\.(?=\d)){0,40}$", re.IGNORECASE)  # "down from 3.3 percent in April"
 
@@ -98,8 +96,7 @@ def event_years(r: Reading, dated_only: bool = False) -> set[str]:
                      and _EVENT_AFTER.match(r.text, d.span.end)))}
 
 
-# Two dates conflict only as the dates of one action: "was founded in 2009" is not dated
-# against "handed over 20 buses ... on Friday" or "would begin delivering ... in 2027".
+# Two dates conflict only as one action's: "was founded in 2009" / "handed over 20 buses ... on Friday".
 DATE_SAME_ACTION = True
 
 
