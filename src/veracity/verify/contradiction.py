@@ -34,7 +34,7 @@ import re
 from ..records import Check, Span
 from .checks import _STOP as _STOPWORDS
 from ..claims.gazetteer import capital_of, city
-from ..claims.places import is_place_name
+from ..claims.places import is_place_name, resolve_name
 from . import lexicon
 from .checks import content_words, numbers, topic_overlap
 from .owners import OUTSIDE_STORY, elsewhere, other_companies, other_countries, other_months, other_periods, other_years, outside_story, part_and_whole, titled_elsewhere
@@ -184,6 +184,11 @@ def _stances(r: Reading) -> list[tuple[bool, Span, set[str], set[str]]]:
     return out
 
 
+def _country(name: str) -> bool:
+    hit = resolve_name(name)
+    return hit is not None and hit[2] == "country"
+
+
 def check_polarity(claim: Reading, evidence: Reading) -> list[Check]:
     for cp, cw, cc, cn in _stances(claim):
         for ep, ew, ec, en in _stances(evidence):
@@ -192,7 +197,7 @@ def check_polarity(claim: Reading, evidence: Reading) -> list[Check]:
             # (a party known by its country alone takes no side against one on another thing:
             # "Voters in Ecuador's Azuay province have backed a ban on ... mining" / "Ecuador's
             # Constitutional Court ... cleared a referendum in Imbabura ..., rejecting a challenge")
-            if same_party and cp != ep and not _other_object(claim, cw, evidence, ew, acting=not all(map(is_place_name, names))) \
+            if same_party and cp != ep and not _other_object(claim, cw, evidence, ew, acting=not all(map(_country, names))) \
                     and not composed(claim, cw, evidence, ew):
                 who = ", ".join(sorted(names)) or ", ".join(sorted(cc & ec))
                 # (which side is for: "'agreed' vs 'agreed'" reads as nothing when one is negated)
