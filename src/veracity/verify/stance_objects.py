@@ -41,6 +41,8 @@ def _other_object(claim: Reading, cw: Span, evidence: Reading, ew: Span, acting:
     a, b = _object_words(claim, cw.end), _object_words(evidence, ew.end)
     if not a or not b or a & b or (a & PLAN_NOUNS and b & PLAN_NOUNS):
         return False
+    if any(len(x) >= 5 and len(y) >= 5 and x[:5] == y[:5] for x in a for y in b):  # "the return" / "returning"
+        return False
     return not lexicon.available() or not any(lexicon.related(x, "n", y, "n") is not None for x in a for y in b)
 
 
