@@ -206,10 +206,10 @@ def combine(learned: list[RawRelation], rules: list[RawRelation], text: str = ""
 
 
 def _nests(rule: RawRelation, learned: list[RawRelation]) -> bool:
-    """The rule's relation holds a learned one whole, source and cue in its content ("The
+    """The rule's relation holds a learned one whole, source, cue and content in its content ("The
     companies have agreed to raise wages, the minister announced"): a relation reported by
     another, whose cue no learned relation has. The rule's speaker is where the claim comes from."""
     own = chars(rule.content)
     cue = chars(rule.cue)
     return (not any(chars(r.cue) & cue for r in learned)
-            and any(r.source and r.cue and chars(r.source + r.cue) <= own for r in learned))
+            and any(r.source and r.cue and chars(r.source + r.cue + r.content) <= own for r in learned))
