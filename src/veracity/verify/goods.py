@@ -259,7 +259,7 @@ def grown_and_shipped(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> boo
 # Words that make one measure of a thing another ("Gross official reserves fell to 410 million
 # dollars" / "Usable reserves ... amounted to 90 million dollars"): two such words on the subjects
 # of two figures' verbs, one on each side and not the same, are two measures.
-MEASURES = frozenset("gross net usable core headline underlying nominal real total adjusted liquid official".split())
+MEASURES = frozenset("gross net usable core headline underlying nominal real total adjusted liquid".split())
 
 
 def _measure_words(r: Reading, q: Quantity) -> set[str]:
@@ -272,5 +272,5 @@ def _measure_words(r: Reading, q: Quantity) -> set[str]:
 
 def two_measures(cr: Reading, c: Quantity, er: Reading, e: Quantity) -> bool:
     """The figures' subjects are two measures of one thing (see MEASURES)."""
-    a, b = _measure_words(cr, c) - {"official"}, _measure_words(er, e) - {"official"}
+    a, b = _measure_words(cr, c), _measure_words(er, e)
     return bool(a and b and not a & b)
